@@ -1,0 +1,77 @@
+package nl.buitenin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * The command line of the single Buitenin jar. {@code serve} and {@code demo} start the server and
+ * keep running; the other commands are offline tools that run without starting Spring, so that a
+ * CSV can be scored or a staffing question answered in a second.
+ */
+@Command(name = "buitenin", mixinStandardHelpOptions = true, version = "Buitenin 0.1",
+        description = "Buitenin: listen, improve, report back and staff your service.",
+        subcommands = {Cli.Serve.class, Cli.Demo.class})
+public final class Cli implements Callable<Integer> {
+
+    /** Offline tools contributed by modules; each is a picocli command class with a no-argument constructor. */
+    static final List<Class<?>> TOOLS = new ArrayList<>(CliTools.ALL);
+
+    public static int run(String[] args) {
+        if (args.length == 0) {
+            args = new String[] {"serve"};
+        }
+        CommandLine commandLine = new CommandLine(new Cli());
+        TOOLS.forEach(commandLine::addSubcommand);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    /** Exit code meaning: the server was started and the process must stay alive. */
+    static final class ServerStarted {
+        static final int CODE = Integer.MIN_VALUE;
+
+        private ServerStarted() {
+        }
+    }
+
+    @Command(name = "serve", description = "Start the Buitenin server (the default command).")
+    static class Serve implements Callable<Integer> {
+        /** Anything else is handed to Spring Boot, such as --server.port=8081. */
+        @Unmatched
+        List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            BuiteninApplication.start(springArgs.toArray(String[]::new), false);
+            return ServerStarted.CODE;
+        }
+    }
+
+    @Command(name = "demo", description = "Start the server and load the demo organisation (Buitenpad Wandelreizen) into an empty database.")
+    static class Demo implements Callable<Integer> {
+        @Option(names = "--people", defaultValue = "2000", description = "Number of people in the demo organisation (default ${DEFAULT-VALUE}).")
+        int people;
+
+        @Unmatched
+        List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> all = new ArrayList<>(springArgs);
+            all.add("--buitenin.demo.people=" + people);
+            BuiteninApplication.start(all.toArray(String[]::new), true);
+            return ServerStarted.CODE;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package nl.buitenin.access.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.buitenin.access.AnySignedIn;
+import nl.buitenin.access.internal.JdbcUsers;
+import nl.buitenin.access.internal.StoredUser;
+import nl.buitenin.platform.InvalidInputException;
+
+/** The signed-in user's own account: choosing a new password. */
+@Controller
+@AnySignedIn
+class AccountController {
+
+    private final JdbcUsers users;
+
+    AccountController(JdbcUsers users) {
+        this.users = users;
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(@AuthenticationPrincipal StoredUser user, Model model) {
+        model.addAttribute("mustChange", users.storedById(user.id()).map(StoredUser::mustChangePassword).orElse(false));
+        return "access/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal StoredUser user, @RequestParam String current,
+            @RequestParam String password, @RequestParam String repeat, Model model) {
+        model.addAttribute("mustChange", users.storedById(user.id()).map(StoredUser::mustChangePassword).orElse(false));
+        if (!users.passwordMatches(user.id(), current)) {
+            model.addAttribute("error", "account.password.wrongCurrent");
+            return "access/password";
+        }
+        if (!password.equals(repeat)) {
+            model.addAttribute("error", "account.password.mismatch");
+            return "access/password";
+        }
+        try {
+            users.changePassword(user.id(), password, false);
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", "account.password.tooWeak");
+            return "access/password";
+        }
+        return "redirect:/?passwordChanged";
+    }
+}

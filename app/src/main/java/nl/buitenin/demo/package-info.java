@@ -1,0 +1,7 @@
+/**
+ * The demo organisation, Buitenpad Wandelreizen: a walking-holiday organiser with bookings on the web,
+ * by phone, in its shop and through social media. Each capability adds a {@link nl.buitenin.demo.DemoStep}
+ * that fills its own part from a seeded random generator, so the same seed gives the same organisation.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+package nl.buitenin.demo;

@@ -1,0 +1,39 @@
+package nl.buitenin.organisation.internal;
+
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import nl.buitenin.organisation.Organisation;
+import nl.buitenin.organisation.Organisations;
+
+/**
+ * Every page knows the organisation and its word for the people it serves, in the page's language:
+ * {@code ${person}} ("klant"), {@code ${persons}} ("klanten").
+ */
+@ControllerAdvice(annotations = Controller.class)
+class OrganisationAdvice {
+
+    private final Organisations organisations;
+
+    OrganisationAdvice(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    @ModelAttribute("organisation")
+    Organisation organisation() {
+        return organisations.current();
+    }
+
+    @ModelAttribute("person")
+    String person(Locale locale) {
+        return organisations.current().personWord().singular(locale);
+    }
+
+    @ModelAttribute("persons")
+    String persons(Locale locale) {
+        return organisations.current().personWord().plural(locale);
+    }
+}

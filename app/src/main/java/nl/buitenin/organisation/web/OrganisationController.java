@@ -1,0 +1,47 @@
+package nl.buitenin.organisation.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.organisation.Organisation;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.organisation.PersonWord;
+import nl.buitenin.platform.InvalidInputException;
+
+@Controller
+@Allow(Role.ADMIN)
+class OrganisationController {
+
+    private final Organisations organisations;
+
+    OrganisationController(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/admin/organisation")
+    String form(Model model) {
+        model.addAttribute("words", PersonWord.values());
+        model.addAttribute("form", organisations.current());
+        return "organisation/settings";
+    }
+
+    @PostMapping("/admin/organisation")
+    String save(@RequestParam String name, @RequestParam String personWord, @RequestParam String defaultLanguage,
+            @RequestParam String timeZone, Model model) {
+        try {
+            organisations.update(new Organisation(name, Organisation.personWord(personWord), defaultLanguage,
+                    Organisation.zone(timeZone)));
+            return "redirect:/admin/organisation?saved";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("words", PersonWord.values());
+            model.addAttribute("form", organisations.current());
+            return "organisation/settings";
+        }
+    }
+}

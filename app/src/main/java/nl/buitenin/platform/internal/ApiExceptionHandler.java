@@ -1,0 +1,114 @@
+package nl.buitenin.platform.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.NotFoundException;
+
+/**
+ * Errors of the REST API as RFC 9457 problem details. Validation problems carry an {@code errors}
+ * list naming every invalid field (or row, or line), so a client can fix all of them at once.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(e.errors());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldError(e.getName(), "has an invalid value '" + e.getValue() + "'")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Jackson's message names the line, column and JSON path of the first problem.
+        String detail = ex.getMostSpecificCause().getMessage();
+        if (detail != null) {
+            detail = detail.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s+", " ").trim();
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON for this endpoint: " + detail);
+        problem.setTitle("Unreadable request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("field", e.field(), "message", e.message()))
+                .toList());
+        return problem;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

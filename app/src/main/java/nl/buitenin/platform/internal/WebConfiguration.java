@@ -1,0 +1,33 @@
+package nl.buitenin.platform.internal;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(JdbcClient jdbc, Clock clock) {
+        return new IdempotencyFilter(jdbc, clock);
+    }
+
+    /** Runs after Spring Security, which sits at order -100, so the caller is known. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(0);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

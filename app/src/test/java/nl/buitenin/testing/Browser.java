@@ -1,0 +1,63 @@
+package nl.buitenin.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, driven headless by Debian's chromedriver. Tests skip when Chromium is not
+ * installed, unless {@code BUITENIN_REQUIRE_BROWSER=true} (as in CI), where its absence fails them.
+ */
+public final class Browser {
+
+    public static final File CHROMIUM = new File("/usr/bin/chromium");
+    public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Browser() {
+    }
+
+    public static WebDriver start(int width, int height) {
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!present && "true".equalsIgnoreCase(System.getenv("BUITENIN_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("BUITENIN_REQUIRE_BROWSER=true but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        try {
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=" + width + "," + height,
+                    "--user-data-dir=" + Files.createTempDirectory("buitenin-chromium").toAbsolutePath());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

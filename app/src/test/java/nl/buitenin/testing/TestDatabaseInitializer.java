@@ -1,0 +1,32 @@
+package nl.buitenin.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every Spring test context at a fresh database of the kind chosen by
+ * {@code buitenin.test.db}, with a fixed test secret so no file is written under ./data.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty("buitenin.test.keep-datasource", Boolean.class, false)) {
+            return;
+        }
+        TestDatabases.Database database = TestDatabases.fresh();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("buitenin.secret", TEST_SECRET);
+        properties.put("buitenin.data-dir", System.getProperty("java.io.tmpdir") + "/buitenin-test");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("buitenin-test-database", properties));
+    }
+}
