@@ -1,0 +1,34 @@
+package nl.buitenin.privacy;
+
+import java.util.regex.Pattern;
+
+/**
+ * A registered purpose of processing (GDPR art. 30, "verwerking"), such as {@code feedback}. Every read
+ * of contact details or free text names one.
+ */
+public record PurposeId(String value) {
+
+    /** Asking a person for feedback about a contact they had. */
+    public static final PurposeId FEEDBACK = new PurposeId("feedback");
+    /** Handling a complaint and calling back. */
+    public static final PurposeId COMPLAINT_HANDLING = new PurposeId("complaint-handling");
+    /** Improving the service from what people said, including telling them what changed. */
+    public static final PurposeId SERVICE_IMPROVEMENT = new PurposeId("service-improvement");
+    /** Staffing from anonymous contact counts; needs no personal data at all. */
+    public static final PurposeId STAFFING = new PurposeId("staffing");
+    /** Offers and marketing; only with consent. */
+    public static final PurposeId OFFERS = new PurposeId("offers");
+
+    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+
+    public PurposeId {
+        if (value == null || !FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException("a purpose id is 2 to 64 lower-case letters, digits or dashes: " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
