@@ -1,5 +1,7 @@
 package nl.buitenin.access.internal;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -45,8 +47,20 @@ class SecurityConfiguration {
     }
 
     @Bean
+    PublicRateLimit publicRateLimit(AccessProperties properties, Clock clock) {
+        return new PublicRateLimit(properties.publicRequestsPerMinute(), clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicRateLimit> publicRateLimitRegistration(PublicRateLimit filter) {
+        FilterRegistrationBean<PublicRateLimit> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyAuthenticationFilter apiKeyFilter,
-            BeanFactory beans) throws Exception {
+            PublicRateLimit rateLimit, BeanFactory beans) throws Exception {
         HandlerAuthorization handlerAuthorization = new HandlerAuthorization(
                 () -> beans.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -58,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .anyRequest().access(handlerAuthorization))
                 .addFilterBefore(apiKeyFilter, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(rateLimit, ApiKeyAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::presentsApiKey))
