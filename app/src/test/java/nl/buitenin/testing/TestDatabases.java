@@ -43,6 +43,11 @@ public final class TestDatabases {
         return freshPostgres(name);
     }
 
+    /** A fresh PostgreSQL database whatever {@code buitenin.test.db} says, for tests that need both. */
+    public static Database freshPostgres() {
+        return freshPostgres("t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+    }
+
     private static synchronized Database freshPostgres(String name) {
         String external = System.getenv("BUITENIN_TEST_PG_URL");
         String adminUrl;
