@@ -1,0 +1,78 @@
+package nl.buitenin.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.buitenin.testing.DatabaseTest;
+
+/**
+ * Events between modules are kept in the database until their listener has handled them, on H2 and
+ * on PostgreSQL: a listener that fails leaves the publication incomplete, and it is delivered again
+ * when resubmitted.
+ */
+@DatabaseTest
+class EventPublicationRegistryTest {
+
+    record Probe(String text) {
+    }
+
+    static final AtomicInteger ATTEMPTS = new AtomicInteger();
+    static final AtomicInteger HANDLED = new AtomicInteger();
+
+    @TestConfiguration
+    static class FailingOnceListener {
+        @Bean
+        Object probeListener() {
+            return new Object() {
+                @ApplicationModuleListener
+                void on(Probe probe) {
+                    if (ATTEMPTS.incrementAndGet() == 1) {
+                        throw new IllegalStateException("first delivery fails on purpose");
+                    }
+                    HANDLED.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @Test
+    void aFailedListenerKeepsItsEventUntilItIsHandled() throws Exception {
+        transactions.executeWithoutResult(status -> events.publishEvent(new Probe("hello")));
+        waitFor(() -> ATTEMPTS.get() >= 1);
+        Thread.sleep(200);
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single())
+                .isEqualTo(1);
+
+        incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+        waitFor(() -> HANDLED.get() == 1);
+        waitFor(() -> jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+}
