@@ -1,0 +1,7 @@
+/**
+ * Messages that leave the instance: an outbox of e-mails, queued in the sender's transaction and sent
+ * by a job with retries, so a message is never lost when the mail server is down and never sent twice.
+ * Recipient and body are erased once the message is sent; a forgotten person's pending messages are dropped.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Messaging")
+package nl.buitenin.messaging;
