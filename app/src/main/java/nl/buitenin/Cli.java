@@ -19,15 +19,12 @@ import picocli.CommandLine.Unmatched;
         subcommands = {Cli.Serve.class, Cli.Demo.class})
 public final class Cli implements Callable<Integer> {
 
-    /** Offline tools contributed by modules; each is a picocli command class with a no-argument constructor. */
-    static final List<Class<?>> TOOLS = new ArrayList<>(CliTools.ALL);
-
     public static int run(String[] args) {
         if (args.length == 0) {
             args = new String[] {"serve"};
         }
         CommandLine commandLine = new CommandLine(new Cli());
-        TOOLS.forEach(commandLine::addSubcommand);
+        CliTools.all().forEach(commandLine::addSubcommand);
         return commandLine.execute(args);
     }
 

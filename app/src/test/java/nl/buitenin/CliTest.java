@@ -20,7 +20,7 @@ class CliTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve").contains("demo");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve").contains("demo").contains("migrate-to-postgres");
     }
 
     @Test
