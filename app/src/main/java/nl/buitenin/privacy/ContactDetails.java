@@ -1,0 +1,69 @@
+package nl.buitenin.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * How to reach a person. Every part is optional, but not all of them. The e-mail address is checked
+ * for its form; a phone number is normalised to E.164 ({@code +31612345678}), Dutch notations such as
+ * {@code 06-1234 5678}, {@code 020 123 4567} or {@code 0031 6 12345678} included.
+ */
+public record ContactDetails(String name, String email, String phone) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
+
+    public ContactDetails {
+        name = blankToNull(name);
+        email = blankToNull(email);
+        phone = blankToNull(phone);
+        List<FieldError> errors = new ArrayList<>();
+        if (name != null && name.length() > 200) {
+            errors.add(new FieldError("name", "at most 200 characters"));
+        }
+        if (email != null) {
+            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                errors.add(new FieldError("email", "not an e-mail address: " + email));
+            } else {
+                int at = email.lastIndexOf('@');
+                email = email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT);
+            }
+        }
+        if (phone != null) {
+            String normalised = PhoneNumbers.toE164(phone);
+            if (normalised == null) {
+                errors.add(new FieldError("phone", "not a phone number (e.g. 06 1234 5678 or +31 20 123 4567): " + phone));
+            }
+            phone = normalised;
+        }
+        if (name == null && email == null && phone == null && errors.isEmpty()) {
+            errors.add(new FieldError("contactDetails", "give at least a name, an e-mail address or a phone number"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** The values that identify the person, to be scrubbed from free text when they are forgotten. */
+    public List<String> identifiers() {
+        List<String> values = new ArrayList<>();
+        if (name != null) {
+            values.add(name);
+        }
+        if (email != null) {
+            values.add(email);
+        }
+        if (phone != null) {
+            values.add(phone);
+        }
+        return values;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
