@@ -11,7 +11,7 @@ public record Names(String nl, String en) {
 
     static final int MAX = 200;
 
-    Names {
+    public Names {
         List<FieldError> errors = new ArrayList<>();
         check("nameNl", nl, errors);
         check("nameEn", en, errors);
