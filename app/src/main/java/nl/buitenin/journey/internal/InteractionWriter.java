@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 class InteractionWriter {
 
-    private static final String POSTGRES_INSERT = "insert into interaction (source_id, touchpoint_id, occurred_at, day, person_key, kind) "
+    private static final String POSTGRES_INSERT = "insert into interaction (source_id, touchpoint_id, occurred_at, local_day, person_key, kind) "
             + "select s, cast(t as uuid), cast(o as timestamp with time zone), cast(d as date), p, k "
             + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(s, t, o, d, p, k) "
             + "on conflict do nothing returning source_id";
-    private static final String PORTABLE_INSERT = "insert into interaction (source_id, touchpoint_id, occurred_at, day, person_key, kind) "
+    private static final String PORTABLE_INSERT = "insert into interaction (source_id, touchpoint_id, occurred_at, local_day, person_key, kind) "
             + "values (?, ?, ?, ?, ?, ?) on conflict do nothing";
 
     private final JdbcTemplate jdbc;

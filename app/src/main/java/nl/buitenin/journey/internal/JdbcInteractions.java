@@ -41,7 +41,7 @@ class JdbcInteractions implements Interactions {
     @Override
     public Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to) {
         Map<TouchpointId, Long> volumes = new LinkedHashMap<>();
-        jdbc.sql("select touchpoint_id, count(*) from interaction where day between :from and :to group by touchpoint_id")
+        jdbc.sql("select touchpoint_id, count(*) from interaction where local_day between :from and :to group by touchpoint_id")
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, n) -> volumes.put(new TouchpointId(rs.getObject(1, UUID.class)), rs.getLong(2)))
                 .list();
@@ -53,8 +53,8 @@ class JdbcInteractions implements Interactions {
         if (touchpoints.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select touchpoint_id, day, count(*) from interaction where touchpoint_id in (:t) "
-                        + "and day between :from and :to group by touchpoint_id, day order by day")
+        return jdbc.sql("select touchpoint_id, local_day, count(*) from interaction where touchpoint_id in (:t) "
+                        + "and local_day between :from and :to group by touchpoint_id, local_day order by local_day")
                 .param("t", touchpoints.stream().map(TouchpointId::value).toList())
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, n) -> new DailyVolume(new TouchpointId(rs.getObject(1, UUID.class)),
