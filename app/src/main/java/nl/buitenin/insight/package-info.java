@@ -1,0 +1,8 @@
+/**
+ * Insight (C7): honest scores. Additive score histograms per touchpoint, day and question
+ * ({@link nl.buitenin.insight.ScoreHistograms}), and plain-Java statistics that turn summed counts into an
+ * {@link nl.buitenin.insight.Estimate} with n and a 95 % confidence interval: NPS with the adjusted-Wald
+ * interval, shares with the Wilson interval, means with the t interval.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+package nl.buitenin.insight;

@@ -1,0 +1,22 @@
+package nl.buitenin.journey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import nl.buitenin.privacy.PersonKey;
+
+/** Reads recorded interactions. Days are days in the organisation's time zone, both ends included. */
+public interface Interactions {
+
+    /** When the person had contact at any touchpoint since the given moment, newest first. */
+    List<Instant> recentContacts(PersonKey person, Instant since);
+
+    /** Interactions per touchpoint over a period; touchpoints without any are absent. */
+    Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
+
+    /** Interactions per touchpoint per day over a period, for the given touchpoints; days without any are absent. */
+    List<DailyVolume> dailyVolumes(Collection<TouchpointId> touchpoints, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,68 @@
+package nl.buitenin.journey.internal;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.journey.internal.IngestReport.ItemOutcome;
+import nl.buitenin.journey.internal.IngestReport.Status;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * Imports a CSV of interactions in one transaction. Valid rows are taken (new source ids created, known
+ * ones counted as duplicates); every rejected row is reported with its line and column, so the report
+ * says exactly what was taken and what to fix. Importing the same file again creates nothing.
+ */
+@Service
+public class CsvImport {
+
+    private final InteractionIngest ingest;
+
+    CsvImport(InteractionIngest ingest) {
+        this.ingest = ingest;
+    }
+
+    /** A rejected cell (or row): its line (header = 1), the column and what is wrong. */
+    public record RowError(long line, String column, String message) {
+    }
+
+    public record Report(int rows, int created, int duplicates, List<RowError> rejected) {
+
+        public Report {
+            rejected = List.copyOf(rejected);
+        }
+
+        public long rejectedLines() {
+            return rejected.stream().mapToLong(RowError::line).distinct().count();
+        }
+    }
+
+    @Transactional
+    public Report importCsv(Reader reader) {
+        List<InteractionCsv.Row> rows = InteractionCsv.readAll(reader);
+        if (rows.isEmpty()) {
+            throw new nl.buitenin.platform.InvalidInputException("file", "has a header but no rows");
+        }
+        int created = 0;
+        int duplicates = 0;
+        List<RowError> rejected = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += InteractionIngest.MAX_BATCH) {
+            List<InteractionCsv.Row> chunk = rows.subList(start, Math.min(rows.size(), start + InteractionIngest.MAX_BATCH));
+            IngestReport report = ingest.ingest(chunk.stream().map(InteractionCsv.Row::input).toList());
+            created += report.created();
+            duplicates += report.duplicates();
+            for (ItemOutcome outcome : report.items()) {
+                if (outcome.status() == Status.REJECTED) {
+                    long line = chunk.get(outcome.index()).line();
+                    for (FieldError error : outcome.errors()) {
+                        rejected.add(new RowError(line, error.field(), error.message()));
+                    }
+                }
+            }
+        }
+        return new Report(rows.size(), created, duplicates, rejected);
+    }
+}

@@ -1,0 +1,108 @@
+package nl.buitenin.journey.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.internal.IngestReport.ItemOutcome;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * Records a batch of interactions in one transaction: invalid items are rejected with their reasons,
+ * the rest are inserted if their source id is new. A retried batch therefore creates nothing and
+ * reports every item as a duplicate. Each new interaction is published as {@link InteractionRecorded}.
+ */
+@Service
+public class InteractionIngest {
+
+    public static final int MAX_BATCH = 10_000;
+    /** Clocks of sending systems drift; a few minutes ahead is not a mistake worth refusing. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+    private final JdbcTouchpoints touchpoints;
+    private final InteractionWriter writer;
+    private final Organisations organisations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InteractionIngest(JdbcTouchpoints touchpoints, InteractionWriter writer, Organisations organisations,
+            ApplicationEventPublisher events, Clock clock) {
+        this.touchpoints = touchpoints;
+        this.writer = writer;
+        this.organisations = organisations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IngestReport ingest(List<InteractionInput> items) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidInputException("items", "send at least one interaction");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw new InvalidInputException("items", "send at most " + MAX_BATCH + " interactions per request, got " + items.size());
+        }
+        Set<TouchpointId> known = new HashSet<>();
+        touchpoints.all().forEach(t -> known.add(t.id()));
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+
+        ItemOutcome[] outcomes = new ItemOutcome[items.size()];
+        List<NewInteraction> candidates = new ArrayList<>();
+        List<Integer> candidateIndexes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            InteractionInput item = items.get(i);
+            if (item == null) {
+                outcomes[i] = ItemOutcome.rejected(i, null, List.of(new FieldError("item", "is empty")));
+                continue;
+            }
+            InteractionInput.Validated validated = item.validate(known, latest);
+            if (!validated.isValid()) {
+                outcomes[i] = ItemOutcome.rejected(i, item.sourceId(), validated.errors());
+            } else if (!seen.add(validated.interaction().sourceId())) {
+                outcomes[i] = ItemOutcome.duplicate(i, validated.interaction().sourceId());
+            } else {
+                candidates.add(validated.interaction());
+                candidateIndexes.add(i);
+            }
+        }
+        return finish(outcomes, candidates, candidateIndexes);
+    }
+
+    /** Records already valid interactions (the demo); the same idempotency, no per-item validation. */
+    @Transactional
+    public int recordValid(List<NewInteraction> interactions) {
+        ZoneId zone = organisations.current().timeZone();
+        Set<String> inserted = writer.insertAbsent(interactions, zone);
+        return inserted.size();
+    }
+
+    private IngestReport finish(ItemOutcome[] outcomes, List<NewInteraction> candidates, List<Integer> indexes) {
+        Set<String> inserted = writer.insertAbsent(candidates, organisations.current().timeZone());
+        for (int c = 0; c < candidates.size(); c++) {
+            NewInteraction interaction = candidates.get(c);
+            boolean created = inserted.contains(interaction.sourceId());
+            int index = indexes.get(c);
+            outcomes[index] = created ? ItemOutcome.created(index, interaction.sourceId())
+                    : ItemOutcome.duplicate(index, interaction.sourceId());
+            if (created) {
+                events.publishEvent(new InteractionRecorded(interaction.touchpoint(), interaction.person(), interaction.at(),
+                        interaction.sourceId()));
+            }
+        }
+        return IngestReport.of(List.of(outcomes));
+    }
+}

@@ -1,0 +1,116 @@
+package nl.buitenin.journey.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import nl.buitenin.journey.InteractionKind;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * One interaction as a sending system wrote it (JSON item or CSV row), before validation. Validation
+ * names every wrong field, so a report can say exactly what to fix.
+ *
+ * @param at ISO-8601 with an offset, such as {@code 2026-03-01T10:15:00Z}
+ */
+public record InteractionInput(String sourceId, String touchpoint, String at, String person, String kind) {
+
+    public static final int MAX_SOURCE_ID = 200;
+    private static final Pattern SOURCE_ID = Pattern.compile("[\\p{Graph}]{1," + MAX_SOURCE_ID + "}");
+
+    /** The valid interaction, or the errors per field. */
+    public Validated validate(Set<TouchpointId> knownTouchpoints, Instant latestAllowed) {
+        List<FieldError> errors = new ArrayList<>();
+        String source = sourceId == null ? "" : sourceId.strip();
+        if (!SOURCE_ID.matcher(source).matches()) {
+            errors.add(new FieldError("sourceId", "is required: 1 to " + MAX_SOURCE_ID + " visible characters without spaces"));
+        }
+        TouchpointId touchpointId = touchpoint(errors, knownTouchpoints);
+        Instant time = time(errors, latestAllowed);
+        PersonKey key = null;
+        if (person != null && !person.isBlank()) {
+            if (PersonKey.isValid(person.strip())) {
+                key = new PersonKey(person.strip());
+            } else {
+                errors.add(new FieldError("person", "'" + shorten(person) + "' is not a person key (p_ and 26 base32 characters); leave it empty when unknown"));
+            }
+        }
+        InteractionKind interactionKind = kind(errors);
+        if (!errors.isEmpty()) {
+            return new Validated(null, errors);
+        }
+        return new Validated(new NewInteraction(source, touchpointId, time, key, interactionKind), List.of());
+    }
+
+    private TouchpointId touchpoint(List<FieldError> errors, Set<TouchpointId> known) {
+        if (touchpoint == null || touchpoint.isBlank()) {
+            errors.add(new FieldError("touchpoint", "is required: the id of a touchpoint"));
+            return null;
+        }
+        try {
+            TouchpointId id = new TouchpointId(UUID.fromString(touchpoint.strip()));
+            if (!known.contains(id)) {
+                errors.add(new FieldError("touchpoint", "no touchpoint has the id " + id));
+                return null;
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("touchpoint", "'" + shorten(touchpoint) + "' is not a touchpoint id (a UUID)"));
+            return null;
+        }
+    }
+
+    private Instant time(List<FieldError> errors, Instant latestAllowed) {
+        if (at == null || at.isBlank()) {
+            errors.add(new FieldError("at", "is required: a time such as 2026-03-01T10:15:00Z"));
+            return null;
+        }
+        try {
+            Instant time = OffsetDateTime.parse(at.strip()).toInstant();
+            if (time.isAfter(latestAllowed)) {
+                errors.add(new FieldError("at", at.strip() + " lies in the future"));
+                return null;
+            }
+            return time;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("at", "'" + shorten(at) + "' is not a time with an offset, such as 2026-03-01T10:15:00Z or 2026-03-01T11:15:00+01:00"));
+            return null;
+        }
+    }
+
+    private InteractionKind kind(List<FieldError> errors) {
+        if (kind == null || kind.isBlank()) {
+            return InteractionKind.CONTACT;
+        }
+        try {
+            return InteractionKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("kind", "'" + shorten(kind) + "' is not one of contact, purchase, visit"));
+            return null;
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    /** Either an interaction or the reasons it is not one. */
+    public record Validated(NewInteraction interaction, List<FieldError> errors) {
+
+        public boolean isValid() {
+            return interaction != null;
+        }
+
+        public String reason() {
+            return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package nl.buitenin.journey.internal;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Repository;
+
+import nl.buitenin.journey.DailyVolume;
+import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.PersonErased;
+import nl.buitenin.privacy.PersonKey;
+
+@Repository
+class JdbcInteractions implements Interactions {
+
+    private final JdbcClient jdbc;
+
+    JdbcInteractions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Instant> recentContacts(PersonKey person, Instant since) {
+        return jdbc.sql("select occurred_at from interaction where person_key = :p and occurred_at >= :since order by occurred_at desc")
+                .param("p", person.value()).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .list();
+    }
+
+    @Override
+    public Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to) {
+        Map<TouchpointId, Long> volumes = new LinkedHashMap<>();
+        jdbc.sql("select touchpoint_id, count(*) from interaction where local_day between :from and :to group by touchpoint_id")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> volumes.put(new TouchpointId(rs.getObject(1, UUID.class)), rs.getLong(2)))
+                .list();
+        return volumes;
+    }
+
+    @Override
+    public List<DailyVolume> dailyVolumes(Collection<TouchpointId> touchpoints, LocalDate from, LocalDate to) {
+        if (touchpoints.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select touchpoint_id, local_day, count(*) from interaction where touchpoint_id in (:t) "
+                        + "and local_day between :from and :to group by touchpoint_id, local_day order by local_day")
+                .param("t", touchpoints.stream().map(TouchpointId::value).toList())
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> new DailyVolume(new TouchpointId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .list();
+    }
+
+    /** A forgotten person's interactions stay as anonymous counts: only the key goes. */
+    @ApplicationModuleListener
+    void forget(PersonErased erased) {
+        jdbc.sql("update interaction set person_key = null where person_key = :p").param("p", erased.person().value()).update();
+    }
+}

@@ -1,0 +1,46 @@
+package nl.buitenin.journey.web;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Scope;
+import nl.buitenin.journey.internal.IngestReport;
+import nl.buitenin.journey.internal.InteractionIngest;
+import nl.buitenin.journey.internal.InteractionInput;
+import nl.buitenin.platform.InvalidInputException;
+
+/** Other systems send interactions in batches; a retried batch creates nothing new. */
+@RestController
+@RequestMapping("/api/v1")
+class InteractionsApi {
+
+    private final InteractionIngest ingest;
+
+    InteractionsApi(InteractionIngest ingest) {
+        this.ingest = ingest;
+    }
+
+    /** @param items up to 10 000 interactions */
+    record Batch(List<InteractionInput> items) {
+    }
+
+    @PostMapping("/interactions")
+    @Allow(value = Role.ADMIN, scopes = Scope.INGEST)
+    @Operation(summary = "Record a batch of interactions, idempotent by source id",
+            description = "Each item: sourceId, touchpoint (id), at (ISO-8601 with offset), person (person key, optional), "
+                    + "kind (contact, purchase or visit; default contact). The answer reports per item (by index) whether it "
+                    + "was created, a duplicate, or rejected and why.")
+    IngestReport record(@RequestBody Batch batch) {
+        if (batch == null || batch.items() == null) {
+            throw new InvalidInputException("items", "send {\"items\": [...]} with at least one interaction");
+        }
+        return ingest.ingest(batch.items());
+    }
+}
