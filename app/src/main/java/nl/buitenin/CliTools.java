@@ -8,7 +8,8 @@ import java.util.List;
  */
 final class CliTools {
 
-    static final List<Class<?>> ALL = List.of();
+    static final List<Class<?>> ALL = List.of(
+            nl.buitenin.listening.internal.CheckSurveyCommand.class);
 
     private CliTools() {
     }
