@@ -1,0 +1,7 @@
+/**
+ * Listening (C2): surveys with NPS, CSAT, CES, rating, choice and open questions in Dutch and English,
+ * immutable published versions, and the question checker that flags leading, loaded,
+ * double-barrelled, unbalanced, absolute, jargon-laden and over-long questions before a survey goes out.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Listening")
+package nl.buitenin.listening;
