@@ -1,0 +1,28 @@
+package nl.buitenin.loop;
+
+import java.util.regex.Pattern;
+
+/**
+ * The kind of a case; its SLA in working days is kept by this module per organisation.
+ * {@link #COMPLAINT} and {@link #DETRACTOR} exist in every instance.
+ */
+public record CaseType(String code) {
+
+    /** A complaint from any channel: 5 working days unless the organisation changes it. */
+    public static final CaseType COMPLAINT = new CaseType("complaint");
+    /** A call-back to a detractor (NPS 0–6, CSAT ≤ 2): 2 working days unless changed. */
+    public static final CaseType DETRACTOR = new CaseType("detractor");
+
+    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    public CaseType {
+        if (code == null || !FORM.matcher(code).matches()) {
+            throw new IllegalArgumentException("a case type code is 2 to 40 lower-case letters, digits or dashes: " + code);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,64 @@
+package nl.buitenin.loop.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.buitenin.loop.CaseType;
+import nl.buitenin.platform.InvalidInputException;
+
+/** The organisation's case types and their SLA in working days. */
+@Repository
+public class CaseTypes {
+
+    public record Definition(CaseType type, String nameNl, String nameEn, int slaWorkingDays, String defaultTeam) {
+
+        public Definition {
+            if (slaWorkingDays < 0 || slaWorkingDays > 60) {
+                throw new InvalidInputException("slaWorkingDays", "must be 0 to 60 working days");
+            }
+        }
+
+        public String name(Locale locale) {
+            return locale != null && locale.getLanguage().equals("en") ? nameEn : nameNl;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseTypes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Definition> all() {
+        return jdbc.sql("select code, name_nl, name_en, sla_working_days, default_team from loop_case_type order by code")
+                .query((rs, n) -> new Definition(new CaseType(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    public Optional<Definition> find(CaseType type) {
+        return all().stream().filter(d -> d.type().equals(type)).findFirst();
+    }
+
+    public Definition require(CaseType type) {
+        return find(type).orElseThrow(() -> new InvalidInputException("type", "unknown case type " + type
+                + "; known: " + all().stream().map(d -> d.type().code()).toList()));
+    }
+
+    public void save(Definition definition) {
+        int updated = jdbc.sql("update loop_case_type set name_nl = :nl, name_en = :en, sla_working_days = :sla, "
+                        + "default_team = :team where code = :code")
+                .param("nl", definition.nameNl()).param("en", definition.nameEn()).param("sla", definition.slaWorkingDays())
+                .param("team", definition.defaultTeam()).param("code", definition.type().code()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into loop_case_type (code, name_nl, name_en, sla_working_days, default_team) "
+                            + "values (:code, :nl, :en, :sla, :team)")
+                    .param("nl", definition.nameNl()).param("en", definition.nameEn()).param("sla", definition.slaWorkingDays())
+                    .param("team", definition.defaultTeam()).param("code", definition.type().code()).update();
+        }
+    }
+}

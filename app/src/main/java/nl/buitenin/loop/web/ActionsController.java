@@ -1,0 +1,141 @@
+package nl.buitenin.loop.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.loop.ActionId;
+import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.internal.Actions;
+import nl.buitenin.loop.internal.Improving;
+import nl.buitenin.loop.internal.Themes;
+import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/** The theme taxonomy and the improvement actions, managed by analysts and administrators. */
+@Controller
+@Allow({Role.ADMIN, Role.ANALYST})
+class ActionsController {
+
+    private final Themes themes;
+    private final Actions actions;
+    private final Improving improving;
+    private final LoopPages pages;
+
+    ActionsController(Themes themes, Actions actions, Improving improving, LoopPages pages) {
+        this.themes = themes;
+        this.actions = actions;
+        this.improving = improving;
+        this.pages = pages;
+    }
+
+    record ThemeRow(Themes.Theme theme, String parentName, long cases) {
+    }
+
+    @GetMapping("/loop/themes")
+    String themes(Model model, Locale locale) {
+        List<Themes.Theme> all = themes.all();
+        Map<ThemeId, String> names = all.stream().collect(Collectors.toMap(Themes.Theme::id, t -> t.name(locale)));
+        model.addAttribute("rows", all.stream()
+                .map(t -> new ThemeRow(t, t.parent() == null ? null : names.get(t.parent()), themes.casesWith(t.id()))).toList());
+        model.addAttribute("themes", all);
+        return "loop/themes";
+    }
+
+    @PostMapping("/loop/themes")
+    String addTheme(@RequestParam(required = false) String nameNl, @RequestParam(required = false) String nameEn,
+            @RequestParam(required = false) UUID parent, RedirectAttributes redirect) {
+        try {
+            themes.add(nameNl, nameEn, parent == null ? null : new ThemeId(parent));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(new FieldError("nameNl", e.getMessage())));
+        }
+        return "redirect:/loop/themes";
+    }
+
+    record ActionRow(String id, String title, String description, String status, String statusKey, List<String> themes,
+            String owner, LocalDate dueOn, String completed) {
+    }
+
+    @GetMapping("/loop/actions")
+    String actions(Model model, Locale locale) {
+        Map<ThemeId, String> names = themes.all().stream().collect(Collectors.toMap(Themes.Theme::id, t -> t.name(locale)));
+        Map<UUID, String> users = pages.userNames();
+        model.addAttribute("actions", actions.all().stream().map(a -> new ActionRow(a.id().toString(), a.title(locale),
+                a.description(locale), a.status().name(), a.status().messageKey(),
+                a.themes().stream().map(t -> names.getOrDefault(t, "?")).sorted().toList(),
+                a.owner() == null ? null : users.get(a.owner()), a.dueOn(),
+                a.completedAt() == null ? null : CaseView.time(a.completedAt(), pages.zone()))).toList());
+        model.addAttribute("themes", themes.all());
+        return "loop/actions";
+    }
+
+    @PostMapping("/loop/actions")
+    String plan(@RequestParam(required = false) String titleNl, @RequestParam(required = false) String titleEn,
+            @RequestParam(required = false) String descriptionNl, @RequestParam(required = false) String descriptionEn,
+            @RequestParam(required = false) List<UUID> themes, @RequestParam(required = false) String dueOn,
+            RedirectAttributes redirect) {
+        try {
+            Set<ThemeId> addressed = new HashSet<>();
+            if (themes != null) {
+                themes.forEach(t -> addressed.add(new ThemeId(t)));
+            }
+            improving.plan(titleNl, titleEn, descriptionNl, descriptionEn, pages.me().id().value(), date(dueOn), addressed);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/loop/actions";
+    }
+
+    @PostMapping("/loop/actions/{id}/start")
+    String start(@PathVariable UUID id, RedirectAttributes redirect) {
+        return change(redirect, () -> improving.start(new ActionId(id)));
+    }
+
+    @PostMapping("/loop/actions/{id}/complete")
+    String complete(@PathVariable UUID id, RedirectAttributes redirect) {
+        return change(redirect, () -> improving.complete(new ActionId(id)));
+    }
+
+    private static String change(RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("saved", true);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(new FieldError("status", e.getMessage())));
+        }
+        return "redirect:/loop/actions";
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("dueOn", "not a date (yyyy-mm-dd): " + text);
+        }
+    }
+}

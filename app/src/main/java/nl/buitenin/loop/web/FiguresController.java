@@ -1,0 +1,105 @@
+package nl.buitenin.loop.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.loop.internal.LoopFigures;
+import nl.buitenin.loop.internal.Quarter;
+import nl.buitenin.loop.internal.QuarterlyReport;
+import nl.buitenin.platform.InvalidInputException;
+
+/** Loop-closure figures and the quarterly "you said, we did" report. */
+@Controller
+@Allow({Role.ADMIN, Role.ANALYST})
+class FiguresController {
+
+    private final LoopFigures figures;
+    private final QuarterlyReport report;
+    private final LoopPages pages;
+
+    FiguresController(LoopFigures figures, QuarterlyReport report, LoopPages pages) {
+        this.figures = figures;
+        this.report = report;
+        this.pages = pages;
+    }
+
+    @GetMapping("/loop/figures")
+    String figures(@RequestParam(required = false) String by, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Model model) {
+        ZoneId zone = pages.zone();
+        LocalDate today = LocalDate.now(pages.clock().withZone(zone));
+        LocalDate start = date("from", from, today.minusYears(1).withDayOfMonth(1));
+        LocalDate end = date("to", to, today);
+        if (end.isBefore(start)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        LoopFigures.Dimension dimension = dimension(by);
+        List<LoopFigures.Row> rows = figures.by(dimension, start.atStartOfDay(zone).toInstant(),
+                end.plusDays(1).atStartOfDay(zone).toInstant(), pages.clock().instant());
+        model.addAttribute("rows", rows);
+        model.addAttribute("by", dimension.name());
+        model.addAttribute("dimensions", LoopFigures.Dimension.values());
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        return "loop/figures";
+    }
+
+    @GetMapping("/loop/report")
+    String report(@RequestParam(required = false) String quarter, Model model, Locale locale) {
+        Quarter chosen = quarter(quarter);
+        model.addAttribute("report", report.content(chosen, locale, pages.clock().instant()));
+        model.addAttribute("quarter", chosen.toString());
+        model.addAttribute("previous", chosen.previous().toString());
+        return "loop/report";
+    }
+
+    @GetMapping("/loop/report.pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) String quarter, Locale locale) {
+        Quarter chosen = quarter(quarter);
+        byte[] pdf = report.pdf(report.content(chosen, locale, pages.clock().instant()), locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("you-said-we-did-" + chosen + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    private Quarter quarter(String text) {
+        if (text == null || text.isBlank()) {
+            return Quarter.of(LocalDate.now(pages.clock().withZone(pages.zone()))).previous();
+        }
+        return Quarter.parse(text);
+    }
+
+    private static LoopFigures.Dimension dimension(String by) {
+        try {
+            return by == null || by.isBlank() ? LoopFigures.Dimension.TEAM : LoopFigures.Dimension.valueOf(by);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("by", "choose TEAM, TOUCHPOINT or MONTH");
+        }
+    }
+
+    private static LocalDate date(String field, String text, LocalDate fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "not a date (yyyy-mm-dd): " + text);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package nl.buitenin.loop.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.access.User;
+import nl.buitenin.loop.CaseId;
+import nl.buitenin.loop.internal.CaseFiles;
+import nl.buitenin.loop.internal.CaseWork;
+import nl.buitenin.loop.internal.Teams;
+import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * The team lead's view: open cases per agent, SLA breaches, ageing and the cases escalated to the lead,
+ * with reassignment. Only the lead of the user's team sees it filled in.
+ */
+@Controller
+@Allow(Role.AGENT)
+class TeamLeadController {
+
+    /** Ageing buckets in days since opening: 0–2, 3–5, 6–10, over 10. */
+    static final int[] BUCKET_UPPER_DAYS = {2, 5, 10};
+
+    private final CaseFiles cases;
+    private final CaseWork work;
+    private final Teams teams;
+    private final LoopPages pages;
+
+    TeamLeadController(CaseFiles cases, CaseWork work, Teams teams, LoopPages pages) {
+        this.cases = cases;
+        this.work = work;
+        this.teams = teams;
+        this.pages = pages;
+    }
+
+    @GetMapping("/team-lead/cases")
+    String view(Model model, Locale locale) {
+        User me = pages.me();
+        boolean lead = me.team() != null && teams.isLead(me.id().value(), me.team());
+        model.addAttribute("lead", lead);
+        model.addAttribute("teamName", me.team());
+        if (!lead) {
+            return "loop/team-lead";
+        }
+        List<CaseView> open = pages.views(cases.openOfTeam(me.team(), 2000), locale);
+        List<CaseView> working = open.stream().filter(c -> c.status().equals("NEW") || c.status().equals("CONTACTED")).toList();
+        Map<String, Long> perAgent = new TreeMap<>();
+        for (CaseView c : working) {
+            perAgent.merge(c.owner() == null ? "-" : c.owner(), 1L, Long::sum);
+        }
+        Map<String, Long> ageing = new LinkedHashMap<>();
+        ageing.put("0-2", working.stream().filter(c -> c.ageDays() <= 2).count());
+        ageing.put("3-5", working.stream().filter(c -> c.ageDays() > 2 && c.ageDays() <= 5).count());
+        ageing.put("6-10", working.stream().filter(c -> c.ageDays() > 5 && c.ageDays() <= 10).count());
+        ageing.put(">10", working.stream().filter(c -> c.ageDays() > 10).count());
+        model.addAttribute("perAgent", perAgent);
+        model.addAttribute("ageing", ageing);
+        model.addAttribute("breaches", working.stream().filter(CaseView::overdue).toList());
+        model.addAttribute("escalated", working.stream().filter(CaseView::escalated).toList());
+        model.addAttribute("openCount", working.size());
+        model.addAttribute("agents", pages.teamMembers(me.team()));
+        return "loop/team-lead";
+    }
+
+    @PostMapping("/team-lead/cases/{id}/assign")
+    String reassign(@PathVariable UUID id, @RequestParam(required = false) UUID owner, RedirectAttributes redirect) {
+        try {
+            if (owner == null) {
+                throw new InvalidInputException("owner", "choose an agent");
+            }
+            work.reassign(pages.me(), new CaseId(id), owner);
+            redirect.addFlashAttribute("assigned", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(new FieldError("owner", e.getMessage())));
+        }
+        return "redirect:/team-lead/cases";
+    }
+}
