@@ -1,0 +1,37 @@
+package nl.buitenin.insight;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Set;
+
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.InvalidInputException;
+
+/**
+ * A slice of score histograms: which touchpoints (empty: all), which days (both ends included), which
+ * question (null: all), split how over time, and whether per touchpoint or summed over them.
+ */
+public record ScoreQuery(Set<TouchpointId> touchpoints, LocalDate from, LocalDate to, String questionKey, Grouping grouping,
+        boolean perTouchpoint) {
+
+    /** Ten years of days; longer slices are a mistake rather than a question. */
+    public static final long MAX_DAYS = 3660;
+
+    public ScoreQuery {
+        touchpoints = touchpoints == null ? Set.of() : Set.copyOf(touchpoints);
+        Objects.requireNonNull(grouping, "grouping");
+        if (from == null || to == null) {
+            throw new InvalidInputException(from == null ? "from" : "to", "is required: a date such as 2026-03-01");
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "must not lie before from (" + from + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            throw new InvalidInputException("to", "a slice covers at most " + MAX_DAYS + " days");
+        }
+        if (questionKey != null && questionKey.isBlank()) {
+            questionKey = null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package nl.buitenin.insight;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import nl.buitenin.journey.TouchpointId;
+
+/**
+ * The summed histogram of one question over one period, for one touchpoint or (touchpoint null) for
+ * all touchpoints of the query.
+ */
+public record ScoreSlice(TouchpointId touchpoint, String questionKey, LocalDate periodStart, Histogram histogram) {
+
+    public ScoreScale scale() {
+        return histogram.scale();
+    }
+
+    /** The score with n and its 95 % interval; empty when there are too few answers for one. */
+    public Optional<Estimate> score() {
+        return histogram.score();
+    }
+}

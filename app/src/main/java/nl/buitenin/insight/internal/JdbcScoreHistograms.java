@@ -1,0 +1,140 @@
+package nl.buitenin.insight.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.insight.Grouping;
+import nl.buitenin.insight.Histogram;
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreQuery;
+import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.insight.ScoreSlice;
+import nl.buitenin.journey.TouchpointId;
+
+@Repository
+class JdbcScoreHistograms implements ScoreHistograms {
+
+    private static final Pattern QUESTION_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+    private final JdbcClient jdbc;
+    /** Scales never change once a key has one, so they are safe to keep. */
+    private final Map<String, ScoreScale> scales = new ConcurrentHashMap<>();
+
+    JdbcScoreHistograms(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value) {
+        Objects.requireNonNull(touchpoint, "touchpoint");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(scale, "scale");
+        if (questionKey == null || !QUESTION_KEY.matcher(questionKey).matches()) {
+            throw new IllegalArgumentException("a question key is 1 to 100 lower-case letters, digits, dots, dashes or underscores: " + questionKey);
+        }
+        scale.requireValue(value);
+        requireScale(questionKey, scale);
+        if (increment(touchpoint, day, questionKey, value) == 0) {
+            int inserted = jdbc.sql("insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, "
+                            + "answer_value, answer_count) values (:t, :d, :w, :m, :q, :v, 1) on conflict do nothing")
+                    .param("t", touchpoint.value()).param("d", Date.valueOf(day))
+                    .param("w", Date.valueOf(Grouping.WEEK.periodStart(day, day)))
+                    .param("m", Date.valueOf(Grouping.MONTH.periodStart(day, day)))
+                    .param("q", questionKey).param("v", value)
+                    .update();
+            if (inserted == 0) {
+                // Another transaction inserted the row between our update and insert: count on it.
+                increment(touchpoint, day, questionKey, value);
+            }
+        }
+    }
+
+    private int increment(TouchpointId touchpoint, LocalDate day, String questionKey, int value) {
+        return jdbc.sql("update score_histogram set answer_count = answer_count + 1 "
+                        + "where touchpoint_id = :t and local_day = :d and question_key = :q and answer_value = :v")
+                .param("t", touchpoint.value()).param("d", Date.valueOf(day)).param("q", questionKey).param("v", value)
+                .update();
+    }
+
+    private void requireScale(String questionKey, ScoreScale scale) {
+        ScoreScale known = scales.get(questionKey);
+        if (known == null) {
+            jdbc.sql("insert into score_question (question_key, scale) values (:q, :s) on conflict do nothing")
+                    .param("q", questionKey).param("s", scale.name()).update();
+            known = ScoreScale.valueOf(jdbc.sql("select scale from score_question where question_key = :q")
+                    .param("q", questionKey).query(String.class).single());
+            scales.put(questionKey, known);
+        }
+        if (known != scale) {
+            throw new IllegalArgumentException("question " + questionKey + " is counted on the " + known + " scale, not " + scale);
+        }
+    }
+
+    @Override
+    public List<ScoreSlice> summarise(ScoreQuery query) {
+        String period = switch (query.grouping()) {
+            case TOTAL -> null;
+            case DAY -> "h.local_day";
+            case WEEK -> "h.week_start";
+            case MONTH -> "h.month_start";
+        };
+        List<String> groupBy = new ArrayList<>();
+        if (query.perTouchpoint()) {
+            groupBy.add("h.touchpoint_id");
+        }
+        groupBy.add("h.question_key");
+        groupBy.add("q.scale");
+        if (period != null) {
+            groupBy.add(period);
+        }
+        groupBy.add("h.answer_value");
+        StringBuilder sql = new StringBuilder("select ")
+                .append(query.perTouchpoint() ? "h.touchpoint_id" : "null").append(", h.question_key, q.scale, ")
+                .append(period == null ? "null" : period).append(", h.answer_value, sum(h.answer_count) ")
+                .append("from score_histogram h join score_question q on q.question_key = h.question_key ")
+                .append("where h.local_day between :from and :to");
+        if (!query.touchpoints().isEmpty()) {
+            sql.append(" and h.touchpoint_id in (:t)");
+        }
+        if (query.questionKey() != null) {
+            sql.append(" and h.question_key = :q");
+        }
+        sql.append(" group by ").append(String.join(", ", groupBy));
+        var statement = jdbc.sql(sql.toString()).param("from", Date.valueOf(query.from())).param("to", Date.valueOf(query.to()));
+        if (!query.touchpoints().isEmpty()) {
+            statement = statement.param("t", query.touchpoints().stream().map(TouchpointId::value).toList());
+        }
+        if (query.questionKey() != null) {
+            statement = statement.param("q", query.questionKey());
+        }
+        Map<SliceKey, Histogram> slices = new LinkedHashMap<>();
+        statement.query(rs -> {
+            UUID touchpoint = rs.getObject(1, UUID.class);
+            ScoreScale scale = ScoreScale.valueOf(rs.getString(3));
+            LocalDate start = period == null ? query.from() : rs.getObject(4, LocalDate.class);
+            SliceKey key = new SliceKey(touchpoint == null ? null : new TouchpointId(touchpoint), rs.getString(2), start);
+            slices.merge(key, Histogram.empty(scale).plus(rs.getInt(5), rs.getLong(6)), Histogram::plus);
+        });
+        return slices.entrySet().stream()
+                .map(e -> new ScoreSlice(e.getKey().touchpoint(), e.getKey().question(), e.getKey().start(), e.getValue()))
+                .sorted(java.util.Comparator.comparing((ScoreSlice s) -> s.touchpoint() == null ? "" : s.touchpoint().toString())
+                        .thenComparing(ScoreSlice::questionKey).thenComparing(ScoreSlice::periodStart))
+                .toList();
+    }
+
+    private record SliceKey(TouchpointId touchpoint, String question, LocalDate start) {
+    }
+}

@@ -1,0 +1,93 @@
+package nl.buitenin.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.testing.DatabaseTest;
+
+@DatabaseTest
+class ScoreHistogramsTest {
+
+    @Autowired
+    ScoreHistograms histograms;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void weeklySummariesEqualTheHistogramsOfTheRawAnswersOfEachWeek() {
+        TouchpointId shop = new TouchpointId(UUID.randomUUID());
+        String question = "nps-" + UUID.randomUUID().toString().substring(0, 8);
+        Random random = new Random(11);
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        List<Integer> firstWeek = new ArrayList<>();
+        List<Integer> secondWeek = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int day = random.nextInt(14);
+            int value = random.nextInt(11);
+            histograms.record(shop, monday.plusDays(day), question, ScoreScale.NPS, value);
+            (day < 7 ? firstWeek : secondWeek).add(value);
+        }
+        List<ScoreSlice> weeks = histograms.summarise(new ScoreQuery(Set.of(shop), monday, monday.plusDays(13), question,
+                Grouping.WEEK, true));
+        assertThat(weeks).extracting(ScoreSlice::periodStart).containsExactly(monday, monday.plusDays(7));
+        assertThat(weeks.get(0).histogram()).isEqualTo(Histogram.of(ScoreScale.NPS, ints(firstWeek)));
+        assertThat(weeks.get(1).histogram()).isEqualTo(Histogram.of(ScoreScale.NPS, ints(secondWeek)));
+        assertThat(weeks.get(0).score().orElseThrow().n()).isEqualTo(firstWeek.size());
+    }
+
+    @Test
+    void summingOverTouchpointsAddsTheirCounts() {
+        TouchpointId web = new TouchpointId(UUID.randomUUID());
+        TouchpointId phone = new TouchpointId(UUID.randomUUID());
+        String question = "csat-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = LocalDate.of(2026, 4, 15);
+        histograms.record(web, day, question, ScoreScale.CSAT, 5);
+        histograms.record(web, day, question, ScoreScale.CSAT, 4);
+        histograms.record(phone, day.plusDays(3), question, ScoreScale.CSAT, 2);
+        List<ScoreSlice> total = histograms.summarise(new ScoreQuery(Set.of(web, phone), day.withDayOfMonth(1),
+                day.withDayOfMonth(30), question, Grouping.MONTH, false));
+        assertThat(total).singleElement().satisfies(slice -> {
+            assertThat(slice.touchpoint()).isNull();
+            assertThat(slice.periodStart()).isEqualTo(LocalDate.of(2026, 4, 1));
+            assertThat(slice.histogram()).isEqualTo(Histogram.of(ScoreScale.CSAT, 5, 4, 2));
+        });
+    }
+
+    @Test
+    void countsJoinTheCallersTransactionAndVanishWithItsRollback() {
+        TouchpointId chat = new TouchpointId(UUID.randomUUID());
+        String question = "ces-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = LocalDate.of(2026, 5, 5);
+        transactions.executeWithoutResult(status -> {
+            histograms.record(chat, day, question, ScoreScale.CES, 6);
+            status.setRollbackOnly();
+        });
+        assertThat(histograms.summarise(new ScoreQuery(Set.of(chat), day, day, question, Grouping.TOTAL, true))).isEmpty();
+    }
+
+    @Test
+    void refusesAValueOffTheScaleAndAKeyOnAnotherScale() {
+        TouchpointId app = new TouchpointId(UUID.randomUUID());
+        String question = "rating-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = LocalDate.of(2026, 5, 5);
+        assertThatThrownBy(() -> histograms.record(app, day, question, ScoreScale.CSAT, 6)).hasMessageContaining("1 to 5");
+        histograms.record(app, day, question, ScoreScale.RATING_5, 3);
+        assertThatThrownBy(() -> histograms.record(app, day, question, ScoreScale.NPS, 3)).hasMessageContaining("RATING_5");
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
