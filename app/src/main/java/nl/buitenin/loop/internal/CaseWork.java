@@ -137,13 +137,16 @@ public class CaseWork implements Cases {
         if (outcome == null) {
             throw new InvalidInputException("outcome", "choose one of REACHED, NOT_REACHED, CALL_AGAIN");
         }
-        CaseFile c = visibleTo(user, id);
-        Instant at = clock.instant();
+        callBack(visibleTo(user, id), user.username(), outcome, note, clock.instant());
+    }
+
+    /** A call-back at a given moment by a named agent (the demo's history, and the user method below). */
+    void callBack(CaseFile c, String actor, CallbackOutcome outcome, String note, Instant at) {
         CaseStatus before = c.status();
         c.callBack(outcome, at);
         cases.update(c);
-        cases.addCallback(c.id(), at, user.username(), outcome, note == null || note.isBlank() ? null : note.strip());
-        cases.addEvent(c.id(), at, user.username(), "callback", outcome.name());
+        cases.addCallback(c.id(), at, actor, outcome, note == null || note.isBlank() ? null : note.strip());
+        cases.addEvent(c.id(), at, actor, "callback", outcome.name());
         if (before == CaseStatus.NEW && c.status() == CaseStatus.CONTACTED) {
             changed(c, "case.contacted", at);
         }

@@ -51,6 +51,10 @@ public class QuarterlyReport {
                 youSaidWeDid.completed(quarter.start(zone), quarter.end(zone), locale));
     }
 
+    public int minimumCount() {
+        return youSaidWeDid.minimumCount();
+    }
+
     public byte[] pdf(Content content, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 56, 56);

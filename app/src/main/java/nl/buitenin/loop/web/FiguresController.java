@@ -61,7 +61,12 @@ class FiguresController {
     @GetMapping("/loop/report")
     String report(@RequestParam(required = false) String quarter, Model model, Locale locale) {
         Quarter chosen = quarter(quarter);
-        model.addAttribute("report", report.content(chosen, locale, pages.clock().instant()));
+        QuarterlyReport.Content content = report.content(chosen, locale, pages.clock().instant());
+        List<LoopFigures.Row> rows = new java.util.ArrayList<>(content.byTeam());
+        rows.add(content.total());
+        model.addAttribute("report", content);
+        model.addAttribute("rows", rows);
+        model.addAttribute("minimum", report.minimumCount());
         model.addAttribute("quarter", chosen.toString());
         model.addAttribute("previous", chosen.previous().toString());
         return "loop/report";

@@ -1,0 +1,256 @@
+package nl.buitenin.loop.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.access.User;
+import nl.buitenin.access.Users;
+import nl.buitenin.demo.DemoContext;
+import nl.buitenin.demo.DemoStep;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.loop.ActionId;
+import nl.buitenin.loop.CaseSource;
+import nl.buitenin.loop.CaseType;
+import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ToldBack;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Buitenpad's cases over two years: team Klantenservice led by {@code teamleider}, themes such as "tempo van de
+ * groep" (seed 000) and "wachttijd telefoon" (seed 001), a few hundred cases in every state with notes and
+ * call-backs, and improvement actions of which some are done. Complaints about the pace of the group fall
+ * after the groups were split, so the figures and the public page tell the story of the seeds.
+ */
+@Component
+class LoopDemo implements DemoStep {
+
+    static final String TEAM = "Klantenservice";
+
+    private final CaseWork work;
+    private final CaseFiles cases;
+    private final CaseTypes types;
+    private final Teams teams;
+    private final Themes themes;
+    private final Improving improving;
+    private final ToldBack toldBack;
+    private final Users users;
+
+    LoopDemo(CaseWork work, CaseFiles cases, CaseTypes types, Teams teams, Themes themes, Improving improving,
+            ToldBack toldBack, Users users) {
+        this.work = work;
+        this.cases = cases;
+        this.types = types;
+        this.teams = teams;
+        this.themes = themes;
+        this.improving = improving;
+        this.toldBack = toldBack;
+        this.users = users;
+    }
+
+    @Override
+    public int order() {
+        return 600;
+    }
+
+    @Override
+    public String name() {
+        return "loop";
+    }
+
+    private record DemoTheme(String nl, String en, double weight) {
+    }
+
+    private static final List<DemoTheme> THEMES = List.of(
+            new DemoTheme("tempo van de groep", "pace of the group", 3),
+            new DemoTheme("wachttijd telefoon", "waiting time on the phone", 3),
+            new DemoTheme("boekingsbevestiging onduidelijk", "unclear booking confirmation", 2),
+            new DemoTheme("kwaliteit accommodatie", "quality of accommodation", 2),
+            new DemoTheme("bagagevervoer", "luggage transport", 1),
+            new DemoTheme("routebeschrijving", "route description", 1));
+
+    private static final String[] COMPLAINTS = {
+            "De groep liep veel te snel, ik heb niets van het uitzicht gezien.",
+            "Ik stond drie kwartier in de wacht voordat ik iemand aan de lijn kreeg.",
+            "Uit de boekingsbevestiging werd niet duidelijk waar we de eerste dag moesten zijn.",
+            "De kamer in het tweede hotel was vochtig en rook muf.",
+            "Mijn koffer kwam een dag later aan dan ik.",
+            "De routebeschrijving van dag 3 klopte niet met de bordjes.",
+            "Niemand heeft gereageerd op mijn vorige mail.",
+            "De gids wilde vooral zelf snel lopen."};
+
+    @Override
+    public void load(DemoContext context) {
+        Random random = context.random(name());
+        ZoneId zone = context.zone();
+        User lead = users.byUsername("teamleider").orElseThrow();
+        User agent = users.byUsername("medewerker").orElseThrow();
+        teams.save(new Teams.Team(TEAM, lead.id().value()));
+        for (CaseTypes.Definition d : types.all()) {
+            types.save(new CaseTypes.Definition(d.type(), d.nameNl(), d.nameEn(), d.slaWorkingDays(), TEAM));
+        }
+        List<ThemeId> themeIds = new ArrayList<>();
+        for (DemoTheme t : THEMES) {
+            themeIds.add(themes.add(t.nl(), t.en(), null).id());
+        }
+        List<PersonKey> persons = persons(context, random);
+        List<TouchpointId> touchpoints = touchpoints(context);
+        Instant now = context.today().atTime(17, 0).atZone(zone).toInstant();
+        Instant splitGroups = context.today().minusMonths(10).atTime(11, 0).atZone(zone).toInstant();
+
+        int count = Math.max(150, Math.min(600, context.people() / 8));
+        for (int i = 0; i < count; i++) {
+            long days = random.nextInt((int) ChronoUnit.DAYS.between(context.firstDay(), context.today()) + 1);
+            Instant opened = context.firstDay().plusDays(days).atTime(8 + random.nextInt(12), random.nextInt(60))
+                    .atZone(zone).toInstant();
+            int theme = pickTheme(random, opened.isAfter(splitGroups));
+            double kind = random.nextDouble();
+            CaseType type = kind < 0.6 ? CaseType.DETRACTOR : kind < 0.95 ? CaseType.COMPLAINT : new CaseType("question");
+            CaseSource source = type.equals(CaseType.DETRACTOR) ? CaseSource.answer("demo-" + i) : CaseSource.complaint("demo-" + i);
+            PersonKey person = random.nextDouble() < 0.93 ? persons.get(random.nextInt(persons.size())) : null;
+            User owner = random.nextDouble() < 0.8 ? agent : lead;
+            CaseFile c = work.open(new CaseWork.Opening(source, type, person, touchpoints.get(theme % touchpoints.size()),
+                    type.equals(CaseType.DETRACTOR) ? Channel.EMAIL : Channel.values()[random.nextInt(Channel.values().length)],
+                    TEAM, owner.id().value(), COMPLAINTS[(theme + random.nextInt(2) * 6) % COMPLAINTS.length]),
+                    "system", opened).file();
+            themes.tag(c.id(), themeIds.get(theme), owner.username(), Themes.TaggerKind.USER, opened.plusSeconds(600));
+            if (random.nextDouble() < 0.15) {
+                themes.tag(c.id(), themeIds.get(random.nextInt(themeIds.size())), owner.username(), Themes.TaggerKind.USER,
+                        opened.plusSeconds(700));
+            }
+            work(c, owner.username(), random, now);
+        }
+        actions(themeIds, context, zone, random);
+        work.escalateOverdue(now);
+    }
+
+    /** Calls, resolution, closure and now and then a reopening, as far as the case's age allows. */
+    private void work(CaseFile c, String actor, Random random, Instant now) {
+        double hoursToContact = 1 + Math.exp(random.nextGaussian() * 1.0 + 2.8);
+        Instant contact = c.openedAt().plusSeconds((long) (hoursToContact * 3600));
+        if (contact.isAfter(now) || random.nextDouble() < 0.03) {
+            return;
+        }
+        if (random.nextDouble() < 0.25) {
+            work.callBack(c, actor, CallbackOutcome.NOT_REACHED, "Voicemail ingesproken.", contact.minusSeconds(3 * 3600));
+        }
+        work.callBack(c, actor, CallbackOutcome.REACHED, "Excuses gemaakt en uitgelegd wat we ermee doen.", contact);
+        cases.addNote(c.id(), contact.plusSeconds(300), actor, "Reiziger waardeerde het telefoontje.");
+        Instant resolved = contact.plusSeconds((long) (3600 * (2 + random.nextInt(72))));
+        if (resolved.isAfter(now) || random.nextDouble() < 0.05) {
+            return;
+        }
+        work.resolve(c, actor, random.nextBoolean() ? "Tegoedbon aangeboden" : "Uitgelegd en doorgegeven aan het product-team", resolved);
+        Instant closed = resolved.plusSeconds(3600L * 24 * (1 + random.nextInt(5)));
+        if (closed.isAfter(now)) {
+            return;
+        }
+        work.close(c, actor, closed);
+        if (random.nextDouble() < 0.06 && closed.plusSeconds(3600L * 24 * 3).isBefore(now)) {
+            work.reopen(c, actor, "Reiziger belde opnieuw: het probleem speelde nog.", closed.plusSeconds(3600L * 24 * 3));
+        }
+    }
+
+    /** After the groups were split, far fewer cases are about the pace of the group. */
+    private static int pickTheme(Random random, boolean afterSplit) {
+        double[] weights = THEMES.stream().mapToDouble(DemoTheme::weight).toArray();
+        if (afterSplit) {
+            weights[0] = 0.5;
+        }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double r = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    private void actions(List<ThemeId> themeIds, DemoContext context, ZoneId zone, Random random) {
+        UUID analyst = users.byUsername("analist").map(u -> u.id().value()).orElse(null);
+        ImprovementAction split = improving.plan("Groepen splitsen in tempo- en genietgroep",
+                "Split groups into a brisk and a leisurely group",
+                "Bij elke wandelreis kiest u nu zelf: de tempogroep voor wie wil doorstappen, of de genietgroep met meer tijd voor het uitzicht. Elke groep heeft een eigen gids.",
+                "On every walking holiday you now choose: the brisk group for those who like to press on, or the leisurely group with more time for the view. Each group has its own guide.",
+                analyst, context.today().minusMonths(10), Set.of(themeIds.get(0)));
+        complete(split.id(), context.today().minusMonths(10), zone, random);
+
+        ImprovementAction phone = improving.plan("Extra bezetting telefoon op maandagochtend",
+                "More staff on the phone on Monday mornings",
+                "Op maandagochtend, het drukste moment van de week, zitten er nu twee extra medewerkers aan de telefoon. De gemiddelde wachttijd is teruggebracht tot onder de twee minuten.",
+                "On Monday mornings, the busiest time of the week, two more agents now answer the phone. The average waiting time is down to under two minutes.",
+                analyst, null, Set.of(themeIds.get(1)));
+        LocalDate lastQuarter = Quarter.of(context.today()).previous().firstDay().plusDays(20);
+        complete(phone.id(), lastQuarter, zone, random);
+
+        ImprovementAction confirmation = improving.plan("Nieuwe boekingsbevestiging met dagprogramma",
+                "New booking confirmation with a day-by-day programme",
+                "De bevestiging vermeldt per dag het startpunt, de vertrektijd en het telefoonnummer van de gids.",
+                "The confirmation lists for each day the starting point, the departure time and the guide's phone number.",
+                analyst, context.today().plusMonths(1), Set.of(themeIds.get(2)));
+        improving.start(confirmation.id());
+
+        improving.plan("Accommodaties jaarlijks laten keuren", "Inspect accommodation every year",
+                "Elk hotel en pension op onze routes wordt eens per jaar bezocht en beoordeeld.",
+                "Every hotel and guesthouse on our routes is visited and rated once a year.",
+                analyst, context.today().plusMonths(4), Set.of(themeIds.get(3), themeIds.get(4)));
+    }
+
+    /**
+     * Completes the action back in time and records most recipients as told back: in the demo this stands
+     * for the "you said, we did" messages that the integration step will send through privacy and contact.
+     */
+    private void complete(ActionId id, LocalDate day, ZoneId zone, Random random) {
+        Instant at = day.atTime(10, 0).atZone(zone).toInstant();
+        improving.complete(id, at);
+        for (PersonKey person : toldBack.recipientsOf(id)) {
+            if (random.nextDouble() < 0.8) {
+                toldBack.record(id, person, Channel.EMAIL, at.plusSeconds(3600L * 24));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<PersonKey> persons(DemoContext context, Random random) {
+        Object shared = context.get("privacy.persons");
+        if (shared instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof PersonKey) {
+            return (List<PersonKey>) list;
+        }
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        List<PersonKey> keys = new ArrayList<>();
+        for (int i = 0; i < Math.max(50, context.people() / 4); i++) {
+            StringBuilder key = new StringBuilder("p_");
+            for (int j = 0; j < 26; j++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            keys.add(new PersonKey(key.toString()));
+        }
+        return keys;
+    }
+
+    /** The journey module's touchpoints when it has shared them; otherwise stable ids for four of Buitenpad's. */
+    @SuppressWarnings("unchecked")
+    private static List<TouchpointId> touchpoints(DemoContext context) {
+        Object shared = context.get("journey.touchpoints");
+        if (shared instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof TouchpointId) {
+            return (List<TouchpointId>) list;
+        }
+        return List.of("wandeling", "telefoon", "boeking", "accommodatie", "bagage", "route").stream()
+                .map(name -> new TouchpointId(UUID.nameUUIDFromBytes(("buitenpad-touchpoint-" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .toList();
+    }
+}
