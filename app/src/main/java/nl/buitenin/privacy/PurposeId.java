@@ -2,11 +2,16 @@ package nl.buitenin.privacy;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A registered purpose of processing (GDPR art. 30, "verwerking"), such as {@code feedback}. Every read
  * of contact details or free text names one.
  */
-public record PurposeId(String value) {
+public record PurposeId(@JsonValue String value) {
+
+    // Declared before the constants below: they are built with it during class initialisation.
+    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 
     /** Asking a person for feedback about a contact they had. */
     public static final PurposeId FEEDBACK = new PurposeId("feedback");
@@ -18,8 +23,6 @@ public record PurposeId(String value) {
     public static final PurposeId STAFFING = new PurposeId("staffing");
     /** Offers and marketing; only with consent. */
     public static final PurposeId OFFERS = new PurposeId("offers");
-
-    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 
     public PurposeId {
         if (value == null || !FORM.matcher(value).matches()) {

@@ -2,6 +2,8 @@ package nl.buitenin.listening.internal;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /** A text in Dutch and in English; every text a respondent sees exists in both. */
@@ -16,6 +18,7 @@ public record LocalizedText(String nl, String en) {
         return new LocalizedText("", "");
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return nl.isEmpty() && en.isEmpty();
     }

@@ -1,0 +1,149 @@
+package nl.buitenin.listening.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.SurveyId;
+import nl.buitenin.listening.internal.CaseRule;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.QuestionAdvice;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyEditing;
+import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/** The survey list, the editor with the checker's advice next to each question, and the phone preview. */
+@Controller
+@Allow({Role.ADMIN, Role.ANALYST})
+class SurveyController {
+
+    private final SurveyEditing editing;
+    private final JdbcSurveys surveys;
+
+    SurveyController(SurveyEditing editing, JdbcSurveys surveys) {
+        this.editing = editing;
+        this.surveys = surveys;
+    }
+
+    @GetMapping("/surveys")
+    @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
+    String list(Model model) {
+        model.addAttribute("surveys", surveys.latestVersions());
+        return "listening/surveys";
+    }
+
+    @GetMapping("/surveys/new")
+    String newSurvey(Model model) {
+        return editor(model, SurveyForm.blank(), null, List.of(), List.of());
+    }
+
+    @PostMapping("/surveys/new")
+    String create(@ModelAttribute("form") SurveyForm form, @RequestParam(defaultValue = "save") String action, Model model) {
+        if (rearrange(form, action)) {
+            return editor(model, form, null, List.of(), List.of());
+        }
+        try {
+            SurveyEditing.Saved saved = editing.create(form.toDefinition());
+            return "redirect:/surveys/" + saved.survey().id() + "?saved";
+        } catch (InvalidInputException e) {
+            return editor(model, form, null, List.of(), e.errors());
+        }
+    }
+
+    @GetMapping("/surveys/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
+    String show(@PathVariable String id, Model model) {
+        SurveyEditing.Saved saved = editing.show(surveyId(id));
+        return editor(model, SurveyForm.of(saved.survey().definition()), saved.survey(), saved.advice(), List.of());
+    }
+
+    @PostMapping("/surveys/{id}")
+    String save(@PathVariable String id, @ModelAttribute("form") SurveyForm form, @RequestParam(defaultValue = "save") String action,
+            Model model) {
+        Survey survey = editing.show(surveyId(id)).survey();
+        if (rearrange(form, action)) {
+            return editor(model, form, survey, List.of(), List.of());
+        }
+        try {
+            editing.edit(survey.id(), form.toDefinition());
+            return "redirect:/surveys/" + survey.id() + "?saved";
+        } catch (InvalidInputException e) {
+            return editor(model, form, survey, List.of(), e.errors());
+        } catch (ConflictException e) {
+            return editor(model, form, survey, List.of(), List.of(new FieldError("survey", e.getMessage())));
+        }
+    }
+
+    @PostMapping("/surveys/{id}/publish")
+    String publish(@PathVariable String id) {
+        editing.publish(surveyId(id));
+        return "redirect:/surveys/" + id + "?published";
+    }
+
+    @PostMapping("/surveys/{id}/revise")
+    String revise(@PathVariable String id) {
+        Survey next = editing.revise(surveyId(id));
+        return "redirect:/surveys/" + next.id() + "?revised";
+    }
+
+    @GetMapping("/surveys/{id}/preview")
+    @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
+    String preview(@PathVariable String id, @RequestParam(defaultValue = "nl") String lang, Model model) {
+        Survey survey = editing.show(surveyId(id)).survey();
+        model.addAttribute("survey", survey);
+        model.addAttribute("lang", "en".equals(lang) ? "en" : "nl");
+        return "listening/preview";
+    }
+
+    /** Adds or removes a question row without saving; true when the form only changed shape. */
+    private static boolean rearrange(SurveyForm form, String action) {
+        if ("add".equals(action)) {
+            form.getQuestions().add(new SurveyForm.QuestionForm());
+            return true;
+        }
+        if (action.startsWith("remove-")) {
+            int index = Integer.parseInt(action.substring("remove-".length()));
+            if (index >= 0 && index < form.getQuestions().size()) {
+                form.getQuestions().remove(index);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private String editor(Model model, SurveyForm form, Survey survey, List<QuestionAdvice> advice, List<FieldError> errors) {
+        Map<Integer, List<QuestionAdvice>> byQuestion = advice.stream()
+                .collect(Collectors.groupingBy(QuestionAdvice::questionIndex, TreeMap::new, Collectors.toList()));
+        model.addAttribute("form", form);
+        model.addAttribute("survey", survey);
+        model.addAttribute("advice", byQuestion);
+        model.addAttribute("adviceCount", advice.size());
+        model.addAttribute("errors", errors);
+        model.addAttribute("types", QuestionType.values());
+        model.addAttribute("triggers", CaseRule.Trigger.values());
+        model.addAttribute("versions", survey == null ? List.of() : surveys.versions(survey.lineage()));
+        return "listening/editor";
+    }
+
+    private static SurveyId surveyId(String id) {
+        try {
+            return SurveyId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new nl.buitenin.platform.NotFoundException("survey", id);
+        }
+    }
+}

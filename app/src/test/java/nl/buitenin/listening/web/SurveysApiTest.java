@@ -1,0 +1,153 @@
+package nl.buitenin.listening.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Users.NewUser;
+import nl.buitenin.access.internal.JdbcUsers;
+import nl.buitenin.access.internal.StoredUser;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.testing.DatabaseTest;
+
+@DatabaseTest
+@AutoConfigureMockMvc
+class SurveysApiTest {
+
+    static final String TOUCHPOINT = "6f1c2a52-2b7e-4c55-9d59-1f0a4a0c2b11";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcUsers users;
+    @Autowired
+    JdbcSurveys surveys;
+
+    StoredUser analyst;
+    StoredUser agent;
+
+    @BeforeEach
+    void people() {
+        if (users.byUsername("ana").isEmpty()) {
+            users.create(new NewUser("ana", "Ana Analist", "a long enough password", Set.of(Role.ANALYST), null, "nl", false));
+            users.create(new NewUser("agnes", "Agnes Agent", "a long enough password", Set.of(Role.AGENT), null, "nl", false));
+        }
+        analyst = users.storedByUsername("ana").orElseThrow();
+        agent = users.storedByUsername("agnes").orElseThrow();
+    }
+
+    static String survey(String title, String questionNl) {
+        return """
+                {"format":"buitenin-survey/1",
+                 "title":{"nl":"%s","en":"After the trip"},
+                 "questions":[
+                   {"key":"nps","type":"NPS","text":{"nl":"Hoe waarschijnlijk is het dat u ons aanbeveelt bij vrienden of familie?",
+                      "en":"How likely is it that you would recommend us to a friend or colleague?"}},
+                   {"key":"better","type":"OPEN_TEXT","text":{"nl":"%s","en":"What would you like us to do differently?"},"required":false},
+                   {"key":"trip","type":"SINGLE_CHOICE","text":{"nl":"Welke reis heeft u gemaakt?","en":"Which trip did you take?"},
+                    "options":[{"value":"wadden","text":{"nl":"Wadden","en":"Wadden"}},{"value":"veluwe","text":{"nl":"Veluwe","en":"Veluwe"}}]}],
+                 "closing":{"nl":"Dank u. Wij lezen elk antwoord en vertellen binnen een maand wat we ermee doen.",
+                            "en":"Thank you. We read every answer and will tell you within a month what we do with it."},
+                 "touchpoints":["%s"],
+                 "caseRules":[{"when":"DETRACTOR","question":"nps"},{"when":"CHOSEN_ANSWER","question":"trip","answer":"wadden"}]}
+                """.formatted(title, questionNl, TOUCHPOINT);
+    }
+
+    String create(String body) throws Exception {
+        String response = mvc.perform(post("/api/v1/surveys").with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+
+    @Test
+    void aSavedSurveyComesBackWithAdviceOnItsWording() throws Exception {
+        String id = create(survey("Na de reis " + UUID.randomUUID(), "Hoe tevreden bent u over onze uitstekende gidsen?"));
+        mvc.perform(get("/api/v1/surveys/" + id).with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.survey.caseRules[1].answer").value("wadden"))
+                .andExpect(jsonPath("$.advice[0].questionKey").value("better"))
+                .andExpect(jsonPath("$.advice[0].code").value("LEADING"))
+                .andExpect(jsonPath("$.advice[0].rewrite").value("Hoe tevreden bent u over onze gidsen?"));
+    }
+
+    @Test
+    void aPublishedVersionNeverChangesAndRevisingMakesTheNextVersion() throws Exception {
+        String title = "Na de reis " + UUID.randomUUID();
+        String id = create(survey(title, "Wat zou u willen dat wij anders doen?"));
+        mvc.perform(post("/api/v1/surveys/" + id + "/publish").with(user(analyst)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        mvc.perform(post("/api/v1/surveys/" + id + "/publish").with(user(analyst)).with(csrf())).andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/surveys/" + id).with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(survey(title, "Wat kunnen we beter doen?"))).andExpect(status().isConflict());
+
+        String response = mvc.perform(post("/api/v1/surveys/" + id + "/revise").with(user(analyst)).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2)).andExpect(jsonPath("$.status").value("DRAFT"))
+                .andReturn().getResponse().getContentAsString();
+        String next = JsonPath.read(response, "$.id");
+        mvc.perform(put("/api/v1/surveys/" + next).with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(survey(title, "Wat kunnen we beter doen?"))).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/surveys/" + id).with(user(agent)))
+                .andExpect(jsonPath("$.survey.questions[1].text.nl").value("Wat zou u willen dat wij anders doen?"));
+        mvc.perform(get("/api/v1/surveys/" + next + "/versions").with(user(agent)))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].version").value(2)).andExpect(jsonPath("$[1].status").value("PUBLISHED"));
+        assertThat(surveys.publishedFor(TouchpointId.of(TOUCHPOINT))).isPresent();
+    }
+
+    @Test
+    void aSurveyWithMissingTextsNamesEveryField() throws Exception {
+        mvc.perform(post("/api/v1/surveys").with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title":{"nl":"Alleen Nederlands"},"questions":[{"key":"q1","type":"SMILEY","text":{"nl":"Hoe was het?"}},
+                         {"key":"q2","type":"SINGLE_CHOICE","text":{"nl":"Welke?","en":"Which?"},"options":[{"value":"a","text":{"nl":"A","en":"A"}}]}],
+                         "closing":{"nl":"Dank u","en":"Thanks"},"caseRules":[{"when":"LOW_CSAT","question":"q2"}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'title.en')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'questions[0].type')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'questions[1].options')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'caseRules[0].when')]").exists());
+    }
+
+    @Test
+    void anAgentReadsButCannotWrite() throws Exception {
+        mvc.perform(post("/api/v1/surveys").with(user(agent)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(survey("x", "Wat kunnen we beter doen?"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/surveys").with(user(agent))).andExpect(status().isOk()).andExpect(jsonPath("$.page").value(0));
+    }
+
+    @Test
+    void theEditorShowsTheAdviceNextToTheQuestionAfterSaving() throws Exception {
+        String response = mvc.perform(post("/surveys/new").with(user(analyst)).with(csrf())
+                        .param("titleNl", "Telefoon").param("titleEn", "Phone")
+                        .param("closingNl", "Dank u, we lezen alles.").param("closingEn", "Thank you, we read everything.")
+                        .param("questions[0].type", "CSAT")
+                        .param("questions[0].textNl", "Hoe tevreden bent u over de snelheid en vriendelijkheid van onze medewerker?")
+                        .param("questions[0].textEn", "How satisfied are you with the speed of our staff member?")
+                        .param("questions[0].required", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(get(response).with(user(analyst))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Twee vragen in één").contains("snelheid en vriendelijkheid")
+                .contains("Hoe tevreden bent u over de snelheid van onze medewerker? / Hoe tevreden bent u over de vriendelijkheid van onze medewerker?");
+    }
+}
