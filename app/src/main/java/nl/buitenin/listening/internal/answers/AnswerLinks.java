@@ -1,0 +1,39 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.platform.OneTimeTokens;
+import nl.buitenin.platform.SignedTokens.Verification;
+
+/** The personal link to answer a survey: a signed token for one response, spent when the answers are sent. */
+@Component
+public class AnswerLinks {
+
+    static final String PURPOSE = "survey-response";
+
+    private final OneTimeTokens tokens;
+
+    AnswerLinks(OneTimeTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public String tokenFor(UUID response, Instant expiresAt) {
+        return tokens.issue(PURPOSE, response.toString(), expiresAt);
+    }
+
+    public Verification check(String token) {
+        return tokens.check(token, PURPOSE);
+    }
+
+    /** Spends the token in the caller's transaction; false when it was spent already. */
+    public boolean spend(String token) {
+        return tokens.spend(token, PURPOSE);
+    }
+
+    public static UUID responseOf(Verification verification) {
+        return UUID.fromString(verification.claims().orElseThrow().subject());
+    }
+}

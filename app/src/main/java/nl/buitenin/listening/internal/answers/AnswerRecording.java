@@ -1,0 +1,116 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.internal.CaseRule;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyQuestion;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.NotFoundException;
+
+/**
+ * Stores answers. Saving keeps a partial response; sending completes it, and in the same transaction
+ * counts each score in the additive histograms and publishes {@link ResponseCompleted}, so the journey
+ * map, the case rules and the answers can never disagree. A completed response does not change again.
+ */
+@Service
+public class AnswerRecording {
+
+    private final JdbcResponses responses;
+    private final JdbcSurveys surveys;
+    private final ScoreHistograms histograms;
+    private final Organisations organisations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AnswerRecording(JdbcResponses responses, JdbcSurveys surveys, ScoreHistograms histograms, Organisations organisations,
+            ApplicationEventPublisher events, Clock clock) {
+        this.responses = responses;
+        this.surveys = surveys;
+        this.histograms = histograms;
+        this.organisations = organisations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Saves what was filled in so far; the person can come back with the same link. */
+    @Transactional
+    public void saveDraft(UUID responseId, Map<String, List<String>> raw) {
+        Response response = open(responseId);
+        Survey survey = surveyOf(response);
+        AnswerSheet sheet = AnswerSheet.read(survey.definition(), raw, false);
+        if (!responses.saveAnswers(responseId, sheet.answers(), ResponseStatus.STARTED, clock.instant())) {
+            throw new ConflictException("this response was already sent");
+        }
+    }
+
+    /** Completes the response with all required answers, at the current time. */
+    @Transactional
+    public ResponseCompleted complete(UUID responseId, Map<String, List<String>> raw) {
+        return complete(responseId, raw, clock.instant());
+    }
+
+    /** Completes the response at a given moment (imports and the demo replay history). */
+    @Transactional
+    public ResponseCompleted complete(UUID responseId, Map<String, List<String>> raw, Instant at) {
+        Response response = open(responseId);
+        Survey survey = surveyOf(response);
+        AnswerSheet sheet = AnswerSheet.read(survey.definition(), raw, true);
+        if (!responses.saveAnswers(responseId, sheet.answers(), ResponseStatus.COMPLETED, at)) {
+            throw new ConflictException("this response was already sent");
+        }
+        LocalDate day = at.atZone(organisations.current().timeZone()).toLocalDate();
+        List<ResponseCompleted.Score> scores = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (GivenAnswer answer : sheet.answers()) {
+            SurveyQuestion question = survey.definition().question(answer.questionKey()).orElseThrow();
+            if (answer.score() != null) {
+                scores.add(new ResponseCompleted.Score(answer.questionKey(), question.type(), answer.score()));
+                summary.add(answer.questionKey() + " " + answer.score());
+                if (response.touchpoint() != null) {
+                    histograms.record(response.touchpoint(), day, answer.questionKey(), ScoreScale.valueOf(question.type().name()),
+                            answer.score());
+                }
+            } else if (!answer.choices().isEmpty()) {
+                summary.add(answer.questionKey() + ": " + String.join(", ", answer.choices()));
+            }
+        }
+        List<String> matched = new ArrayList<>();
+        for (CaseRule rule : survey.definition().caseRules()) {
+            sheet.answers().stream().filter(a -> a.questionKey().equals(rule.question())).findFirst()
+                    .filter(a -> rule.opensCaseFor(a.asValue()))
+                    .ifPresent(a -> matched.add(rule.when().name() + ":" + rule.question()));
+        }
+        ResponseCompleted completed = new ResponseCompleted(responseId, "answer:" + responseId, response.survey(),
+                response.person(), response.touchpoint(), scores, matched, String.join(" · ", summary), at);
+        events.publishEvent(completed);
+        return completed;
+    }
+
+    private Response open(UUID responseId) {
+        Response response = responses.byId(responseId).orElseThrow(() -> new NotFoundException("response", responseId));
+        if (response.isCompleted()) {
+            throw new ConflictException("this response was already sent");
+        }
+        return response;
+    }
+
+    private Survey surveyOf(Response response) {
+        return surveys.byId(response.survey()).orElseThrow(() -> new NotFoundException("survey", response.survey()));
+    }
+}
