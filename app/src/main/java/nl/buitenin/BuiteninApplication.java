@@ -3,13 +3,18 @@ package nl.buitenin;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Buitenin server. {@link #main} hands command lines to {@link Cli}, which starts this
  * application for {@code serve} and {@code demo} and runs the offline tools without it.
  */
-@SpringBootApplication
+/*
+ * Beans are named by their full class name: modules are free to use the same simple names
+ * (each may have an internal Erasure or Settings class) without clashing.
+ */
+@SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class BuiteninApplication {
