@@ -1,0 +1,17 @@
+package nl.buitenin.contact;
+
+/** Why a person may not be asked now; every rule that objects adds its code. */
+public enum ReasonCode {
+    NO_CONSENT,
+    DO_NOT_ASK,
+    CHANNEL_NOT_PREFERRED,
+    NOT_SAMPLED,
+    RECONTACT_WINDOW,
+    QUARTER_CAP,
+    YEAR_CAP,
+    QUIET_HOURS,
+    QUIET_DAY,
+    REMINDER_NOT_WANTED,
+    OPEN_CASE,
+    RECENT_OPERATIONAL_CONTACT
+}

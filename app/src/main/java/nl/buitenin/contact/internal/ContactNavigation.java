@@ -1,0 +1,17 @@
+package nl.buitenin.contact.internal;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.buitenin.platform.NavigationEntry;
+
+@Configuration(proxyBeanMethods = false)
+class ContactNavigation {
+
+    @Bean
+    NavigationEntry contactPolicyEntry() {
+        return new NavigationEntry("nav.contactPolicy", "/contact/policy", 450, Set.of("ADMIN", "ANALYST"));
+    }
+}

@@ -1,0 +1,101 @@
+package nl.buitenin.contact.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.buitenin.contact.ContactDecision;
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.PastContact;
+import nl.buitenin.contact.Reason;
+import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.PersonKey;
+
+/** The stored policy, the decisions with their reason codes, and the contact log. */
+@Repository
+public class JdbcContactStore {
+
+    /** A stored decision as listed: the reason codes, without the texts of the policy of the time. */
+    public record StoredDecision(UUID id, String person, TouchpointId touchpoint, ContactKind kind, Instant at, boolean allowed,
+            List<ReasonCode> reasons) {
+    }
+
+    private final JdbcClient jdbc;
+
+    JdbcContactStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> policySettings() {
+        return jdbc.sql("select settings from contact_policy where id = 1").query(String.class).optional();
+    }
+
+    public void savePolicySettings(String settings, Instant now) {
+        int updated = jdbc.sql("update contact_policy set settings = :settings, updated_at = :now where id = 1")
+                .param("settings", settings).param("now", utc(now)).update();
+        if (updated == 0) {
+            jdbc.sql("insert into contact_policy (id, settings, updated_at) values (1, :settings, :now)")
+                    .param("settings", settings).param("now", utc(now)).update();
+        }
+    }
+
+    public void saveDecision(ContactDecision decision) {
+        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons) "
+                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons)")
+                .param("id", decision.id()).param("person", decision.person().value()).param("touchpoint", decision.touchpoint().value())
+                .param("kind", decision.kind().name()).param("at", utc(decision.at())).param("allowed", decision.allowed())
+                .param("reasons", decision.reasons().stream().map(Reason::code).map(ReasonCode::name).collect(Collectors.joining(",")))
+                .update();
+    }
+
+    public List<StoredDecision> recentDecisions(int limit) {
+        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons from contact_decision "
+                        + "order by decided_at desc, id limit :limit")
+                .param("limit", limit).query(JdbcContactStore::decision).list();
+    }
+
+    public List<StoredDecision> decisionsOf(PersonKey person) {
+        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons from contact_decision "
+                        + "where person_key = :person order by decided_at desc, id")
+                .param("person", person.value()).query(JdbcContactStore::decision).list();
+    }
+
+    public void saveAttempt(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt) {
+        jdbc.sql("insert into contact_attempt (id, person_key, touchpoint_id, kind, channel, sent_at) "
+                        + "values (:id, :person, :touchpoint, :kind, :channel, :at)")
+                .param("id", UUID.randomUUID()).param("person", person.value()).param("touchpoint", touchpoint.value())
+                .param("kind", kind.name()).param("channel", channel.name()).param("at", utc(sentAt)).update();
+    }
+
+    /** What the window and the caps need: contacts since the start of last year are plenty for a calendar-year cap. */
+    public List<PastContact> attemptsSince(PersonKey person, Instant since) {
+        return jdbc.sql("select sent_at, kind from contact_attempt where person_key = :person and sent_at >= :since")
+                .param("person", person.value()).param("since", utc(since))
+                .query((rs, n) -> new PastContact(rs.getObject(1, OffsetDateTime.class).toInstant(), ContactKind.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    private static StoredDecision decision(ResultSet rs, int row) throws SQLException {
+        String reasons = rs.getString("reasons");
+        return new StoredDecision(rs.getObject("id", UUID.class), rs.getString("person_key"),
+                new TouchpointId(rs.getObject("touchpoint_id", UUID.class)), ContactKind.valueOf(rs.getString("kind")),
+                rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getBoolean("allowed"),
+                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

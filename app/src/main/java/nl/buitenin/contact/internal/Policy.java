@@ -1,0 +1,101 @@
+package nl.buitenin.contact.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * The settings of the contact policy. {@code sampleShare} is the share of contacts at a touchpoint
+ * after which the person is asked (0.2 = one in five), overridden per touchpoint; the draw is per
+ * person × touchpoint × sampling period, so the same person gets the same answer within a period.
+ * Quiet hours run from {@code quietFrom} to {@code quietUntil} and may wrap past midnight; all
+ * clock times and days are in {@code zone}, the organisation's time zone.
+ */
+public record Policy(double sampleShare, Map<TouchpointId, Double> touchpointShares, int samplingPeriodDays, int recontactDays,
+        int capPerQuarter, int capPerYear, LocalTime quietFrom, LocalTime quietUntil, Set<DayOfWeek> quietDays,
+        int operationalContactDays, Channel invitationChannel, ZoneId zone) {
+
+    public Policy {
+        touchpointShares = touchpointShares == null ? Map.of() : Map.copyOf(touchpointShares);
+        quietDays = quietDays == null || quietDays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quietDays));
+        List<FieldError> errors = new ArrayList<>();
+        if (!(sampleShare >= 0 && sampleShare <= 1)) {
+            errors.add(new FieldError("sampleShare", "must be between 0 and 1 (0.2 = one in five contacts)"));
+        }
+        touchpointShares.forEach((touchpoint, share) -> {
+            if (share == null || !(share >= 0 && share <= 1)) {
+                errors.add(new FieldError("touchpointShares." + touchpoint, "must be between 0 and 1"));
+            }
+        });
+        if (samplingPeriodDays < 1 || samplingPeriodDays > 366) {
+            errors.add(new FieldError("samplingPeriodDays", "must be between 1 and 366"));
+        }
+        if (recontactDays < 0 || recontactDays > 366) {
+            errors.add(new FieldError("recontactDays", "must be between 0 and 366"));
+        }
+        if (capPerQuarter < 0 || capPerQuarter > 100) {
+            errors.add(new FieldError("capPerQuarter", "must be between 0 and 100"));
+        }
+        if (capPerYear < capPerQuarter || capPerYear > 400) {
+            errors.add(new FieldError("capPerYear", "must be at least the cap per quarter and at most 400"));
+        }
+        if (quietFrom == null) {
+            errors.add(new FieldError("quietFrom", "must be a time such as 20:00"));
+        }
+        if (quietUntil == null) {
+            errors.add(new FieldError("quietUntil", "must be a time such as 09:00"));
+        }
+        if (operationalContactDays < 0 || operationalContactDays > 60) {
+            errors.add(new FieldError("operationalContactDays", "must be between 0 and 60"));
+        }
+        if (invitationChannel == null) {
+            errors.add(new FieldError("invitationChannel", "choose one of " + List.of(Channel.values())));
+        }
+        if (zone == null) {
+            errors.add(new FieldError("zone", "must be a time zone"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /**
+     * The starting point: one in five contacts, 30 days between invitations, at most 2 a quarter and
+     * 4 a year, nothing between 20:00 and 09:00 or on Sunday, not within 3 days of another contact,
+     * by e-mail.
+     */
+    public static Policy sensibleDefault(ZoneId zone) {
+        return new Policy(0.2, Map.of(), 30, 30, 2, 4, LocalTime.of(20, 0), LocalTime.of(9, 0), Set.of(DayOfWeek.SUNDAY), 3,
+                Channel.EMAIL, zone);
+    }
+
+    public double shareFor(TouchpointId touchpoint) {
+        Double share = touchpointShares.get(touchpoint);
+        return share == null ? sampleShare : share;
+    }
+
+    public Policy inZone(ZoneId otherZone) {
+        return new Policy(sampleShare, touchpointShares, samplingPeriodDays, recontactDays, capPerQuarter, capPerYear, quietFrom,
+                quietUntil, quietDays, operationalContactDays, invitationChannel, otherZone);
+    }
+
+    /** Whether a clock time falls in the quiet hours; an empty range (from == until) is never quiet. */
+    public boolean isQuiet(LocalTime time) {
+        if (quietFrom.equals(quietUntil)) {
+            return false;
+        }
+        return quietFrom.isBefore(quietUntil)
+                ? !time.isBefore(quietFrom) && time.isBefore(quietUntil)
+                : !time.isBefore(quietFrom) || time.isBefore(quietUntil);
+    }
+}

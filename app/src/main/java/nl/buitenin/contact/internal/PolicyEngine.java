@@ -1,0 +1,128 @@
+package nl.buitenin.contact.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.PastContact;
+import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.contact.Reason;
+import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Evaluates every rule of a {@link Policy} for one person and returns all objections (an empty list
+ * means allowed). Plain Java, no storage: one pass over the person's past contacts counts what the
+ * window and the caps need. Thread-safe.
+ */
+public final class PolicyEngine {
+
+    private final Sampler sampler;
+    /** The texts of the last policy seen, as one value so that policy and texts always belong together. */
+    private record CachedTexts(Policy policy, ReasonTexts texts) {
+    }
+
+    private volatile CachedTexts cached;
+
+    public PolicyEngine(Sampler sampler) {
+        this.sampler = sampler;
+    }
+
+    public List<Reason> decide(Policy policy, PersonFacts facts, PersonKey person, TouchpointId touchpoint, Instant now) {
+        return decide(policy, facts, person, touchpoint, ContactKind.INVITATION, now);
+    }
+
+    public List<Reason> decide(Policy policy, PersonFacts facts, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant now) {
+        ReasonTexts reasonTexts = textsFor(policy);
+        List<Reason> reasons = new ArrayList<>(2);
+        ZonedDateTime local = now.atZone(policy.zone());
+        LocalDate today = local.toLocalDate();
+
+        if (!facts.consentGiven()) {
+            reasons.add(reasonTexts.get(ReasonCode.NO_CONSENT));
+        }
+        if (facts.doNotAsk()) {
+            reasons.add(reasonTexts.get(ReasonCode.DO_NOT_ASK));
+        }
+        if (!facts.preferredChannels().isEmpty() && !facts.preferredChannels().contains(policy.invitationChannel())) {
+            reasons.add(reasonTexts.get(ReasonCode.CHANNEL_NOT_PREFERRED));
+        }
+        if (kind == ContactKind.INVITATION) {
+            long period = Math.floorDiv(today.toEpochDay(), policy.samplingPeriodDays());
+            if (!sampler.inSample(person, touchpoint, period, policy.shareFor(touchpoint))) {
+                reasons.add(reasonTexts.get(ReasonCode.NOT_SAMPLED));
+            }
+        } else if (!facts.remindersWanted()) {
+            reasons.add(reasonTexts.get(ReasonCode.REMINDER_NOT_WANTED));
+        }
+        countPastContacts(policy, facts, kind, now, local, reasonTexts, reasons);
+        if (policy.isQuiet(local.toLocalTime())) {
+            reasons.add(reasonTexts.get(ReasonCode.QUIET_HOURS));
+        }
+        if (policy.quietDays().contains(today.getDayOfWeek())) {
+            reasons.add(reasonTexts.get(ReasonCode.QUIET_DAY));
+        }
+        if (facts.openCase()) {
+            reasons.add(reasonTexts.get(ReasonCode.OPEN_CASE));
+        }
+        Instant operationalSince = now.minus(Duration.ofDays(policy.operationalContactDays()));
+        for (Instant contact : facts.recentOperationalContacts()) {
+            if (contact.isAfter(operationalSince) && !contact.isAfter(now)) {
+                reasons.add(reasonTexts.get(ReasonCode.RECENT_OPERATIONAL_CONTACT));
+                break;
+            }
+        }
+        return reasons;
+    }
+
+    /** The recontact window (invitations only) and the caps (invitations and reminders alike), in one pass. */
+    private static void countPastContacts(Policy policy, PersonFacts facts, ContactKind kind, Instant now, ZonedDateTime local,
+            ReasonTexts texts, List<Reason> reasons) {
+        LocalDate today = local.toLocalDate();
+        Instant quarterStart = today.with(IsoFields.DAY_OF_QUARTER, 1).atStartOfDay(policy.zone()).toInstant();
+        Instant yearStart = today.withDayOfYear(1).atStartOfDay(policy.zone()).toInstant();
+        Instant windowStart = now.minus(Duration.ofDays(policy.recontactDays()));
+        boolean inWindow = false;
+        int thisQuarter = 0;
+        int thisYear = 0;
+        for (PastContact contact : facts.contacts()) {
+            Instant at = contact.at();
+            if (at.isAfter(now)) {
+                continue;
+            }
+            if (contact.kind() == ContactKind.INVITATION && at.isAfter(windowStart)) {
+                inWindow = true;
+            }
+            if (!at.isBefore(yearStart)) {
+                thisYear++;
+                if (!at.isBefore(quarterStart)) {
+                    thisQuarter++;
+                }
+            }
+        }
+        if (kind == ContactKind.INVITATION && inWindow) {
+            reasons.add(texts.get(ReasonCode.RECONTACT_WINDOW));
+        }
+        if (thisQuarter >= policy.capPerQuarter()) {
+            reasons.add(texts.get(ReasonCode.QUARTER_CAP));
+        }
+        if (thisYear >= policy.capPerYear()) {
+            reasons.add(texts.get(ReasonCode.YEAR_CAP));
+        }
+    }
+
+    private ReasonTexts textsFor(Policy policy) {
+        CachedTexts current = cached;
+        if (current == null || current.policy() != policy) {
+            current = new CachedTexts(policy, new ReasonTexts(policy));
+            cached = current;
+        }
+        return current.texts();
+    }
+}

@@ -1,0 +1,82 @@
+package nl.buitenin.contact.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.contact.ContactDecision;
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.contact.Reason;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.Secrets;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * The contact policy as stored: decides with the stored settings in the organisation's time zone,
+ * adds the contact log to the caller's facts, and stores every decision with its reasons.
+ */
+@Service
+public class StoredContactPolicy implements ContactPolicy {
+
+    private final JdbcContactStore store;
+    private final Organisations organisations;
+    private final PolicyEngine engine;
+    private final Clock clock;
+
+    StoredContactPolicy(JdbcContactStore store, Organisations organisations, Secrets secrets, Clock clock) {
+        this.store = store;
+        this.organisations = organisations;
+        this.engine = new PolicyEngine(new Sampler(secrets.key("contact.sampling")));
+        this.clock = clock;
+    }
+
+    /** The stored policy in the organisation's time zone, or the sensible default when none was saved. */
+    public Policy current() {
+        return store.policySettings().map(json -> PolicyFile.read(json).toPolicy(organisations.current().timeZone()))
+                .orElseGet(() -> Policy.sensibleDefault(organisations.current().timeZone()));
+    }
+
+    @Transactional
+    public Policy change(PolicyFile file) {
+        Policy policy = file.toPolicy(organisations.current().timeZone());
+        store.savePolicySettings(PolicyFile.of(policy).write(), clock.instant());
+        return policy;
+    }
+
+    @Override
+    @Transactional
+    public ContactDecision mayInvite(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts) {
+        return decide(person, touchpoint, ContactKind.INVITATION, now, facts);
+    }
+
+    @Override
+    @Transactional
+    public ContactDecision mayRemind(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts) {
+        return decide(person, touchpoint, ContactKind.REMINDER, now, facts);
+    }
+
+    @Override
+    @Transactional
+    public void recordAttempt(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt) {
+        store.saveAttempt(person, touchpoint, kind, channel, sentAt);
+    }
+
+    private ContactDecision decide(PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant now, PersonFacts facts) {
+        Policy policy = current();
+        Instant startOfLastYear = LocalDate.ofInstant(now, policy.zone()).minusYears(1).withDayOfYear(1).atStartOfDay(policy.zone()).toInstant();
+        PersonFacts withLog = facts.withContacts(store.attemptsSince(person, startOfLastYear));
+        List<Reason> reasons = engine.decide(policy, withLog, person, touchpoint, kind, now);
+        ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, touchpoint, kind, now, reasons);
+        store.saveDecision(decision);
+        return decision;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Respectful contact (C3): may we ask this person for feedback about this touchpoint now? Sampling
+ * per touchpoint, a recontact window, caps per quarter and year, quiet hours and days, reminders only
+ * on request, recent operational contact, channel preference and consent — every decision stored
+ * with all its reasons.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Contact")
+package nl.buitenin.contact;

@@ -1,0 +1,54 @@
+package nl.buitenin.contact.web;
+
+import java.time.DayOfWeek;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.contact.internal.JdbcContactStore;
+import nl.buitenin.contact.internal.StoredContactPolicy;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.platform.InvalidInputException;
+
+/** The contact policy settings and the latest decisions with their reasons. */
+@Controller
+@Allow({Role.ADMIN, Role.ANALYST})
+class ContactPolicyController {
+
+    private final StoredContactPolicy policy;
+    private final JdbcContactStore store;
+
+    ContactPolicyController(StoredContactPolicy policy, JdbcContactStore store) {
+        this.policy = policy;
+        this.store = store;
+    }
+
+    @GetMapping("/contact/policy")
+    String show(Model model) {
+        return page(model, PolicyForm.of(policy.current()), null);
+    }
+
+    @PostMapping("/contact/policy")
+    String save(@ModelAttribute("form") PolicyForm form, Model model) {
+        try {
+            policy.change(form.toFile());
+            return "redirect:/contact/policy?saved";
+        } catch (InvalidInputException e) {
+            return page(model, form, e);
+        }
+    }
+
+    private String page(Model model, PolicyForm form, InvalidInputException error) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", error == null ? java.util.List.of() : error.errors());
+        model.addAttribute("days", DayOfWeek.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("decisions", store.recentDecisions(20));
+        return "contact/policy";
+    }
+}

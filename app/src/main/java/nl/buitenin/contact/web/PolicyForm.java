@@ -1,0 +1,120 @@
+package nl.buitenin.contact.web;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.buitenin.contact.internal.Policy;
+import nl.buitenin.contact.internal.PolicyFile;
+import nl.buitenin.platform.InvalidInputException;
+
+/** The policy settings page's form: shares in percent, one "touchpoint id = percent" per line. */
+public class PolicyForm {
+
+    private String samplePercent = "20";
+    private String touchpointShares = "";
+    private String samplingPeriodDays = "30";
+    private String recontactDays = "30";
+    private String capPerQuarter = "2";
+    private String capPerYear = "4";
+    private String quietFrom = "20:00";
+    private String quietUntil = "09:00";
+    private List<String> quietDays = new ArrayList<>();
+    private String operationalContactDays = "3";
+    private String invitationChannel = "EMAIL";
+
+    public static PolicyForm of(Policy policy) {
+        PolicyForm form = new PolicyForm();
+        form.samplePercent = percent(policy.sampleShare());
+        StringBuilder lines = new StringBuilder();
+        policy.touchpointShares().forEach((touchpoint, share) -> lines.append(touchpoint).append(" = ").append(percent(share)).append('\n'));
+        form.touchpointShares = lines.toString().strip();
+        form.samplingPeriodDays = String.valueOf(policy.samplingPeriodDays());
+        form.recontactDays = String.valueOf(policy.recontactDays());
+        form.capPerQuarter = String.valueOf(policy.capPerQuarter());
+        form.capPerYear = String.valueOf(policy.capPerYear());
+        form.quietFrom = policy.quietFrom().toString();
+        form.quietUntil = policy.quietUntil().toString();
+        form.quietDays = policy.quietDays().stream().sorted().map(DayOfWeek::name).toList();
+        form.operationalContactDays = String.valueOf(policy.operationalContactDays());
+        form.invitationChannel = policy.invitationChannel().name();
+        return form;
+    }
+
+    public PolicyFile toFile() {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        Double share = number("samplePercent", samplePercent, errors);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        String[] lines = touchpointShares == null ? new String[0] : touchpointShares.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] parts = lines[i].split("=", 2);
+            Double value = parts.length == 2 ? number("touchpointShares", parts[1], errors) : null;
+            if (parts.length != 2) {
+                errors.add(new InvalidInputException.FieldError("touchpointShares", "line " + (i + 1) + ": write 'touchpoint id = percent'"));
+            } else if (value != null) {
+                shares.put(parts[0].trim(), value / 100.0);
+            }
+        }
+        Integer period = whole("samplingPeriodDays", samplingPeriodDays, errors);
+        Integer recontact = whole("recontactDays", recontactDays, errors);
+        Integer quarter = whole("capPerQuarter", capPerQuarter, errors);
+        Integer year = whole("capPerYear", capPerYear, errors);
+        Integer operational = whole("operationalContactDays", operationalContactDays, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new PolicyFile(share / 100.0, shares, period, recontact, quarter, year, quietFrom, quietUntil, quietDays, operational,
+                invitationChannel);
+    }
+
+    private static String percent(double share) {
+        double percent = share * 100;
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
+    }
+
+    private static Double number(String field, String text, List<InvalidInputException.FieldError> errors) {
+        try {
+            return Double.parseDouble(text.trim().replace(',', '.'));
+        } catch (RuntimeException e) {
+            errors.add(new InvalidInputException.FieldError(field, "'" + text + "' is not a number"));
+            return null;
+        }
+    }
+
+    private static Integer whole(String field, String text, List<InvalidInputException.FieldError> errors) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (RuntimeException e) {
+            errors.add(new InvalidInputException.FieldError(field, "'" + text + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    public String getSamplePercent() { return samplePercent; }
+    public void setSamplePercent(String samplePercent) { this.samplePercent = samplePercent; }
+    public String getTouchpointShares() { return touchpointShares; }
+    public void setTouchpointShares(String touchpointShares) { this.touchpointShares = touchpointShares; }
+    public String getSamplingPeriodDays() { return samplingPeriodDays; }
+    public void setSamplingPeriodDays(String samplingPeriodDays) { this.samplingPeriodDays = samplingPeriodDays; }
+    public String getRecontactDays() { return recontactDays; }
+    public void setRecontactDays(String recontactDays) { this.recontactDays = recontactDays; }
+    public String getCapPerQuarter() { return capPerQuarter; }
+    public void setCapPerQuarter(String capPerQuarter) { this.capPerQuarter = capPerQuarter; }
+    public String getCapPerYear() { return capPerYear; }
+    public void setCapPerYear(String capPerYear) { this.capPerYear = capPerYear; }
+    public String getQuietFrom() { return quietFrom; }
+    public void setQuietFrom(String quietFrom) { this.quietFrom = quietFrom; }
+    public String getQuietUntil() { return quietUntil; }
+    public void setQuietUntil(String quietUntil) { this.quietUntil = quietUntil; }
+    public List<String> getQuietDays() { return quietDays; }
+    public void setQuietDays(List<String> quietDays) { this.quietDays = quietDays == null ? new ArrayList<>() : quietDays; }
+    public String getOperationalContactDays() { return operationalContactDays; }
+    public void setOperationalContactDays(String operationalContactDays) { this.operationalContactDays = operationalContactDays; }
+    public String getInvitationChannel() { return invitationChannel; }
+    public void setInvitationChannel(String invitationChannel) { this.invitationChannel = invitationChannel; }
+}
