@@ -8,7 +8,9 @@ import java.util.List;
  */
 final class CliTools {
 
-    static final List<Class<?>> ALL = List.of();
+    static final List<Class<?>> ALL = List.of(
+            nl.buitenin.insight.web.ScoreCommand.class,
+            nl.buitenin.journey.web.ImportInteractionsCommand.class);
 
     private CliTools() {
     }
