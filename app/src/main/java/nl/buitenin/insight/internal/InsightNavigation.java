@@ -1,0 +1,17 @@
+package nl.buitenin.insight.internal;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.buitenin.platform.NavigationEntry;
+
+@Configuration(proxyBeanMethods = false)
+class InsightNavigation {
+
+    @Bean
+    NavigationEntry journeyMapEntry() {
+        return new NavigationEntry("nav.journeyMap", "/insight/journey-map", 600, Set.of("ADMIN", "ANALYST", "AGENT"));
+    }
+}

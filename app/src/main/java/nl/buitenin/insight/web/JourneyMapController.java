@@ -1,0 +1,109 @@
+package nl.buitenin.insight.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.insight.Estimate;
+import nl.buitenin.insight.Grouping;
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreQuery;
+import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.insight.ScoreSlice;
+import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.Journey;
+import nl.buitenin.journey.Journeys;
+import nl.buitenin.journey.Stage;
+import nl.buitenin.journey.Touchpoint;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.InvalidInputException;
+
+/**
+ * The journey map: per journey, stage and touchpoint the volume of the period and every score with n
+ * and its 95 % interval, plus a weekly trend. Comments are not shown yet: listening has no endpoint for them.
+ */
+@Controller
+@Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
+class JourneyMapController {
+
+    private final Journeys journeys;
+    private final Interactions interactions;
+    private final ScoreHistograms histograms;
+    private final Organisations organisations;
+
+    JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations) {
+        this.journeys = journeys;
+        this.interactions = interactions;
+        this.histograms = histograms;
+        this.organisations = organisations;
+    }
+
+    /** One question's score at a touchpoint; {@code estimate} null when there are too few answers for one. */
+    record ScoreCell(String question, ScoreScale scale, long n, Estimate estimate) {
+
+        public boolean smallSample() {
+            return n < Estimate.SMALL_SAMPLE;
+        }
+    }
+
+    record TouchpointRow(Touchpoint touchpoint, long volume, List<ScoreCell> scores) {
+    }
+
+    record StageView(Stage stage, List<TouchpointRow> rows) {
+    }
+
+    record JourneyView(Journey journey, List<StageView> stages) {
+    }
+
+    @GetMapping("/insight/journey-map")
+    String map(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        LocalDate today = LocalDate.now(organisations.current().timeZone());
+        try {
+            LocalDate end = ScoresApi.date("to", to, today);
+            LocalDate start = ScoresApi.date("from", from, end.minusWeeks(ScoresApi.DEFAULT_WEEKS).plusDays(1));
+            model.addAttribute("journeys", views(start, end));
+            model.addAttribute("from", start);
+            model.addAttribute("to", end);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("journeys", List.of());
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+        }
+        model.addAttribute("smallSample", Estimate.SMALL_SAMPLE);
+        return "insight/journey-map";
+    }
+
+    private List<JourneyView> views(LocalDate from, LocalDate to) {
+        Map<TouchpointId, Long> volumes = interactions.volumes(from, to);
+        Map<TouchpointId, List<ScoreCell>> scores = new HashMap<>();
+        for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
+            scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>())
+                    .add(new ScoreCell(slice.questionKey(), slice.scale(), slice.histogram().n(), slice.score().orElse(null)));
+        }
+        scores.values().forEach(cells -> cells.sort(Comparator.comparing(ScoreCell::question)));
+        List<JourneyView> views = new ArrayList<>();
+        for (Journey journey : journeys.all()) {
+            List<StageView> stages = new ArrayList<>();
+            for (Stage stage : journey.stages()) {
+                stages.add(new StageView(stage, stage.touchpoints().stream()
+                        .map(t -> new TouchpointRow(t, volumes.getOrDefault(t.id(), 0L), scores.getOrDefault(t.id(), List.of())))
+                        .toList()));
+            }
+            views.add(new JourneyView(journey, stages));
+        }
+        return views;
+    }
+}

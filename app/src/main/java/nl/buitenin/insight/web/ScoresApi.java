@@ -1,0 +1,116 @@
+package nl.buitenin.insight.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Scope;
+import nl.buitenin.insight.Estimate;
+import nl.buitenin.insight.Grouping;
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreQuery;
+import nl.buitenin.insight.ScoreSlice;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.InvalidInputException;
+
+/** Scores of any slice with n and 95 % interval, from the additive histograms. */
+@RestController
+@RequestMapping("/api/v1")
+class ScoresApi {
+
+    static final int DEFAULT_WEEKS = 12;
+
+    private final ScoreHistograms histograms;
+    private final Organisations organisations;
+
+    ScoresApi(ScoreHistograms histograms, Organisations organisations) {
+        this.histograms = histograms;
+        this.organisations = organisations;
+    }
+
+    /**
+     * One period of one question. {@code score}, {@code lower} and {@code upper} are null when there are too
+     * few answers for an estimate (none, or one for a mean).
+     */
+    record ScorePoint(String touchpoint, String question, String scale, LocalDate period, long n, Double score, Double lower,
+            Double upper, boolean smallSample, long[] counts) {
+
+        static ScorePoint of(ScoreSlice slice) {
+            Estimate estimate = slice.score().orElse(null);
+            long n = slice.histogram().n();
+            return new ScorePoint(slice.touchpoint() == null ? null : slice.touchpoint().toString(), slice.questionKey(),
+                    slice.scale().name(), slice.periodStart(), n, estimate == null ? null : round(estimate.value()),
+                    estimate == null ? null : round(estimate.lower()), estimate == null ? null : round(estimate.upper()),
+                    n < Estimate.SMALL_SAMPLE, slice.histogram().counts());
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
+    }
+
+    @GetMapping("/scores")
+    @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT}, scopes = Scope.READ)
+    @Operation(summary = "Scores with n and 95 % interval per touchpoint and period",
+            description = "touchpoint: repeat for several, leave out for all; from/to: dates (default the last 12 weeks); "
+                    + "question: a question key (default all); groupBy: total, day, week (default) or month; "
+                    + "perTouchpoint: false sums the touchpoints. NPS in points, CSAT top-2-box in percent, CES and ratings as means.")
+    List<ScorePoint> scores(@RequestParam(required = false) List<String> touchpoint, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String question,
+            @RequestParam(defaultValue = "week") String groupBy, @RequestParam(defaultValue = "true") boolean perTouchpoint) {
+        LocalDate today = LocalDate.now(organisations.current().timeZone());
+        LocalDate end = date("to", to, today);
+        LocalDate start = date("from", from, end.minusWeeks(DEFAULT_WEEKS).plusDays(1));
+        ScoreQuery query = new ScoreQuery(touchpoints(touchpoint), start, end, question, grouping(groupBy), perTouchpoint);
+        return histograms.summarise(query).stream().map(ScorePoint::of).toList();
+    }
+
+    static Grouping grouping(String name) {
+        try {
+            return Grouping.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("groupBy", "choose total, day, week or month");
+        }
+    }
+
+    static LocalDate date(String field, String text, LocalDate otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + text + "' is not a date such as 2026-03-01");
+        }
+    }
+
+    static Set<TouchpointId> touchpoints(List<String> ids) {
+        Set<TouchpointId> result = new HashSet<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            try {
+                result.add(new TouchpointId(UUID.fromString(id.strip())));
+            } catch (IllegalArgumentException e) {
+                errors.add(new InvalidInputException.FieldError("touchpoint", "'" + id + "' is not a touchpoint id"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,188 @@
+package nl.buitenin.journey.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.demo.DemoContext;
+import nl.buitenin.demo.DemoStep;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.InteractionKind;
+import nl.buitenin.journey.Touchpoint;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Two years of interactions at the demo's touchpoints with the rhythm of a walking-holiday organiser:
+ * peaks in spring and late summer, trips in the walking season, shop and phone in office hours and
+ * closed on Sunday, the website busiest in the evening and at the weekend. Volumes scale with the
+ * number of people. Recorded as history: no {@code InteractionRecorded} events are published for it.
+ */
+@Component
+class InteractionDemo implements DemoStep {
+
+    private static final int BATCH = 5_000;
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+
+    /** Interactions per day at 2000 people, before season and weekday. */
+    private static final Map<String, Double> DAILY_RATE = Map.ofEntries(
+            Map.entry("Website", 25.0), Map.entry("Sociale media", 8.0), Map.entry("Brochure-aanvraag", 3.0),
+            Map.entry("Boeken op de website", 4.0), Map.entry("Boeken per telefoon", 2.0), Map.entry("Boeken in de winkel", 1.5),
+            Map.entry("Bevestigingsmail", 7.0), Map.entry("Reisinformatie in de app", 6.0), Map.entry("Vragen via de chat", 3.0),
+            Map.entry("Vragen per telefoon", 3.0), Map.entry("Gids", 5.0), Map.entry("Accommodatie", 5.0),
+            Map.entry("Dagetappe met de route-app", 8.0), Map.entry("Evaluatie", 3.0), Map.entry("Klacht", 0.4),
+            Map.entry("Nazorg", 0.5), Map.entry("Klacht per e-mail", 0.3), Map.entry("Klacht per telefoon", 0.3),
+            Map.entry("Terugbelgesprek", 0.4), Map.entry("Bezoek aan huis", 0.05), Map.entry("Oplossing per e-mail", 0.3));
+
+    private final InteractionIngest ingest;
+    private final Clock clock;
+
+    InteractionDemo(InteractionIngest ingest, Clock clock) {
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
+    public String name() {
+        return "interactions";
+    }
+
+    @Override
+    public void load(DemoContext context) {
+        List<Touchpoint> touchpoints = context.get(JourneyDemo.TOUCHPOINTS);
+        if (touchpoints == null || touchpoints.isEmpty()) {
+            return;
+        }
+        Random random = context.random(name());
+        List<PersonKey> people = people(context, random);
+        double scale = context.people() / 2000.0;
+        Instant now = clock.instant();
+        List<NewInteraction> batch = new ArrayList<>(BATCH);
+        for (LocalDate day = context.firstDay(); !day.isAfter(context.today()); day = day.plusDays(1)) {
+            for (int t = 0; t < touchpoints.size(); t++) {
+                Touchpoint touchpoint = touchpoints.get(t);
+                double rate = DAILY_RATE.getOrDefault(touchpoint.nameNl(), 1.0) * scale * season(day, touchpoint)
+                        * weekday(day.getDayOfWeek(), touchpoint.channel());
+                int count = poisson(random, rate);
+                for (int i = 0; i < count; i++) {
+                    Instant at = ZonedDateTime.of(day, timeOfDay(random, touchpoint.channel()), context.zone()).toInstant();
+                    if (at.isAfter(now)) {
+                        continue;
+                    }
+                    PersonKey person = anonymous(touchpoint.channel(), random) ? null : people.get(random.nextInt(people.size()));
+                    batch.add(new NewInteraction("demo-" + t + "-" + day + "-" + i, touchpoint.id(), at, person, kind(touchpoint)));
+                    if (batch.size() == BATCH) {
+                        ingest.recordValid(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+            }
+        }
+        ingest.recordValid(batch);
+    }
+
+    /** Walking season: a spring peak around early May, a late-summer peak in early September, quiet winters. */
+    static double season(LocalDate day, Touchpoint touchpoint) {
+        int d = day.getDayOfYear();
+        double spring = Math.exp(-Math.pow((d - 125) / 28.0, 2));
+        double lateSummer = Math.exp(-Math.pow((d - 245) / 28.0, 2));
+        boolean onTrip = "Onderweg".equals(touchpoint.location()) || touchpoint.nameNl().startsWith("Dagetappe");
+        if (onTrip) {
+            // Nobody walks the Pennines in January: trips follow the seasons closely.
+            return 0.05 + 1.6 * spring + 1.6 * lateSummer;
+        }
+        // Booking and exploring run a month or two ahead of the trips.
+        double springBooking = Math.exp(-Math.pow((d - 75) / 35.0, 2));
+        double summerBooking = Math.exp(-Math.pow((d - 190) / 35.0, 2));
+        return 0.45 + 0.6 * springBooking + 0.6 * summerBooking + 0.2 * spring + 0.2 * lateSummer;
+    }
+
+    static double weekday(DayOfWeek day, Channel channel) {
+        boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+        return switch (channel) {
+            case PHONE -> day == DayOfWeek.SUNDAY ? 0 : day == DayOfWeek.SATURDAY ? 0.25 : 1.1;
+            case LOCATION -> day == DayOfWeek.SUNDAY ? 0.3 : day == DayOfWeek.SATURDAY ? 1.4 : 0.9;
+            case HOME_VISIT -> weekend ? 0 : 1.3;
+            case WEB, SOCIAL, APP -> weekend ? 1.3 : 0.9;
+            default -> weekend ? 0.7 : 1.1;
+        };
+    }
+
+    static LocalTime timeOfDay(Random random, Channel channel) {
+        double u = random.nextDouble();
+        int minute = random.nextInt(60);
+        int hour = switch (channel) {
+            case PHONE -> 9 + random.nextInt(8);
+            case LOCATION -> 10 + random.nextInt(8);
+            case HOME_VISIT -> 9 + random.nextInt(7);
+            case CHAT -> 9 + random.nextInt(12);
+            // The website and social media are busiest in the evening, after work.
+            case WEB, SOCIAL -> u < 0.55 ? 19 + random.nextInt(4) : 7 + random.nextInt(12);
+            case APP -> 8 + random.nextInt(11);
+            default -> 7 + random.nextInt(16);
+        };
+        return LocalTime.of(hour, minute, random.nextInt(60));
+    }
+
+    private static boolean anonymous(Channel channel, Random random) {
+        return (channel == Channel.WEB || channel == Channel.SOCIAL) && random.nextDouble() < 0.6;
+    }
+
+    private static InteractionKind kind(Touchpoint touchpoint) {
+        if (touchpoint.nameNl().startsWith("Boeken")) {
+            return InteractionKind.PURCHASE;
+        }
+        if ("Onderweg".equals(touchpoint.location()) || touchpoint.nameNl().startsWith("Dagetappe")
+                || touchpoint.channel() == Channel.HOME_VISIT) {
+            return InteractionKind.VISIT;
+        }
+        return InteractionKind.CONTACT;
+    }
+
+    private static List<PersonKey> people(DemoContext context, Random random) {
+        List<PersonKey> known = context.get("privacy.persons");
+        if (known != null && !known.isEmpty()) {
+            return known;
+        }
+        List<PersonKey> generated = new ArrayList<>(context.people());
+        for (int p = 0; p < context.people(); p++) {
+            StringBuilder key = new StringBuilder("p_");
+            for (int c = 0; c < 26; c++) {
+                key.append(BASE32.charAt(random.nextInt(32)));
+            }
+            generated.add(new PersonKey(key.toString()));
+        }
+        return generated;
+    }
+
+    /** Knuth's method for small rates, where it is exact; the normal approximation for large ones (many people). */
+    static int poisson(Random random, double rate) {
+        if (rate <= 0) {
+            return 0;
+        }
+        if (rate > 50) {
+            return (int) Math.max(0, Math.round(rate + Math.sqrt(rate) * random.nextGaussian()));
+        }
+        double limit = Math.exp(-rate);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
+    }
+}
