@@ -109,4 +109,13 @@ public class JdbcConsents implements Consents {
         jdbc.sql("update privacy_person set last_activity_at = :now where person_key = :person")
                 .param("now", now).param("person", person.value()).update();
     }
+
+    /** How many persons have given consent for each purpose now. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> givenPerPurpose() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select purpose_id, count(*) from privacy_consent where given = true group by purpose_id")
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
 }

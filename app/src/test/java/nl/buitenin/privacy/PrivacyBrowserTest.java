@@ -1,0 +1,120 @@
+package nl.buitenin.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import nl.buitenin.testing.Browser;
+
+/**
+ * In Chromium on the demo organisation: the privacy officer edits the register and finds her own read
+ * in the access log; a traveller opens their own page from a link on a phone, looks at and downloads
+ * their data, and has themselves forgotten. Screenshots: target/screenshots/privacy-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class PrivacyBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Persons persons;
+    @Autowired
+    PersonLinks links;
+
+    WebDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void thePrivacyOfficerEditsTheRegisterAndSeesWhoReadWhat() {
+        driver = Browser.start(1280, 1000);
+        driver.get(url("/login"));
+        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+        driver.findElement(By.id("username")).sendKeys("fg");
+        driver.findElement(By.id("password")).sendKeys("buitenpad-demo");
+        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+
+        driver.get(url("/privacy"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Verwerkingsregister");
+        Browser.screenshot(driver, "privacy-register");
+        driver.findElement(By.cssSelector("#purpose-feedback a[href='/privacy/purposes/feedback']")).click();
+        WebElement retention = driver.findElement(By.id("p-retention"));
+        retention.clear();
+        retention.sendKeys("18");
+        Browser.screenshot(driver, "privacy-purpose-edit");
+        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        assertThat(driver.findElement(By.id("purpose-feedback")).getText()).contains("18 maanden");
+
+        driver.get(url("/privacy/persons?customerId=BP-0000001"));
+        new Select(driver.findElement(By.id("r-purpose"))).selectByValue("complaint-handling");
+        driver.findElement(By.cssSelector("#read-form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("dl.details")).getText()).contains("@");
+        Browser.screenshot(driver, "privacy-person");
+
+        driver.get(url("/privacy/access-log?person=BP-0000001"));
+        WebElement log = driver.findElement(By.tagName("table"));
+        assertThat(log.getText()).contains("fg", "complaint-handling", "contact details");
+        Browser.screenshot(driver, "privacy-access-log");
+    }
+
+    @Test
+    void aPersonSeesDownloadsAndErasesTheirDataFromTheirOwnPage() throws Exception {
+        PersonKey person = persons.keyFor("BP-0000002");
+        assertThat(persons.exists(person)).isTrue();
+        String link = links.linkFor(person).toString();
+        assertThat(link).startsWith(url("/mijn-gegevens/"));
+
+        driver = Browser.start(390, 844);
+        driver.get(link);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("Mijn gegevens", "My data");
+        assertThat(driver.findElement(By.cssSelector("dl.details")).getText()).contains("BP-0000002");
+        Browser.screenshot(driver, "privacy-own-page-phone");
+
+        driver.findElement(By.id("view-export")).click();
+        assertThat(driver.getPageSource()).contains("contact-details", "consents", "BP-0000002");
+        Browser.screenshot(driver, "privacy-own-export");
+
+        driver.get(link);
+        // The download is an attachment, which headless Chromium saves instead of showing: fetch what the button links to.
+        String download = driver.findElement(By.id("download-json")).getDomProperty("href");
+        HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(json.body()).contains("\"person\":\"" + person.value() + "\"", "\"customerId\":\"BP-0000002\"");
+
+        driver.findElement(By.id("forget-confirm")).click();
+        driver.findElement(By.cssSelector("#forget-form button[type=submit]")).click();
+        driver.switchTo().alert().accept();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isIn("U bent vergeten", "You have been forgotten");
+        Browser.screenshot(driver, "privacy-own-forgotten");
+        assertThat(persons.exists(person)).isFalse();
+
+        driver.get(link);
+        assertThat(driver.findElement(By.cssSelector(".alert")).getText()).isIn("We bewaren niets (meer) over u.",
+                "We hold nothing (any more) about you.");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
