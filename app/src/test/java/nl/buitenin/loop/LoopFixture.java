@@ -18,13 +18,17 @@ final class LoopFixture {
         return user(users, "agent", Set.of(Role.AGENT), team);
     }
 
-    static StoredUser analyst(JdbcUsers users) {
-        return user(users, "analyst", Set.of(Role.ANALYST), null);
+    static StoredUser analyst(JdbcUsers users, String language) {
+        return user(users, "analyst", Set.of(Role.ANALYST), null, language);
     }
 
     static StoredUser user(JdbcUsers users, String prefix, Set<Role> roles, String team) {
+        return user(users, prefix, roles, team, "en");
+    }
+
+    static StoredUser user(JdbcUsers users, String prefix, Set<Role> roles, String team, String language) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new NewUser(name, name, "a long enough password", roles, team, "en", false));
+        users.create(new NewUser(name, name, "a long enough password", roles, team, language, false));
         return users.storedByUsername(name).orElseThrow();
     }
 
