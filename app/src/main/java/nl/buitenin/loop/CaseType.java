@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
  */
 public record CaseType(String code) {
 
+    // Declared before the constants below: they are checked against it while the class initialises.
+    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
     /** A complaint from any channel: 5 working days unless the organisation changes it. */
     public static final CaseType COMPLAINT = new CaseType("complaint");
     /** A call-back to a detractor (NPS 0–6, CSAT ≤ 2): 2 working days unless changed. */
     public static final CaseType DETRACTOR = new CaseType("detractor");
-
-    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     public CaseType {
         if (code == null || !FORM.matcher(code).matches()) {

@@ -135,7 +135,7 @@ public class CaseFiles {
     }
 
     public List<HistoryEntry> history(CaseId id) {
-        return jdbc.sql("select at, actor, kind, detail from loop_case_event where case_id = :case order by at, kind")
+        return jdbc.sql("select at, actor, kind, detail from loop_case_event where case_id = :case order by at, seq")
                 .param("case", id.value())
                 .query((rs, n) -> new HistoryEntry(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }

@@ -1,0 +1,131 @@
+package nl.buitenin.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import nl.buitenin.testing.Browser;
+
+/**
+ * Chromium on the demo: an agent records a phone complaint, calls back and resolves it; the team lead sees
+ * the SLA breaches and reassigns one; an analyst completes an improvement action and the public page shows
+ * it. Screenshots: target/screenshots/loop-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class LoopBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void anAgentCallsBackAndResolvesACase() {
+        driver = Browser.start(1280, 1000);
+        signIn("medewerker");
+        driver.get(url("/cases/new"));
+        new Select(driver.findElement(By.id("type"))).selectByValue("complaint");
+        new Select(driver.findElement(By.id("channel"))).selectByValue("PHONE");
+        driver.findElement(By.id("text")).sendKeys("Belde boos op: de gids liep de hele dag veel te hard.");
+        Browser.screenshot(driver, "loop-new-complaint");
+        driver.findElement(By.cssSelector("form button.primary")).click();
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("nieuw");
+
+        driver.get(url("/cases"));
+        Browser.screenshot(driver, "loop-queue");
+        driver.findElement(By.linkText("Belde boos op: de gids liep de hele dag veel te hard.")).click();
+        driver.findElement(By.id("outcome-REACHED")).click();
+        driver.findElement(By.id("callback-note")).sendKeys("Excuses gemaakt, uitgelegd dat er tempogroepen komen.");
+        driver.findElement(By.cssSelector("#callback-form button")).click();
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("contact gehad");
+        new Select(driver.findElement(By.id("theme"))).selectByVisibleText("tempo van de groep");
+        driver.findElement(By.cssSelector("form.row button")).click();
+        driver.findElement(By.id("resolution")).sendKeys("Tegoedbon van 25 euro aangeboden");
+        driver.findElement(By.cssSelector("#resolve-form button")).click();
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("opgelost");
+        assertThat(driver.findElement(By.id("history")).getText()).contains("teruggebeld").contains("opgelost");
+        assertThat(driver.findElement(By.id("callbacks")).getText()).contains("bereikt");
+        Browser.screenshot(driver, "loop-case");
+    }
+
+    @Test
+    void theTeamLeadSeesTheBreachesAndReassignsOne() {
+        driver = Browser.start(1280, 1000);
+        signIn("teamleider");
+        driver.get(url("/team-lead/cases"));
+        List<WebElement> breaches = driver.findElements(By.cssSelector("#breaches tbody tr form"));
+        assertThat(breaches).isNotEmpty();
+        assertThat(driver.findElement(By.id("ageing")).getText()).contains("dagen");
+        Browser.screenshot(driver, "loop-team-lead");
+        WebElement first = breaches.get(0);
+        new Select(first.findElement(By.tagName("select"))).selectByVisibleText("Mehmet de Vries");
+        first.findElement(By.tagName("button")).click();
+        assertThat(driver.findElement(By.cssSelector(".alert.ok")).getText()).contains("toegewezen");
+        assertThat(driver.findElement(By.cssSelector("#breaches tbody tr")).getText()).contains("Mehmet de Vries");
+    }
+
+    @Test
+    void anAnalystCompletesAnActionAndThePublicPageShowsIt() {
+        driver = Browser.start(1280, 1000);
+        signIn("analist");
+        driver.get(url("/loop/actions"));
+        WebElement row = driver.findElement(By.cssSelector("tr[data-action='Nieuwe boekingsbevestiging met dagprogramma']"));
+        row.findElement(By.cssSelector("button.complete")).click();
+        assertThat(driver.findElement(By.cssSelector("tr[data-action='Nieuwe boekingsbevestiging met dagprogramma']")).getText())
+                .contains("klaar");
+        Browser.screenshot(driver, "loop-actions");
+        driver.get(url("/loop/figures"));
+        assertThat(driver.findElement(By.id("figures")).getText()).contains("Klantenservice").contains("n =");
+        Browser.screenshot(driver, "loop-figures");
+        driver.get(url("/loop/report"));
+        Browser.screenshot(driver, "loop-report");
+
+        driver.manage().deleteAllCookies();
+        driver.get(url("/you-said-we-did"));
+        String page = driver.findElement(By.id("you-said-we-did")).getText();
+        assertThat(page).contains("Nieuwe boekingsbevestiging met dagprogramma").contains("Groepen splitsen in tempo- en genietgroep");
+        assertThat(page).doesNotContain("p_");
+        Browser.screenshot(driver, "loop-public-nl");
+        driver.findElement(By.cssSelector("form.lang button[value=en]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You said, we did");
+        Browser.screenshot(driver, "loop-public-en");
+    }
+
+    @Test
+    void theQueueWorksOnAPhone() {
+        driver = Browser.start(390, 844);
+        signIn("medewerker");
+        driver.get(url("/cases"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dossiers");
+        Browser.screenshot(driver, "loop-queue-phone");
+    }
+
+    private void signIn(String username) {
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("buitenpad-demo");
+        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
