@@ -8,7 +8,9 @@ import java.util.List;
  */
 final class CliTools {
 
-    static final List<Class<?>> ALL = List.of();
+    static final List<Class<?>> ALL = List.of(
+            nl.buitenin.demand.cli.StaffingCommand.class,
+            nl.buitenin.demand.cli.ForecastCommand.class);
 
     private CliTools() {
     }
