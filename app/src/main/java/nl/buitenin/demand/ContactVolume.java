@@ -1,0 +1,59 @@
+package nl.buitenin.demand;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.buitenin.journey.Channel;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * The number of contacts on one channel at one location in one interval. Anonymous by design: counts,
+ * never people.
+ *
+ * @param channel       the channel, such as PHONE
+ * @param location      where, such as "Klantenservice" or "Winkel Utrecht" (1 to 100 characters)
+ * @param intervalStart the start of the interval (stored in UTC; must start an interval on the organisation's clock)
+ * @param offered       contacts that arrived
+ * @param handled       contacts answered, when known
+ * @param ahtSeconds    their average handle time in seconds, when known
+ * @param abandoned     contacts that gave up before being answered, when known
+ * @param sourceId      the sender's own id of this count, making a retry a no-op; optional (the channel,
+ *                      location and interval start are the key without it)
+ */
+public record ContactVolume(Channel channel, String location, Instant intervalStart, long offered, Long handled, Double ahtSeconds,
+        Long abandoned, String sourceId) {
+
+    public ContactVolume {
+        List<FieldError> errors = new ArrayList<>();
+        if (channel == null) {
+            errors.add(new FieldError("channel", "is required, one of " + List.of(Channel.values())));
+        }
+        if (location == null || location.isBlank() || location.trim().length() > 100) {
+            errors.add(new FieldError("location", "must be 1 to 100 characters"));
+        }
+        if (intervalStart == null) {
+            errors.add(new FieldError("intervalStart", "is required"));
+        }
+        if (offered < 0) {
+            errors.add(new FieldError("offered", "must be 0 or more"));
+        }
+        if (handled != null && (handled < 0 || handled > offered)) {
+            errors.add(new FieldError("handled", "must lie between 0 and offered (" + offered + ")"));
+        }
+        if (abandoned != null && (abandoned < 0 || abandoned > offered)) {
+            errors.add(new FieldError("abandoned", "must lie between 0 and offered (" + offered + ")"));
+        }
+        if (ahtSeconds != null && (!(ahtSeconds > 0) || ahtSeconds.isInfinite())) {
+            errors.add(new FieldError("ahtSeconds", "must be a positive number of seconds"));
+        }
+        if (sourceId != null && (sourceId.isBlank() || sourceId.length() > 200)) {
+            errors.add(new FieldError("sourceId", "must be 1 to 200 characters when given"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        location = location.trim();
+    }
+}

@@ -1,0 +1,205 @@
+package nl.buitenin.demand.internal.volume;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import nl.buitenin.journey.Channel;
+
+/**
+ * Reads contact volumes from CSV. Columns by header name (case does not matter):
+ * <ul>
+ * <li>{@code interval_start}: either a moment with its offset ({@code 2026-10-25T02:15+01:00}) or a local
+ * time ({@code 08:15}) with a {@code date} column; local times are on the organisation's clock, and a time
+ * that does not exist (clocks forward) or exists twice (clocks back) is refused and must be written with its offset;</li>
+ * <li>{@code offered} or {@code calls}: the number of contacts;</li>
+ * <li>optional: {@code channel}, {@code location} (else the defaults given), {@code handled}, {@code aht_seconds},
+ * {@code abandoned}, {@code source_id}. Other columns, such as the bank data's {@code weekday}, are ignored.</li>
+ * </ul>
+ * Every wrong row is reported with its line number and column; the rows that are right are returned.
+ */
+public final class VolumeCsv {
+
+    /** One row as read, before it is put in an interval. */
+    public record Row(long line, Channel channel, String location, ZonedDateTime start, long offered, Long handled,
+            Double ahtSeconds, Long abandoned, String sourceId) {
+    }
+
+    /** A row that could not be read, with the line (1 = the header) and what is wrong. */
+    public record RowError(long line, String column, String message) {
+        @Override
+        public String toString() {
+            return "line " + line + (column == null ? "" : ", " + column) + ": " + message;
+        }
+    }
+
+    public record Result(List<Row> rows, List<RowError> errors) {
+    }
+
+    private VolumeCsv() {
+    }
+
+    public static Result read(Reader reader, ZoneId zone, Channel defaultChannel, String defaultLocation, LongConsumer progress)
+            throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).get();
+        List<Row> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            Map<String, Integer> header = new java.util.HashMap<>();
+            parser.getHeaderMap().forEach((name, index) -> header.put(name.toLowerCase(Locale.ROOT), index));
+            String countColumn = header.containsKey("offered") ? "offered" : header.containsKey("calls") ? "calls" : null;
+            if (!header.containsKey("interval_start") || countColumn == null) {
+                errors.add(new RowError(1, null, "the header needs the columns interval_start and offered (or calls); it has "
+                        + header.keySet()));
+                return new Result(rows, errors);
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                try {
+                    rows.add(row(record, line, header, countColumn, zone, defaultChannel, defaultLocation));
+                } catch (RowException e) {
+                    errors.add(new RowError(line, e.column, e.getMessage()));
+                }
+                progress.accept(line);
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            errors.add(new RowError(-1, null, "the file is not valid CSV: " + e.getMessage()));
+        }
+        return new Result(rows, errors);
+    }
+
+    private static Row row(CSVRecord record, long line, Map<String, Integer> header, String countColumn, ZoneId zone,
+            Channel defaultChannel, String defaultLocation) {
+        if (!record.isConsistent()) {
+            throw new RowException(null, "has " + record.size() + " fields where the header has " + header.size());
+        }
+        Channel channel = defaultChannel;
+        String channelText = optional(record, header, "channel");
+        if (channelText != null) {
+            try {
+                channel = Channel.valueOf(channelText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new RowException("channel", "'" + channelText + "' is not one of " + List.of(Channel.values()));
+            }
+        }
+        if (channel == null) {
+            throw new RowException("channel", "is empty and no channel was chosen for the whole file");
+        }
+        String location = optional(record, header, "location");
+        location = location == null ? defaultLocation : location;
+        if (location == null || location.isBlank() || location.length() > 100) {
+            throw new RowException("location", "must be 1 to 100 characters (or choose one for the whole file)");
+        }
+        ZonedDateTime start = start(record, header, zone);
+        long offered = count(record, countColumn, true);
+        Long handled = header.containsKey("handled") ? nullableCount(record, "handled") : null;
+        Long abandoned = header.containsKey("abandoned") ? nullableCount(record, "abandoned") : null;
+        Double aht = null;
+        String ahtText = optional(record, header, "aht_seconds");
+        if (ahtText != null) {
+            try {
+                aht = Double.parseDouble(ahtText);
+            } catch (NumberFormatException e) {
+                throw new RowException("aht_seconds", "'" + ahtText + "' is not a number of seconds");
+            }
+            if (!(aht > 0) || aht.isInfinite()) {
+                throw new RowException("aht_seconds", "must be a positive number of seconds, got " + ahtText);
+            }
+        }
+        if (handled != null && handled > offered) {
+            throw new RowException("handled", handled + " handled is more than the " + offered + " offered");
+        }
+        if (abandoned != null && abandoned > offered) {
+            throw new RowException("abandoned", abandoned + " abandoned is more than the " + offered + " offered");
+        }
+        String sourceId = optional(record, header, "source_id");
+        if (sourceId != null && sourceId.length() > 200) {
+            throw new RowException("source_id", "is longer than 200 characters");
+        }
+        return new Row(line, channel, location.trim(), start, offered, handled, aht, abandoned, sourceId);
+    }
+
+    private static ZonedDateTime start(CSVRecord record, Map<String, Integer> header, ZoneId zone) {
+        String text = record.get("interval_start");
+        if (text.contains("T")) {
+            try {
+                return OffsetDateTime.parse(text).atZoneSameInstant(zone);
+            } catch (DateTimeException e) {
+                throw new RowException("interval_start", "'" + text + "' is not a moment such as 2026-03-02T08:15+01:00");
+            }
+        }
+        String dateText = optional(record, header, "date");
+        if (dateText == null) {
+            throw new RowException("date", "is needed when interval_start is a time of day ('" + text + "')");
+        }
+        LocalDateTime local;
+        try {
+            local = LocalDateTime.of(LocalDate.parse(dateText), LocalTime.parse(text));
+        } catch (DateTimeException e) {
+            throw new RowException("interval_start", "'" + dateText + " " + text + "' is not a date (2026-03-02) and time (08:15)");
+        }
+        List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            throw new RowException("interval_start", local + " does not exist in " + zone + " (the clocks go forward)");
+        }
+        if (offsets.size() > 1) {
+            throw new RowException("interval_start", local + " occurs twice in " + zone
+                    + " (the clocks go back); write it with its offset, such as " + local + offsets.get(0));
+        }
+        return ZonedDateTime.ofLocal(local, zone, offsets.get(0));
+    }
+
+    private static long count(CSVRecord record, String column, boolean required) {
+        String text = record.get(column);
+        if (text == null || text.isBlank()) {
+            throw new RowException(column, "is empty");
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0) {
+                throw new RowException(column, "must be 0 or more, got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new RowException(column, "'" + text + "' is not a whole number");
+        }
+    }
+
+    private static Long nullableCount(CSVRecord record, String column) {
+        String text = record.get(column);
+        return text == null || text.isBlank() ? null : count(record, column, false);
+    }
+
+    private static String optional(CSVRecord record, Map<String, Integer> header, String column) {
+        if (!header.containsKey(column)) {
+            return null;
+        }
+        String value = record.get(column);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static final class RowException extends RuntimeException {
+        final String column;
+
+        RowException(String column, String message) {
+            super(message);
+            this.column = column;
+        }
+    }
+}

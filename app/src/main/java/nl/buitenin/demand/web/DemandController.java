@@ -1,0 +1,239 @@
+package nl.buitenin.demand.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.demand.internal.DemandFigures;
+import nl.buitenin.demand.internal.erlang.Performance;
+import nl.buitenin.demand.internal.erlang.Staffed;
+import nl.buitenin.demand.internal.erlang.Staffing;
+import nl.buitenin.demand.internal.erlang.StaffingGoal;
+import nl.buitenin.demand.internal.erlang.Workload;
+import nl.buitenin.demand.internal.volume.JdbcContactVolumes;
+import nl.buitenin.demand.internal.volume.SeriesKey;
+import nl.buitenin.demand.internal.volume.VolumeImport;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.platform.InvalidInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The planner's pages: heat map and trend, import, forecast with backtest, staffing plan. */
+@Controller
+@Allow({Role.PLANNER, Role.ADMIN, Role.ANALYST})
+class DemandController {
+
+    private static final int HEAT_MAP_WEEKS = 12;
+    private static final int FORECAST_DAYS = 14;
+
+    private final DemandFigures figures;
+    private final VolumeImport volumeImport;
+    private final JdbcContactVolumes volumes;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    DemandController(DemandFigures figures, VolumeImport volumeImport, JdbcContactVolumes volumes, MessageSource messages) {
+        this.figures = figures;
+        this.volumeImport = volumeImport;
+        this.volumes = volumes;
+        this.messages = messages;
+        this.json = JsonMapper.builder().build();
+    }
+
+    @GetMapping("/demand")
+    String overview(@RequestParam(required = false) String series, Model model, Locale locale) {
+        Optional<SeriesKey> key = select(series, model);
+        if (key.isPresent()) {
+            DemandFigures.HeatMap heatMap = figures.heatMap(key.get(), HEAT_MAP_WEEKS);
+            List<DemandFigures.WeekTotal> trend = figures.weeklyTrend(key.get(), HEAT_MAP_WEEKS);
+            model.addAttribute("heatMap", heatMap);
+            model.addAttribute("heatMapChart", json.writeValueAsString(Charts.heatMap(heatMap, locale, text("demand.chart.perDay", locale))));
+            model.addAttribute("trend", trend);
+            model.addAttribute("trendChart", json.writeValueAsString(Charts.trend(trend, text("demand.chart.contacts", locale))));
+            model.addAttribute("busiest", figures.busiest(key.get(), HEAT_MAP_WEEKS, 10));
+            model.addAttribute("weeks", HEAT_MAP_WEEKS);
+        }
+        return "demand/overview";
+    }
+
+    @GetMapping("/demand/import")
+    @Allow({Role.PLANNER, Role.ADMIN})
+    String importForm(Model model) {
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("intervalMinutes", figures.intervalMinutes());
+        return "demand/import";
+    }
+
+    @PostMapping("/demand/import")
+    @Allow({Role.PLANNER, Role.ADMIN})
+    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String location, Model model) throws IOException {
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("intervalMinutes", figures.intervalMinutes());
+        Channel defaultChannel;
+        try {
+            defaultChannel = channel == null || channel.isBlank() ? null : Channel.valueOf(channel);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("channel", "unknown channel " + channel)));
+            return "demand/import";
+        }
+        if (file.isEmpty()) {
+            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("file", "choose a CSV file")));
+            return "demand/import";
+        }
+        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            VolumeImport.Report report = volumeImport.importCsv(reader, defaultChannel, location);
+            model.addAttribute("report", report);
+            model.addAttribute("shownErrors", report.errors().stream().limit(100).toList());
+            model.addAttribute("fileName", file.getOriginalFilename());
+        }
+        return "demand/import";
+    }
+
+    @GetMapping("/demand/forecast")
+    String forecast(@RequestParam(required = false) String series, Model model, Locale locale) {
+        Optional<SeriesKey> key = select(series, model);
+        if (key.isPresent()) {
+            DemandFigures.ForecastView view = figures.forecast(key.get(), FORECAST_DAYS);
+            model.addAttribute("view", view);
+            model.addAttribute("forecastChart", json.writeValueAsString(Charts.forecast(view.forecast(), locale,
+                    text("demand.chart.contacts", locale))));
+        }
+        model.addAttribute("closures", figures.enteredClosures());
+        return "demand/forecast";
+    }
+
+    @PostMapping("/demand/closures")
+    @Allow({Role.PLANNER, Role.ADMIN})
+    String addClosure(@RequestParam String day, @RequestParam String reason, @RequestParam(required = false) String series) {
+        volumes.addClosure(date(day), reason);
+        return "redirect:/demand/forecast" + (series == null ? "" : "?series=" + java.net.URLEncoder.encode(series, StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/demand/closures/delete")
+    @Allow({Role.PLANNER, Role.ADMIN})
+    String removeClosure(@RequestParam String day) {
+        volumes.removeClosure(date(day));
+        return "redirect:/demand/forecast";
+    }
+
+    @GetMapping("/demand/staffing")
+    String staffing(@RequestParam(required = false) String series, @RequestParam(required = false) String target,
+            @RequestParam(required = false) String aht, @RequestParam(required = false) String patience,
+            @RequestParam(required = false) String maxAsa, @RequestParam(required = false) String maxOccupancy,
+            @RequestParam(required = false) String shrinkage, @RequestParam(required = false) String calls,
+            @RequestParam(required = false) String agents, Model model, Locale locale) {
+        StaffingForm form = target == null ? StaffingForm.defaults() : new StaffingForm(target, aht, patience, maxAsa, maxOccupancy, shrinkage);
+        model.addAttribute("form", form);
+        model.addAttribute("calls", calls);
+        model.addAttribute("agents", agents);
+        model.addAttribute("intervalMinutes", figures.intervalMinutes());
+        Optional<SeriesKey> key = select(series, model);
+        try {
+            StaffingGoal goal = form.goal();
+            Double ahtSeconds = form.ahtSeconds();
+            if (calls != null && !calls.isBlank()) {
+                model.addAttribute("single", single(calls, agents, ahtSeconds, goal));
+            }
+            if (key.isPresent()) {
+                DemandFigures.Plan plan = figures.plan(key.get(), goal, ahtSeconds, FORECAST_DAYS);
+                model.addAttribute("plan", plan);
+                model.addAttribute("planDays", Charts.planDays(plan, figures.intervalMinutes()));
+                model.addAttribute("planChart", json.writeValueAsString(Charts.plan(plan, locale, text("demand.chart.agents", locale))));
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return "demand/staffing";
+    }
+
+    @GetMapping("/demand/staffing.csv")
+    void staffingCsv(@RequestParam(required = false) String series, @RequestParam(required = false) String target,
+            @RequestParam(required = false) String aht, @RequestParam(required = false) String patience,
+            @RequestParam(required = false) String maxAsa, @RequestParam(required = false) String maxOccupancy,
+            @RequestParam(required = false) String shrinkage, HttpServletResponse response) throws IOException {
+        StaffingForm form = target == null ? StaffingForm.defaults() : new StaffingForm(target, aht, patience, maxAsa, maxOccupancy, shrinkage);
+        SeriesKey key = figures.resolve(channelOf(series), locationOf(series))
+                .orElseThrow(() -> new InvalidInputException("series", "there are no counts to plan from yet"));
+        DemandFigures.Plan plan = figures.plan(key, form.goal(), form.ahtSeconds(), FORECAST_DAYS);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"staffing-plan.csv\"");
+        PrintWriter out = response.getWriter();
+        StaffingCsv.write(out, plan);
+        out.flush();
+    }
+
+    private Single single(String callsText, String agentsText, Double ahtSeconds, StaffingGoal goal) {
+        double callCount;
+        try {
+            callCount = Double.parseDouble(callsText.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("calls", "'" + callsText + "' is not a number of contacts");
+        }
+        if (ahtSeconds == null) {
+            throw new InvalidInputException("aht", "give the average handle time in seconds to compute one interval");
+        }
+        Workload workload = new Workload(callCount, figures.intervalMinutes() * 60.0, ahtSeconds);
+        if (agentsText != null && !agentsText.isBlank()) {
+            int n;
+            try {
+                n = Integer.parseInt(agentsText.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("agents", "'" + agentsText + "' is not a whole number");
+            }
+            Performance p = Staffing.evaluate(workload, n, goal);
+            return new Single(workload.erlangs(), new Staffed(n, goal.scheduled(n), p));
+        }
+        return new Single(workload.erlangs(), Staffing.required(workload, goal));
+    }
+
+    /** One interval computed in the form. */
+    record Single(double erlangs, Staffed staffed) {
+    }
+
+    private Optional<SeriesKey> select(String series, Model model) {
+        List<SeriesKey> all = figures.series();
+        model.addAttribute("allSeries", all);
+        Optional<SeriesKey> key = figures.resolve(channelOf(series), locationOf(series));
+        key.ifPresent(k -> model.addAttribute("series", k));
+        key.ifPresent(k -> model.addAttribute("seriesValue", k.channel().name() + "|" + k.location()));
+        return key;
+    }
+
+    private static String channelOf(String series) {
+        return series == null || !series.contains("|") ? null : series.substring(0, series.indexOf('|'));
+    }
+
+    private static String locationOf(String series) {
+        return series == null || !series.contains("|") ? null : series.substring(series.indexOf('|') + 1);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("day", "'" + text + "' is not a date such as 2026-12-24");
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}
