@@ -18,13 +18,6 @@ import picocli.CommandLine.Command;
  */
 final class CliTools {
 
-<<<<<<< HEAD
-=======
-    static final List<Class<?>> ALL = List.of(
-            nl.buitenin.demand.cli.StaffingCommand.class,
-            nl.buitenin.demand.cli.ForecastCommand.class);
-
->>>>>>> demand
     private CliTools() {
     }
 

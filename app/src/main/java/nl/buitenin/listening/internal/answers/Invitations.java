@@ -1,0 +1,175 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.contact.ContactDecision;
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.OpenCases;
+import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.Touchpoints;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.messaging.OutgoingMessage;
+import nl.buitenin.messaging.Outbox;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.BuiteninProperties;
+import nl.buitenin.privacy.Consents;
+import nl.buitenin.privacy.ContactDetails;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PersonLinks;
+import nl.buitenin.privacy.Persons;
+import nl.buitenin.privacy.Preferences;
+import nl.buitenin.privacy.PreferredChannel;
+import nl.buitenin.privacy.PurposeId;
+
+/**
+ * Invites a person to give feedback after a contact, when a published survey is attached to the
+ * touchpoint and the contact policy allows it. The person's consent, preferences and e-mail address are
+ * read through privacy under the purpose "feedback"; the e-mail carries a personal one-time link and a
+ * link to the person's own page; the invitation counts against the caps from the moment it is queued.
+ */
+@Service
+public class Invitations {
+
+    /** A link stays valid this long; after that we do not ask again. */
+    static final Duration VALIDITY = Duration.ofDays(14);
+    /** Contacts longer ago than this are history (an import), not a moment to ask about. */
+    static final Duration ASK_WITHIN = Duration.ofDays(7);
+    /** Operational contacts this far back count as "recent contact" for the policy. */
+    static final Duration RECENT = Duration.ofDays(30);
+
+    /** What became of a request to invite. */
+    public enum Outcome { INVITED, ALREADY_INVITED, NO_SURVEY, TOO_OLD, NOT_ALLOWED, NO_ADDRESS }
+
+    private final JdbcSurveys surveys;
+    private final JdbcResponses responses;
+    private final AnswerLinks links;
+    private final ContactPolicy policy;
+    private final OpenCases openCases;
+    private final Persons persons;
+    private final Consents consents;
+    private final PersonLinks personLinks;
+    private final Interactions interactions;
+    private final Touchpoints touchpoints;
+    private final Organisations organisations;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final BuiteninProperties properties;
+    private final Environment environment;
+    private final Clock clock;
+
+    Invitations(JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, ContactPolicy policy, OpenCases openCases,
+            Persons persons, Consents consents, PersonLinks personLinks, Interactions interactions, Touchpoints touchpoints,
+            Organisations organisations, Outbox outbox, MessageSource messages, BuiteninProperties properties,
+            Environment environment, Clock clock) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.links = links;
+        this.policy = policy;
+        this.openCases = openCases;
+        this.persons = persons;
+        this.consents = consents;
+        this.personLinks = personLinks;
+        this.interactions = interactions;
+        this.touchpoints = touchpoints;
+        this.organisations = organisations;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.properties = properties;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** Every new interaction with a known person is a possible moment to ask; the policy decides. */
+    @ApplicationModuleListener
+    void on(InteractionRecorded interaction) {
+        if (interaction.person() != null) {
+            invite(interaction.person(), interaction.touchpoint(), "interaction:" + interaction.sourceId(), interaction.at());
+        }
+    }
+
+    @Transactional
+    public Outcome invite(PersonKey person, TouchpointId touchpoint, String sourceRef, Instant contactAt) {
+        Instant now = clock.instant();
+        if (contactAt.isBefore(now.minus(ASK_WITHIN))) {
+            return Outcome.TOO_OLD;
+        }
+        Optional<Survey> survey = surveys.publishedFor(touchpoint);
+        if (survey.isEmpty()) {
+            return Outcome.NO_SURVEY;
+        }
+        if (responses.bySource(sourceRef).isPresent()) {
+            return Outcome.ALREADY_INVITED;
+        }
+        Preferences preferences = persons.preferences(person);
+        ContactDecision decision = policy.mayInvite(person, touchpoint, now, facts(person, preferences, contactAt, now));
+        if (!decision.allowed()) {
+            return Outcome.NOT_ALLOWED;
+        }
+        Optional<ContactDetails> details = persons.contactDetails(person, PurposeId.FEEDBACK);
+        if (details.isEmpty() || details.get().email() == null || details.get().email().isBlank()) {
+            return Outcome.NO_ADDRESS;
+        }
+        String language = preferences.language() == null || !preferences.language().equals("en") ? "nl" : "en";
+        Instant expires = now.plus(VALIDITY);
+        Optional<UUID> response = responses.create(survey.get().id(), touchpoint, person, sourceRef, ResponseChannel.EMAIL,
+                language, ResponseStatus.INVITED, now, expires);
+        if (response.isEmpty()) {
+            return Outcome.ALREADY_INVITED;
+        }
+        String link = baseUrl() + "/a/" + links.tokenFor(response.get(), expires);
+        outbox.queue(message(response.get(), person, details.get(), touchpoint, language, link));
+        policy.recordAttempt(person, touchpoint, ContactKind.INVITATION, Channel.EMAIL, now);
+        return Outcome.INVITED;
+    }
+
+    private PersonFacts facts(PersonKey person, Preferences preferences, Instant contactAt, Instant now) {
+        List<Instant> recent = interactions.recentContacts(person, now.minus(RECENT)).stream()
+                .filter(at -> !at.equals(contactAt)).toList();
+        Set<Channel> channels = preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL)
+                : preferences.channel() == PreferredChannel.NONE ? Set.of() : Set.of();
+        return new PersonFacts(List.of(), consents.isGiven(person, PurposeId.FEEDBACK), preferences.doNotAsk(),
+                preferences.remindersWanted(), channels, recent, openCases.hasOpenCase(person));
+    }
+
+    private OutgoingMessage message(UUID response, PersonKey person, ContactDetails details, TouchpointId touchpoint,
+            String language, String link) {
+        Locale locale = Locale.forLanguageTag(language);
+        String organisation = organisations.current().name();
+        String touchpointName = touchpoints.byId(touchpoint).map(t -> t.name(locale)).orElse(organisation);
+        String greeting = details.name() == null || details.name().isBlank()
+                ? messages.getMessage("invitation.greeting.anonymous", null, locale)
+                : messages.getMessage("invitation.greeting", new Object[] {details.name()}, locale);
+        String text = greeting + "\n\n"
+                + messages.getMessage("invitation.body", new Object[] {organisation, touchpointName, link,
+                        personLinks.linkFor(person).toString()}, locale);
+        String subject = messages.getMessage("invitation.subject", new Object[] {organisation}, locale);
+        return new OutgoingMessage("invitation:" + response, person, details.email(), subject, text, null);
+    }
+
+    private String baseUrl() {
+        String configured = properties.baseUrl();
+        if (!configured.isBlank()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
+}
