@@ -70,7 +70,7 @@ class InvitationTest {
     @Autowired
     StoredContactPolicy policy;
     @Autowired
-    nl.buitenin.messaging.internal.MailSenderTrigger mail;
+    nl.buitenin.messaging.internal.MailSenderJob mail;
     @Autowired
     MockMvc mvc;
 
@@ -93,7 +93,7 @@ class InvitationTest {
         consents.give(anna, PurposeId.FEEDBACK, "test");
 
         assertThat(invitations.invite(anna, touchpoint, "interaction:" + UUID.randomUUID(), Instant.now())).isEqualTo(Outcome.INVITED);
-        mail.sendNow();
+        mail.sendDue();
 
         var received = smtp.getReceivedMessagesForDomain("voorbeeld.nl");
         assertThat(received).hasSize(1);
