@@ -63,7 +63,7 @@ class QuarterlyReportTest {
             assertThat(text).contains("Jij zei, wij deden: " + quarter);
             assertThat(text).contains("Bagage op dag 1 bezorgd").contains("Uw koffer staat voortaan");
             assertThat(text).doesNotContain(notDone.titleNl());
-            assertThat(text).contains("Binnen termijn opgevolgd");
+            assertThat(text).contains("Binnen termijn").contains("Teruggekoppeld");
         }
         String html = mvc.perform(get("/loop/report").param("quarter", quarter.toString())
                         .with(user(LoopFixture.analyst(users, "en"))))
