@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -64,6 +65,7 @@ class ListeningBrowserTest {
         assertThat(leading.getText()).contains("Sturend").contains("stuurt naar een antwoord");
         WebElement doubled = driver.findElement(By.cssSelector("#question-1 .finding-DOUBLE_BARRELLED"));
         assertThat(doubled.getText()).contains("Twee vragen in één").contains("snelheid en vriendelijkheid");
+        scrollTo("question-0");
         Browser.screenshot(driver, "listening-editor-advice");
 
         String rewrite = leading.findElement(By.tagName("q")).getText();
@@ -73,6 +75,7 @@ class ListeningBrowserTest {
         driver.findElement(By.id("save")).click();
         assertThat(driver.findElements(By.cssSelector(".finding"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".advice-ok"))).hasSize(2);
+        scrollTo("question-0");
         Browser.screenshot(driver, "listening-editor-clean");
 
         driver.findElement(By.id("publish")).click();
@@ -114,6 +117,10 @@ class ListeningBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.navigate().refresh();
         Browser.screenshot(driver, "contact-policy-phone");
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private void type(String id, String text) {
