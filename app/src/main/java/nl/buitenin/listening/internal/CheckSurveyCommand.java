@@ -64,6 +64,9 @@ public final class CheckSurveyCommand implements Callable<Integer> {
         try {
             String content = read(file);
             reports = SurveyFormat.looksLikeJson(content) ? checkSurvey(content, fixed) : checkLines(content, fixed);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("Cannot read " + file + ": no such file");
+            return 2;
         } catch (IOException e) {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return 2;

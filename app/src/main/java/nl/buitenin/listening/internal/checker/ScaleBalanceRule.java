@@ -74,6 +74,9 @@ final class ScaleBalanceRule implements Rule {
         if (all.contains("eens") || all.contains("agree")) {
             return "agree";
         }
+        if (all.matches("(?s).*\\b(goed|uitstekend|slecht|good|excellent|poor)\\b.*")) {
+            return "quality";
+        }
         if (all.contains("makkelijk") || all.contains("moeilijk") || all.contains("easy") || all.contains("difficult")) {
             return "ease";
         }

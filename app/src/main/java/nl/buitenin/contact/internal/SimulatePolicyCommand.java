@@ -1,0 +1,308 @@
+package nl.buitenin.contact.internal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.PastContact;
+import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.contact.Reason;
+import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.privacy.PersonKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate-policy}: replays interactions through a contact policy, as if each interaction
+ * triggered a request to invite the person, and compares the outcome with asking after every
+ * contact. Invitations refused only for quiet hours or a quiet day are postponed to the next
+ * moment outside them, as the sender would do. Everyone is assumed to have consented.
+ */
+@Command(name = "simulate-policy", mixinStandardHelpOptions = true,
+        description = "Replay a year of interactions (CSV: time, person or customer id, touchpoint) through a contact policy and report "
+                + "invitations, refusals by reason and the share of people asked more than once, next to 'ask after every contact'.")
+public final class SimulatePolicyCommand implements Callable<Integer> {
+
+    @Option(names = "--interactions", required = true, paramLabel = "FILE.csv",
+            description = "CSV with a header: time (ISO, with offset or local in --zone), person (person key or customer id), touchpoint (id or name).")
+    Path interactions;
+
+    @Option(names = "--policy", paramLabel = "policy.json", description = "The policy in the JSON format of the settings API (default: the sensible default).")
+    Path policyFile;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day to replay (default: all).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day to replay, inclusive (default: all).")
+    LocalDate to;
+
+    @Option(names = "--zone", defaultValue = "Europe/Amsterdam", description = "The organisation's time zone (default ${DEFAULT-VALUE}).")
+    String zone;
+
+    @Option(names = "--sampling-key", defaultValue = "simulate-policy", description = "Key of the sampling draw; another key draws other people (default ${DEFAULT-VALUE}).")
+    String samplingKey;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    public record Interaction(Instant at, PersonKey person, TouchpointId touchpoint) {
+    }
+
+    /** What the replay found. */
+    public record Report(int interactions, int people, int invitations, int postponedPastQuietTime, int refusals,
+            Map<ReasonCode, Integer> refusalsByReason, int peopleInvited, int peopleInvitedMoreThanOnce, double shareInvitedMoreThanOnce,
+            int mostInvitationsForOnePerson, int everyContactInvitations, int everyContactPeopleAskedMoreThanOnce,
+            double everyContactShareAskedMoreThanOnce) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ZoneId zoneId = ZoneId.of(zone);
+            Policy policy = policyFile == null ? Policy.sensibleDefault(zoneId)
+                    : PolicyFile.read(Files.readString(policyFile, StandardCharsets.UTF_8)).toPolicy(zoneId);
+            List<Interaction> replayed = read(interactions, zoneId).stream().filter(i -> within(i.at(), zoneId)).toList();
+            Report report = replay(replayed, policy, new Sampler(sha256(samplingKey)));
+            if (json) {
+                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+            } else {
+                print(report, policy, out);
+            }
+            out.flush();
+            return 0;
+        } catch (InvalidInputException e) {
+            err.println("Cannot simulate: " + e.getMessage());
+            return 2;
+        } catch (IOException | DateTimeException | IllegalArgumentException e) {
+            err.println("Cannot simulate: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private boolean within(Instant at, ZoneId zoneId) {
+        LocalDate day = LocalDate.ofInstant(at, zoneId);
+        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+    }
+
+    /** Replays the interactions in time order; public for the benchmark and the tests. */
+    public static Report replay(List<Interaction> interactions, Policy policy, Sampler sampler) {
+        PolicyEngine engine = new PolicyEngine(sampler);
+        List<Interaction> ordered = new ArrayList<>(interactions);
+        ordered.sort(Comparator.comparing(Interaction::at));
+        Map<PersonKey, List<PastContact>> invitations = new HashMap<>();
+        Map<PersonKey, List<Instant>> contacts = new HashMap<>();
+        Map<PersonKey, Integer> interactionsPerPerson = new HashMap<>();
+        Map<ReasonCode, Integer> byReason = new EnumMap<>(ReasonCode.class);
+        int invited = 0;
+        int postponed = 0;
+        int refusals = 0;
+        for (Interaction interaction : ordered) {
+            PersonKey person = interaction.person();
+            interactionsPerPerson.merge(person, 1, Integer::sum);
+            List<Instant> earlier = contacts.computeIfAbsent(person, p -> new ArrayList<>());
+            List<PastContact> sent = invitations.computeIfAbsent(person, p -> new ArrayList<>());
+            Instant at = interaction.at();
+            PersonFacts facts = PersonFacts.consentedWithoutHistory().withContacts(sent).withOperationalContacts(recent(earlier, at, policy));
+            List<Reason> reasons = engine.decide(policy, facts, person, interaction.touchpoint(), at);
+            if (!reasons.isEmpty() && onlyQuietTime(reasons)) {
+                at = nextMomentOutsideQuietTime(at, policy);
+                reasons = engine.decide(policy, facts, person, interaction.touchpoint(), at);
+                postponed += reasons.isEmpty() ? 1 : 0;
+            }
+            earlier.add(interaction.at());
+            if (reasons.isEmpty()) {
+                invited++;
+                sent.add(new PastContact(at, ContactKind.INVITATION));
+            } else {
+                refusals++;
+                reasons.forEach(r -> byReason.merge(r.code(), 1, Integer::sum));
+            }
+        }
+        int peopleInvited = (int) invitations.values().stream().filter(l -> !l.isEmpty()).count();
+        int invitedMoreThanOnce = (int) invitations.values().stream().filter(l -> l.size() > 1).count();
+        int most = invitations.values().stream().mapToInt(List::size).max().orElse(0);
+        int people = interactionsPerPerson.size();
+        int everyContactMoreThanOnce = (int) interactionsPerPerson.values().stream().filter(n -> n > 1).count();
+        return new Report(ordered.size(), people, invited, postponed, refusals, byReason, peopleInvited, invitedMoreThanOnce,
+                share(invitedMoreThanOnce, people), most, ordered.size(), everyContactMoreThanOnce, share(everyContactMoreThanOnce, people));
+    }
+
+    /** Earlier contacts count as "other recent contact" only within the policy's window; older ones are dropped. */
+    private static List<Instant> recent(List<Instant> earlier, Instant now, Policy policy) {
+        Instant since = now.minus(Duration.ofDays(policy.operationalContactDays()));
+        List<Instant> recent = new ArrayList<>();
+        for (int i = earlier.size() - 1; i >= 0 && earlier.get(i).isAfter(since); i--) {
+            if (earlier.get(i).isBefore(now)) {
+                recent.add(earlier.get(i));
+            }
+        }
+        return recent;
+    }
+
+    private static boolean onlyQuietTime(List<Reason> reasons) {
+        return reasons.stream().allMatch(r -> r.code() == ReasonCode.QUIET_HOURS || r.code() == ReasonCode.QUIET_DAY);
+    }
+
+    private static Instant nextMomentOutsideQuietTime(Instant at, Policy policy) {
+        Instant candidate = at;
+        for (int step = 0; step < 8 * 48; step++) {
+            var local = candidate.atZone(policy.zone());
+            if (!policy.isQuiet(local.toLocalTime()) && !policy.quietDays().contains(local.getDayOfWeek())) {
+                return candidate;
+            }
+            candidate = candidate.plus(Duration.ofMinutes(30));
+        }
+        return candidate;
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    static List<Interaction> read(Path file, ZoneId zone) throws IOException {
+        List<Interaction> result = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+            String timeColumn = column(parser, "time", "timestamp", "at");
+            String personColumn = column(parser, "person", "person_key", "customer", "customer_id");
+            String touchpointColumn = column(parser, "touchpoint", "touchpoint_id");
+            for (CSVRecord row : parser) {
+                String line = "line " + (row.getRecordNumber() + 1);
+                try {
+                    result.add(new Interaction(time(row.get(timeColumn), zone), person(row.get(personColumn)), touchpoint(row.get(touchpointColumn))));
+                } catch (RuntimeException e) {
+                    errors.add(new InvalidInputException.FieldError(line, e.getMessage()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() > 20 ? errors.subList(0, 20) : errors);
+        }
+        return result;
+    }
+
+    private static String column(CSVParser parser, String... names) {
+        for (String name : names) {
+            for (String header : parser.getHeaderNames()) {
+                if (header.trim().equalsIgnoreCase(name)) {
+                    return header;
+                }
+            }
+        }
+        throw new InvalidInputException("header", "needs a column named " + names[0] + " (or " + String.join(", ", List.of(names).subList(1, names.length))
+                + "); found " + parser.getHeaderNames());
+    }
+
+    private static Instant time(String text, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            } catch (DateTimeException e2) {
+                throw new IllegalArgumentException("time '" + text + "' is not an ISO date and time such as 2025-03-01T10:15:00");
+            }
+        }
+    }
+
+    /** A person key as it is, or a customer id turned into a stable key for the simulation (SHA-256, base32). */
+    private static PersonKey person(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("person is empty");
+        }
+        if (PersonKey.isValid(text)) {
+            return new PersonKey(text);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+            StringBuilder key = new StringBuilder("p_");
+            for (int i = 0; i < 26; i++) {
+                int bit = i * 5;
+                int value = ((digest[bit / 8] & 0xff) << 8 | (digest[bit / 8 + 1] & 0xff)) >> (11 - bit % 8) & 31;
+                key.append(alphabet.charAt(value));
+            }
+            return new PersonKey(key.toString());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sampling key from its text: any text gives a full-length key. */
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TouchpointId touchpoint(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("touchpoint is empty");
+        }
+        try {
+            return new TouchpointId(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return new TouchpointId(UUID.nameUUIDFromBytes(("touchpoint:" + text.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static void print(Report r, Policy policy, PrintWriter out) {
+        out.printf(Locale.ROOT, "Policy: %.0f%% sampled per touchpoint per %d days, %d days between invitations, at most %d a quarter and %d a year,%n",
+                policy.sampleShare() * 100, policy.samplingPeriodDays(), policy.recontactDays(), policy.capPerQuarter(), policy.capPerYear());
+        out.printf(Locale.ROOT, "        quiet %s-%s and on %s, not within %d days of another contact.%n", policy.quietFrom(), policy.quietUntil(),
+                policy.quietDays().isEmpty() ? "no day" : policy.quietDays().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
+                policy.operationalContactDays());
+        out.printf(Locale.ROOT, "Interactions: %d from %d people.%n%n", r.interactions(), r.people());
+        out.printf(Locale.ROOT, "%-38s %12s %22s%n", "", "this policy", "ask after every contact");
+        out.printf(Locale.ROOT, "%-38s %12d %22d%n", "invitations", r.invitations(), r.everyContactInvitations());
+        out.printf(Locale.ROOT, "%-38s %12d %22d%n", "people asked more than once", r.peopleInvitedMoreThanOnce(), r.everyContactPeopleAskedMoreThanOnce());
+        out.printf(Locale.ROOT, "%-38s %11.1f%% %21.1f%%%n", "share of people asked more than once", r.shareInvitedMoreThanOnce() * 100,
+                r.everyContactShareAskedMoreThanOnce() * 100);
+        out.printf(Locale.ROOT, "%-38s %12d%n", "people invited at least once", r.peopleInvited());
+        out.printf(Locale.ROOT, "%-38s %12d%n", "most invitations for one person", r.mostInvitationsForOnePerson());
+        out.printf(Locale.ROOT, "%-38s %12d%n%n", "postponed past quiet hours or days", r.postponedPastQuietTime());
+        out.printf(Locale.ROOT, "Refused: %d (a refusal can have several reasons)%n", r.refusals());
+        r.refusalsByReason().forEach((code, count) -> out.printf(Locale.ROOT, "  %-30s %8d%n", code, count));
+    }
+}
