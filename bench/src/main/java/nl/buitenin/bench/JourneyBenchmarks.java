@@ -233,9 +233,9 @@ public final class JourneyBenchmarks {
                     + "question_key varchar(100) not null, answer_value integer not null)");
             statement.execute("create index bench_answer_question_day on bench_answer (question_key, local_day)");
             // A skewed, reproducible spread of NPS answers over touchpoints and two years of days.
-            statement.execute("insert into bench_answer select g, (array['" + String.join("','", ids) + "'])[1 + (g % " + ids.size()
-                    + ")]::uuid, date '" + first + "' + ((g * 7919) % " + days + ")::int, 'nps', "
-                    + "least(10, ((g * 104729) % 11 + (g * 31) % 3))::int from generate_series(1, " + answers + ") g");
+            statement.execute("insert into bench_answer select g, (array['" + String.join("','", ids) + "'])[(1 + (g % " + ids.size()
+                    + "))::int]::uuid, date '" + first + "' + ((g * 7919) % " + days + ")::int, 'nps', "
+                    + "least(10, ((g * 104729) % 11 + (g * 31) % 3))::int from generate_series(1::bigint, " + answers + ") g");
             statement.execute("analyze bench_answer");
             // The histograms the same answers would have produced when each was recorded.
             statement.execute("insert into score_question (question_key, scale) values ('nps', 'NPS') on conflict do nothing");
