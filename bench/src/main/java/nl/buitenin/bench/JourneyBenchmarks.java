@@ -229,13 +229,14 @@ public final class JourneyBenchmarks {
         List<String> ids = touchpoints.stream().map(TouchpointId::toString).toList();
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table bench_answer (id bigint primary key, touchpoint_id uuid not null, local_day date not null, "
+            statement.execute("create table bench_answer (touchpoint_id uuid not null, local_day date not null, "
                     + "question_key varchar(100) not null, answer_value integer not null)");
-            statement.execute("create index bench_answer_question_day on bench_answer (question_key, local_day)");
-            // A skewed, reproducible spread of NPS answers over touchpoints and two years of days.
-            statement.execute("insert into bench_answer select g, (array['" + String.join("','", ids) + "'])[(1 + (g % " + ids.size()
-                    + "))::int]::uuid, date '" + first + "' + ((g * 7919) % " + days + ")::int, 'nps', "
-                    + "least(10, ((g * 104729) % 11 + (g * 31) % 3))::int from generate_series(1::bigint, " + answers + ") g");
+            // Answers spread at random (seeded, so every run has the same data) over touchpoints and two years of
+            // days, with an NPS-like skew towards high values.
+            statement.execute("select setseed(0.42)");
+            statement.execute("insert into bench_answer select (array['" + String.join("','", ids) + "'])[1 + floor(random() * "
+                    + ids.size() + ")::int]::uuid, date '" + first + "' + floor(random() * " + days + ")::int, 'nps', "
+                    + "least(10, floor(random() * 8)::int + floor(random() * 4)::int) from generate_series(1, " + answers + ") g");
             statement.execute("analyze bench_answer");
             // The histograms the same answers would have produced when each was recorded.
             statement.execute("insert into score_question (question_key, scale) values ('nps', 'NPS') on conflict do nothing");
