@@ -22,12 +22,11 @@ document.addEventListener('DOMContentLoaded', () => {
       series.push({
         name: question, type: 'line', connectNulls: false, symbolSize: 4,
         data: weeks.map(w => byWeek.has(w) && byWeek.get(w).score !== null ? byWeek.get(w).score : null),
-        // The interval is drawn as error bars in the tooltip: n and bounds travel with each point.
         tooltip: {valueFormatter: v => v === null ? '–' : v}
       });
       series.push({
-        name: question + ' 95%', type: 'line', lineStyle: {opacity: 0}, symbol: 'none',
-        areaStyle: {opacity: 0.15}, stack: question,
+        // The band: an invisible line at the lower bound with the interval's width stacked on top of it.
+        name: question + ' 95%', type: 'line', lineStyle: {opacity: 0}, symbol: 'none', stack: question,
         data: weeks.map(w => byWeek.has(w) && byWeek.get(w).lower !== null ? byWeek.get(w).lower : null)
       });
       series.push({

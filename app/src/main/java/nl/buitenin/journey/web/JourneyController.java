@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -116,9 +115,5 @@ class JourneyController {
             model.addAttribute("errors", e.errors());
         }
         return importForm(model);
-    }
-
-    static List<Channel> channels() {
-        return List.of(Channel.values());
     }
 }

@@ -1,0 +1,310 @@
+package nl.buitenin.bench;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.buitenin.BuiteninApplication;
+import nl.buitenin.access.Scope;
+import nl.buitenin.access.internal.ApiKeys;
+import nl.buitenin.insight.Grouping;
+import nl.buitenin.insight.Histogram;
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreQuery;
+import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.insight.ScoreSlice;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.JourneyId;
+import nl.buitenin.journey.StageId;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.internal.JdbcJourneys;
+import nl.buitenin.journey.internal.Names;
+
+/**
+ * The journey and insight benchmarks, each against a baseline measured in the same run on the same
+ * embedded PostgreSQL:
+ * <ul>
+ * <li>{@code ingest}: interactions through {@code POST /api/v1/interactions} of a running Buitenin vs a raw
+ * {@code COPY} of the same kind of rows into the same table;</li>
+ * <li>{@code scores}: journey-map scores per touchpoint and week from the histograms vs the same
+ * {@code GROUP BY} over a raw table of answers.</li>
+ * </ul>
+ * Run: {@code java -cp bench/target/benchmarks.jar nl.buitenin.bench.JourneyBenchmarks [ingest] [scores] [--rows N] [--answers N]}
+ */
+public final class JourneyBenchmarks {
+
+    private static final int TOUCHPOINTS = 20;
+
+    public static void main(String[] args) throws Exception {
+        List<String> what = new ArrayList<>();
+        int rows = 200_000;
+        int answers = 10_000_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--answers" -> answers = Integer.parseInt(args[++i]);
+                default -> what.add(args[i]);
+            }
+        }
+        if (what.isEmpty()) {
+            what = List.of("ingest", "scores");
+        }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            ConfigurableApplicationContext app = new SpringApplication(BuiteninApplication.class).run(
+                    "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=", "--buitenin.data-dir=" + java.nio.file.Files.createTempDirectory("bench"),
+                    "--logging.level.root=WARN");
+            try {
+                List<TouchpointId> touchpoints = touchpoints(app.getBean(JdbcJourneys.class));
+                if (what.contains("ingest")) {
+                    ingest(app, postgres, touchpoints, rows);
+                }
+                if (what.contains("scores")) {
+                    scores(app, touchpoints, answers);
+                }
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    private static List<TouchpointId> touchpoints(JdbcJourneys journeys) {
+        JourneyId journey = journeys.createJourney(new Names("Benchmark", "Benchmark"));
+        StageId stage = journeys.addStage(journey, new Names("Fase", "Stage"));
+        List<TouchpointId> ids = new ArrayList<>();
+        for (int i = 0; i < TOUCHPOINTS; i++) {
+            ids.add(journeys.addTouchpoint(stage, new Names("Contactmoment " + i, "Touchpoint " + i), Channel.values()[i % 8], null));
+        }
+        return ids;
+    }
+
+    // ---- (a) ingestion -------------------------------------------------------------------------
+
+    private static void ingest(ConfigurableApplicationContext app, EmbeddedPostgres postgres, List<TouchpointId> touchpoints,
+            int rows) throws Exception {
+        int port = Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
+        String key = app.getBean(ApiKeys.class).issue("bench", Set.of(Scope.INGEST), null).plainText();
+        int batch = 5_000;
+        int threads = 2;
+        HttpClient client = HttpClient.newHttpClient();
+        URI endpoint = URI.create("http://localhost:" + port + "/api/v1/interactions");
+
+        // Warm up both paths (JIT, connection pools), then alternate halves so neither profits from order.
+        post(client, endpoint, key, bodies("warm", touchpoints, 20_000, batch), threads);
+        copy(postgres, csv("warmcopy", touchpoints, 20_000));
+        long httpNanos = 0;
+        long copyNanos = 0;
+        int half = rows / 2;
+        for (int round = 0; round < 2; round++) {
+            List<String> bodies = bodies("http" + round, touchpoints, half, batch);
+            long start = System.nanoTime();
+            post(client, endpoint, key, bodies, threads);
+            httpNanos += System.nanoTime() - start;
+            String csv = csv("copy" + round, touchpoints, half);
+            start = System.nanoTime();
+            copy(postgres, csv);
+            copyNanos += System.nanoTime() - start;
+        }
+        double httpRate = 2.0 * half / (httpNanos / 1e9);
+        double copyRate = 2.0 * half / (copyNanos / 1e9);
+        System.out.printf(Locale.ROOT, "ingest: %d rows; HTTP API (batches of %d, %d client threads) %.0f rows/s; "
+                + "raw COPY %.0f rows/s; ratio HTTP/COPY = %.2f (target >= 0.50)%n", 2 * half, batch, threads, httpRate, copyRate,
+                httpRate / copyRate);
+        // A retried batch must create nothing: check the idempotency under the same load.
+        String retry = bodies("http0", touchpoints, batch, batch).get(0);
+        String response = client.send(HttpRequest.newBuilder(endpoint).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(retry)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        System.out.println("ingest: retry of a sent batch -> " + response.substring(0, response.indexOf(",\"items\"")) + "}");
+    }
+
+    private static List<String> bodies(String tag, List<TouchpointId> touchpoints, int rows, int batch) {
+        List<String> bodies = new ArrayList<>();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            body.append(body.isEmpty() ? "{\"items\":[" : ",");
+            body.append("{\"sourceId\":\"").append(tag).append('-').append(i).append("\",\"touchpoint\":\"")
+                    .append(touchpoints.get(i % touchpoints.size())).append("\",\"at\":\"").append(base.plusSeconds(i * 37L))
+                    .append("\",\"person\":\"").append(person(i)).append("\",\"kind\":\"contact\"}");
+            if ((i + 1) % batch == 0 || i == rows - 1) {
+                bodies.add(body.append("]}").toString());
+                body.setLength(0);
+            }
+        }
+        return bodies;
+    }
+
+    private static String csv(String tag, List<TouchpointId> touchpoints, int rows) {
+        StringBuilder csv = new StringBuilder();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        for (int i = 0; i < rows; i++) {
+            Instant at = base.plusSeconds(i * 37L);
+            csv.append(tag).append('-').append(i).append(',').append(touchpoints.get(i % touchpoints.size())).append(',')
+                    .append(at).append(',').append(LocalDate.ofInstant(at, zone)).append(',').append(person(i)).append(",CONTACT\n");
+        }
+        return csv.toString();
+    }
+
+    private static String person(int i) {
+        String base32 = "abcdefghijklmnopqrstuvwxyz234567";
+        StringBuilder key = new StringBuilder("p_");
+        long x = i * 2654435761L;
+        for (int c = 0; c < 26; c++) {
+            key.append(base32.charAt((int) ((x >>> (c % 13)) & 31)));
+        }
+        return key.toString();
+    }
+
+    private static void post(HttpClient client, URI endpoint, String key, List<String> bodies, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (String body : bodies) {
+                sent.add(pool.submit(() -> {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint)
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
+                        throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                                + response.body().substring(0, Math.min(300, response.body().length())));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void copy(EmbeddedPostgres postgres, String csv) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy interaction (source_id, touchpoint_id, occurred_at, local_day, person_key, kind) from stdin with (format csv)",
+                    new StringReader(csv));
+        }
+    }
+
+    // ---- (b) journey-map scores ----------------------------------------------------------------
+
+    private static void scores(ConfigurableApplicationContext app, List<TouchpointId> touchpoints, int answers) throws Exception {
+        DataSource dataSource = app.getBean(DataSource.class);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        LocalDate first = LocalDate.of(2024, 11, 25);
+        int days = 730;
+        List<String> ids = touchpoints.stream().map(TouchpointId::toString).toList();
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table bench_answer (touchpoint_id uuid not null, local_day date not null, "
+                    + "question_key varchar(100) not null, answer_value integer not null)");
+            // Answers spread at random (seeded, so every run has the same data) over touchpoints and two years of
+            // days, with an NPS-like skew towards high values.
+            statement.execute("select setseed(0.42)");
+            statement.execute("insert into bench_answer select (array['" + String.join("','", ids) + "'])[1 + floor(random() * "
+                    + ids.size() + ")::int]::uuid, date '" + first + "' + floor(random() * " + days + ")::int, 'nps', "
+                    + "least(10, floor(random() * 8)::int + floor(random() * 4)::int) from generate_series(1, " + answers + ") g");
+            statement.execute("analyze bench_answer");
+            // The histograms the same answers would have produced when each was recorded.
+            statement.execute("insert into score_question (question_key, scale) values ('nps', 'NPS') on conflict do nothing");
+            statement.execute("insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, answer_value, "
+                    + "answer_count) select touchpoint_id, local_day, date_trunc('week', local_day)::date, "
+                    + "date_trunc('month', local_day)::date, question_key, answer_value, count(*) from bench_answer "
+                    + "group by touchpoint_id, local_day, question_key, answer_value");
+            statement.execute("analyze score_histogram");
+        }
+        System.out.printf(Locale.ROOT, "scores: generated %d raw answers and their histograms in %.0f s%n", answers,
+                (System.nanoTime() - start) / 1e9);
+
+        ScoreHistograms histograms = app.getBean(ScoreHistograms.class);
+        LocalDate last = first.plusDays(days - 1);
+        ScoreQuery query = new ScoreQuery(Set.of(), first, last, "nps", Grouping.WEEK, true);
+        List<ScoreSlice> fromHistograms = histograms.summarise(query);
+        Map<String, Histogram> fromRaw = raw(jdbc, first, last);
+        check(fromHistograms, fromRaw);
+
+        double[] histogramMs = new double[7];
+        double[] rawMs = new double[3];
+        for (int i = 0; i < histogramMs.length; i++) {
+            long t = System.nanoTime();
+            histograms.summarise(query).forEach(ScoreSlice::score);
+            histogramMs[i] = (System.nanoTime() - t) / 1e6;
+        }
+        for (int i = 0; i < rawMs.length; i++) {
+            long t = System.nanoTime();
+            raw(jdbc, first, last).values().forEach(Histogram::score);
+            rawMs[i] = (System.nanoTime() - t) / 1e6;
+        }
+        double histogram = median(histogramMs);
+        double rawMedian = median(rawMs);
+        System.out.printf(Locale.ROOT, "scores: %d answers, %d touchpoints x %d weeks; histograms %.1f ms (median of %d); "
+                + "GROUP BY over raw answers %.0f ms (median of %d); speed-up %.0fx (target >= 20x and < 100 ms)%n", answers,
+                touchpoints.size(), fromHistograms.size() / touchpoints.size(), histogram, histogramMs.length, rawMedian, rawMs.length,
+                rawMedian / histogram);
+    }
+
+    /** The same journey-map question answered from raw answers: counts per touchpoint, week and value. */
+    private static Map<String, Histogram> raw(JdbcTemplate jdbc, LocalDate from, LocalDate to) {
+        Map<String, Histogram> result = new HashMap<>();
+        jdbc.query("select touchpoint_id, date_trunc('week', local_day)::date, answer_value, count(*) from bench_answer "
+                + "where question_key = 'nps' and local_day between ? and ? group by 1, 2, 3", rs -> {
+                    String key = rs.getString(1) + "/" + rs.getObject(2, LocalDate.class);
+                    result.merge(key, Histogram.empty(ScoreScale.NPS).plus(rs.getInt(3), rs.getLong(4)), Histogram::plus);
+                }, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return result;
+    }
+
+    private static void check(List<ScoreSlice> fromHistograms, Map<String, Histogram> fromRaw) {
+        if (fromHistograms.size() != fromRaw.size()) {
+            throw new IllegalStateException("histograms give " + fromHistograms.size() + " slices, raw answers " + fromRaw.size());
+        }
+        for (ScoreSlice slice : fromHistograms) {
+            Histogram raw = fromRaw.get(slice.touchpoint() + "/" + slice.periodStart());
+            if (!slice.histogram().equals(raw)) {
+                throw new IllegalStateException("slice " + slice + " differs from raw " + raw);
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private JourneyBenchmarks() {
+    }
+}
