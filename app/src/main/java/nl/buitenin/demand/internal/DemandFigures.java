@@ -96,7 +96,8 @@ public class DemandFigures {
     public java.util.Optional<SeriesKey> resolve(String channel, String location) {
         List<SeriesKey> all = series();
         if (channel == null || location == null) {
-            return all.stream().findFirst();
+            // The phone first: that is where staffing matters most.
+            return all.stream().filter(s -> s.channel() == nl.buitenin.journey.Channel.PHONE).findFirst().or(() -> all.stream().findFirst());
         }
         return java.util.Optional.of(all.stream()
                 .filter(s -> s.channel().name().equalsIgnoreCase(channel) && s.location().equals(location)).findFirst()
