@@ -18,6 +18,6 @@ create index demand_volume_by_start on demand_volume (interval_start);
 
 -- Days the organisation is closed besides the public holidays, entered by planners.
 create table demand_closure (
-    day    date primary key,
+    closed_on date primary key,
     reason varchar(200) not null
 );

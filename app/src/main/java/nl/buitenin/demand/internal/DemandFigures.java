@@ -1,6 +1,5 @@
 package nl.buitenin.demand.internal;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +43,11 @@ public class DemandFigures {
     private final JdbcContactVolumes volumes;
     private final Organisations organisations;
     private final DemandProperties properties;
-    private final Clock clock;
 
-    DemandFigures(JdbcContactVolumes volumes, Organisations organisations, DemandProperties properties, Clock clock) {
+    DemandFigures(JdbcContactVolumes volumes, Organisations organisations, DemandProperties properties) {
         this.volumes = volumes;
         this.organisations = organisations;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** Average contacts per hour of the day (rows 0-23) and weekday (columns Monday-Sunday), with the number of days behind each weekday. */
@@ -99,7 +96,8 @@ public class DemandFigures {
     public java.util.Optional<SeriesKey> resolve(String channel, String location) {
         List<SeriesKey> all = series();
         if (channel == null || location == null) {
-            return all.stream().findFirst();
+            // The phone first: that is where staffing matters most.
+            return all.stream().filter(s -> s.channel() == nl.buitenin.journey.Channel.PHONE).findFirst().or(() -> all.stream().findFirst());
         }
         return java.util.Optional.of(all.stream()
                 .filter(s -> s.channel().name().equalsIgnoreCase(channel) && s.location().equals(location)).findFirst()
@@ -197,15 +195,15 @@ public class DemandFigures {
         return volumes.closures();
     }
 
-    /** A forecast of {@code days} days from the later of tomorrow and the day after the last count, with its backtest. */
+    /** A forecast of {@code days} days from the day after the last count, with its backtest. */
     public ForecastView forecast(SeriesKey series, int days) {
         History history = history(series, HISTORY_WEEKS);
         if (history.isEmpty()) {
             throw new NotFoundException("counts", series.toString());
         }
         Closures closures = closures();
-        LocalDate today = LocalDate.now(clock.withZone(zone()));
-        LocalDate from = history.last().plusDays(1).isAfter(today.plusDays(1)) ? history.last().plusDays(1) : today.plusDays(1);
+        // From the day after the last count: tomorrow for a live feed, and right after the data for an imported history.
+        LocalDate from = history.last().plusDays(1);
         Forecaster.Forecast forecast = Forecaster.forecast(history, closures, from, days);
         History open = Forecaster.openDaysOnly(history, closures);
         Backtest.Report report = null;

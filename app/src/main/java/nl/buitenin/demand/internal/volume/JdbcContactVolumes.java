@@ -129,17 +129,17 @@ public class JdbcContactVolumes implements ContactVolumes {
         if (day == null) {
             throw new InvalidInputException("day", "is required");
         }
-        jdbc.sql("delete from demand_closure where day = :day").param("day", day).update();
-        jdbc.sql("insert into demand_closure (day, reason) values (:day, :reason)").param("day", day).param("reason", reason.trim()).update();
+        jdbc.sql("delete from demand_closure where closed_on = :day").param("day", day).update();
+        jdbc.sql("insert into demand_closure (closed_on, reason) values (:day, :reason)").param("day", day).param("reason", reason.trim()).update();
     }
 
     public void removeClosure(LocalDate day) {
-        jdbc.sql("delete from demand_closure where day = :day").param("day", day).update();
+        jdbc.sql("delete from demand_closure where closed_on = :day").param("day", day).update();
     }
 
     public java.util.Map<LocalDate, String> closures() {
         java.util.Map<LocalDate, String> result = new java.util.TreeMap<>();
-        jdbc.sql("select day, reason from demand_closure order by day")
+        jdbc.sql("select closed_on, reason from demand_closure order by closed_on")
                 .query((rs, n) -> result.put(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
         return result;
     }

@@ -1,0 +1,6 @@
+/**
+ * The offline commands {@code staffing} and {@code forecast}, registered in {@code nl.buitenin.CliTools}.
+ * Exposed as a named interface so the application's command line may name them.
+ */
+@org.springframework.modulith.NamedInterface("cli")
+package nl.buitenin.demand.cli;
