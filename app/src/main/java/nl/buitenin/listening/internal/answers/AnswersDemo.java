@@ -1,0 +1,181 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.buitenin.demo.DemoContext;
+import nl.buitenin.demo.DemoStep;
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.journey.DailyVolume;
+import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.internal.AnswerOption;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyQuestion;
+import nl.buitenin.listening.internal.SurveyStatus;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Two years of answers for Buitenpad's surveys: a few in every hundred contacts answer, with scores
+ * that dip in the busy months (waiting on the phone, full groups) and rise at the trip touchpoints
+ * after the groups were split by pace nine months ago (seed 000), and Dutch comments that name what
+ * went well or wrong. Written as history: no invitations are sent and no cases opened for them.
+ */
+@Component
+class AnswersDemo implements DemoStep {
+
+    /** Share of contacts that give an answer. */
+    static final double RESPONSE_RATE = 0.06;
+
+    private static final List<String> PRAISE = List.of(
+            "Geweldige gids, heel deskundig over de natuur onderweg.",
+            "Prachtige route en alles was goed geregeld.",
+            "Snel en vriendelijk geholpen aan de telefoon.",
+            "De reisinformatie was duidelijk en op tijd.",
+            "Mooie accommodaties, goed ontbijt.",
+            "Fijne groep, precies het goede tempo voor ons.",
+            "Boeken via de website ging makkelijk.",
+            "Great guide and beautiful scenery, we will come back.");
+    private static final List<String> COMPLAINTS = List.of(
+            "De groep liep veel te snel, ik had geen tijd om van het uitzicht te genieten.",
+            "Lang moeten wachten aan de telefoon voordat ik iemand sprak.",
+            "De bevestiging van de boeking was onduidelijk; ik wist niet of het gelukt was.",
+            "De accommodatie was gehorig en het bed was slecht.",
+            "Graag een rustiger groep voor wie wil genieten in plaats van presteren.",
+            "Mijn vraag via de chat werd pas na drie dagen beantwoord.",
+            "De dagetappes waren langer dan in de brochure stond.",
+            "The booking confirmation was confusing and arrived late.");
+
+    private final JdbcSurveys surveys;
+    private final JdbcResponses responses;
+    private final ScoreHistograms histograms;
+    private final Interactions interactions;
+    private final TransactionTemplate transactions;
+
+    AnswersDemo(JdbcSurveys surveys, JdbcResponses responses, ScoreHistograms histograms, Interactions interactions,
+            TransactionTemplate transactions) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.histograms = histograms;
+        this.interactions = interactions;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public int order() {
+        return 450;
+    }
+
+    @Override
+    public String name() {
+        return "answers";
+    }
+
+    @Override
+    public void load(DemoContext context) {
+        Random random = context.random(name());
+        List<PersonKey> people = context.get("privacy.persons");
+        LocalDate improvement = context.today().minusMonths(9);
+        for (JdbcSurveys.Summary summary : surveys.latestVersions()) {
+            if (summary.status() != SurveyStatus.PUBLISHED) {
+                continue;
+            }
+            Survey survey = surveys.byId(summary.id()).orElseThrow();
+            List<TouchpointId> touchpoints = survey.definition().touchpoints();
+            if (touchpoints.isEmpty()) {
+                continue;
+            }
+            List<DailyVolume> volumes = interactions.dailyVolumes(touchpoints, context.firstDay(), context.today());
+            Map<TouchpointId, Double> base = new java.util.HashMap<>();
+            touchpoints.forEach(t -> base.put(t, 0.55 + random.nextDouble() * 0.25));
+            // One transaction per survey and month keeps the demo fast without one huge transaction.
+            Map<String, List<DailyVolume>> byMonth = new java.util.TreeMap<>();
+            for (DailyVolume volume : volumes) {
+                byMonth.computeIfAbsent(volume.day().withDayOfMonth(1).toString(), k -> new ArrayList<>()).add(volume);
+            }
+            for (List<DailyVolume> month : byMonth.values()) {
+                transactions.executeWithoutResult(status -> {
+                    for (DailyVolume volume : month) {
+                        int answers = binomial(random, volume.count(), RESPONSE_RATE);
+                        for (int i = 0; i < answers; i++) {
+                            double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
+                            PersonKey person = people == null || people.isEmpty() || random.nextDouble() < 0.1 ? null
+                                    : people.get(random.nextInt(people.size()));
+                            answer(survey, volume.touchpoint(), volume.day(), person, mood, random, context);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private void answer(Survey survey, TouchpointId touchpoint, LocalDate day, PersonKey person, double mood, Random random,
+            DemoContext context) {
+        Instant at = day.atTime(LocalTime.of(9 + random.nextInt(12), random.nextInt(60))).atZone(context.zone()).toInstant()
+                .plusSeconds(3600L * 24 * random.nextInt(3));
+        if (at.isAfter(context.today().atStartOfDay(context.zone()).toInstant())) {
+            at = day.atTime(LocalTime.of(8, 0)).atZone(context.zone()).toInstant();
+        }
+        var id = responses.create(survey.id(), touchpoint, person, "demo:" + java.util.UUID.randomUUID(), ResponseChannel.EMAIL,
+                random.nextDouble() < 0.9 ? "nl" : "en", ResponseStatus.INVITED, at.minusSeconds(3600), at.plusSeconds(14 * 86400L));
+        if (id.isEmpty()) {
+            return;
+        }
+        List<GivenAnswer> given = new ArrayList<>();
+        for (SurveyQuestion question : survey.definition().questions()) {
+            QuestionType type = question.type();
+            if (type.isScale()) {
+                int value = scale(type, mood, random);
+                given.add(GivenAnswer.score(question.key(), value));
+                histograms.record(touchpoint, day, question.key(), ScoreScale.valueOf(type.name()), value);
+            } else if (type.hasOptions()) {
+                List<AnswerOption> options = question.options();
+                given.add(GivenAnswer.choices(question.key(), List.of(options.get(random.nextInt(options.size())).value())));
+            } else if (random.nextDouble() < 0.45) {
+                List<String> bank = mood < 0.5 || random.nextDouble() > mood ? COMPLAINTS : PRAISE;
+                given.add(GivenAnswer.text(question.key(), bank.get(random.nextInt(bank.size()))));
+            }
+        }
+        responses.saveAnswers(id.get(), given, ResponseStatus.COMPLETED, at);
+    }
+
+    /** 0 (unhappy) to 1 (delighted): the touchpoint's level, a dip in the busy months, better after the change. */
+    static double mood(double base, LocalDate day, LocalDate improvement, Random random) {
+        double mood = base;
+        if (Set.of(Month.MAY, Month.JUNE, Month.AUGUST).contains(day.getMonth())) {
+            mood -= 0.08;
+        }
+        if (day.isAfter(improvement)) {
+            mood += 0.08;
+        }
+        return Math.max(0, Math.min(1, mood + random.nextGaussian() * 0.22));
+    }
+
+    static int scale(QuestionType type, double mood, Random random) {
+        double position = Math.max(0, Math.min(1, mood + random.nextGaussian() * 0.08));
+        return type.min() + (int) Math.round(position * (type.max() - type.min()));
+    }
+
+    private static int binomial(Random random, long trials, double p) {
+        int successes = 0;
+        for (long i = 0; i < trials; i++) {
+            if (random.nextDouble() < p) {
+                successes++;
+            }
+        }
+        return successes;
+    }
+}
