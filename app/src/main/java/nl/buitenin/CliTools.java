@@ -9,8 +9,8 @@ import java.util.List;
 final class CliTools {
 
     static final List<Class<?>> ALL = List.of(
-            nl.buitenin.listening.internal.CheckSurveyCommand.class,
-            nl.buitenin.contact.internal.SimulatePolicyCommand.class);
+            nl.buitenin.listening.CheckSurveyCommand.class,
+            nl.buitenin.contact.SimulatePolicyCommand.class);
 
     private CliTools() {
     }

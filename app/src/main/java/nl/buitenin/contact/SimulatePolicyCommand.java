@@ -1,4 +1,4 @@
-package nl.buitenin.contact.internal;
+package nl.buitenin.contact;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,11 +32,10 @@ import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.PastContact;
-import nl.buitenin.contact.PersonFacts;
-import nl.buitenin.contact.Reason;
-import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.contact.internal.Policy;
+import nl.buitenin.contact.internal.PolicyEngine;
+import nl.buitenin.contact.internal.PolicyFile;
+import nl.buitenin.contact.internal.Sampler;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.PersonKey;
