@@ -293,10 +293,10 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
                 policy.quietDays().isEmpty() ? "no day" : policy.quietDays().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
                 policy.operationalContactDays());
         out.printf(Locale.ROOT, "Interactions: %d from %d people.%n%n", r.interactions(), r.people());
-        out.printf(Locale.ROOT, "%-38s %12s %22s%n", "", "this policy", "ask after every contact");
-        out.printf(Locale.ROOT, "%-38s %12d %22d%n", "invitations", r.invitations(), r.everyContactInvitations());
-        out.printf(Locale.ROOT, "%-38s %12d %22d%n", "people asked more than once", r.peopleInvitedMoreThanOnce(), r.everyContactPeopleAskedMoreThanOnce());
-        out.printf(Locale.ROOT, "%-38s %11.1f%% %21.1f%%%n", "share of people asked more than once", r.shareInvitedMoreThanOnce() * 100,
+        out.printf(Locale.ROOT, "%-38s %12s   %-24s%n", "", "this policy", "ask after every contact");
+        out.printf(Locale.ROOT, "%-38s %12d %25d%n", "invitations", r.invitations(), r.everyContactInvitations());
+        out.printf(Locale.ROOT, "%-38s %12d %25d%n", "people asked more than once", r.peopleInvitedMoreThanOnce(), r.everyContactPeopleAskedMoreThanOnce());
+        out.printf(Locale.ROOT, "%-38s %11.1f%% %24.1f%%%n", "share of people asked more than once", r.shareInvitedMoreThanOnce() * 100,
                 r.everyContactShareAskedMoreThanOnce() * 100);
         out.printf(Locale.ROOT, "%-38s %12d%n", "people invited at least once", r.peopleInvited());
         out.printf(Locale.ROOT, "%-38s %12d%n", "most invitations for one person", r.mostInvitationsForOnePerson());
