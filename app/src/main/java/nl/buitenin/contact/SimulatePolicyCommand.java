@@ -1,4 +1,4 @@
-package nl.buitenin.contact.internal;
+package nl.buitenin.contact;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,11 +32,10 @@ import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.PastContact;
-import nl.buitenin.contact.PersonFacts;
-import nl.buitenin.contact.Reason;
-import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.contact.internal.Policy;
+import nl.buitenin.contact.internal.PolicyEngine;
+import nl.buitenin.contact.internal.PolicyFile;
+import nl.buitenin.contact.internal.Sampler;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.PersonKey;
@@ -294,10 +293,10 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
                 policy.quietDays().isEmpty() ? "no day" : policy.quietDays().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
                 policy.operationalContactDays());
         out.printf(Locale.ROOT, "Interactions: %d from %d people.%n%n", r.interactions(), r.people());
-        out.printf(Locale.ROOT, "%-38s %12s %22s%n", "", "this policy", "ask after every contact");
-        out.printf(Locale.ROOT, "%-38s %12d %22d%n", "invitations", r.invitations(), r.everyContactInvitations());
-        out.printf(Locale.ROOT, "%-38s %12d %22d%n", "people asked more than once", r.peopleInvitedMoreThanOnce(), r.everyContactPeopleAskedMoreThanOnce());
-        out.printf(Locale.ROOT, "%-38s %11.1f%% %21.1f%%%n", "share of people asked more than once", r.shareInvitedMoreThanOnce() * 100,
+        out.printf(Locale.ROOT, "%-38s %12s   %-24s%n", "", "this policy", "ask after every contact");
+        out.printf(Locale.ROOT, "%-38s %12d %25d%n", "invitations", r.invitations(), r.everyContactInvitations());
+        out.printf(Locale.ROOT, "%-38s %12d %25d%n", "people asked more than once", r.peopleInvitedMoreThanOnce(), r.everyContactPeopleAskedMoreThanOnce());
+        out.printf(Locale.ROOT, "%-38s %11.1f%% %24.1f%%%n", "share of people asked more than once", r.shareInvitedMoreThanOnce() * 100,
                 r.everyContactShareAskedMoreThanOnce() * 100);
         out.printf(Locale.ROOT, "%-38s %12d%n", "people invited at least once", r.peopleInvited());
         out.printf(Locale.ROOT, "%-38s %12d%n", "most invitations for one person", r.mostInvitationsForOnePerson());

@@ -1,4 +1,4 @@
-package nl.buitenin.listening.internal;
+package nl.buitenin.listening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

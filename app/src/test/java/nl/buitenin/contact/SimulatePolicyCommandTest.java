@@ -1,4 +1,4 @@
-package nl.buitenin.contact.internal;
+package nl.buitenin.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.buitenin.listening.internal;
+package nl.buitenin.listening;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import nl.buitenin.listening.internal.QuestionAdvice;
+import nl.buitenin.listening.internal.SurveyDefinition;
+import nl.buitenin.listening.internal.SurveyFormat;
+import nl.buitenin.listening.internal.SurveyQuestion;
+import nl.buitenin.listening.internal.SurveyReview;
 import nl.buitenin.listening.internal.checker.Finding;
 import nl.buitenin.listening.internal.checker.Language;
 import nl.buitenin.listening.internal.checker.Question;
