@@ -48,14 +48,14 @@ class ListeningDemo implements DemoStep {
                 List.of(question("nps", QuestionType.NPS, "Hoe waarschijnlijk is het dat u Buitenpad aanbeveelt bij vrienden of familie?",
                                 "How likely is it that you would recommend Buitenpad to a friend or relative?", true),
                         question("better", QuestionType.OPEN_TEXT, "Wat kunnen we beter doen?", "What could we do better?", false)),
-                CLOSING, touchpoints(shared, "trip", "reis", "walk", "wandel"),
+                CLOSING, touchpoints(shared, "evaluatie", "evaluation"),
                 List.of(new CaseRule(CaseRule.Trigger.DETRACTOR, "nps", null))));
         publish(new SurveyDefinition(new LocalizedText("Na uw telefoongesprek", "After your phone call"), LocalizedText.empty(),
                 List.of(question("csat", QuestionType.CSAT, "Hoe tevreden bent u over het telefoongesprek met ons?",
                                 "How satisfied are you with the phone call with us?", true),
                         question("differently", QuestionType.OPEN_TEXT, "Wat zou u willen dat wij anders doen?",
                                 "What would you like us to do differently?", false)),
-                CLOSING, touchpoints(shared, "phone", "telefoon", "call"), List.of(new CaseRule(CaseRule.Trigger.LOW_CSAT, "csat", null))));
+                CLOSING, touchpoints(shared, "per telefoon", "terugbel", "by phone", "call back"), List.of(new CaseRule(CaseRule.Trigger.LOW_CSAT, "csat", null))));
         publish(new SurveyDefinition(new LocalizedText("Na het online boeken", "After booking online"), LocalizedText.empty(),
                 List.of(question("ces", QuestionType.CES, "Hoe makkelijk was het om uw reis online te boeken?",
                                 "How easy was it to book your trip online?", true),
@@ -66,7 +66,7 @@ class ListeningDemo implements DemoStep {
                                         new AnswerOption("paying", new LocalizedText("Betalen", "Paying")),
                                         new AnswerOption("nothing", new LocalizedText("Geen enkel deel", "No part at all"))),
                                 false)),
-                CLOSING, touchpoints(shared, "book", "boek", "web"), List.of()));
+                CLOSING, touchpoints(shared, "boeken op de website", "booking on the website"), List.of()));
         editing.create(new SurveyDefinition(new LocalizedText("Concept: onze gidsen", "Draft: our guides"), LocalizedText.empty(),
                 List.of(question("guides", QuestionType.CSAT, "Hoe tevreden bent u over de snelheid en vriendelijkheid van onze uitstekende gidsen?",
                         "Don't you agree that our guides are always friendly?", true)),
@@ -87,6 +87,17 @@ class ListeningDemo implements DemoStep {
      */
     static List<TouchpointId> touchpoints(Object shared, String... words) {
         List<TouchpointId> found = new ArrayList<>();
+        if (shared instanceof List<?> list) {
+            // The journey demo shares its touchpoints as a list; match on their Dutch and English names.
+            for (Object item : list) {
+                if (item instanceof nl.buitenin.journey.Touchpoint touchpoint) {
+                    String name = (touchpoint.nameNl() + " | " + touchpoint.nameEn()).toLowerCase(Locale.ROOT);
+                    if (List.of(words).stream().anyMatch(name::contains)) {
+                        found.add(touchpoint.id());
+                    }
+                }
+            }
+        }
         if (shared instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String name = String.valueOf(entry.getKey()).toLowerCase(Locale.ROOT);
