@@ -100,7 +100,7 @@ class AnswersDemo implements DemoStep {
             }
             List<DailyVolume> volumes = interactions.dailyVolumes(touchpoints, context.firstDay(), context.today());
             Map<TouchpointId, Double> base = new java.util.HashMap<>();
-            touchpoints.forEach(t -> base.put(t, 0.55 + random.nextDouble() * 0.25));
+            touchpoints.forEach(t -> base.put(t, 0.68 + random.nextDouble() * 0.2));
             // One transaction per survey and month keeps the demo fast without one huge transaction.
             Map<String, List<DailyVolume>> byMonth = new java.util.TreeMap<>();
             for (DailyVolume volume : volumes) {
