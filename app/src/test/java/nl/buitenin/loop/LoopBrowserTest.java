@@ -100,12 +100,15 @@ class LoopBrowserTest {
 
         driver.manage().deleteAllCookies();
         driver.get(url("/you-said-we-did"));
+        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Jij zei, wij deden");
         String page = driver.findElement(By.id("you-said-we-did")).getText();
         assertThat(page).contains("Nieuwe boekingsbevestiging met dagprogramma").contains("Groepen splitsen in tempo- en genietgroep");
         assertThat(page).doesNotContain("p_");
         Browser.screenshot(driver, "loop-public-nl");
         driver.findElement(By.cssSelector("form.lang button[value=en]")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You said, we did");
+        assertThat(driver.findElement(By.id("you-said-we-did")).getText()).contains("Split groups into a brisk and a leisurely group");
         Browser.screenshot(driver, "loop-public-en");
     }
 
