@@ -162,7 +162,7 @@ class LoopDemo implements DemoStep {
         if (random.nextDouble() < 0.06 && reopened.isBefore(now)) {
             work.reopen(c, actor, "Reiziger belde opnieuw: het probleem speelde nog.", reopened);
             Instant again = reopened.plusSeconds(3600L * 24 * (1 + random.nextInt(4)));
-            if (again.isBefore(now)) {
+            if (again.plusSeconds(3600L * 24).isBefore(now)) {
                 work.resolve(c, actor, "Opnieuw opgelost: extra uitleg en excuses", again);
                 work.close(c, actor, again.plusSeconds(3600L * 24));
             }
