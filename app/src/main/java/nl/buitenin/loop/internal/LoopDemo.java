@@ -22,6 +22,7 @@ import nl.buitenin.loop.ActionId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ToldBack;
 import nl.buitenin.privacy.PersonKey;
 
@@ -125,9 +126,9 @@ class LoopDemo implements DemoStep {
                     type.equals(CaseType.DETRACTOR) ? Channel.EMAIL : Channel.values()[random.nextInt(Channel.values().length)],
                     TEAM, owner.id().value(), COMPLAINTS[(theme + random.nextInt(2) * 6) % COMPLAINTS.length]),
                     "system", opened).file();
-            themes.tag(c.id(), themeIds.get(theme), owner.username(), Themes.TaggerKind.USER, opened.plusSeconds(600));
+            themes.tag(c.id(), themeIds.get(theme), owner.username(), ThemeTagging.Tagger.USER, opened.plusSeconds(600));
             if (random.nextDouble() < 0.15) {
-                themes.tag(c.id(), themeIds.get(random.nextInt(themeIds.size())), owner.username(), Themes.TaggerKind.USER,
+                themes.tag(c.id(), themeIds.get(random.nextInt(themeIds.size())), owner.username(), ThemeTagging.Tagger.USER,
                         opened.plusSeconds(700));
             }
             work(c, owner.username(), random, now);
