@@ -7,10 +7,7 @@ create table loop_case_type (
     sla_working_days integer      not null,
     default_team     varchar(100)
 );
-insert into loop_case_type (code, name_nl, name_en, sla_working_days, default_team) values
-    ('complaint', 'Klacht', 'Complaint', 5, null),
-    ('detractor', 'Terugbelverzoek criticaster', 'Detractor call-back', 2, null),
-    ('question', 'Vraag', 'Question', 3, null);
+-- The default types are added by the application (CaseTypes), so that a freshly migrated database stays empty.
 
 create table loop_team (
     name         varchar(100) primary key,

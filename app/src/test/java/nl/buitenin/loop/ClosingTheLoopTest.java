@@ -59,11 +59,13 @@ class ClosingTheLoopTest {
     MockMvc mvc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    ThemeTagging tagging;
 
     CaseFile caseAbout(ThemeId theme, PersonKey person, String text) {
         CaseFile c = work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT,
                 person, null, Channel.PHONE, "Klantenservice", null, text), "test", Instant.now().minusSeconds(3600)).file();
-        themes.tag(c.id(), theme, "test", Themes.TaggerKind.USER, Instant.now());
+        themes.tag(c.id(), theme, "test", ThemeTagging.Tagger.USER, Instant.now());
         return c;
     }
 
@@ -117,6 +119,19 @@ class ClosingTheLoopTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Nieuwe bevestiging " + booking.nameNl()).contains("Met dagprogramma");
         assertThat(page).doesNotContain("Bevestiging onduidelijk").doesNotContain("p_");
+    }
+
+    @Test
+    void anAutomaticSuggestersTagIsKeptApartAndNotDoubled() {
+        Themes.Theme route = theme();
+        CaseFile c = caseAbout(theme().id(), null, "Bordjes op dag 3 ontbraken");
+        assertThat(tagging.tag(c.id(), route.id(), "insight-suggester", ThemeTagging.Tagger.SUGGESTER)).isTrue();
+        assertThat(tagging.tag(c.id(), route.id(), "insight-suggester", ThemeTagging.Tagger.SUGGESTER)).isFalse();
+        assertThat(themes.tagsOf(c.id())).filteredOn(t -> t.theme().equals(route.id())).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.kind()).isEqualTo(ThemeTagging.Tagger.SUGGESTER);
+                    assertThat(t.taggedBy()).isEqualTo("insight-suggester");
+                });
     }
 
     @Test

@@ -45,6 +45,7 @@ class LoopBrowserTest {
         new Select(driver.findElement(By.id("type"))).selectByValue("complaint");
         new Select(driver.findElement(By.id("channel"))).selectByValue("PHONE");
         driver.findElement(By.id("text")).sendKeys("Belde boos op: de gids liep de hele dag veel te hard.");
+        assertThat(driver.getPageSource()).doesNotContain("??");
         Browser.screenshot(driver, "loop-new-complaint");
         driver.findElement(By.cssSelector("form button.primary")).click();
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("nieuw");
@@ -63,6 +64,7 @@ class LoopBrowserTest {
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("opgelost");
         assertThat(driver.findElement(By.id("history")).getText()).contains("teruggebeld").contains("opgelost");
         assertThat(driver.findElement(By.id("callbacks")).getText()).contains("bereikt");
+        assertThat(driver.getPageSource()).doesNotContain("??");
         Browser.screenshot(driver, "loop-case");
     }
 
@@ -74,6 +76,7 @@ class LoopBrowserTest {
         List<WebElement> breaches = driver.findElements(By.cssSelector("#breaches tbody tr form"));
         assertThat(breaches).isNotEmpty();
         assertThat(driver.findElement(By.id("ageing")).getText()).contains("dagen");
+        assertThat(driver.getPageSource()).doesNotContain("??");
         Browser.screenshot(driver, "loop-team-lead");
         WebElement first = breaches.get(0);
         new Select(first.findElement(By.tagName("select"))).selectByVisibleText("Mehmet de Vries");
@@ -100,12 +103,15 @@ class LoopBrowserTest {
 
         driver.manage().deleteAllCookies();
         driver.get(url("/you-said-we-did"));
+        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Jij zei, wij deden");
         String page = driver.findElement(By.id("you-said-we-did")).getText();
         assertThat(page).contains("Nieuwe boekingsbevestiging met dagprogramma").contains("Groepen splitsen in tempo- en genietgroep");
         assertThat(page).doesNotContain("p_");
         Browser.screenshot(driver, "loop-public-nl");
         driver.findElement(By.cssSelector("form.lang button[value=en]")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You said, we did");
+        assertThat(driver.findElement(By.id("you-said-we-did")).getText()).contains("Split groups into a brisk and a leisurely group");
         Browser.screenshot(driver, "loop-public-en");
     }
 

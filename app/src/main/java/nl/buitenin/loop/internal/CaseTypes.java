@@ -27,10 +27,29 @@ public class CaseTypes {
         }
     }
 
+    /** The types every instance has; the organisation may change their names, SLA and team. */
+    static final List<Definition> DEFAULTS = List.of(
+            new Definition(CaseType.COMPLAINT, "Klacht", "Complaint", 5, null),
+            new Definition(CaseType.DETRACTOR, "Terugbelverzoek criticaster", "Detractor call-back", 2, null),
+            new Definition(new CaseType("question"), "Vraag", "Question", 3, null));
+
     private final JdbcClient jdbc;
 
     CaseTypes(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds the default types that are missing. Not in a migration: a freshly migrated database must hold no
+     * rows, so that {@code migrate-to-postgres} can tell an empty target from a used one.
+     */
+    void ensureDefaults() {
+        for (Definition d : DEFAULTS) {
+            jdbc.sql("insert into loop_case_type (code, name_nl, name_en, sla_working_days, default_team) "
+                            + "values (:code, :nl, :en, :sla, :team) on conflict do nothing")
+                    .param("code", d.type().code()).param("nl", d.nameNl()).param("en", d.nameEn())
+                    .param("sla", d.slaWorkingDays()).param("team", d.defaultTeam()).update();
+        }
     }
 
     public List<Definition> all() {
@@ -45,6 +64,9 @@ public class CaseTypes {
     }
 
     public Definition require(CaseType type) {
+        if (find(type).isEmpty() && DEFAULTS.stream().anyMatch(d -> d.type().equals(type))) {
+            ensureDefaults();
+        }
         return find(type).orElseThrow(() -> new InvalidInputException("type", "unknown case type " + type
                 + "; known: " + all().stream().map(d -> d.type().code()).toList()));
     }

@@ -2,7 +2,6 @@ package nl.buitenin.loop.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -212,16 +211,22 @@ public class CaseWork implements Cases {
     /** Escalates every case past its SLA to its team's lead; returns how many were escalated. */
     @Transactional
     public int escalateOverdue(Instant now) {
-        List<CaseFile> overdue = cases.overdueNotEscalated(now);
-        for (CaseFile c : overdue) {
+        int escalated = 0;
+        for (CaseFile c : cases.overdueNotEscalated(now)) {
             UUID lead = c.team() == null ? null : teams.named(c.team()).map(Teams.Team::lead).orElse(null);
             c.escalateTo(lead, now);
-            cases.update(c);
+            try {
+                cases.update(c);
+            } catch (ConflictException changedMeanwhile) {
+                // Somebody worked the case since it was read (or another node escalated it): the next run decides again.
+                continue;
+            }
             cases.addEvent(c.id(), now, SYSTEM, "escalated",
                     lead == null ? null : users.byId(new nl.buitenin.access.UserId(lead)).map(User::username).orElse(null));
             changed(c, "case.escalated", now);
+            escalated++;
         }
-        return overdue.size();
+        return escalated;
     }
 
     /** Used by the service desk API: the desk reached the person. */

@@ -22,6 +22,7 @@ import nl.buitenin.loop.ActionId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ToldBack;
 import nl.buitenin.privacy.PersonKey;
 
@@ -108,8 +109,11 @@ class LoopDemo implements DemoStep {
         Instant splitGroups = context.today().minusMonths(10).atTime(11, 0).atZone(zone).toInstant();
 
         int count = Math.max(150, Math.min(600, context.people() / 8));
-        for (int i = 0; i < count; i++) {
-            long days = random.nextInt((int) ChronoUnit.DAYS.between(context.firstDay(), context.today()) + 1);
+        int recent = 20;
+        for (int i = 0; i < count + recent; i++) {
+            // Most cases spread over the two years; the last few of the past week fill today's queue.
+            long days = i < count ? random.nextInt((int) ChronoUnit.DAYS.between(context.firstDay(), context.today()) + 1)
+                    : ChronoUnit.DAYS.between(context.firstDay(), context.today()) - random.nextInt(7);
             Instant opened = context.firstDay().plusDays(days).atTime(8 + random.nextInt(12), random.nextInt(60))
                     .atZone(zone).toInstant();
             int theme = pickTheme(random, opened.isAfter(splitGroups));
@@ -122,9 +126,9 @@ class LoopDemo implements DemoStep {
                     type.equals(CaseType.DETRACTOR) ? Channel.EMAIL : Channel.values()[random.nextInt(Channel.values().length)],
                     TEAM, owner.id().value(), COMPLAINTS[(theme + random.nextInt(2) * 6) % COMPLAINTS.length]),
                     "system", opened).file();
-            themes.tag(c.id(), themeIds.get(theme), owner.username(), Themes.TaggerKind.USER, opened.plusSeconds(600));
+            themes.tag(c.id(), themeIds.get(theme), owner.username(), ThemeTagging.Tagger.USER, opened.plusSeconds(600));
             if (random.nextDouble() < 0.15) {
-                themes.tag(c.id(), themeIds.get(random.nextInt(themeIds.size())), owner.username(), Themes.TaggerKind.USER,
+                themes.tag(c.id(), themeIds.get(random.nextInt(themeIds.size())), owner.username(), ThemeTagging.Tagger.USER,
                         opened.plusSeconds(700));
             }
             work(c, owner.username(), random, now);
@@ -137,7 +141,7 @@ class LoopDemo implements DemoStep {
     private void work(CaseFile c, String actor, Random random, Instant now) {
         double hoursToContact = 1 + Math.exp(random.nextGaussian() * 1.0 + 2.8);
         Instant contact = c.openedAt().plusSeconds((long) (hoursToContact * 3600));
-        if (contact.isAfter(now) || random.nextDouble() < 0.03) {
+        if (contact.isAfter(now) || random.nextDouble() < 0.015) {
             return;
         }
         if (random.nextDouble() < 0.25) {
@@ -146,7 +150,7 @@ class LoopDemo implements DemoStep {
         work.callBack(c, actor, CallbackOutcome.REACHED, "Excuses gemaakt en uitgelegd wat we ermee doen.", contact);
         cases.addNote(c.id(), contact.plusSeconds(300), actor, "Reiziger waardeerde het telefoontje.");
         Instant resolved = contact.plusSeconds((long) (3600 * (2 + random.nextInt(72))));
-        if (resolved.isAfter(now) || random.nextDouble() < 0.05) {
+        if (resolved.isAfter(now) || random.nextDouble() < 0.02) {
             return;
         }
         work.resolve(c, actor, random.nextBoolean() ? "Tegoedbon aangeboden" : "Uitgelegd en doorgegeven aan het product-team", resolved);
@@ -155,8 +159,14 @@ class LoopDemo implements DemoStep {
             return;
         }
         work.close(c, actor, closed);
-        if (random.nextDouble() < 0.06 && closed.plusSeconds(3600L * 24 * 3).isBefore(now)) {
-            work.reopen(c, actor, "Reiziger belde opnieuw: het probleem speelde nog.", closed.plusSeconds(3600L * 24 * 3));
+        Instant reopened = closed.plusSeconds(3600L * 24 * 3);
+        if (random.nextDouble() < 0.06 && reopened.isBefore(now)) {
+            work.reopen(c, actor, "Reiziger belde opnieuw: het probleem speelde nog.", reopened);
+            Instant again = reopened.plusSeconds(3600L * 24 * (1 + random.nextInt(4)));
+            if (again.plusSeconds(3600L * 24).isBefore(now)) {
+                work.resolve(c, actor, "Opnieuw opgelost: extra uitleg en excuses", again);
+                work.close(c, actor, again.plusSeconds(3600L * 24));
+            }
         }
     }
 

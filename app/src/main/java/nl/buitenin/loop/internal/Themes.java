@@ -13,16 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 
 /** The organisation's theme taxonomy (root causes) and the tags on cases. */
 @Repository
-public class Themes {
-
-    /** Who put a tag on a case: a person, a future automatic suggester, or a service desk. */
-    public enum TaggerKind { USER, SUGGESTER, DESK }
+public class Themes implements ThemeTagging {
 
     public record Theme(ThemeId id, String nameNl, String nameEn, ThemeId parent) {
         public String name(Locale locale) {
@@ -30,16 +28,18 @@ public class Themes {
         }
     }
 
-    public record Tag(ThemeId theme, String nameNl, String nameEn, String taggedBy, TaggerKind kind, Instant at) {
+    public record Tag(ThemeId theme, String nameNl, String nameEn, String taggedBy, Tagger kind, Instant at) {
         public String name(Locale locale) {
             return locale != null && locale.getLanguage().equals("en") ? nameEn : nameNl;
         }
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    Themes(JdbcClient jdbc) {
+    Themes(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<Theme> all() {
@@ -78,8 +78,14 @@ public class Themes {
      * Tags a case with a theme; tagging twice is a no-op. The kind and author are stored so that an
      * automatic suggester's tags can be told apart from an agent's and reviewed.
      */
+    @Override
     @Transactional
-    public boolean tag(CaseId caseId, ThemeId theme, String taggedBy, TaggerKind kind, Instant at) {
+    public boolean tag(CaseId caseId, ThemeId theme, String taggedBy, Tagger kind) {
+        return tag(caseId, theme, taggedBy, kind, clock.instant());
+    }
+
+    @Transactional
+    public boolean tag(CaseId caseId, ThemeId theme, String taggedBy, Tagger kind, Instant at) {
         if (byId(theme).isEmpty()) {
             throw new NotFoundException("theme", theme);
         }
@@ -99,7 +105,7 @@ public class Themes {
                         + "join loop_theme t on t.id = ct.theme_id where ct.case_id = :case order by t.name_nl")
                 .param("case", caseId.value())
                 .query((rs, n) -> new Tag(new ThemeId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), TaggerKind.valueOf(rs.getString(5)), CaseFiles.instant(rs, 6)))
+                        rs.getString(4), Tagger.valueOf(rs.getString(5)), CaseFiles.instant(rs, 6)))
                 .list();
     }
 

@@ -24,6 +24,7 @@ import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.internal.CallbackOutcome;
 import nl.buitenin.loop.internal.CaseFile;
 import nl.buitenin.loop.internal.CaseFiles;
@@ -121,7 +122,7 @@ class CaseQueueController {
             if (theme == null) {
                 throw new InvalidInputException("theme", "choose a theme");
             }
-            themes.tag(c.id(), new ThemeId(theme), me.username(), Themes.TaggerKind.USER, pages.clock().instant());
+            themes.tag(c.id(), new ThemeId(theme), me.username(), ThemeTagging.Tagger.USER, pages.clock().instant());
         });
     }
 
