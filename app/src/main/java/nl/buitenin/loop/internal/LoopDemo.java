@@ -23,7 +23,6 @@ import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTagging;
-import nl.buitenin.loop.ToldBack;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -43,18 +42,16 @@ class LoopDemo implements DemoStep {
     private final Teams teams;
     private final Themes themes;
     private final Improving improving;
-    private final ToldBack toldBack;
     private final Users users;
 
     LoopDemo(CaseWork work, CaseFiles cases, CaseTypes types, Teams teams, Themes themes, Improving improving,
-            ToldBack toldBack, Users users) {
+            Users users) {
         this.work = work;
         this.cases = cases;
         this.types = types;
         this.teams = teams;
         this.themes = themes;
         this.improving = improving;
-        this.toldBack = toldBack;
         this.users = users;
     }
 
@@ -221,17 +218,11 @@ class LoopDemo implements DemoStep {
     }
 
     /**
-     * Completes the action back in time and records most recipients as told back: in the demo this stands
-     * for the "you said, we did" messages that the integration step will send through privacy and contact.
+     * Completes the action back in time. Its ActionCompleted event sends the real "you said, we did"
+     * messages (to the log in the demo) to everyone who raised one of its themes and may be written to.
      */
     private void complete(ActionId id, LocalDate day, ZoneId zone, Random random) {
-        Instant at = day.atTime(10, 0).atZone(zone).toInstant();
-        improving.complete(id, at);
-        for (PersonKey person : toldBack.recipientsOf(id)) {
-            if (random.nextDouble() < 0.8) {
-                toldBack.record(id, person, Channel.EMAIL, at.plusSeconds(3600L * 24));
-            }
-        }
+        improving.complete(id, day.atTime(10, 0).atZone(zone).toInstant());
     }
 
     @SuppressWarnings("unchecked")
