@@ -48,6 +48,39 @@ class ScoreHistogramsTest {
     }
 
     @Test
+    void aSliceThatStartsAndEndsMidWeekCountsOnlyItsOwnDays() {
+        TouchpointId guide = new TouchpointId(UUID.randomUUID());
+        String question = "nps-" + UUID.randomUUID().toString().substring(0, 8);
+        Random random = new Random(5);
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        java.util.Map<LocalDate, List<Integer>> byDay = new java.util.TreeMap<>();
+        for (int i = 0; i < 400; i++) {
+            LocalDate day = monday.plusDays(random.nextInt(35));
+            int value = random.nextInt(11);
+            histograms.record(guide, day, question, ScoreScale.NPS, value);
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(value);
+        }
+        // Wednesday 3 June to Tuesday 23 June: a partial week, two whole weeks (8 and 15 June), and a partial week.
+        LocalDate from = monday.plusDays(2);
+        LocalDate to = monday.plusDays(22);
+        java.util.Map<LocalDate, List<Integer>> expected = new java.util.TreeMap<>();
+        List<Integer> all = new ArrayList<>();
+        byDay.forEach((day, values) -> {
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                expected.computeIfAbsent(Grouping.WEEK.periodStart(day, from), w -> new ArrayList<>()).addAll(values);
+                all.addAll(values);
+            }
+        });
+        List<ScoreSlice> weeks = histograms.summarise(new ScoreQuery(Set.of(guide), from, to, question, Grouping.WEEK, true));
+        assertThat(weeks).extracting(ScoreSlice::periodStart).containsExactlyElementsOf(expected.keySet());
+        for (ScoreSlice week : weeks) {
+            assertThat(week.histogram()).isEqualTo(Histogram.of(ScoreScale.NPS, ints(expected.get(week.periodStart()))));
+        }
+        List<ScoreSlice> total = histograms.summarise(new ScoreQuery(Set.of(guide), from, to, question, Grouping.TOTAL, true));
+        assertThat(total).singleElement().extracting(ScoreSlice::histogram).isEqualTo(Histogram.of(ScoreScale.NPS, ints(all)));
+    }
+
+    @Test
     void summingOverTouchpointsAddsTheirCounts() {
         TouchpointId web = new TouchpointId(UUID.randomUUID());
         TouchpointId phone = new TouchpointId(UUID.randomUUID());

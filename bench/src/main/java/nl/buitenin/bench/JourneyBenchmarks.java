@@ -244,7 +244,11 @@ public final class JourneyBenchmarks {
                     + "answer_count) select touchpoint_id, local_day, date_trunc('week', local_day)::date, "
                     + "date_trunc('month', local_day)::date, question_key, answer_value, count(*) from bench_answer "
                     + "group by touchpoint_id, local_day, question_key, answer_value");
+            statement.execute("insert into score_histogram_week (touchpoint_id, week_start, question_key, answer_value, answer_count) "
+                    + "select touchpoint_id, week_start, question_key, answer_value, sum(answer_count) from score_histogram "
+                    + "group by touchpoint_id, week_start, question_key, answer_value");
             statement.execute("analyze score_histogram");
+            statement.execute("analyze score_histogram_week");
         }
         System.out.printf(Locale.ROOT, "scores: generated %d raw answers and their histograms in %.0f s%n", answers,
                 (System.nanoTime() - start) / 1e9);

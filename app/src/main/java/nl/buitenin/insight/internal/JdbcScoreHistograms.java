@@ -1,8 +1,11 @@
 package nl.buitenin.insight.internal;
 
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,26 +50,30 @@ class JdbcScoreHistograms implements ScoreHistograms {
         }
         scale.requireValue(value);
         requireScale(questionKey, scale);
-        if (increment(touchpoint, day, questionKey, value) == 0) {
-            int inserted = jdbc.sql("insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, "
-                            + "answer_value, answer_count) values (:t, :d, :w, :m, :q, :v, 1) on conflict do nothing")
-                    .param("t", touchpoint.value()).param("d", Date.valueOf(day))
-                    .param("w", Date.valueOf(Grouping.WEEK.periodStart(day, day)))
-                    .param("m", Date.valueOf(Grouping.MONTH.periodStart(day, day)))
-                    .param("q", questionKey).param("v", value)
-                    .update();
-            if (inserted == 0) {
-                // Another transaction inserted the row between our update and insert: count on it.
-                increment(touchpoint, day, questionKey, value);
-            }
-        }
+        LocalDate week = Grouping.WEEK.periodStart(day, day);
+        count("update score_histogram set answer_count = answer_count + 1 "
+                        + "where touchpoint_id = :t and local_day = :d and question_key = :q and answer_value = :v",
+                "insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, answer_value, "
+                        + "answer_count) values (:t, :d, :w, :m, :q, :v, 1) on conflict do nothing",
+                touchpoint, day, week, questionKey, value);
+        count("update score_histogram_week set answer_count = answer_count + 1 "
+                        + "where touchpoint_id = :t and week_start = :w and question_key = :q and answer_value = :v",
+                "insert into score_histogram_week (touchpoint_id, week_start, question_key, answer_value, answer_count) "
+                        + "values (:t, :w, :q, :v, 1) on conflict do nothing",
+                touchpoint, day, week, questionKey, value);
     }
 
-    private int increment(TouchpointId touchpoint, LocalDate day, String questionKey, int value) {
-        return jdbc.sql("update score_histogram set answer_count = answer_count + 1 "
-                        + "where touchpoint_id = :t and local_day = :d and question_key = :q and answer_value = :v")
-                .param("t", touchpoint.value()).param("d", Date.valueOf(day)).param("q", questionKey).param("v", value)
-                .update();
+    /**
+     * Adds one to a count row, creating it when absent. Update first (the common case), then insert;
+     * when another transaction inserted the row in between, the insert does nothing and the update is repeated.
+     */
+    private void count(String update, String insert, TouchpointId touchpoint, LocalDate day, LocalDate week, String questionKey,
+            int value) {
+        Map<String, Object> params = Map.of("t", touchpoint.value(), "d", Date.valueOf(day), "w", Date.valueOf(week),
+                "m", Date.valueOf(Grouping.MONTH.periodStart(day, day)), "q", questionKey, "v", value);
+        if (jdbc.sql(update).params(params).update() == 0 && jdbc.sql(insert).params(params).update() == 0) {
+            jdbc.sql(update).params(params).update();
+        }
     }
 
     private void requireScale(String questionKey, ScoreScale scale) {
@@ -85,6 +92,31 @@ class JdbcScoreHistograms implements ScoreHistograms {
 
     @Override
     public List<ScoreSlice> summarise(ScoreQuery query) {
+        Map<SliceKey, Histogram> slices = new LinkedHashMap<>();
+        LocalDate firstWeek = query.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate lastWeek = query.to().plusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        boolean byWeeks = query.grouping() == Grouping.WEEK || query.grouping() == Grouping.TOTAL;
+        if (byWeeks && !lastWeek.isBefore(firstWeek)) {
+            // Whole weeks from the weekly roll-up, the days of partial weeks at either end from the daily counts.
+            add(slices, query, "score_histogram_week", "week_start", firstWeek, lastWeek);
+            if (query.from().isBefore(firstWeek)) {
+                add(slices, query, "score_histogram", "local_day", query.from(), firstWeek.minusDays(1));
+            }
+            if (lastWeek.plusDays(6).isBefore(query.to())) {
+                add(slices, query, "score_histogram", "local_day", lastWeek.plusDays(7), query.to());
+            }
+        } else {
+            add(slices, query, "score_histogram", "local_day", query.from(), query.to());
+        }
+        return slices.entrySet().stream()
+                .map(e -> new ScoreSlice(e.getKey().touchpoint(), e.getKey().question(), e.getKey().start(), e.getValue()))
+                .sorted(Comparator.comparing((ScoreSlice s) -> s.touchpoint() == null ? "" : s.touchpoint().toString())
+                        .thenComparing(ScoreSlice::questionKey).thenComparing(ScoreSlice::periodStart))
+                .toList();
+    }
+
+    /** Adds the summed counts of one table over [from, to] of its date column to the slices. */
+    private void add(Map<SliceKey, Histogram> slices, ScoreQuery query, String table, String dateColumn, LocalDate from, LocalDate to) {
         String period = switch (query.grouping()) {
             case TOTAL -> null;
             case DAY -> "h.local_day";
@@ -104,8 +136,8 @@ class JdbcScoreHistograms implements ScoreHistograms {
         StringBuilder sql = new StringBuilder("select ")
                 .append(query.perTouchpoint() ? "h.touchpoint_id" : "null").append(", h.question_key, q.scale, ")
                 .append(period == null ? "null" : period).append(", h.answer_value, sum(h.answer_count) ")
-                .append("from score_histogram h join score_question q on q.question_key = h.question_key ")
-                .append("where h.local_day between :from and :to");
+                .append("from ").append(table).append(" h join score_question q on q.question_key = h.question_key ")
+                .append("where h.").append(dateColumn).append(" between :from and :to");
         if (!query.touchpoints().isEmpty()) {
             sql.append(" and h.touchpoint_id in (:t)");
         }
@@ -113,14 +145,13 @@ class JdbcScoreHistograms implements ScoreHistograms {
             sql.append(" and h.question_key = :q");
         }
         sql.append(" group by ").append(String.join(", ", groupBy));
-        var statement = jdbc.sql(sql.toString()).param("from", Date.valueOf(query.from())).param("to", Date.valueOf(query.to()));
+        var statement = jdbc.sql(sql.toString()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
         if (!query.touchpoints().isEmpty()) {
             statement = statement.param("t", query.touchpoints().stream().map(TouchpointId::value).toList());
         }
         if (query.questionKey() != null) {
             statement = statement.param("q", query.questionKey());
         }
-        Map<SliceKey, Histogram> slices = new LinkedHashMap<>();
         statement.query(rs -> {
             UUID touchpoint = rs.getObject(1, UUID.class);
             ScoreScale scale = ScoreScale.valueOf(rs.getString(3));
@@ -128,11 +159,6 @@ class JdbcScoreHistograms implements ScoreHistograms {
             SliceKey key = new SliceKey(touchpoint == null ? null : new TouchpointId(touchpoint), rs.getString(2), start);
             slices.merge(key, Histogram.empty(scale).plus(rs.getInt(5), rs.getLong(6)), Histogram::plus);
         });
-        return slices.entrySet().stream()
-                .map(e -> new ScoreSlice(e.getKey().touchpoint(), e.getKey().question(), e.getKey().start(), e.getValue()))
-                .sorted(java.util.Comparator.comparing((ScoreSlice s) -> s.touchpoint() == null ? "" : s.touchpoint().toString())
-                        .thenComparing(ScoreSlice::questionKey).thenComparing(ScoreSlice::periodStart))
-                .toList();
     }
 
     private record SliceKey(TouchpointId touchpoint, String question, LocalDate start) {
