@@ -5,9 +5,10 @@ package nl.buitenin.demand.internal.erlang;
  *
  * <p>Erlang C: one pass of the Erlang B recurrence in its reciprocal form, r(n) = 1 + (n/a)·r(n-1)
  * with r = 1/B (a multiply-add per step instead of a division), checking each candidate from the first
- * n above the load and stopping at the first that meets every target. Each candidate costs one step
- * instead of a recomputation from scratch, which is what makes a year of intervals take milliseconds.
- * r only grows and stays finite up to the answer; should it overflow, 1/r = 0 is the right limit.
+ * n above the load (and within the occupancy limit) and stopping at the first that meets every target.
+ * Each candidate costs one step and one multiplication for the service level's exponential, instead of a
+ * recomputation from scratch, which is what makes a year of intervals take milliseconds. r only grows and
+ * stays finite up to the answer; should it overflow, 1/r = 0 is the right limit.
  *
  * <p>Erlang A: the measures rise (service level) or fall (ASA, occupancy) with every extra agent, so the
  * fewest agents are found by doubling and then halving the range, each step a full evaluation.
@@ -39,17 +40,29 @@ public final class Staffing {
         if (a == 0) {
             return ErlangC.fromBlocking(workload, 0, goal.target().seconds(), 0);
         }
+        double aht = workload.ahtSeconds();
+        double share = goal.target().share();
+        double maxAsa = goal.maxAsaSeconds() == null ? Double.POSITIVE_INFINITY : goal.maxAsaSeconds();
+        // No candidate below the load (no steady state) or below the occupancy limit needs checking.
+        int first = Math.max((int) Math.floor(a) + 1, (int) Math.ceil(a / goal.maxOccupancy() - 1e-12));
+        if (first > MAX_AGENTS) {
+            throw unreachable(workload);
+        }
         double perErlang = 1 / a;
         double reciprocal = 1;
-        for (int n = 1; n <= MAX_AGENTS; n++) {
+        for (int n = 1; n < first; n++) {
             reciprocal = 1 + n * perErlang * reciprocal;
-            if (n > a && n * goal.maxOccupancy() >= a) {
-                double waitProbability = n / ((n - a) * reciprocal + a);
-                Performance performance = ErlangC.performance(workload, n, goal.target().seconds(), waitProbability);
-                if (goal.isMetBy(performance)) {
-                    return performance;
-                }
+        }
+        // e^{-(n-a)t/aht} for successive n: one exp, then one multiplication per candidate.
+        double decay = Math.exp(-goal.target().seconds() / aht);
+        double factor = Math.exp(-(first - a) * goal.target().seconds() / aht);
+        for (int n = first; n <= MAX_AGENTS; n++) {
+            reciprocal = 1 + n * perErlang * reciprocal;
+            double waitProbability = n / ((n - a) * reciprocal + a);
+            if (1 - waitProbability * factor >= share && waitProbability * aht / (n - a) <= maxAsa) {
+                return ErlangC.performance(workload, n, goal.target().seconds(), waitProbability);
             }
+            factor *= decay;
         }
         throw unreachable(workload);
     }
