@@ -1,5 +1,6 @@
 package nl.buitenin.privacy.internal;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -112,9 +113,10 @@ class PrivacyDemo implements DemoStep {
             }
         }
         jdbc.batchUpdate("insert into privacy_consent (person_key, purpose_id, given, changed_at, channel) values (?, ?, ?, ?, ?)",
-                current);
+                current, new int[] {Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR});
         jdbc.batchUpdate("insert into privacy_consent_change (id, person_key, purpose_id, given, changed_at, channel) "
-                + "values (?, ?, ?, ?, ?, ?)", history);
+                + "values (?, ?, ?, ?, ?, ?)", history,
+                new int[] {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR});
     }
 
     private static void add(List<Object[]> current, List<Object[]> history, PersonKey key, PurposeId purpose, boolean given,
