@@ -26,7 +26,7 @@ import jakarta.mail.internet.MimeMessage;
  * SMTP server (the demo), messages are written to the log instead, so the demo shows what would go out.
  */
 @Component
-class MailSenderJob {
+public class MailSenderJob {
 
     private static final Logger log = LoggerFactory.getLogger(MailSenderJob.class);
     private static final int BATCH = 50;
@@ -50,7 +50,7 @@ class MailSenderJob {
     }
 
     @Scheduled(fixedDelayString = "${buitenin.mail.poll:PT10S}", initialDelayString = "PT5S")
-    void sendDue() {
+    public void sendDue() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Due> due = jdbc.sql("select id, recipient, subject, body_text, body_html, attempts from outbox_message "
                         + "where status = 'PENDING' and next_attempt_at <= :now order by next_attempt_at limit " + BATCH)
