@@ -128,7 +128,7 @@ class ClosingTheLoopTest {
     private PersonKey raisedTheme(String email, String name, nl.buitenin.loop.ThemeId theme, TouchpointId touchpoint) {
         PersonKey person = persons.register("klant-" + UUID.randomUUID(), new ContactDetails(name, email, null));
         CaseId id = cases.openFor(CaseSource.manual(), CaseType.COMPLAINT, person, touchpoint, "Te snel gelopen");
-        themes.tag(id, theme, "test", Themes.TaggerKind.USER, Instant.now());
+        themes.tag(id, theme, "test", nl.buitenin.loop.ThemeTagging.Tagger.USER, Instant.now());
         return person;
     }
 
