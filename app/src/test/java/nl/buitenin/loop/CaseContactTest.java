@@ -1,0 +1,63 @@
+package nl.buitenin.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import nl.buitenin.access.internal.JdbcUsers;
+import nl.buitenin.access.internal.StoredUser;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.loop.internal.CaseFile;
+import nl.buitenin.loop.internal.CaseWork;
+import nl.buitenin.privacy.ContactDetails;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.Persons;
+import nl.buitenin.testing.DatabaseTest;
+
+/** For a call-back the agent reads the number under "complaint handling"; the read is logged; other teams see nothing. */
+@DatabaseTest
+@AutoConfigureMockMvc
+class CaseContactTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcUsers users;
+    @Autowired
+    CaseWork work;
+    @Autowired
+    Persons persons;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theTeamsAgentSeesTheNumberAndTheReadIsLogged() throws Exception {
+        String team = LoopFixture.uniqueTeam();
+        StoredUser agent = LoopFixture.agentOf(users, team);
+        StoredUser other = LoopFixture.agentOf(users, LoopFixture.uniqueTeam());
+        PersonKey person = persons.register("klant-" + UUID.randomUUID(), new ContactDetails("Fenna Bos", "fenna@voorbeeld.nl", "0612345678"));
+        CaseFile c = work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, person,
+                null, Channel.PHONE, team, null, "Bel mij terug"), "test", Instant.now()).file();
+
+        mvc.perform(get("/cases/" + c.id() + "/contact").with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("+31612345678")))
+                .andExpect(content().string(containsString("Fenna Bos")));
+        assertThat(jdbc.sql("select count(*) from privacy_access_log where person_key = :p and purpose_id = 'complaint-handling' "
+                + "and refusal is null").param("p", person.value()).query(Long.class).single()).isEqualTo(1);
+
+        mvc.perform(get("/cases/" + c.id() + "/contact").with(user(other))).andExpect(status().isNotFound());
+    }
+}
