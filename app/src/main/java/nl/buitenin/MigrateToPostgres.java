@@ -72,14 +72,21 @@ public class MigrateToPostgres implements Callable<Integer> {
     /** Copies source into target; both must be reachable. Refuses a target that already holds data. */
     public static Report migrate(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl,
             String targetUser, String targetPassword) throws SQLException {
+        try (Connection target = DriverManager.getConnection(targetUrl, targetUser, targetPassword)) {
+            if (tableExists(target, "flyway_schema_history")) {
+                throw new IllegalStateException("The target already holds data (a Buitenin schema); migrate into an empty database.");
+            }
+        }
         Flyway.configure().dataSource(targetUrl, targetUser, targetPassword).locations("classpath:db/migration")
                 .outOfOrder(true).load().migrate();
         try (Connection source = DriverManager.getConnection(sourceUrl, sourceUser, sourcePassword);
                 Connection target = DriverManager.getConnection(targetUrl, targetUser, targetPassword)) {
             source.setReadOnly(true);
             List<String> tables = inDependencyOrder(source);
-            refuseNonEmpty(target, tables);
             target.setAutoCommit(false);
+            // The fresh schema holds only what migrations seeded (default purposes, the organisation row);
+            // the source has the same rows, possibly changed since, so they are replaced by the source's.
+            clearSeedRows(target, tables);
             Map<String, long[]> counts = new LinkedHashMap<>();
             try {
                 for (String table : tables) {
@@ -157,17 +164,14 @@ public class MigrateToPostgres implements Callable<Integer> {
         ordered.add(table);
     }
 
-    private static void refuseNonEmpty(Connection target, List<String> tables) throws SQLException {
-        for (String table : tables) {
-            if (tableExists(target, table) && count(target, table) > 0 && !table.equals("organisation")) {
-                throw new IllegalStateException("The target already holds data in " + table
-                        + "; migrate into an empty database.");
-            }
-        }
-        // The organisation row is written by a migration; the copy replaces it.
-        if (tableExists(target, "organisation")) {
-            try (Statement statement = target.createStatement()) {
-                statement.executeUpdate("delete from organisation");
+    private static void clearSeedRows(Connection target, List<String> tables) throws SQLException {
+        List<String> reversed = new ArrayList<>(tables);
+        java.util.Collections.reverse(reversed);
+        for (String table : reversed) {
+            if (tableExists(target, table)) {
+                try (Statement statement = target.createStatement()) {
+                    statement.executeUpdate("delete from " + table);
+                }
             }
         }
     }
