@@ -1,0 +1,39 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.RetentionExpired;
+
+/**
+ * Answers are held for the purpose "feedback": past its retention a response loses the person's key
+ * and its free text; the scores stay, anonymous, so the figures of earlier years do not change.
+ */
+@Component
+class ResponsesRetention {
+
+    private final JdbcClient jdbc;
+
+    ResponsesRetention(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(RetentionExpired expired) {
+        if (!expired.purpose().equals(PurposeId.FEEDBACK)) {
+            return;
+        }
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC);
+        jdbc.sql("update listening_answer set text_value = null where text_value is not null and response_id in "
+                        + "(select id from listening_response where coalesce(completed_at, invited_at) < :cutoff)")
+                .param("cutoff", cutoff).update();
+        jdbc.sql("update listening_response set person_key = null, source_ref = 'expired:' || id "
+                        + "where person_key is not null and coalesce(completed_at, invited_at) < :cutoff")
+                .param("cutoff", cutoff).update();
+    }
+}

@@ -1,0 +1,43 @@
+package nl.buitenin.loop.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.RetentionExpired;
+
+/**
+ * Cases serve "complaint handling": past its retention a closed case loses the person's key and every
+ * free text (summary, outcome, notes, call-back notes); its type, dates and themes stay for the
+ * loop-closure figures.
+ */
+@Component
+class CasesRetention {
+
+    static final String EXPIRED = "[bewaartermijn verstreken]";
+
+    private final JdbcClient jdbc;
+
+    CasesRetention(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(RetentionExpired expired) {
+        if (!expired.purpose().equals(PurposeId.COMPLAINT_HANDLING)) {
+            return;
+        }
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC);
+        String old = "select id from loop_case where closed_at is not null and closed_at < :cutoff";
+        jdbc.sql("update loop_case_note set text = :expired where case_id in (" + old + ")")
+                .param("expired", EXPIRED).param("cutoff", cutoff).update();
+        jdbc.sql("update loop_callback set note = null where case_id in (" + old + ")").param("cutoff", cutoff).update();
+        jdbc.sql("update loop_case set person_key = null, summary = :expired, outcome = null "
+                        + "where closed_at is not null and closed_at < :cutoff and summary <> :expired")
+                .param("expired", EXPIRED).param("cutoff", cutoff).update();
+    }
+}
