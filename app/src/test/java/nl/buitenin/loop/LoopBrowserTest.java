@@ -129,6 +129,8 @@ class LoopBrowserTest {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("buitenpad-demo");
         driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        // Other browser tests share the demo and may have left this user's language on English.
+        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
     }
 
     private String url(String path) {
