@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class JdbcScoreHistograms implements ScoreHistograms {
 
     @Override
     public List<ScoreSlice> summarise(ScoreQuery query) {
-        Map<SliceKey, Histogram> slices = new LinkedHashMap<>();
+        Map<SliceKey, long[]> slices = new LinkedHashMap<>();
         LocalDate firstWeek = query.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         LocalDate lastWeek = query.to().plusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         boolean byWeeks = query.grouping() == Grouping.WEEK || query.grouping() == Grouping.TOTAL;
@@ -108,43 +109,51 @@ class JdbcScoreHistograms implements ScoreHistograms {
         } else {
             add(slices, query, "score_histogram", "local_day", query.from(), query.to());
         }
+        Map<TouchpointId, String> sortKeys = new HashMap<>();
         return slices.entrySet().stream()
-                .map(e -> new ScoreSlice(e.getKey().touchpoint(), e.getKey().question(), e.getKey().start(), e.getValue()))
-                .sorted(Comparator.comparing((ScoreSlice s) -> s.touchpoint() == null ? "" : s.touchpoint().toString())
+                .map(e -> new ScoreSlice(e.getKey().touchpoint(), e.getKey().question(), e.getKey().start(),
+                        new Histogram(e.getKey().scale(), e.getValue())))
+                .sorted(Comparator.comparing((ScoreSlice s) -> s.touchpoint() == null ? "" : sortKeys.computeIfAbsent(s.touchpoint(), TouchpointId::toString))
                         .thenComparing(ScoreSlice::questionKey).thenComparing(ScoreSlice::periodStart))
                 .toList();
     }
 
-    /** Adds the summed counts of one table over [from, to] of its date column to the slices. */
-    private void add(Map<SliceKey, Histogram> slices, ScoreQuery query, String table, String dateColumn, LocalDate from, LocalDate to) {
+    /**
+     * Adds the summed counts of one table over [from, to] of its date column to the slices. When the
+     * table's rows already are the slices asked for (per touchpoint, by the table's own period), they are
+     * read as they are: no grouping and no join, which is what keeps a journey map over years of weeks fast.
+     */
+    private void add(Map<SliceKey, long[]> slices, ScoreQuery query, String table, String dateColumn, LocalDate from, LocalDate to) {
         String period = switch (query.grouping()) {
             case TOTAL -> null;
             case DAY -> "h.local_day";
             case WEEK -> "h.week_start";
             case MONTH -> "h.month_start";
         };
-        List<String> groupBy = new ArrayList<>();
-        if (query.perTouchpoint()) {
-            groupBy.add("h.touchpoint_id");
-        }
-        groupBy.add("h.question_key");
-        groupBy.add("q.scale");
-        if (period != null) {
-            groupBy.add(period);
-        }
-        groupBy.add("h.answer_value");
+        boolean rowsAreSlices = query.perTouchpoint() && ("h." + dateColumn).equals(period);
         StringBuilder sql = new StringBuilder("select ")
-                .append(query.perTouchpoint() ? "h.touchpoint_id" : "null").append(", h.question_key, q.scale, ")
-                .append(period == null ? "null" : period).append(", h.answer_value, sum(h.answer_count) ")
-                .append("from ").append(table).append(" h join score_question q on q.question_key = h.question_key ")
-                .append("where h.").append(dateColumn).append(" between :from and :to");
+                .append(query.perTouchpoint() ? "h.touchpoint_id" : "null").append(", h.question_key, ")
+                .append(period == null ? "null" : period).append(", h.answer_value, ")
+                .append(rowsAreSlices ? "h.answer_count" : "sum(h.answer_count)")
+                .append(" from ").append(table).append(" h where h.").append(dateColumn).append(" between :from and :to");
         if (!query.touchpoints().isEmpty()) {
             sql.append(" and h.touchpoint_id in (:t)");
         }
         if (query.questionKey() != null) {
             sql.append(" and h.question_key = :q");
         }
-        sql.append(" group by ").append(String.join(", ", groupBy));
+        if (!rowsAreSlices) {
+            List<String> groupBy = new ArrayList<>();
+            if (query.perTouchpoint()) {
+                groupBy.add("h.touchpoint_id");
+            }
+            groupBy.add("h.question_key");
+            if (period != null) {
+                groupBy.add(period);
+            }
+            groupBy.add("h.answer_value");
+            sql.append(" group by ").append(String.join(", ", groupBy));
+        }
         var statement = jdbc.sql(sql.toString()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
         if (!query.touchpoints().isEmpty()) {
             statement = statement.param("t", query.touchpoints().stream().map(TouchpointId::value).toList());
@@ -152,15 +161,26 @@ class JdbcScoreHistograms implements ScoreHistograms {
         if (query.questionKey() != null) {
             statement = statement.param("q", query.questionKey());
         }
+        Map<UUID, TouchpointId> touchpoints = new HashMap<>();
         statement.query(rs -> {
             UUID touchpoint = rs.getObject(1, UUID.class);
-            ScoreScale scale = ScoreScale.valueOf(rs.getString(3));
-            LocalDate start = period == null ? query.from() : rs.getObject(4, LocalDate.class);
-            SliceKey key = new SliceKey(touchpoint == null ? null : new TouchpointId(touchpoint), rs.getString(2), start);
-            slices.merge(key, Histogram.empty(scale).plus(rs.getInt(5), rs.getLong(6)), Histogram::plus);
+            String question = rs.getString(2);
+            LocalDate start = period == null ? query.from() : rs.getObject(3, LocalDate.class);
+            ScoreScale scale = scaleOf(question);
+            SliceKey key = new SliceKey(touchpoint == null ? null : touchpoints.computeIfAbsent(touchpoint, TouchpointId::new),
+                    question, scale, start);
+            int value = scale.requireValue(rs.getInt(4));
+            // Counts are summed in place and become immutable histograms once, at the end.
+            slices.computeIfAbsent(key, k -> new long[scale.size()])[value - scale.min()] += rs.getLong(5);
         });
     }
 
-    private record SliceKey(TouchpointId touchpoint, String question, LocalDate start) {
+    /** The scale a question's answers are counted on; every counted question has one. */
+    private ScoreScale scaleOf(String questionKey) {
+        return scales.computeIfAbsent(questionKey, key -> ScoreScale.valueOf(jdbc.sql("select scale from score_question where question_key = :q")
+                .param("q", key).query(String.class).single()));
+    }
+
+    private record SliceKey(TouchpointId touchpoint, String question, ScoreScale scale, LocalDate start) {
     }
 }
