@@ -99,6 +99,35 @@ class ScoreHistogramsTest {
     }
 
     @Test
+    void weeksAcrossTouchpointsAddTheirCountsPerScaleValue() {
+        // CES runs from 1, so the weekly value columns are offset; the lowest and highest values must land right.
+        TouchpointId web = new TouchpointId(UUID.randomUUID());
+        TouchpointId phone = new TouchpointId(UUID.randomUUID());
+        String question = "ces-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate monday = LocalDate.of(2026, 9, 7);
+        histograms.record(web, monday, question, ScoreScale.CES, 1);
+        histograms.record(web, monday.plusDays(6), question, ScoreScale.CES, 7);
+        histograms.record(phone, monday.plusDays(2), question, ScoreScale.CES, 7);
+        histograms.record(phone, monday.plusDays(9), question, ScoreScale.CES, 4);
+        LocalDate sunday = monday.plusDays(13);
+
+        List<ScoreSlice> weeks = histograms.summarise(new ScoreQuery(Set.of(web, phone), monday, sunday, question, Grouping.WEEK, false));
+        assertThat(weeks).extracting(ScoreSlice::periodStart).containsExactly(monday, monday.plusDays(7));
+        assertThat(weeks).extracting(ScoreSlice::touchpoint).containsOnlyNulls();
+        assertThat(weeks.get(0).histogram()).isEqualTo(Histogram.of(ScoreScale.CES, 1, 7, 7));
+        assertThat(weeks.get(1).histogram()).isEqualTo(Histogram.of(ScoreScale.CES, 4));
+
+        List<ScoreSlice> total = histograms.summarise(new ScoreQuery(Set.of(web, phone), monday, sunday, question, Grouping.TOTAL, false));
+        assertThat(total).singleElement().extracting(ScoreSlice::histogram).isEqualTo(Histogram.of(ScoreScale.CES, 1, 7, 7, 4));
+
+        List<ScoreSlice> perTouchpoint = histograms.summarise(new ScoreQuery(Set.of(web, phone), monday, sunday, question, Grouping.TOTAL, true));
+        assertThat(perTouchpoint).hasSize(2).anySatisfy(slice -> {
+            assertThat(slice.touchpoint()).isEqualTo(web);
+            assertThat(slice.histogram()).isEqualTo(Histogram.of(ScoreScale.CES, 1, 7));
+        });
+    }
+
+    @Test
     void countsJoinTheCallersTransactionAndVanishWithItsRollback() {
         TouchpointId chat = new TouchpointId(UUID.randomUUID());
         String question = "ces-" + UUID.randomUUID().toString().substring(0, 8);

@@ -244,11 +244,17 @@ public final class JourneyBenchmarks {
                     + "answer_count) select touchpoint_id, local_day, date_trunc('week', local_day)::date, "
                     + "date_trunc('month', local_day)::date, question_key, answer_value, count(*) from bench_answer "
                     + "group by touchpoint_id, local_day, question_key, answer_value");
-            statement.execute("insert into score_histogram_week (touchpoint_id, week_start, question_key, answer_value, answer_count) "
-                    + "select touchpoint_id, week_start, question_key, answer_value, sum(answer_count) from score_histogram "
-                    + "group by touchpoint_id, week_start, question_key, answer_value");
+            StringBuilder weekColumns = new StringBuilder();
+            StringBuilder weekSums = new StringBuilder();
+            for (int value = 0; value <= 10; value++) {
+                weekColumns.append(", c").append(value);
+                weekSums.append(", sum(case when answer_value = ").append(value).append(" then answer_count else 0 end)");
+            }
+            statement.execute("insert into score_week (touchpoint_id, week_start, question_key" + weekColumns + ") "
+                    + "select touchpoint_id, week_start, question_key" + weekSums + " from score_histogram "
+                    + "group by touchpoint_id, week_start, question_key");
             statement.execute("analyze score_histogram");
-            statement.execute("analyze score_histogram_week");
+            statement.execute("analyze score_week");
         }
         System.out.printf(Locale.ROOT, "scores: generated %d raw answers and their histograms in %.0f s%n", answers,
                 (System.nanoTime() - start) / 1e9);
@@ -275,9 +281,11 @@ public final class JourneyBenchmarks {
         double histogram = median(histogramMs);
         double rawMedian = median(rawMs);
         System.out.printf(Locale.ROOT, "scores: %d answers, %d touchpoints x %d weeks; histograms %.1f ms (median of %d); "
-                + "GROUP BY over raw answers %.0f ms (median of %d); speed-up %.0fx (target >= 20x and < 100 ms)%n", answers,
+                + "GROUP BY over raw answers %.0f ms (median of %d); speed-up %.0fx (target >= 20x and < 100 ms); "
+                + "load average %.1f on %d cores%n", answers,
                 touchpoints.size(), fromHistograms.size() / touchpoints.size(), histogram, histogramMs.length, rawMedian, rawMs.length,
-                rawMedian / histogram);
+                rawMedian / histogram, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The same journey-map question answered from raw answers: counts per touchpoint, week and value. */

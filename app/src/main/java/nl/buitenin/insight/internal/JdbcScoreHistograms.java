@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,17 @@ import nl.buitenin.journey.TouchpointId;
 
 @Repository
 class JdbcScoreHistograms implements ScoreHistograms {
+
+    /** score_week's count columns: c0 counts the scale's lowest value. */
+    private static final List<String> WEEK_COLUMNS = IntStream.range(0, 11).mapToObj(i -> "c" + i).toList();
+
+    static {
+        for (ScoreScale scale : ScoreScale.values()) {
+            if (scale.size() > WEEK_COLUMNS.size()) {
+                throw new IllegalStateException("score_week has no column for every value of " + scale);
+            }
+        }
+    }
 
     private static final Pattern QUESTION_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -57,10 +69,11 @@ class JdbcScoreHistograms implements ScoreHistograms {
                 "insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, answer_value, "
                         + "answer_count) values (:t, :d, :w, :m, :q, :v, 1) on conflict do nothing",
                 touchpoint, day, week, questionKey, value);
-        count("update score_histogram_week set answer_count = answer_count + 1 "
-                        + "where touchpoint_id = :t and week_start = :w and question_key = :q and answer_value = :v",
-                "insert into score_histogram_week (touchpoint_id, week_start, question_key, answer_value, answer_count) "
-                        + "values (:t, :w, :q, :v, 1) on conflict do nothing",
+        String column = WEEK_COLUMNS.get(value - scale.min());
+        count("update score_week set " + column + " = " + column + " + 1 "
+                        + "where touchpoint_id = :t and week_start = :w and question_key = :q",
+                "insert into score_week (touchpoint_id, week_start, question_key, " + column + ") "
+                        + "values (:t, :w, :q, 1) on conflict do nothing",
                 touchpoint, day, week, questionKey, value);
     }
 
@@ -99,15 +112,15 @@ class JdbcScoreHistograms implements ScoreHistograms {
         boolean byWeeks = query.grouping() == Grouping.WEEK || query.grouping() == Grouping.TOTAL;
         if (byWeeks && !lastWeek.isBefore(firstWeek)) {
             // Whole weeks from the weekly roll-up, the days of partial weeks at either end from the daily counts.
-            add(slices, query, "score_histogram_week", "week_start", firstWeek, lastWeek);
+            addWeeks(slices, query, firstWeek, lastWeek);
             if (query.from().isBefore(firstWeek)) {
-                add(slices, query, "score_histogram", "local_day", query.from(), firstWeek.minusDays(1));
+                addDays(slices, query, query.from(), firstWeek.minusDays(1));
             }
             if (lastWeek.plusDays(6).isBefore(query.to())) {
-                add(slices, query, "score_histogram", "local_day", lastWeek.plusDays(7), query.to());
+                addDays(slices, query, lastWeek.plusDays(7), query.to());
             }
         } else {
-            add(slices, query, "score_histogram", "local_day", query.from(), query.to());
+            addDays(slices, query, query.from(), query.to());
         }
         Map<TouchpointId, String> sortKeys = new HashMap<>();
         return slices.entrySet().stream()
@@ -119,29 +132,76 @@ class JdbcScoreHistograms implements ScoreHistograms {
     }
 
     /**
-     * Adds the summed counts of one table over [from, to] of its date column to the slices. When the
-     * table's rows already are the slices asked for (per touchpoint, by the table's own period), they are
-     * read as they are: no grouping and no join, which is what keeps a journey map over years of weeks fast.
+     * Adds the whole weeks [firstWeek, lastWeek] from score_week. Its rows are the journey map's slices
+     * (touchpoint, week, question) with a column per scale value, so per-touchpoint weeks are read as they
+     * are; other groupings sum the columns.
      */
-    private void add(Map<SliceKey, long[]> slices, ScoreQuery query, String table, String dateColumn, LocalDate from, LocalDate to) {
-        String period = switch (query.grouping()) {
-            case TOTAL -> null;
-            case DAY -> "h.local_day";
-            case WEEK -> "h.week_start";
-            case MONTH -> "h.month_start";
-        };
-        boolean rowsAreSlices = query.perTouchpoint() && ("h." + dateColumn).equals(period);
-        StringBuilder sql = new StringBuilder("select ")
-                .append(query.perTouchpoint() ? "h.touchpoint_id" : "null").append(", h.question_key, ")
-                .append(period == null ? "null" : period).append(", h.answer_value, ")
-                .append(rowsAreSlices ? "h.answer_count" : "sum(h.answer_count)")
-                .append(" from ").append(table).append(" h where h.").append(dateColumn).append(" between :from and :to");
+    private void addWeeks(Map<SliceKey, long[]> slices, ScoreQuery query, LocalDate firstWeek, LocalDate lastWeek) {
+        boolean rowsAreSlices = query.perTouchpoint() && query.grouping() == Grouping.WEEK;
+        String period = query.grouping() == Grouping.WEEK ? "h.week_start" : "null";
+        StringBuilder sql = new StringBuilder("select ").append(query.perTouchpoint() ? "h.touchpoint_id" : "null")
+                .append(", h.question_key, ").append(period);
+        for (String column : WEEK_COLUMNS) {
+            sql.append(rowsAreSlices ? ", h." + column : ", sum(h." + column + ")");
+        }
+        sql.append(" from score_week h where h.week_start between :from and :to");
+        where(sql, query);
+        if (!rowsAreSlices) {
+            sql.append(" group by ").append(query.perTouchpoint() ? "h.touchpoint_id, " : "").append("h.question_key")
+                    .append(query.grouping() == Grouping.WEEK ? ", h.week_start" : "");
+        }
+        Map<UUID, TouchpointId> touchpoints = new HashMap<>();
+        statement(sql, query, firstWeek, lastWeek).query(rs -> {
+            String question = rs.getString(2);
+            ScoreScale scale = scaleOf(question);
+            SliceKey key = key(rs.getObject(1, UUID.class), question, scale,
+                    period.equals("null") ? query.from() : rs.getObject(3, LocalDate.class), touchpoints);
+            long[] counts = slices.computeIfAbsent(key, k -> new long[scale.size()]);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += rs.getLong(4 + i);
+            }
+        });
+    }
+
+    private static SliceKey key(UUID touchpoint, String question, ScoreScale scale, LocalDate start, Map<UUID, TouchpointId> touchpoints) {
+        return new SliceKey(touchpoint == null ? null : touchpoints.computeIfAbsent(touchpoint, TouchpointId::new), question, scale, start);
+    }
+
+    private static void where(StringBuilder sql, ScoreQuery query) {
         if (!query.touchpoints().isEmpty()) {
             sql.append(" and h.touchpoint_id in (:t)");
         }
         if (query.questionKey() != null) {
             sql.append(" and h.question_key = :q");
         }
+    }
+
+    private JdbcClient.StatementSpec statement(StringBuilder sql, ScoreQuery query, LocalDate from, LocalDate to) {
+        var statement = jdbc.sql(sql.toString()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
+        if (!query.touchpoints().isEmpty()) {
+            statement = statement.param("t", query.touchpoints().stream().map(TouchpointId::value).toList());
+        }
+        if (query.questionKey() != null) {
+            statement = statement.param("q", query.questionKey());
+        }
+        return statement;
+    }
+
+    /** Adds the summed daily counts over [from, to] to the slices. */
+    private void addDays(Map<SliceKey, long[]> slices, ScoreQuery query, LocalDate from, LocalDate to) {
+        String period = switch (query.grouping()) {
+            case TOTAL -> null;
+            case DAY -> "h.local_day";
+            case WEEK -> "h.week_start";
+            case MONTH -> "h.month_start";
+        };
+        boolean rowsAreSlices = query.perTouchpoint() && query.grouping() == Grouping.DAY;
+        StringBuilder sql = new StringBuilder("select ")
+                .append(query.perTouchpoint() ? "h.touchpoint_id" : "null").append(", h.question_key, ")
+                .append(period == null ? "null" : period).append(", h.answer_value, ")
+                .append(rowsAreSlices ? "h.answer_count" : "sum(h.answer_count)")
+                .append(" from score_histogram h where h.local_day between :from and :to");
+        where(sql, query);
         if (!rowsAreSlices) {
             List<String> groupBy = new ArrayList<>();
             if (query.perTouchpoint()) {
@@ -154,21 +214,12 @@ class JdbcScoreHistograms implements ScoreHistograms {
             groupBy.add("h.answer_value");
             sql.append(" group by ").append(String.join(", ", groupBy));
         }
-        var statement = jdbc.sql(sql.toString()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
-        if (!query.touchpoints().isEmpty()) {
-            statement = statement.param("t", query.touchpoints().stream().map(TouchpointId::value).toList());
-        }
-        if (query.questionKey() != null) {
-            statement = statement.param("q", query.questionKey());
-        }
         Map<UUID, TouchpointId> touchpoints = new HashMap<>();
-        statement.query(rs -> {
-            UUID touchpoint = rs.getObject(1, UUID.class);
+        statement(sql, query, from, to).query(rs -> {
             String question = rs.getString(2);
-            LocalDate start = period == null ? query.from() : rs.getObject(3, LocalDate.class);
             ScoreScale scale = scaleOf(question);
-            SliceKey key = new SliceKey(touchpoint == null ? null : touchpoints.computeIfAbsent(touchpoint, TouchpointId::new),
-                    question, scale, start);
+            SliceKey key = key(rs.getObject(1, UUID.class), question, scale,
+                    period == null ? query.from() : rs.getObject(3, LocalDate.class), touchpoints);
             int value = scale.requireValue(rs.getInt(4));
             // Counts are summed in place and become immutable histograms once, at the end.
             slices.computeIfAbsent(key, k -> new long[scale.size()])[value - scale.min()] += rs.getLong(5);
