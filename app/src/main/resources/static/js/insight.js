@@ -17,23 +17,22 @@ document.addEventListener('DOMContentLoaded', () => {
     const questions = [...new Set(points.map(p => p.question))];
     const weeks = [...new Set(points.map(p => p.period))].sort();
     const series = [];
-    questions.forEach(question => {
+    const palette = ['#1f6f5c', '#0a66c2', '#b35c00', '#6b4fa0'];
+    questions.forEach((question, index) => {
+      const color = palette[index % palette.length];
       const byWeek = new Map(points.filter(p => p.question === question).map(p => [p.period, p]));
       series.push({
-        name: question, type: 'line', connectNulls: false, symbolSize: 4,
+        name: question, type: 'line', connectNulls: false, symbolSize: 4, color: color,
         data: weeks.map(w => byWeek.has(w) && byWeek.get(w).score !== null ? byWeek.get(w).score : null),
         tooltip: {valueFormatter: v => v === null ? '–' : v}
       });
-      series.push({
-        // The band: an invisible line at the lower bound with the interval's width stacked on top of it.
-        name: question + ' 95%', type: 'line', lineStyle: {opacity: 0}, symbol: 'none', stack: question,
-        data: weeks.map(w => byWeek.has(w) && byWeek.get(w).lower !== null ? byWeek.get(w).lower : null)
-      });
-      series.push({
-        name: question + ' 95% ', type: 'line', lineStyle: {opacity: 0}, symbol: 'none',
-        areaStyle: {opacity: 0.15}, stack: question,
-        data: weeks.map(w => byWeek.has(w) && byWeek.get(w).upper !== null ? byWeek.get(w).upper - byWeek.get(w).lower : null)
-      });
+      // The 95 % interval as two thin dashed lines (no stacked band: ECharts 5.3 stacks negative values
+      // apart from positive ones, which would draw an NPS band that crosses zero wrongly).
+      ['lower', 'upper'].forEach(bound => series.push({
+        name: question + ' 95%', type: 'line', symbol: 'diamond', symbolSize: 3, connectNulls: false, color: color,
+        lineStyle: {width: 1, type: 'dashed', opacity: 0.6},
+        data: weeks.map(w => byWeek.has(w) && byWeek.get(w)[bound] !== null ? byWeek.get(w)[bound] : null)
+      }));
     });
     const chart = echarts.init(element);
     chart.setOption({

@@ -2,6 +2,7 @@ package nl.buitenin.listening.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
+import nl.buitenin.journey.Journey;
+import nl.buitenin.journey.Journeys;
 import nl.buitenin.listening.QuestionType;
 import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.CaseRule;
@@ -33,10 +36,12 @@ class SurveyController {
 
     private final SurveyEditing editing;
     private final JdbcSurveys surveys;
+    private final Journeys journeys;
 
-    SurveyController(SurveyEditing editing, JdbcSurveys surveys) {
+    SurveyController(SurveyEditing editing, JdbcSurveys surveys, Journeys journeys) {
         this.editing = editing;
         this.surveys = surveys;
+        this.journeys = journeys;
     }
 
     @GetMapping("/surveys")
@@ -136,6 +141,11 @@ class SurveyController {
         model.addAttribute("types", QuestionType.values());
         model.addAttribute("triggers", CaseRule.Trigger.values());
         model.addAttribute("versions", survey == null ? List.of() : surveys.versions(survey.lineage()));
+        List<Journey> mapped = journeys.all();
+        Set<String> known = mapped.stream().flatMap(j -> j.touchpoints().stream()).map(t -> t.id().toString()).collect(Collectors.toSet());
+        model.addAttribute("journeys", mapped);
+        // A touchpoint the survey names that is no longer on any journey stays visible, so saving does not drop it unseen.
+        model.addAttribute("unmappedTouchpoints", form.getTouchpoints().stream().filter(id -> !known.contains(id)).toList());
         return "listening/editor";
     }
 

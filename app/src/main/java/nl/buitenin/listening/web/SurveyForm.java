@@ -27,7 +27,8 @@ public class SurveyForm {
     private String introEn = "";
     private String closingNl = "";
     private String closingEn = "";
-    private String touchpoints = "";
+    /** The ids of the touchpoints the survey is for, ticked in the editor. */
+    private List<String> touchpoints = new ArrayList<>();
     private List<QuestionForm> questions = new ArrayList<>();
 
     public static SurveyForm blank() {
@@ -44,7 +45,7 @@ public class SurveyForm {
         form.introEn = definition.intro().en();
         form.closingNl = definition.closing().nl();
         form.closingEn = definition.closing().en();
-        form.touchpoints = String.join("\n", definition.touchpoints().stream().map(TouchpointId::toString).toList());
+        form.touchpoints = new ArrayList<>(definition.touchpoints().stream().map(TouchpointId::toString).toList());
         for (SurveyQuestion question : definition.questions()) {
             QuestionForm q = new QuestionForm();
             q.setKey(question.key());
@@ -86,13 +87,12 @@ public class SurveyForm {
             }
         }
         List<TouchpointId> touchpointIds = new ArrayList<>();
-        String[] lines = touchpoints.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
+        for (String id : touchpoints) {
+            if (!id.isBlank()) {
                 try {
-                    touchpointIds.add(TouchpointId.of(lines[i].trim()));
+                    touchpointIds.add(TouchpointId.of(id.trim()));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("touchpoints", "line " + (i + 1) + ": '" + lines[i].trim() + "' is not a touchpoint id"));
+                    errors.add(new FieldError("touchpoints", "'" + id.trim() + "' is not a touchpoint id"));
                 }
             }
         }
@@ -153,8 +153,8 @@ public class SurveyForm {
     public void setClosingNl(String closingNl) { this.closingNl = closingNl; }
     public String getClosingEn() { return closingEn; }
     public void setClosingEn(String closingEn) { this.closingEn = closingEn; }
-    public String getTouchpoints() { return touchpoints; }
-    public void setTouchpoints(String touchpoints) { this.touchpoints = touchpoints == null ? "" : touchpoints; }
+    public List<String> getTouchpoints() { return touchpoints; }
+    public void setTouchpoints(List<String> touchpoints) { this.touchpoints = touchpoints == null ? new ArrayList<>() : new ArrayList<>(touchpoints); }
     public List<QuestionForm> getQuestions() { return questions; }
     public void setQuestions(List<QuestionForm> questions) { this.questions = questions; }
 
