@@ -134,10 +134,13 @@ class CxManagerBrowserTest {
         driver.findElement(By.id("publish")).click();
         assertThat(driver.findElement(By.cssSelector(".alert.info")).getText()).contains("gepubliceerd");
 
-        // 3. The contact policy: ask everyone at this touchpoint, at any hour (the test must not depend on the clock),
+        // 3. The contact policy: ask everyone after this touchpoint (other touchpoints keep the general share), at any hour (the test must not depend on the clock),
         //    but never the same person twice within 30 days.
         driver.get(url("/contact/policy"));
-        type("samplePercent", "100");
+        WebElement share = driver.findElement(By.id("share-" + touchpoint));
+        scrollTo(share);
+        share.clear();
+        share.sendKeys("100");
         type("recontactDays", "30");
         setValue("quietFrom", "03:00");
         setValue("quietUntil", "03:00");

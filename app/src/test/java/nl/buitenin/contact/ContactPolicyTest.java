@@ -125,4 +125,30 @@ class ContactPolicyTest {
                 .getContentAsString();
         assertThat(page).contains("value=\"14\"").contains("value=\"21:00\"");
     }
+
+    @Test
+    void aTouchpointKeepsItsOwnPercentageAndABadOneIsNamed() throws Exception {
+        String touchpoint = UUID.randomUUID().toString();
+        var form = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/contact/policy").with(user(analyst)).with(csrf())
+                .param("samplePercent", "20").param("samplingPeriodDays", "30").param("recontactDays", "30")
+                .param("capPerQuarter", "2").param("capPerYear", "4").param("quietFrom", "20:00").param("quietUntil", "09:00")
+                .param("operationalContactDays", "3").param("invitationChannel", "EMAIL");
+        mvc.perform(form.param("touchpointShares[" + touchpoint + "]", "50")).andExpect(status().is3xxRedirection());
+        assertThat(policy.mayInvite(newPerson(), TouchpointId.of(touchpoint), TUESDAY_AFTERNOON, PersonFacts.consentedWithoutHistory()))
+                .isNotNull();
+        mvc.perform(get("/api/v1/contact/policy").with(user(analyst)))
+                .andExpect(jsonPath("$.touchpointShares['" + touchpoint + "']").value(0.5));
+        String page = mvc.perform(get("/contact/policy").with(user(analyst))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        // Not on any journey, so listed by id, with its percentage.
+        assertThat(page).contains("name=\"touchpointShares[" + touchpoint + "]\"").contains("value=\"50\"");
+
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/contact/policy")
+                        .with(user(analyst)).with(csrf()).param("samplePercent", "20").param("samplingPeriodDays", "30")
+                        .param("recontactDays", "30").param("capPerQuarter", "2").param("capPerYear", "4").param("quietFrom", "20:00")
+                        .param("quietUntil", "09:00").param("operationalContactDays", "3").param("invitationChannel", "EMAIL")
+                        .param("touchpointShares[" + touchpoint + "]", "veel"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("touchpointShares[" + touchpoint + "]").contains("veel");
+    }
 }

@@ -1,5 +1,9 @@
 package nl.buitenin.contact.web;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import java.time.DayOfWeek;
 
 import org.springframework.stereotype.Controller;
@@ -13,6 +17,8 @@ import nl.buitenin.access.Role;
 import nl.buitenin.contact.internal.JdbcContactStore;
 import nl.buitenin.contact.internal.StoredContactPolicy;
 import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.Journey;
+import nl.buitenin.journey.Journeys;
 import nl.buitenin.platform.InvalidInputException;
 
 /** The contact policy settings and the latest decisions with their reasons. */
@@ -22,10 +28,12 @@ class ContactPolicyController {
 
     private final StoredContactPolicy policy;
     private final JdbcContactStore store;
+    private final Journeys journeys;
 
-    ContactPolicyController(StoredContactPolicy policy, JdbcContactStore store) {
+    ContactPolicyController(StoredContactPolicy policy, JdbcContactStore store, Journeys journeys) {
         this.policy = policy;
         this.store = store;
+        this.journeys = journeys;
     }
 
     @GetMapping("/contact/policy")
@@ -49,6 +57,11 @@ class ContactPolicyController {
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("decisions", store.recentDecisions(20));
+        List<Journey> mapped = journeys.all();
+        Set<String> known = mapped.stream().flatMap(j -> j.touchpoints().stream()).map(t -> t.id().toString()).collect(Collectors.toSet());
+        model.addAttribute("journeys", mapped);
+        // A share for a touchpoint no longer on any journey stays visible and editable, so it is never kept unseen.
+        model.addAttribute("unmappedTouchpoints", form.getTouchpointShares().keySet().stream().filter(id -> !known.contains(id)).toList());
         return "contact/policy";
     }
 }

@@ -10,11 +10,15 @@ import nl.buitenin.contact.internal.Policy;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.platform.InvalidInputException;
 
-/** The policy settings page's form: shares in percent, one "touchpoint id = percent" per line. */
+/**
+ * The policy settings page's form: shares in percent; per touchpoint an optional percentage that differs
+ * from the general one (left empty: the general one applies).
+ */
 public class PolicyForm {
 
     private String samplePercent = "20";
-    private String touchpointShares = "";
+    /** Touchpoint id to percentage text; blank means "the general percentage". */
+    private Map<String, String> touchpointShares = new LinkedHashMap<>();
     private String samplingPeriodDays = "30";
     private String recontactDays = "30";
     private String capPerQuarter = "2";
@@ -28,9 +32,7 @@ public class PolicyForm {
     public static PolicyForm of(Policy policy) {
         PolicyForm form = new PolicyForm();
         form.samplePercent = percent(policy.sampleShare());
-        StringBuilder lines = new StringBuilder();
-        policy.touchpointShares().forEach((touchpoint, share) -> lines.append(touchpoint).append(" = ").append(percent(share)).append('\n'));
-        form.touchpointShares = lines.toString().strip();
+        policy.touchpointShares().forEach((touchpoint, share) -> form.touchpointShares.put(touchpoint.toString(), percent(share)));
         form.samplingPeriodDays = String.valueOf(policy.samplingPeriodDays());
         form.recontactDays = String.valueOf(policy.recontactDays());
         form.capPerQuarter = String.valueOf(policy.capPerQuarter());
@@ -47,19 +49,14 @@ public class PolicyForm {
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         Double share = number("samplePercent", samplePercent, errors);
         Map<String, Double> shares = new LinkedHashMap<>();
-        String[] lines = touchpointShares == null ? new String[0] : touchpointShares.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        touchpointShares.forEach((touchpoint, text) -> {
+            if (text != null && !text.isBlank()) {
+                Double value = number("touchpointShares[" + touchpoint + "]", text, errors);
+                if (value != null) {
+                    shares.put(touchpoint, value / 100.0);
+                }
             }
-            String[] parts = lines[i].split("=", 2);
-            Double value = parts.length == 2 ? number("touchpointShares", parts[1], errors) : null;
-            if (parts.length != 2) {
-                errors.add(new InvalidInputException.FieldError("touchpointShares", "line " + (i + 1) + ": write 'touchpoint id = percent'"));
-            } else if (value != null) {
-                shares.put(parts[0].trim(), value / 100.0);
-            }
-        }
+        });
         Integer period = whole("samplingPeriodDays", samplingPeriodDays, errors);
         Integer recontact = whole("recontactDays", recontactDays, errors);
         Integer quarter = whole("capPerQuarter", capPerQuarter, errors);
@@ -97,8 +94,10 @@ public class PolicyForm {
 
     public String getSamplePercent() { return samplePercent; }
     public void setSamplePercent(String samplePercent) { this.samplePercent = samplePercent; }
-    public String getTouchpointShares() { return touchpointShares; }
-    public void setTouchpointShares(String touchpointShares) { this.touchpointShares = touchpointShares; }
+    public Map<String, String> getTouchpointShares() { return touchpointShares; }
+    public void setTouchpointShares(Map<String, String> touchpointShares) {
+        this.touchpointShares = touchpointShares == null ? new LinkedHashMap<>() : new LinkedHashMap<>(touchpointShares);
+    }
     public String getSamplingPeriodDays() { return samplingPeriodDays; }
     public void setSamplingPeriodDays(String samplingPeriodDays) { this.samplingPeriodDays = samplingPeriodDays; }
     public String getRecontactDays() { return recontactDays; }
