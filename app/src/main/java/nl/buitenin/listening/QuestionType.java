@@ -1,41 +1,51 @@
 package nl.buitenin.listening;
 
+import java.util.Locale;
+
+import nl.buitenin.insight.ScoreScale;
+
 /**
- * The kinds of survey question. Scales carry their lowest and highest answer; choice and open
- * questions have none ({@code min == max == 0}).
+ * The kinds of survey question. A scale question's answers are counted on its {@link ScoreScale} (which
+ * carries the lowest and highest answer); choice and open questions have no scale ({@code min == max == 0}).
  */
 public enum QuestionType {
     /** Net Promoter Score: how likely to recommend, 0 to 10. */
-    NPS(0, 10),
+    NPS(ScoreScale.NPS),
     /** Customer satisfaction, 1 (very dissatisfied) to 5 (very satisfied). */
-    CSAT(1, 5),
+    CSAT(ScoreScale.CSAT),
     /** Customer effort, 1 (very difficult) to 7 (very easy). */
-    CES(1, 7),
-    RATING_5(1, 5),
-    RATING_10(1, 10),
-    SINGLE_CHOICE(0, 0),
-    MULTIPLE_CHOICE(0, 0),
+    CES(ScoreScale.CES),
+    RATING_5(ScoreScale.RATING_5),
+    RATING_10(ScoreScale.RATING_10),
+    SINGLE_CHOICE(null),
+    MULTIPLE_CHOICE(null),
     /** Free text, such as "what would you like us to do differently?". */
-    OPEN_TEXT(0, 0);
+    OPEN_TEXT(null);
 
-    private final int min;
-    private final int max;
+    private final ScoreScale scale;
 
-    QuestionType(int min, int max) {
-        this.min = min;
-        this.max = max;
+    QuestionType(ScoreScale scale) {
+        this.scale = scale;
+    }
+
+    /** The scale the answers are counted on; only for scale questions. */
+    public ScoreScale scale() {
+        if (scale == null) {
+            throw new IllegalStateException(name() + " is not a scale question");
+        }
+        return scale;
     }
 
     public int min() {
-        return min;
+        return scale == null ? 0 : scale.min();
     }
 
     public int max() {
-        return max;
+        return scale == null ? 0 : scale.max();
     }
 
     public boolean isScale() {
-        return max > 0;
+        return scale != null;
     }
 
     public boolean hasOptions() {
@@ -43,6 +53,6 @@ public enum QuestionType {
     }
 
     public String messageKey() {
-        return "listening.type." + name().toLowerCase(java.util.Locale.ROOT);
+        return "listening.type." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.insight.ScoreHistograms;
-import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
@@ -83,7 +82,7 @@ public class AnswerRecording {
                 scores.add(new ResponseCompleted.Score(answer.questionKey(), question.type(), answer.score()));
                 summary.add(answer.questionKey() + " " + answer.score());
                 if (response.touchpoint() != null) {
-                    histograms.record(response.touchpoint(), day, answer.questionKey(), ScoreScale.valueOf(question.type().name()),
+                    histograms.record(response.touchpoint(), day, answer.questionKey(), question.type().scale(),
                             answer.score());
                 }
             } else if (!answer.choices().isEmpty()) {

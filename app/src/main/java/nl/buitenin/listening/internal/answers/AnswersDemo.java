@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.insight.ScoreHistograms;
-import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
@@ -140,7 +139,7 @@ class AnswersDemo implements DemoStep {
             if (type.isScale()) {
                 int value = scale(type, mood, random);
                 given.add(GivenAnswer.score(question.key(), value));
-                histograms.record(touchpoint, day, question.key(), ScoreScale.valueOf(type.name()), value);
+                histograms.record(touchpoint, day, question.key(), type.scale(), value);
             } else if (type.hasOptions()) {
                 List<AnswerOption> options = question.options();
                 given.add(GivenAnswer.choices(question.key(), List.of(options.get(random.nextInt(options.size())).value())));
