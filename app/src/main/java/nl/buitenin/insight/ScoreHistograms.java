@@ -19,7 +19,15 @@ public interface ScoreHistograms {
      *                    the scale it was first recorded with
      * @throws IllegalArgumentException when the value is not on the scale or the key has another scale
      */
-    void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value);
+    default void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value) {
+        record(touchpoint, day, questionKey, scale, value, 1);
+    }
+
+    /**
+     * Counts {@code count} answers that gave the same value on the same day: a batch of answers adds up its
+     * own counts first and then touches each count row once.
+     */
+    void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value, long count);
 
     /** Summed histograms of a slice, ordered by touchpoint, question and period. */
     List<ScoreSlice> summarise(ScoreQuery query);

@@ -55,6 +55,15 @@ class JdbcScoreHistograms implements ScoreHistograms {
     @Override
     @Transactional
     public void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value) {
+        record(touchpoint, day, questionKey, scale, value, 1);
+    }
+
+    @Override
+    @Transactional
+    public void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value, long count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a count of answers is at least 1, got " + count);
+        }
         Objects.requireNonNull(touchpoint, "touchpoint");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(scale, "scale");
@@ -64,27 +73,27 @@ class JdbcScoreHistograms implements ScoreHistograms {
         scale.requireValue(value);
         requireScale(questionKey, scale);
         LocalDate week = Grouping.WEEK.periodStart(day, day);
-        count("update score_histogram set answer_count = answer_count + 1 "
+        count("update score_histogram set answer_count = answer_count + :n "
                         + "where touchpoint_id = :t and local_day = :d and question_key = :q and answer_value = :v",
                 "insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, answer_value, "
-                        + "answer_count) values (:t, :d, :w, :m, :q, :v, 1) on conflict do nothing",
-                touchpoint, day, week, questionKey, value);
+                        + "answer_count) values (:t, :d, :w, :m, :q, :v, :n) on conflict do nothing",
+                touchpoint, day, week, questionKey, value, count);
         String column = WEEK_COLUMNS.get(value - scale.min());
-        count("update score_week set " + column + " = " + column + " + 1 "
+        count("update score_week set " + column + " = " + column + " + :n "
                         + "where touchpoint_id = :t and week_start = :w and question_key = :q",
                 "insert into score_week (touchpoint_id, week_start, question_key, " + column + ") "
-                        + "values (:t, :w, :q, 1) on conflict do nothing",
-                touchpoint, day, week, questionKey, value);
+                        + "values (:t, :w, :q, :n) on conflict do nothing",
+                touchpoint, day, week, questionKey, value, count);
     }
 
     /**
-     * Adds one to a count row, creating it when absent. Update first (the common case), then insert;
+     * Adds to a count row, creating it when absent. Update first (the common case), then insert;
      * when another transaction inserted the row in between, the insert does nothing and the update is repeated.
      */
     private void count(String update, String insert, TouchpointId touchpoint, LocalDate day, LocalDate week, String questionKey,
-            int value) {
+            int value, long count) {
         Map<String, Object> params = Map.of("t", touchpoint.value(), "d", Date.valueOf(day), "w", Date.valueOf(week),
-                "m", Date.valueOf(Grouping.MONTH.periodStart(day, day)), "q", questionKey, "v", value);
+                "m", Date.valueOf(Grouping.MONTH.periodStart(day, day)), "q", questionKey, "v", value, "n", count);
         if (jdbc.sql(update).params(params).update() == 0 && jdbc.sql(insert).params(params).update() == 0) {
             jdbc.sql(update).params(params).update();
         }

@@ -1,5 +1,7 @@
 package nl.buitenin.journey.internal;
 
+import nl.buitenin.platform.IngestReport;
+
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +9,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.buitenin.journey.internal.IngestReport.ItemOutcome;
-import nl.buitenin.journey.internal.IngestReport.Status;
+import nl.buitenin.platform.IngestReport.ItemOutcome;
+import nl.buitenin.platform.IngestReport.Status;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**

@@ -1,5 +1,7 @@
 package nl.buitenin.journey.internal;
 
+import nl.buitenin.platform.IngestReport;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.TouchpointId;
-import nl.buitenin.journey.internal.IngestReport.ItemOutcome;
+import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import nl.buitenin.journey.internal.IngestReport;
+import nl.buitenin.platform.IngestReport;
 import nl.buitenin.journey.internal.InteractionCsv;
 import nl.buitenin.journey.internal.InteractionInput;
 import nl.buitenin.platform.InvalidInputException;

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
-import nl.buitenin.journey.internal.IngestReport;
+import nl.buitenin.platform.IngestReport;
 import nl.buitenin.journey.internal.InteractionIngest;
 import nl.buitenin.journey.internal.InteractionInput;
 import nl.buitenin.platform.InvalidInputException;

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
@@ -21,6 +22,7 @@ import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.privacy.PersonKey;
 
 /**
  * Stores answers. Saving keeps a partial response; sending completes it, and in the same transaction
@@ -74,31 +76,41 @@ public class AnswerRecording {
             throw new ConflictException("this response was already sent");
         }
         LocalDate day = at.atZone(organisations.current().timeZone()).toLocalDate();
+        ResponseCompleted completed = completion(survey, responseId, response.person(), response.touchpoint(), sheet.answers(), at);
+        for (ResponseCompleted.Score score : completed.scores()) {
+            if (response.touchpoint() != null) {
+                histograms.record(response.touchpoint(), day, score.questionKey(), score.type().scale(), score.value());
+            }
+        }
+        events.publishEvent(completed);
+        return completed;
+    }
+
+    /**
+     * What a completed response tells the rest of the system: its scores, the case rules it meets, and a
+     * summary without personal data. Shared by answers given on a page and answers sent in batches.
+     */
+    static ResponseCompleted completion(Survey survey, UUID responseId, PersonKey person, TouchpointId touchpoint,
+            List<GivenAnswer> answers, Instant at) {
         List<ResponseCompleted.Score> scores = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        for (GivenAnswer answer : sheet.answers()) {
+        for (GivenAnswer answer : answers) {
             SurveyQuestion question = survey.definition().question(answer.questionKey()).orElseThrow();
             if (answer.score() != null) {
                 scores.add(new ResponseCompleted.Score(answer.questionKey(), question.type(), answer.score()));
                 summary.add(answer.questionKey() + " " + answer.score());
-                if (response.touchpoint() != null) {
-                    histograms.record(response.touchpoint(), day, answer.questionKey(), question.type().scale(),
-                            answer.score());
-                }
             } else if (!answer.choices().isEmpty()) {
                 summary.add(answer.questionKey() + ": " + String.join(", ", answer.choices()));
             }
         }
         List<String> matched = new ArrayList<>();
         for (CaseRule rule : survey.definition().caseRules()) {
-            sheet.answers().stream().filter(a -> a.questionKey().equals(rule.question())).findFirst()
+            answers.stream().filter(a -> a.questionKey().equals(rule.question())).findFirst()
                     .filter(a -> rule.opensCaseFor(a.asValue()))
                     .ifPresent(a -> matched.add(rule.when().name() + ":" + rule.question()));
         }
-        ResponseCompleted completed = new ResponseCompleted(responseId, "answer:" + responseId, response.survey(),
-                response.person(), response.touchpoint(), scores, matched, String.join(" · ", summary), at);
-        events.publishEvent(completed);
-        return completed;
+        return new ResponseCompleted(responseId, "answer:" + responseId, survey.id(), person, touchpoint, scores, matched,
+                String.join(" · ", summary), at);
     }
 
     private Response open(UUID responseId) {

@@ -1,12 +1,13 @@
-package nl.buitenin.journey.internal;
+package nl.buitenin.platform;
 
 import java.util.List;
 
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
- * What became of each item of a batch: created, duplicate (its source id was already there, or twice
- * in the batch) or rejected with the reason. Items keep their index in the batch (from 0).
+ * What became of each item of an ingested batch (interactions, answers): created, duplicate (its source
+ * id was already there, or twice in the batch) or rejected with the reason. Items keep their index in
+ * the batch (from 0).
  */
 public record IngestReport(int created, int duplicates, int rejected, List<ItemOutcome> items) {
 
@@ -26,21 +27,21 @@ public record IngestReport(int created, int duplicates, int rejected, List<ItemO
             errors = errors == null ? List.of() : List.copyOf(errors);
         }
 
-        static ItemOutcome created(int index, String sourceId) {
+        public static ItemOutcome created(int index, String sourceId) {
             return new ItemOutcome(index, sourceId, Status.CREATED, null, List.of());
         }
 
-        static ItemOutcome duplicate(int index, String sourceId) {
+        public static ItemOutcome duplicate(int index, String sourceId) {
             return new ItemOutcome(index, sourceId, Status.DUPLICATE, null, List.of());
         }
 
-        static ItemOutcome rejected(int index, String sourceId, List<FieldError> errors) {
+        public static ItemOutcome rejected(int index, String sourceId, List<FieldError> errors) {
             String reason = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
             return new ItemOutcome(index, sourceId, Status.REJECTED, reason, errors);
         }
     }
 
-    static IngestReport of(List<ItemOutcome> items) {
+    public static IngestReport of(List<ItemOutcome> items) {
         int created = 0;
         int duplicates = 0;
         int rejected = 0;

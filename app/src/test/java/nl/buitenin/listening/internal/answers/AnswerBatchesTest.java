@@ -1,0 +1,149 @@
+package nl.buitenin.listening.internal.answers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import nl.buitenin.access.Scope;
+import nl.buitenin.access.internal.ApiKeys;
+import nl.buitenin.insight.Grouping;
+import nl.buitenin.insight.Histogram;
+import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.insight.ScoreQuery;
+import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.insight.ScoreSlice;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.JourneyId;
+import nl.buitenin.journey.StageId;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.internal.JdbcJourneys;
+import nl.buitenin.journey.internal.Names;
+import nl.buitenin.listening.internal.CaseRule;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyDefinition;
+import nl.buitenin.loop.Cases;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.testing.DatabaseTest;
+
+/** Answered surveys sent in batches through the API: validated like page answers, counted once, idempotent. */
+@DatabaseTest
+@AutoConfigureMockMvc
+class AnswerBatchesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiKeys apiKeys;
+    @Autowired
+    JdbcSurveys surveys;
+    @Autowired
+    JdbcJourneys journeys;
+    @Autowired
+    ScoreHistograms histograms;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    Cases cases;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void validItemsAreCountedOnceInvalidOnesNamedAndARetryCreatesNothing() throws Exception {
+        TouchpointId touchpoint = touchpoint();
+        Survey survey = publishedSurveyWithDetractorRule();
+        String key = apiKeys.issue("answers-" + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        PersonKey detractor = new PersonKey("p_" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").concat("abcdefghijklmnopqrstuvwxyz").substring(0, 26));
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).withNano(0);
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        String batch = """
+                {"items": [
+                  {"sourceId": "%1$s-1", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s",
+                   "answers": {"nps": ["9"], "tempo": ["te-snel"], "beter": ["Iets rustiger lopen."]}},
+                  {"sourceId": "%1$s-2", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s", "person": "%5$s", "language": "en",
+                   "answers": {"nps": ["3"]}},
+                  {"sourceId": "%1$s-3", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s", "answers": {"nps": ["12"]}},
+                  {"sourceId": "%1$s-4", "survey": "%2$s", "touchpoint": "%3$s", "at": "gisteren", "answers": {"nps": ["7"]}},
+                  {"sourceId": "%1$s-1", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s", "answers": {"nps": ["10"]}}
+                ]}""".formatted(prefix, survey.id().value(), touchpoint.value(), at, detractor.value());
+
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2)).andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.items[2].status").value("REJECTED"))
+                .andExpect(jsonPath("$.items[2].errors[0].field").value("answers.nps"))
+                .andExpect(jsonPath("$.items[3].errors[0].field").value("at"))
+                .andExpect(jsonPath("$.items[4].status").value("DUPLICATE"));
+
+        // The same batch again: nothing new.
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.duplicates").value(3))
+                .andExpect(jsonPath("$.rejected").value(2));
+
+        LocalDate day = at.toInstant().atZone(organisations.current().timeZone()).toLocalDate();
+        List<ScoreSlice> slices = histograms.summarise(new ScoreQuery(Set.of(touchpoint), day, day, "nps", Grouping.TOTAL, true));
+        assertThat(slices).singleElement().extracting(ScoreSlice::histogram).isEqualTo(Histogram.of(ScoreScale.NPS, 9, 3));
+        assertThat(jdbc.sql("select count(*) from listening_response where source_ref like :p").param("p", "api:" + prefix + "%")
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select a.text_value from listening_answer a join listening_response r on r.id = a.response_id "
+                        + "where r.source_ref = :s and a.question_key = 'beter'").param("s", "api:" + prefix + "-1")
+                .query(String.class).single()).isEqualTo("Iets rustiger lopen.");
+
+        // The detractor's answer meets the survey's case rule, as it would on the answer page.
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!cases.hasOpenCase(detractor) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(cases.hasOpenCase(detractor)).isTrue();
+    }
+
+    @Test
+    void aBatchWithoutItemsOrWithADraftSurveyIsRefusedByName() throws Exception {
+        String key = apiKeys.issue("answers-" + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("items"));
+        Survey draft = Survey.draft(SurveyFixtures.tripEvaluation(), Instant.now());
+        surveys.add(draft);
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"items": [{"sourceId": "d-1", "survey": "%s", "touchpoint": "%s", "at": "2026-01-05T10:00:00+01:00",
+                        "answers": {"nps": ["8"]}}]}""".formatted(draft.id().value(), UUID.randomUUID())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.items[0].errors[?(@.field == 'survey')]").exists())
+                .andExpect(jsonPath("$.items[0].errors[?(@.field == 'touchpoint')]").exists());
+    }
+
+    private TouchpointId touchpoint() {
+        JourneyId journey = journeys.createJourney(new Names("Wandelreis", "Walking holiday"));
+        StageId stage = journeys.addStage(journey, new Names("Onderweg", "On the way"));
+        return journeys.addTouchpoint(stage, new Names("Kiosk", "Kiosk"), Channel.LOCATION, "Utrecht");
+    }
+
+    private Survey publishedSurveyWithDetractorRule() {
+        SurveyDefinition trip = SurveyFixtures.tripEvaluation();
+        SurveyDefinition withRule = new SurveyDefinition(trip.title(), trip.intro(), trip.questions(), trip.closing(), List.of(),
+                List.of(new CaseRule(CaseRule.Trigger.DETRACTOR, "nps", null)));
+        Survey survey = Survey.draft(withRule, Instant.now());
+        survey.publish(Instant.now());
+        surveys.add(survey);
+        return survey;
+    }
+}
