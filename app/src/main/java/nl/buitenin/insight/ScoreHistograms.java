@@ -1,5 +1,7 @@
 package nl.buitenin.insight;
 
+import java.util.Collection;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,14 +22,15 @@ public interface ScoreHistograms {
      * @throws IllegalArgumentException when the value is not on the scale or the key has another scale
      */
     default void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value) {
-        record(touchpoint, day, questionKey, scale, value, 1);
+        recordAll(List.of(new AnswerCount(touchpoint, day, questionKey, scale, value, 1)));
     }
 
     /**
-     * Counts {@code count} answers that gave the same value on the same day: a batch of answers adds up its
-     * own counts first and then touches each count row once.
+     * Counts a batch of answers, summed per histogram row by the caller or not: each count row is touched
+     * once, and rows are locked in one fixed order, so concurrent batches over the same rows never deadlock.
+     * Joins the caller's transaction (or runs in its own when there is none).
      */
-    void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value, long count);
+    void recordAll(Collection<AnswerCount> counts);
 
     /** Summed histograms of a slice, ordered by touchpoint, question and period. */
     List<ScoreSlice> summarise(ScoreQuery query);

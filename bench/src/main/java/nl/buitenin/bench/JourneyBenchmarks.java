@@ -39,6 +39,12 @@ import nl.buitenin.insight.Grouping;
 import nl.buitenin.insight.Histogram;
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.insight.ScoreQuery;
+import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.LocalizedText;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyDefinition;
+import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.insight.ScoreSlice;
 import nl.buitenin.journey.Channel;
@@ -57,7 +63,7 @@ import nl.buitenin.journey.internal.Names;
  * <li>{@code scores}: journey-map scores per touchpoint and week from the histograms vs the same
  * {@code GROUP BY} over a raw table of answers.</li>
  * </ul>
- * Run: {@code java -cp bench/target/benchmarks.jar nl.buitenin.bench.JourneyBenchmarks [ingest] [scores] [--rows N] [--answers N]}
+ * Run: {@code java -cp bench/target/benchmarks.jar nl.buitenin.bench.JourneyBenchmarks [ingest] [answers] [scores] [--rows N] [--answers N]}
  */
 public final class JourneyBenchmarks {
 
@@ -75,7 +81,7 @@ public final class JourneyBenchmarks {
             }
         }
         if (what.isEmpty()) {
-            what = List.of("ingest", "scores");
+            what = List.of("ingest", "answers", "scores");
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
@@ -87,6 +93,9 @@ public final class JourneyBenchmarks {
                 List<TouchpointId> touchpoints = touchpoints(app.getBean(JdbcJourneys.class));
                 if (what.contains("ingest")) {
                     ingest(app, postgres, touchpoints, rows);
+                }
+                if (what.contains("answers")) {
+                    answers(app, postgres, touchpoints, rows);
                 }
                 if (what.contains("scores")) {
                     scores(app, touchpoints, answers);
@@ -217,6 +226,107 @@ public final class JourneyBenchmarks {
                     "copy interaction (source_id, touchpoint_id, occurred_at, local_day, person_key, kind) from stdin with (format csv)",
                     new StringReader(csv));
         }
+    }
+
+    // ---- (a2) answers ------------------------------------------------------------------------
+
+    /**
+     * Answered surveys (an NPS score and a comment each) through {@code POST /api/v1/answers} against a raw
+     * COPY of the same responses and answer rows into the same tables.
+     */
+    private static void answers(ConfigurableApplicationContext app, EmbeddedPostgres postgres, List<TouchpointId> touchpoints,
+            int rows) throws Exception {
+        int port = Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
+        String key = app.getBean(ApiKeys.class).issue("bench-answers", Set.of(Scope.INGEST), null).plainText();
+        SurveyDefinition definition = new SurveyDefinition(new LocalizedText("Uw wandelreis", "Your walking holiday"), null,
+                List.of(new SurveyQuestion("nps", QuestionType.NPS, new LocalizedText("Hoe waarschijnlijk is het dat u ons aanbeveelt?",
+                                "How likely are you to recommend us?"), List.of(), true),
+                        new SurveyQuestion("beter", QuestionType.OPEN_TEXT, new LocalizedText("Wat kunnen we beter doen?",
+                                "What could we do better?"), List.of(), false)),
+                new LocalizedText("Bedankt.", "Thank you."), List.of(), List.of());
+        Survey survey = Survey.draft(definition, Instant.now());
+        survey.publish(Instant.now());
+        app.getBean(JdbcSurveys.class).add(survey);
+        String surveyId = survey.id().value().toString();
+        int batch = 2_000;
+        int threads = 2;
+        HttpClient client = HttpClient.newHttpClient();
+        URI endpoint = URI.create("http://localhost:" + port + "/api/v1/answers");
+
+        post(client, endpoint, key, answerBodies("warm", surveyId, touchpoints, 10_000, batch), threads);
+        copyAnswers(postgres, "warmcopy", surveyId, touchpoints, 10_000);
+        long httpNanos = 0;
+        long copyNanos = 0;
+        int half = rows / 2;
+        for (int round = 0; round < 2; round++) {
+            List<String> bodies = answerBodies("http" + round, surveyId, touchpoints, half, batch);
+            long start = System.nanoTime();
+            post(client, endpoint, key, bodies, threads);
+            httpNanos += System.nanoTime() - start;
+            copyNanos += copyAnswers(postgres, "copy" + round, surveyId, touchpoints, half);
+        }
+        double httpRate = 2.0 * half / (httpNanos / 1e9);
+        double copyRate = 2.0 * half / (copyNanos / 1e9);
+        System.out.printf(Locale.ROOT, "answers: %d answered surveys (NPS + comment); HTTP API (batches of %d, %d client threads) "
+                + "%.0f surveys/s; raw COPY of the same response and answer rows %.0f surveys/s; ratio HTTP/COPY = %.2f (target >= 0.50)%n",
+                2 * half, batch, threads, httpRate, copyRate, httpRate / copyRate);
+        String retry = answerBodies("http0", surveyId, touchpoints, batch, batch).get(0);
+        String response = client.send(HttpRequest.newBuilder(endpoint).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(retry)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        System.out.println("answers: retry of a sent batch -> " + response.substring(0, response.indexOf(",\"items\"")) + "}");
+    }
+
+    private static List<String> answerBodies(String tag, String survey, List<TouchpointId> touchpoints, int rows, int batch) {
+        List<String> bodies = new ArrayList<>();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            body.append(body.isEmpty() ? "{\"items\":[" : ",");
+            body.append("{\"sourceId\":\"").append(tag).append('-').append(i).append("\",\"survey\":\"").append(survey)
+                    .append("\",\"touchpoint\":\"").append(touchpoints.get(i % touchpoints.size())).append("\",\"at\":\"")
+                    .append(base.plusSeconds(i * 37L)).append("\",\"person\":\"").append(person(i))
+                    .append("\",\"answers\":{\"nps\":[\"").append(score(i)).append("\"],\"beter\":[\"").append(comment(i)).append("\"]}}");
+            if ((i + 1) % batch == 0 || i == rows - 1) {
+                bodies.add(body.append("]}").toString());
+                body.setLength(0);
+            }
+        }
+        return bodies;
+    }
+
+    /** COPYs the same responses and answers as the API would store; returns the nanoseconds the two COPYs took. */
+    private static long copyAnswers(EmbeddedPostgres postgres, String tag, String survey, List<TouchpointId> touchpoints, int rows)
+            throws Exception {
+        StringBuilder responses = new StringBuilder();
+        StringBuilder answers = new StringBuilder();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < rows; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            Instant at = base.plusSeconds(i * 37L);
+            responses.append(id).append(',').append(survey).append(',').append(touchpoints.get(i % touchpoints.size())).append(',')
+                    .append(person(i)).append(",api:").append(tag).append('-').append(i).append(",IMPORT,nl,COMPLETED,")
+                    .append(at).append(',').append(at).append(',').append(at).append('\n');
+            answers.append(id).append(",nps,").append(score(i)).append(",\n");
+            answers.append(id).append(",beter,,\"").append(comment(i)).append("\"\n");
+        }
+        long start = System.nanoTime();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("copy listening_response (id, survey_id, touchpoint_id, person_key, source_ref, channel, language, status, "
+                    + "invited_at, started_at, completed_at) from stdin with (format csv)", new StringReader(responses.toString()));
+            copy.copyIn("copy listening_answer (response_id, question_key, score, text_value) from stdin with (format csv)",
+                    new StringReader(answers.toString()));
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static int score(int i) {
+        return (int) ((i * 2654435761L >>> 7) % 11);
+    }
+
+    private static String comment(int i) {
+        return "Meer uitleg over de route van dag " + (i % 9 + 1);
     }
 
     // ---- (b) journey-map scores ----------------------------------------------------------------

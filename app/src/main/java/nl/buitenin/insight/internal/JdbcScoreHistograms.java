@@ -5,21 +5,23 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.insight.AnswerCount;
 import nl.buitenin.insight.Grouping;
 import nl.buitenin.insight.Histogram;
 import nl.buitenin.insight.ScoreHistograms;
@@ -42,60 +44,113 @@ class JdbcScoreHistograms implements ScoreHistograms {
         }
     }
 
-    private static final Pattern QUESTION_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
-
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     /** Scales never change once a key has one, so they are safe to keep. */
     private final Map<String, ScoreScale> scales = new ConcurrentHashMap<>();
 
-    JdbcScoreHistograms(JdbcClient jdbc) {
+    JdbcScoreHistograms(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     @Override
     @Transactional
     public void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value) {
-        record(touchpoint, day, questionKey, scale, value, 1);
-    }
-
-    @Override
-    @Transactional
-    public void record(TouchpointId touchpoint, LocalDate day, String questionKey, ScoreScale scale, int value, long count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("a count of answers is at least 1, got " + count);
-        }
-        Objects.requireNonNull(touchpoint, "touchpoint");
-        Objects.requireNonNull(day, "day");
-        Objects.requireNonNull(scale, "scale");
-        if (questionKey == null || !QUESTION_KEY.matcher(questionKey).matches()) {
-            throw new IllegalArgumentException("a question key is 1 to 100 lower-case letters, digits, dots, dashes or underscores: " + questionKey);
-        }
-        scale.requireValue(value);
-        requireScale(questionKey, scale);
-        LocalDate week = Grouping.WEEK.periodStart(day, day);
-        count("update score_histogram set answer_count = answer_count + :n "
-                        + "where touchpoint_id = :t and local_day = :d and question_key = :q and answer_value = :v",
-                "insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, answer_value, "
-                        + "answer_count) values (:t, :d, :w, :m, :q, :v, :n) on conflict do nothing",
-                touchpoint, day, week, questionKey, value, count);
-        String column = WEEK_COLUMNS.get(value - scale.min());
-        count("update score_week set " + column + " = " + column + " + :n "
-                        + "where touchpoint_id = :t and week_start = :w and question_key = :q",
-                "insert into score_week (touchpoint_id, week_start, question_key, " + column + ") "
-                        + "values (:t, :w, :q, :n) on conflict do nothing",
-                touchpoint, day, week, questionKey, value, count);
+        recordAll(List.of(new AnswerCount(touchpoint, day, questionKey, scale, value, 1)));
     }
 
     /**
-     * Adds to a count row, creating it when absent. Update first (the common case), then insert;
-     * when another transaction inserted the row in between, the insert does nothing and the update is repeated.
+     * Adds the counts to the daily rows, then to the weekly rows, each set in a fixed order (touchpoint, day
+     * or week, question, value), so that two transactions over overlapping rows wait for each other instead
+     * of deadlocking. Each row: update first (the common case), insert when absent; when another transaction
+     * inserted it in between, the insert does nothing and the update is repeated.
      */
-    private void count(String update, String insert, TouchpointId touchpoint, LocalDate day, LocalDate week, String questionKey,
-            int value, long count) {
-        Map<String, Object> params = Map.of("t", touchpoint.value(), "d", Date.valueOf(day), "w", Date.valueOf(week),
-                "m", Date.valueOf(Grouping.MONTH.periodStart(day, day)), "q", questionKey, "v", value, "n", count);
-        if (jdbc.sql(update).params(params).update() == 0 && jdbc.sql(insert).params(params).update() == 0) {
-            jdbc.sql(update).params(params).update();
+    @Override
+    @Transactional
+    public void recordAll(Collection<AnswerCount> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        Map<DayRow, Long> days = new TreeMap<>();
+        Map<WeekRow, long[]> weeks = new TreeMap<>();
+        for (AnswerCount count : counts) {
+            requireScale(count.questionKey(), count.scale());
+            days.merge(new DayRow(count.touchpoint().value(), count.day(), count.questionKey(), count.value()), count.count(), Long::sum);
+            weeks.computeIfAbsent(new WeekRow(count.touchpoint().value(), Grouping.WEEK.periodStart(count.day(), count.day()),
+                    count.questionKey()), w -> new long[WEEK_COLUMNS.size()])[count.value() - count.scale().min()] += count.count();
+        }
+        List<Object[]> dayUpdates = new ArrayList<>(days.size());
+        days.forEach((row, n) -> dayUpdates.add(new Object[] {n, row.touchpoint(), Date.valueOf(row.day()), row.question(), row.value()}));
+        upsert("update score_histogram set answer_count = answer_count + ? "
+                        + "where touchpoint_id = ? and local_day = ? and question_key = ? and answer_value = ?", dayUpdates,
+                "insert into score_histogram (touchpoint_id, local_day, week_start, month_start, question_key, answer_value, "
+                        + "answer_count) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                update -> {
+                    LocalDate day = ((Date) update[2]).toLocalDate();
+                    return new Object[] {update[1], update[2], Date.valueOf(Grouping.WEEK.periodStart(day, day)),
+                            Date.valueOf(Grouping.MONTH.periodStart(day, day)), update[3], update[4], update[0]};
+                });
+        List<Object[]> weekUpdates = new ArrayList<>(weeks.size());
+        weeks.forEach((row, columns) -> {
+            Object[] update = new Object[columns.length + 3];
+            for (int i = 0; i < columns.length; i++) {
+                update[i] = columns[i];
+            }
+            update[columns.length] = row.touchpoint();
+            update[columns.length + 1] = Date.valueOf(row.week());
+            update[columns.length + 2] = row.question();
+            weekUpdates.add(update);
+        });
+        upsert(WEEK_UPDATE, weekUpdates, WEEK_INSERT, update -> {
+            Object[] insert = new Object[update.length];
+            insert[0] = update[WEEK_COLUMNS.size()];
+            insert[1] = update[WEEK_COLUMNS.size() + 1];
+            insert[2] = update[WEEK_COLUMNS.size() + 2];
+            System.arraycopy(update, 0, insert, 3, WEEK_COLUMNS.size());
+            return insert;
+        });
+    }
+
+    private static final String WEEK_UPDATE = "update score_week set "
+            + String.join(", ", WEEK_COLUMNS.stream().map(c -> c + " = " + c + " + ?").toList())
+            + " where touchpoint_id = ? and week_start = ? and question_key = ?";
+    private static final String WEEK_INSERT = "insert into score_week (touchpoint_id, week_start, question_key, "
+            + String.join(", ", WEEK_COLUMNS) + ") values (?, ?, ?" + ", ?".repeat(WEEK_COLUMNS.size()) + ") on conflict do nothing";
+
+    /** Batched update of every row; insert of those that were absent; update again of those another transaction inserted first. */
+    private void upsert(String update, List<Object[]> updates, String insert, java.util.function.Function<Object[], Object[]> asInsert) {
+        int[] updated = batches.batchUpdate(update, updates);
+        List<Object[]> absent = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                absent.add(updates.get(i));
+            }
+        }
+        if (absent.isEmpty()) {
+            return;
+        }
+        int[] inserted = batches.batchUpdate(insert, absent.stream().map(asInsert).toList());
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 0) {
+                batches.update(update, absent.get(i));
+            }
+        }
+    }
+
+    private record DayRow(UUID touchpoint, LocalDate day, String question, int value) implements Comparable<DayRow> {
+        @Override
+        public int compareTo(DayRow other) {
+            return Comparator.comparing(DayRow::touchpoint).thenComparing(DayRow::day).thenComparing(DayRow::question)
+                    .thenComparingInt(DayRow::value).compare(this, other);
+        }
+    }
+
+    private record WeekRow(UUID touchpoint, LocalDate week, String question) implements Comparable<WeekRow> {
+        @Override
+        public int compareTo(WeekRow other) {
+            return Comparator.comparing(WeekRow::touchpoint).thenComparing(WeekRow::week).thenComparing(WeekRow::question)
+                    .compare(this, other);
         }
     }
 

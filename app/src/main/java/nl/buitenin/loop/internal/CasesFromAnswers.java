@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.ResponsesCompleted;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.Cases;
@@ -20,6 +21,12 @@ class CasesFromAnswers {
 
     CasesFromAnswers(Cases cases) {
         this.cases = cases;
+    }
+
+    /** A batch of answers sent through the API: each response as if it came alone (opening a case is idempotent). */
+    @ApplicationModuleListener
+    void on(ResponsesCompleted batch) {
+        batch.responses().forEach(this::on);
     }
 
     @ApplicationModuleListener

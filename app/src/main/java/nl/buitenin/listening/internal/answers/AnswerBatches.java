@@ -1,32 +1,40 @@
 package nl.buitenin.listening.internal.answers;
 
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.insight.AnswerCount;
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.ResponsesCompleted;
 import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -43,7 +51,8 @@ import nl.buitenin.privacy.PersonKey;
  * batches of up to {@value #MAX_BATCH}. One transaction per batch: every item is validated against its
  * survey version like an answer on the page; the valid ones whose source id is new are inserted with two
  * batched statements, their scores are added to the histograms once per distinct count row, and each
- * new response is published as {@link ResponseCompleted} so case rules apply exactly as for page answers.
+ * batch's new responses are published as one {@link ResponsesCompleted}, so case rules apply exactly as for
+ * page answers.
  * A retried batch creates nothing and reports every item as a duplicate.
  */
 @Service
@@ -220,33 +229,17 @@ public class AnswerBatches {
             return List.of();
         }
         List<UUID> ids = new ArrayList<>(valid.size());
-        List<Object[]> rows = new ArrayList<>(valid.size());
-        for (Valid v : valid) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            Timestamp at = Timestamp.from(v.at());
-            rows.add(new Object[] {id, v.survey().id().value(), v.touchpoint().value(), v.person() == null ? null : v.person().value(),
-                    "api:" + v.sourceId(), ResponseChannel.IMPORT.name(), v.language(), ResponseStatus.COMPLETED.name(), at, at, at});
-        }
-        int[] inserted = jdbc.batchUpdate("insert into listening_response (id, survey_id, touchpoint_id, person_key, source_ref, "
-                + "channel, language, status, invited_at, started_at, completed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "on conflict do nothing", rows);
+        valid.forEach(v -> ids.add(UUID.randomUUID()));
+        boolean[] inserted = jdbc.execute((ConnectionCallback<boolean[]>) connection -> isPostgres(connection)
+                ? insertWithUnnest(connection, valid, ids) : insertWithBatch(connection, valid, ids));
         List<Valid> created = new ArrayList<>();
         List<UUID> createdIds = new ArrayList<>();
-        List<Object[]> answers = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
-            if (inserted[i] != 1) {
-                continue;
-            }
-            created.add(valid.get(i));
-            createdIds.add(ids.get(i));
-            for (GivenAnswer answer : valid.get(i).sheet().answers()) {
-                answers.add(new Object[] {ids.get(i), answer.questionKey(), answer.score(),
-                        answer.choices().isEmpty() ? null : String.join("\n", answer.choices()), answer.text()});
+            if (inserted[i]) {
+                created.add(valid.get(i));
+                createdIds.add(ids.get(i));
             }
         }
-        jdbc.batchUpdate("insert into listening_answer (response_id, question_key, score, choices, text_value) values (?, ?, ?, ?, ?)",
-                answers);
         ZoneId zone = organisations.current().timeZone();
         Map<Cell, Long> counts = new HashMap<>();
         List<ResponseCompleted> completions = new ArrayList<>(created.size());
@@ -260,8 +253,131 @@ public class AnswerBatches {
             }
             completions.add(completed);
         }
-        counts.forEach((cell, count) -> histograms.record(cell.touchpoint(), cell.day(), cell.question(), cell.scale(), cell.value(), count));
-        completions.forEach(events::publishEvent);
+        histograms.recordAll(counts.entrySet().stream().map(e -> new AnswerCount(e.getKey().touchpoint(), e.getKey().day(),
+                e.getKey().question(), e.getKey().scale(), e.getKey().value(), e.getValue())).toList());
+        if (!completions.isEmpty()) {
+            events.publishEvent(new ResponsesCompleted(completions));
+        }
         return created;
+    }
+
+    private static final String RESPONSE_COLUMNS = "id, survey_id, touchpoint_id, person_key, source_ref, channel, language, status, "
+            + "invited_at, started_at, completed_at";
+    /**
+     * On PostgreSQL each table gets one statement ({@code unnest} of arrays): this, not the JDBC batch, is what
+     * keeps the API near a raw COPY. Other databases (H2) use a JDBC batch and its update counts.
+     */
+    private static final String POSTGRES_RESPONSES = "insert into listening_response (" + RESPONSE_COLUMNS + ") "
+            + "select cast(i as uuid), cast(s as uuid), cast(t as uuid), p, r, 'IMPORT', l, 'COMPLETED', "
+            + "cast(a as timestamp with time zone), cast(a as timestamp with time zone), cast(a as timestamp with time zone) "
+            + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(i, s, t, p, r, l, a) "
+            + "on conflict do nothing returning id";
+    private static final String POSTGRES_ANSWERS = "insert into listening_answer (response_id, question_key, score, choices, text_value) "
+            + "select cast(r as uuid), k, cast(n as integer), c, x from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+            + "as u(r, k, n, c, x)";
+    private static final String PORTABLE_RESPONSES = "insert into listening_response (" + RESPONSE_COLUMNS + ") "
+            + "values (?, ?, ?, ?, ?, 'IMPORT', ?, 'COMPLETED', ?, ?, ?) on conflict do nothing";
+    private static final String PORTABLE_ANSWERS = "insert into listening_answer (response_id, question_key, score, choices, text_value) "
+            + "values (?, ?, ?, ?, ?)";
+
+    private volatile Boolean postgres;
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        if (postgres == null) {
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        }
+        return postgres;
+    }
+
+    private static boolean[] insertWithUnnest(Connection connection, List<Valid> valid, List<UUID> ids) throws SQLException {
+        int size = valid.size();
+        String[][] columns = new String[7][size];
+        for (int i = 0; i < size; i++) {
+            Valid v = valid.get(i);
+            columns[0][i] = ids.get(i).toString();
+            columns[1][i] = v.survey().id().value().toString();
+            columns[2][i] = v.touchpoint().value().toString();
+            columns[3][i] = v.person() == null ? null : v.person().value();
+            columns[4][i] = "api:" + v.sourceId();
+            columns[5][i] = v.language();
+            columns[6][i] = v.at().toString();
+        }
+        Set<UUID> created = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(POSTGRES_RESPONSES)) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    created.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        boolean[] inserted = new boolean[size];
+        List<String[]> answers = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            inserted[i] = created.contains(ids.get(i));
+            if (inserted[i]) {
+                for (GivenAnswer answer : valid.get(i).sheet().answers()) {
+                    answers.add(new String[] {ids.get(i).toString(), answer.questionKey(),
+                            answer.score() == null ? null : answer.score().toString(),
+                            answer.choices().isEmpty() ? null : String.join("\n", answer.choices()), answer.text()});
+                }
+            }
+        }
+        if (!answers.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(POSTGRES_ANSWERS)) {
+                for (int c = 0; c < 5; c++) {
+                    String[] column = new String[answers.size()];
+                    for (int r = 0; r < column.length; r++) {
+                        column[r] = answers.get(r)[c];
+                    }
+                    statement.setArray(c + 1, connection.createArrayOf("text", column));
+                }
+                statement.executeUpdate();
+            }
+        }
+        return inserted;
+    }
+
+    private static boolean[] insertWithBatch(Connection connection, List<Valid> valid, List<UUID> ids) throws SQLException {
+        boolean[] inserted = new boolean[valid.size()];
+        try (PreparedStatement statement = connection.prepareStatement(PORTABLE_RESPONSES)) {
+            for (int i = 0; i < valid.size(); i++) {
+                Valid v = valid.get(i);
+                OffsetDateTime at = OffsetDateTime.ofInstant(v.at(), ZoneOffset.UTC);
+                statement.setObject(1, ids.get(i));
+                statement.setObject(2, v.survey().id().value());
+                statement.setObject(3, v.touchpoint().value());
+                statement.setString(4, v.person() == null ? null : v.person().value());
+                statement.setString(5, "api:" + v.sourceId());
+                statement.setString(6, v.language());
+                statement.setObject(7, at);
+                statement.setObject(8, at);
+                statement.setObject(9, at);
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                inserted[i] = counts[i] > 0;
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(PORTABLE_ANSWERS)) {
+            for (int i = 0; i < valid.size(); i++) {
+                if (!inserted[i]) {
+                    continue;
+                }
+                for (GivenAnswer answer : valid.get(i).sheet().answers()) {
+                    statement.setObject(1, ids.get(i));
+                    statement.setString(2, answer.questionKey());
+                    statement.setObject(3, answer.score());
+                    statement.setString(4, answer.choices().isEmpty() ? null : String.join("\n", answer.choices()));
+                    statement.setString(5, answer.text());
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+        return inserted;
     }
 }
