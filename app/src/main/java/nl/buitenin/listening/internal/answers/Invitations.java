@@ -144,10 +144,12 @@ public class Invitations {
     private PersonFacts facts(PersonKey person, Preferences preferences, Instant contactAt, Instant now) {
         List<Instant> recent = interactions.recentContacts(person, now.minus(RECENT)).stream()
                 .filter(at -> !at.equals(contactAt)).toList();
-        Set<Channel> channels = preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL)
-                : preferences.channel() == PreferredChannel.NONE ? Set.of() : Set.of();
         return new PersonFacts(List.of(), consents.isGiven(person, PurposeId.FEEDBACK), preferences.doNotAsk(),
-                preferences.remindersWanted(), channels, recent, openCases.hasOpenCase(person));
+                preferences.remindersWanted(), preferredChannels(preferences), recent, openCases.hasOpenCase(person));
+    }
+
+    static Set<Channel> preferredChannels(Preferences preferences) {
+        return preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL) : Set.of();
     }
 
     private OutgoingMessage message(UUID response, PersonKey person, ContactDetails details, TouchpointId touchpoint,
@@ -165,7 +167,7 @@ public class Invitations {
         return new OutgoingMessage("invitation:" + response, person, details.email(), subject, text, null);
     }
 
-    private String baseUrl() {
+    String baseUrl() {
         String configured = properties.baseUrl();
         if (!configured.isBlank()) {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;

@@ -87,6 +87,42 @@ public class JdbcResponses {
                 .list();
     }
 
+    /**
+     * E-mail invitations that may be due for their one reminder: not answered, invited before {@code invitedBefore},
+     * still valid at {@code now}, of a person still known, never reminded, and not looked at since {@code checkedBefore}.
+     */
+    public List<UUID> dueForReminder(Instant invitedBefore, Instant now, Instant checkedBefore, int limit) {
+        return jdbc.sql("select id from listening_response where status <> 'COMPLETED' and channel = 'EMAIL' "
+                        + "and person_key is not null and reminder_status is null and invited_at <= :invitedBefore "
+                        + "and expires_at > :now and (reminder_checked_at is null or reminder_checked_at < :checkedBefore) "
+                        + "order by invited_at limit " + limit)
+                .param("invitedBefore", utc(invitedBefore)).param("now", utc(now)).param("checkedBefore", utc(checkedBefore))
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Claims a response for a reminder decision with a conditional update, so that of several nodes running the
+     * job at once only one goes on; false when another one got there first (or it no longer qualifies).
+     */
+    public boolean claimForReminder(UUID id, Instant now, Instant checkedBefore) {
+        return jdbc.sql("update listening_response set reminder_checked_at = :now where id = :id and reminder_status is null "
+                        + "and status <> 'COMPLETED' and person_key is not null "
+                        + "and (reminder_checked_at is null or reminder_checked_at < :checkedBefore)")
+                .param("now", utc(now)).param("id", id).param("checkedBefore", utc(checkedBefore)).update() == 1;
+    }
+
+    /** What became of the reminder: SENT, REFUSED or NO_ADDRESS; final, a response gets no second reminder. */
+    public void settleReminder(UUID id, String outcome) {
+        jdbc.sql("update listening_response set reminder_status = :outcome where id = :id")
+                .param("outcome", outcome).param("id", id).update();
+    }
+
+    /** SENT, REFUSED, NO_ADDRESS, or null while no reminder was decided. */
+    public String reminderStatus(UUID id) {
+        return jdbc.sql("select reminder_status from listening_response where id = :id").param("id", id)
+                .query((rs, n) -> rs.getString(1)).list().stream().findFirst().orElse(null);
+    }
+
     /** The latest free-text answers at a touchpoint, newest first, with when they were given. */
     public List<Comment> latestComments(TouchpointId touchpoint, int limit) {
         return jdbc.sql("select r.id, r.person_key, r.completed_at, a.question_key, a.text_value from listening_answer a "
