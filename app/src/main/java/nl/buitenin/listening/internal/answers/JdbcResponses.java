@@ -120,7 +120,7 @@ public class JdbcResponses {
     /** SENT, REFUSED, NO_ADDRESS, or null while no reminder was decided. */
     public String reminderStatus(UUID id) {
         return jdbc.sql("select reminder_status from listening_response where id = :id").param("id", id)
-                .query((rs, n) -> rs.getString(1)).list().stream().findFirst().orElse(null);
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(status -> status).orElse(null);
     }
 
     /** The latest free-text answers at a touchpoint, newest first, with when they were given. */

@@ -167,8 +167,8 @@ class ReminderTest {
 
     @Test
     void quietHoursPostponeTheReminderInsteadOfCancellingIt() {
-        policy.change(new PolicyFile(1.0, null, null, 30, 5, 10, "00:00", "23:59", List.of(), 0, "EMAIL"));
         Invited hanna = invite("hanna", true, "nl");
+        policy.change(new PolicyFile(1.0, null, null, 30, 5, 10, "00:00", "23:59", List.of(), 0, "EMAIL"));
         // Noon, so that "quiet from 00:00 to 23:59" surely applies.
         Instant due = LocalDate.now().plusDays(4).atTime(12, 0).atZone(organisations.current().timeZone()).toInstant();
 
