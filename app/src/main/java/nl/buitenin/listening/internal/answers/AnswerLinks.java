@@ -13,6 +13,8 @@ import nl.buitenin.platform.SignedTokens.Verification;
 public class AnswerLinks {
 
     static final String PURPOSE = "survey-response";
+    /** A widget link is another purpose, so that a link from an e-mail can never be shown in someone's frame, nor the reverse. */
+    static final String WIDGET_PURPOSE = "survey-widget";
 
     private final OneTimeTokens tokens;
 
@@ -31,6 +33,18 @@ public class AnswerLinks {
     /** Spends the token in the caller's transaction; false when it was spent already. */
     public boolean spend(String token) {
         return tokens.spend(token, PURPOSE);
+    }
+
+    public String widgetTokenFor(UUID response, Instant expiresAt) {
+        return tokens.issue(WIDGET_PURPOSE, response.toString(), expiresAt);
+    }
+
+    public Verification checkWidget(String token) {
+        return tokens.check(token, WIDGET_PURPOSE);
+    }
+
+    public boolean spendWidget(String token) {
+        return tokens.spend(token, WIDGET_PURPOSE);
     }
 
     public static UUID responseOf(Verification verification) {

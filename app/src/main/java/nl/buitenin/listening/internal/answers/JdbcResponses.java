@@ -43,6 +43,16 @@ public class JdbcResponses {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** Marks a response as coming through a widget site, whose origins may frame its answer page. */
+    public void cameThrough(UUID response, UUID site) {
+        jdbc.sql("update listening_response set site_id = :site where id = :id").param("site", site).param("id", response).update();
+    }
+
+    public Optional<UUID> siteOf(UUID response) {
+        return jdbc.sql("select site_id from listening_response where id = :id").param("id", response)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(site -> site);
+    }
+
     public Optional<Response> byId(UUID id) {
         return jdbc.sql("select * from listening_response where id = :id").param("id", id)
                 .query((rs, n) -> read(rs)).optional()
