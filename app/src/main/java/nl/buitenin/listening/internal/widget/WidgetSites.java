@@ -205,6 +205,11 @@ public class WidgetSites {
         return new Ticket(true, token, invitations.baseUrl() + "/w/" + token + "?lang=" + language, expires, List.of());
     }
 
+    /** Where this instance is reached, for the snippet a site copies. */
+    public String baseUrl() {
+        return invitations.baseUrl();
+    }
+
     private Survey publishedSurvey(WidgetSite site) {
         return surveys.versions(site.surveyLineage()).stream()
                 .filter(v -> v.status() == SurveyStatus.PUBLISHED)
