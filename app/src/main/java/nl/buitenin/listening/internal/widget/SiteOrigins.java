@@ -49,6 +49,9 @@ public final class SiteOrigins {
     }
 
     private static String problemWith(String origin) {
+        if (origin.contains("*")) {
+            return "must name one host, without wildcard";
+        }
         URI uri;
         try {
             uri = new URI(origin);
@@ -60,8 +63,8 @@ public final class SiteOrigins {
         if (!scheme.equals("https") && !scheme.equals("http") || host == null || host.isBlank() || uri.isOpaque()) {
             return "is not an origin (scheme://host[:port])";
         }
-        if (uri.getRawUserInfo() != null || origin.contains("*")) {
-            return "must name one host, without user or wildcard";
+        if (uri.getRawUserInfo() != null) {
+            return "must name one host, without user";
         }
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {

@@ -148,9 +148,13 @@ public class WidgetSites {
         List<FieldError> errors = new ArrayList<>();
         PersonKey person = null;
         if (request.person() != null && !request.person().isBlank()) {
-            person = new PersonKey(request.person().strip());
-            if (!persons.exists(person)) {
-                errors.add(new FieldError("person", "no person with this key"));
+            try {
+                person = new PersonKey(request.person().strip());
+                if (!persons.exists(person)) {
+                    errors.add(new FieldError("person", "no person with this key"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("person", e.getMessage()));
             }
         }
         if (request.reference() != null && !REFERENCE.matcher(request.reference()).matches()) {
