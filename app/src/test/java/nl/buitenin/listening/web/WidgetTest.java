@@ -124,6 +124,28 @@ class WidgetTest {
     }
 
     @Test
+    void theManagementPageRegistersASiteAndNamesABadOriginInBothLanguages() throws Exception {
+        String name = "Nieuwsbrief " + UUID.randomUUID();
+        mvc.perform(post("/surveys/widget-sites").with(user("anouk").roles("ANALYST")).with(csrf())
+                        .cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "en"))
+                        .param("name", name).param("survey", lineage.toString()).param("touchpoint", touchpoint)
+                        .param("origins", "https://www.buitenpad.nl\nftp://buitenpad.nl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("origins[1]")))
+                .andExpect(content().string(containsString("Questions in your own site")));
+        mvc.perform(post("/surveys/widget-sites").with(user("anouk").roles("ANALYST")).with(csrf())
+                        .param("name", name).param("survey", lineage.toString()).param("touchpoint", touchpoint)
+                        .param("origins", "https://www.buitenpad.nl\r\nhttps://M.Buitenpad.nl:443\n"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/surveys/widget-sites").with(user("anouk").roles("ANALYST")).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "nl")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)))
+                .andExpect(content().string(containsString("https://m.buitenpad.nl<")))
+                .andExpect(content().string(containsString("Vragen in uw eigen site")));
+        mvc.perform(get("/surveys/widget-sites").with(user("agnes").roles("AGENT"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void onlyAnIngestKeyOrAnAdminOrAnalystGetsALink() throws Exception {
         String site = register(ORIGIN_A);
         String reader = apiKeys.issue("reader " + UUID.randomUUID(), Set.of(Scope.READ), null).plainText();
