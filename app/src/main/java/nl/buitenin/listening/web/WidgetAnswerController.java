@@ -36,8 +36,9 @@ import nl.buitenin.platform.SignedTokens.Verification;
 /**
  * The answer page inside a site's iframe. Only a valid widget link opens it, and only the origins
  * registered for the link's site may frame it: every page with the form carries
- * {@code Content-Security-Policy: frame-ancestors <those origins>}. A refusal (used, expired, changed
- * link, removed site) keeps the strict default policy, so it shows only where Buitenin itself frames it.
+ * {@code Content-Security-Policy: frame-ancestors <those origins>}, and so does the "already answered"
+ * page of a genuine link that was sent. Any other refusal (expired, changed or foreign link, removed site)
+ * keeps the strict default policy, so it shows only where Buitenin itself frames it.
  * The language comes from {@code ?lang=}, else the browser's; cookies are not relied on, since browsers
  * drop them inside another site's frame. Answers are saved and sent exactly as on the answer page.
  */
@@ -120,6 +121,10 @@ class WidgetAnswerController {
         model.addAttribute("lang", language);
         Verification verification = links.checkWidget(token);
         if (!verification.valid()) {
+            if (verification.refusal() == Refusal.USED) {
+                // A genuine link that was sent: "thank you, already answered" may show in its own site's frame.
+                links.widgetResponseEvenIfSpent(token).flatMap(sites::siteOf).ifPresent(site -> allowFraming(httpResponse, site));
+            }
             refused(verification.refusal(), model, httpResponse);
             return null;
         }
@@ -130,8 +135,12 @@ class WidgetAnswerController {
             refused(Refusal.TAMPERED, model, httpResponse);
             return null;
         }
-        httpResponse.setHeader("Content-Security-Policy", POLICY + site.get().frameAncestors());
+        allowFraming(httpResponse, site.get());
         return new Opened(responseId, response.get(), site.get());
+    }
+
+    private static void allowFraming(HttpServletResponse response, WidgetSite site) {
+        response.setHeader("Content-Security-Policy", POLICY + site.frameAncestors());
     }
 
     private String form(String token, Opened opened, Map<String, List<String>> values, Model model, String language) {

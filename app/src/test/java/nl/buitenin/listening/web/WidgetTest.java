@@ -194,7 +194,9 @@ class WidgetTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Thank you for your answers")));
 
         MockHttpServletResponse again = mvc.perform(get(path)).andExpect(status().isGone()).andReturn().getResponse();
-        assertThat(again.getHeader("Content-Security-Policy")).as("a spent link is framed by nobody else").contains("frame-ancestors 'self'");
+        assertThat(again.getContentAsString()).contains("You have already answered these questions");
+        assertThat(again.getHeader("Content-Security-Policy")).as("the thank-you of a genuine link shows in its own site")
+                .endsWith("frame-ancestors " + ORIGIN_A);
         assertThat(again.getHeader("X-Frame-Options")).isNull();
 
         // A personal link from an e-mail opens neither here nor does a widget link open the e-mail page.
@@ -206,7 +208,10 @@ class WidgetTest {
         String widgetToken = ticket(site, "{}");
         mvc.perform(get("/a/" + widgetToken.substring(widgetToken.indexOf("/w/") + 3).replaceAll("\\?.*", "")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get(framePath(widgetToken).replace("/w/", "/w/x"))).andExpect(status().isNotFound());
+        MockHttpServletResponse changed = mvc.perform(get(framePath(widgetToken).replace("/w/", "/w/x")))
+                .andExpect(status().isNotFound()).andReturn().getResponse();
+        assertThat(changed.getHeader("Content-Security-Policy")).as("a changed link is framed by nobody else")
+                .contains("frame-ancestors 'self'").doesNotContain(ORIGIN_A);
     }
 
     @Test
