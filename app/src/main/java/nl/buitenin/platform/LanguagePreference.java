@@ -10,6 +10,12 @@ public interface LanguagePreference {
 
     Locale defaultLocale();
 
+    /**
+     * A request attribute (a {@link Locale}) with which a controller sets the language of its own response
+     * only, e.g. from a {@code ?lang=} parameter on a page shown inside another site's frame, where cookies do not arrive.
+     */
+    String FOR_THIS_REQUEST = LanguagePreference.class.getName() + ".forThisRequest";
+
     /** The languages Buitenin speaks; every message exists in each. */
     java.util.List<Locale> SUPPORTED = java.util.List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 

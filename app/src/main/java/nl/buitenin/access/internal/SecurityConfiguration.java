@@ -16,7 +16,9 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -64,6 +66,10 @@ class SecurityConfiguration {
         HandlerAuthorization handlerAuthorization = new HandlerAuthorization(
                 () -> beans.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // The survey widget is framed by other sites: its controller sets frame-ancestors to the site's registered
+        // origins, so X-Frame-Options (which cannot name them) is left off there. Its form is authorised by the
+        // one-time link in the path, not by a cookie, and browsers drop cookies in another site's frame: no CSRF token.
+        var widget = PathPatternRequestMatcher.withDefaults().matcher("/w/**");
         http
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -75,11 +81,14 @@ class SecurityConfiguration {
                 .addFilterAfter(rateLimit, ApiKeyAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::presentsApiKey))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::presentsApiKey).ignoringRequestMatchers(widget))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api)))
                 .headers(headers -> headers
+                        .frameOptions(frameOptions -> frameOptions.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widget),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.buitenin.platform.LanguagePreference;
 
 /**
- * The language of a page: the signed-in user's own choice (kept with their account, so it follows
+ * The language of a page: what its controller set for this response alone, else the signed-in user's own choice (kept with their account, so it follows
  * them to another device), else a visitor's cookie, else the browser's language if Buitenin speaks
  * it, else the organisation's default.
  */
@@ -28,6 +28,9 @@ class UserLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(LanguagePreference.FOR_THIS_REQUEST) instanceof Locale forThisRequest) {
+            return forThisRequest;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StoredUser user) {
             Object chosen = request.getSession(false) == null ? null : request.getSession(false).getAttribute(COOKIE);

@@ -141,7 +141,7 @@ class AnswerPageController {
         return raw;
     }
 
-    private static Map<String, List<String>> asRaw(List<GivenAnswer> answers) {
+    static Map<String, List<String>> asRaw(List<GivenAnswer> answers) {
         Map<String, List<String>> raw = new LinkedHashMap<>();
         for (GivenAnswer answer : answers) {
             if (answer.score() != null) {

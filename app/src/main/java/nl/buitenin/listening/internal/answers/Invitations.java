@@ -120,7 +120,7 @@ public class Invitations {
             return Outcome.ALREADY_INVITED;
         }
         Preferences preferences = persons.preferences(person);
-        ContactDecision decision = policy.mayInvite(person, touchpoint, now, facts(person, preferences, contactAt, now));
+        ContactDecision decision = policy.mayInvite(person, touchpoint, now, facts(person, preferences, at -> at.equals(contactAt), now));
         if (!decision.allowed()) {
             return Outcome.NOT_ALLOWED;
         }
@@ -141,13 +141,16 @@ public class Invitations {
         return Outcome.INVITED;
     }
 
-    private PersonFacts facts(PersonKey person, Preferences preferences, Instant contactAt, Instant now) {
+    /** What the contact policy needs to know about a person, leaving out the contact(s) the question is about. */
+    public PersonFacts facts(PersonKey person, Preferences preferences, java.util.function.Predicate<Instant> isThisContact, Instant now) {
         List<Instant> recent = interactions.recentContacts(person, now.minus(RECENT)).stream()
-                .filter(at -> !at.equals(contactAt)).toList();
-        Set<Channel> channels = preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL)
-                : preferences.channel() == PreferredChannel.NONE ? Set.of() : Set.of();
+                .filter(isThisContact.negate()).toList();
         return new PersonFacts(List.of(), consents.isGiven(person, PurposeId.FEEDBACK), preferences.doNotAsk(),
-                preferences.remindersWanted(), channels, recent, openCases.hasOpenCase(person));
+                preferences.remindersWanted(), preferredChannels(preferences), recent, openCases.hasOpenCase(person));
+    }
+
+    static Set<Channel> preferredChannels(Preferences preferences) {
+        return preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL) : Set.of();
     }
 
     private OutgoingMessage message(UUID response, PersonKey person, ContactDetails details, TouchpointId touchpoint,
@@ -165,7 +168,8 @@ public class Invitations {
         return new OutgoingMessage("invitation:" + response, person, details.email(), subject, text, null);
     }
 
-    private String baseUrl() {
+    /** The public address for links, without a trailing slash. */
+    public String baseUrl() {
         String configured = properties.baseUrl();
         if (!configured.isBlank()) {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;

@@ -43,6 +43,16 @@ public class JdbcResponses {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** Marks a response as coming through a widget site, whose origins may frame its answer page. */
+    public void cameThrough(UUID response, UUID site) {
+        jdbc.sql("update listening_response set site_id = :site where id = :id").param("site", site).param("id", response).update();
+    }
+
+    public Optional<UUID> siteOf(UUID response) {
+        return jdbc.sql("select site_id from listening_response where id = :id").param("id", response)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(site -> site);
+    }
+
     public Optional<Response> byId(UUID id) {
         return jdbc.sql("select * from listening_response where id = :id").param("id", id)
                 .query((rs, n) -> read(rs)).optional()
@@ -85,6 +95,42 @@ public class JdbcResponses {
                 .query((rs, n) -> new GivenAnswer(rs.getString(1), (Integer) rs.getObject(2),
                         rs.getString(3) == null ? List.of() : Arrays.asList(rs.getString(3).split("\n")), rs.getString(4)))
                 .list();
+    }
+
+    /**
+     * E-mail invitations that may be due for their one reminder: not answered, invited before {@code invitedBefore},
+     * still valid at {@code now}, of a person still known, never reminded, and not looked at since {@code checkedBefore}.
+     */
+    public List<UUID> dueForReminder(Instant invitedBefore, Instant now, Instant checkedBefore, int limit) {
+        return jdbc.sql("select id from listening_response where status <> 'COMPLETED' and channel = 'EMAIL' "
+                        + "and person_key is not null and reminder_status is null and invited_at <= :invitedBefore "
+                        + "and expires_at > :now and (reminder_checked_at is null or reminder_checked_at < :checkedBefore) "
+                        + "order by invited_at limit " + limit)
+                .param("invitedBefore", utc(invitedBefore)).param("now", utc(now)).param("checkedBefore", utc(checkedBefore))
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Claims a response for a reminder decision with a conditional update, so that of several nodes running the
+     * job at once only one goes on; false when another one got there first (or it no longer qualifies).
+     */
+    public boolean claimForReminder(UUID id, Instant now, Instant checkedBefore) {
+        return jdbc.sql("update listening_response set reminder_checked_at = :now where id = :id and reminder_status is null "
+                        + "and status <> 'COMPLETED' and person_key is not null "
+                        + "and (reminder_checked_at is null or reminder_checked_at < :checkedBefore)")
+                .param("now", utc(now)).param("id", id).param("checkedBefore", utc(checkedBefore)).update() == 1;
+    }
+
+    /** What became of the reminder: SENT, REFUSED or NO_ADDRESS; final, a response gets no second reminder. */
+    public void settleReminder(UUID id, String outcome) {
+        jdbc.sql("update listening_response set reminder_status = :outcome where id = :id")
+                .param("outcome", outcome).param("id", id).update();
+    }
+
+    /** SENT, REFUSED, NO_ADDRESS, or null while no reminder was decided. */
+    public String reminderStatus(UUID id) {
+        return jdbc.sql("select reminder_status from listening_response where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(status -> status).orElse(null);
     }
 
     /** The latest free-text answers at a touchpoint, newest first, with when they were given. */

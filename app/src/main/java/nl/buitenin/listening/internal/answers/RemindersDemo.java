@@ -1,0 +1,90 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.demo.DemoContext;
+import nl.buitenin.demo.DemoStep;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.internal.JdbcSurveys;
+import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyStatus;
+import nl.buitenin.privacy.Consents;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.Persons;
+import nl.buitenin.privacy.Preferences;
+import nl.buitenin.privacy.PurposeId;
+
+/**
+ * A few travellers who consented and asked for reminders were invited four days ago and have not answered: shortly after
+ * start-up the reminder job asks the contact policy for each and, where it allows, the reminder e-mail is
+ * written to the log (the demo has no SMTP server); the decisions appear in the contact policy's log.
+ */
+@Component
+class RemindersDemo implements DemoStep {
+
+    static final int TRAVELLERS = 6;
+
+    private final JdbcSurveys surveys;
+    private final JdbcResponses responses;
+    private final Persons persons;
+    private final Consents consents;
+    private final ContactPolicy policy;
+    private final Clock clock;
+
+    RemindersDemo(JdbcSurveys surveys, JdbcResponses responses, Persons persons, Consents consents, ContactPolicy policy, Clock clock) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.persons = persons;
+        this.consents = consents;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 460;
+    }
+
+    @Override
+    public String name() {
+        return "reminders";
+    }
+
+    @Override
+    @Transactional
+    public void load(DemoContext context) {
+        List<PersonKey> people = context.get("privacy.persons");
+        Survey survey = surveys.latestVersions().stream().filter(s -> s.status() == SurveyStatus.PUBLISHED).findFirst()
+                .flatMap(s -> surveys.byId(s.id())).orElse(null);
+        if (people == null || people.size() < TRAVELLERS || survey == null || survey.definition().touchpoints().isEmpty()) {
+            return;
+        }
+        Random random = context.random(name());
+        TouchpointId touchpoint = survey.definition().touchpoints().get(0);
+        Instant invited = clock.instant().minus(Duration.ofDays(4));
+        int invitedSoFar = 0;
+        for (int tries = 0; invitedSoFar < TRAVELLERS && tries < 50 * TRAVELLERS; tries++) {
+            PersonKey person = people.get(random.nextInt(people.size()));
+            Preferences preferences = persons.preferences(person);
+            if (!consents.isGiven(person, PurposeId.FEEDBACK) || preferences.doNotAsk()) {
+                continue;
+            }
+            // They ticked "remind me" on their own page.
+            persons.setPreferences(person, new Preferences(preferences.channel(), preferences.language(), true, false));
+            int i = invitedSoFar++;
+            responses.create(survey.id(), touchpoint, person, "demo-reminder:" + i, ResponseChannel.EMAIL, preferences.language(),
+                    ResponseStatus.INVITED, invited, invited.plus(Invitations.VALIDITY))
+                    .ifPresent(id -> policy.recordAttempt(person, touchpoint, ContactKind.INVITATION, Channel.EMAIL, invited));
+        }
+    }
+}
