@@ -125,6 +125,10 @@ public class AnswerImports {
     private Progress start(UUID id, ExportTable table, ColumnMapping mapping, boolean takeValidRows) {
         JdbcAnswerImports.StoredImport stored = stored(id);
         Survey survey = survey(stored.survey());
+        if (!survey.isPublished()) {
+            // Answers belong to a version that no longer changes; a draft may still lose the question they answer.
+            throw new nl.buitenin.platform.ConflictException("publish this survey version before importing answers into it");
+        }
         TouchpointId touchpoint = touchpoint(survey, mapping);
         AnswerRows.Reading reading = new AnswerRows(table, mapping, survey.definition(), organisations.current().timeZone(), persons::keyFor)
                 .read();
