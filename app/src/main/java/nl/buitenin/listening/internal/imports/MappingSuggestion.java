@@ -64,7 +64,9 @@ public final class MappingSuggestion {
             if (taken.contains(column.name()) || isDerived(table.format(), column)) {
                 continue;
             }
-            double score = Math.max(similarity(column.label(), question.text().nl()), similarity(column.label(), question.text().en()));
+            // A column named after the question's key (a plain file, or one exported from Buitenin) is the surest match.
+            double score = column.name().equalsIgnoreCase(question.key()) ? 1.01
+                    : Math.max(similarity(column.label(), question.text().nl()), similarity(column.label(), question.text().en()));
             if (score > bestScore) {
                 best = column;
                 bestScore = score;
