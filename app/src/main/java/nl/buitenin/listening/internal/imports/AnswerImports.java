@@ -45,6 +45,12 @@ public class AnswerImports {
         public List<ExportRow> firstRows(int n) {
             return table.rows().stream().limit(n).toList();
         }
+
+        /** The values of some columns in a row, for the preview. */
+        public String cells(ExportRow row, List<String> columns) {
+            return String.join(" | ", columns.stream().map(table::column).flatMap(java.util.Optional::stream).map(row::value)
+                    .filter(v -> !v.isEmpty()).toList());
+        }
     }
 
     private final JdbcAnswerImports imports;

@@ -38,6 +38,11 @@ public record ColumnMapping(String responseId, String time, String person, Strin
         return questions.stream().filter(q -> q.question().equals(question)).findFirst();
     }
 
+    /** The columns mapped to a question; empty when none. */
+    public List<String> columnsFor(String question) {
+        return columnsOf(question).map(QuestionColumns::columns).orElse(List.of());
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

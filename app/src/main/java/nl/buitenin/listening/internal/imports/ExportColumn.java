@@ -12,4 +12,10 @@ public record ExportColumn(int index, String name, String label, String detail) 
         label = label == null ? "" : label.strip();
         detail = detail == null ? "" : detail.strip();
     }
+
+    /** How the column is offered in a list: its name, and the question text when that differs. */
+    public String description() {
+        String text = label.isEmpty() || label.equals(name) || name.startsWith(label) ? name : name + " — " + label;
+        return text.length() > 90 ? text.substring(0, 90) + "…" : text;
+    }
 }
