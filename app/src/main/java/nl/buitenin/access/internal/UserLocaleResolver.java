@@ -28,6 +28,13 @@ class UserLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        // A program calling the API says which language it wants; its answers (problem details) follow that.
+        if (request.getRequestURI() != null && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            Locale asked = acceptedLanguage(request);
+            if (asked != null) {
+                return asked;
+            }
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StoredUser user) {
             Object chosen = request.getSession(false) == null ? null : request.getSession(false).getAttribute(COOKIE);
@@ -43,6 +50,11 @@ class UserLocaleResolver implements LocaleResolver {
                 }
             }
         }
+        Locale asked = acceptedLanguage(request);
+        return asked != null ? asked : organisationDefault.defaultLocale();
+    }
+
+    private static Locale acceptedLanguage(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
         if (header != null) {
             for (String part : header.split(",")) {
@@ -52,7 +64,7 @@ class UserLocaleResolver implements LocaleResolver {
                 }
             }
         }
-        return organisationDefault.defaultLocale();
+        return null;
     }
 
     @Override
