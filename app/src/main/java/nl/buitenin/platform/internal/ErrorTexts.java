@@ -11,7 +11,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * API): through its message key when it has one, else its own text. One place, so no controller translates.
  */
 @Component
-public class ErrorTexts {
+class ErrorTexts {
 
     private final MessageSource messages;
 
@@ -19,7 +19,7 @@ public class ErrorTexts {
         this.messages = messages;
     }
 
-    public String message(FieldError error) {
+    String message(FieldError error) {
         if (error.key() == null) {
             return error.message();
         }
