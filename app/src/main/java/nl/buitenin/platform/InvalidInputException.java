@@ -2,6 +2,8 @@ package nl.buitenin.platform;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Input that breaks a rule of the domain. Rendered as an RFC 9457 problem (HTTP 400) listing each
  * field, row or line that is wrong; the web forms show the same messages next to their fields.
@@ -37,7 +39,24 @@ public class InvalidInputException extends RuntimeException {
         return text.toString();
     }
 
-    /** A field (or {@code row 12}, {@code line 3}, {@code items[4].time}) and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /**
+     * A field (or {@code row 12}, {@code line 3}, {@code items[4].time}) and what is wrong with it. With a message
+     * {@code key} (and its {@code args}) the problem is told in the reader's language wherever it is shown (API
+     * problems, form errors); {@code message} is the English text, used where no translation is found.
+     */
+    public record FieldError(String field, String message, @JsonIgnore String key, @JsonIgnore List<Object> args) {
+
+        public FieldError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
+
+        /** An error told through the message {@code key} of a module's texts; {@code english} is its English wording. */
+        public static FieldError translated(String field, String key, String english, Object... args) {
+            return new FieldError(field, english, key, List.of(args));
+        }
     }
 }

@@ -31,6 +31,13 @@ class UserLocaleResolver implements LocaleResolver {
         if (request.getAttribute(LanguagePreference.FOR_THIS_REQUEST) instanceof Locale forThisRequest) {
             return forThisRequest;
         }
+        // A program calling the API says which language it wants; its answers (problem details) follow that.
+        if (request.getRequestURI() != null && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            Locale asked = acceptedLanguage(request);
+            if (asked != null) {
+                return asked;
+            }
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StoredUser user) {
             Object chosen = request.getSession(false) == null ? null : request.getSession(false).getAttribute(COOKIE);
@@ -46,6 +53,11 @@ class UserLocaleResolver implements LocaleResolver {
                 }
             }
         }
+        Locale asked = acceptedLanguage(request);
+        return asked != null ? asked : organisationDefault.defaultLocale();
+    }
+
+    private static Locale acceptedLanguage(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
         if (header != null) {
             for (String part : header.split(",")) {
@@ -55,7 +67,7 @@ class UserLocaleResolver implements LocaleResolver {
                 }
             }
         }
-        return organisationDefault.defaultLocale();
+        return null;
     }
 
     @Override

@@ -35,9 +35,9 @@ public record LocalizedText(String nl, String en) {
 
     private static void check(String field, String value, int maxLength, List<FieldError> errors) {
         if (value.isEmpty()) {
-            errors.add(new FieldError(field, "is required in Dutch and in English"));
+            errors.add(FieldError.translated(field, "listening.invalid.bothLanguages", "is required in Dutch and in English"));
         } else if (value.length() > maxLength) {
-            errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
+            errors.add(FieldError.translated(field, "listening.invalid.atMost", "must be at most " + maxLength + " characters", String.valueOf(maxLength)));
         }
     }
 }

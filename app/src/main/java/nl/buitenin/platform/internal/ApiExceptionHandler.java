@@ -34,6 +34,12 @@ import nl.buitenin.platform.NotFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private final ErrorTexts texts;
+
+    ApiExceptionHandler(ErrorTexts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return invalid(e.errors());
@@ -96,7 +102,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    static ProblemDetail invalid(List<FieldError> errors) {
+    private ProblemDetail invalid(List<FieldError> errors) {
+        return invalid(errors.stream().map(e -> new FieldError(e.field(), texts.message(e))).toList(), true);
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors, boolean translated) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid");

@@ -39,7 +39,7 @@ public final class AnswerSheet {
         Map<String, GivenAnswer> answers = new LinkedHashMap<>();
         for (String key : raw.keySet()) {
             if (survey.question(key).isEmpty()) {
-                errors.add(new FieldError(key, "is not a question of this survey"));
+                errors.add(FieldError.translated(key, "listening.invalid.notAQuestion", "is not a question of this survey"));
             }
         }
         for (SurveyQuestion question : survey.questions()) {
@@ -47,7 +47,7 @@ public final class AnswerSheet {
                     .filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
             if (values.isEmpty()) {
                 if (complete && question.required()) {
-                    errors.add(new FieldError(question.key(), "needs an answer"));
+                    errors.add(FieldError.translated(question.key(), "listening.invalid.needsAnswer", "needs an answer"));
                 }
                 continue;
             }
@@ -67,18 +67,18 @@ public final class AnswerSheet {
         String key = question.key();
         if (type.isScale()) {
             if (values.size() != 1) {
-                errors.add(new FieldError(key, "takes one score"));
+                errors.add(FieldError.translated(key, "listening.invalid.oneScore", "takes one score"));
                 return null;
             }
             try {
                 int score = Integer.parseInt(values.get(0));
                 if (score < type.min() || score > type.max()) {
-                    errors.add(new FieldError(key, "must be a whole number from " + type.min() + " to " + type.max()));
+                    errors.add(FieldError.translated(key, "listening.invalid.scoreRange", "must be a whole number from " + type.min() + " to " + type.max(), type.min(), type.max()));
                     return null;
                 }
                 return GivenAnswer.score(key, score);
             } catch (NumberFormatException e) {
-                errors.add(new FieldError(key, "must be a whole number from " + type.min() + " to " + type.max()));
+                errors.add(FieldError.translated(key, "listening.invalid.scoreRange", "must be a whole number from " + type.min() + " to " + type.max(), type.min(), type.max()));
                 return null;
             }
         }
@@ -87,12 +87,12 @@ public final class AnswerSheet {
             question.options().stream().map(AnswerOption::value).forEach(allowed::add);
             Set<String> chosen = new LinkedHashSet<>(values);
             if (type == QuestionType.SINGLE_CHOICE && chosen.size() != 1) {
-                errors.add(new FieldError(key, "takes one choice"));
+                errors.add(FieldError.translated(key, "listening.invalid.oneChoice", "takes one choice"));
                 return null;
             }
             for (String value : chosen) {
                 if (!allowed.contains(value)) {
-                    errors.add(new FieldError(key, "'" + value + "' is not one of the options " + allowed));
+                    errors.add(FieldError.translated(key, "listening.invalid.notAnOption", "'" + value + "' is not one of the options " + allowed, value, String.join(", ", allowed)));
                     return null;
                 }
             }
@@ -100,7 +100,7 @@ public final class AnswerSheet {
         }
         String text = String.join("\n", values);
         if (text.length() > MAX_TEXT) {
-            errors.add(new FieldError(key, "is longer than " + MAX_TEXT + " characters"));
+            errors.add(FieldError.translated(key, "listening.invalid.tooLong", "is longer than " + MAX_TEXT + " characters", String.valueOf(MAX_TEXT)));
             return null;
         }
         return GivenAnswer.text(key, text);

@@ -72,7 +72,7 @@ class AnswerPageTest {
         // Sending without the required score names the question and sends nothing.
         mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.tempo", "te-snel"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("needs an answer")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("heeft een antwoord nodig")));
         assertThat(links.check(token).valid()).isTrue();
 
         mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.nps", "4")
