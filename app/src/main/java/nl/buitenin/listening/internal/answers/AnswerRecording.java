@@ -14,14 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.insight.ScoreScale;
+import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.privacy.PersonKey;
 
 /**
  * Stores answers. Saving keeps a partial response; sending completes it, and in the same transaction
@@ -75,31 +79,46 @@ public class AnswerRecording {
             throw new ConflictException("this response was already sent");
         }
         LocalDate day = at.atZone(organisations.current().timeZone()).toLocalDate();
-        List<ResponseCompleted.Score> scores = new ArrayList<>();
-        List<String> summary = new ArrayList<>();
-        for (GivenAnswer answer : sheet.answers()) {
-            SurveyQuestion question = survey.definition().question(answer.questionKey()).orElseThrow();
-            if (answer.score() != null) {
-                scores.add(new ResponseCompleted.Score(answer.questionKey(), question.type(), answer.score()));
-                summary.add(answer.questionKey() + " " + answer.score());
-                if (response.touchpoint() != null) {
+        if (response.touchpoint() != null) {
+            for (GivenAnswer answer : sheet.answers()) {
+                SurveyQuestion question = survey.definition().question(answer.questionKey()).orElseThrow();
+                if (answer.score() != null) {
                     histograms.record(response.touchpoint(), day, answer.questionKey(), ScoreScale.valueOf(question.type().name()),
                             answer.score());
                 }
+            }
+        }
+        ResponseCompleted completed = describe(responseId, response.survey(), response.person(), response.touchpoint(),
+                survey.definition(), sheet.answers(), at);
+        events.publishEvent(completed);
+        return completed;
+    }
+
+    /**
+     * What the other modules learn of a completed response: its scores, a summary without free text, and
+     * the survey's case rules it meets. Shared with the demo, so that its history meets the same rules.
+     */
+    static ResponseCompleted describe(UUID responseId, SurveyId survey, PersonKey person, TouchpointId touchpoint,
+            SurveyDefinition definition, List<GivenAnswer> answers, Instant at) {
+        List<ResponseCompleted.Score> scores = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (GivenAnswer answer : answers) {
+            SurveyQuestion question = definition.question(answer.questionKey()).orElseThrow();
+            if (answer.score() != null) {
+                scores.add(new ResponseCompleted.Score(answer.questionKey(), question.type(), answer.score()));
+                summary.add(answer.questionKey() + " " + answer.score());
             } else if (!answer.choices().isEmpty()) {
                 summary.add(answer.questionKey() + ": " + String.join(", ", answer.choices()));
             }
         }
         List<String> matched = new ArrayList<>();
-        for (CaseRule rule : survey.definition().caseRules()) {
-            sheet.answers().stream().filter(a -> a.questionKey().equals(rule.question())).findFirst()
+        for (CaseRule rule : definition.caseRules()) {
+            answers.stream().filter(a -> a.questionKey().equals(rule.question())).findFirst()
                     .filter(a -> rule.opensCaseFor(a.asValue()))
                     .ifPresent(a -> matched.add(rule.when().name() + ":" + rule.question()));
         }
-        ResponseCompleted completed = new ResponseCompleted(responseId, "answer:" + responseId, response.survey(),
-                response.person(), response.touchpoint(), scores, matched, String.join(" · ", summary), at);
-        events.publishEvent(completed);
-        return completed;
+        return new ResponseCompleted(responseId, "answer:" + responseId, survey, person, touchpoint, scores, matched,
+                String.join(" · ", summary), at);
     }
 
     private Response open(UUID responseId) {
