@@ -8,13 +8,28 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * The answer to "may we invite (or remind) this person for this touchpoint now?": allowed only when
- * no rule objects; {@code reasons} lists every objection, not just the first.
+ * The answer to "may we invite (or remind) this person for this touchpoint now?" or "may we tell them
+ * now what was done?": allowed only when no rule objects; {@code reasons} lists every objection, not
+ * just the first.
+ *
+ * @param touchpoint    the touchpoint of an invitation or reminder; null for a told-back message
+ * @param deferredUntil for a told-back message held back only by quiet hours or a quiet day: the next
+ *                      moment it may go out; null otherwise
  */
-public record ContactDecision(UUID id, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant at, List<Reason> reasons) {
+public record ContactDecision(UUID id, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant at, List<Reason> reasons,
+        Instant deferredUntil) {
 
     public ContactDecision {
         reasons = List.copyOf(reasons);
+    }
+
+    public ContactDecision(UUID id, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant at, List<Reason> reasons) {
+        this(id, person, touchpoint, kind, at, reasons, null);
+    }
+
+    /** Not now, but later: only the clock objects, and {@link #deferredUntil()} says when it no longer does. */
+    public boolean deferred() {
+        return deferredUntil != null;
     }
 
     public boolean allowed() {

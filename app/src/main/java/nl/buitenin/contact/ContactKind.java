@@ -1,7 +1,13 @@
 package nl.buitenin.contact;
 
-/** What was (or would be) sent: a first invitation, or a reminder of one. Both count against the caps. */
+/**
+ * What was (or would be) sent: a first invitation, or a reminder of one (both count against the caps),
+ * or a "you said, we did" message telling a person what was done with what they raised. The last is a
+ * promised reply, not a question: it is not held back by the survey caps or the recontact window, but
+ * once sent it counts as a recent contact, so no invitation follows it within the operational-contact days.
+ */
 public enum ContactKind {
     INVITATION,
-    REMINDER
+    REMINDER,
+    TOLD_BACK
 }

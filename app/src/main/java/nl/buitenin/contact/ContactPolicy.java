@@ -18,6 +18,18 @@ public interface ContactPolicy {
     /** May we remind this person of an invitation for this touchpoint now? Only when they asked for reminders. */
     ContactDecision mayRemind(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts);
 
-    /** Records an invitation or reminder that was actually sent; it counts for the window and the caps from now on. */
+    /**
+     * May we tell this person now what was done with what they raised ("you said, we did")? Consent,
+     * "do not contact" and erasure always refuse; quiet hours and quiet days defer the message to the next
+     * allowed moment ({@link ContactDecision#deferredUntil()}) instead of dropping it; the survey caps, the
+     * recontact window, sampling, an open case and recent operational contact do not apply, since this is
+     * a promised reply rather than a request. Decides, stores and returns the decision.
+     */
+    ContactDecision mayTellBack(PersonKey person, Instant now, ToldBackFacts facts);
+
+    /**
+     * Records a contact that was actually made; invitations and reminders count for the window and the
+     * caps from now on, a told-back message (touchpoint null) as a recent contact before any invitation.
+     */
     void recordAttempt(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt);
 }

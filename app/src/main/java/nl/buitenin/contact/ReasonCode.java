@@ -13,5 +13,9 @@ public enum ReasonCode {
     QUIET_DAY,
     REMINDER_NOT_WANTED,
     OPEN_CASE,
-    RECENT_OPERATIONAL_CONTACT
+    RECENT_OPERATIONAL_CONTACT,
+    /** The person chose not to be contacted on any channel (told-back messages). */
+    DO_NOT_CONTACT,
+    /** The person is no longer known: they were erased (told-back messages). */
+    PERSON_UNKNOWN
 }

@@ -147,6 +147,65 @@ class WebhooksTest {
         assertThat(WebhookSignature.verify("another secret", header, "{\"a\":1}")).isFalse();
     }
 
+    @Test
+    void twoNodesDispatchingAtOnceDeliverEveryEventExactlyOnce() throws Exception {
+        java.util.Map<String, AtomicInteger> receivedPerDelivery = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var receiverThreads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        receiver.setExecutor(receiverThreads);
+        receiver.createContext("/once", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            receivedPerDelivery.computeIfAbsent(exchange.getRequestHeaders().getFirst("X-Buitenin-Delivery"), k -> new AtomicInteger())
+                    .incrementAndGet();
+            try {
+                Thread.sleep(15); // a receiver that takes a moment widens the window in which both nodes see the same rows
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            var subscription = webhooks.subscribe("http://127.0.0.1:" + receiver.getAddress().getPort() + "/once", SECRET,
+                    Set.of("case.opened"));
+            int events = 30;
+            for (int i = 0; i < events; i++) {
+                work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, null, null,
+                        Channel.PHONE, null, null, "gelijktijdig " + i), "test", Instant.now());
+            }
+            Instant now = Instant.now().plusSeconds(1);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var first = nodes.submit(() -> {
+                start.await();
+                return dispatcher.deliverDue(now);
+            });
+            var second = nodes.submit(() -> {
+                start.await();
+                return dispatcher.deliverDue(now);
+            });
+            start.countDown();
+            int deliveredByBoth = first.get() + second.get();
+            nodes.shutdown();
+
+            List<Webhooks.Delivery> mine = webhooks.log(10_000).stream().filter(d -> d.webhookId().equals(subscription.id())).toList();
+            assertThat(mine).hasSize(events).allSatisfy(d -> {
+                assertThat(d.status()).isEqualTo("DELIVERED");
+                assertThat(d.attempts()).isEqualTo(1);
+            });
+            assertThat(receivedPerDelivery).hasSize(events);
+            assertThat(receivedPerDelivery.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+            assertThat(receivedPerDelivery.keySet()).isEqualTo(mine.stream().map(d -> d.id().toString()).collect(java.util.stream.Collectors.toSet()));
+            assertThat(deliveredByBoth).isGreaterThanOrEqualTo(events);
+            assertThat(jdbc.sql("select count(*) from loop_webhook_delivery where claimed_by is not null and status <> 'PENDING'")
+                    .query(Long.class).single()).as("claims are released once a delivery is done").isZero();
+        } finally {
+            receiver.stop(0);
+            receiverThreads.shutdownNow();
+        }
+    }
+
     private Instant next(UUID webhook) {
         return webhooks.log(50).stream().filter(d -> d.webhookId().equals(webhook)).findFirst().orElseThrow().nextAttemptAt();
     }

@@ -29,7 +29,7 @@ public class JdbcContactStore {
 
     /** A stored decision as listed: the reason codes, without the texts of the policy of the time. */
     public record StoredDecision(UUID id, String person, TouchpointId touchpoint, ContactKind kind, Instant at, boolean allowed,
-            List<ReasonCode> reasons) {
+            List<ReasonCode> reasons, Instant deferredUntil) {
     }
 
     private final JdbcClient jdbc;
@@ -52,22 +52,24 @@ public class JdbcContactStore {
     }
 
     public void saveDecision(ContactDecision decision) {
-        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons) "
-                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons)")
-                .param("id", decision.id()).param("person", decision.person().value()).param("touchpoint", decision.touchpoint().value())
+        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until) "
+                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons, :deferred)")
+                .param("id", decision.id()).param("person", decision.person().value())
+                .param("touchpoint", decision.touchpoint() == null ? null : decision.touchpoint().value())
+                .param("deferred", decision.deferredUntil() == null ? null : utc(decision.deferredUntil()))
                 .param("kind", decision.kind().name()).param("at", utc(decision.at())).param("allowed", decision.allowed())
                 .param("reasons", decision.reasons().stream().map(Reason::code).map(ReasonCode::name).collect(Collectors.joining(",")))
                 .update();
     }
 
     public List<StoredDecision> recentDecisions(int limit) {
-        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons from contact_decision "
+        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until from contact_decision "
                         + "order by decided_at desc, id limit :limit")
                 .param("limit", limit).query(JdbcContactStore::decision).list();
     }
 
     public List<StoredDecision> decisionsOf(PersonKey person) {
-        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons from contact_decision "
+        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until from contact_decision "
                         + "where person_key = :person order by decided_at desc, id")
                 .param("person", person.value()).query(JdbcContactStore::decision).list();
     }
@@ -75,7 +77,8 @@ public class JdbcContactStore {
     public void saveAttempt(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt) {
         jdbc.sql("insert into contact_attempt (id, person_key, touchpoint_id, kind, channel, sent_at) "
                         + "values (:id, :person, :touchpoint, :kind, :channel, :at)")
-                .param("id", UUID.randomUUID()).param("person", person.value()).param("touchpoint", touchpoint.value())
+                .param("id", UUID.randomUUID()).param("person", person.value())
+                .param("touchpoint", touchpoint == null ? null : touchpoint.value())
                 .param("kind", kind.name()).param("channel", channel.name()).param("at", utc(sentAt)).update();
     }
 
@@ -89,10 +92,13 @@ public class JdbcContactStore {
 
     private static StoredDecision decision(ResultSet rs, int row) throws SQLException {
         String reasons = rs.getString("reasons");
+        UUID touchpoint = rs.getObject("touchpoint_id", UUID.class);
+        OffsetDateTime deferred = rs.getObject("deferred_until", OffsetDateTime.class);
         return new StoredDecision(rs.getObject("id", UUID.class), rs.getString("person_key"),
-                new TouchpointId(rs.getObject("touchpoint_id", UUID.class)), ContactKind.valueOf(rs.getString("kind")),
+                touchpoint == null ? null : new TouchpointId(touchpoint), ContactKind.valueOf(rs.getString("kind")),
                 rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getBoolean("allowed"),
-                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList());
+                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList(),
+                deferred == null ? null : deferred.toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -89,6 +89,27 @@ public record Policy(double sampleShare, Map<TouchpointId, Double> touchpointSha
                 quietUntil, quietDays, operationalContactDays, invitationChannel, otherZone);
     }
 
+    /**
+     * The first moment at or after {@code from} that is neither in the quiet hours nor on a quiet day,
+     * in the policy's zone: the end of the quiet hours, or the start of the next day that is not quiet
+     * (and then its quiet hours' end when those run past midnight). Empty when every day is quiet.
+     */
+    public java.util.Optional<java.time.Instant> nextAllowedMoment(java.time.Instant from) {
+        java.time.ZonedDateTime at = from.atZone(zone);
+        // Eight days reach every weekday; a day is left at most twice (quiet hours, then the day itself).
+        for (int step = 0; step < 24; step++) {
+            if (quietDays.contains(at.getDayOfWeek())) {
+                at = at.toLocalDate().plusDays(1).atStartOfDay(zone);
+            } else if (isQuiet(at.toLocalTime())) {
+                java.time.LocalDate day = at.toLocalTime().isBefore(quietUntil) ? at.toLocalDate() : at.toLocalDate().plusDays(1);
+                at = day.atTime(quietUntil).atZone(zone);
+            } else {
+                return java.util.Optional.of(at.toInstant());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether a clock time falls in the quiet hours; an empty range (from == until) is never quiet. */
     public boolean isQuiet(LocalTime time) {
         if (quietFrom.equals(quietUntil)) {

@@ -13,6 +13,7 @@ import nl.buitenin.contact.PastContact;
 import nl.buitenin.contact.PersonFacts;
 import nl.buitenin.contact.Reason;
 import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.contact.ToldBackFacts;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
@@ -72,13 +73,47 @@ public final class PolicyEngine {
             reasons.add(reasonTexts.get(ReasonCode.OPEN_CASE));
         }
         Instant operationalSince = now.minus(Duration.ofDays(policy.operationalContactDays()));
-        for (Instant contact : facts.recentOperationalContacts()) {
-            if (contact.isAfter(operationalSince) && !contact.isAfter(now)) {
-                reasons.add(reasonTexts.get(ReasonCode.RECENT_OPERATIONAL_CONTACT));
-                break;
-            }
+        // A told-back message is a contact like a service call: no survey right behind it.
+        if (facts.recentOperationalContacts().stream().anyMatch(at -> at.isAfter(operationalSince) && !at.isAfter(now))
+                || facts.contacts().stream().anyMatch(c -> c.kind() == ContactKind.TOLD_BACK
+                        && c.at().isAfter(operationalSince) && !c.at().isAfter(now))) {
+            reasons.add(reasonTexts.get(ReasonCode.RECENT_OPERATIONAL_CONTACT));
         }
         return reasons;
+    }
+
+    /**
+     * The rules for a told-back message ("you said, we did"): the person must still be known, must not
+     * have withdrawn consent and must not have chosen "do not contact"; quiet hours and quiet days hold
+     * the message back (the caller defers it to {@link Policy#nextAllowedMoment}). Sampling, the recontact
+     * window, the caps, an open case and recent operational contact do not apply: it answers what the
+     * person raised, it asks nothing, and holding it back for a survey cap would break the promise.
+     */
+    public List<Reason> decideToldBack(Policy policy, ToldBackFacts facts, Instant now) {
+        ReasonTexts reasonTexts = textsFor(policy);
+        List<Reason> reasons = new ArrayList<>(2);
+        if (!facts.known()) {
+            reasons.add(reasonTexts.get(ReasonCode.PERSON_UNKNOWN));
+        }
+        if (!facts.consentGiven()) {
+            reasons.add(reasonTexts.get(ReasonCode.NO_CONSENT));
+        }
+        if (facts.doNotContact()) {
+            reasons.add(reasonTexts.get(ReasonCode.DO_NOT_CONTACT));
+        }
+        ZonedDateTime local = now.atZone(policy.zone());
+        if (policy.isQuiet(local.toLocalTime())) {
+            reasons.add(reasonTexts.get(ReasonCode.QUIET_HOURS));
+        }
+        if (policy.quietDays().contains(local.getDayOfWeek())) {
+            reasons.add(reasonTexts.get(ReasonCode.QUIET_DAY));
+        }
+        return reasons;
+    }
+
+    /** Whether only the clock objects: the message may go out later, at the next allowed moment. */
+    public static boolean onlyQuietTime(List<Reason> reasons) {
+        return !reasons.isEmpty() && reasons.stream().allMatch(r -> r.code() == ReasonCode.QUIET_HOURS || r.code() == ReasonCode.QUIET_DAY);
     }
 
     /** The recontact window (invitations only) and the caps (invitations and reminders alike), in one pass. */
@@ -93,7 +128,8 @@ public final class PolicyEngine {
         int thisYear = 0;
         for (PastContact contact : facts.contacts()) {
             Instant at = contact.at();
-            if (at.isAfter(now)) {
+            // Told-back messages answer the person; they are not survey contacts and do not fill the caps.
+            if (at.isAfter(now) || contact.kind() == ContactKind.TOLD_BACK) {
                 continue;
             }
             if (contact.kind() == ContactKind.INVITATION && at.isAfter(windowStart)) {

@@ -28,14 +28,18 @@ final class ReasonTexts {
                 "Already contacted " + p.capPerYear() + " times this year (invitations and reminders); that is the maximum.");
         add(ReasonCode.QUIET_HOURS, "Het is nu rustige tijd (" + p.quietFrom() + "–" + p.quietUntil() + ").",
                 "It is quiet time now (" + p.quietFrom() + "–" + p.quietUntil() + ").");
-        add(ReasonCode.QUIET_DAY, "Vandaag is een rustige dag; dan sturen we geen uitnodigingen.",
-                "Today is a quiet day; no invitations are sent on it.");
+        add(ReasonCode.QUIET_DAY, "Vandaag is een rustige dag; dan sturen we geen uitnodigingen of berichten.",
+                "Today is a quiet day; no invitations or messages are sent on it.");
         add(ReasonCode.REMINDER_NOT_WANTED, "Deze persoon heeft niet om herinneringen gevraagd.",
                 "This person did not ask for reminders.");
         add(ReasonCode.OPEN_CASE, "Er loopt een zaak (bijvoorbeeld een klacht) van deze persoon; eerst die oplossen.",
                 "A case (a complaint, for example) of this person is open; solve that first.");
         add(ReasonCode.RECENT_OPERATIONAL_CONTACT, "Deze persoon had in de afgelopen " + p.operationalContactDays() + " dagen al ander contact met ons.",
                 "This person had another contact with us in the last " + p.operationalContactDays() + " days.");
+        add(ReasonCode.DO_NOT_CONTACT, "Deze persoon wil via geen enkel kanaal benaderd worden.",
+                "This person does not want to be contacted on any channel.");
+        add(ReasonCode.PERSON_UNKNOWN, "Deze persoon is niet (meer) bekend; de gegevens zijn verwijderd.",
+                "This person is not (or no longer) known; their data was erased.");
     }
 
     Reason get(ReasonCode code) {

@@ -14,6 +14,7 @@ import nl.buitenin.contact.ContactKind;
 import nl.buitenin.contact.ContactPolicy;
 import nl.buitenin.contact.PersonFacts;
 import nl.buitenin.contact.Reason;
+import nl.buitenin.contact.ToldBackFacts;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
@@ -62,6 +63,17 @@ public class StoredContactPolicy implements ContactPolicy {
     @Transactional
     public ContactDecision mayRemind(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts) {
         return decide(person, touchpoint, ContactKind.REMINDER, now, facts);
+    }
+
+    @Override
+    @Transactional
+    public ContactDecision mayTellBack(PersonKey person, Instant now, ToldBackFacts facts) {
+        Policy policy = current();
+        List<Reason> reasons = engine.decideToldBack(policy, facts, now);
+        Instant deferredUntil = PolicyEngine.onlyQuietTime(reasons) ? policy.nextAllowedMoment(now).orElse(null) : null;
+        ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, null, ContactKind.TOLD_BACK, now, reasons, deferredUntil);
+        store.saveDecision(decision);
+        return decision;
     }
 
     @Override

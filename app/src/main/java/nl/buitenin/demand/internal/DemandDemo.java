@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.demand.ContactVolume;
 import nl.buitenin.demand.ContactVolumes;
-import nl.buitenin.demand.internal.calendar.DutchHolidays;
+import nl.buitenin.organisation.PublicHolidays;
 import nl.buitenin.demand.internal.volume.Intervals;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
@@ -76,7 +76,7 @@ class DemandDemo implements DemoStep {
         LocalDate first = context.today().minusWeeks(HISTORY_WEEKS).plusDays(1);
         first = first.isBefore(context.firstDay()) ? context.firstDay() : first;
         for (LocalDate date = first; !date.isAfter(context.today()); date = date.plusDays(1), dayIndex++) {
-            String holiday = DutchHolidays.of(date.getYear()).get(date);
+            String holiday = PublicHolidays.of(date.getYear()).get(date);
             boolean closed = holiday != null && !holiday.equals("Goede Vrijdag") && !holiday.equals("Bevrijdingsdag");
             double season = SEASON[date.getMonthValue() - 1];
             DayOfWeek weekday = date.getDayOfWeek();

@@ -1,5 +1,7 @@
 package nl.buitenin.loop.internal;
 
+import java.util.Optional;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -7,20 +9,20 @@ import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.listening.ResponsesCompleted;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
-import nl.buitenin.loop.Cases;
 
 /**
  * A response that meets one of its survey's case rules (a detractor, a low CSAT, a chosen answer)
  * opens a case to call the person back. One response opens at most one case, however often the event
- * is delivered: the case's source is the response.
+ * is delivered: the case's source is the response. The case opens at the moment of the answer, so a
+ * late delivery does not stretch the SLA, and the demo's history opens its cases the same way.
  */
 @Component
 class CasesFromAnswers {
 
-    private final Cases cases;
+    private final CaseWork work;
 
-    CasesFromAnswers(Cases cases) {
-        this.cases = cases;
+    CasesFromAnswers(CaseWork work) {
+        this.work = work;
     }
 
     /** A batch of answers sent through the API: each response as if it came alone (opening a case is idempotent). */
@@ -31,12 +33,17 @@ class CasesFromAnswers {
 
     @ApplicationModuleListener
     void on(ResponseCompleted response) {
+        open(response);
+    }
+
+    /** The response's case (opened now or before), or empty when it meets no rule or is anonymous. */
+    Optional<CaseWork.Opened> open(ResponseCompleted response) {
         if (response.caseRulesMatched().isEmpty() || response.person() == null) {
             // An anonymous response cannot be called back; it still counts in the scores.
-            return;
+            return Optional.empty();
         }
-        cases.openFor(CaseSource.answer(response.response().toString()), CaseType.DETRACTOR, response.person(),
-                response.touchpoint(), response.summary().isBlank() ? String.join(", ", response.caseRulesMatched())
-                        : response.summary());
+        String summary = response.summary().isBlank() ? String.join(", ", response.caseRulesMatched()) : response.summary();
+        return Optional.of(work.open(new CaseWork.Opening(CaseSource.answer(response.response().toString()), CaseType.DETRACTOR,
+                response.person(), response.touchpoint(), null, null, null, summary), CaseWork.SYSTEM, response.at()));
     }
 }

@@ -13,7 +13,8 @@ import nl.buitenin.privacy.RetentionExpired;
 /**
  * Cases serve "complaint handling": past its retention a closed case loses the person's key and every
  * free text (summary, outcome, notes, call-back notes); its type, dates and themes stay for the
- * loop-closure figures.
+ * loop-closure figures. Done call-back tasks of "you said, we did" serve "service improvement" and lose
+ * the person's key and the agent's note past that purpose's retention.
  */
 @Component
 class CasesRetention {
@@ -28,10 +29,17 @@ class CasesRetention {
 
     @ApplicationModuleListener
     void on(RetentionExpired expired) {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC);
+        if (expired.purpose().equals(PurposeId.SERVICE_IMPROVEMENT)) {
+            // A done "you said, we did" call serves service improvement: past its retention it forgets whom and what was noted.
+            jdbc.sql("update loop_tell_back_task set person_key = null, note = null "
+                            + "where completed_at is not null and completed_at < :cutoff and person_key is not null")
+                    .param("cutoff", cutoff).update();
+            return;
+        }
         if (!expired.purpose().equals(PurposeId.COMPLAINT_HANDLING)) {
             return;
         }
-        OffsetDateTime cutoff = OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC);
         String old = "select id from loop_case where closed_at is not null and closed_at < :cutoff";
         jdbc.sql("update loop_case_note set text = :expired where case_id in (" + old + ")")
                 .param("expired", EXPIRED).param("cutoff", cutoff).update();

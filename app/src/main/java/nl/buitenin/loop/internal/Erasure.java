@@ -51,6 +51,9 @@ class Erasure {
         }
         jdbc.sql("update loop_case set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         jdbc.sql("update loop_told_back set person_key = null where person_key = :p").param("p", erased.person().value()).update();
+        // A call-back task exists only to reach this person; the told-back row above keeps the count.
+        jdbc.sql("delete from loop_tell_back_task where person_key = :p").param("p", erased.person().value()).update();
+        jdbc.sql("delete from loop_told_back_due where person_key = :p").param("p", erased.person().value()).update();
     }
 
     private void scrub(TextColumn text, String identifier, Pattern pattern) {

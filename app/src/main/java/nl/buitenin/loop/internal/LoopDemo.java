@@ -18,6 +18,7 @@ import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.loop.ActionId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
@@ -27,9 +28,13 @@ import nl.buitenin.privacy.PersonKey;
 
 /**
  * Buitenpad's cases over two years: team Klantenservice led by {@code teamleider}, themes such as "tempo van de
- * groep" (seed 000) and "wachttijd telefoon" (seed 001), a few hundred cases in every state with notes and
- * call-backs, and improvement actions of which some are done. Complaints about the pace of the group fall
- * after the groups were split, so the figures and the public page tell the story of the seeds.
+ * groep" (seed 000) and "wachttijd telefoon" (seed 001), and improvement actions of which some are done.
+ * The detractor cases are not made up here: every demo answer that meets its survey's case rule (shared by
+ * the answers demo) opens its case through {@link CasesFromAnswers}, the path of a live answer, at the
+ * moment of the answer; the complaints that came in by phone, mail or at the desk are added beside them.
+ * Agents then work the cases (calls, notes, resolution, now and then a reopening) as far as their age
+ * allows, so the loop-closure figures come from these cases. Fewer answers are unhappy about the pace of
+ * the group after the groups were split, so the figures and the public page tell the story of the seeds.
  */
 @Component
 class LoopDemo implements DemoStep {
@@ -43,9 +48,11 @@ class LoopDemo implements DemoStep {
     private final Themes themes;
     private final Improving improving;
     private final Users users;
+    private final CasesFromAnswers casesFromAnswers;
 
     LoopDemo(CaseWork work, CaseFiles cases, CaseTypes types, Teams teams, Themes themes, Improving improving,
-            Users users) {
+            Users users, CasesFromAnswers casesFromAnswers) {
+        this.casesFromAnswers = casesFromAnswers;
         this.work = work;
         this.cases = cases;
         this.types = types;
@@ -105,8 +112,9 @@ class LoopDemo implements DemoStep {
         Instant now = context.today().atTime(17, 0).atZone(zone).toInstant();
         Instant splitGroups = context.today().minusMonths(10).atTime(11, 0).atZone(zone).toInstant();
 
-        int count = Math.max(150, Math.min(600, context.people() / 8));
-        int recent = 20;
+        casesFromAnswers(context, themeIds, agent, random, now, splitGroups);
+        int count = Math.max(60, Math.min(240, context.people() / 20));
+        int recent = 12;
         for (int i = 0; i < count + recent; i++) {
             // Most cases spread over the two years; the last few of the past week fill today's queue.
             long days = i < count ? random.nextInt((int) ChronoUnit.DAYS.between(context.firstDay(), context.today()) + 1)
@@ -115,12 +123,12 @@ class LoopDemo implements DemoStep {
                     .atZone(zone).toInstant();
             int theme = pickTheme(random, opened.isAfter(splitGroups));
             double kind = random.nextDouble();
-            CaseType type = kind < 0.6 ? CaseType.DETRACTOR : kind < 0.95 ? CaseType.COMPLAINT : new CaseType("question");
-            CaseSource source = type.equals(CaseType.DETRACTOR) ? CaseSource.answer("demo-" + i) : CaseSource.complaint("demo-" + i);
+            CaseType type = kind < 0.88 ? CaseType.COMPLAINT : new CaseType("question");
+            CaseSource source = CaseSource.complaint("demo-" + i);
             PersonKey person = random.nextDouble() < 0.93 ? persons.get(random.nextInt(persons.size())) : null;
             User owner = random.nextDouble() < 0.8 ? agent : lead;
             CaseFile c = work.open(new CaseWork.Opening(source, type, person, touchpoints.get(theme % touchpoints.size()),
-                    type.equals(CaseType.DETRACTOR) ? Channel.EMAIL : Channel.values()[random.nextInt(Channel.values().length)],
+                    Channel.values()[random.nextInt(Channel.values().length)],
                     TEAM, owner.id().value(), COMPLAINTS[(theme + random.nextInt(2) * 6) % COMPLAINTS.length]),
                     "system", opened).file();
             themes.tag(c.id(), themeIds.get(theme), owner.username(), ThemeTagging.Tagger.USER, opened.plusSeconds(600));
@@ -132,6 +140,33 @@ class LoopDemo implements DemoStep {
         }
         actions(themeIds, context, zone, random);
         work.escalateOverdue(now);
+    }
+
+    /**
+     * Opens the case of every demo answer that meets a case rule, through the same path as a live answer;
+     * an agent tags its root cause (the phone survey's about the phone, the trip's about the trip) and
+     * works it. Returns how many cases were opened.
+     */
+    private int casesFromAnswers(DemoContext context, List<ThemeId> themeIds, User agent, Random random, Instant now,
+            Instant splitGroups) {
+        List<ResponseCompleted> answers = context.get("listening.caseAnswers");
+        if (answers == null) {
+            return 0;
+        }
+        int opened = 0;
+        for (ResponseCompleted answer : answers) {
+            var result = casesFromAnswers.open(answer);
+            if (result.isEmpty() || !result.get().created()) {
+                continue;
+            }
+            CaseFile c = result.get().file();
+            boolean aboutThePhone = answer.caseRulesMatched().stream().anyMatch(rule -> rule.startsWith("LOW_CSAT"));
+            int theme = aboutThePhone ? (random.nextDouble() < 0.75 ? 1 : 2) : pickTheme(random, c.openedAt().isAfter(splitGroups));
+            themes.tag(c.id(), themeIds.get(theme), agent.username(), ThemeTagging.Tagger.USER, c.openedAt().plusSeconds(600));
+            work(c, agent.username(), random, now);
+            opened++;
+        }
+        return opened;
     }
 
     /** Calls, resolution, closure and now and then a reopening, as far as the case's age allows. */

@@ -112,7 +112,7 @@ public class LoopFigures {
     }
 
     private static Share share(long successes, long n) {
-        return n == 0 ? null : Wilson.share(successes, n);
+        return n == 0 ? null : Share.of(successes, n);
     }
 
     List<CaseFacts> facts(Instant from, Instant to) {

@@ -2,6 +2,7 @@ package nl.buitenin.loop.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ class ToldBackLog implements ToldBack {
                         + "join loop_action_theme at on at.theme_id = ct.theme_id "
                         + "where at.action_id = :action and c.person_key is not null "
                         + "and not exists (select 1 from loop_told_back t where t.action_id = :action and t.person_key = c.person_key) "
+                        + "and not exists (select 1 from loop_tell_back_task k where k.action_id = :action and k.person_key = c.person_key) "
                         + "order by c.person_key")
                 .param("action", action.value())
                 .query((rs, n) -> new PersonKey(rs.getString(1))).list();
@@ -43,5 +45,37 @@ class ToldBackLog implements ToldBack {
                         + "values (:id, :action, :person, :channel, :at) on conflict do nothing")
                 .param("id", UUID.randomUUID()).param("action", action.value()).param("person", person.value())
                 .param("channel", channel.name()).param("at", CaseFiles.utc(at)).update() == 1;
+    }
+
+    /** The team of the person's latest case on one of the action's themes: the team that hears back from them. */
+    @Transactional(readOnly = true)
+    Optional<String> responsibleTeam(ActionId action, PersonKey person) {
+        return jdbc.sql("select c.team from loop_case c join loop_case_theme ct on ct.case_id = c.id "
+                        + "join loop_action_theme at on at.theme_id = ct.theme_id "
+                        + "where at.action_id = :action and c.person_key = :person and c.team is not null "
+                        + "order by c.opened_at desc, c.id limit 1")
+                .param("action", action.value()).param("person", person.value()).query(String.class).optional();
+    }
+
+    /** A told-back message that may go out only at {@code dueAt}; one row per person and action. */
+    void defer(ActionId action, PersonKey person, Instant dueAt) {
+        jdbc.sql("insert into loop_told_back_due (action_id, person_key, due_at) values (:action, :person, :due) on conflict do nothing")
+                .param("action", action.value()).param("person", person.value()).param("due", CaseFiles.utc(dueAt)).update();
+    }
+
+    record Deferred(ActionId action, PersonKey person) {
+    }
+
+    List<Deferred> dueAt(Instant now, int limit) {
+        return jdbc.sql("select action_id, person_key from loop_told_back_due where due_at <= :now order by due_at limit :limit")
+                .param("now", CaseFiles.utc(now)).param("limit", limit)
+                .query((rs, n) -> new Deferred(new ActionId(rs.getObject(1, UUID.class)), new PersonKey(rs.getString(2)))).list();
+    }
+
+    /** Takes a due message off the list; false when another node took it first (the delete is the claim). */
+    boolean take(Deferred deferred, Instant now) {
+        return jdbc.sql("delete from loop_told_back_due where action_id = :action and person_key = :person and due_at <= :now")
+                .param("action", deferred.action().value()).param("person", deferred.person().value())
+                .param("now", CaseFiles.utc(now)).update() == 1;
     }
 }

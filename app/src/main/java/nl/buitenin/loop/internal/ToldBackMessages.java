@@ -12,10 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.contact.ContactDecision;
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.ToldBackFacts;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.loop.ActionCompleted;
-import nl.buitenin.loop.ToldBack;
+import nl.buitenin.loop.ActionId;
 import nl.buitenin.messaging.OutgoingMessage;
 import nl.buitenin.messaging.Outbox;
 import nl.buitenin.organisation.Organisations;
@@ -32,16 +37,30 @@ import nl.buitenin.privacy.PurposeId;
 
 /**
  * "You said, we did": when an improvement action is done, everybody who raised one of its themes hears
- * what changed, in their own language, by e-mail, once per action. Nobody who withdrew their consent
- * (for feedback or service improvement) or chose not to be contacted is written to, and the address is
- * read through privacy under the purpose "service improvement".
+ * what changed, in their own language, through the channel they prefer, once per action.
+ * <ul>
+ * <li>The contact policy decides first ({@link ContactPolicy#mayTellBack}) and stores the decision with
+ * its reasons: nobody who withdrew consent (for feedback or service improvement), chose "no contact" or
+ * was erased is told; in quiet hours or on a quiet day the message waits until the next allowed moment.</li>
+ * <li>E-mail: a message in the outbox. Phone: a call-back task in the queue of the team that handled the
+ * person's case, with the text to tell. SMS: Buitenin has no SMS gateway, so an e-mail when the person
+ * has an address, else a call-back task.</li>
+ * <li>Contact details are read through privacy under the purpose "service improvement"; a message sent
+ * is logged as a told-back contact, so no survey invitation follows right behind it.</li>
+ * </ul>
  */
 @Component
 class ToldBackMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ToldBackMessages.class);
 
-    private final ToldBack toldBack;
+    /** What happened to one person; the contact decision holds the reasons of a refusal. */
+    enum Telling { MAILED, CALL_TASK, DEFERRED, REFUSED, UNREACHABLE, ALREADY_TOLD }
+
+    private final ToldBackLog toldBack;
+    private final TellBackTasks tasks;
+    private final Actions actions;
+    private final ContactPolicy policy;
     private final Persons persons;
     private final Consents consents;
     private final PurposeGuard purposes;
@@ -51,9 +70,14 @@ class ToldBackMessages {
     private final MessageSource messages;
     private final Clock clock;
 
-    ToldBackMessages(ToldBack toldBack, Persons persons, Consents consents, PurposeGuard purposes, PersonLinks personLinks,
-            Outbox outbox, Organisations organisations, MessageSource messages, Clock clock) {
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    ToldBackMessages(ToldBackLog toldBack, TellBackTasks tasks, Actions actions, ContactPolicy policy, Persons persons,
+            Consents consents, PurposeGuard purposes, PersonLinks personLinks, Outbox outbox, Organisations organisations,
+            MessageSource messages, Clock clock) {
         this.toldBack = toldBack;
+        this.tasks = tasks;
+        this.actions = actions;
+        this.policy = policy;
         this.persons = persons;
         this.consents = consents;
         this.purposes = purposes;
@@ -65,41 +89,95 @@ class ToldBackMessages {
     }
 
     @ApplicationModuleListener
-    void on(ActionCompleted action) {
+    void on(ActionCompleted completed) {
+        tellEveryone(completed.actionId(), clock.instant());
+    }
+
+    /** Tells everyone who raised one of the action's themes and has not been told; safe to repeat. */
+    @Transactional
+    public int tellEveryone(ActionId id, Instant now) {
+        ImprovementAction action = actions.byId(id).orElse(null);
+        if (action == null) {
+            return 0;
+        }
+        int reached = 0;
+        for (PersonKey person : toldBack.recipientsOf(id)) {
+            Telling telling = tell(action, person, now);
+            if (telling == Telling.MAILED || telling == Telling.CALL_TASK) {
+                reached++;
+            }
+        }
+        log.info("You said, we did: action {} told back to {} people (mail or call-back task)", id, reached);
+        return reached;
+    }
+
+    /** Sends the messages that waited for quiet hours or a quiet day to pass, deciding each again now. */
+    @Transactional
+    public int sendDeferred(Instant now) {
         int sent = 0;
-        for (PersonKey person : toldBack.recipientsOf(action.actionId())) {
-            if (tell(action, person)) {
+        for (ToldBackLog.Deferred deferred : toldBack.dueAt(now, 200)) {
+            if (!toldBack.take(deferred, now)) {
+                continue;
+            }
+            Optional<ImprovementAction> action = actions.byId(deferred.action());
+            if (action.isPresent() && tell(action.get(), deferred.person(), now) != Telling.DEFERRED) {
                 sent++;
             }
         }
-        log.info("You said, we did: action {} told back to {} people", action.actionId(), sent);
+        return sent;
     }
 
-    private boolean tell(ActionCompleted action, PersonKey person) {
-        Preferences preferences = persons.preferences(person);
-        if (preferences.channel() == PreferredChannel.NONE || withdrew(person)
-                || !purposes.mayUse(PurposeId.SERVICE_IMPROVEMENT, person)) {
-            return false;
+    Telling tell(ImprovementAction action, PersonKey person, Instant now) {
+        boolean known = persons.exists(person);
+        Preferences preferences = known ? persons.preferences(person) : Preferences.DEFAULT;
+        boolean consent = known && !withdrew(person) && purposes.mayUse(PurposeId.SERVICE_IMPROVEMENT, person);
+        ContactDecision decision = policy.mayTellBack(person, now,
+                new ToldBackFacts(known, consent, preferences.channel() == PreferredChannel.NONE));
+        if (decision.deferred()) {
+            toldBack.defer(action.id(), person, decision.deferredUntil());
+            return Telling.DEFERRED;
         }
-        Optional<ContactDetails> details = persons.contactDetails(person, PurposeId.SERVICE_IMPROVEMENT);
-        if (details.isEmpty() || details.get().email() == null || details.get().email().isBlank()) {
-            return false;
+        if (!decision.allowed()) {
+            return Telling.REFUSED;
         }
-        Instant now = clock.instant();
-        if (!toldBack.record(action.actionId(), person, Channel.EMAIL, now)) {
-            return false;
+        ContactDetails details = persons.contactDetails(person, PurposeId.SERVICE_IMPROVEMENT).orElse(null);
+        boolean hasEmail = details != null && details.email() != null;
+        boolean hasPhone = details != null && details.phone() != null;
+        Optional<String> team = toldBack.responsibleTeam(action.id(), person);
+        boolean canCall = hasPhone && team.isPresent();
+        // Phone when asked for it and possible; SMS (no gateway) and e-mail fall back to a call when there is no address.
+        boolean byPhone = preferences.channel() == PreferredChannel.PHONE ? canCall || !hasEmail : !hasEmail;
+        Locale locale = Locale.forLanguageTag(preferences.language());
+        if (byPhone && canCall) {
+            return callTask(action, person, team.get(), locale, now);
         }
-        Locale locale = Locale.forLanguageTag("en".equals(preferences.language()) ? "en" : "nl");
+        if (!byPhone) {
+            return mail(action, person, details, locale, now);
+        }
+        log.info("You said, we did: no address or team to reach a person about action {} by {}", action.id(), preferences.channel());
+        return Telling.UNREACHABLE;
+    }
+
+    private Telling mail(ImprovementAction action, PersonKey person, ContactDetails details, Locale locale, Instant now) {
+        if (!toldBack.record(action.id(), person, Channel.EMAIL, now)) {
+            return Telling.ALREADY_TOLD;
+        }
         String organisation = organisations.current().name();
-        String what = "en".equals(locale.getLanguage()) ? action.descriptionEn() : action.descriptionNl();
-        String greeting = details.get().name() == null || details.get().name().isBlank()
+        String greeting = details.name() == null
                 ? messages.getMessage("toldBack.greeting.anonymous", null, locale)
-                : messages.getMessage("toldBack.greeting", new Object[] {details.get().name()}, locale);
+                : messages.getMessage("toldBack.greeting", new Object[] {details.name()}, locale);
         String text = greeting + "\n\n" + messages.getMessage("toldBack.body",
-                new Object[] {organisation, what, personLinks.linkFor(person).toString()}, locale);
-        outbox.queue(new OutgoingMessage("told-back:" + action.actionId() + ":" + person.value(), person, details.get().email(),
+                new Object[] {organisation, action.description(locale), personLinks.linkFor(person).toString()}, locale);
+        outbox.queue(new OutgoingMessage("told-back:" + action.id() + ":" + person.value(), person, details.email(),
                 messages.getMessage("toldBack.subject", new Object[] {organisation}, locale), text, null));
-        return true;
+        policy.recordAttempt(person, null, ContactKind.TOLD_BACK, Channel.EMAIL, now);
+        return Telling.MAILED;
+    }
+
+    private Telling callTask(ImprovementAction action, PersonKey person, String team, Locale locale, Instant now) {
+        String script = messages.getMessage("loop.tellBack.script",
+                new Object[] {organisations.current().name(), action.description(locale)}, locale);
+        return tasks.add(action.id(), person, team, locale.getLanguage(), script, now) ? Telling.CALL_TASK : Telling.ALREADY_TOLD;
     }
 
     /** The latest word on feedback or service improvement was "no". */

@@ -7,13 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Sends due webhook deliveries, signed, and schedules retries with exponential back-off. */
+/**
+ * Sends due webhook deliveries, signed, and schedules retries with exponential back-off. Each delivery
+ * is claimed by this node before it is sent ({@link Webhooks#claim}), so when several nodes run the job
+ * a receiver gets every delivery once (and again only when it failed and is retried).
+ */
 @Component
 public class WebhookDispatcher {
 
@@ -23,6 +28,8 @@ public class WebhookDispatcher {
     private final LoopProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    /** This node's name in claims: which node holds a delivery shows in the table while it is being sent. */
+    private final String node = "node-" + UUID.randomUUID();
 
     WebhookDispatcher(Webhooks webhooks, LoopProperties properties, Clock clock) {
         this.webhooks = webhooks;
@@ -42,8 +49,10 @@ public class WebhookDispatcher {
     /** Tries every delivery due at {@code now}; returns how many succeeded. */
     public int deliverDue(Instant now) {
         int delivered = 0;
+        // Longer than one attempt can take (connect plus response timeout), so a live claim never expires mid-send.
+        Instant claimedUntil = now.plus(properties.webhookTimeout().multipliedBy(3));
         for (Webhooks.Due due : webhooks.due(now, 100)) {
-            if (attempt(due, now)) {
+            if (webhooks.claim(due.id(), node, now, claimedUntil) && attempt(due, now)) {
                 delivered++;
             }
         }

@@ -101,13 +101,29 @@ public class Webhooks {
         }
     }
 
+    /** Deliveries due at {@code now} that no node holds a live claim on; claim each before sending it. */
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("select d.id, w.url, w.secret_encrypted, d.payload, d.attempts from loop_webhook_delivery d "
                         + "join loop_webhook w on w.id = d.webhook_id where d.status = 'PENDING' and d.next_attempt_at <= :now "
+                        + "and (d.claimed_until is null or d.claimed_until < :now) "
                         + "order by d.next_attempt_at limit :limit")
                 .param("now", CaseFiles.utc(now)).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
+    }
+
+    /**
+     * Claims a due delivery for one node until {@code until}: a conditional update, so of several nodes
+     * that read the same row only one gets it (the others see 0 rows changed and skip it). The row must
+     * still be pending and due, so a delivery that another node sent or rescheduled meanwhile is not
+     * claimed; an expired claim (its node stopped mid-send) may be taken over.
+     */
+    boolean claim(UUID id, String node, Instant now, Instant until) {
+        return jdbc.sql("update loop_webhook_delivery set claimed_by = :node, claimed_until = :until "
+                        + "where id = :id and status = 'PENDING' and next_attempt_at <= :now "
+                        + "and (claimed_until is null or claimed_until < :now)")
+                .param("node", node).param("until", CaseFiles.utc(until)).param("id", id).param("now", CaseFiles.utc(now))
+                .update() == 1;
     }
 
     String secretOf(Due due) {
@@ -116,14 +132,14 @@ public class Webhooks {
 
     void delivered(UUID id, int statusCode, Instant at) {
         jdbc.sql("update loop_webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_status_code = :code, "
-                        + "last_error = null, delivered_at = :at, next_attempt_at = null where id = :id")
+                        + "last_error = null, delivered_at = :at, next_attempt_at = null, claimed_by = null, claimed_until = null where id = :id")
                 .param("code", statusCode).param("at", CaseFiles.utc(at)).param("id", id).update();
     }
 
     /** A failed attempt: retried after {@code retryIn}, or given up when that is null. */
     void failed(UUID id, Integer statusCode, String error, Duration retryIn, Instant at) {
         jdbc.sql("update loop_webhook_delivery set status = :status, attempts = attempts + 1, last_status_code = :code, "
-                        + "last_error = :error, next_attempt_at = :next where id = :id")
+                        + "last_error = :error, next_attempt_at = :next, claimed_by = null, claimed_until = null where id = :id")
                 .param("status", retryIn == null ? "FAILED" : "PENDING").param("code", statusCode)
                 .param("error", error == null ? null : error.substring(0, Math.min(500, error.length())))
                 .param("next", retryIn == null ? null : CaseFiles.utc(at.plus(retryIn))).param("id", id).update();

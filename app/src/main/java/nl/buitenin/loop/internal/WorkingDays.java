@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import nl.buitenin.organisation.PublicHolidays;
+
 /**
- * SLA deadlines in working days (Monday to Friday) in the organisation's time zone. A case opened on
- * any day is due at the end of the n-th working day after that day, so a complaint on Friday evening
- * with 2 working days is due at the end of Tuesday. Public holidays are not yet counted as days off.
+ * SLA deadlines in working days in the organisation's time zone: Monday to Friday, except the Dutch
+ * public holidays on which terms do not run ({@link PublicHolidays#isDayOff}: Koningsdag, Easter
+ * Monday, Christmas and the others of the Algemene termijnenwet). A case opened on any day is due at the
+ * end of the n-th working day after that day, so a complaint on Friday evening with 2 working days is
+ * due at the end of Tuesday, and at the end of Wednesday when that Monday is Easter Monday. The
+ * organisation has no closing days of its own (yet), so holidays are the only days off besides weekends.
  */
 public final class WorkingDays {
 
@@ -32,6 +37,7 @@ public final class WorkingDays {
     }
 
     static boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !PublicHolidays.isDayOff(day);
     }
 }

@@ -30,6 +30,7 @@ import nl.buitenin.loop.internal.CaseFile;
 import nl.buitenin.loop.internal.CaseFiles;
 import nl.buitenin.loop.internal.CaseTypes;
 import nl.buitenin.loop.internal.CaseWork;
+import nl.buitenin.loop.internal.TellBackCalls;
 import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
@@ -46,8 +47,10 @@ class CaseQueueController {
     private final CaseTypes types;
     private final Themes themes;
     private final LoopPages pages;
+    private final TellBackCalls tellBack;
 
-    CaseQueueController(CaseWork work, CaseFiles cases, CaseTypes types, Themes themes, LoopPages pages) {
+    CaseQueueController(CaseWork work, CaseFiles cases, CaseTypes types, Themes themes, LoopPages pages, TellBackCalls tellBack) {
+        this.tellBack = tellBack;
         this.work = work;
         this.cases = cases;
         this.types = types;
@@ -63,6 +66,9 @@ class CaseQueueController {
         model.addAttribute("mine", pages.views(mine, locale));
         model.addAttribute("team", pages.views(team.stream().filter(c -> !me.id().value().equals(c.owner())).toList(), locale));
         model.addAttribute("teamName", me.team());
+        model.addAttribute("tellBack", tellBack.openFor(me));
+        model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("zone", pages.zone());
         return "loop/queue";
     }
 

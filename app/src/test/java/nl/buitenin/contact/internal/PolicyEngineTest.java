@@ -20,6 +20,7 @@ import nl.buitenin.contact.PastContact;
 import nl.buitenin.contact.PersonFacts;
 import nl.buitenin.contact.Reason;
 import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.contact.ToldBackFacts;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
@@ -176,6 +177,64 @@ class PolicyEngineTest {
     }
 
     /** A distinct person key per number: the number in base 32, padded with 'a'. */
+    static final ToldBackFacts MAY_BE_TOLD = new ToldBackFacts(true, true, false);
+
+    @Test
+    void aToldBackMessageIsNotHeldBackBySurveyCapsWindowOrOpenCase() {
+        // A person at both caps, invited yesterday, with an open case and a service call today: still told.
+        PersonFacts surveyedToTheLimit = PersonFacts.consentedWithoutHistory().withContacts(List.of(
+                new PastContact(TUESDAY_AFTERNOON.minusSeconds(86_400), ContactKind.INVITATION),
+                new PastContact(TUESDAY_AFTERNOON.minusSeconds(2 * 86_400), ContactKind.REMINDER)));
+        assertThat(codes(engine.decide(askEveryone(), surveyedToTheLimit, ANNA, PHONE, TUESDAY_AFTERNOON)))
+                .contains(ReasonCode.QUARTER_CAP, ReasonCode.RECONTACT_WINDOW);
+        assertThat(engine.decideToldBack(askEveryone(), MAY_BE_TOLD, TUESDAY_AFTERNOON)).isEmpty();
+    }
+
+    @Test
+    void consentDoNotContactAndErasureAlwaysRefuseATelling() {
+        assertThat(codes(engine.decideToldBack(askEveryone(), new ToldBackFacts(true, false, false), TUESDAY_AFTERNOON)))
+                .containsExactly(ReasonCode.NO_CONSENT);
+        assertThat(codes(engine.decideToldBack(askEveryone(), new ToldBackFacts(true, true, true), TUESDAY_AFTERNOON)))
+                .containsExactly(ReasonCode.DO_NOT_CONTACT);
+        assertThat(codes(engine.decideToldBack(askEveryone(), new ToldBackFacts(false, true, false), TUESDAY_AFTERNOON)))
+                .containsExactly(ReasonCode.PERSON_UNKNOWN);
+        assertThat(PolicyEngine.onlyQuietTime(engine.decideToldBack(askEveryone(), new ToldBackFacts(true, false, false),
+                ZonedDateTime.of(2025, 10, 14, 22, 0, 0, 0, AMSTERDAM).toInstant()))).isFalse();
+    }
+
+    @Test
+    void quietHoursAndDaysDeferATellingToTheNextAllowedMoment() {
+        Instant tuesdayNight = ZonedDateTime.of(2025, 10, 14, 22, 30, 0, 0, AMSTERDAM).toInstant();
+        List<Reason> night = engine.decideToldBack(askEveryone(), MAY_BE_TOLD, tuesdayNight);
+        assertThat(codes(night)).containsExactly(ReasonCode.QUIET_HOURS);
+        assertThat(PolicyEngine.onlyQuietTime(night)).isTrue();
+        assertThat(askEveryone().nextAllowedMoment(tuesdayNight))
+                .contains(ZonedDateTime.of(2025, 10, 15, 9, 0, 0, 0, AMSTERDAM).toInstant());
+        Instant earlyWednesday = ZonedDateTime.of(2025, 10, 15, 6, 0, 0, 0, AMSTERDAM).toInstant();
+        assertThat(askEveryone().nextAllowedMoment(earlyWednesday))
+                .contains(ZonedDateTime.of(2025, 10, 15, 9, 0, 0, 0, AMSTERDAM).toInstant());
+        // Saturday evening: Sunday is a quiet day, so Monday at the end of the quiet hours.
+        Instant saturdayEvening = ZonedDateTime.of(2025, 10, 18, 21, 0, 0, 0, AMSTERDAM).toInstant();
+        assertThat(askEveryone().nextAllowedMoment(saturdayEvening))
+                .contains(ZonedDateTime.of(2025, 10, 20, 9, 0, 0, 0, AMSTERDAM).toInstant());
+        Instant sundayNoon = ZonedDateTime.of(2025, 10, 19, 12, 0, 0, 0, AMSTERDAM).toInstant();
+        assertThat(codes(engine.decideToldBack(askEveryone(), MAY_BE_TOLD, sundayNoon))).containsExactly(ReasonCode.QUIET_DAY);
+        assertThat(askEveryone().nextAllowedMoment(TUESDAY_AFTERNOON)).contains(TUESDAY_AFTERNOON);
+    }
+
+    @Test
+    void aToldBackMessageHoldsTheNextInvitationBackButDoesNotFillTheCaps() {
+        Policy oneAQuarter = new Policy(1.0, Map.of(), 30, 30, 1, 4, LocalTime.of(20, 0), LocalTime.of(9, 0), Set.of(), 3,
+                Channel.EMAIL, AMSTERDAM);
+        PersonFacts toldYesterday = PersonFacts.consentedWithoutHistory()
+                .withContacts(List.of(new PastContact(TUESDAY_AFTERNOON.minusSeconds(86_400), ContactKind.TOLD_BACK)));
+        assertThat(codes(engine.decide(oneAQuarter, toldYesterday, ANNA, PHONE, TUESDAY_AFTERNOON)))
+                .containsExactly(ReasonCode.RECENT_OPERATIONAL_CONTACT);
+        PersonFacts toldLastWeek = PersonFacts.consentedWithoutHistory()
+                .withContacts(List.of(new PastContact(TUESDAY_AFTERNOON.minusSeconds(7 * 86_400), ContactKind.TOLD_BACK)));
+        assertThat(engine.decide(oneAQuarter, toldLastWeek, ANNA, PHONE, TUESDAY_AFTERNOON)).isEmpty();
+    }
+
     static PersonKey key(int i) {
         String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
         StringBuilder digits = new StringBuilder();

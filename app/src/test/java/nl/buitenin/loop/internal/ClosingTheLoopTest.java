@@ -1,8 +1,12 @@
 package nl.buitenin.loop.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +26,18 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import nl.buitenin.access.Role;
+import nl.buitenin.access.User;
+import nl.buitenin.access.UserId;
+import nl.buitenin.contact.internal.Policy;
+import nl.buitenin.contact.internal.PolicyFile;
+import nl.buitenin.contact.internal.StoredContactPolicy;
+import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.privacy.Preferences;
+import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -45,7 +61,8 @@ import nl.buitenin.testing.DatabaseTest;
 
 /**
  * The loop closes: a detractor's answer opens one case; when an improvement action on a theme is done,
- * the people who raised that theme hear about it by e-mail, except the one who withdrew consent.
+ * the people who raised that theme hear about it through their preferred channel (e-mail, a call-back
+ * task, e-mail for SMS), except those who withdrew consent or want no contact, and not in quiet hours.
  */
 @DatabaseTest
 class ClosingTheLoopTest {
@@ -80,6 +97,21 @@ class ClosingTheLoopTest {
     MailSenderJob mail;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StoredContactPolicy contactPolicy;
+    @Autowired
+    ToldBackMessages toldBackMessages;
+    @Autowired
+    TellBackCalls tellBackCalls;
+    @Autowired
+    CaseWork work;
+
+    /** No quiet hours or days, so that the tests do not depend on the hour or the weekday they run on. */
+    @BeforeEach
+    void policyWithoutQuietTime() {
+        contactPolicy.change(PolicyFile.of(new Policy(0.2, Map.of(), 30, 30, 2, 4, LocalTime.of(9, 0), LocalTime.of(9, 0), Set.of(), 3,
+                Channel.EMAIL, ZoneId.of("Europe/Amsterdam"))));
+    }
 
     @Test
     void aDetractorsAnswerOpensOneCase() throws Exception {
@@ -123,6 +155,120 @@ class ClosingTheLoopTest {
 
         // Delivered again, the event tells nobody twice.
         new ToldBackMessagesProbe(jdbc).assertOneRowPerPerson(action.id().toString());
+    }
+
+    @Test
+    void eachPersonIsToldThroughTheirPreferredChannelAndNoneIsRecordedWithItsReason() throws Exception {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        var theme = themes.add("Wachttijd " + UUID.randomUUID(), "Waiting time", null);
+        PersonKey eva = raisedTheme(new ContactDetails("Eva", "eva@per-kanaal.nl", "06 1234 5678"), PreferredChannel.EMAIL, team, theme.id());
+        PersonKey piet = raisedTheme(new ContactDetails("Piet", "piet@per-kanaal.nl", "06 2345 6789"), PreferredChannel.PHONE, team, theme.id());
+        PersonKey sanne = raisedTheme(new ContactDetails("Sanne", "sanne@per-kanaal.nl", "06 3456 7890"), PreferredChannel.SMS, team, theme.id());
+        PersonKey tom = raisedTheme(new ContactDetails("Tom", null, "06 4567 8901"), PreferredChannel.SMS, team, theme.id());
+        PersonKey nina = raisedTheme(new ContactDetails("Nina", "nina@per-kanaal.nl", "06 5678 9012"), PreferredChannel.NONE, team, theme.id());
+
+        var action = improving.plan("Extra balie", "Extra desk", "We openen een extra balie op drukke dagen.",
+                "We open an extra desk on busy days.", null, null, Set.of(theme.id()));
+        improving.complete(action.id());
+        waitFor(() -> outboxFor(action.id().toString()) == 2 && tellBackCalls.openFor(agent(team)).size() == 2);
+        Thread.sleep(300);
+        mail.sendDue();
+
+        var received = smtp.getReceivedMessagesForDomain("per-kanaal.nl");
+        assertThat(received).extracting(m -> m.getAllRecipients()[0].toString())
+                .as("e-mail as preferred, and for SMS (there is no SMS gateway) when there is an address")
+                .containsExactlyInAnyOrder("eva@per-kanaal.nl", "sanne@per-kanaal.nl");
+        List<TellBackTasks.Task> tasks = tellBackCalls.openFor(agent(team));
+        assertThat(tasks).extracting(TellBackTasks.Task::person).as("phone as preferred, and SMS without an address")
+                .containsExactlyInAnyOrder(piet, tom);
+        assertThat(tasks).allSatisfy(t -> assertThat(t.text()).contains("extra balie op drukke dagen"));
+        assertThat(decisionReasons(nina)).containsExactly("DO_NOT_CONTACT");
+        assertThat(decisionReasons(eva)).containsExactly("");
+        assertThat(attempts(eva, "EMAIL")).isEqualTo(1);
+
+        // Completing the call: reached counts as told, once; another call on the done task is refused.
+        TellBackTasks.Task pietsTask = tasks.stream().filter(t -> t.person().equals(piet)).findFirst().orElseThrow();
+        tellBackCalls.logCall(agent(team), pietsTask.id(), CallbackOutcome.CALL_AGAIN, "voicemail");
+        assertThat(tellBackCalls.openFor(agent(team))).extracting(TellBackTasks.Task::id).contains(pietsTask.id());
+        tellBackCalls.logCall(agent(team), pietsTask.id(), CallbackOutcome.REACHED, null);
+        assertThat(tellBackCalls.openFor(agent(team))).extracting(TellBackTasks.Task::id).doesNotContain(pietsTask.id());
+        assertThatThrownBy(() -> tellBackCalls.logCall(agent(team), pietsTask.id(), CallbackOutcome.REACHED, null))
+                .isInstanceOf(ConflictException.class);
+        assertThat(jdbc.sql("select channel from loop_told_back where action_id = :a and person_key = :p")
+                .param("a", action.id().value()).param("p", piet.value()).query(String.class).list()).containsExactly("PHONE");
+        assertThat(attempts(piet, "PHONE")).isEqualTo(1);
+        assertThatThrownBy(() -> tellBackCalls.visibleTo(agent("another-team"), pietsTask.id())).isInstanceOf(NotFoundException.class);
+
+        // Delivered again, the action tells nobody twice: no second mail, no second task.
+        assertThat(toldBackMessages.tellEveryone(action.id(), Instant.now())).isZero();
+        assertThat(outboxFor(action.id().toString())).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from loop_tell_back_task where action_id = :a").param("a", action.id().value())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void inQuietHoursTheMessageWaitsUntilTheyEnd() throws Exception {
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        LocalTime now = LocalTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
+        // Quiet from an hour ago until two hours from now (wrapping past midnight when need be).
+        contactPolicy.change(PolicyFile.of(new Policy(0.2, Map.of(), 30, 30, 2, 4, now.minusHours(1), now.plusHours(2), Set.of(), 3,
+                Channel.EMAIL, zone)));
+        var theme = themes.add("Stilte " + UUID.randomUUID(), "Quiet", null);
+        PersonKey lotte = raisedTheme(new ContactDetails("Lotte", "lotte@stille-uren.nl", null), PreferredChannel.EMAIL,
+                "team-stil", theme.id());
+        var action = improving.plan("Rustiger programma", "Calmer programme", "Minder kilometers per dag.",
+                "Fewer kilometres a day.", null, null, Set.of(theme.id()));
+        improving.complete(action.id());
+
+        waitFor(() -> jdbc.sql("select count(*) from loop_told_back_due where person_key = :p").param("p", lotte.value())
+                .query(Long.class).single() == 1);
+        Instant due = jdbc.sql("select due_at from loop_told_back_due where person_key = :p").param("p", lotte.value())
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        ZonedDateTime expected = due.atZone(zone);
+        assertThat(expected.toLocalTime()).isEqualTo(now.plusHours(2));
+        assertThat(due).isAfter(Instant.now()).isBefore(Instant.now().plus(3, ChronoUnit.HOURS));
+        assertThat(decisionReasons(lotte)).containsExactly("QUIET_HOURS");
+        assertThat(outboxFor(action.id().toString())).isZero();
+
+        assertThat(toldBackMessages.sendDeferred(due.minusSeconds(60))).as("not before the quiet hours end").isZero();
+        assertThat(outboxFor(action.id().toString())).isZero();
+        assertThat(toldBackMessages.sendDeferred(due)).isEqualTo(1);
+        assertThat(toldBackMessages.sendDeferred(due.plusSeconds(60))).as("taken off the list once sent").isZero();
+        mail.sendDue();
+        assertThat(smtp.getReceivedMessagesForDomain("stille-uren.nl")).singleElement()
+                .satisfies(m -> assertThat(GreenMailUtil.getBody(m)).contains("Minder kilometers per dag"));
+        assertThat(decisionReasons(lotte)).containsExactly("", "QUIET_HOURS");
+    }
+
+    private PersonKey raisedTheme(ContactDetails details, PreferredChannel channel, String team, nl.buitenin.loop.ThemeId theme) {
+        PersonKey person = persons.register("klant-" + UUID.randomUUID(), details);
+        consents.give(person, PurposeId.FEEDBACK, "test");
+        persons.setPreferences(person, new Preferences(channel, "nl", false, false));
+        CaseFile opened = work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, person,
+                null, Channel.PHONE, team, null, "Te lang gewacht"), "test", Instant.now()).file();
+        themes.tag(opened.id(), theme, "test", nl.buitenin.loop.ThemeTagging.Tagger.USER, Instant.now());
+        return person;
+    }
+
+    private User agent(String team) {
+        return new User(new UserId(UUID.randomUUID()), "agent-" + team, "Agent", Set.of(Role.AGENT), team, "nl", true);
+    }
+
+    private long outboxFor(String action) {
+        return jdbc.sql("select count(*) from outbox_message where reference like :r").param("r", "told-back:" + action + ":%")
+                .query(Long.class).single();
+    }
+
+    /** The reasons of the person's told-back decisions, newest first. */
+    private List<String> decisionReasons(PersonKey person) {
+        return jdbc.sql("select reasons from contact_decision where person_key = :p and kind = 'TOLD_BACK' order by decided_at desc")
+                .param("p", person.value()).query(String.class).list();
+    }
+
+    private long attempts(PersonKey person, String channel) {
+        return jdbc.sql("select count(*) from contact_attempt where person_key = :p and kind = 'TOLD_BACK' and channel = :c "
+                        + "and touchpoint_id is null")
+                .param("p", person.value()).param("c", channel).query(Long.class).single();
     }
 
     private PersonKey raisedTheme(String email, String name, nl.buitenin.loop.ThemeId theme, TouchpointId touchpoint) {

@@ -39,4 +39,28 @@ class WorkingDaysTest {
         assertThat(WorkingDays.deadline(saturday, 1, AMSTERDAM))
                 .isEqualTo(ZonedDateTime.of(2026, 3, 10, 0, 0, 0, 0, AMSTERDAM).toInstant());
     }
+
+    @Test
+    void koningsdagIsNoWorkingDay() {
+        // Koningsdag 2026 falls on Monday 27 April (rijksoverheid.nl): a Friday complaint with one working day is due end of Tuesday.
+        Instant friday = ZonedDateTime.of(2026, 4, 24, 12, 0, 0, 0, AMSTERDAM).toInstant();
+        assertThat(WorkingDays.deadline(friday, 1, AMSTERDAM))
+                .isEqualTo(ZonedDateTime.of(2026, 4, 29, 0, 0, 0, 0, AMSTERDAM).toInstant());
+    }
+
+    @Test
+    void easterMondayIsNoWorkingDayButGoodFridayIs() {
+        // Easter 2026: Good Friday 3 April (a working day for most), Easter Monday 6 April (a day off).
+        Instant thursday = ZonedDateTime.of(2026, 4, 2, 15, 0, 0, 0, AMSTERDAM).toInstant();
+        assertThat(WorkingDays.deadline(thursday, 2, AMSTERDAM))
+                .isEqualTo(ZonedDateTime.of(2026, 4, 8, 0, 0, 0, 0, AMSTERDAM).toInstant());
+    }
+
+    @Test
+    void christmasAndNewYearAreSkipped() {
+        // 24 December 2026 is a Thursday; 25 and 26 December and 1 January are days off.
+        Instant christmasEve = ZonedDateTime.of(2026, 12, 24, 10, 0, 0, 0, AMSTERDAM).toInstant();
+        assertThat(WorkingDays.deadline(christmasEve, 5, AMSTERDAM))
+                .isEqualTo(ZonedDateTime.of(2027, 1, 5, 0, 0, 0, 0, AMSTERDAM).toInstant());
+    }
 }

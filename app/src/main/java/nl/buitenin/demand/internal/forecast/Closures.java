@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.buitenin.demand.internal.calendar.DutchHolidays;
+import nl.buitenin.organisation.PublicHolidays;
 
 /**
  * Days without the usual demand: the Dutch public holidays (when asked for) and closures the planner
@@ -24,6 +24,6 @@ public record Closures(boolean dutchHolidays, Map<LocalDate, String> closed) {
         if (own != null) {
             return Optional.of(own);
         }
-        return dutchHolidays ? Optional.ofNullable(DutchHolidays.of(date.getYear()).get(date)) : Optional.empty();
+        return dutchHolidays ? Optional.ofNullable(PublicHolidays.of(date.getYear()).get(date)) : Optional.empty();
     }
 }

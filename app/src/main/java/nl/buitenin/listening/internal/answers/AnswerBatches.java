@@ -245,8 +245,8 @@ public class AnswerBatches {
         List<ResponseCompleted> completions = new ArrayList<>(created.size());
         for (int i = 0; i < created.size(); i++) {
             Valid v = created.get(i);
-            ResponseCompleted completed = AnswerRecording.completion(v.survey(), createdIds.get(i), v.person(), v.touchpoint(),
-                    v.sheet().answers(), v.at());
+            ResponseCompleted completed = AnswerRecording.describe(createdIds.get(i), v.survey().id(), v.person(), v.touchpoint(),
+                    v.survey().definition(), v.sheet().answers(), v.at());
             LocalDate day = v.at().atZone(zone).toLocalDate();
             for (ResponseCompleted.Score score : completed.scores()) {
                 counts.merge(new Cell(v.touchpoint(), day, score.questionKey(), score.type().scale(), score.value()), 1L, Long::sum);

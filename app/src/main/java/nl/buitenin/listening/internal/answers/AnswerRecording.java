@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.ConflictException;
@@ -76,9 +78,10 @@ public class AnswerRecording {
             throw new ConflictException("this response was already sent");
         }
         LocalDate day = at.atZone(organisations.current().timeZone()).toLocalDate();
-        ResponseCompleted completed = completion(survey, responseId, response.person(), response.touchpoint(), sheet.answers(), at);
-        for (ResponseCompleted.Score score : completed.scores()) {
-            if (response.touchpoint() != null) {
+        ResponseCompleted completed = describe(responseId, response.survey(), response.person(), response.touchpoint(),
+                survey.definition(), sheet.answers(), at);
+        if (response.touchpoint() != null) {
+            for (ResponseCompleted.Score score : completed.scores()) {
                 histograms.record(response.touchpoint(), day, score.questionKey(), score.type().scale(), score.value());
             }
         }
@@ -87,15 +90,15 @@ public class AnswerRecording {
     }
 
     /**
-     * What a completed response tells the rest of the system: its scores, the case rules it meets, and a
-     * summary without personal data. Shared by answers given on a page and answers sent in batches.
+     * What the other modules learn of a completed response: its scores, a summary without free text, and
+     * the survey's case rules it meets. Shared with the demo, so that its history meets the same rules.
      */
-    static ResponseCompleted completion(Survey survey, UUID responseId, PersonKey person, TouchpointId touchpoint,
-            List<GivenAnswer> answers, Instant at) {
+    static ResponseCompleted describe(UUID responseId, SurveyId survey, PersonKey person, TouchpointId touchpoint,
+            SurveyDefinition definition, List<GivenAnswer> answers, Instant at) {
         List<ResponseCompleted.Score> scores = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         for (GivenAnswer answer : answers) {
-            SurveyQuestion question = survey.definition().question(answer.questionKey()).orElseThrow();
+            SurveyQuestion question = definition.question(answer.questionKey()).orElseThrow();
             if (answer.score() != null) {
                 scores.add(new ResponseCompleted.Score(answer.questionKey(), question.type(), answer.score()));
                 summary.add(answer.questionKey() + " " + answer.score());
@@ -104,12 +107,12 @@ public class AnswerRecording {
             }
         }
         List<String> matched = new ArrayList<>();
-        for (CaseRule rule : survey.definition().caseRules()) {
+        for (CaseRule rule : definition.caseRules()) {
             answers.stream().filter(a -> a.questionKey().equals(rule.question())).findFirst()
                     .filter(a -> rule.opensCaseFor(a.asValue()))
                     .ifPresent(a -> matched.add(rule.when().name() + ":" + rule.question()));
         }
-        return new ResponseCompleted(responseId, "answer:" + responseId, survey.id(), person, touchpoint, scores, matched,
+        return new ResponseCompleted(responseId, "answer:" + responseId, survey, person, touchpoint, scores, matched,
                 String.join(" · ", summary), at);
     }
 

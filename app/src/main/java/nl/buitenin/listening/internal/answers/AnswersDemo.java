@@ -7,6 +7,7 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.listening.internal.AnswerOption;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -31,13 +33,19 @@ import nl.buitenin.privacy.PersonKey;
  * Two years of answers for Buitenpad's surveys: a few in every hundred contacts answer, with scores
  * that dip in the busy months (waiting on the phone, full groups) and rise at the trip touchpoints
  * after the groups were split by pace nine months ago (seed 000), and Dutch comments that name what
- * went well or wrong. Written as history: no invitations are sent and no cases opened for them.
+ * went well or wrong. Written as history: no invitations are sent. The completed responses that meet
+ * their survey's case rules (a detractor, a low CSAT) are described exactly as a live answer would be
+ * ({@link AnswerRecording#describe}) and shared as {@value #CASE_ANSWERS}, so that the loop module
+ * opens their cases through its own rule path, at the moment of the answer.
  */
 @Component
 class AnswersDemo implements DemoStep {
 
     /** Share of contacts that give an answer. */
     static final double RESPONSE_RATE = 0.06;
+
+    /** The demo context key of the list of {@code ResponseCompleted} that meet a case rule, oldest first. */
+    static final String CASE_ANSWERS = "listening.caseAnswers";
 
     private static final List<String> PRAISE = List.of(
             "Geweldige gids, heel deskundig over de natuur onderweg.",
@@ -88,6 +96,7 @@ class AnswersDemo implements DemoStep {
         Random random = context.random(name());
         List<PersonKey> people = context.get("privacy.persons");
         LocalDate improvement = context.today().minusMonths(9);
+        List<ResponseCompleted> caseAnswers = new ArrayList<>();
         for (JdbcSurveys.Summary summary : surveys.latestVersions()) {
             if (summary.status() != SurveyStatus.PUBLISHED) {
                 continue;
@@ -113,16 +122,19 @@ class AnswersDemo implements DemoStep {
                             double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
                             PersonKey person = people == null || people.isEmpty() || random.nextDouble() < 0.1 ? null
                                     : people.get(random.nextInt(people.size()));
-                            answer(survey, volume.touchpoint(), volume.day(), person, mood, random, context);
+                            answer(survey, volume.touchpoint(), volume.day(), person, mood, random, context)
+                                    .filter(r -> !r.caseRulesMatched().isEmpty()).ifPresent(caseAnswers::add);
                         }
                     }
                 });
             }
         }
+        caseAnswers.sort(java.util.Comparator.comparing(ResponseCompleted::at));
+        context.put(CASE_ANSWERS, List.copyOf(caseAnswers));
     }
 
-    private void answer(Survey survey, TouchpointId touchpoint, LocalDate day, PersonKey person, double mood, Random random,
-            DemoContext context) {
+    private Optional<ResponseCompleted> answer(Survey survey, TouchpointId touchpoint, LocalDate day, PersonKey person, double mood,
+            Random random, DemoContext context) {
         Instant at = day.atTime(LocalTime.of(9 + random.nextInt(12), random.nextInt(60))).atZone(context.zone()).toInstant()
                 .plusSeconds(3600L * 24 * random.nextInt(3));
         if (at.isAfter(context.today().atStartOfDay(context.zone()).toInstant())) {
@@ -131,7 +143,7 @@ class AnswersDemo implements DemoStep {
         var id = responses.create(survey.id(), touchpoint, person, "demo:" + java.util.UUID.randomUUID(), ResponseChannel.EMAIL,
                 random.nextDouble() < 0.9 ? "nl" : "en", ResponseStatus.INVITED, at.minusSeconds(3600), at.plusSeconds(14 * 86400L));
         if (id.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         List<GivenAnswer> given = new ArrayList<>();
         for (SurveyQuestion question : survey.definition().questions()) {
@@ -149,6 +161,7 @@ class AnswersDemo implements DemoStep {
             }
         }
         responses.saveAnswers(id.get(), given, ResponseStatus.COMPLETED, at);
+        return Optional.of(AnswerRecording.describe(id.get(), survey.id(), person, touchpoint, survey.definition(), given, at));
     }
 
     /** 0 (unhappy) to 1 (delighted): the touchpoint's level, a dip in the busy months, better after the change. */

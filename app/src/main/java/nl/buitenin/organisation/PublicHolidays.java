@@ -1,4 +1,4 @@
-package nl.buitenin.demand.internal.calendar;
+package nl.buitenin.organisation;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,11 +11,12 @@ import java.util.TreeMap;
  * Koningsdag (27 April, or the Saturday before when it falls on a Sunday; Koninginnedag on 30 April
  * before 2014, the day before when on a Sunday), Bevrijdingsdag (5 May), Hemelvaartsdag, Pinksteren
  * (both days) and Kerst (both days). Goede Vrijdag and Bevrijdingsdag are not a day off for everyone;
- * they are listed because contact volumes differ on them.
+ * they are listed because contact volumes differ on them. Used by demand (closed days of a forecast)
+ * and by loop (SLA deadlines in working days); computed, so it needs no yearly upkeep.
  */
-public final class DutchHolidays {
+public final class PublicHolidays {
 
-    private DutchHolidays() {
+    private PublicHolidays() {
     }
 
     /** Holiday dates of a year with their Dutch names, in date order. */
@@ -38,6 +39,16 @@ public final class DutchHolidays {
 
     public static boolean isHoliday(LocalDate date) {
         return of(date.getYear()).containsKey(date);
+    }
+
+    /**
+     * Whether a date is a generally recognised holiday on which terms do not run, as listed in the
+     * Algemene termijnenwet (art. 3): Nieuwjaarsdag, both days of Easter, Hemelvaartsdag, both days of
+     * Pentecost, both days of Christmas, Koningsdag and 5 May. Goede Vrijdag is not one of them.
+     */
+    public static boolean isDayOff(LocalDate date) {
+        String name = of(date.getYear()).get(date);
+        return name != null && !name.equals("Goede Vrijdag");
     }
 
     /** Koningsdag: moved to the Saturday before when 27 April is a Sunday (Koninginnedag 30 April before 2014). */
