@@ -84,6 +84,11 @@ public class DemandFigures {
         return volumes.series();
     }
 
+    /** Whether the series' figures come from reported counts or from journey interactions. */
+    public nl.buitenin.demand.internal.volume.VolumeSource sourceOf(SeriesKey series) {
+        return volumes.sourceOf(series);
+    }
+
     public ZoneId zone() {
         return organisations.current().timeZone();
     }
