@@ -30,12 +30,15 @@ function series(data) {
   const type = data.type === 'step' ? 'line' : data.type;
   return {
     tooltip: { trigger: 'axis' },
-    grid: { top: 20, left: 50, right: 10, bottom: 60 },
+    grid: { top: data.risk ? 30 : 20, left: 50, right: 10, bottom: 60 },
     xAxis: { type: 'category', data: data.labels },
     yAxis: { type: 'value', name: data.valueLabel },
     dataZoom: data.labels.length > 60 ? [{ type: 'slider', bottom: 5 }] : [],
+    legend: data.risk ? { data: [data.valueLabel, data.riskLabel], top: 0 } : undefined,
     series: [{ name: data.valueLabel, type: type, step: data.type === 'step' ? 'end' : undefined,
-      showSymbol: false, data: data.values, color: '#1b6ca8' }]
+      showSymbol: false, data: data.values, color: '#1b6ca8' }].concat(data.risk ? [{ name: data.riskLabel, type: type,
+      step: data.type === 'step' ? 'end' : undefined, showSymbol: false, data: data.risk, color: '#c0392b',
+      lineStyle: { type: 'dashed', width: 1 } }] : [])
   };
 }
 

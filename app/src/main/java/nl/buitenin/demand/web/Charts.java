@@ -81,10 +81,15 @@ final class Charts {
         return new ForecastChart("band", labels, values, bounds.get(0), bounds.get(1), bounds.get(2), bounds.get(3), valueLabel, bandLabels);
     }
 
-    static SeriesChart plan(DemandFigures.Plan plan, Locale locale, String valueLabel) {
+    /** The plan's agents per interval, and as a dashed second line the agents the upper end of the 80 % band would need. */
+    record PlanChart(String type, List<String> labels, List<Double> values, String valueLabel, List<Double> risk, String riskLabel) {
+    }
+
+    static PlanChart plan(DemandFigures.Plan plan, Locale locale, String valueLabel, String riskLabel) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale);
-        return new SeriesChart("step", plan.intervals().stream().map(i -> format.format(i.start())).toList(),
-                plan.intervals().stream().map(i -> (double) i.scheduled()).toList(), valueLabel);
+        return new PlanChart("step", plan.intervals().stream().map(i -> format.format(i.start())).toList(),
+                plan.intervals().stream().map(i -> (double) i.scheduled()).toList(), valueLabel,
+                plan.intervals().stream().map(i -> i.scheduledAtHigh80() == null ? null : (double) i.scheduledAtHigh80()).toList(), riskLabel);
     }
 
     /** Per day of a plan: the most agents at once and the agent hours. */

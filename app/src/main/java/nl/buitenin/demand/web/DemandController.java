@@ -157,7 +157,8 @@ class DemandController {
                 DemandFigures.Plan plan = figures.plan(key.get(), goal, ahtSeconds, FORECAST_DAYS);
                 model.addAttribute("plan", plan);
                 model.addAttribute("planDays", Charts.planDays(plan, figures.intervalMinutes()));
-                model.addAttribute("planChart", json.writeValueAsString(Charts.plan(plan, locale, text("demand.chart.agents", locale))));
+                model.addAttribute("planChart", json.writeValueAsString(Charts.plan(plan, locale, text("demand.chart.agents", locale),
+                        text("demand.chart.agentsHigh80", locale))));
             }
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
