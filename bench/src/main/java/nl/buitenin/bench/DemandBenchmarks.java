@@ -27,7 +27,9 @@ import nl.buitenin.journey.internal.Names;
  * interaction ingest that feeds them, measured in the same run on the same embedded PostgreSQL. The ingest
  * (journey: validate, insert, publish one event per new interaction) runs in batches of 5 000; demand counts
  * each event in its own transaction after the batch commits, on the application's task executor.
- * Run: {@code java -cp ... nl.buitenin.bench.DemandBenchmarks [--rows N]}
+ * With {@code --no-count} demand counts no kind at all ({@code buitenin.demand.interaction-kinds=purchase}, and
+ * the benchmark sends only contacts): the ingest alone, for the cost the counting adds to it.
+ * Run: {@code java -cp ... nl.buitenin.bench.DemandBenchmarks [--rows N] [--no-count]}
  */
 public final class DemandBenchmarks {
 
@@ -35,22 +37,27 @@ public final class DemandBenchmarks {
 
     public static void main(String[] args) throws Exception {
         int rows = 40_000;
+        boolean count = true;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rows")) {
                 rows = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--no-count")) {
+                count = false;
             }
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             ConfigurableApplicationContext app = new SpringApplication(BuiteninApplication.class).run("--server.port=0",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--buitenin.data-dir=" + Files.createTempDirectory("bench"), "--logging.level.root=WARN");
+                    "--spring.datasource.password=", "--buitenin.data-dir=" + Files.createTempDirectory("bench"), "--logging.level.root=WARN",
+                    "--buitenin.demand.interaction-kinds=" + (count ? "contact,visit" : "purchase"));
             try {
                 List<TouchpointId> touchpoints = touchpoints(app.getBean(JdbcJourneys.class));
                 InteractionIngest ingest = app.getBean(InteractionIngest.class);
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-                run(ingest, jdbc, touchpoints, "warm", 10_000);
-                run(ingest, jdbc, touchpoints, "run", rows);
-                long offered = jdbc.queryForObject("select sum(offered) from demand_volume where source = 'interactions'", Long.class);
+                run(ingest, jdbc, touchpoints, "warm", 10_000, count);
+                run(ingest, jdbc, touchpoints, "run", rows, count);
+                long offered = jdbc.queryForObject("select coalesce(sum(offered), 0) from demand_volume where source = 'interactions'",
+                        Long.class);
                 System.out.printf(Locale.ROOT, "interaction-counts: check: %d interactions sent, %d counted in demand_volume%n", 10_000 + rows,
                         offered);
             } finally {
@@ -59,8 +66,8 @@ public final class DemandBenchmarks {
         }
     }
 
-    private static void run(InteractionIngest ingest, JdbcTemplate jdbc, List<TouchpointId> touchpoints, String tag, int rows)
-            throws InterruptedException {
+    private static void run(InteractionIngest ingest, JdbcTemplate jdbc, List<TouchpointId> touchpoints, String tag, int rows,
+            boolean count) throws InterruptedException {
         long before = counted(jdbc);
         long start = System.nanoTime();
         for (int from = 0; from < rows; from += BATCH) {
@@ -70,6 +77,11 @@ public final class DemandBenchmarks {
             }
         }
         long ingested = System.nanoTime();
+        if (!count) {
+            System.out.printf(Locale.ROOT, "interaction-counts %s: %d interactions; ingest with counting off (batches of %d) %.0f rows/s%n", tag,
+                    rows, BATCH, rows / ((ingested - start) / 1e9));
+            return;
+        }
         while (counted(jdbc) < before + rows) {
             Thread.sleep(20);
         }
