@@ -180,5 +180,10 @@ class DemandStoreTest {
                         .with(user("a").roles("ANALYST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith("interval_start,forecast_contacts,aht_seconds,erlangs,agents")));
+        // The risk line: at the top of the 80 % band at least as many agents as for the forecast, and more somewhere.
+        DemandFigures.Plan plan = figures.plan(key, new nl.buitenin.demand.internal.erlang.StaffingGoal(
+                new nl.buitenin.demand.internal.erlang.ServiceTarget(0.8, 20), null, 1, 0, null), 200.0, 7);
+        assertThat(plan.intervals()).isNotEmpty().allSatisfy(i -> assertThat(i.scheduledAtHigh80()).isGreaterThanOrEqualTo(i.scheduled()));
+        assertThat(plan.intervals()).anySatisfy(i -> assertThat(i.scheduledAtHigh80()).isGreaterThan(i.scheduled()));
     }
 }
