@@ -48,8 +48,10 @@ function band(data) {
   const width = (low, high) => low.map((l, i) => (l === null || high[i] === null) ? null : Math.round((high[i] - l) * 10) / 10);
   const base = (name, stack, values) => ({ name: name, type: 'line', stack: stack, data: values, showSymbol: false,
     lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true });
+  // The colour is set on the series too, so that the legend shows each band in its own shade.
   const shade = (name, stack, values, opacity) => ({ name: name, type: 'line', stack: stack, data: values, showSymbol: false,
-    lineStyle: { opacity: 0 }, areaStyle: { color: '#1b6ca8', opacity: opacity }, silent: true });
+    color: 'rgba(27, 108, 168, ' + opacity + ')', lineStyle: { opacity: 0 }, areaStyle: { color: '#1b6ca8', opacity: opacity },
+    silent: true });
   return {
     tooltip: {
       trigger: 'axis',
