@@ -11,8 +11,10 @@ import nl.buitenin.privacy.PersonKey;
  *
  * @param person   the person, or null when the source did not know who it was
  * @param sourceId the id the sending system gave the interaction
+ * @param kind     what happened; null only in events stored before the kind was part of the event, which
+ *                 were contacts unless the sender said otherwise
  */
-public record InteractionRecorded(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId) {
+public record InteractionRecorded(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind) {
 
     public InteractionRecorded {
         Objects.requireNonNull(touchpoint, "touchpoint");

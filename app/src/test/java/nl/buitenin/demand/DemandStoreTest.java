@@ -157,10 +157,33 @@ class DemandStoreTest {
             assertThat(map.hourByWeekday()[hour][0]).isLessThanOrEqualTo(monday10);
         }
         mvc.perform(get("/demand/forecast").param("series", "PHONE|Bank").with(user("a").roles("ANALYST")))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"backtest\"")));
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"backtest\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"forecast-bands\"")));
+        // Every open interval of the next days carries its bands, in the CSV and in the API, around its forecast.
+        String csv = mvc.perform(get("/demand/forecast.csv").param("series", "PHONE|Bank").with(user("a").roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("interval_start,forecast,low80,high80,low95,high95,method");
+        assertThat(lines).hasSizeGreaterThan(100);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double forecast = Double.parseDouble(f[1]);
+            assertThat(Double.parseDouble(f[4])).as(line).isLessThanOrEqualTo(Double.parseDouble(f[2])).isLessThanOrEqualTo(forecast);
+            assertThat(Double.parseDouble(f[2])).as(line).isLessThan(Double.parseDouble(f[3]));
+            assertThat(Double.parseDouble(f[5])).as(line).isGreaterThanOrEqualTo(Double.parseDouble(f[3])).isGreaterThanOrEqualTo(forecast);
+        }
+        String key2 = apiKeys.issue("planning tool", Set.of(Scope.READ), null).plainText();
+        mvc.perform(get("/api/v1/demand/forecast").param("channel", "PHONE").param("location", "Bank").param("days", "3")
+                        .header("Authorization", "Bearer " + key2))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.days[2].high95.length()").value(org.hamcrest.Matchers.greaterThan(0)));
         mvc.perform(get("/demand/staffing.csv").param("series", "PHONE|Bank").param("target", "80/20").param("aht", "200")
                         .with(user("a").roles("ANALYST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith("interval_start,forecast_contacts,aht_seconds,erlangs,agents")));
+        // The risk line: at the top of the 80 % band at least as many agents as for the forecast, and more somewhere.
+        DemandFigures.Plan plan = figures.plan(key, new nl.buitenin.demand.internal.erlang.StaffingGoal(
+                new nl.buitenin.demand.internal.erlang.ServiceTarget(0.8, 20), null, 1, 0, null), 200.0, 7);
+        assertThat(plan.intervals()).isNotEmpty().allSatisfy(i -> assertThat(i.scheduledAtHigh80()).isGreaterThanOrEqualTo(i.scheduled()));
+        assertThat(plan.intervals()).anySatisfy(i -> assertThat(i.scheduledAtHigh80()).isGreaterThan(i.scheduled()));
     }
 }

@@ -16,6 +16,7 @@ import nl.buitenin.demand.internal.forecast.Backtest;
 import nl.buitenin.demand.internal.forecast.Closures;
 import nl.buitenin.demand.internal.forecast.Forecaster;
 import nl.buitenin.demand.internal.forecast.History;
+import nl.buitenin.demand.internal.forecast.PredictionIntervals;
 import nl.buitenin.demand.internal.volume.Histories;
 import nl.buitenin.demand.internal.volume.SeriesKey;
 import nl.buitenin.demand.internal.volume.VolumeCsv;
@@ -87,7 +88,11 @@ public final class ForecastCommand implements Callable<Integer> {
     record ForecastJson(String series, String method, int intervalMinutes, List<DayJson> days) {
     }
 
-    record DayJson(LocalDate date, String closedBecause, Map<String, Double> counts) {
+    record DayJson(LocalDate date, String closedBecause, Map<String, IntervalJson> intervals) {
+    }
+
+    /** A point forecast with its 80 % and 95 % prediction interval; the bounds are null where the history was too short for a band. */
+    record IntervalJson(double forecast, Double low80, Double high80, Double low95, Double high95) {
     }
 
     @Override
@@ -186,33 +191,48 @@ public final class ForecastCommand implements Callable<Integer> {
     }
 
     private void printForecast(PrintWriter out, Forecaster.Forecast forecast) {
-        out.println("date,interval_start,forecast,method");
+        out.println("date,interval_start,forecast,low80,high80,low95,high95,method");
         for (Forecaster.DayForecast day : forecast.days()) {
             if (day.counts() == null) {
                 continue;
             }
             for (int slot = 0; slot < day.counts().length; slot++) {
                 if (day.counts()[slot] > 0) {
-                    out.printf(Locale.ROOT, "%s,%s,%.1f,%s%n", day.date(), LocalTime.MIN.plusMinutes((long) slot * forecast.intervalMinutes()),
-                            day.counts()[slot], forecast.method());
+                    IntervalJson interval = interval(day, slot);
+                    out.printf(Locale.ROOT, "%s,%s,%.1f,%s,%s,%s,%s,%s%n", day.date(),
+                            LocalTime.MIN.plusMinutes((long) slot * forecast.intervalMinutes()), day.counts()[slot], csv(interval.low80()),
+                            csv(interval.high80()), csv(interval.low95()), csv(interval.high95()), forecast.method());
                 }
             }
         }
     }
 
+    private static String csv(Double bound) {
+        return bound == null ? "" : String.format(Locale.ROOT, "%.1f", bound);
+    }
+
+    private static IntervalJson interval(Forecaster.DayForecast day, int slot) {
+        PredictionIntervals.Band band = day.band();
+        return new IntervalJson(rounded(day.counts()[slot]), rounded(band.low80()[slot]), rounded(band.high80()[slot]),
+                rounded(band.low95()[slot]), rounded(band.high95()[slot]));
+    }
+
+    private static Double rounded(double value) {
+        return Double.isNaN(value) ? null : Math.round(value * 10) / 10.0;
+    }
+
     private ForecastJson forecastJson(SeriesKey key, Forecaster.Forecast forecast) {
         List<DayJson> result = new java.util.ArrayList<>();
         for (Forecaster.DayForecast day : forecast.days()) {
-            Map<String, Double> counts = new java.util.LinkedHashMap<>();
+            Map<String, IntervalJson> intervals = new java.util.LinkedHashMap<>();
             if (day.counts() != null) {
                 for (int slot = 0; slot < day.counts().length; slot++) {
                     if (day.counts()[slot] > 0) {
-                        counts.put(LocalTime.MIN.plusMinutes((long) slot * forecast.intervalMinutes()).toString(),
-                                Math.round(day.counts()[slot] * 10) / 10.0);
+                        intervals.put(LocalTime.MIN.plusMinutes((long) slot * forecast.intervalMinutes()).toString(), interval(day, slot));
                     }
                 }
             }
-            result.add(new DayJson(day.date(), day.closedBecause(), counts));
+            result.add(new DayJson(day.date(), day.closedBecause(), intervals));
         }
         return new ForecastJson(key.toString(), forecast.method(), forecast.intervalMinutes(), result);
     }

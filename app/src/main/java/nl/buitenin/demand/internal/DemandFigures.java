@@ -64,8 +64,13 @@ public class DemandFigures {
     public record ForecastView(SeriesKey series, Forecaster.Forecast forecast, Backtest.Report backtest, int heldOutWeeks) {
     }
 
+    /**
+     * One interval of a plan, staffed for the point forecast. {@code callsHigh80} and {@code scheduledAtHigh80} are the
+     * upper end of the forecast's 80 % prediction interval and the agents it would need: the risk a planner may
+     * cover with stand-by staff (null where the interval has no band).
+     */
     public record PlanInterval(ZonedDateTime start, double calls, double erlangs, int agents, int scheduled, double serviceLevel,
-            Double asaSeconds, double occupancy, Double abandonProbability) {
+            Double asaSeconds, double occupancy, Double abandonProbability, Double callsHigh80, Integer scheduledAtHigh80) {
     }
 
     public record Plan(SeriesKey series, String method, double ahtSeconds, boolean ahtMeasured, StaffingGoal goal,
@@ -82,6 +87,11 @@ public class DemandFigures {
 
     public List<SeriesKey> series() {
         return volumes.series();
+    }
+
+    /** Whether the series' figures come from reported counts or from journey interactions. */
+    public nl.buitenin.demand.internal.volume.VolumeSource sourceOf(SeriesKey series) {
+        return volumes.sourceOf(series);
     }
 
     public ZoneId zone() {
@@ -240,9 +250,12 @@ public class DemandFigures {
                 Workload workload = new Workload(calls, minutes * 60.0, aht);
                 Staffed staffed = Staffing.required(workload, goal);
                 var p = staffed.performance();
+                double high80 = day.band().high80()[Intervals.minuteOfDay(start) / minutes];
+                Integer atHigh80 = Double.isNaN(high80) ? null
+                        : high80 <= calls ? staffed.scheduled() : Staffing.required(new Workload(high80, minutes * 60.0, aht), goal).scheduled();
                 intervals.add(new PlanInterval(start, calls, workload.erlangs(), staffed.agents(), staffed.scheduled(), p.serviceLevel(),
                         Double.isInfinite(p.asaSeconds()) ? null : p.asaSeconds(), p.occupancy(),
-                        p.modelsPatience() ? p.abandonProbability() : null));
+                        p.modelsPatience() ? p.abandonProbability() : null, Double.isNaN(high80) ? null : high80, atHigh80));
             }
         }
         return new Plan(series, view.forecast().method(), aht, ahtSeconds == null && measured != null, goal, intervals);

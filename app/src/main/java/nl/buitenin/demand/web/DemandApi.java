@@ -53,7 +53,9 @@ class DemandApi {
     record SeriesView(String channel, String location) {
     }
 
-    record DayView(LocalDate date, String closedBecause, double total, List<Double> counts) {
+    /** The counts per interval with their 80 % and 95 % prediction intervals (null where the history was too short for a band). */
+    record DayView(LocalDate date, String closedBecause, double total, List<Double> counts, List<Double> low80, List<Double> high80,
+            List<Double> low95, List<Double> high95) {
     }
 
     record ForecastResponse(String channel, String location, String method, int intervalMinutes, List<DayView> days,
@@ -108,13 +110,25 @@ class DemandApi {
         }
         DemandFigures.ForecastView view = figures.forecast(key, days);
         List<DayView> dayViews = view.forecast().days().stream().map(d -> new DayView(d.date(), d.closedBecause(),
-                Math.round(d.total() * 10) / 10.0, d.counts() == null ? List.of()
-                        : java.util.Arrays.stream(d.counts()).map(c -> Math.round(c * 100) / 100.0).boxed().toList())).toList();
+                Math.round(d.total() * 10) / 10.0, rounded(d.counts()), d.band() == null ? List.of() : rounded(d.band().low80()),
+                d.band() == null ? List.of() : rounded(d.band().high80()), d.band() == null ? List.of() : rounded(d.band().low95()),
+                d.band() == null ? List.of() : rounded(d.band().high95()))).toList();
         Backtest.Report r = view.backtest();
         BacktestView backtest = r == null ? null
                 : new BacktestView(r.chosen(), r.baseline(), r.heldOutFrom(), r.heldOutTo(), r.heldOut(), r.improvement());
         return new ForecastResponse(key.channel().name(), key.location(), view.forecast().method(), view.forecast().intervalMinutes(),
                 dayViews, backtest);
+    }
+
+    private static List<Double> rounded(double[] values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<Double> result = new java.util.ArrayList<>(values.length);
+        for (double v : values) {
+            result.add(Double.isNaN(v) ? null : Math.round(v * 100) / 100.0);
+        }
+        return result;
     }
 
     @GetMapping("/staffing")

@@ -113,8 +113,9 @@ class DemandController {
         if (key.isPresent()) {
             DemandFigures.ForecastView view = figures.forecast(key.get(), FORECAST_DAYS);
             model.addAttribute("view", view);
+            model.addAttribute("bandWeeks", nl.buitenin.demand.internal.forecast.PredictionIntervals.WEEKS);
             model.addAttribute("forecastChart", json.writeValueAsString(Charts.forecast(view.forecast(), locale,
-                    text("demand.chart.contacts", locale))));
+                    text("demand.chart.contacts", locale), List.of(text("demand.chart.band95", locale), text("demand.chart.band80", locale)))));
         }
         model.addAttribute("closures", figures.enteredClosures());
         return "demand/forecast";
@@ -156,12 +157,25 @@ class DemandController {
                 DemandFigures.Plan plan = figures.plan(key.get(), goal, ahtSeconds, FORECAST_DAYS);
                 model.addAttribute("plan", plan);
                 model.addAttribute("planDays", Charts.planDays(plan, figures.intervalMinutes()));
-                model.addAttribute("planChart", json.writeValueAsString(Charts.plan(plan, locale, text("demand.chart.agents", locale))));
+                model.addAttribute("planChart", json.writeValueAsString(Charts.plan(plan, locale, text("demand.chart.agents", locale),
+                        text("demand.chart.agentsHigh80", locale))));
             }
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
         }
         return "demand/staffing";
+    }
+
+    @GetMapping("/demand/forecast.csv")
+    void forecastCsv(@RequestParam(required = false) String series, HttpServletResponse response) throws IOException {
+        SeriesKey key = figures.resolve(channelOf(series), locationOf(series))
+                .orElseThrow(() -> new InvalidInputException("series", "there are no counts to forecast from yet"));
+        DemandFigures.ForecastView view = figures.forecast(key, FORECAST_DAYS);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"forecast.csv\"");
+        PrintWriter out = response.getWriter();
+        ForecastCsv.write(out, view.forecast(), figures.zone());
+        out.flush();
     }
 
     @GetMapping("/demand/staffing.csv")
@@ -214,6 +228,7 @@ class DemandController {
         Optional<SeriesKey> key = figures.resolve(channelOf(series), locationOf(series));
         key.ifPresent(k -> model.addAttribute("series", k));
         key.ifPresent(k -> model.addAttribute("seriesValue", k.channel().name() + "|" + k.location()));
+        key.ifPresent(k -> model.addAttribute("seriesSource", figures.sourceOf(k)));
         return key;
     }
 

@@ -102,7 +102,7 @@ public class InteractionIngest {
                     : ItemOutcome.duplicate(index, interaction.sourceId());
             if (created) {
                 events.publishEvent(new InteractionRecorded(interaction.touchpoint(), interaction.person(), interaction.at(),
-                        interaction.sourceId()));
+                        interaction.sourceId(), interaction.kind()));
             }
         }
         return IngestReport.of(List.of(outcomes));

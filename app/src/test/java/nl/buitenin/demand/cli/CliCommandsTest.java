@@ -89,6 +89,25 @@ class CliCommandsTest {
     }
 
     @Test
+    void theBankForecastCarriesItsPredictionIntervalsInCsvAndJson() throws Exception {
+        Path bank = Path.of("src/main/resources/demo/calls-bank-2003/calls_5min.csv");
+        Run run = run(new ForecastCommand(), bank.toString(), "--calendar", "none", "--days", "7", "--interval", "15m", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // The data ends on Friday 24 October 2003; the Saturday and Sunday after are not open.
+        JsonNode monday = JsonMapper.builder().build().readTree(run.out()).get("days").get(2);
+        assertThat(monday.get("date").asString()).isEqualTo("2003-10-27");
+        JsonNode noon = monday.get("intervals").get("12:00");
+        double forecast = noon.get("forecast").asDouble();
+        assertThat(noon.get("low95").asDouble()).isLessThan(noon.get("low80").asDouble());
+        assertThat(noon.get("low80").asDouble()).isLessThan(forecast);
+        assertThat(noon.get("high80").asDouble()).isGreaterThan(forecast);
+        assertThat(noon.get("high95").asDouble()).isGreaterThan(noon.get("high80").asDouble());
+        Run text = run(new ForecastCommand(), bank.toString(), "--calendar", "none", "--days", "7", "--interval", "15m", "--no-progress");
+        assertThat(text.out()).startsWith("date,interval_start,forecast,low80,high80,low95,high95,method\n")
+                .containsPattern("2003-10-27,12:00,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,interval-profile");
+    }
+
+    @Test
     void forecastOfTheNextDays(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("date,interval_start,offered\n");
         for (java.time.LocalDate d = java.time.LocalDate.of(2026, 3, 2); d.isBefore(java.time.LocalDate.of(2026, 4, 11)); d = d.plusDays(1)) {

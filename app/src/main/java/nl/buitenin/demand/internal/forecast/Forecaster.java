@@ -22,8 +22,8 @@ public final class Forecaster {
     private Forecaster() {
     }
 
-    /** A forecast of one day: counts per slot, or the reason it is closed. */
-    public record DayForecast(LocalDate date, double[] counts, String closedBecause) {
+    /** A forecast of one day: counts per slot with their prediction intervals (null when closed), or the reason it is closed. */
+    public record DayForecast(LocalDate date, double[] counts, String closedBecause, PredictionIntervals.Band band) {
 
         public double total() {
             return counts == null ? 0 : Slots.sum(counts);
@@ -59,16 +59,17 @@ public final class Forecaster {
             throw new IllegalArgumentException("there is no history to forecast from");
         }
         ForecastMethod method = Backtest.choose(history, METHODS, BASELINE, 4);
+        PredictionIntervals intervals = PredictionIntervals.measure(history, method, from, PredictionIntervals.weeksAhead(from, from.plusDays(days - 1L)));
         List<DayForecast> result = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             LocalDate date = from.plusDays(i);
             Optional<String> closed = closures.reason(date);
             if (closed.isPresent()) {
-                result.add(new DayForecast(date, null, closed.get()));
+                result.add(new DayForecast(date, null, closed.get(), null));
                 continue;
             }
             if (!openOn(history, from, date.getDayOfWeek())) {
-                result.add(new DayForecast(date, null, null));
+                result.add(new DayForecast(date, null, null, null));
                 continue;
             }
             LocalDate origin = from;
@@ -76,7 +77,7 @@ public final class Forecaster {
             if (counts == null) {
                 counts = firstAvailable(history, origin, date);
             }
-            result.add(new DayForecast(date, counts, null));
+            result.add(new DayForecast(date, counts, null, intervals.band(PredictionIntervals.weeksAhead(from, date), counts)));
         }
         return new Forecast(method.name(), history.intervalMinutes(), result);
     }

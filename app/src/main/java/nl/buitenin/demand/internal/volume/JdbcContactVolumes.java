@@ -103,13 +103,22 @@ public class JdbcContactVolumes implements ContactVolumes {
                 .query((rs, n) -> new SeriesKey(Channel.valueOf(rs.getString(1)), rs.getString(2))).list();
     }
 
-    /** The counts of a series from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+    /** The source whose counts the series uses (see {@link VolumeSource#preferred}). */
+    public VolumeSource sourceOf(SeriesKey series) {
+        List<VolumeSource> present = jdbc.sql("select distinct source from demand_volume where channel = :channel and location = :location")
+                .param("channel", series.channel().name()).param("location", series.location())
+                .query((rs, n) -> VolumeSource.ofColumn(rs.getString(1))).list();
+        return VolumeSource.preferred(present);
+    }
+
+    /** The counts of a series from {@code from} (inclusive) to {@code to} (exclusive), oldest first, from the source it uses. */
     public List<Stored> counts(SeriesKey series, Instant from, Instant to) {
         return jdbc.sql("""
                 select channel, location, interval_start, offered, handled, aht_seconds, abandoned from demand_volume
-                where channel = :channel and location = :location and interval_start >= :from and interval_start < :to
+                where channel = :channel and location = :location and source = :source
+                  and interval_start >= :from and interval_start < :to
                 order by interval_start""")
-                .param("channel", series.channel().name()).param("location", series.location())
+                .param("channel", series.channel().name()).param("location", series.location()).param("source", sourceOf(series).column())
                 .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)).param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .query((rs, n) -> new Stored(Channel.valueOf(rs.getString(1)), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), (Long) rs.getObject(5, Long.class),
@@ -117,10 +126,10 @@ public class JdbcContactVolumes implements ContactVolumes {
                 .list();
     }
 
-    /** The last moment with a count, or null when there are none. */
+    /** The last moment with a count in the source the series uses, or null when there are none. */
     public Instant latest(SeriesKey series) {
-        return jdbc.sql("select max(interval_start) from demand_volume where channel = :channel and location = :location")
-                .param("channel", series.channel().name()).param("location", series.location())
+        return jdbc.sql("select max(interval_start) from demand_volume where channel = :channel and location = :location and source = :source")
+                .param("channel", series.channel().name()).param("location", series.location()).param("source", sourceOf(series).column())
                 .query((rs, n) -> {
                     OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
                     return t == null ? null : t.toInstant();

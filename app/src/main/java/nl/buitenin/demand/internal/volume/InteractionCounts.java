@@ -1,0 +1,138 @@
+package nl.buitenin.demand.internal.volume;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.demand.internal.DemandProperties;
+import nl.buitenin.journey.InteractionKind;
+import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.Touchpoint;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.Touchpoints;
+import nl.buitenin.organisation.Organisations;
+
+/**
+ * Turns every interaction journey records into one contact in its channel × location × interval, as the
+ * source {@link VolumeSource#INTERACTIONS}. Only the count is kept: not the person, and of the interaction
+ * only a hash of its id, so that an event delivered again (the event registry resubmits unfinished ones)
+ * is not counted twice.
+ */
+@Component
+public class InteractionCounts {
+
+    /** Touchpoints rarely change, and interactions come in thousands; a minute's staleness is harmless. */
+    private static final Duration TOUCHPOINT_CACHE = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Touchpoints touchpoints;
+    private final Organisations organisations;
+    private final DemandProperties properties;
+    private final Clock clock;
+    private final Map<TouchpointId, Cached> cache = new ConcurrentHashMap<>();
+
+    InteractionCounts(JdbcClient jdbc, Touchpoints touchpoints, Organisations organisations, DemandProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.touchpoints = touchpoints;
+        this.organisations = organisations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Cached(Optional<Touchpoint> touchpoint, Instant until) {
+    }
+
+    /** What happened to one interaction. */
+    public enum Outcome {
+        COUNTED, ALREADY_COUNTED, NOT_A_CONTACT, UNKNOWN_TOUCHPOINT
+    }
+
+    @ApplicationModuleListener
+    void on(InteractionRecorded interaction) {
+        count(interaction);
+    }
+
+    /** Counts the interaction unless its kind is not counted or it was counted before. Runs in the caller's transaction. */
+    public Outcome count(InteractionRecorded interaction) {
+        // Events stored before the kind was part of them were contacts: the journey API's default kind.
+        InteractionKind kind = interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind();
+        if (!properties.interactionKinds().contains(kind)) {
+            return Outcome.NOT_A_CONTACT;
+        }
+        Optional<Touchpoint> touchpoint = touchpoint(interaction.touchpoint());
+        if (touchpoint.isEmpty()) {
+            return Outcome.UNKNOWN_TOUCHPOINT;
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int fresh = jdbc.sql("insert into demand_counted_interaction (source_hash, counted_at) values (:hash, :now) on conflict do nothing")
+                .param("hash", hash(interaction.sourceId())).param("now", now).update();
+        if (fresh == 0) {
+            return Outcome.ALREADY_COUNTED;
+        }
+        String location = touchpoint.get().location() == null || touchpoint.get().location().isBlank() ? properties.interactionLocation()
+                : touchpoint.get().location().strip();
+        int minutes = properties.intervalMinutes();
+        ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
+        increment(touchpoint.get().channel().name(), location, OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), minutes, now);
+        return Outcome.COUNTED;
+    }
+
+    private void increment(String channel, String location, OffsetDateTime start, int minutes, OffsetDateTime now) {
+        // The interval usually exists already, so the update alone is the common case; the insert does nothing
+        // when another transaction created the row in between, after which the update finds it.
+        if (add(channel, location, start) > 0) {
+            return;
+        }
+        int created = jdbc.sql("""
+                insert into demand_volume (id, channel, location, interval_start, interval_minutes, offered, source, recorded_at)
+                values (:id, :channel, :location, :start, :minutes, 1, :source, :now) on conflict do nothing""")
+                .param("id", UUID.randomUUID()).param("channel", channel).param("location", location).param("start", start)
+                .param("minutes", minutes).param("source", VolumeSource.INTERACTIONS.column()).param("now", now).update();
+        if (created == 0 && add(channel, location, start) == 0) {
+            throw new IllegalStateException("could not count an interaction in " + channel + " @ " + location + " at " + start);
+        }
+    }
+
+    private int add(String channel, String location, OffsetDateTime start) {
+        return jdbc.sql("""
+                update demand_volume set offered = offered + 1
+                where channel = :channel and location = :location and interval_start = :start and source = :source""")
+                .param("channel", channel).param("location", location).param("start", start)
+                .param("source", VolumeSource.INTERACTIONS.column()).update();
+    }
+
+    private Optional<Touchpoint> touchpoint(TouchpointId id) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(id);
+        if (cached == null || cached.until().isBefore(now)) {
+            cached = new Cached(touchpoints.byId(id), now.plus(TOUCHPOINT_CACHE));
+            cache.put(id, cached);
+        }
+        return cached.touchpoint();
+    }
+
+    /** The first 128 bits of the SHA-256 of the interaction's id: enough to recognise it, nothing to read from it. */
+    static String hash(String sourceId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sourceId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package nl.buitenin.demand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.jayway.jsonpath.JsonPath;
+
+import nl.buitenin.access.Scope;
+import nl.buitenin.access.internal.ApiKeys;
+import nl.buitenin.demand.internal.volume.InteractionCounts;
+import nl.buitenin.demand.internal.volume.JdbcContactVolumes;
+import nl.buitenin.demand.internal.volume.SeriesKey;
+import nl.buitenin.demand.internal.volume.VolumeSource;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.InteractionKind;
+import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.testing.DatabaseTest;
+
+/**
+ * Interactions sent to the journey API become anonymous counts in demand, on H2 and PostgreSQL. Each test
+ * has its own location, so the tests do not see each other's counts.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+class InteractionCountsTest {
+
+    static final String PERSON = "p_countsnobodyinthedemandtab";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiKeys apiKeys;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JdbcContactVolumes volumes;
+    @Autowired
+    ContactVolumes reported;
+    @Autowired
+    InteractionCounts counts;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Organisations organisations;
+
+    String ingestKey;
+    String stage;
+    String location;
+    String phone;
+
+    @BeforeEach
+    void aPhoneTouchpointAtItsOwnLocation() throws Exception {
+        ingestKey = apiKeys.issue("telephony " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Vragen\",\"nameEn\":\"Questions\"}");
+        stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Vragen\",\"nameEn\":\"Ask\"}");
+        location = "Belcentrum " + UUID.randomUUID().toString().substring(0, 8);
+        phone = touchpoint("phone", location);
+    }
+
+    @Test
+    void interactionsBecomeCountsInTheirLocalQuarterAlsoWhenTheClocksGoBack() throws Exception {
+        assertThat(organisations.current().timeZone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
+        String tag = UUID.randomUUID().toString();
+        // 25 October 2026: the clocks go back at 03:00 CEST to 02:00 CET, so 02:40 happens twice, in two different quarters.
+        send("{\"items\":[" + String.join(",",
+                item(tag + "-1", phone, "2026-10-25T02:40:00+02:00", PERSON, "contact"),
+                item(tag + "-2", phone, "2026-10-25T02:40:00+01:00", PERSON, "contact"),
+                item(tag + "-3", phone, "2026-10-25T02:44:59+01:00", null, "contact"),
+                item(tag + "-4", phone, "2026-10-25T02:45:00+01:00", null, null),
+                item(tag + "-5", phone, "2026-10-25T02:46:00+01:00", PERSON, "purchase")) + "]}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(5));
+
+        Map<Instant, Long> counted = awaitCounts(location, 4);
+
+        assertThat(counted).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                Instant.parse("2026-10-25T00:30:00Z"), 1L,
+                Instant.parse("2026-10-25T01:30:00Z"), 2L,
+                Instant.parse("2026-10-25T01:45:00Z"), 1L)));
+        assertThat(volumes.sourceOf(new SeriesKey(Channel.PHONE, location))).isEqualTo(VolumeSource.INTERACTIONS);
+        assertNoPersonKeyInDemandTables();
+    }
+
+    @Test
+    void aTouchpointWithoutLocationCountsAtTheContactCentreAndAnOrdinaryDayHasItsUsualOffset() throws Exception {
+        String chat = touchpoint("chat", null);
+        String tag = UUID.randomUUID().toString();
+        send("{\"items\":[" + item(tag, chat, "2026-06-03T09:07:00+02:00", PERSON, "contact") + "]}")
+                .andExpect(status().isOk());
+
+        Map<Instant, Long> counted = awaitCounts("Klantenservice", 1, Channel.CHAT, Instant.parse("2026-06-03T07:00:00Z"));
+
+        assertThat(counted).containsExactlyEntriesOf(Map.of(Instant.parse("2026-06-03T07:00:00Z"), 1L));
+    }
+
+    @Test
+    void anEventDeliveredTwiceCountsOnce() throws Exception {
+        InteractionRecorded event = new InteractionRecorded(new TouchpointId(UUID.fromString(phone)), new PersonKey(PERSON),
+                Instant.parse("2026-06-01T08:05:00Z"), "redelivered-" + UUID.randomUUID(), InteractionKind.CONTACT);
+
+        transactions.executeWithoutResult(s -> events.publishEvent(event));
+        awaitCounts(location, 1);
+        transactions.executeWithoutResult(s -> events.publishEvent(event));
+        Object third = transactions.execute(s -> counts.count(event));
+        Thread.sleep(500);
+
+        assertThat(third).isEqualTo(InteractionCounts.Outcome.ALREADY_COUNTED);
+        assertThat(countsAt(location)).containsExactlyEntriesOf(Map.of(Instant.parse("2026-06-01T08:00:00Z"), 1L));
+        assertNoPersonKeyInDemandTables();
+    }
+
+    @Test
+    void reportedCountsOfTheSameSeriesWinSoNothingIsCountedTwice() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        send("{\"items\":[" + item(tag + "-1", phone, "2026-06-02T09:01:00+02:00", null, "contact") + ","
+                + item(tag + "-2", phone, "2026-06-02T09:02:00+02:00", null, "contact") + "]}").andExpect(status().isOk());
+        awaitCounts(location, 2);
+        SeriesKey series = new SeriesKey(Channel.PHONE, location);
+        Instant from = Instant.parse("2026-06-02T00:00:00Z");
+        Instant to = Instant.parse("2026-06-03T00:00:00Z");
+        assertThat(volumes.counts(series, from, to)).extracting(JdbcContactVolumes.Stored::offered).containsExactly(2L);
+
+        reported.record(List.of(new ContactVolume(Channel.PHONE, location, Instant.parse("2026-06-02T07:00:00Z"), 5, 5L, 200.0, 0L,
+                "acd-" + tag)));
+
+        assertThat(volumes.sourceOf(series)).isEqualTo(VolumeSource.REPORTED);
+        assertThat(volumes.counts(series, from, to)).extracting(JdbcContactVolumes.Stored::offered).containsExactly(5L);
+        assertThat(volumes.series().stream().filter(series::equals)).hasSize(1);
+    }
+
+    @Test
+    void onlyTheConfiguredKindsCount() {
+        InteractionRecorded purchase = new InteractionRecorded(new TouchpointId(UUID.fromString(phone)), null,
+                Instant.parse("2026-06-01T08:05:00Z"), "purchase-" + UUID.randomUUID(), InteractionKind.PURCHASE);
+        InteractionRecorded older = new InteractionRecorded(new TouchpointId(UUID.fromString(phone)), null,
+                Instant.parse("2026-06-01T08:05:00Z"), "no-kind-" + UUID.randomUUID(), null);
+
+        assertThat((Object) transactions.execute(s -> counts.count(purchase))).isEqualTo(InteractionCounts.Outcome.NOT_A_CONTACT);
+        assertThat((Object) transactions.execute(s -> counts.count(older))).isEqualTo(InteractionCounts.Outcome.COUNTED);
+        assertThat(countsAt(location)).containsExactlyEntriesOf(Map.of(Instant.parse("2026-06-01T08:00:00Z"), 1L));
+    }
+
+    /** No column of any demand table holds the person key or a column meant for people. */
+    private void assertNoPersonKeyInDemandTables() {
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables where lower(table_name) like 'demand%'")
+                .query(String.class).list();
+        assertThat(tables).contains("demand_volume", "demand_counted_interaction");
+        for (String table : tables) {
+            List<Map<String, Object>> rows = jdbc.sql("select * from " + table).query().listOfRows();
+            for (Map<String, Object> row : rows) {
+                assertThat(row.keySet()).noneMatch(column -> column.toLowerCase().contains("person"));
+                assertThat(row.values()).noneMatch(value -> value != null && value.toString().contains(PERSON));
+            }
+        }
+    }
+
+    private Map<Instant, Long> awaitCounts(String at, long total) throws InterruptedException {
+        return awaitCounts(at, total, Channel.PHONE, null);
+    }
+
+    /** Waits for the listener, which runs after the ingest's commit on another thread. */
+    private Map<Instant, Long> awaitCounts(String at, long total, Channel channel, Instant start) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        Map<Instant, Long> counted = countsAt(at, channel, start);
+        while (counted.values().stream().mapToLong(Long::longValue).sum() < total && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            counted = countsAt(at, channel, start);
+        }
+        Thread.sleep(200);
+        return countsAt(at, channel, start);
+    }
+
+    private Map<Instant, Long> countsAt(String at) {
+        return countsAt(at, Channel.PHONE, null);
+    }
+
+    private Map<Instant, Long> countsAt(String at, Channel channel, Instant start) {
+        Map<Instant, Long> result = new TreeMap<>();
+        jdbc.sql("select interval_start, offered from demand_volume where location = :location and channel = :channel and source = 'interactions'")
+                .param("location", at).param("channel", channel.name())
+                .query((rs, n) -> result.put(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), rs.getLong(2))).list();
+        if (start != null) {
+            result.keySet().removeIf(t -> !t.equals(start));
+        }
+        return result;
+    }
+
+    private org.springframework.test.web.servlet.ResultActions send(String body) throws Exception {
+        return mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + ingestKey)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private String touchpoint(String channel, String at) throws Exception {
+        return created(post("/api/v1/stages/" + stage + "/touchpoints"), "{\"nameNl\":\"Telefoon\",\"nameEn\":\"Phone\",\"channel\":\"" + channel
+                + "\"" + (at == null ? "" : ",\"location\":\"" + at + "\"") + "}");
+    }
+
+    private static String item(String sourceId, String touchpoint, String at, String person, String kind) {
+        return "{\"sourceId\":\"" + sourceId + "\",\"touchpoint\":\"" + touchpoint + "\",\"at\":\"" + at + "\""
+                + (person == null ? "" : ",\"person\":\"" + person + "\"") + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
+    }
+
+    private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body) throws Exception {
+        String response = mvc.perform(request.with(user("anouk").roles("ANALYST")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+}
