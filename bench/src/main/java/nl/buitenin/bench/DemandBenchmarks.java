@@ -16,7 +16,7 @@ import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.JourneyId;
 import nl.buitenin.journey.StageId;
 import nl.buitenin.journey.TouchpointId;
-import nl.buitenin.journey.internal.IngestReport;
+import nl.buitenin.platform.IngestReport;
 import nl.buitenin.journey.internal.InteractionIngest;
 import nl.buitenin.journey.internal.InteractionInput;
 import nl.buitenin.journey.internal.JdbcJourneys;
