@@ -13,10 +13,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
 
 /**
  * Debian's Chromium, driven headless by Debian's chromedriver. Tests skip when Chromium is not
  * installed, unless {@code BUITENIN_REQUIRE_BROWSER=true} (as in CI), where its absence fails them.
+ * A click that leaves the page waits until the next page has replaced it ({@link WaitForNavigation}).
  */
 public final class Browser {
 
@@ -44,9 +46,12 @@ public final class Browser {
             throw new IllegalStateException(e);
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WaitForNavigation navigation = new WaitForNavigation();
+        WebDriver driver = new EventFiringDecorator<WebDriver>(navigation).decorate(chrome);
+        navigation.watch(driver);
         return driver;
     }
 
