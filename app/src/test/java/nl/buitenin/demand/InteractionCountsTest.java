@@ -136,6 +136,25 @@ class InteractionCountsTest {
     }
 
     @Test
+    void aBatchIsSummedPerIntervalAndARedeliveredBatchCountsNothing() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        TouchpointId touchpoint = new TouchpointId(UUID.fromString(phone));
+        List<InteractionRecorded> batch = List.of(
+                new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-04T08:01:00Z"), tag + "-1", InteractionKind.CONTACT),
+                new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-04T08:14:00Z"), tag + "-2", InteractionKind.CONTACT),
+                new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-04T08:20:00Z"), tag + "-3", InteractionKind.VISIT),
+                new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-04T08:21:00Z"), tag + "-4", InteractionKind.PURCHASE));
+
+        Integer first = transactions.execute(s -> counts.countAll(batch));
+        Integer again = transactions.execute(s -> counts.countAll(batch));
+        assertThat(first).isEqualTo(3);
+        assertThat(again).isZero();
+
+        Map<Instant, Long> counted = countsAt(location);
+        assertThat(counted).containsEntry(Instant.parse("2026-06-04T08:00:00Z"), 2L).containsEntry(Instant.parse("2026-06-04T08:15:00Z"), 1L);
+    }
+
+    @Test
     void reportedCountsOfTheSameSeriesWinSoNothingIsCountedTwice() throws Exception {
         String tag = UUID.randomUUID().toString();
         send("{\"items\":[" + item(tag + "-1", phone, "2026-06-02T09:01:00+02:00", null, "contact") + ","

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.organisation.Organisations;
@@ -25,7 +26,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 /**
  * Records a batch of interactions in one transaction: invalid items are rejected with their reasons,
  * the rest are inserted if their source id is new. A retried batch therefore creates nothing and
- * reports every item as a duplicate. Each new interaction is published as {@link InteractionRecorded}.
+ * reports every item as a duplicate. The batch's new interactions are published as one {@link InteractionsRecorded}.
  */
 @Service
 public class InteractionIngest {
@@ -94,6 +95,7 @@ public class InteractionIngest {
 
     private IngestReport finish(ItemOutcome[] outcomes, List<NewInteraction> candidates, List<Integer> indexes) {
         Set<String> inserted = writer.insertAbsent(candidates, organisations.current().timeZone());
+        List<InteractionRecorded> recorded = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             NewInteraction interaction = candidates.get(c);
             boolean created = inserted.contains(interaction.sourceId());
@@ -101,9 +103,12 @@ public class InteractionIngest {
             outcomes[index] = created ? ItemOutcome.created(index, interaction.sourceId())
                     : ItemOutcome.duplicate(index, interaction.sourceId());
             if (created) {
-                events.publishEvent(new InteractionRecorded(interaction.touchpoint(), interaction.person(), interaction.at(),
+                recorded.add(new InteractionRecorded(interaction.touchpoint(), interaction.person(), interaction.at(),
                         interaction.sourceId(), interaction.kind()));
             }
+        }
+        if (!recorded.isEmpty()) {
+            events.publishEvent(new InteractionsRecorded(recorded));
         }
         return IngestReport.of(List.of(outcomes));
     }

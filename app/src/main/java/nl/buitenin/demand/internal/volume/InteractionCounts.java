@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 import nl.buitenin.demand.internal.DemandProperties;
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
@@ -40,14 +42,17 @@ public class InteractionCounts {
     private static final Duration TOUCHPOINT_CACHE = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Touchpoints touchpoints;
     private final Organisations organisations;
     private final DemandProperties properties;
     private final Clock clock;
     private final Map<TouchpointId, Cached> cache = new ConcurrentHashMap<>();
 
-    InteractionCounts(JdbcClient jdbc, Touchpoints touchpoints, Organisations organisations, DemandProperties properties, Clock clock) {
+    InteractionCounts(JdbcClient jdbc, JdbcTemplate batches, Touchpoints touchpoints, Organisations organisations,
+            DemandProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.touchpoints = touchpoints;
         this.organisations = organisations;
         this.properties = properties;
@@ -60,6 +65,56 @@ public class InteractionCounts {
     /** What happened to one interaction. */
     public enum Outcome {
         COUNTED, ALREADY_COUNTED, NOT_A_CONTACT, UNKNOWN_TOUCHPOINT
+    }
+
+    /**
+     * A batch of interactions from the journey API, counted as if each came alone (counting is idempotent), but
+     * summed per interval first and written in one fixed order (interaction hash, then channel, location and
+     * interval), so that two batches counted at the same time wait for each other instead of deadlocking.
+     */
+    @ApplicationModuleListener
+    void on(InteractionsRecorded batch) {
+        countAll(batch.interactions());
+    }
+
+    private record Slot(String channel, String location, OffsetDateTime start) implements Comparable<Slot> {
+        @Override
+        public int compareTo(Slot other) {
+            return java.util.Comparator.comparing(Slot::channel).thenComparing(Slot::location).thenComparing(Slot::start).compare(this, other);
+        }
+    }
+
+    /** Counts a batch in the caller's transaction; returns how many interactions were counted now. */
+    public int countAll(java.util.List<InteractionRecorded> interactions) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int minutes = properties.intervalMinutes();
+        java.util.TreeMap<String, Slot> byHash = new java.util.TreeMap<>();
+        for (InteractionRecorded interaction : interactions) {
+            InteractionKind kind = interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind();
+            if (!properties.interactionKinds().contains(kind)) {
+                continue;
+            }
+            Optional<Touchpoint> touchpoint = touchpoint(interaction.touchpoint());
+            if (touchpoint.isEmpty()) {
+                continue;
+            }
+            String location = touchpoint.get().location() == null || touchpoint.get().location().isBlank() ? properties.interactionLocation()
+                    : touchpoint.get().location().strip();
+            ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
+            byHash.put(hash(interaction.sourceId()), new Slot(touchpoint.get().channel().name(), location,
+                    OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC)));
+        }
+        java.util.TreeMap<Slot, Integer> slots = new java.util.TreeMap<>();
+        java.util.List<String> hashes = new java.util.ArrayList<>(byHash.keySet());
+        int[] fresh = batches.batchUpdate("insert into demand_counted_interaction (source_hash, counted_at) values (?, ?) on conflict do nothing",
+                hashes.stream().map(hash -> new Object[] {hash, now}).toList());
+        for (int i = 0; i < fresh.length; i++) {
+            if (fresh[i] > 0) {
+                slots.merge(byHash.get(hashes.get(i)), 1, Integer::sum);
+            }
+        }
+        slots.forEach((slot, n) -> increment(slot.channel(), slot.location(), slot.start(), minutes, now, n));
+        return slots.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     @ApplicationModuleListener
@@ -88,31 +143,31 @@ public class InteractionCounts {
                 : touchpoint.get().location().strip();
         int minutes = properties.intervalMinutes();
         ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
-        increment(touchpoint.get().channel().name(), location, OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), minutes, now);
+        increment(touchpoint.get().channel().name(), location, OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), minutes, now, 1);
         return Outcome.COUNTED;
     }
 
-    private void increment(String channel, String location, OffsetDateTime start, int minutes, OffsetDateTime now) {
+    private void increment(String channel, String location, OffsetDateTime start, int minutes, OffsetDateTime now, int n) {
         // The interval usually exists already, so the update alone is the common case; the insert does nothing
         // when another transaction created the row in between, after which the update finds it.
-        if (add(channel, location, start) > 0) {
+        if (add(channel, location, start, n) > 0) {
             return;
         }
         int created = jdbc.sql("""
                 insert into demand_volume (id, channel, location, interval_start, interval_minutes, offered, source, recorded_at)
-                values (:id, :channel, :location, :start, :minutes, 1, :source, :now) on conflict do nothing""")
+                values (:id, :channel, :location, :start, :minutes, :n, :source, :now) on conflict do nothing""")
                 .param("id", UUID.randomUUID()).param("channel", channel).param("location", location).param("start", start)
-                .param("minutes", minutes).param("source", VolumeSource.INTERACTIONS.column()).param("now", now).update();
-        if (created == 0 && add(channel, location, start) == 0) {
+                .param("minutes", minutes).param("n", n).param("source", VolumeSource.INTERACTIONS.column()).param("now", now).update();
+        if (created == 0 && add(channel, location, start, n) == 0) {
             throw new IllegalStateException("could not count an interaction in " + channel + " @ " + location + " at " + start);
         }
     }
 
-    private int add(String channel, String location, OffsetDateTime start) {
+    private int add(String channel, String location, OffsetDateTime start, int n) {
         return jdbc.sql("""
-                update demand_volume set offered = offered + 1
+                update demand_volume set offered = offered + :n
                 where channel = :channel and location = :location and interval_start = :start and source = :source""")
-                .param("channel", channel).param("location", location).param("start", start)
+                .param("channel", channel).param("location", location).param("start", start).param("n", n)
                 .param("source", VolumeSource.INTERACTIONS.column()).update();
     }
 

@@ -13,7 +13,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.contact.ContactDecision;
 import nl.buitenin.contact.ContactKind;
@@ -22,6 +25,7 @@ import nl.buitenin.contact.OpenCases;
 import nl.buitenin.contact.PersonFacts;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
@@ -75,11 +79,12 @@ public class Invitations {
     private final BuiteninProperties properties;
     private final Environment environment;
     private final Clock clock;
+    private final PlatformTransactionManager transactions;
 
     Invitations(JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, ContactPolicy policy, OpenCases openCases,
             Persons persons, Consents consents, PersonLinks personLinks, Interactions interactions, Touchpoints touchpoints,
             Organisations organisations, Outbox outbox, MessageSource messages, BuiteninProperties properties,
-            Environment environment, Clock clock) {
+            Environment environment, Clock clock, PlatformTransactionManager transactions) {
         this.surveys = surveys;
         this.responses = responses;
         this.links = links;
@@ -96,6 +101,33 @@ public class Invitations {
         this.properties = properties;
         this.environment = environment;
         this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /**
+     * A batch of interactions: each is a possible moment to ask, as if it came alone. Each is decided in its own
+     * transaction, so one failure does not undo the others; it is rethrown at the end, which leaves the event
+     * to be delivered again, and inviting is idempotent (the interaction's source id).
+     */
+    @ApplicationModuleListener
+    void on(InteractionsRecorded batch) {
+        TransactionTemplate eachAlone = new TransactionTemplate(transactions);
+        eachAlone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        RuntimeException first = null;
+        for (InteractionRecorded interaction : batch.interactions()) {
+            try {
+                eachAlone.executeWithoutResult(status -> on(interaction));
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** Every new interaction with a known person is a possible moment to ask; the policy decides. */
