@@ -51,7 +51,7 @@ import nl.buitenin.privacy.PersonKey;
  * batches of up to {@value #MAX_BATCH}. One transaction per batch: every item is validated against its
  * survey version like an answer on the page; the valid ones whose source id is new are inserted with two
  * batched statements, their scores are added to the histograms once per distinct count row, and each
- * batch's new responses are published as one {@link ResponsesCompleted}, so case rules apply exactly as for
+ * batch's new responses are published as a few {@link ResponsesCompleted} events, so case rules apply exactly as for
  * page answers.
  * A retried batch creates nothing and reports every item as a duplicate.
  */
@@ -59,6 +59,8 @@ import nl.buitenin.privacy.PersonKey;
 public class AnswerBatches {
 
     public static final int MAX_BATCH = 10_000;
+    /** Responses per published event (a few hundred kB of JSON). */
+    static final int EVENT_SIZE = 500;
     /** Clocks of sending systems drift; a few minutes ahead is not a mistake worth refusing. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     /** The stored source reference is "api:" plus this; the column holds 200 characters. */
@@ -255,8 +257,10 @@ public class AnswerBatches {
         }
         histograms.recordAll(counts.entrySet().stream().map(e -> new AnswerCount(e.getKey().touchpoint(), e.getKey().day(),
                 e.getKey().question(), e.getKey().scale(), e.getKey().value(), e.getValue())).toList());
-        if (!completions.isEmpty()) {
-            events.publishEvent(new ResponsesCompleted(completions));
+        // A few events of at most EVENT_SIZE responses: far fewer rows in the event log than one per answer,
+        // and each small enough for the log's column.
+        for (int from = 0; from < completions.size(); from += EVENT_SIZE) {
+            events.publishEvent(new ResponsesCompleted(completions.subList(from, Math.min(completions.size(), from + EVENT_SIZE))));
         }
         return created;
     }
