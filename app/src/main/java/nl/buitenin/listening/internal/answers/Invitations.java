@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -28,17 +26,13 @@ import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
-import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
-import nl.buitenin.messaging.OutgoingMessage;
 import nl.buitenin.messaging.Outbox;
-import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.BuiteninProperties;
 import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
-import nl.buitenin.privacy.PersonLinks;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.Preferences;
 import nl.buitenin.privacy.PreferredChannel;
@@ -65,39 +59,32 @@ public class Invitations {
 
     private final JdbcSurveys surveys;
     private final JdbcResponses responses;
+    private final AnswerMails mails;
     private final AnswerLinks links;
     private final ContactPolicy policy;
     private final OpenCases openCases;
     private final Persons persons;
     private final Consents consents;
-    private final PersonLinks personLinks;
     private final Interactions interactions;
-    private final Touchpoints touchpoints;
-    private final Organisations organisations;
     private final Outbox outbox;
-    private final MessageSource messages;
     private final BuiteninProperties properties;
     private final Environment environment;
     private final Clock clock;
     private final PlatformTransactionManager transactions;
 
-    Invitations(JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, ContactPolicy policy, OpenCases openCases,
-            Persons persons, Consents consents, PersonLinks personLinks, Interactions interactions, Touchpoints touchpoints,
-            Organisations organisations, Outbox outbox, MessageSource messages, BuiteninProperties properties,
+    Invitations(AnswerMails mails, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, ContactPolicy policy, OpenCases openCases,
+            Persons persons, Consents consents, Interactions interactions, Outbox outbox, BuiteninProperties properties,
             Environment environment, Clock clock, PlatformTransactionManager transactions) {
         this.surveys = surveys;
         this.responses = responses;
+        this.mails = mails;
         this.links = links;
         this.policy = policy;
         this.openCases = openCases;
         this.persons = persons;
         this.consents = consents;
-        this.personLinks = personLinks;
         this.interactions = interactions;
-        this.touchpoints = touchpoints;
-        this.organisations = organisations;
         this.outbox = outbox;
-        this.messages = messages;
         this.properties = properties;
         this.environment = environment;
         this.clock = clock;
@@ -168,7 +155,7 @@ public class Invitations {
             return Outcome.ALREADY_INVITED;
         }
         String link = baseUrl() + "/a/" + links.tokenFor(response.get(), expires);
-        outbox.queue(message(response.get(), person, details.get(), touchpoint, language, link));
+        outbox.queue(mails.compose(AnswerMails.Kind.INVITATION, response.get(), person, details.get(), touchpoint, language, link));
         policy.recordAttempt(person, touchpoint, ContactKind.INVITATION, Channel.EMAIL, now);
         return Outcome.INVITED;
     }
@@ -183,21 +170,6 @@ public class Invitations {
 
     static Set<Channel> preferredChannels(Preferences preferences) {
         return preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL) : Set.of();
-    }
-
-    private OutgoingMessage message(UUID response, PersonKey person, ContactDetails details, TouchpointId touchpoint,
-            String language, String link) {
-        Locale locale = Locale.forLanguageTag(language);
-        String organisation = organisations.current().name();
-        String touchpointName = touchpoints.byId(touchpoint).map(t -> t.name(locale)).orElse(organisation);
-        String greeting = details.name() == null || details.name().isBlank()
-                ? messages.getMessage("invitation.greeting.anonymous", null, locale)
-                : messages.getMessage("invitation.greeting", new Object[] {details.name()}, locale);
-        String text = greeting + "\n\n"
-                + messages.getMessage("invitation.body", new Object[] {organisation, touchpointName, link,
-                        personLinks.linkFor(person).toString()}, locale);
-        String subject = messages.getMessage("invitation.subject", new Object[] {organisation}, locale);
-        return new OutgoingMessage("invitation:" + response, person, details.email(), subject, text, null);
     }
 
     /** The public address for links, without a trailing slash. */

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,15 +23,11 @@ import nl.buitenin.contact.Reason;
 import nl.buitenin.contact.ReasonCode;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.Interactions;
-import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.internal.ListeningProperties;
-import nl.buitenin.messaging.OutgoingMessage;
 import nl.buitenin.messaging.Outbox;
-import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
-import nl.buitenin.privacy.PersonLinks;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.Preferences;
 import nl.buitenin.privacy.PurposeId;
@@ -61,39 +55,32 @@ public class Reminders {
     public enum Outcome { REMINDED, REFUSED, LATER, NO_ADDRESS, TAKEN }
 
     private final JdbcResponses responses;
+    private final AnswerMails mails;
     private final AnswerLinks links;
     private final Invitations invitations;
     private final ContactPolicy policy;
     private final OpenCases openCases;
     private final Persons persons;
     private final Consents consents;
-    private final PersonLinks personLinks;
     private final Interactions interactions;
-    private final Touchpoints touchpoints;
-    private final Organisations organisations;
     private final Outbox outbox;
-    private final MessageSource messages;
     private final ListeningProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Reminders(JdbcResponses responses, AnswerLinks links, Invitations invitations, ContactPolicy policy, OpenCases openCases,
-            Persons persons, Consents consents, PersonLinks personLinks, Interactions interactions, Touchpoints touchpoints,
-            Organisations organisations, Outbox outbox, MessageSource messages, ListeningProperties properties,
+    Reminders(AnswerMails mails, JdbcResponses responses, AnswerLinks links, Invitations invitations, ContactPolicy policy, OpenCases openCases,
+            Persons persons, Consents consents, Interactions interactions, Outbox outbox, ListeningProperties properties,
             TransactionTemplate transactions, Clock clock) {
         this.responses = responses;
+        this.mails = mails;
         this.links = links;
         this.invitations = invitations;
         this.policy = policy;
         this.openCases = openCases;
         this.persons = persons;
         this.consents = consents;
-        this.personLinks = personLinks;
         this.interactions = interactions;
-        this.touchpoints = touchpoints;
-        this.organisations = organisations;
         this.outbox = outbox;
-        this.messages = messages;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -150,7 +137,8 @@ public class Reminders {
                 return Outcome.NO_ADDRESS;
             }
             String link = invitations.baseUrl() + "/a/" + links.tokenFor(responseId, response.expiresAt());
-            outbox.queue(message(response, details.get(), link));
+            outbox.queue(mails.compose(AnswerMails.Kind.REMINDER, responseId, person, details.get(), response.touchpoint(),
+                    response.language(), link));
             policy.recordAttempt(person, response.touchpoint(), ContactKind.REMINDER, Channel.EMAIL, now);
             responses.settleReminder(responseId, "SENT");
             return Outcome.REMINDED;
@@ -162,19 +150,5 @@ public class Reminders {
         List<Instant> since = interactions.recentContacts(person, invitedAt).stream().filter(at -> at.isAfter(invitedAt)).toList();
         return new PersonFacts(List.of(), consents.isGiven(person, PurposeId.FEEDBACK), preferences.doNotAsk(),
                 preferences.remindersWanted(), Invitations.preferredChannels(preferences), since, openCases.hasOpenCase(person));
-    }
-
-    private OutgoingMessage message(Response response, ContactDetails details, String link) {
-        Locale locale = Locale.forLanguageTag(response.language());
-        String organisation = organisations.current().name();
-        String touchpointName = response.touchpoint() == null ? organisation
-                : touchpoints.byId(response.touchpoint()).map(t -> t.name(locale)).orElse(organisation);
-        String greeting = details.name() == null || details.name().isBlank()
-                ? messages.getMessage("invitation.greeting.anonymous", null, locale)
-                : messages.getMessage("invitation.greeting", new Object[] {details.name()}, locale);
-        String text = greeting + "\n\n" + messages.getMessage("reminder.body", new Object[] {organisation, touchpointName, link,
-                personLinks.linkFor(response.person()).toString()}, locale);
-        String subject = messages.getMessage("reminder.subject", new Object[] {organisation}, locale);
-        return new OutgoingMessage("reminder:" + response.id(), response.person(), details.email(), subject, text, null);
     }
 }
