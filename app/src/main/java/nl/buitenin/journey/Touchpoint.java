@@ -7,9 +7,11 @@ import java.util.Objects;
  * A touchpoint: where in a journey, on which channel, a person meets the organisation.
  *
  * @param location an optional place (a shop, an office), or null
+ * @param archived the touchpoint, its stage or its journey is archived: its history stays readable, but it takes
+ *        no new interactions and is not offered in pickers
  */
 public record Touchpoint(TouchpointId id, JourneyId journey, StageId stage, String nameNl, String nameEn, Channel channel,
-        String location) {
+        String location, boolean archived) {
 
     public Touchpoint {
         Objects.requireNonNull(id, "id");

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.InteractionsRecorded;
+import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.organisation.Organisations;
@@ -61,7 +64,13 @@ public class InteractionIngest {
             throw new InvalidInputException("items", "send at most " + MAX_BATCH + " interactions per request, got " + items.size());
         }
         Set<TouchpointId> known = new HashSet<>();
-        touchpoints.all().forEach(t -> known.add(t.id()));
+        Map<TouchpointId, Touchpoint> archived = new HashMap<>();
+        for (Touchpoint touchpoint : touchpoints.allIncludingArchived()) {
+            known.add(touchpoint.id());
+            if (touchpoint.archived()) {
+                archived.put(touchpoint.id(), touchpoint);
+            }
+        }
         Instant latest = clock.instant().plus(CLOCK_SKEW);
 
         ItemOutcome[] outcomes = new ItemOutcome[items.size()];
@@ -84,6 +93,7 @@ public class InteractionIngest {
                 candidateIndexes.add(i);
             }
         }
+        refuseArchived(outcomes, candidates, candidateIndexes, archived);
         return finish(outcomes, candidates, candidateIndexes);
     }
 
@@ -93,6 +103,36 @@ public class InteractionIngest {
         ZoneId zone = organisations.current().timeZone();
         Set<String> inserted = writer.insertAbsent(interactions, zone);
         return inserted.size();
+    }
+
+    /**
+     * An archived touchpoint takes no new interactions: each such item is rejected naming the touchpoint. One
+     * stored before it was archived is reported as already stored, so a re-sent batch reads the same as before.
+     */
+    private void refuseArchived(ItemOutcome[] outcomes, List<NewInteraction> candidates, List<Integer> indexes,
+            Map<TouchpointId, Touchpoint> archived) {
+        if (archived.isEmpty()) {
+            return;
+        }
+        List<String> atArchived = candidates.stream().filter(c -> archived.containsKey(c.touchpoint())).map(NewInteraction::sourceId).toList();
+        if (atArchived.isEmpty()) {
+            return;
+        }
+        Set<String> stored = writer.existing(atArchived);
+        for (int c = candidates.size() - 1; c >= 0; c--) {
+            NewInteraction interaction = candidates.get(c);
+            Touchpoint touchpoint = archived.get(interaction.touchpoint());
+            if (touchpoint == null) {
+                continue;
+            }
+            int index = indexes.get(c);
+            outcomes[index] = stored.contains(interaction.sourceId()) ? ItemOutcome.duplicate(index, interaction.sourceId())
+                    : ItemOutcome.rejected(index, interaction.sourceId(), List.of(new FieldError("touchpoint",
+                            "the touchpoint '" + touchpoint.nameEn() + "' (" + touchpoint.id() + ") is archived and takes no new "
+                                    + "interactions; restore it first")));
+            candidates.remove(c);
+            indexes.remove(c);
+        }
     }
 
     private IngestReport finish(ItemOutcome[] outcomes, List<NewInteraction> candidates, List<Integer> indexes) {

@@ -51,6 +51,18 @@ class InteractionWriter {
                 : insertWithBatch(connection, interactions, zone));
     }
 
+    /** Which of the source ids are stored already (in slices, so the statement stays small). */
+    Set<String> existing(List<String> sourceIds) {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < sourceIds.size(); from += 500) {
+            List<String> slice = sourceIds.subList(from, Math.min(sourceIds.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
+            found.addAll(jdbc.queryForList("select source_id from interaction where source_id in (" + marks + ")", String.class,
+                    slice.toArray()));
+        }
+        return found;
+    }
+
     private boolean isPostgres(Connection connection) throws SQLException {
         if (postgres == null) {
             postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");

@@ -52,6 +52,7 @@ public class JdbcJourneys implements Journeys {
     @Transactional
     public StageId addStage(JourneyId journey, Names names) {
         requireJourney(journey);
+        UniqueNames.checkStage(jdbc, journey.value(), names, null);
         StageId id = new StageId(UUID.randomUUID());
         Integer position = jdbc.sql("select coalesce(max(position), 0) + 1 from journey_stage where journey_id = :j")
                 .param("j", journey.value()).query(Integer.class).single();
@@ -64,15 +65,10 @@ public class JdbcJourneys implements Journeys {
 
     @Transactional
     public TouchpointId addTouchpoint(StageId stage, Names names, Channel channel, String location) {
-        if (channel == null) {
-            throw new InvalidInputException("channel", "choose one of " + List.of(Channel.values()));
-        }
-        String place = location == null || location.isBlank() ? null : location.strip();
-        if (place != null && place.length() > MAX_LOCATION) {
-            throw new InvalidInputException("location", "must be at most " + MAX_LOCATION + " characters");
-        }
+        String place = checkedPlace(channel, location);
         UUID journey = jdbc.sql("select journey_id from journey_stage where id = :s").param("s", stage.value())
                 .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("stage", stage.toString()));
+        UniqueNames.checkTouchpoint(jdbc, stage.value(), names, null);
         TouchpointId id = new TouchpointId(UUID.randomUUID());
         Integer position = jdbc.sql("select coalesce(max(position), 0) + 1 from touchpoint where stage_id = :s")
                 .param("s", stage.value()).query(Integer.class).single();
@@ -86,19 +82,38 @@ public class JdbcJourneys implements Journeys {
 
     @Override
     public List<Journey> all() {
-        List<JourneyRow> journeys = jdbc.sql("select id, name_nl, name_en from journey order by created_at, name_nl")
-                .query((rs, n) -> new JourneyRow(new JourneyId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
-                .list();
-        return assemble(journeys, null);
+        return assemble(journeyRows(" where archived_at is null", null), null, false);
+    }
+
+    @Override
+    public List<Journey> allIncludingArchived() {
+        return assemble(journeyRows("", null), null, true);
     }
 
     @Override
     public Optional<Journey> byId(JourneyId id) {
-        List<JourneyRow> journeys = jdbc.sql("select id, name_nl, name_en from journey where id = :id")
-                .param("id", id.value())
-                .query((rs, n) -> new JourneyRow(new JourneyId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
-                .list();
-        return assemble(journeys, id).stream().findFirst();
+        return assemble(journeyRows(" where id = :id", id), id, true).stream().findFirst();
+    }
+
+    private List<JourneyRow> journeyRows(String where, JourneyId id) {
+        var query = jdbc.sql("select id, name_nl, name_en, archived_at from journey" + where + " order by created_at, name_nl");
+        if (id != null) {
+            query = query.param("id", id.value());
+        }
+        return query.query((rs, n) -> new JourneyRow(new JourneyId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
+                rs.getObject(4) != null)).list();
+    }
+
+    /** The channel is required; the place is optional (blank is none) and at most {@value #MAX_LOCATION} characters. */
+    static String checkedPlace(Channel channel, String location) {
+        if (channel == null) {
+            throw new InvalidInputException("channel", "choose one of " + List.of(Channel.values()));
+        }
+        String place = location == null || location.isBlank() ? null : location.strip();
+        if (place != null && place.length() > MAX_LOCATION) {
+            throw new InvalidInputException("location", "must be at most " + MAX_LOCATION + " characters");
+        }
+        return place;
     }
 
     private void requireJourney(JourneyId journey) {
@@ -108,23 +123,36 @@ public class JdbcJourneys implements Journeys {
     }
 
 
-    private record JourneyRow(JourneyId id, String nl, String en) {
+    private record JourneyRow(JourneyId id, String nl, String en, boolean archived) {
     }
 
-    private record StageRow(StageId id, JourneyId journey, String nl, String en) {
+    private record StageRow(StageId id, JourneyId journey, String nl, String en, boolean archived) {
     }
 
-    /** Reads stages and touchpoints of all journeys (or one) in two queries rather than one per journey. */
-    private List<Journey> assemble(List<JourneyRow> journeys, JourneyId only) {
-        String where = only == null ? "" : " where s.journey_id = :j";
-        var stageQuery = jdbc.sql("select s.id, s.journey_id, s.name_nl, s.name_en from journey_stage s" + where + " order by s.position");
-        var touchpointQuery = jdbc.sql(JdbcTouchpoints.SELECT + (only == null ? "" : " where t.journey_id = :j") + " order by s.position, t.position");
+    /**
+     * Reads stages and touchpoints of all journeys (or one) in two queries rather than one per journey; without
+     * {@code archived} the archived stages and touchpoints are left out.
+     */
+    private List<Journey> assemble(List<JourneyRow> journeys, JourneyId only, boolean archived) {
+        List<String> stageWhere = new ArrayList<>();
+        List<String> touchpointWhere = new ArrayList<>();
+        if (only != null) {
+            stageWhere.add("s.journey_id = :j");
+            touchpointWhere.add("t.journey_id = :j");
+        }
+        if (!archived) {
+            stageWhere.add("s.archived_at is null");
+            touchpointWhere.add(JdbcTouchpoints.IN_USE);
+        }
+        var stageQuery = jdbc.sql("select s.id, s.journey_id, s.name_nl, s.name_en, s.archived_at from journey_stage s"
+                + where(stageWhere) + " order by s.position");
+        var touchpointQuery = jdbc.sql(JdbcTouchpoints.SELECT + where(touchpointWhere) + " order by s.position, t.position");
         if (only != null) {
             stageQuery = stageQuery.param("j", only.value());
             touchpointQuery = touchpointQuery.param("j", only.value());
         }
         List<StageRow> stages = stageQuery.query((rs, n) -> new StageRow(new StageId(rs.getObject(1, UUID.class)),
-                new JourneyId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4))).list();
+                new JourneyId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4), rs.getObject(5) != null)).list();
         Map<StageId, List<Touchpoint>> touchpoints = new LinkedHashMap<>();
         for (Touchpoint touchpoint : touchpointQuery.query(JdbcTouchpoints::touchpoint).list()) {
             touchpoints.computeIfAbsent(touchpoint.stage(), s -> new ArrayList<>()).add(touchpoint);
@@ -132,10 +160,15 @@ public class JdbcJourneys implements Journeys {
         List<Journey> result = new ArrayList<>();
         for (JourneyRow journey : journeys) {
             List<Stage> ofJourney = stages.stream().filter(s -> s.journey().equals(journey.id()))
-                    .map(s -> new Stage(s.id(), s.nl(), s.en(), touchpoints.getOrDefault(s.id(), List.of())))
+                    .map(s -> new Stage(s.id(), s.nl(), s.en(), touchpoints.getOrDefault(s.id(), List.of()),
+                            s.archived() || journey.archived()))
                     .toList();
-            result.add(new Journey(journey.id(), journey.nl(), journey.en(), ofJourney));
+            result.add(new Journey(journey.id(), journey.nl(), journey.en(), ofJourney, journey.archived()));
         }
         return result;
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 }

@@ -1,9 +1,16 @@
 package nl.buitenin.journey.web;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +28,13 @@ import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.JourneyId;
 import nl.buitenin.journey.StageId;
 import nl.buitenin.journey.Touchpoint;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.TouchpointReference;
+import nl.buitenin.journey.internal.InUseException;
 import nl.buitenin.journey.internal.JdbcJourneys;
+import nl.buitenin.journey.internal.JourneyDeletion;
+import nl.buitenin.journey.internal.JourneyEditor;
+import nl.buitenin.journey.internal.JourneyEditor.TouchpointChange;
 import nl.buitenin.journey.internal.JdbcTouchpoints;
 import nl.buitenin.journey.internal.Names;
 import nl.buitenin.platform.InvalidInputException;
@@ -34,10 +47,14 @@ class JourneysApi {
 
     private final JdbcJourneys journeys;
     private final JdbcTouchpoints touchpoints;
+    private final JourneyEditor editor;
+    private final JourneyDeletion deletion;
 
-    JourneysApi(JdbcJourneys journeys, JdbcTouchpoints touchpoints) {
+    JourneysApi(JdbcJourneys journeys, JdbcTouchpoints touchpoints, JourneyEditor editor, JourneyDeletion deletion) {
         this.journeys = journeys;
         this.touchpoints = touchpoints;
+        this.editor = editor;
+        this.deletion = deletion;
     }
 
     record NamesRequest(String nameNl, String nameEn) {
@@ -49,11 +66,21 @@ class JourneysApi {
     record Created(String id) {
     }
 
+    /** A touchpoint's new state; {@code stage} empty keeps it in its stage. */
+    record TouchpointChangeRequest(String nameNl, String nameEn, String channel, String location, String stage) {
+    }
+
+    record StageOrder(List<String> stages) {
+    }
+
+    record TouchpointOrder(List<String> touchpoints) {
+    }
+
     @GetMapping("/journeys")
     @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER}, scopes = Scope.READ)
-    @Operation(summary = "All journeys with their stages and touchpoints")
-    List<Journey> journeys() {
-        return journeys.all();
+    @Operation(summary = "All journeys in use with their stages and touchpoints; archived=true includes the archived ones")
+    List<Journey> journeys(@RequestParam(defaultValue = "false") boolean archived) {
+        return archived ? journeys.allIncludingArchived() : journeys.all();
     }
 
     @GetMapping("/journeys/{id}")
@@ -65,9 +92,9 @@ class JourneysApi {
 
     @GetMapping("/touchpoints")
     @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER}, scopes = Scope.READ)
-    @Operation(summary = "All touchpoints of all journeys")
-    List<Touchpoint> touchpoints() {
-        return touchpoints.all();
+    @Operation(summary = "All touchpoints in use; archived=true includes the archived ones (and those in archived stages or journeys)")
+    List<Touchpoint> touchpoints(@RequestParam(defaultValue = "false") boolean archived) {
+        return archived ? touchpoints.allIncludingArchived() : touchpoints.all();
     }
 
     @PostMapping("/journeys")
@@ -93,6 +120,163 @@ class JourneysApi {
     Created addTouchpoint(@PathVariable UUID id, @RequestBody TouchpointRequest request) {
         return new Created(journeys.addTouchpoint(new StageId(id), new Names(request.nameNl(), request.nameEn()),
                 channel(request.channel()), request.location()).toString());
+    }
+
+    @PutMapping("/journeys/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Rename a journey (names in Dutch and English, unique among journeys)")
+    void renameJourney(@PathVariable UUID id, @RequestBody NamesRequest request) {
+        editor.renameJourney(new JourneyId(id), names(request));
+    }
+
+    @PutMapping("/stages/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Rename a stage (unique within its journey)")
+    void renameStage(@PathVariable UUID id, @RequestBody NamesRequest request) {
+        editor.renameStage(new StageId(id), names(request));
+    }
+
+    @PutMapping("/touchpoints/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Rename a touchpoint, change its channel and place, or move it to another stage (at the end)")
+    void changeTouchpoint(@PathVariable UUID id, @RequestBody TouchpointChangeRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "send nameNl, nameEn, channel, location and optionally stage");
+        }
+        Names names = new Names(request.nameNl(), request.nameEn());
+        StageId stage = request.stage() == null || request.stage().isBlank() ? null : new StageId(uuid("stage", request.stage()));
+        editor.changeTouchpoint(new TouchpointId(id), new TouchpointChange(names, channel(request.channel()), request.location(), stage));
+    }
+
+    @PutMapping("/journeys/{id}/stage-order")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reorder the stages of a journey: every stage id once, in the new order")
+    void orderStages(@PathVariable UUID id, @RequestBody StageOrder request) {
+        List<String> ids = request == null ? null : request.stages();
+        editor.orderStages(new JourneyId(id), ids == null ? null : ids(ids, "stages").stream().map(StageId::new).toList());
+    }
+
+    @PutMapping("/stages/{id}/touchpoint-order")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reorder the touchpoints of a stage: every touchpoint id once, in the new order")
+    void orderTouchpoints(@PathVariable UUID id, @RequestBody TouchpointOrder request) {
+        List<String> ids = request == null ? null : request.touchpoints();
+        editor.orderTouchpoints(new StageId(id), ids == null ? null : ids(ids, "touchpoints").stream().map(TouchpointId::new).toList());
+    }
+
+    @PostMapping("/journeys/{id}/archive")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Archive a journey (with what is under it): it leaves pickers and takes no new interactions; its history stays readable")
+    void archiveJourney(@PathVariable UUID id) {
+        editor.setArchived(JourneyEditor.Level.JOURNEY, id, true);
+    }
+
+    @PostMapping("/journeys/{id}/restore")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Restore an archived journey")
+    void restoreJourney(@PathVariable UUID id) {
+        editor.setArchived(JourneyEditor.Level.JOURNEY, id, false);
+    }
+
+    @PostMapping("/stages/{id}/archive")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Archive a stage (with its touchpoints): it leaves pickers and takes no new interactions; its history stays readable")
+    void archiveStage(@PathVariable UUID id) {
+        editor.setArchived(JourneyEditor.Level.STAGE, id, true);
+    }
+
+    @PostMapping("/stages/{id}/restore")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Restore an archived stage")
+    void restoreStage(@PathVariable UUID id) {
+        editor.setArchived(JourneyEditor.Level.STAGE, id, false);
+    }
+
+    @PostMapping("/touchpoints/{id}/archive")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Archive a touchpoint: it leaves pickers and takes no new interactions; its history stays readable")
+    void archiveTouchpoint(@PathVariable UUID id) {
+        editor.setArchived(JourneyEditor.Level.TOUCHPOINT, id, true);
+    }
+
+    @PostMapping("/touchpoints/{id}/restore")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Restore an archived touchpoint")
+    void restoreTouchpoint(@PathVariable UUID id) {
+        editor.setArchived(JourneyEditor.Level.TOUCHPOINT, id, false);
+    }
+
+    @GetMapping("/touchpoints/{id}/references")
+    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
+    @Operation(summary = "What still refers to a touchpoint (surveys, interactions, answers, cases...), with counts")
+    List<TouchpointReference> references(@PathVariable UUID id, Locale locale) {
+        TouchpointId touchpoint = new TouchpointId(id);
+        touchpoints.byId(touchpoint).orElseThrow(() -> new NotFoundException("touchpoint", id));
+        return deletion.referencesTo(Set.of(touchpoint), locale);
+    }
+
+    @DeleteMapping("/journeys/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a journey that nothing refers to; otherwise 409 naming what does (archive it instead)")
+    void deleteJourney(@PathVariable UUID id, Locale locale) {
+        deletion.deleteJourney(new JourneyId(id), locale);
+    }
+
+    @DeleteMapping("/stages/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a stage whose touchpoints nothing refers to; otherwise 409 naming what does")
+    void deleteStage(@PathVariable UUID id, Locale locale) {
+        deletion.deleteStage(new StageId(id), locale);
+    }
+
+    @DeleteMapping("/touchpoints/{id}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a touchpoint nothing refers to; otherwise 409 naming what does, with counts")
+    void deleteTouchpoint(@PathVariable UUID id, Locale locale) {
+        deletion.deleteTouchpoint(new TouchpointId(id), locale);
+    }
+
+    /** The refusal to delete: RFC 9457 problem whose detail names what still refers, and the same as a list. */
+    @ExceptionHandler(InUseException.class)
+    ProblemDetail inUse(InUseException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Still in use");
+        problem.setProperty("references", e.references());
+        return problem;
+    }
+
+    private static Names names(NamesRequest request) {
+        return request == null ? new Names(null, null) : new Names(request.nameNl(), request.nameEn());
+    }
+
+    private static List<UUID> ids(List<String> texts, String field) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            ids.add(uuid(field + "[" + i + "]", texts.get(i)));
+        }
+        return ids;
+    }
+
+    private static UUID uuid(String field, String text) {
+        try {
+            return UUID.fromString(text == null ? "" : text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "'" + text + "' is not an id (a UUID)");
+        }
     }
 
     static Channel channel(String name) {

@@ -1,0 +1,57 @@
+package nl.buitenin.journey.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
+
+/**
+ * Refuses a name another journey (or another stage of the journey, another touchpoint of the stage) already has,
+ * in either language and whatever the case: two entries called the same cannot be told apart on the map or in a
+ * picker. Archived ones count too, so restoring one never makes two of a kind.
+ */
+final class UniqueNames {
+
+    private UniqueNames() {
+    }
+
+    static void checkJourney(JdbcClient jdbc, Names names, UUID self) {
+        check(jdbc, "journey", "1 = 1", null, names, self, "another journey");
+    }
+
+    static void checkStage(JdbcClient jdbc, UUID journey, Names names, UUID self) {
+        check(jdbc, "journey_stage", "journey_id = :parent", journey, names, self, "another stage of this journey");
+    }
+
+    static void checkTouchpoint(JdbcClient jdbc, UUID stage, Names names, UUID self) {
+        check(jdbc, "touchpoint", "stage_id = :parent", stage, names, self, "another touchpoint of this stage");
+    }
+
+    private static void check(JdbcClient jdbc, String table, String scope, UUID parent, Names names, UUID self, String who) {
+        List<FieldError> errors = new ArrayList<>();
+        clash(jdbc, table, scope, parent, "name_nl", names.nl(), self).ifPresent(
+                existing -> errors.add(new FieldError("nameNl", who + " is already called '" + existing + "'")));
+        clash(jdbc, table, scope, parent, "name_en", names.en(), self).ifPresent(
+                existing -> errors.add(new FieldError("nameEn", who + " is already called '" + existing + "'")));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static java.util.Optional<String> clash(JdbcClient jdbc, String table, String scope, UUID parent, String column,
+            String name, UUID self) {
+        var query = jdbc.sql("select " + column + " from " + table + " where " + scope + " and lower(" + column + ") = lower(:name)"
+                + (self == null ? "" : " and id <> :self")).param("name", name);
+        if (parent != null) {
+            query = query.param("parent", parent);
+        }
+        if (self != null) {
+            query = query.param("self", self);
+        }
+        return query.query(String.class).list().stream().findFirst();
+    }
+}
