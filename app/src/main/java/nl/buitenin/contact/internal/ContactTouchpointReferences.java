@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.journey.TouchpointId;
@@ -15,6 +16,8 @@ import nl.buitenin.journey.TouchpointReference;
 import nl.buitenin.journey.TouchpointReferences;
 
 /** The contact policy's own sampling share for a touchpoint, and the decisions and messages logged for it. */
+// The order in which a refusal lists references: what the user set up first, then what was recorded.
+@Order(50)
 @Component
 class ContactTouchpointReferences implements TouchpointReferences {
 

@@ -68,12 +68,14 @@ class JourneyMapController {
     }
 
     @GetMapping("/insight/journey-map")
-    String map(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    String map(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "false") boolean archived, Model model) {
+        model.addAttribute("archived", archived);
         LocalDate today = LocalDate.now(organisations.current().timeZone());
         try {
             LocalDate end = ScoresApi.date("to", to, today);
             LocalDate start = ScoresApi.date("from", from, end.minusWeeks(ScoresApi.DEFAULT_WEEKS).plusDays(1));
-            model.addAttribute("journeys", views(start, end));
+            model.addAttribute("journeys", views(start, end, archived));
             model.addAttribute("from", start);
             model.addAttribute("to", end);
         } catch (InvalidInputException e) {
@@ -86,7 +88,8 @@ class JourneyMapController {
         return "insight/journey-map";
     }
 
-    private List<JourneyView> views(LocalDate from, LocalDate to) {
+    /** The journeys in use, or with {@code archived} also the archived ones, whose history stays readable. */
+    private List<JourneyView> views(LocalDate from, LocalDate to, boolean archived) {
         Map<TouchpointId, Long> volumes = interactions.volumes(from, to);
         Map<TouchpointId, List<ScoreCell>> scores = new HashMap<>();
         for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
@@ -95,7 +98,7 @@ class JourneyMapController {
         }
         scores.values().forEach(cells -> cells.sort(Comparator.comparing(ScoreCell::question)));
         List<JourneyView> views = new ArrayList<>();
-        for (Journey journey : journeys.all()) {
+        for (Journey journey : archived ? journeys.allIncludingArchived() : journeys.all()) {
             List<StageView> stages = new ArrayList<>();
             for (Stage stage : journey.stages()) {
                 stages.add(new StageView(stage, stage.touchpoints().stream()

@@ -116,6 +116,27 @@ public class JdbcJourneys implements Journeys {
         return place;
     }
 
+    /** The journey a stage belongs to. */
+    public Optional<JourneyId> journeyOfStage(StageId stage) {
+        return jdbc.sql("select journey_id from journey_stage where id = :s").param("s", stage.value()).query(UUID.class).optional()
+                .map(JourneyId::new);
+    }
+
+    /** Whether the stage itself is archived (not merely its journey). */
+    public boolean stageArchived(StageId stage) {
+        return ownArchived("journey_stage", stage.value());
+    }
+
+    /** Whether the touchpoint itself is archived (not merely its stage or journey). */
+    public boolean touchpointArchived(TouchpointId touchpoint) {
+        return ownArchived("touchpoint", touchpoint.value());
+    }
+
+    private boolean ownArchived(String table, UUID id) {
+        return jdbc.sql("select count(*) from " + table + " where id = :id and archived_at is not null").param("id", id)
+                .query(Long.class).single() > 0;
+    }
+
     private void requireJourney(JourneyId journey) {
         if (jdbc.sql("select count(*) from journey where id = :id").param("id", journey.value()).query(Long.class).single() == 0) {
             throw new NotFoundException("journey", journey.toString());

@@ -41,7 +41,8 @@ class JourneyController {
 
     @GetMapping("/journeys")
     String list(Model model) {
-        model.addAttribute("journeys", journeys.all());
+        // Archived journeys stay listed (marked) so they can be opened and restored.
+        model.addAttribute("journeys", journeys.allIncludingArchived());
         return "journey/journeys";
     }
 

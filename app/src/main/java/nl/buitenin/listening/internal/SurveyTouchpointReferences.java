@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.journey.TouchpointId;
@@ -18,6 +19,8 @@ import nl.buitenin.journey.TouchpointReferences;
  * What the listening module keeps against touchpoints: surveys (any version) that target them, invitations and
  * responses, their answers, and widget sites. A touchpoint with any of these cannot be deleted.
  */
+// The order in which a refusal lists references: what the user set up first, then what was recorded.
+@Order(10)
 @Component
 class SurveyTouchpointReferences implements TouchpointReferences {
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.journey.TouchpointId;
@@ -13,6 +14,8 @@ import nl.buitenin.journey.TouchpointReference;
 import nl.buitenin.journey.TouchpointReferences;
 
 /** Cases opened at touchpoints, open or closed: their history names the touchpoint. */
+// The order in which a refusal lists references: what the user set up first, then what was recorded.
+@Order(30)
 @Component
 class CaseTouchpointReferences implements TouchpointReferences {
 
