@@ -122,6 +122,77 @@ class JourneyBrowserTest {
         Browser.screenshot(driver, "journey-map-phone");
     }
 
+    /**
+     * The analyst renames a touchpoint, archives and restores it, and tries to delete it while interactions
+     * are recorded at it: the refusal names them. An unused touchpoint is deleted. Screenshot: journey-edit-refused.png.
+     */
+    @Test
+    void anAnalystRenamesArchivesAndIsToldWhyATouchpointInUseCannotBeDeleted() throws IOException {
+        driver = Browser.start(1280, 1000);
+        users.create(new NewUser("arend", "Arend Analist", PASSWORD, Set.of(Role.ANALYST), null, "nl", false));
+        signIn("arend");
+
+        driver.get(url("/journeys"));
+        driver.findElement(By.id("journey-nl")).sendKeys("Klacht melden");
+        driver.findElement(By.id("journey-en")).sendKeys("Reporting a complaint");
+        driver.findElement(By.cssSelector("form[action='/journeys'] button[type=submit]")).click();
+        addStage("Melden", "Reporting");
+        addTouchpoint("Melden", "Winkel", "Shop", "LOCATION", "Utrecht");
+        addTouchpoint("Melden", "Brief", "Letter", "EMAIL", "");
+        List<WebElement> ids = driver.findElements(By.cssSelector("td code"));
+        String shop = ids.get(0).getText();
+        String letter = ids.get(1).getText();
+        Path csv = Files.writeString(Files.createTempFile("interactions", ".csv"), "sourceId,touchpoint,at,person,kind\n"
+                + "complaint-1," + shop + "," + Instant.now().minus(1, ChronoUnit.DAYS) + ",,contact\n"
+                + "complaint-2," + shop + "," + Instant.now().minus(2, ChronoUnit.DAYS) + ",,contact\n");
+        driver.get(url("/interactions/import"));
+        driver.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("form[action='/interactions/import'] button[type=submit]")).click();
+
+        // Rename: a duplicate name is refused naming the field, a new one is taken.
+        driver.get(url("/touchpoints/" + shop + "/edit"));
+        WebElement nl = driver.findElement(By.id("edit-nl"));
+        nl.clear();
+        nl.sendKeys("brief");
+        driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("nameNl")
+                .contains("another touchpoint of this stage is already called 'Brief'");
+        nl = driver.findElement(By.id("edit-nl"));
+        nl.clear();
+        nl.sendKeys("Balie");
+        driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] td")).getText()).isEqualTo("Balie");
+
+        // Archive and restore.
+        driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] a.edit")).click();
+        driver.findElement(By.id("archive")).click();
+        assertThat(driver.findElement(By.cssSelector("h1 .badge")).getText()).isEqualTo("gearchiveerd");
+        driver.get(url("/journeys/" + driver.findElement(By.cssSelector("p a")).getAttribute("href").replaceAll(".*/journeys/", "")));
+        assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] .badge")).getText()).isEqualTo("gearchiveerd");
+        driver.get(url("/insight/journey-map"));
+        assertThat(driver.findElements(By.cssSelector("tr[data-touchpoint='" + shop + "']"))).isEmpty();
+        driver.findElement(By.id("map-archived")).click();
+        driver.findElement(By.cssSelector("form.period button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] .volume")).getText()).isEqualTo("2");
+        driver.get(url("/touchpoints/" + shop + "/edit"));
+        driver.findElement(By.id("restore")).click();
+        assertThat(driver.findElements(By.cssSelector("h1 .badge"))).isEmpty();
+
+        // Delete: refused while interactions refer to it, and the page says so.
+        assertThat(driver.findElement(By.cssSelector("ul.references")).getText()).isEqualTo("2 contacten");
+        driver.findElement(By.id("delete")).click();
+        assertThat(driver.findElement(By.id("delete-refusal")).getText()).isEqualTo(
+                "Het contactmoment Balie kan niet worden verwijderd, want het is nog in gebruik: 2 contacten. Archiveer het in plaats daarvan.");
+        assertThat(driver.getPageSource()).doesNotContain("??");
+        Browser.screenshot(driver, "journey-edit-refused");
+
+        driver.get(url("/touchpoints/" + letter + "/edit"));
+        driver.findElement(By.id("delete")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Klacht melden");
+        assertThat(driver.findElements(By.cssSelector("tr[data-touchpoint='" + letter + "']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("tr[data-touchpoint='" + shop + "']"))).hasSize(1);
+    }
+
     private Path interactionsCsv(String shop, String phone) throws IOException {
         Instant base = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         StringBuilder csv = new StringBuilder("sourceId,touchpoint,at,person,kind\n");
