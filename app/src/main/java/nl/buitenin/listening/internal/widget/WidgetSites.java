@@ -100,8 +100,13 @@ public class WidgetSites {
             errors.add(new FieldError("survey", "no survey with this id"));
         }
         UUID touchpointId = uuid(touchpoint, "touchpoint", errors);
-        if (touchpointId != null && touchpoints.byId(new TouchpointId(touchpointId)).isEmpty()) {
-            errors.add(new FieldError("touchpoint", "no touchpoint with this id"));
+        if (touchpointId != null) {
+            var found = touchpoints.byId(new TouchpointId(touchpointId));
+            if (found.isEmpty()) {
+                errors.add(new FieldError("touchpoint", "no touchpoint with this id"));
+            } else if (found.get().archived()) {
+                errors.add(new FieldError("touchpoint", "the touchpoint '" + found.get().nameEn() + "' is archived; restore it first"));
+            }
         }
         List<String> parsedOrigins = List.of();
         try {
