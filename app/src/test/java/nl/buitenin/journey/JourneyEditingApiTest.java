@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +33,12 @@ import com.jayway.jsonpath.JsonPath;
 
 import nl.buitenin.access.Scope;
 import nl.buitenin.access.internal.ApiKeys;
+import nl.buitenin.contact.internal.PolicyFile;
+import nl.buitenin.contact.internal.StoredContactPolicy;
 import nl.buitenin.insight.ScoreHistograms;
+import nl.buitenin.loop.CaseSource;
+import nl.buitenin.loop.CaseType;
+import nl.buitenin.loop.Cases;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.testing.DatabaseTest;
 
@@ -55,6 +62,10 @@ class JourneyEditingApiTest {
     ScoreHistograms histograms;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Cases cases;
+    @Autowired
+    StoredContactPolicy policy;
 
     String tag;
     String journey;
@@ -217,6 +228,33 @@ class JourneyEditingApiTest {
         assertThat(touchpoints.byId(TouchpointId.of(shop))).isPresent();
         mvc.perform(get("/api/v1/touchpoints/" + shop + "/references").with(user("anouk").roles("ANALYST")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3));
+    }
+
+    @Test
+    void everyModuleThatKeepsTheTouchpointNamesItsReferences() throws Exception {
+        String created = as(post("/api/v1/surveys"), survey("Balie " + tag, phone)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String lineage = JsonPath.read(created, "$.lineage");
+        as(post("/api/v1/widget-sites"), "{\"name\":\"Site " + tag + "\",\"survey\":\"" + lineage + "\",\"touchpoint\":\"" + phone
+                + "\",\"origins\":[\"https://www.buitenpad.nl\"]}").andExpect(status().isCreated());
+        cases.openFor(CaseSource.complaint("complaint-" + tag), CaseType.COMPLAINT, null, TouchpointId.of(phone), "Niemand nam op");
+        PolicyFile before = PolicyFile.of(policy.current());
+        Map<String, Double> shares = new HashMap<>(before.touchpointShares() == null ? Map.of() : before.touchpointShares());
+        shares.put(phone, 0.5);
+        policy.change(new PolicyFile(before.sampleShare(), shares, before.samplingPeriodDays(), before.recontactDays(),
+                before.capPerQuarter(), before.capPerYear(), before.quietFrom(), before.quietUntil(), before.quietDays(),
+                before.operationalContactDays(), before.invitationChannel()));
+        try {
+            as(delete("/api/v1/touchpoints/" + phone).header("Accept-Language", "en"), "")
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail").value("The touchpoint Phone cannot be deleted because it is still in use: "
+                            + "1 survey targets it: Balie " + tag + "; 1 widget site shows it: Site " + tag + "; 1 case; "
+                            + "the contact policy has its own sampling share for it. Archive it instead."))
+                    .andExpect(jsonPath("$.references[*].kind").value(org.hamcrest.Matchers.contains(
+                            "listening.surveys", "listening.widgetSites", "loop.cases", "contact.policyShare")));
+        } finally {
+            policy.change(before);
+        }
     }
 
     @Test
