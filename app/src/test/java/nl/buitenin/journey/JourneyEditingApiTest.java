@@ -169,6 +169,22 @@ class JourneyEditingApiTest {
     }
 
     @Test
+    void theSurveyEditorNoLongerOffersAnArchivedTouchpointButNamesItWhereASurveyStillTargetsIt() throws Exception {
+        String created = as(post("/api/v1/surveys"), survey("Winkel " + tag, shop)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String survey = JsonPath.read(created, "$.id");
+        as(post("/api/v1/touchpoints/" + shop + "/archive"), "").andExpect(status().isNoContent());
+        String page = mvc.perform(get("/surveys/" + survey).with(user("anouk").roles("ANALYST"))
+                        .cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Touchpoint Shop (archived: no longer offered)").contains("value=\"" + shop + "\"")
+                .contains("value=\"" + phone + "\"");
+        String blank = mvc.perform(get("/surveys/new").with(user("anouk").roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(blank).contains(phone).doesNotContain(shop);
+    }
+
+    @Test
     void anArchivedTouchpointRefusesNewInteractionsButAResentOneIsStillAlreadyStored() throws Exception {
         String key = apiKeys.issue("till " + tag, Set.of(Scope.INGEST), null).plainText();
         ingest(key, "[" + interaction(tag + "-old", shop) + "]").andExpect(jsonPath("$.created").value(1));

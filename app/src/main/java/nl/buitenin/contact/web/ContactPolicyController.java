@@ -60,6 +60,10 @@ class ContactPolicyController {
         List<Journey> mapped = journeys.all();
         Set<String> known = mapped.stream().flatMap(j -> j.touchpoints().stream()).map(t -> t.id().toString()).collect(Collectors.toSet());
         model.addAttribute("journeys", mapped);
+        // An archived touchpoint is no longer offered, but one this form still names is shown by its name.
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("archivedTouchpoints", journeys.allIncludingArchived().stream().flatMap(j -> j.touchpoints().stream())
+                .filter(t -> t.archived()).collect(Collectors.toMap(t -> t.id().toString(), t -> t.name(locale))));
         // A share for a touchpoint no longer on any journey stays visible and editable, so it is never kept unseen.
         model.addAttribute("unmappedTouchpoints", form.getTouchpointShares().keySet().stream().filter(id -> !known.contains(id)).toList());
         return "contact/policy";

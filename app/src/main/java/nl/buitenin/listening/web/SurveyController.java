@@ -144,6 +144,10 @@ class SurveyController {
         List<Journey> mapped = journeys.all();
         Set<String> known = mapped.stream().flatMap(j -> j.touchpoints().stream()).map(t -> t.id().toString()).collect(Collectors.toSet());
         model.addAttribute("journeys", mapped);
+        // An archived touchpoint is no longer offered, but one this form still names is shown by its name.
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("archivedTouchpoints", journeys.allIncludingArchived().stream().flatMap(j -> j.touchpoints().stream())
+                .filter(t -> t.archived()).collect(Collectors.toMap(t -> t.id().toString(), t -> t.name(locale))));
         // A touchpoint the survey names that is no longer on any journey stays visible, so saving does not drop it unseen.
         model.addAttribute("unmappedTouchpoints", form.getTouchpoints().stream().filter(id -> !known.contains(id)).toList());
         return "listening/editor";
