@@ -154,10 +154,12 @@ class JourneyBrowserTest {
         WebElement nl = driver.findElement(By.id("edit-nl"));
         nl.clear();
         nl.sendKeys("brief");
+        driver.findElement(By.id("edit-location")).clear();
         driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
         assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("nameNl")
                 .contains("another touchpoint of this stage is already called 'Brief'");
         nl = driver.findElement(By.id("edit-nl"));
+        assertThat(nl.getAttribute("value")).isEqualTo("brief");
         nl.clear();
         nl.sendKeys("Balie");
         driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();

@@ -124,6 +124,11 @@ class JourneyEditingApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nameEn"))
                 .andExpect(jsonPath("$.errors[0].message").value("another journey is already called 'Walking holiday " + tag + "'"));
+        // The same name at another place is another touchpoint ("Winkel" in Utrecht and in Zwolle); at the same place it is refused.
+        created(post("/api/v1/stages/" + book + "/touchpoints"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"location\",\"location\":\"Zwolle\"}");
+        as(post("/api/v1/stages/" + book + "/touchpoints"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Store\",\"channel\":\"location\",\"location\":\"zwolle\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("another touchpoint of this stage at zwolle is already called 'Winkel'"));
         // A new stage may not take an existing stage's name either.
         as(post("/api/v1/journeys/" + journey + "/stages"), names("Boeken", "Booking again"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("nameNl"));

@@ -68,7 +68,7 @@ public class JdbcJourneys implements Journeys {
         String place = checkedPlace(channel, location);
         UUID journey = jdbc.sql("select journey_id from journey_stage where id = :s").param("s", stage.value())
                 .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("stage", stage.toString()));
-        UniqueNames.checkTouchpoint(jdbc, stage.value(), names, null);
+        UniqueNames.checkTouchpoint(jdbc, stage.value(), names, place, null);
         TouchpointId id = new TouchpointId(UUID.randomUUID());
         Integer position = jdbc.sql("select coalesce(max(position), 0) + 1 from touchpoint where stage_id = :s")
                 .param("s", stage.value()).query(Integer.class).single();

@@ -79,7 +79,7 @@ public class JourneyEditor {
         UUID journey = jdbc.sql("select journey_id from journey_stage where id = :s").param("s", target.value())
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new InvalidInputException("stage", "no stage has the id " + target));
-        UniqueNames.checkTouchpoint(jdbc, target.value(), change.names(), touchpoint.value());
+        UniqueNames.checkTouchpoint(jdbc, target.value(), change.names(), place, touchpoint.value());
         boolean moved = !target.value().equals(currentStage);
         jdbc.sql("update touchpoint set name_nl = :nl, name_en = :en, channel = :c, location = :l, stage_id = :s, journey_id = :j"
                         + (moved ? ", position = (select coalesce(max(position), 0) + 1 from touchpoint where stage_id = :s)" : "")

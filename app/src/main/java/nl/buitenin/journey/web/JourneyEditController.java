@@ -46,6 +46,11 @@ class JourneyEditController {
     record Item(String kind, UUID id, String nameNl, String nameEn, boolean archived, boolean archivedAbove, Journey journey,
             Touchpoint touchpoint) {
 
+        /** The same item showing the names as typed, so a refused form keeps what the user wrote. */
+        Item typed(String nl, String en) {
+            return new Item(kind, id, nl, en, archived, archivedAbove, journey, touchpoint);
+        }
+
         public String path() {
             return "/" + kind + "s/" + id;
         }
@@ -72,20 +77,20 @@ class JourneyEditController {
     @PostMapping("/journeys/{id}/edit")
     String renameJourney(@PathVariable UUID id, @RequestParam(required = false) String nameNl,
             @RequestParam(required = false) String nameEn, Model model, Locale locale) {
-        return change(item("journey", id), model, locale, () -> editor.renameJourney(new JourneyId(id), new Names(nameNl, nameEn)));
+        return change(item("journey", id).typed(nameNl, nameEn), model, locale, () -> editor.renameJourney(new JourneyId(id), new Names(nameNl, nameEn)));
     }
 
     @PostMapping("/stages/{id}/edit")
     String renameStage(@PathVariable UUID id, @RequestParam(required = false) String nameNl,
             @RequestParam(required = false) String nameEn, Model model, Locale locale) {
-        return change(item("stage", id), model, locale, () -> editor.renameStage(new StageId(id), new Names(nameNl, nameEn)));
+        return change(item("stage", id).typed(nameNl, nameEn), model, locale, () -> editor.renameStage(new StageId(id), new Names(nameNl, nameEn)));
     }
 
     @PostMapping("/touchpoints/{id}/edit")
     String changeTouchpoint(@PathVariable UUID id, @RequestParam(required = false) String nameNl,
             @RequestParam(required = false) String nameEn, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String location, @RequestParam(required = false) UUID stage, Model model, Locale locale) {
-        return change(item("touchpoint", id), model, locale, () -> editor.changeTouchpoint(new TouchpointId(id),
+        return change(item("touchpoint", id).typed(nameNl, nameEn), model, locale, () -> editor.changeTouchpoint(new TouchpointId(id),
                 new TouchpointChange(new Names(nameNl, nameEn), JourneysApi.channel(channel), location,
                         stage == null ? null : new StageId(stage))));
     }
