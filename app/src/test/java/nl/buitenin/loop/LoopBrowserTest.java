@@ -2,6 +2,7 @@ package nl.buitenin.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,6 +133,33 @@ class LoopBrowserTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You said, we did");
         assertThat(driver.findElement(By.id("you-said-we-did")).getText()).contains("Split groups into a brisk and a leisurely group");
         Browser.screenshot(driver, "loop-public-en");
+    }
+
+    @Test
+    void anAnalystTagsACommentInPlace() {
+        driver = Browser.start(1280, 1000);
+        signIn("analist");
+        driver.get(url("/loop/comments"));
+        assertThat(driver.getPageSource()).doesNotContain("??");
+        // A mark on the page: still there after tagging, so the answer was swapped in place, not the page reloaded.
+        ((JavascriptExecutor) driver).executeScript("document.body.dataset.mark = 'before-tagging'");
+        WebElement answer = driver.findElements(By.cssSelector("li.answer")).get(0);
+        String id = answer.getAttribute("id");
+        new Select(answer.findElement(By.cssSelector("form.tag select"))).selectByVisibleText("tempo van de groep");
+        answer.findElement(By.cssSelector("form.tag button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id(id)).findElements(By.cssSelector("ul.tags li"))
+                .stream().anyMatch(li -> li.getText().contains("tempo van de groep")));
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-mark")).isEqualTo("before-tagging");
+        assertThat(driver.findElement(By.id(id)).getText()).contains("door analist");
+        Browser.screenshot(driver, "loop-comments");
+
+        driver.get(url("/loop/comments"));
+        WebElement tagged = driver.findElement(By.id(id));
+        assertThat(tagged.getText()).as("stored").contains("tempo van de groep");
+        tagged.findElements(By.cssSelector("ul.tags li")).stream().filter(li -> li.getText().contains("tempo van de groep")).findFirst()
+                .orElseThrow().findElement(By.cssSelector("button.untag")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElement(By.id(id)).findElement(By.cssSelector("ul.tags"))
+                .getText().contains("tempo van de groep"));
     }
 
     @Test

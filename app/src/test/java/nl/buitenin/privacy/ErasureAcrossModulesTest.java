@@ -27,6 +27,7 @@ import nl.buitenin.listening.internal.answers.SurveyFixtures;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.Cases;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.privacy.internal.Erasure;
 import nl.buitenin.testing.DatabaseTest;
 
@@ -57,6 +58,8 @@ class ErasureAcrossModulesTest {
     @Autowired
     Cases cases;
     @Autowired
+    nl.buitenin.loop.internal.Themes themes;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -79,6 +82,7 @@ class ErasureAcrossModulesTest {
         recording.complete(response, Map.of("nps", List.of("3"),
                 "beter", List.of("Ik ben " + name + ", bel me op 06-12345678 of mail " + email)));
         cases.openFor(CaseSource.complaint("c-" + id), CaseType.COMPLAINT, joke, touchpoint, "Klacht van " + name);
+        themes.tagAnswer(response, themes.add("Wissen " + id, "Erasing " + id, null).id(), "analist", ThemeTagging.Tagger.USER);
         awaitEventsHandled();
 
         List<String> identifiers = List.of(joke.value(), name, email, "+31612345678", "06-12345678", "KLANT-" + id);

@@ -32,6 +32,10 @@ import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.Cases;
+import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTagging;
+import nl.buitenin.loop.internal.Improving;
+import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.testing.DatabaseTest;
 
 /**
@@ -57,6 +61,10 @@ class RetentionAcrossModulesTest {
     ContactPolicy policy;
     @Autowired
     Cases cases;
+    @Autowired
+    Themes themes;
+    @Autowired
+    Improving improving;
 
     @Test
     void oldDataOfEachModuleIsAnonymisedAndNewDataStays() throws Exception {
@@ -76,12 +84,20 @@ class RetentionAcrossModulesTest {
                 "Klacht uit een ver verleden");
         jdbc.update("update loop_case set status = 'CLOSED', closed_at = ? where id = ?",
                 OffsetDateTime.ofInstant(threeYearsAgo, ZoneOffset.UTC), oldCase.value());
+        // A theme on the old and on the recent answer; done "you said, we did" calls, one long ago and one recent.
+        ThemeId theme = themes.add("Bewaren " + UUID.randomUUID(), "Keeping", null).id();
+        themes.tagAnswer(old, theme, "analist", ThemeTagging.Tagger.USER);
+        themes.tagAnswer(recent, theme, "analist", ThemeTagging.Tagger.USER);
+        var action = improving.plan("Actie", "Action", "Wat er veranderde.", "What changed.", null, null, java.util.Set.of(theme));
+        UUID oldTask = doneTask(action.id().value(), person, threeYearsAgo);
+        UUID recentTask = doneTask(action.id().value(), new PersonKey("p_" + "s".repeat(20) + "aaaaaa"), Instant.now());
         awaitEventsHandled();
 
         Instant cutoff = Instant.now().minus(2 * 365, ChronoUnit.DAYS);
         transactions.executeWithoutResult(s -> {
             events.publishEvent(new RetentionExpired(PurposeId.FEEDBACK, cutoff));
             events.publishEvent(new RetentionExpired(PurposeId.COMPLAINT_HANDLING, cutoff));
+            events.publishEvent(new RetentionExpired(PurposeId.SERVICE_IMPROVEMENT, cutoff));
         });
         awaitEventsHandled();
 
@@ -93,6 +109,22 @@ class RetentionAcrossModulesTest {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from loop_case where id = ? and person_key is null and summary not like '%verleden%'",
                 Long.class, oldCase.value())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from loop_answer_theme where response_id = ? and person_key is null",
+                Long.class, old)).as("the old answer keeps its theme, without the person").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select person_key from loop_answer_theme where response_id = ?", String.class, recent))
+                .isEqualTo(person.value());
+        assertThat(jdbc.queryForObject("select count(*) from loop_tell_back_task where id = ?", Long.class, oldTask))
+                .as("a done call-back task past retention is removed").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from loop_tell_back_task where id = ?", Long.class, recentTask)).isEqualTo(1);
+    }
+
+    private UUID doneTask(UUID action, PersonKey person, Instant done) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime at = OffsetDateTime.ofInstant(done, ZoneOffset.UTC);
+        jdbc.update("insert into loop_tell_back_task (id, action_id, person_key, team, language, text, created_at, attempts, "
+                + "outcome, agent, note, completed_at) values (?, ?, ?, 'Klantenservice', 'nl', 'Wat er veranderde.', ?, 1, "
+                + "'REACHED', 'medewerker', 'Blij mee', ?)", id, action, person.value(), at, at);
+        return id;
     }
 
     private UUID answered(Survey survey, TouchpointId touchpoint, PersonKey person, String comment) {

@@ -13,8 +13,8 @@ import nl.buitenin.privacy.RetentionExpired;
 /**
  * Cases serve "complaint handling": past its retention a closed case loses the person's key and every
  * free text (summary, outcome, notes, call-back notes); its type, dates and themes stay for the
- * loop-closure figures. Done call-back tasks of "you said, we did" serve "service improvement" and lose
- * the person's key and the agent's note past that purpose's retention.
+ * loop-closure figures. Done call-back tasks of "you said, we did" serve "service improvement" and are
+ * deleted past that purpose's retention; theme tags on answers lose the person past the retention of "feedback".
  */
 @Component
 class CasesRetention {
@@ -31,9 +31,15 @@ class CasesRetention {
     void on(RetentionExpired expired) {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC);
         if (expired.purpose().equals(PurposeId.SERVICE_IMPROVEMENT)) {
-            // A done "you said, we did" call serves service improvement: past its retention it forgets whom and what was noted.
-            jdbc.sql("update loop_tell_back_task set person_key = null, note = null "
-                            + "where completed_at is not null and completed_at < :cutoff and person_key is not null")
+            // A done "you said, we did" call serves service improvement: past its retention the task goes (whom, what was
+            // noted); a person reached keeps counting through the told-back row, which holds no free text.
+            jdbc.sql("delete from loop_tell_back_task where completed_at is not null and completed_at < :cutoff")
+                    .param("cutoff", cutoff).update();
+            return;
+        }
+        if (expired.purpose().equals(PurposeId.FEEDBACK)) {
+            // An answer is held for feedback: past its retention its theme tags stay for the counts, without the person.
+            jdbc.sql("update loop_answer_theme set person_key = null where person_key is not null and answered_at < :cutoff")
                     .param("cutoff", cutoff).update();
             return;
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import nl.buitenin.privacy.PersonErased;
 
 /**
- * Forgets a person in this module: the key goes from their cases and told-back rows, and every listed
+ * Forgets a person in this module: the key goes from their cases, answer tags and told-back rows, and every listed
  * identifier is replaced by {@value #REPLACEMENT} in the free text of all cases, notes and call-backs
  * (a name may also appear in a note on somebody else's case). Counts stay.
  */
@@ -51,6 +51,8 @@ class Erasure {
         }
         jdbc.sql("update loop_case set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         jdbc.sql("update loop_told_back set person_key = null where person_key = :p").param("p", erased.person().value()).update();
+        // The tag on their answer stays (the theme was raised), but no longer says by whom.
+        jdbc.sql("update loop_answer_theme set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         // A call-back task exists only to reach this person; the told-back row above keeps the count.
         jdbc.sql("delete from loop_tell_back_task where person_key = :p").param("p", erased.person().value()).update();
         jdbc.sql("delete from loop_told_back_due where person_key = :p").param("p", erased.person().value()).update();

@@ -20,13 +20,17 @@ import nl.buitenin.organisation.Organisations;
 /**
  * Loop-closure figures per team, touchpoint or month in which cases were opened: the share of complaint
  * and detractor cases followed up within their SLA, the median time to first contact, the share of cases
- * whose person was told back about a completed action on one of their themes, and the reopen rate.
+ * and answers tagged with a theme whose person was told back about a completed action on one of their
+ * themes, and the reopen rate.
  * Every share comes with its n and Wilson 95 % interval; every median with its n.
  */
 @Repository
 public class LoopFigures {
 
     public enum Dimension { TEAM, TOUCHPOINT, MONTH }
+
+    /** The type of the facts of a tagged answer: it counts for "told back" only. */
+    static final String ANSWER = "answer";
 
     /** One case as the figures see it. */
     record CaseFacts(String team, UUID touchpoint, YearMonth month, String type, Instant openedAt, Instant deadline,
@@ -117,13 +121,14 @@ public class LoopFigures {
 
     List<CaseFacts> facts(Instant from, Instant to) {
         ZoneId zone = organisations.current().timeZone();
-        return jdbc.sql("select c.team, c.touchpoint_id, c.type_code, c.opened_at, c.deadline, c.first_contact_at, "
+        List<CaseFacts> cases = jdbc.sql("select c.team, c.touchpoint_id, c.type_code, c.opened_at, c.deadline, c.first_contact_at, "
                         + "(c.resolved_at is not null or c.status in ('RESOLVED', 'CLOSED') or c.reopen_count > 0), c.reopen_count > 0, "
                         + "c.person_key is not null, "
                         + "exists (select 1 from loop_case_theme ct join loop_action_theme atx on atx.theme_id = ct.theme_id "
                         + "  join loop_action a on a.id = atx.action_id where ct.case_id = c.id and a.status = 'DONE'), "
                         + "exists (select 1 from loop_case_theme ct join loop_action_theme atx on atx.theme_id = ct.theme_id "
-                        + "  join loop_told_back t on t.action_id = atx.action_id and t.person_key = c.person_key where ct.case_id = c.id) "
+                        + "  join loop_told_back t on t.action_id = atx.action_id and t.person_key = c.person_key "
+                        + "  where ct.case_id = c.id and t.outcome = 'TOLD') "
                         + "from loop_case c where c.opened_at >= :from and c.opened_at < :to")
                 .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to))
                 .query((rs, n) -> {
@@ -133,5 +138,36 @@ public class LoopFigures {
                             rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11));
                 })
                 .list();
+        List<CaseFacts> all = new ArrayList<>(cases);
+        all.addAll(answerFacts(from, to, zone));
+        return all;
+    }
+
+    /**
+     * Tagged answers count for "told back" only (they have no deadline, contact or reopening): one fact per
+     * response given in [from, to), in the month of the answer, at its touchpoint, without a team.
+     */
+    private List<CaseFacts> answerFacts(Instant from, Instant to, ZoneId zone) {
+        record TagFacts(UUID response, UUID touchpoint, Instant answered, boolean hasPerson, boolean eligible, boolean told) {
+        }
+        List<TagFacts> tags = jdbc.sql("select a.response_id, a.touchpoint_id, a.answered_at, a.person_key is not null, "
+                        + "exists (select 1 from loop_action_theme atx join loop_action x on x.id = atx.action_id "
+                        + "  where atx.theme_id = a.theme_id and x.status = 'DONE'), "
+                        + "exists (select 1 from loop_action_theme atx join loop_told_back t on t.action_id = atx.action_id "
+                        + "  and t.person_key = a.person_key where atx.theme_id = a.theme_id and t.outcome = 'TOLD') "
+                        + "from loop_answer_theme a where a.answered_at >= :from and a.answered_at < :to order by a.response_id")
+                .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to))
+                .query((rs, n) -> new TagFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CaseFiles.instant(rs, 3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)))
+                .list();
+        Map<UUID, CaseFacts> perResponse = new java.util.LinkedHashMap<>();
+        for (TagFacts t : tags) {
+            CaseFacts before = perResponse.get(t.response());
+            boolean eligible = t.eligible() || before != null && before.eligibleForTellingBack();
+            boolean told = t.told() || before != null && before.toldBack();
+            perResponse.put(t.response(), new CaseFacts(null, t.touchpoint(), YearMonth.from(t.answered().atZone(zone)), ANSWER,
+                    t.answered(), t.answered(), null, false, false, t.hasPerson(), eligible, told));
+        }
+        return new ArrayList<>(perResponse.values());
     }
 }

@@ -26,6 +26,11 @@ class LoopNavigation {
     }
 
     @Bean
+    NavigationEntry loopCommentsEntry() {
+        return new NavigationEntry("nav.loop.comments", "/loop/comments", 415, Set.of("ADMIN", "ANALYST"));
+    }
+
+    @Bean
     NavigationEntry loopActionsEntry() {
         return new NavigationEntry("nav.loop.actions", "/loop/actions", 420, Set.of("ADMIN", "ANALYST"));
     }

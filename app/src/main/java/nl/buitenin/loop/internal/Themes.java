@@ -35,10 +35,12 @@ public class Themes implements ThemeTagging {
     }
 
     private final JdbcClient jdbc;
+    private final AnswerThemes answers;
     private final java.time.Clock clock;
 
-    Themes(JdbcClient jdbc, java.time.Clock clock) {
+    Themes(JdbcClient jdbc, AnswerThemes answers, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -93,6 +95,11 @@ public class Themes implements ThemeTagging {
                         + "values (:case, :theme, :by, :kind, :at) on conflict do nothing")
                 .param("case", caseId.value()).param("theme", theme.value()).param("by", taggedBy).param("kind", kind.name())
                 .param("at", CaseFiles.utc(at)).update() == 1;
+    }
+
+    @Override
+    public boolean tagAnswer(UUID response, ThemeId theme, String taggedBy, Tagger kind) {
+        return answers.tag(response, theme, taggedBy, kind);
     }
 
     public void untag(CaseId caseId, ThemeId theme) {

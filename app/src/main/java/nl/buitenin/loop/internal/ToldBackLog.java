@@ -16,7 +16,7 @@ import nl.buitenin.privacy.PersonKey;
 
 /** Who should hear about an action and who did; the unique (action, person) row makes "never twice" hold. */
 @Repository
-class ToldBackLog implements ToldBack {
+public class ToldBackLog implements ToldBack {
 
     private final JdbcClient jdbc;
 
@@ -24,27 +24,71 @@ class ToldBackLog implements ToldBack {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Everyone who raised one of the action's themes, in a case or in a tagged answer, once each however
+     * often they raised it, and not yet decided on for this action (told, unreachable or given a call task).
+     */
     @Override
     @Transactional(readOnly = true)
     public List<PersonKey> recipientsOf(ActionId action) {
-        return jdbc.sql("select distinct c.person_key from loop_case c "
-                        + "join loop_case_theme ct on ct.case_id = c.id "
-                        + "join loop_action_theme at on at.theme_id = ct.theme_id "
-                        + "where at.action_id = :action and c.person_key is not null "
-                        + "and not exists (select 1 from loop_told_back t where t.action_id = :action and t.person_key = c.person_key) "
-                        + "and not exists (select 1 from loop_tell_back_task k where k.action_id = :action and k.person_key = c.person_key) "
-                        + "order by c.person_key")
+        return jdbc.sql("select person_key from ("
+                        + "select c.person_key from loop_case c join loop_case_theme ct on ct.case_id = c.id "
+                        + "join loop_action_theme at on at.theme_id = ct.theme_id where at.action_id = :action and c.person_key is not null "
+                        + "union "
+                        + "select a.person_key from loop_answer_theme a join loop_action_theme at on at.theme_id = a.theme_id "
+                        + "where at.action_id = :action and a.person_key is not null) raised "
+                        + "where not exists (select 1 from loop_told_back t where t.action_id = :action and t.person_key = raised.person_key) "
+                        + "and not exists (select 1 from loop_tell_back_task k where k.action_id = :action and k.person_key = raised.person_key) "
+                        + "order by person_key")
                 .param("action", action.value())
                 .query((rs, n) -> new PersonKey(rs.getString(1))).list();
+    }
+
+    /** Tagged answers on the action's themes without a person (anonymous, erased or past retention): nobody to tell. */
+    @Transactional(readOnly = true)
+    long anonymousAnswers(ActionId action) {
+        return jdbc.sql("select count(distinct a.response_id) from loop_answer_theme a join loop_action_theme at on at.theme_id = a.theme_id "
+                        + "where at.action_id = :action and a.person_key is null")
+                .param("action", action.value()).query(Long.class).single();
     }
 
     @Override
     @Transactional
     public boolean record(ActionId action, PersonKey person, Channel channel, Instant at) {
-        return jdbc.sql("insert into loop_told_back (id, action_id, person_key, channel, told_at) "
-                        + "values (:id, :action, :person, :channel, :at) on conflict do nothing")
+        return insert(action, person, channel, "TOLD", null, at);
+    }
+
+    /**
+     * Records that the policy allowed telling the person but there was no way to reach them (for instance a
+     * phone person without a team to call and without an e-mail address); false when they had been decided on.
+     */
+    @Transactional
+    public boolean recordUnreachable(ActionId action, PersonKey person, Channel channel, String reason, Instant at) {
+        return insert(action, person, channel, "UNREACHABLE", reason, at);
+    }
+
+    private boolean insert(ActionId action, PersonKey person, Channel channel, String outcome, String reason, Instant at) {
+        return jdbc.sql("insert into loop_told_back (id, action_id, person_key, channel, told_at, outcome, reason) "
+                        + "values (:id, :action, :person, :channel, :at, :outcome, :reason) on conflict do nothing")
                 .param("id", UUID.randomUUID()).param("action", action.value()).param("person", person.value())
-                .param("channel", channel.name()).param("at", CaseFiles.utc(at)).update() == 1;
+                .param("channel", channel.name()).param("at", CaseFiles.utc(at)).param("outcome", outcome).param("reason", reason)
+                .update() == 1;
+    }
+
+    /** How many people of an action were told, by channel, and how many could not be reached, for the actions page. */
+    public record Tally(long mailed, long phoned, long unreachable) {
+    }
+
+    @Transactional(readOnly = true)
+    public Tally tally(ActionId action) {
+        long[] counts = new long[3];
+        jdbc.sql("select outcome, channel, count(*) from loop_told_back where action_id = :action group by outcome, channel")
+                .param("action", action.value())
+                .query(rs -> {
+                    int i = "UNREACHABLE".equals(rs.getString(1)) ? 2 : "PHONE".equals(rs.getString(2)) ? 1 : 0;
+                    counts[i] += rs.getLong(3);
+                });
+        return new Tally(counts[0], counts[1], counts[2]);
     }
 
     /** The team of the person's latest case on one of the action's themes: the team that hears back from them. */

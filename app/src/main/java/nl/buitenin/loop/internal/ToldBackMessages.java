@@ -36,15 +36,16 @@ import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
 
 /**
- * "You said, we did": when an improvement action is done, everybody who raised one of its themes hears
- * what changed, in their own language, through the channel they prefer, once per action.
+ * "You said, we did": when an improvement action is done, everybody who raised one of its themes (in a case
+ * or in an answer tagged with it) hears what changed, in their own language, through the channel they
+ * prefer, once per action even when they raised it several times.
  * <ul>
  * <li>The contact policy decides first ({@link ContactPolicy#mayTellBack}) and stores the decision with
  * its reasons: nobody who withdrew consent (for feedback or service improvement), chose "no contact" or
  * was erased is told; in quiet hours or on a quiet day the message waits until the next allowed moment.</li>
  * <li>E-mail: a message in the outbox. Phone: a call-back task in the queue of the team that handled the
  * person's case, with the text to tell. SMS: Buitenin has no SMS gateway, so an e-mail when the person
- * has an address, else a call-back task.</li>
+ * has an address, else a call-back task. Nobody to call and no address: an UNREACHABLE row with the reason.</li>
  * <li>Contact details are read through privacy under the purpose "service improvement"; a message sent
  * is logged as a told-back contact, so no survey invitation follows right behind it.</li>
  * </ul>
@@ -107,7 +108,8 @@ class ToldBackMessages {
                 reached++;
             }
         }
-        log.info("You said, we did: action {} told back to {} people (mail or call-back task)", id, reached);
+        log.info("You said, we did: action {} told back to {} people (mail or call-back task); {} anonymous answers on its themes",
+                id, reached, toldBack.anonymousAnswers(id));
         return reached;
     }
 
@@ -154,8 +156,10 @@ class ToldBackMessages {
         if (!byPhone) {
             return mail(action, person, details, locale, now);
         }
-        log.info("You said, we did: no address or team to reach a person about action {} by {}", action.id(), preferences.channel());
-        return Telling.UNREACHABLE;
+        // Allowed, but no way to reach them: stored with its reason, so that the actions page and the figures show the gap.
+        String reason = hasPhone ? "NO_TEAM_TO_CALL" : "NO_ADDRESS";
+        log.info("You said, we did: a person cannot be reached about action {} by {} ({})", action.id(), preferences.channel(), reason);
+        return toldBack.recordUnreachable(action.id(), person, Channel.PHONE, reason, now) ? Telling.UNREACHABLE : Telling.ALREADY_TOLD;
     }
 
     private Telling mail(ImprovementAction action, PersonKey person, ContactDetails details, Locale locale, Instant now) {

@@ -48,11 +48,19 @@ public class YouSaidWeDid {
         return properties.publicMinimumCount();
     }
 
-    /** People (or anonymous cases) who raised one of the action's themes before it was done. */
+    /**
+     * People who raised one of the action's themes before it was done, in a case or a tagged answer, each
+     * person once; an anonymous case or answer counts as one person of its own.
+     */
     long raisedBy(ActionId action, Instant completedAt) {
-        return jdbc.sql("select count(distinct coalesce(c.person_key, cast(c.id as varchar(40)))) from loop_case c "
+        return jdbc.sql("select count(*) from ("
+                        + "select coalesce(c.person_key, cast(c.id as varchar(40))) who from loop_case c "
                         + "join loop_case_theme ct on ct.case_id = c.id join loop_action_theme atx on atx.theme_id = ct.theme_id "
-                        + "where atx.action_id = :a and c.opened_at <= :done")
+                        + "where atx.action_id = :a and c.opened_at <= :done "
+                        + "union "
+                        + "select coalesce(an.person_key, cast(an.response_id as varchar(40))) who from loop_answer_theme an "
+                        + "join loop_action_theme atx on atx.theme_id = an.theme_id where atx.action_id = :a and an.answered_at <= :done"
+                        + ") raised")
                 .param("a", action.value()).param("done", CaseFiles.utc(completedAt)).query(Long.class).single();
     }
 }

@@ -23,6 +23,8 @@ import nl.buitenin.access.Role;
 import nl.buitenin.loop.ActionId;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.internal.Actions;
+import nl.buitenin.loop.internal.AnswerThemes;
+import nl.buitenin.loop.internal.ToldBackLog;
 import nl.buitenin.loop.internal.Improving;
 import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
@@ -38,15 +40,20 @@ class ActionsController {
     private final Actions actions;
     private final Improving improving;
     private final LoopPages pages;
+    private final ToldBackLog toldBack;
+    private final AnswerThemes answerThemes;
 
-    ActionsController(Themes themes, Actions actions, Improving improving, LoopPages pages) {
+    ActionsController(Themes themes, Actions actions, Improving improving, LoopPages pages, ToldBackLog toldBack,
+            AnswerThemes answerThemes) {
         this.themes = themes;
+        this.toldBack = toldBack;
+        this.answerThemes = answerThemes;
         this.actions = actions;
         this.improving = improving;
         this.pages = pages;
     }
 
-    record ThemeRow(Themes.Theme theme, String parentName, long cases) {
+    record ThemeRow(Themes.Theme theme, String parentName, long cases, long answers) {
     }
 
     @GetMapping("/loop/themes")
@@ -54,7 +61,8 @@ class ActionsController {
         List<Themes.Theme> all = themes.all();
         Map<ThemeId, String> names = all.stream().collect(Collectors.toMap(Themes.Theme::id, t -> t.name(locale)));
         model.addAttribute("rows", all.stream()
-                .map(t -> new ThemeRow(t, t.parent() == null ? null : names.get(t.parent()), themes.casesWith(t.id()))).toList());
+                .map(t -> new ThemeRow(t, t.parent() == null ? null : names.get(t.parent()), themes.casesWith(t.id()),
+                        answerThemes.answersWith(t.id()))).toList());
         model.addAttribute("themes", all);
         return "loop/themes";
     }
@@ -74,7 +82,7 @@ class ActionsController {
     }
 
     record ActionRow(String id, String title, String description, String status, String statusKey, List<String> themes,
-            String owner, LocalDate dueOn, String completed) {
+            String owner, LocalDate dueOn, String completed, ToldBackLog.Tally tally) {
     }
 
     @GetMapping("/loop/actions")
@@ -85,7 +93,8 @@ class ActionsController {
                 a.description(locale), a.status().name(), a.status().messageKey(),
                 a.themes().stream().map(t -> names.getOrDefault(t, "?")).sorted().toList(),
                 a.owner() == null ? null : users.get(a.owner()), a.dueOn(),
-                a.completedAt() == null ? null : CaseView.time(a.completedAt(), pages.zone()))).toList());
+                a.completedAt() == null ? null : CaseView.time(a.completedAt(), pages.zone()),
+                a.completedAt() == null ? null : toldBack.tally(a.id()))).toList());
         model.addAttribute("themes", themes.all());
         return "loop/actions";
     }

@@ -1,0 +1,23 @@
+package nl.buitenin.listening;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.buitenin.journey.TouchpointId;
+
+/**
+ * Completed responses and their open comments, for modules that work with what people wrote (tagging
+ * comments with themes, text analysis). Reading the text of a known person needs a purpose check first.
+ */
+public interface Comments {
+
+    /** The latest free-text answers of completed responses, newest first; all touchpoints when {@code touchpoint} is null. */
+    List<Comment> latest(TouchpointId touchpoint, int limit);
+
+    /** The free-text answers of one completed response (empty when it has none or is not completed). */
+    List<Comment> of(UUID response);
+
+    /** The response when it is completed; empty for an unknown or unfinished one. */
+    Optional<AnsweredResponse> answered(UUID response);
+}

@@ -1,0 +1,75 @@
+package nl.buitenin.listening.internal.answers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.AnsweredResponse;
+import nl.buitenin.listening.Comment;
+import nl.buitenin.listening.Comments;
+import nl.buitenin.privacy.PersonKey;
+
+/** The open comments of completed responses, read for other modules. */
+@Repository
+@Transactional(readOnly = true)
+class ResponseComments implements Comments {
+
+    private static final String SELECT = "select r.id, r.person_key, r.touchpoint_id, r.completed_at, a.question_key, a.text_value "
+            + "from listening_answer a join listening_response r on r.id = a.response_id "
+            + "where r.status = 'COMPLETED' and a.text_value is not null ";
+
+    private final JdbcClient jdbc;
+
+    ResponseComments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Comment> latest(TouchpointId touchpoint, int limit) {
+        if (touchpoint == null) {
+            return jdbc.sql(SELECT + "order by r.completed_at desc, r.id, a.question_key limit :limit")
+                    .param("limit", limit).query(ResponseComments::comment).list();
+        }
+        return jdbc.sql(SELECT + "and r.touchpoint_id = :touchpoint order by r.completed_at desc, r.id, a.question_key limit :limit")
+                .param("touchpoint", touchpoint.value()).param("limit", limit).query(ResponseComments::comment).list();
+    }
+
+    @Override
+    public List<Comment> of(UUID response) {
+        return jdbc.sql(SELECT + "and r.id = :id order by a.question_key").param("id", response)
+                .query(ResponseComments::comment).list();
+    }
+
+    @Override
+    public Optional<AnsweredResponse> answered(UUID response) {
+        return jdbc.sql("select id, person_key, touchpoint_id, completed_at from listening_response "
+                        + "where id = :id and status = 'COMPLETED'")
+                .param("id", response)
+                .query((rs, n) -> new AnsweredResponse(rs.getObject(1, UUID.class), person(rs, 2), touchpoint(rs, 3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    private static Comment comment(ResultSet rs, int row) throws SQLException {
+        return new Comment(rs.getObject(1, UUID.class), person(rs, 2), touchpoint(rs, 3), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                rs.getString(5), rs.getString(6));
+    }
+
+    private static PersonKey person(ResultSet rs, int column) throws SQLException {
+        String key = rs.getString(column);
+        return key == null ? null : new PersonKey(key);
+    }
+
+    private static TouchpointId touchpoint(ResultSet rs, int column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : new TouchpointId(id);
+    }
+}

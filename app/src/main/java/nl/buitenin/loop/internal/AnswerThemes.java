@@ -1,0 +1,94 @@
+package nl.buitenin.loop.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.listening.AnsweredResponse;
+import nl.buitenin.listening.Comments;
+import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTagging.Tagger;
+import nl.buitenin.platform.NotFoundException;
+
+/**
+ * Themes on answers: a completed response (in practice its open comment) tagged with themes of the
+ * taxonomy, so that the people who raised a theme in a survey hear "you said, we did" as well as those
+ * with a case. Who answered, where and when is copied from listening at tagging time; an anonymous
+ * answer is tagged all the same (it counts on the public page) but nobody can be told.
+ */
+@Repository
+public class AnswerThemes {
+
+    private final JdbcClient jdbc;
+    private final Comments comments;
+    private final Clock clock;
+
+    AnswerThemes(JdbcClient jdbc, Comments comments, Clock clock) {
+        this.jdbc = jdbc;
+        this.comments = comments;
+        this.clock = clock;
+    }
+
+    /** True when the tag is new; a repeated tag is a no-op. Refused for an unknown theme or an unknown or unfinished response. */
+    @Transactional
+    public boolean tag(UUID response, ThemeId theme, String taggedBy, Tagger kind) {
+        return tag(response, theme, taggedBy, kind, clock.instant());
+    }
+
+    @Transactional
+    public boolean tag(UUID response, ThemeId theme, String taggedBy, Tagger kind, Instant at) {
+        if (jdbc.sql("select count(*) from loop_theme where id = :id").param("id", theme.value()).query(Long.class).single() == 0) {
+            throw new NotFoundException("theme", theme);
+        }
+        AnsweredResponse answered = comments.answered(response).orElseThrow(() -> new NotFoundException("response", response));
+        return jdbc.sql("insert into loop_answer_theme (response_id, theme_id, person_key, touchpoint_id, answered_at, tagged_by, "
+                        + "tagger_kind, tagged_at) values (:response, :theme, :person, :touchpoint, :answered, :by, :kind, :at) "
+                        + "on conflict do nothing")
+                .param("response", response).param("theme", theme.value())
+                .param("person", answered.person() == null ? null : answered.person().value())
+                .param("touchpoint", answered.touchpoint() == null ? null : answered.touchpoint().value())
+                .param("answered", CaseFiles.utc(answered.completedAt())).param("by", taggedBy).param("kind", kind.name())
+                .param("at", CaseFiles.utc(at)).update() == 1;
+    }
+
+    /** True when there was such a tag; untagging twice is a no-op. */
+    @Transactional
+    public boolean untag(UUID response, ThemeId theme) {
+        return jdbc.sql("delete from loop_answer_theme where response_id = :response and theme_id = :theme")
+                .param("response", response).param("theme", theme.value()).update() == 1;
+    }
+
+    /** The tags of each of the responses (a response without tags is absent), themes by Dutch name. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Themes.Tag>> tagsOf(Collection<UUID> responses) {
+        Map<UUID, List<Themes.Tag>> tags = new LinkedHashMap<>();
+        if (responses.isEmpty()) {
+            return tags;
+        }
+        jdbc.sql("select at.response_id, t.id, t.name_nl, t.name_en, at.tagged_by, at.tagger_kind, at.tagged_at from loop_answer_theme at "
+                        + "join loop_theme t on t.id = at.theme_id where at.response_id in (:responses) order by t.name_nl")
+                .param("responses", List.copyOf(responses))
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getObject(1, UUID.class), r -> new ArrayList<>())
+                            .add(new Themes.Tag(new ThemeId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), Tagger.valueOf(rs.getString(6)), CaseFiles.instant(rs, 7)));
+                });
+        return tags;
+    }
+
+    /** How many answers carry the theme, for the taxonomy page. */
+    @Transactional(readOnly = true)
+    public long answersWith(ThemeId theme) {
+        return jdbc.sql("select count(*) from loop_answer_theme where theme_id = :theme").param("theme", theme.value())
+                .query(Long.class).single();
+    }
+}
