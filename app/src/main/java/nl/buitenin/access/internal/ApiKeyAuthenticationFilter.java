@@ -82,6 +82,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return "api-key:" + key.prefix();
         }
 
+        ApiKeys.ApiKey key() {
+            return key;
+        }
+
         List<String> scopes() {
             return key.scopes().stream().map(Enum::name).toList();
         }

@@ -115,6 +115,16 @@ public class ApiKeys {
         return jdbc.sql("select * from api_key order by created_at desc").query((rs, n) -> read(rs)).list();
     }
 
+    /** How many things each bound key is bound to (see {@code ApiKeyBindings}); keys bound to nothing are absent. */
+    public java.util.Map<UUID, Integer> bindingCounts() {
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select key_id, count(*) from api_key_binding group by key_id")
+                .query(rs -> {
+                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return counts;
+    }
+
     public Optional<ApiKey> byId(UUID id) {
         return jdbc.sql("select * from api_key where id = :id").param("id", id).query((rs, n) -> read(rs)).optional();
     }

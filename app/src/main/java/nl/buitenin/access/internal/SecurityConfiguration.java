@@ -18,6 +18,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -28,6 +29,20 @@ import nl.buitenin.access.Scope;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    private static final String CSP = "Content-Security-Policy";
+    /** Every page of the application: framed only by the application itself. */
+    static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'";
+    /**
+     * The widget's pages ({@code /w/**}) need no more than their own script, style sheets and form; everything else
+     * is refused. Without further word a widget page may be framed anywhere: that is what the refusal and error
+     * pages get (no actions, no personal data), so a changed or expired link shows its friendly text inside the
+     * site's frame instead of the browser's refusal. The widget controller narrows frame-ancestors to the site's
+     * registered origins on every page that shows questions. Keep in step with {@code WidgetAnswerController}.
+     */
+    static final String WIDGET_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors ";
 
     /** Delegating encoder: bcrypt today, and old hashes keep working when the default moves on. */
     @Bean
@@ -89,9 +104,10 @@ class SecurityConfiguration {
                         .frameOptions(frameOptions -> frameOptions.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widget),
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(widget),
+                                new StaticHeadersWriter(CSP, POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(widget,
+                                new StaticHeadersWriter(CSP, WIDGET_POLICY + "*")))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

@@ -92,6 +92,7 @@ class UserAdminController {
     @GetMapping("/admin/api-keys")
     String apiKeys(Model model) {
         model.addAttribute("keys", apiKeys.all());
+        model.addAttribute("boundCounts", apiKeys.bindingCounts());
         model.addAttribute("scopes", Scope.values());
         return "access/api-keys";
     }

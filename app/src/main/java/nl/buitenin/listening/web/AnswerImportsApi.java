@@ -68,10 +68,11 @@ class AnswerImportsApi {
         }
     }
 
-    record ResultView(int rows, int created, int duplicates, int rejected, int skipped, List<ErrorView> errors) {
+    record ResultView(int rows, int created, int duplicates, int rejected, int skipped, int pastRetention, int forgotten,
+            List<ErrorView> errors) {
         static ResultView of(ImportResult r) {
-            return r == null ? null : new ResultView(r.rows(), r.created(), r.duplicates(), r.rejected(), r.skipped(),
-                    r.errors().stream().map(ErrorView::of).toList());
+            return r == null ? null : new ResultView(r.rows(), r.created(), r.duplicates(), r.rejected(), r.skipped(), r.pastRetention(),
+                    r.forgotten(), r.errors().stream().map(ErrorView::of).toList());
         }
     }
 

@@ -133,6 +133,13 @@ public class ImportAnswersCommand implements Callable<Integer> {
         out.printf("%d rows read: %d created, %d already imported, %d rows rejected, %d not finished (skipped).%n",
                 result.get("rows").asInt(), result.get("created").asInt(), result.get("duplicates").asInt(), result.get("rejected").asInt(),
                 result.get("skipped").asInt());
+        if (result.get("pastRetention").asInt() > 0) {
+            out.printf("%d rows skipped: past retention (their answers were imported before and have been anonymised).%n",
+                    result.get("pastRetention").asInt());
+        }
+        if (result.get("forgotten").asInt() > 0) {
+            out.printf("%d rows skipped: the person was forgotten at their request.%n", result.get("forgotten").asInt());
+        }
         result.get("errors").forEach(e -> out.println(e.get("message").asString()));
         out.flush();
         return result.get("rejected").asInt() == 0 ? 0 : 1;

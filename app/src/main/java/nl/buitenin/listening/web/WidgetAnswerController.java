@@ -38,7 +38,8 @@ import nl.buitenin.platform.SignedTokens.Verification;
  * registered for the link's site may frame it: every page with the form carries
  * {@code Content-Security-Policy: frame-ancestors <those origins>}, and so does the "already answered"
  * page of a genuine link that was sent. Any other refusal (expired, changed or foreign link, removed site)
- * keeps the strict default policy, so it shows only where Buitenin itself frames it.
+ * keeps the widget path's default policy, which lets any page frame it: the refusal page has no form, no link
+ * and nothing personal, and a visitor then reads "these questions cannot be shown" instead of the browser's box.
  * The language comes from {@code ?lang=}, else the browser's; cookies are not relied on, since browsers
  * drop them inside another site's frame. Answers are saved and sent exactly as on the answer page.
  */
@@ -46,9 +47,12 @@ import nl.buitenin.platform.SignedTokens.Verification;
 @PublicEndpoint(why = "reached by a signed one-time widget link; the token is checked on every request")
 class WidgetAnswerController {
 
-    /** The application's policy with frame-ancestors narrowed to the site; keep in step with SecurityConfiguration. */
-    static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-            + "form-action 'self'; base-uri 'self'; frame-ancestors ";
+    /**
+     * The widget's own minimal policy (its script, style sheets and form, nothing else) with frame-ancestors narrowed
+     * to the site; keep in step with the widget policy in SecurityConfiguration, which lets refusals be framed anywhere.
+     */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors ";
 
     private final AnswerLinks links;
     private final JdbcResponses responses;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import nl.buitenin.access.Allow;
+import nl.buitenin.access.ApiKeyBindings.KeyInfo;
+import nl.buitenin.access.ApiKeyBindings.NewKey;
+import nl.buitenin.access.Users;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.listening.internal.widget.WidgetSite;
+import nl.buitenin.listening.internal.widget.WidgetSiteKeys;
 import nl.buitenin.listening.internal.widget.WidgetSites;
 import nl.buitenin.listening.internal.widget.WidgetSites.Ticket;
 import nl.buitenin.listening.internal.widget.WidgetSites.TicketRequest;
@@ -30,6 +35,7 @@ import nl.buitenin.platform.PageResult;
 /**
  * Widget sites over REST. ADMIN and ANALYST register sites, as they write surveys. A site's server asks
  * for a one-time link with an API key of scope INGEST: it sends in answers, which is what that scope is for.
+ * Admins make and bind the keys of a site (they manage all keys); a key bound to sites gets only their links.
  */
 @RestController
 @RequestMapping("/api/v1/widget-sites")
@@ -37,9 +43,23 @@ import nl.buitenin.platform.PageResult;
 class WidgetSitesApi {
 
     private final WidgetSites sites;
+    private final WidgetSiteKeys keys;
+    private final Users users;
 
-    WidgetSitesApi(WidgetSites sites) {
+    WidgetSitesApi(WidgetSites sites, WidgetSiteKeys keys, Users users) {
         this.sites = sites;
+        this.keys = keys;
+        this.users = users;
+    }
+
+    record KeyRequest(String name) {
+    }
+
+    /** A key of a site; {@code key} (the plain text) only in the answer that made it. */
+    record KeyView(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, String key) {
+        static KeyView of(KeyInfo key, String plainText) {
+            return new KeyView(key.id(), key.name(), "bk_" + key.prefix(), key.createdAt(), key.lastUsedAt(), plainText);
+        }
     }
 
     record SiteRequest(String name, String survey, String touchpoint, List<String> origins) {
@@ -80,6 +100,42 @@ class WidgetSitesApi {
     @Operation(summary = "Remove a site; its links stop being frameable")
     void remove(@PathVariable UUID id) {
         sites.remove(id);
+    }
+
+    @GetMapping("/{id}/keys")
+    @Operation(summary = "The API keys bound to a site (never their secrets)")
+    List<KeyView> keys(@PathVariable UUID id) {
+        existing(id);
+        return keys.keysOf(id).stream().map(k -> KeyView.of(k, null)).toList();
+    }
+
+    @PostMapping("/{id}/keys")
+    @Allow(Role.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A new API key of scope INGEST bound to this site only; the answer holds its plain text, shown only now")
+    KeyView newKey(@PathVariable UUID id, @RequestBody KeyRequest request) {
+        NewKey issued = keys.newKey(id, request == null ? null : request.name(), users.current().map(u -> u.id()).orElse(null));
+        return KeyView.of(issued.key(), issued.plainText());
+    }
+
+    @PutMapping("/{id}/keys/{key}")
+    @Allow(Role.ADMIN)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Bind an existing INGEST key to this site too; a key bound to nothing is from then on limited to its sites")
+    void bind(@PathVariable UUID id, @PathVariable UUID key) {
+        keys.bind(id, key);
+    }
+
+    @DeleteMapping("/{id}/keys/{key}")
+    @Allow(Role.ADMIN)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Take this site from a key; 409 when it is the key's only site (revoke the key instead)")
+    void unbind(@PathVariable UUID id, @PathVariable UUID key) {
+        keys.unbind(id, key);
+    }
+
+    private void existing(UUID id) {
+        sites.byId(id).orElseThrow(() -> new NotFoundException("widget site", id));
     }
 
     @PostMapping("/{id}/tokens")

@@ -157,6 +157,27 @@ class WidgetBrowserTest {
         driver.switchTo().defaultContent();
     }
 
+    @Test
+    void aChangedLinkShowsTheFriendlyRefusalInsideTheFrameOfAnotherOrigin() throws Exception {
+        driver = Browser.start(420, 700);
+        bookingSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // A token as a site might garble it: the right shape, a signature that does not match.
+        bookingSite.createContext("/geboekt", exchange -> respond(exchange, "c3VydmV5LXdpZGdldHx4eHh4fDF8.bm90LWEtc2lnbmF0dXJl"));
+        bookingSite.start();
+
+        driver.get("http://127.0.0.1:" + bookingSite.getAddress().getPort() + "/geboekt");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#vragen iframe.buitenin-widget")));
+        driver.switchTo().frame(frame);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(String.valueOf(((JavascriptExecutor) driver).executeScript("return location.href"))).doesNotStartWith("chrome-error:");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Deze link werkt niet (meer)");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Deze vragen kunnen niet worden getoond. U hoeft niets te doen.");
+        assertThat(driver.findElements(By.tagName("form"))).isEmpty();
+        driver.switchTo().defaultContent();
+        Browser.screenshot(driver, "listening-widget-refused");
+    }
+
     /** The booking site's page: its server asks Buitenin for a link, the page loads widget.js with it. */
     private void page(HttpExchange exchange, String key, WidgetSite site) throws IOException {
         String token;
@@ -171,6 +192,10 @@ class WidgetBrowserTest {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+        respond(exchange, token);
+    }
+
+    private void respond(HttpExchange exchange, String token) throws IOException {
         String html = """
                 <!DOCTYPE html>
                 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -172,6 +172,9 @@ class WidgetTest {
         assertThat(pageA.getHeader("Content-Security-Policy")).endsWith("frame-ancestors https://www.buitenpad.nl https://m.buitenpad.nl:8443")
                 .doesNotContain(ORIGIN_B).doesNotContain("frame-ancestors 'self'");
         assertThat(pageA.getHeader("X-Frame-Options")).isNull();
+        assertThat(pageA.getHeader("Content-Security-Policy")).as("the widget's own minimal policy")
+                .startsWith("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none';")
+                .doesNotContain("unsafe-inline");
 
         MockHttpServletResponse pageB = mvc.perform(get(framePath(ticket(siteB, "{}")))).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(pageB.getHeader("Content-Security-Policy")).endsWith("frame-ancestors " + ORIGIN_B).doesNotContain(ORIGIN_A);
@@ -179,7 +182,8 @@ class WidgetTest {
         // Everything else keeps refusing to be framed by others.
         MockHttpServletResponse login = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(login.getHeader("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(login.getHeader("Content-Security-Policy")).contains("frame-ancestors 'self'");
+        assertThat(login.getHeaders("Content-Security-Policy")).containsExactly("default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'");
     }
 
     @Test
@@ -210,8 +214,11 @@ class WidgetTest {
                 .andExpect(status().isNotFound());
         MockHttpServletResponse changed = mvc.perform(get(framePath(widgetToken).replace("/w/", "/w/x")))
                 .andExpect(status().isNotFound()).andReturn().getResponse();
-        assertThat(changed.getHeader("Content-Security-Policy")).as("a changed link is framed by nobody else")
-                .contains("frame-ancestors 'self'").doesNotContain(ORIGIN_A);
+        assertThat(changed.getContentAsString()).contains("Deze vragen kunnen niet worden getoond").doesNotContain("<form");
+        assertThat(changed.getHeaders("Content-Security-Policy")).as("the refusal, without form or personal data, shows in any frame")
+                .containsExactly("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "form-action 'self'; base-uri 'none'; frame-ancestors *");
+        assertThat(changed.getHeader("X-Frame-Options")).isNull();
     }
 
     @Test

@@ -53,7 +53,8 @@ import nl.buitenin.privacy.PersonKey;
  * batched statements, their scores are added to the histograms once per distinct count row, and each
  * batch's new responses are published as a few {@link ResponsesCompleted} events, so case rules apply exactly as for
  * page answers.
- * A retried batch creates nothing and reports every item as a duplicate.
+ * A retried batch creates nothing and reports every item as a duplicate, also once retention or erasure has let
+ * go of the person of an item (see {@link GoneSources}).
  */
 @Service
 public class AnswerBatches {
@@ -72,11 +73,13 @@ public class AnswerBatches {
     private final ScoreHistograms histograms;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
+    private final GoneSources gone;
     private final Clock clock;
 
     AnswerBatches(JdbcTemplate jdbc, JdbcSurveys surveys, Touchpoints touchpoints, ScoreHistograms histograms,
-            Organisations organisations, ApplicationEventPublisher events, Clock clock) {
+            Organisations organisations, ApplicationEventPublisher events, GoneSources gone, Clock clock) {
         this.jdbc = jdbc;
+        this.gone = gone;
         this.surveys = surveys;
         this.touchpoints = touchpoints;
         this.histograms = histograms;
@@ -136,6 +139,15 @@ public class AnswerBatches {
                 valid.add(checked);
             }
         }
+        // An item received before whose answer has since lost its person (retention, erasure) was received: a duplicate.
+        Set<String> goneRefs = gone.among(valid.stream().map(v -> "api:" + v.sourceId()).toList()).keySet();
+        valid.removeIf(v -> {
+            if (goneRefs.contains("api:" + v.sourceId())) {
+                outcomes[v.index()] = ItemOutcome.duplicate(v.index(), v.sourceId());
+                return true;
+            }
+            return false;
+        });
         List<Valid> created = insert(valid);
         Set<Integer> createdIndexes = new HashSet<>();
         created.forEach(v -> createdIndexes.add(v.index()));

@@ -22,9 +22,11 @@ import nl.buitenin.privacy.PersonKey;
 public class JdbcResponses {
 
     private final JdbcClient jdbc;
+    private final GoneSources gone;
 
-    JdbcResponses(JdbcClient jdbc) {
+    JdbcResponses(JdbcClient jdbc, GoneSources gone) {
         this.jdbc = jdbc;
+        this.gone = gone;
     }
 
     /** A new response for a source; returns empty (and stores nothing) when the source already has one. */
@@ -167,6 +169,8 @@ public class JdbcResponses {
                         .param("text", scrub.apply((String) text[1])).param("id", response).param("key", text[0]).update();
             }
         }
+        gone.remember(jdbc.sql("select source_ref from listening_response where person_key = :person").param("person", person.value())
+                .query(String.class).list(), GoneSources.Reason.FORGOTTEN);
         jdbc.sql("update listening_response set person_key = null, source_ref = 'forgotten:' || id where person_key = :person")
                 .param("person", person.value()).update();
     }

@@ -12,15 +12,19 @@ import nl.buitenin.privacy.RetentionExpired;
 
 /**
  * Answers are held for the purpose "feedback": past its retention a response loses the person's key
- * and its free text; the scores stay, anonymous, so the figures of earlier years do not change.
+ * and its free text; the scores stay, anonymous, so the figures of earlier years do not change. Its source
+ * reference is replaced too, and remembered in {@link GoneSources}, so importing or sending the same row again
+ * does not bring the person's answer back.
  */
 @Component
 class ResponsesRetention {
 
     private final JdbcClient jdbc;
+    private final GoneSources gone;
 
-    ResponsesRetention(JdbcClient jdbc) {
+    ResponsesRetention(JdbcClient jdbc, GoneSources gone) {
         this.jdbc = jdbc;
+        this.gone = gone;
     }
 
     @ApplicationModuleListener
@@ -32,6 +36,9 @@ class ResponsesRetention {
         jdbc.sql("update listening_answer set text_value = null where text_value is not null and response_id in "
                         + "(select id from listening_response where coalesce(completed_at, invited_at) < :cutoff)")
                 .param("cutoff", cutoff).update();
+        gone.remember(jdbc.sql("select source_ref from listening_response where person_key is not null "
+                        + "and coalesce(completed_at, invited_at) < :cutoff")
+                .param("cutoff", cutoff).query(String.class).list(), GoneSources.Reason.EXPIRED);
         jdbc.sql("update listening_response set person_key = null, source_ref = 'expired:' || id "
                         + "where person_key is not null and coalesce(completed_at, invited_at) < :cutoff")
                 .param("cutoff", cutoff).update();

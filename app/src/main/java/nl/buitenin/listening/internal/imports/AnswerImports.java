@@ -3,12 +3,11 @@ package nl.buitenin.listening.internal.imports;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +26,18 @@ import nl.buitenin.privacy.Persons;
 /**
  * Imports answers from another tool's export into a survey version. Everything is read and checked before
  * anything is written: with errors, either nothing is taken (the default) or, when asked to take the valid
- * rows, exactly the rejected lines are reported. The writing runs in the background, one import at a time,
- * in one transaction, and reports its progress.
+ * rows, exactly the rejected lines are reported. The writing runs in the background, one import at a time per
+ * node, in one transaction, and reports its progress in the import's row (committed apart, about once a second), so
+ * the page and the API show it on any node and after a reload. An import whose writer has not reported for
+ * {@link #SILENT} (its node stopped: the transaction rolled back) is shown as failed, with nothing saved.
  */
 @Service
 public class AnswerImports {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerImports.class);
+    /** Far longer than the writer ever goes without reporting (once a second while it runs). */
+    static final Duration SILENT = Duration.ofMinutes(10);
+    private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** Where an import stands; {@code result} once it is finished. */
     public record Progress(UUID id, SurveyId survey, ImportStatus status, int done, int total, ImportResult result) {
@@ -59,16 +63,12 @@ public class AnswerImports {
     private final Organisations organisations;
     private final Persons persons;
     private final Clock clock;
-    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
     // One import at a time: a large one keeps the database busy, and a second would only wait for its locks.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "answer-import");
         thread.setDaemon(true);
         return thread;
     });
-
-    private record Running(AtomicInteger done, int total) {
-    }
 
     AnswerImports(JdbcAnswerImports imports, JdbcSurveys surveys, AnswerImportWriter writer, Organisations organisations, Persons persons,
             Clock clock) {
@@ -117,11 +117,18 @@ public class AnswerImports {
         return start(id, table, mapping == null ? suggest(survey, table) : mapping, takeValidRows);
     }
 
+    /** Where the import stands, as stored: the same on every node. */
     public Progress progress(UUID id) {
         JdbcAnswerImports.StoredImport stored = stored(id);
-        Running now = running.get(id);
-        if (now != null && !stored.status().isFinished()) {
-            return new Progress(id, stored.survey(), ImportStatus.RUNNING, now.done().get(), now.total(), null);
+        if (stored.status() == ImportStatus.RUNNING && stored.progressAt() != null
+                && stored.progressAt().isBefore(clock.instant().minus(SILENT))) {
+            ImportResult lost = new ImportResult(stored.total(), 0, 0, 0, 0, 0, 0, List.of(new RowError(0, null,
+                    "the import stopped (the node writing it was stopped or restarted) and nothing was saved; upload the file again")));
+            imports.failIfSilentSince(id, clock.instant().minus(SILENT), lost, clock.instant());
+            stored = stored(id);
+        }
+        if (stored.status() == ImportStatus.RUNNING) {
+            return new Progress(id, stored.survey(), ImportStatus.RUNNING, stored.done(), stored.total(), null);
         }
         ImportResult result = stored.result();
         int total = result == null ? 0 : result.created() + result.duplicates();
@@ -139,33 +146,40 @@ public class AnswerImports {
         AnswerRows.Reading reading = new AnswerRows(table, mapping, survey.definition(), organisations.current().timeZone(), persons::keyFor)
                 .read();
         int rows = table.rows().size();
-        if (!imports.start(id)) {
+        if (!imports.start(id, reading.accepted().size(), clock.instant())) {
             throw new nl.buitenin.platform.ConflictException("this file was imported already; upload it again to import it again");
         }
         imports.saveMapping(survey.id(), table.format(), mapping, clock.instant());
         if (!reading.errors().isEmpty() && !takeValidRows) {
-            ImportResult refused = new ImportResult(rows, 0, 0, reading.rejectedRows(), reading.skipped(), reading.errors());
+            ImportResult refused = new ImportResult(rows, 0, 0, reading.rejectedRows(), reading.skipped(), 0, 0, reading.errors());
             imports.finish(id, ImportStatus.REJECTED, refused, clock.instant());
             return new Progress(id, survey.id(), ImportStatus.REJECTED, 0, 0, refused);
         }
-        Running job = new Running(new AtomicInteger(), reading.accepted().size());
-        running.put(id, job);
-        worker.submit(() -> write(id, survey, touchpoint, table.format(), reading, rows, job));
-        return new Progress(id, survey.id(), ImportStatus.RUNNING, 0, job.total(), null);
+        worker.submit(() -> write(id, survey, touchpoint, table.format(), reading, rows));
+        return new Progress(id, survey.id(), ImportStatus.RUNNING, 0, reading.accepted().size(), null);
     }
 
-    private void write(UUID id, Survey survey, TouchpointId touchpoint, ExportFormat format, AnswerRows.Reading reading, int rows,
-            Running job) {
+    private void write(UUID id, Survey survey, TouchpointId touchpoint, ExportFormat format, AnswerRows.Reading reading, int rows) {
         try {
-            ImportResult result = writer.record(survey, touchpoint, format, reading, rows, job.done()::set);
+            ImportResult result = writer.record(survey, touchpoint, format, reading, rows, reporter(id, reading.accepted().size()));
             imports.finish(id, ImportStatus.DONE, result, clock.instant());
         } catch (RuntimeException e) {
             log.warn("Import {} into survey {} failed; nothing was saved", id, survey.id(), e);
-            imports.finish(id, ImportStatus.FAILED, new ImportResult(rows, 0, 0, 0, 0,
+            imports.finish(id, ImportStatus.FAILED, new ImportResult(rows, 0, 0, 0, 0, 0, 0,
                     List.of(new RowError(0, null, "the import stopped and nothing was saved: " + e.getMessage()))), clock.instant());
-        } finally {
-            running.remove(id);
         }
+    }
+
+    /** Stores the rows done about once a second, and the last row always. */
+    private IntConsumer reporter(UUID id, int total) {
+        long[] last = {System.nanoTime()};
+        return done -> {
+            long now = System.nanoTime();
+            if (done == total || now - last[0] >= REPORT_EVERY_NANOS) {
+                last[0] = now;
+                imports.progress(id, done, clock.instant());
+            }
+        };
     }
 
     /** The touchpoint the answers are about: the one chosen, or the survey's only one. */

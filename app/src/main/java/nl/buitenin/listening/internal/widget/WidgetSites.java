@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.access.ApiKeyBindings;
 import nl.buitenin.contact.ContactDecision;
 import nl.buitenin.contact.ContactKind;
 import nl.buitenin.contact.ContactPolicy;
@@ -30,6 +31,7 @@ import nl.buitenin.listening.internal.answers.Response;
 import nl.buitenin.listening.internal.answers.ResponseChannel;
 import nl.buitenin.listening.internal.answers.ResponseStatus;
 import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.ForbiddenException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.LanguagePreference;
@@ -73,10 +75,11 @@ public class WidgetSites {
     private final ContactPolicy policy;
     private final Persons persons;
     private final Touchpoints touchpoints;
+    private final ApiKeyBindings keys;
     private final Clock clock;
 
     WidgetSites(JdbcWidgetSites sites, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, Invitations invitations,
-            ContactPolicy policy, Persons persons, Touchpoints touchpoints, Clock clock) {
+            ContactPolicy policy, Persons persons, Touchpoints touchpoints, ApiKeyBindings keys, Clock clock) {
         this.sites = sites;
         this.surveys = surveys;
         this.responses = responses;
@@ -85,6 +88,7 @@ public class WidgetSites {
         this.policy = policy;
         this.persons = persons;
         this.touchpoints = touchpoints;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -150,6 +154,7 @@ public class WidgetSites {
     @Transactional
     public Ticket ticket(UUID siteId, TicketRequest request) {
         WidgetSite site = sites.byId(siteId).orElseThrow(() -> new NotFoundException("widget site", siteId));
+        checkCaller(siteId);
         List<FieldError> errors = new ArrayList<>();
         PersonKey person = null;
         if (request.person() != null && !request.person().isBlank()) {
@@ -196,6 +201,14 @@ public class WidgetSites {
             policy.recordAttempt(person, site.touchpoint(), ContactKind.INVITATION, Channel.WEB, now);
         }
         return issue(response, language, expires);
+    }
+
+    /** Refuses (403) a calling API key that is bound, but not to this site; see {@link WidgetSiteKeys}. */
+    private void checkCaller(UUID site) {
+        keys.callingKey().filter(key -> !key.allows(WidgetSiteKeys.resource(site))).ifPresent(key -> {
+            throw new ForbiddenException("API key '" + key.name() + "' (bk_" + key.prefix() + "_…) is bound to other widget sites, "
+                    + "not to " + site + "; use the key made for this site, or bind this key to it on the widget sites page");
+        });
     }
 
     private Ticket again(UUID responseId, Instant now) {
