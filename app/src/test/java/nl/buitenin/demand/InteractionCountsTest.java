@@ -155,6 +155,47 @@ class InteractionCountsTest {
     }
 
     @Test
+    void laterBatchesAddToExistingIntervalsAsSingleCountsWouldAlsoWhenCountedAtTheSameTime() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        TouchpointId touchpoint = new TouchpointId(UUID.fromString(phone));
+        // 08:00 gets one single count first; then 6 batches of 10 interactions, counted on 3 threads at once, each
+        // batch 08:00-08:09 (into the existing quarter) and 08:20 (into a quarter some batches create, others add to).
+        transactions.executeWithoutResult(s -> counts.count(new InteractionRecorded(touchpoint, null,
+                Instant.parse("2026-06-05T08:00:00Z"), tag + "-single", InteractionKind.CONTACT)));
+        List<List<InteractionRecorded>> batches = new java.util.ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            List<InteractionRecorded> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Instant at = i < 7 ? Instant.parse("2026-06-05T08:00:00Z").plusSeconds(60L * i) : Instant.parse("2026-06-05T08:20:00Z");
+                batch.add(new InteractionRecorded(touchpoint, null, at, tag + "-" + b + "-" + i, InteractionKind.CONTACT));
+            }
+            batches.add(batch);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> counted = new java.util.ArrayList<>();
+            for (List<InteractionRecorded> batch : batches) {
+                counted.add(pool.submit(() -> transactions.execute(s -> counts.countAll(batch))));
+            }
+            for (java.util.concurrent.Future<Integer> n : counted) {
+                assertThat(n.get()).isEqualTo(10);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // A batch delivered again, mixed with one new interaction, counts only the new one.
+        List<InteractionRecorded> again = new java.util.ArrayList<>(batches.get(0));
+        again.add(new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-05T08:31:00Z"), tag + "-new", InteractionKind.CONTACT));
+        Integer newlyCounted = transactions.execute(s -> counts.countAll(again));
+        assertThat(newlyCounted).isEqualTo(1);
+
+        assertThat(countsAt(location)).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                Instant.parse("2026-06-05T08:00:00Z"), 1L + 6 * 7,
+                Instant.parse("2026-06-05T08:15:00Z"), 6L * 3,
+                Instant.parse("2026-06-05T08:30:00Z"), 1L)));
+    }
+
+    @Test
     void reportedCountsOfTheSameSeriesWinSoNothingIsCountedTwice() throws Exception {
         String tag = UUID.randomUUID().toString();
         send("{\"items\":[" + item(tag + "-1", phone, "2026-06-02T09:01:00+02:00", null, "contact") + ","

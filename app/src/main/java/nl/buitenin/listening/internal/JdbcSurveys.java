@@ -88,6 +88,17 @@ public class JdbcSurveys {
                 .param("touchpoint", touchpoint.value()).query(this::survey).optional();
     }
 
+    /** Of the given touchpoints, those with a published survey: one query for a whole batch of interactions. */
+    public java.util.Set<TouchpointId> withPublishedSurvey(java.util.Collection<TouchpointId> touchpoints) {
+        if (touchpoints.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<UUID> ids = touchpoints.stream().map(TouchpointId::value).distinct().toList();
+        return java.util.Set.copyOf(jdbc.sql("select distinct t.touchpoint_id from listening_survey_touchpoint t "
+                        + "join listening_survey s on s.id = t.survey_id where s.status = 'PUBLISHED' and t.touchpoint_id in (:touchpoints)")
+                .param("touchpoints", ids).query((rs, row) -> new TouchpointId(rs.getObject(1, UUID.class))).list());
+    }
+
     private void saveTouchpoints(Survey survey) {
         for (TouchpointId touchpoint : survey.definition().touchpoints()) {
             jdbc.sql("insert into listening_survey_touchpoint (survey_id, touchpoint_id) values (:survey, :touchpoint)")

@@ -12,10 +12,9 @@ import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -42,17 +41,17 @@ public class InteractionCounts {
     private static final Duration TOUCHPOINT_CACHE = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final CountWriter writer;
     private final Touchpoints touchpoints;
     private final Organisations organisations;
     private final DemandProperties properties;
     private final Clock clock;
     private final Map<TouchpointId, Cached> cache = new ConcurrentHashMap<>();
 
-    InteractionCounts(JdbcClient jdbc, JdbcTemplate batches, Touchpoints touchpoints, Organisations organisations,
+    InteractionCounts(JdbcClient jdbc, CountWriter writer, Touchpoints touchpoints, Organisations organisations,
             DemandProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.writer = writer;
         this.touchpoints = touchpoints;
         this.organisations = organisations;
         this.properties = properties;
@@ -88,6 +87,7 @@ public class InteractionCounts {
     public int countAll(java.util.List<InteractionRecorded> interactions) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int minutes = properties.intervalMinutes();
+        java.time.ZoneId zone = organisations.current().timeZone();
         java.util.TreeMap<String, Slot> byHash = new java.util.TreeMap<>();
         for (InteractionRecorded interaction : interactions) {
             InteractionKind kind = interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind();
@@ -100,20 +100,19 @@ public class InteractionCounts {
             }
             String location = touchpoint.get().location() == null || touchpoint.get().location().isBlank() ? properties.interactionLocation()
                     : touchpoint.get().location().strip();
-            ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
+            ZonedDateTime start = Intervals.floor(interaction.at().atZone(zone), minutes);
             byHash.put(hash(interaction.sourceId()), new Slot(touchpoint.get().channel().name(), location,
                     OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC)));
         }
         java.util.TreeMap<Slot, Integer> slots = new java.util.TreeMap<>();
-        java.util.List<String> hashes = new java.util.ArrayList<>(byHash.keySet());
-        int[] fresh = batches.batchUpdate("insert into demand_counted_interaction (source_hash, counted_at) values (?, ?) on conflict do nothing",
-                hashes.stream().map(hash -> new Object[] {hash, now}).toList());
-        for (int i = 0; i < fresh.length; i++) {
-            if (fresh[i] > 0) {
-                slots.merge(byHash.get(hashes.get(i)), 1, Integer::sum);
+        Set<String> fresh = writer.insertAbsent(new java.util.ArrayList<>(byHash.keySet()), now);
+        byHash.forEach((hash, slot) -> {
+            if (fresh.contains(hash)) {
+                slots.merge(slot, 1, Integer::sum);
             }
-        }
-        slots.forEach((slot, n) -> increment(slot.channel(), slot.location(), slot.start(), minutes, now, n));
+        });
+        writer.add(slots.entrySet().stream().map(e -> new CountWriter.SlotCount(e.getKey().channel(), e.getKey().location(),
+                e.getKey().start(), e.getValue())).toList(), minutes, now);
         return slots.values().stream().mapToInt(Integer::intValue).sum();
     }
 
@@ -143,32 +142,9 @@ public class InteractionCounts {
                 : touchpoint.get().location().strip();
         int minutes = properties.intervalMinutes();
         ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
-        increment(touchpoint.get().channel().name(), location, OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), minutes, now, 1);
+        writer.increment(new CountWriter.SlotCount(touchpoint.get().channel().name(), location,
+                OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), 1), minutes, now);
         return Outcome.COUNTED;
-    }
-
-    private void increment(String channel, String location, OffsetDateTime start, int minutes, OffsetDateTime now, int n) {
-        // The interval usually exists already, so the update alone is the common case; the insert does nothing
-        // when another transaction created the row in between, after which the update finds it.
-        if (add(channel, location, start, n) > 0) {
-            return;
-        }
-        int created = jdbc.sql("""
-                insert into demand_volume (id, channel, location, interval_start, interval_minutes, offered, source, recorded_at)
-                values (:id, :channel, :location, :start, :minutes, :n, :source, :now) on conflict do nothing""")
-                .param("id", UUID.randomUUID()).param("channel", channel).param("location", location).param("start", start)
-                .param("minutes", minutes).param("n", n).param("source", VolumeSource.INTERACTIONS.column()).param("now", now).update();
-        if (created == 0 && add(channel, location, start, n) == 0) {
-            throw new IllegalStateException("could not count an interaction in " + channel + " @ " + location + " at " + start);
-        }
-    }
-
-    private int add(String channel, String location, OffsetDateTime start, int n) {
-        return jdbc.sql("""
-                update demand_volume set offered = offered + :n
-                where channel = :channel and location = :location and interval_start = :start and source = :source""")
-                .param("channel", channel).param("location", location).param("start", start).param("n", n)
-                .param("source", VolumeSource.INTERACTIONS.column()).update();
     }
 
     private Optional<Touchpoint> touchpoint(TouchpointId id) {

@@ -101,7 +101,7 @@ public class Invitations {
         TransactionTemplate eachAlone = new TransactionTemplate(transactions);
         eachAlone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         RuntimeException first = null;
-        for (InteractionRecorded interaction : batch.interactions()) {
+        for (InteractionRecorded interaction : worthAsking(batch.interactions(), clock.instant())) {
             try {
                 eachAlone.executeWithoutResult(status -> on(interaction));
             } catch (RuntimeException e) {
@@ -115,6 +115,22 @@ public class Invitations {
         if (first != null) {
             throw first;
         }
+    }
+
+    /**
+     * The interactions of a batch that {@link #invite} would not turn away at once: with a person, recent enough,
+     * at a touchpoint with a published survey (one query for the whole batch). Most interactions are none of
+     * these, and leaving them out here saves a transaction each; the rest are decided one by one as before.
+     */
+    List<InteractionRecorded> worthAsking(List<InteractionRecorded> interactions, Instant now) {
+        Instant oldest = now.minus(ASK_WITHIN);
+        List<InteractionRecorded> recent = interactions.stream()
+                .filter(interaction -> interaction.person() != null && !interaction.at().isBefore(oldest)).toList();
+        if (recent.isEmpty()) {
+            return recent;
+        }
+        Set<TouchpointId> withSurvey = surveys.withPublishedSurvey(recent.stream().map(InteractionRecorded::touchpoint).toList());
+        return recent.stream().filter(interaction -> withSurvey.contains(interaction.touchpoint())).toList();
     }
 
     /** Every new interaction with a known person is a possible moment to ask; the policy decides. */

@@ -28,6 +28,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.servlet.http.Cookie;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.contact.internal.StoredContactPolicy;
+import nl.buitenin.journey.InteractionKind;
+import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -121,5 +123,32 @@ class InvitationTest {
         assertThat(invitations.invite(carla, touchpoint, source, Instant.now())).isEqualTo(Outcome.ALREADY_INVITED);
         assertThat(invitations.invite(carla, touchpoint, "interaction:old", Instant.now().minusSeconds(30 * 24 * 3600)))
                 .isEqualTo(Outcome.TOO_OLD);
+    }
+
+    @Test
+    void aBatchIsNarrowedToWhatTheSingleDecisionWouldNotTurnAwayAtOnce() {
+        TouchpointId draftOnly = new TouchpointId(UUID.randomUUID());
+        SurveyDefinition trip = AnswerSheetTest.TRIP;
+        surveys.add(Survey.draft(new SurveyDefinition(trip.title(), null, trip.questions(), trip.closing(), List.of(draftOnly), List.of()),
+                Instant.now()));
+        TouchpointId withoutSurvey = new TouchpointId(UUID.randomUUID());
+        PersonKey dirk = persons.register("klant-" + UUID.randomUUID(), new ContactDetails("Dirk", "dirk@voorbeeld.nl", null));
+        Instant now = Instant.now();
+        Instant old = now.minus(Invitations.ASK_WITHIN).minusSeconds(60);
+        InteractionRecorded asked = interaction(touchpoint, dirk, now.minusSeconds(60));
+        InteractionRecorded justInTime = interaction(touchpoint, dirk, now.minus(Invitations.ASK_WITHIN).plusSeconds(3600));
+        List<InteractionRecorded> batch = List.of(interaction(touchpoint, null, now), asked, interaction(touchpoint, dirk, old),
+                interaction(withoutSurvey, dirk, now), interaction(draftOnly, dirk, now), justInTime);
+
+        assertThat(invitations.worthAsking(batch, now)).containsExactly(asked, justInTime);
+        // Each one left out is one the single decision turns away before reading anything about the person.
+        assertThat(invitations.invite(dirk, touchpoint, "interaction:" + UUID.randomUUID(), old)).isEqualTo(Outcome.TOO_OLD);
+        assertThat(invitations.invite(dirk, withoutSurvey, "interaction:" + UUID.randomUUID(), now)).isEqualTo(Outcome.NO_SURVEY);
+        assertThat(invitations.invite(dirk, draftOnly, "interaction:" + UUID.randomUUID(), now)).isEqualTo(Outcome.NO_SURVEY);
+        assertThat(invitations.worthAsking(List.of(interaction(withoutSurvey, dirk, now)), now)).isEmpty();
+    }
+
+    private static InteractionRecorded interaction(TouchpointId at, PersonKey person, Instant when) {
+        return new InteractionRecorded(at, person, when, "batch-" + UUID.randomUUID(), InteractionKind.CONTACT);
     }
 }
