@@ -12,8 +12,14 @@ public class InvalidInputException extends RuntimeException {
 
     private final List<FieldError> errors;
 
+    /** Prefer {@link #of}: a message given as text is shown in English to every reader. */
     public InvalidInputException(String field, String message) {
         this(List.of(new FieldError(field, message)));
+    }
+
+    /** One field that is wrong, told through the message {@code key} (with {@code {0}}-style {@code args}) of a module's texts. */
+    public static InvalidInputException of(String field, String key, Object... args) {
+        return new InvalidInputException(List.of(FieldError.of(field, key, args)));
     }
 
     public InvalidInputException(List<FieldError> errors) {
@@ -57,6 +63,20 @@ public class InvalidInputException extends RuntimeException {
         /** An error told through the message {@code key} of a module's texts; {@code english} is its English wording. */
         public static FieldError translated(String field, String key, String english, Object... args) {
             return new FieldError(field, english, key, List.of(args));
+        }
+
+        /**
+         * An error told through the message {@code key} of a module's texts, its English wording taken from
+         * {@code i18n/<module>_en.properties}. Whole-number arguments are shown as written (no thousands separator).
+         */
+        public static FieldError of(String field, String key, Object... args) {
+            List<Object> plain = EnglishTexts.plain(args);
+            return new FieldError(field, EnglishTexts.format(key, plain), key, plain);
+        }
+
+        /** The same error for another field, e.g. {@code volumes[3].offered} for {@code offered} of the fourth item. */
+        public FieldError in(String otherField) {
+            return new FieldError(otherField, message, key, args);
         }
     }
 }
