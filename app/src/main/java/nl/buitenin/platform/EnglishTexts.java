@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -33,7 +34,18 @@ final class EnglishTexts {
         if (pattern == null) {
             return key;
         }
-        return args.isEmpty() ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args.toArray());
+        return args.isEmpty() ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(
+                args.stream().map(EnglishTexts::english).toArray());
+    }
+
+    /** An argument that is itself a message (a status, a thing's name) is told in English too, as Spring's message source does. */
+    private static Object english(Object arg) {
+        if (arg instanceof MessageSourceResolvable term && term.getCodes() != null && term.getCodes().length > 0) {
+            Object[] nested = term.getArguments() == null ? new Object[0] : term.getArguments();
+            String text = format(term.getCodes()[0], List.of(nested));
+            return text.equals(term.getCodes()[0]) && term.getDefaultMessage() != null ? term.getDefaultMessage() : text;
+        }
+        return arg;
     }
 
     static boolean has(String key) {

@@ -2,6 +2,9 @@ package nl.buitenin.platform;
 
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
@@ -72,6 +75,14 @@ public class InvalidInputException extends RuntimeException {
         public static FieldError of(String field, String key, Object... args) {
             List<Object> plain = EnglishTexts.plain(args);
             return new FieldError(field, EnglishTexts.format(key, plain), key, plain);
+        }
+
+        /**
+         * A message key used as an argument, such as a status ({@code loop.status.new}): it is told in the reader's
+         * language inside the message, like the message itself.
+         */
+        public static MessageSourceResolvable term(String key) {
+            return new DefaultMessageSourceResolvable(new String[] {key}, null, key);
         }
 
         /** The same error for another field, e.g. {@code volumes[3].offered} for {@code offered} of the fourth item. */
