@@ -7,6 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.platform.ConflictException;
+import nl.buitenin.platform.ErrorMessages;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
 
@@ -15,7 +16,7 @@ import nl.buitenin.platform.NotFoundException;
  * API): through its message key when it has one, else its own text. One place, so no controller translates.
  */
 @Component
-class ErrorTexts {
+class ErrorTexts implements ErrorMessages {
 
     private final MessageSource messages;
 
@@ -28,6 +29,11 @@ class ErrorTexts {
             return error.message();
         }
         return text(error.key(), error.args(), error.message());
+    }
+
+    @Override
+    public String tell(FieldError error) {
+        return message(error);
     }
 
     String message(NotFoundException e) {
