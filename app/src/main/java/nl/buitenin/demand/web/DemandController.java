@@ -91,7 +91,7 @@ class DemandController {
         try {
             defaultChannel = channel == null || channel.isBlank() ? null : Channel.valueOf(channel);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("channel", "unknown channel " + channel)));
+            model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("channel", "demand.invalid.unknownChannel", channel)));
             return "demand/import";
         }
         if (file.isEmpty()) {

@@ -105,7 +105,7 @@ class ScoresApi {
             try {
                 result.add(new TouchpointId(UUID.fromString(id.strip())));
             } catch (IllegalArgumentException e) {
-                errors.add(new InvalidInputException.FieldError("touchpoint", "'" + id + "' is not a touchpoint id"));
+                errors.add(InvalidInputException.FieldError.of("touchpoint", "insight.invalid.touchpoint", id));
             }
         }
         if (!errors.isEmpty()) {
