@@ -323,7 +323,7 @@ public final class AnswerRows {
         if (mapping.choices() == ColumnMapping.ChoiceMatching.POSITION) {
             return RowError.of(line, column, "listening.invalid.import.optionNumber", shorten(text), question.options().size());
         }
-        return RowError.of(line, column, "listening.invalid.notAnOption", shorten(text), String.join(", ", question.options().stream()
+        return RowError.of(line, column, "listening.invalid.import.notAnOption", shorten(text), String.join(", ", question.options().stream()
                 .map(o -> o.text().nl() + " / " + o.text().en()).toList()));
     }
 
