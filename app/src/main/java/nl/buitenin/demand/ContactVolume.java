@@ -28,28 +28,28 @@ public record ContactVolume(Channel channel, String location, Instant intervalSt
     public ContactVolume {
         List<FieldError> errors = new ArrayList<>();
         if (channel == null) {
-            errors.add(new FieldError("channel", "is required, one of " + List.of(Channel.values())));
+            errors.add(FieldError.of("channel", "demand.invalid.channelRequired", List.of(Channel.values()).toString()));
         }
         if (location == null || location.isBlank() || location.trim().length() > 100) {
-            errors.add(new FieldError("location", "must be 1 to 100 characters"));
+            errors.add(FieldError.of("location", "demand.invalid.location"));
         }
         if (intervalStart == null) {
-            errors.add(new FieldError("intervalStart", "is required"));
+            errors.add(FieldError.of("intervalStart", "demand.invalid.required"));
         }
         if (offered < 0) {
-            errors.add(new FieldError("offered", "must be 0 or more"));
+            errors.add(FieldError.of("offered", "demand.invalid.notNegative"));
         }
         if (handled != null && (handled < 0 || handled > offered)) {
-            errors.add(new FieldError("handled", "must lie between 0 and offered (" + offered + ")"));
+            errors.add(FieldError.of("handled", "demand.invalid.upToOffered", offered));
         }
         if (abandoned != null && (abandoned < 0 || abandoned > offered)) {
-            errors.add(new FieldError("abandoned", "must lie between 0 and offered (" + offered + ")"));
+            errors.add(FieldError.of("abandoned", "demand.invalid.upToOffered", offered));
         }
         if (ahtSeconds != null && (!(ahtSeconds > 0) || ahtSeconds.isInfinite())) {
-            errors.add(new FieldError("ahtSeconds", "must be a positive number of seconds"));
+            errors.add(FieldError.of("ahtSeconds", "demand.invalid.positiveSeconds"));
         }
         if (sourceId != null && (sourceId.isBlank() || sourceId.length() > 200)) {
-            errors.add(new FieldError("sourceId", "must be 1 to 200 characters when given"));
+            errors.add(FieldError.of("sourceId", "demand.invalid.sourceId"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

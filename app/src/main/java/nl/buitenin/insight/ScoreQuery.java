@@ -22,13 +22,13 @@ public record ScoreQuery(Set<TouchpointId> touchpoints, LocalDate from, LocalDat
         touchpoints = touchpoints == null ? Set.of() : Set.copyOf(touchpoints);
         Objects.requireNonNull(grouping, "grouping");
         if (from == null || to == null) {
-            throw new InvalidInputException(from == null ? "from" : "to", "is required: a date such as 2026-03-01");
+            throw InvalidInputException.of(from == null ? "from" : "to", "insight.invalid.dateRequired");
         }
         if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "must not lie before from (" + from + ")");
+            throw InvalidInputException.of("to", "insight.invalid.toBeforeFrom", from.toString());
         }
         if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            throw new InvalidInputException("to", "a slice covers at most " + MAX_DAYS + " days");
+            throw InvalidInputException.of("to", "insight.invalid.maxDays", MAX_DAYS);
         }
         if (questionKey != null && questionKey.isBlank()) {
             questionKey = null;

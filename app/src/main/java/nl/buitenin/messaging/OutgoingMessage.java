@@ -26,16 +26,16 @@ public record OutgoingMessage(String reference, PersonKey person, String to, Str
     public OutgoingMessage {
         List<FieldError> errors = new ArrayList<>();
         if (reference == null || reference.isBlank() || reference.length() > 200) {
-            errors.add(new FieldError("reference", "must be 1 to 200 characters"));
+            errors.add(FieldError.of("reference", "messaging.invalid.reference"));
         }
         if (to == null || !ADDRESS.matcher(to).matches() || to.length() > 320) {
-            errors.add(new FieldError("to", "is not an e-mail address"));
+            errors.add(FieldError.of("to", "messaging.invalid.to"));
         }
         if (subject == null || subject.isBlank() || subject.length() > 300 || subject.contains("\n")) {
-            errors.add(new FieldError("subject", "must be one line of 1 to 300 characters"));
+            errors.add(FieldError.of("subject", "messaging.invalid.subject"));
         }
         if (text == null || text.isBlank()) {
-            errors.add(new FieldError("text", "must not be empty"));
+            errors.add(FieldError.of("text", "messaging.invalid.text"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -16,16 +16,16 @@ public record Organisation(String name, PersonWord personWord, String defaultLan
     public Organisation {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
-            errors.add(new FieldError("name", "must be 1 to 200 characters"));
+            errors.add(FieldError.of("name", "organisation.invalid.name"));
         }
         if (personWord == null) {
-            errors.add(new FieldError("personWord", "choose one of " + List.of(PersonWord.values())));
+            errors.add(FieldError.of("personWord", "organisation.invalid.personWord", List.of(PersonWord.values()).toString()));
         }
         if (!Objects.equals(defaultLanguage, "nl") && !Objects.equals(defaultLanguage, "en")) {
-            errors.add(new FieldError("defaultLanguage", "must be nl or en"));
+            errors.add(FieldError.of("defaultLanguage", "organisation.invalid.language"));
         }
         if (timeZone == null) {
-            errors.add(new FieldError("timeZone", "must be a time zone such as Europe/Amsterdam"));
+            errors.add(FieldError.of("timeZone", "organisation.invalid.timeZone"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -38,7 +38,7 @@ public record Organisation(String name, PersonWord personWord, String defaultLan
         try {
             return ZoneId.of(name == null ? "" : name.trim());
         } catch (RuntimeException e) {
-            throw new InvalidInputException("timeZone", "'" + name + "' is not a time zone; use a name such as Europe/Amsterdam");
+            throw InvalidInputException.of("timeZone", "organisation.invalid.notATimeZone", name);
         }
     }
 
@@ -46,7 +46,7 @@ public record Organisation(String name, PersonWord personWord, String defaultLan
         try {
             return PersonWord.valueOf(name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("personWord", "choose one of " + List.of(PersonWord.values()));
+            throw InvalidInputException.of("personWord", "organisation.invalid.personWord", List.of(PersonWord.values()).toString());
         }
     }
 }

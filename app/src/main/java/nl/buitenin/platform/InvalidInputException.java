@@ -2,6 +2,9 @@ package nl.buitenin.platform;
 
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
@@ -12,8 +15,14 @@ public class InvalidInputException extends RuntimeException {
 
     private final List<FieldError> errors;
 
+    /** Prefer {@link #of}: a message given as text is shown in English to every reader. */
     public InvalidInputException(String field, String message) {
         this(List.of(new FieldError(field, message)));
+    }
+
+    /** One field that is wrong, told through the message {@code key} (with {@code {0}}-style {@code args}) of a module's texts. */
+    public static InvalidInputException of(String field, String key, Object... args) {
+        return new InvalidInputException(List.of(FieldError.of(field, key, args)));
     }
 
     public InvalidInputException(List<FieldError> errors) {
@@ -57,6 +66,28 @@ public class InvalidInputException extends RuntimeException {
         /** An error told through the message {@code key} of a module's texts; {@code english} is its English wording. */
         public static FieldError translated(String field, String key, String english, Object... args) {
             return new FieldError(field, english, key, List.of(args));
+        }
+
+        /**
+         * An error told through the message {@code key} of a module's texts, its English wording taken from
+         * {@code i18n/<module>_en.properties}. Whole-number arguments are shown as written (no thousands separator).
+         */
+        public static FieldError of(String field, String key, Object... args) {
+            List<Object> plain = EnglishTexts.plain(args);
+            return new FieldError(field, EnglishTexts.format(key, plain), key, plain);
+        }
+
+        /**
+         * A message key used as an argument, such as a status ({@code loop.status.new}): it is told in the reader's
+         * language inside the message, like the message itself.
+         */
+        public static MessageSourceResolvable term(String key) {
+            return new DefaultMessageSourceResolvable(new String[] {key}, null, key);
+        }
+
+        /** The same error for another field, e.g. {@code volumes[3].offered} for {@code offered} of the fourth item. */
+        public FieldError in(String otherField) {
+            return new FieldError(otherField, message, key, args);
         }
     }
 }

@@ -11,10 +11,10 @@ public record PageRequest(int page, int size) {
 
     public PageRequest {
         if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
+            throw InvalidInputException.of("page", "platform.invalid.page");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+            throw InvalidInputException.of("size", "platform.invalid.size", MAX_SIZE);
         }
     }
 

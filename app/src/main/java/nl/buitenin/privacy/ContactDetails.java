@@ -23,11 +23,11 @@ public record ContactDetails(String name, String email, String phone) {
         phone = blankToNull(phone);
         List<FieldError> errors = new ArrayList<>();
         if (name != null && name.length() > 200) {
-            errors.add(new FieldError("name", "at most 200 characters"));
+            errors.add(FieldError.of("name", "privacy.invalid.atMost", 200));
         }
         if (email != null) {
             if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-                errors.add(new FieldError("email", "not an e-mail address: " + email));
+                errors.add(FieldError.of("email", "privacy.invalid.email", email));
             } else {
                 int at = email.lastIndexOf('@');
                 email = email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT);
@@ -36,12 +36,12 @@ public record ContactDetails(String name, String email, String phone) {
         if (phone != null) {
             String normalised = PhoneNumbers.toE164(phone);
             if (normalised == null) {
-                errors.add(new FieldError("phone", "not a phone number (e.g. 06 1234 5678 or +31 20 123 4567): " + phone));
+                errors.add(FieldError.of("phone", "privacy.invalid.phone", phone));
             }
             phone = normalised;
         }
         if (name == null && email == null && phone == null && errors.isEmpty()) {
-            errors.add(new FieldError("contactDetails", "give at least a name, an e-mail address or a phone number"));
+            errors.add(FieldError.of("contactDetails", "privacy.invalid.contactDetails"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

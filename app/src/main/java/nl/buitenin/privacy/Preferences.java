@@ -21,7 +21,7 @@ public record Preferences(PreferredChannel channel, String language, boolean rem
     public Preferences {
         Objects.requireNonNull(channel, "channel");
         if (LanguagePreference.supportedOrNull(language) == null) {
-            throw new InvalidInputException("language", "must be one of nl, en; got " + language);
+            throw InvalidInputException.of("language", "privacy.invalid.language", language);
         }
         language = LanguagePreference.supportedOrNull(language).getLanguage();
     }

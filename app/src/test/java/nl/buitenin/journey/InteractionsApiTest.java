@@ -144,7 +144,7 @@ class InteractionsApiTest {
     }
 
     private org.springframework.test.web.servlet.ResultActions send(String body) throws Exception {
-        return mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + ingestKey)
+        return mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + ingestKey).header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

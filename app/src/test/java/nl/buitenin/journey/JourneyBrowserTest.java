@@ -88,7 +88,7 @@ class JourneyBrowserTest {
                 .isEqualTo("13 regels gelezen: 12 nieuw, 0 al bekend, 1 afgewezen.");
         List<WebElement> rejected = driver.findElements(By.cssSelector("table.rejected tbody tr"));
         assertThat(rejected).hasSize(1);
-        assertThat(rejected.get(0).getText()).startsWith("7 at").contains("is not a time with an offset");
+        assertThat(rejected.get(0).getText()).startsWith("7 at").contains("is geen tijdstip met tijdverschil");
         Browser.screenshot(driver, "journey-import");
 
         LocalDate today = LocalDate.now(organisations.current().timeZone());

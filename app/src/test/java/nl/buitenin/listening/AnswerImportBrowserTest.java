@@ -95,7 +95,7 @@ class AnswerImportBrowserTest {
         driver.findElement(By.id("start-import")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("import-errors")));
         assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("niets geïmporteerd");
-        assertThat(driver.findElement(By.id("import-errors")).getText()).contains("3").contains("nps").contains("12 is outside 0–10");
+        assertThat(driver.findElement(By.id("import-errors")).getText()).contains("3").contains("nps").contains("12 ligt buiten 0–10");
         assertThat(driver.findElement(By.id("count-created")).getText()).isEqualTo("0");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         driver.navigate().refresh();

@@ -60,10 +60,10 @@ public class ApiKeys {
 
     public IssuedKey issue(String name, Set<Scope> scopes, UserId createdBy) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "must be 1 to 100 characters");
+            throw InvalidInputException.of("name", "access.invalid.keyName");
         }
         if (scopes == null || scopes.isEmpty()) {
-            throw new InvalidInputException("scopes", "choose at least one scope");
+            throw InvalidInputException.of("scopes", "access.invalid.scopes");
         }
         String prefix = randomHex(4);
         String plain = "bk_" + prefix + "_" + randomHex(24);
@@ -107,7 +107,7 @@ public class ApiKeys {
         int changed = jdbc.sql("update api_key set revoked_at = :now where id = :id and revoked_at is null")
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id).update();
         if (changed == 0 && byId(id).isEmpty()) {
-            throw new NotFoundException("API key", id);
+            throw new NotFoundException("access.thing.apiKey", id);
         }
     }
 

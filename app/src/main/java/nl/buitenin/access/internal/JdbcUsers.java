@@ -99,24 +99,24 @@ public class JdbcUsers implements Users, UserDetailsService {
         String username = normalise(user.username());
         List<FieldError> errors = new ArrayList<>();
         if (!username.matches("[a-z0-9._@-]{2,100}")) {
-            errors.add(new FieldError("username", "use 2 to 100 letters, digits, dots, dashes, underscores or @"));
+            errors.add(FieldError.of("username", "access.invalid.username"));
         }
         if (user.displayName() == null || user.displayName().isBlank() || user.displayName().length() > 200) {
-            errors.add(new FieldError("displayName", "must be 1 to 200 characters"));
+            errors.add(FieldError.of("displayName", "access.invalid.displayName"));
         }
         if (user.roles() == null || user.roles().isEmpty()) {
-            errors.add(new FieldError("roles", "choose at least one role"));
+            errors.add(FieldError.of("roles", "access.invalid.roles"));
         }
-        PasswordPolicy.check(user.password(), username).ifPresent(m -> errors.add(new FieldError("password", m)));
+        PasswordPolicy.check(user.password(), username).ifPresent(errors::add);
         String language = user.language() == null ? "nl" : user.language();
         if (!language.equals("nl") && !language.equals("en")) {
-            errors.add(new FieldError("language", "must be nl or en"));
+            errors.add(FieldError.of("language", "access.invalid.language"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         if (storedByUsername(username).isPresent()) {
-            throw new ConflictException("the username " + username + " is taken");
+            throw new ConflictException("access.conflict.username", username);
         }
         UserId id = UserId.random();
         jdbc.sql("insert into app_user (id, username, display_name, password_hash, team, language, enabled, "
@@ -146,15 +146,15 @@ public class JdbcUsers implements Users, UserDetailsService {
                 .param("displayName", displayName).param("team", blankToNull(team)).param("enabled", enabled)
                 .param("id", id.value()).update();
         if (changed == 0) {
-            throw new nl.buitenin.platform.NotFoundException("user", id);
+            throw new nl.buitenin.platform.NotFoundException("access.thing.user", id);
         }
         replaceRoles(id, roles);
     }
 
     public void changePassword(UserId id, String newPassword, boolean mustChangeAgain) {
-        StoredUser user = storedById(id).orElseThrow(() -> new nl.buitenin.platform.NotFoundException("user", id));
-        PasswordPolicy.check(newPassword, user.username()).ifPresent(m -> {
-            throw new InvalidInputException("password", m);
+        StoredUser user = storedById(id).orElseThrow(() -> new nl.buitenin.platform.NotFoundException("access.thing.user", id));
+        PasswordPolicy.check(newPassword, user.username()).ifPresent(error -> {
+            throw new InvalidInputException(java.util.List.of(error));
         });
         jdbc.sql("update app_user set password_hash = :hash, must_change_password = :mustChange where id = :id")
                 .param("hash", passwordEncoder.encode(newPassword)).param("mustChange", mustChangeAgain)

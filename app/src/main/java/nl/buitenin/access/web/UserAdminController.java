@@ -56,7 +56,7 @@ class UserAdminController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
         } catch (ConflictException e) {
-            model.addAttribute("conflict", e.getMessage());
+            model.addAttribute("errors", List.of(e.error("username")));
         }
         return list(model);
     }
@@ -66,7 +66,7 @@ class UserAdminController {
             @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) String team,
             @RequestParam(defaultValue = "false") boolean enabled, Model model) {
         if (roles == null || roles.isEmpty()) {
-            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("roles", "choose at least one role")));
+            model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("roles", "access.invalid.roles")));
             return list(model);
         }
         users.update(new UserId(id), displayName, EnumSet.copyOf(roles), team, enabled);

@@ -52,7 +52,7 @@ class UsersApi {
     @AnySignedIn
     @Operation(summary = "The signed-in user")
     UserView me() {
-        return users.current().map(UserView::of).orElseThrow(() -> new NotFoundException("user", "current"));
+        return users.current().map(UserView::of).orElseThrow(() -> new NotFoundException("access.thing.user", "current"));
     }
 
     @GetMapping("/users")

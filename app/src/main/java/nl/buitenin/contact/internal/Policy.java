@@ -30,39 +30,39 @@ public record Policy(double sampleShare, Map<TouchpointId, Double> touchpointSha
         quietDays = quietDays == null || quietDays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quietDays));
         List<FieldError> errors = new ArrayList<>();
         if (!(sampleShare >= 0 && sampleShare <= 1)) {
-            errors.add(new FieldError("sampleShare", "must be between 0 and 1 (0.2 = one in five contacts)"));
+            errors.add(FieldError.of("sampleShare", "contact.invalid.sampleShare"));
         }
         touchpointShares.forEach((touchpoint, share) -> {
             if (share == null || !(share >= 0 && share <= 1)) {
-                errors.add(new FieldError("touchpointShares." + touchpoint, "must be between 0 and 1"));
+                errors.add(FieldError.of("touchpointShares." + touchpoint, "contact.invalid.between", 0, 1));
             }
         });
         if (samplingPeriodDays < 1 || samplingPeriodDays > 366) {
-            errors.add(new FieldError("samplingPeriodDays", "must be between 1 and 366"));
+            errors.add(FieldError.of("samplingPeriodDays", "contact.invalid.between", 1, 366));
         }
         if (recontactDays < 0 || recontactDays > 366) {
-            errors.add(new FieldError("recontactDays", "must be between 0 and 366"));
+            errors.add(FieldError.of("recontactDays", "contact.invalid.between", 0, 366));
         }
         if (capPerQuarter < 0 || capPerQuarter > 100) {
-            errors.add(new FieldError("capPerQuarter", "must be between 0 and 100"));
+            errors.add(FieldError.of("capPerQuarter", "contact.invalid.between", 0, 100));
         }
         if (capPerYear < capPerQuarter || capPerYear > 400) {
-            errors.add(new FieldError("capPerYear", "must be at least the cap per quarter and at most 400"));
+            errors.add(FieldError.of("capPerYear", "contact.invalid.capPerYear"));
         }
         if (quietFrom == null) {
-            errors.add(new FieldError("quietFrom", "must be a time such as 20:00"));
+            errors.add(FieldError.of("quietFrom", "contact.invalid.timeSuchAs", "20:00"));
         }
         if (quietUntil == null) {
-            errors.add(new FieldError("quietUntil", "must be a time such as 09:00"));
+            errors.add(FieldError.of("quietUntil", "contact.invalid.timeSuchAs", "09:00"));
         }
         if (operationalContactDays < 0 || operationalContactDays > 60) {
-            errors.add(new FieldError("operationalContactDays", "must be between 0 and 60"));
+            errors.add(FieldError.of("operationalContactDays", "contact.invalid.between", 0, 60));
         }
         if (invitationChannel == null) {
-            errors.add(new FieldError("invitationChannel", "choose one of " + List.of(Channel.values())));
+            errors.add(FieldError.of("invitationChannel", "contact.invalid.chooseChannel", List.of(Channel.values()).toString()));
         }
         if (zone == null) {
-            errors.add(new FieldError("zone", "must be a time zone"));
+            errors.add(FieldError.of("zone", "contact.invalid.zone"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

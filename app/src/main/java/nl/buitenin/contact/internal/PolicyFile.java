@@ -47,7 +47,8 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
         try {
             return JSON.readValue(json, PolicyFile.class);
         } catch (JacksonException e) {
-            throw new InvalidInputException(e.getLocation() == null ? "policy" : "line " + e.getLocation().getLineNr(), e.getOriginalMessage());
+            throw InvalidInputException.of(e.getLocation() == null ? "policy" : "line " + e.getLocation().getLineNr(),
+                    "contact.invalid.json", String.valueOf(e.getOriginalMessage()));
         }
     }
 
@@ -64,7 +65,7 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
                 try {
                     shares.put(TouchpointId.of(id), share);
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("touchpointShares", "'" + id + "' is not a touchpoint id"));
+                    errors.add(FieldError.of("touchpointShares", "contact.invalid.touchpoint", id));
                 }
             });
         }
@@ -78,7 +79,7 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
                 try {
                     days.add(DayOfWeek.valueOf(day.trim().toUpperCase(Locale.ROOT)));
                 } catch (RuntimeException e) {
-                    errors.add(new FieldError("quietDays", "'" + day + "' is not a day (MONDAY … SUNDAY)"));
+                    errors.add(FieldError.of("quietDays", "contact.invalid.day", day));
                 }
             }
         }
@@ -87,7 +88,7 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
             try {
                 channel = Channel.valueOf(invitationChannel.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("invitationChannel", "'" + invitationChannel + "' is not one of " + List.of(Channel.values())));
+                errors.add(FieldError.of("invitationChannel", "contact.invalid.channel", invitationChannel, List.of(Channel.values()).toString()));
             }
         }
         try {
@@ -110,7 +111,7 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
         try {
             return LocalTime.parse(text.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "'" + text + "' is not a time such as 20:00"));
+            errors.add(FieldError.of(field, "contact.invalid.time", text));
             return fallback;
         }
     }

@@ -51,7 +51,7 @@ class ContactPolicyApi {
             return store.recentDecisions(100);
         }
         if (!PersonKey.isValid(person)) {
-            throw new InvalidInputException("person", "must be a person key: p_ and 26 base32 characters");
+            throw InvalidInputException.of("person", "contact.invalid.person");
         }
         return store.decisionsOf(new PersonKey(person));
     }

@@ -78,7 +78,7 @@ public class PolicyForm {
         try {
             return Double.parseDouble(text.trim().replace(',', '.'));
         } catch (RuntimeException e) {
-            errors.add(new InvalidInputException.FieldError(field, "'" + text + "' is not a number"));
+            errors.add(InvalidInputException.FieldError.of(field, "contact.invalid.number", text));
             return null;
         }
     }
@@ -87,7 +87,7 @@ public class PolicyForm {
         try {
             return Integer.parseInt(text.trim());
         } catch (RuntimeException e) {
-            errors.add(new InvalidInputException.FieldError(field, "'" + text + "' is not a whole number"));
+            errors.add(InvalidInputException.FieldError.of(field, "contact.invalid.wholeNumber", text));
             return null;
         }
     }

@@ -111,7 +111,7 @@ public class DemandFigures {
         }
         return java.util.Optional.of(all.stream()
                 .filter(s -> s.channel().name().equalsIgnoreCase(channel) && s.location().equals(location)).findFirst()
-                .orElseThrow(() -> new NotFoundException("series", channel + " @ " + location)));
+                .orElseThrow(() -> new NotFoundException("demand.thing.series", channel + " @ " + location)));
     }
 
     /** The history of the last {@code weeks} weeks up to the latest count, on the local clock. */
@@ -209,7 +209,7 @@ public class DemandFigures {
     public ForecastView forecast(SeriesKey series, int days) {
         History history = history(series, HISTORY_WEEKS);
         if (history.isEmpty()) {
-            throw new NotFoundException("counts", series.toString());
+            throw new NotFoundException("demand.thing.counts", series.toString());
         }
         Closures closures = closures();
         // From the day after the last count: tomorrow for a live feed, and right after the data for an imported history.

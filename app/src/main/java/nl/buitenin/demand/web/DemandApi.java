@@ -82,7 +82,7 @@ class DemandApi {
                 items.add(toVolume(item, i));
             } catch (InvalidInputException e) {
                 for (FieldError error : e.errors()) {
-                    errors.add(new FieldError("volumes[" + i + "]." + error.field(), error.message()));
+                    errors.add(error.in("volumes[" + i + "]." + error.field()));
                 }
             }
         }
@@ -106,7 +106,7 @@ class DemandApi {
             @RequestParam(required = false, defaultValue = "14") int days) {
         SeriesKey key = series(channel, location);
         if (days < 1 || days > 62) {
-            throw new InvalidInputException("days", "must be 1 to 62");
+            throw InvalidInputException.of("days", "demand.invalid.days");
         }
         DemandFigures.ForecastView view = figures.forecast(key, days);
         List<DayView> dayViews = view.forecast().days().stream().map(d -> new DayView(d.date(), d.closedBecause(),
@@ -146,7 +146,7 @@ class DemandApi {
     }
 
     private SeriesKey series(String channel, String location) {
-        return figures.resolve(channel, location).orElseThrow(() -> new NotFoundException("series", channel + " @ " + location));
+        return figures.resolve(channel, location).orElseThrow(() -> new NotFoundException("demand.thing.series", channel + " @ " + location));
     }
 
     private static ContactVolume toVolume(VolumeItem item, int index) {
@@ -155,11 +155,11 @@ class DemandApi {
             try {
                 channel = Channel.valueOf(item.channel().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("channel", "'" + item.channel() + "' is not one of " + List.of(Channel.values()));
+                throw InvalidInputException.of("channel", "demand.invalid.channel", item.channel(), List.of(Channel.values()).toString());
             }
         }
         if (item.offered() == null) {
-            throw new InvalidInputException("offered", "is required");
+            throw InvalidInputException.of("offered", "demand.invalid.required");
         }
         return new ContactVolume(channel, item.location(), item.intervalStart(), item.offered(), item.handled(), item.ahtSeconds(),
                 item.abandoned(), item.sourceId());

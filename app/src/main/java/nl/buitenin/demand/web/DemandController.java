@@ -91,11 +91,11 @@ class DemandController {
         try {
             defaultChannel = channel == null || channel.isBlank() ? null : Channel.valueOf(channel);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("channel", "unknown channel " + channel)));
+            model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("channel", "demand.invalid.unknownChannel", channel)));
             return "demand/import";
         }
         if (file.isEmpty()) {
-            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("file", "choose a CSV file")));
+            model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("file", "demand.invalid.chooseFile")));
             return "demand/import";
         }
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
@@ -169,7 +169,7 @@ class DemandController {
     @GetMapping("/demand/forecast.csv")
     void forecastCsv(@RequestParam(required = false) String series, HttpServletResponse response) throws IOException {
         SeriesKey key = figures.resolve(channelOf(series), locationOf(series))
-                .orElseThrow(() -> new InvalidInputException("series", "there are no counts to forecast from yet"));
+                .orElseThrow(() -> InvalidInputException.of("series", "demand.invalid.noCountsForecast"));
         DemandFigures.ForecastView view = figures.forecast(key, FORECAST_DAYS);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"forecast.csv\"");
@@ -185,7 +185,7 @@ class DemandController {
             @RequestParam(required = false) String shrinkage, HttpServletResponse response) throws IOException {
         StaffingForm form = target == null ? StaffingForm.defaults() : new StaffingForm(target, aht, patience, maxAsa, maxOccupancy, shrinkage);
         SeriesKey key = figures.resolve(channelOf(series), locationOf(series))
-                .orElseThrow(() -> new InvalidInputException("series", "there are no counts to plan from yet"));
+                .orElseThrow(() -> InvalidInputException.of("series", "demand.invalid.noCountsPlan"));
         DemandFigures.Plan plan = figures.plan(key, form.goal(), form.ahtSeconds(), FORECAST_DAYS);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"staffing-plan.csv\"");
@@ -199,10 +199,10 @@ class DemandController {
         try {
             callCount = Double.parseDouble(callsText.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("calls", "'" + callsText + "' is not a number of contacts");
+            throw InvalidInputException.of("calls", "demand.invalid.calls", callsText);
         }
         if (ahtSeconds == null) {
-            throw new InvalidInputException("aht", "give the average handle time in seconds to compute one interval");
+            throw InvalidInputException.of("aht", "demand.invalid.aht");
         }
         Workload workload = new Workload(callCount, figures.intervalMinutes() * 60.0, ahtSeconds);
         if (agentsText != null && !agentsText.isBlank()) {
@@ -210,7 +210,7 @@ class DemandController {
             try {
                 n = Integer.parseInt(agentsText.trim());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("agents", "'" + agentsText + "' is not a whole number");
+                throw InvalidInputException.of("agents", "demand.invalid.wholeNumber", agentsText);
             }
             Performance p = Staffing.evaluate(workload, n, goal);
             return new Single(workload.erlangs(), new Staffed(n, goal.scheduled(n), p));
@@ -244,7 +244,7 @@ class DemandController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("day", "'" + text + "' is not a date such as 2026-12-24");
+            throw InvalidInputException.of("day", "demand.invalid.day", text);
         }
     }
 

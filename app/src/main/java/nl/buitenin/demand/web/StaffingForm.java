@@ -58,12 +58,12 @@ record StaffingForm(String target, String aht, String patience, String maxAsa, S
         try {
             double value = Double.parseDouble(text.trim().replace(',', '.'));
             if (!(value > 0) || Double.isInfinite(value)) {
-                errors.add(new FieldError(field, "must be a positive number of seconds"));
+                errors.add(FieldError.of(field, "demand.invalid.positiveSeconds"));
                 return null;
             }
             return value;
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "'" + text + "' is not a number of seconds"));
+            errors.add(FieldError.of(field, "demand.invalid.seconds", text));
             return null;
         }
     }
@@ -72,7 +72,7 @@ record StaffingForm(String target, String aht, String patience, String maxAsa, S
         try {
             return Double.parseDouble(text.trim().replace(',', '.').replace("%", "")) / 100;
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "'" + text + "' is not a percentage"));
+            errors.add(FieldError.of(field, "demand.invalid.percentage", text));
             return 0.0;
         }
     }

@@ -83,7 +83,7 @@ class ScoresApi {
         try {
             return Grouping.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("groupBy", "choose total, day, week or month");
+            throw InvalidInputException.of("groupBy", "insight.invalid.groupBy");
         }
     }
 
@@ -94,7 +94,7 @@ class ScoresApi {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + text + "' is not a date such as 2026-03-01");
+            throw InvalidInputException.of(field, "insight.invalid.date", text);
         }
     }
 
@@ -105,7 +105,7 @@ class ScoresApi {
             try {
                 result.add(new TouchpointId(UUID.fromString(id.strip())));
             } catch (IllegalArgumentException e) {
-                errors.add(new InvalidInputException.FieldError("touchpoint", "'" + id + "' is not a touchpoint id"));
+                errors.add(InvalidInputException.FieldError.of("touchpoint", "insight.invalid.touchpoint", id));
             }
         }
         if (!errors.isEmpty()) {

@@ -27,8 +27,15 @@ public class CsvImport {
         this.ingest = ingest;
     }
 
-    /** A rejected cell (or row): its line (header = 1), the column and what is wrong. */
-    public record RowError(long line, String column, String message) {
+    /**
+     * A rejected cell (or row): its line (header = 1), the column and what is wrong, in English ({@code message}) and
+     * as a message key with arguments, so the page tells it in the reader's language.
+     */
+    public record RowError(long line, String column, String message, String key, List<Object> args) {
+
+        public RowError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
     }
 
     public record Report(int rows, int created, int duplicates, List<RowError> rejected) {
@@ -46,7 +53,7 @@ public class CsvImport {
     public Report importCsv(Reader reader) {
         List<InteractionCsv.Row> rows = InteractionCsv.readAll(reader);
         if (rows.isEmpty()) {
-            throw new nl.buitenin.platform.InvalidInputException("file", "has a header but no rows");
+            throw nl.buitenin.platform.InvalidInputException.of("file", "journey.invalid.noRows");
         }
         int created = 0;
         int duplicates = 0;
@@ -60,7 +67,7 @@ public class CsvImport {
                 if (outcome.status() == Status.REJECTED) {
                     long line = chunk.get(outcome.index()).line();
                     for (FieldError error : outcome.errors()) {
-                        rejected.add(new RowError(line, error.field(), error.message()));
+                        rejected.add(new RowError(line, error.field(), error.message(), error.key(), error.args()));
                     }
                 }
             }

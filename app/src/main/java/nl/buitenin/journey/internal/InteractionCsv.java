@@ -39,8 +39,8 @@ public final class InteractionCsv {
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                throw new InvalidInputException("line 1", "the header lacks the column(s) " + String.join(", ", missing)
-                        + "; expected " + String.join(",", COLUMNS));
+                throw InvalidInputException.of("line 1", "journey.invalid.header", String.join(", ", missing),
+                        String.join(",", COLUMNS));
             }
             for (CSVRecord record : parser) {
                 if (isBlank(record)) {
@@ -52,7 +52,7 @@ public final class InteractionCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException("file", "is not readable as CSV: " + e.getMessage());
+            throw InvalidInputException.of("file", "journey.invalid.csv", String.valueOf(e.getMessage()));
         }
     }
 

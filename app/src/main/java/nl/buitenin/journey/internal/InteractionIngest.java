@@ -58,10 +58,10 @@ public class InteractionIngest {
     @Transactional
     public IngestReport ingest(List<InteractionInput> items) {
         if (items == null || items.isEmpty()) {
-            throw new InvalidInputException("items", "send at least one interaction");
+            throw InvalidInputException.of("items", "journey.invalid.atLeastOne");
         }
         if (items.size() > MAX_BATCH) {
-            throw new InvalidInputException("items", "send at most " + MAX_BATCH + " interactions per request, got " + items.size());
+            throw InvalidInputException.of("items", "journey.invalid.atMostItems", MAX_BATCH, items.size());
         }
         Set<TouchpointId> known = new HashSet<>();
         Map<TouchpointId, Touchpoint> archived = new HashMap<>();
@@ -80,7 +80,7 @@ public class InteractionIngest {
         for (int i = 0; i < items.size(); i++) {
             InteractionInput item = items.get(i);
             if (item == null) {
-                outcomes[i] = ItemOutcome.rejected(i, null, List.of(new FieldError("item", "is empty")));
+                outcomes[i] = ItemOutcome.rejected(i, null, List.of(FieldError.of("item", "journey.invalid.emptyItem")));
                 continue;
             }
             InteractionInput.Validated validated = item.validate(known, latest);

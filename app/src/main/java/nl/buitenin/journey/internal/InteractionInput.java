@@ -31,7 +31,7 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
         List<FieldError> errors = new ArrayList<>();
         String source = sourceId == null ? "" : sourceId.strip();
         if (!SOURCE_ID.matcher(source).matches()) {
-            errors.add(new FieldError("sourceId", "is required: 1 to " + MAX_SOURCE_ID + " visible characters without spaces"));
+            errors.add(FieldError.of("sourceId", "journey.invalid.sourceId", MAX_SOURCE_ID));
         }
         TouchpointId touchpointId = touchpoint(errors, knownTouchpoints);
         Instant time = time(errors, latestAllowed);
@@ -40,7 +40,7 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
             if (PersonKey.isValid(person.strip())) {
                 key = new PersonKey(person.strip());
             } else {
-                errors.add(new FieldError("person", "'" + shorten(person) + "' is not a person key (p_ and 26 base32 characters); leave it empty when unknown"));
+                errors.add(FieldError.of("person", "journey.invalid.person", shorten(person)));
             }
         }
         InteractionKind interactionKind = kind(errors);
@@ -52,36 +52,36 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
 
     private TouchpointId touchpoint(List<FieldError> errors, Set<TouchpointId> known) {
         if (touchpoint == null || touchpoint.isBlank()) {
-            errors.add(new FieldError("touchpoint", "is required: the id of a touchpoint"));
+            errors.add(FieldError.of("touchpoint", "journey.invalid.touchpointRequired"));
             return null;
         }
         try {
             TouchpointId id = new TouchpointId(UUID.fromString(touchpoint.strip()));
             if (!known.contains(id)) {
-                errors.add(new FieldError("touchpoint", "no touchpoint has the id " + id));
+                errors.add(FieldError.of("touchpoint", "journey.invalid.unknownTouchpoint", id));
                 return null;
             }
             return id;
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("touchpoint", "'" + shorten(touchpoint) + "' is not a touchpoint id (a UUID)"));
+            errors.add(FieldError.of("touchpoint", "journey.invalid.touchpointId", shorten(touchpoint)));
             return null;
         }
     }
 
     private Instant time(List<FieldError> errors, Instant latestAllowed) {
         if (at == null || at.isBlank()) {
-            errors.add(new FieldError("at", "is required: a time such as 2026-03-01T10:15:00Z"));
+            errors.add(FieldError.of("at", "journey.invalid.atRequired"));
             return null;
         }
         try {
             Instant time = OffsetDateTime.parse(at.strip()).toInstant();
             if (time.isAfter(latestAllowed)) {
-                errors.add(new FieldError("at", at.strip() + " lies in the future"));
+                errors.add(FieldError.of("at", "journey.invalid.future", at.strip()));
                 return null;
             }
             return time;
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("at", "'" + shorten(at) + "' is not a time with an offset, such as 2026-03-01T10:15:00Z or 2026-03-01T11:15:00+01:00"));
+            errors.add(FieldError.of("at", "journey.invalid.at", shorten(at)));
             return null;
         }
     }
@@ -93,7 +93,7 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
         try {
             return InteractionKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("kind", "'" + shorten(kind) + "' is not one of contact, purchase, visit"));
+            errors.add(FieldError.of("kind", "journey.invalid.kind", shorten(kind)));
             return null;
         }
     }

@@ -67,7 +67,7 @@ public class JdbcJourneys implements Journeys {
     public TouchpointId addTouchpoint(StageId stage, Names names, Channel channel, String location) {
         String place = checkedPlace(channel, location);
         UUID journey = jdbc.sql("select journey_id from journey_stage where id = :s").param("s", stage.value())
-                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("stage", stage.toString()));
+                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("journey.thing.stage", stage.toString()));
         UniqueNames.checkTouchpoint(jdbc, stage.value(), names, place, null);
         TouchpointId id = new TouchpointId(UUID.randomUUID());
         Integer position = jdbc.sql("select coalesce(max(position), 0) + 1 from touchpoint where stage_id = :s")
@@ -107,11 +107,11 @@ public class JdbcJourneys implements Journeys {
     /** The channel is required; the place is optional (blank is none) and at most {@value #MAX_LOCATION} characters. */
     static String checkedPlace(Channel channel, String location) {
         if (channel == null) {
-            throw new InvalidInputException("channel", "choose one of " + List.of(Channel.values()));
+            throw InvalidInputException.of("channel", "journey.invalid.channel", List.of(Channel.values()).toString());
         }
         String place = location == null || location.isBlank() ? null : location.strip();
         if (place != null && place.length() > MAX_LOCATION) {
-            throw new InvalidInputException("location", "must be at most " + MAX_LOCATION + " characters");
+            throw InvalidInputException.of("location", "journey.invalid.atMost", MAX_LOCATION);
         }
         return place;
     }
@@ -139,7 +139,7 @@ public class JdbcJourneys implements Journeys {
 
     private void requireJourney(JourneyId journey) {
         if (jdbc.sql("select count(*) from journey where id = :id").param("id", journey.value()).query(Long.class).single() == 0) {
-            throw new NotFoundException("journey", journey.toString());
+            throw new NotFoundException("journey.thing.journey", journey.toString());
         }
     }
 

@@ -24,7 +24,7 @@ public record Names(String nl, String en) {
 
     private static void check(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank() || value.strip().length() > MAX) {
-            errors.add(new FieldError(field, "must be 1 to " + MAX + " characters"));
+            errors.add(FieldError.of(field, "journey.invalid.name", MAX));
         }
     }
 }

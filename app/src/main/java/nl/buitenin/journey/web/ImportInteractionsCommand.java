@@ -119,6 +119,8 @@ public class ImportInteractionsCommand implements Callable<Integer> {
         String body = json.writeValueAsString(new Batch(chunk.stream().map(InteractionCsv.Row::input).toList()));
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                // The tool speaks English, so the rejected rows it prints are asked for in English too.
+                .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

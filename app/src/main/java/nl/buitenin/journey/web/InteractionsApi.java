@@ -39,7 +39,7 @@ class InteractionsApi {
                     + "was created, a duplicate, or rejected and why.")
     IngestReport record(@RequestBody Batch batch) {
         if (batch == null || batch.items() == null) {
-            throw new InvalidInputException("items", "send {\"items\": [...]} with at least one interaction");
+            throw InvalidInputException.of("items", "journey.invalid.noItems");
         }
         return ingest.ingest(batch.items());
     }

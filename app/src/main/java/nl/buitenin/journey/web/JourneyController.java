@@ -60,7 +60,7 @@ class JourneyController {
 
     @GetMapping("/journeys/{id}")
     String journey(@PathVariable UUID id, Model model) {
-        model.addAttribute("journey", journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey", id)));
+        model.addAttribute("journey", journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey.thing.journey", id)));
         model.addAttribute("channels", Channel.values());
         return "journey/journey";
     }
@@ -85,7 +85,7 @@ class JourneyController {
             @RequestParam(required = false) String channel, @RequestParam(required = false) String location, Model model) {
         try {
             if (stage == null) {
-                throw new InvalidInputException("stage", "choose a stage");
+                throw InvalidInputException.of("stage", "journey.invalid.stage");
             }
             journeys.addTouchpoint(new StageId(stage), new Names(nameNl, nameEn), JourneysApi.channel(channel), location);
             return "redirect:/journeys/" + id;
@@ -107,7 +107,7 @@ class JourneyController {
     String importCsv(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "choose a CSV file");
+                throw InvalidInputException.of("file", "journey.invalid.chooseFile");
             }
             try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
                 model.addAttribute("report", csvImport.importCsv(reader));

@@ -87,7 +87,7 @@ class JourneysApi {
     @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER}, scopes = Scope.READ)
     @Operation(summary = "One journey with its stages and touchpoints")
     Journey journey(@PathVariable UUID id) {
-        return journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey", id));
+        return journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey.thing.journey", id));
     }
 
     @GetMapping("/touchpoints")
@@ -283,7 +283,7 @@ class JourneysApi {
         try {
             return Channel.valueOf(name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("channel", "choose one of " + List.of(Channel.values()));
+            throw InvalidInputException.of("channel", "journey.invalid.channel", List.of(Channel.values()).toString());
         }
     }
 }

@@ -59,7 +59,7 @@ class AnswerImportController {
         Survey survey = survey(id);
         try {
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "choose the CSV file to import");
+                throw InvalidInputException.of("file", "listening.invalid.import.chooseFile");
             }
             AnswerImports.Prepared prepared = imports.upload(survey.id(), ExportFormat.of(format), file.getOriginalFilename(),
                     new String(file.getBytes(), StandardCharsets.UTF_8));
@@ -74,7 +74,7 @@ class AnswerImportController {
         Survey survey = survey(id);
         AnswerImports.Progress progress = imports.progress(upload);
         if (!progress.survey().equals(survey.id())) {
-            throw new NotFoundException("import", upload);
+            throw new NotFoundException("listening.thing.import", upload);
         }
         if (progress.status() == ImportStatus.UPLOADED) {
             AnswerImports.Prepared prepared = imports.prepared(upload);
@@ -90,7 +90,7 @@ class AnswerImportController {
         Survey survey = survey(id);
         AnswerImports.Progress progress = imports.progress(upload);
         if (!progress.survey().equals(survey.id())) {
-            throw new NotFoundException("import", upload);
+            throw new NotFoundException("listening.thing.import", upload);
         }
         model.addAttribute("survey", survey);
         model.addAttribute("progress", progress);
@@ -144,7 +144,7 @@ class AnswerImportController {
         try {
             return editing.show(SurveyId.of(id)).survey();
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("survey", id);
+            throw new NotFoundException("listening.thing.survey", id);
         }
     }
 }

@@ -25,6 +25,7 @@ import nl.buitenin.listening.internal.imports.ExportTable;
 import nl.buitenin.listening.internal.imports.ImportResult;
 import nl.buitenin.listening.internal.imports.ImportStatus;
 import nl.buitenin.listening.internal.imports.RowError;
+import nl.buitenin.platform.ErrorMessages;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 
@@ -40,8 +41,11 @@ class AnswerImportsApi {
 
     private final AnswerImports imports;
 
-    AnswerImportsApi(AnswerImports imports) {
+    private final ErrorMessages texts;
+
+    AnswerImportsApi(AnswerImports imports, ErrorMessages texts) {
         this.imports = imports;
+        this.texts = texts;
     }
 
     /**
@@ -63,22 +67,22 @@ class AnswerImportsApi {
     }
 
     record ErrorView(long line, String column, String message) {
-        static ErrorView of(RowError e) {
-            return new ErrorView(e.line(), e.column(), e.toString());
+        static ErrorView of(RowError e, ErrorMessages texts) {
+            return new ErrorView(e.line(), e.column(), e.place() + ": " + texts.tell(e.asFieldError()));
         }
     }
 
     record ResultView(int rows, int created, int duplicates, int rejected, int skipped, int pastRetention, int forgotten,
             List<ErrorView> errors) {
-        static ResultView of(ImportResult r) {
+        static ResultView of(ImportResult r, ErrorMessages texts) {
             return r == null ? null : new ResultView(r.rows(), r.created(), r.duplicates(), r.rejected(), r.skipped(), r.pastRetention(),
-                    r.forgotten(), r.errors().stream().map(ErrorView::of).toList());
+                    r.forgotten(), r.errors().stream().map(e -> ErrorView.of(e, texts)).toList());
         }
     }
 
     record ProgressView(UUID id, String status, int done, int total, ResultView result) {
-        static ProgressView of(AnswerImports.Progress p) {
-            return new ProgressView(p.id(), p.status().name(), p.done(), p.total(), ResultView.of(p.result()));
+        static ProgressView of(AnswerImports.Progress p, ErrorMessages texts) {
+            return new ProgressView(p.id(), p.status().name(), p.done(), p.total(), ResultView.of(p.result(), texts));
         }
     }
 
@@ -100,7 +104,7 @@ class AnswerImportsApi {
         if (progress.status() == ImportStatus.REJECTED) {
             throw new InvalidInputException(progress.result().errors().stream().map(RowError::asFieldError).toList());
         }
-        return ProgressView.of(progress);
+        return ProgressView.of(progress, texts);
     }
 
     @GetMapping("/{id}")
@@ -108,14 +112,14 @@ class AnswerImportsApi {
     ProgressView progress(@PathVariable String survey, @PathVariable UUID id) {
         AnswerImports.Progress progress = imports.progress(id);
         if (!progress.survey().equals(surveyId(survey))) {
-            throw new NotFoundException("import", id);
+            throw new NotFoundException("listening.thing.import", id);
         }
-        return ProgressView.of(progress);
+        return ProgressView.of(progress, texts);
     }
 
     private static String csv(String csv) {
         if (csv == null || csv.isBlank()) {
-            throw new InvalidInputException("csv", "send the export's text in csv");
+            throw InvalidInputException.of("csv", "listening.invalid.import.csvText");
         }
         return csv;
     }
@@ -124,7 +128,7 @@ class AnswerImportsApi {
         try {
             return SurveyId.of(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("survey", id);
+            throw new NotFoundException("listening.thing.survey", id);
         }
     }
 }

@@ -163,7 +163,9 @@ public class ImportAnswersCommand implements Callable<Integer> {
 
     private HttpResponse<String> send(String method, String address, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json")
+                // The tool speaks English, so the problems it prints are asked for in English too.
+                .header("Accept-Language", "en");
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {

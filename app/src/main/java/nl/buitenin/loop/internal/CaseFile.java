@@ -71,7 +71,7 @@ public final class CaseFile {
             String team, UUID owner, String summary, Instant at, Instant deadline) {
         String text = summary == null ? "" : summary.strip();
         if (text.isEmpty() || text.length() > 10_000) {
-            throw new InvalidInputException("summary", "must be 1 to 10000 characters");
+            throw InvalidInputException.of("summary", "loop.invalid.summary");
         }
         return new CaseFile(CaseId.random(), source, type, person, touchpoint, channel, team, owner, CaseStatus.NEW, text,
                 at, deadline, null, null, null, null, 0, null, 0);
@@ -79,7 +79,7 @@ public final class CaseFile {
 
     /** Logs a call-back; a person reached counts as the first contact of a new case. */
     void callBack(CallbackOutcome result, Instant at) {
-        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "log a call-back");
+        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "logCallback");
         if (result == CallbackOutcome.REACHED) {
             markContacted(at);
         }
@@ -87,7 +87,7 @@ public final class CaseFile {
 
     /** The person was reached in another way (e-mail answered, a visit, the service desk). */
     void markContacted(Instant at) {
-        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "mark as contacted");
+        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "markContacted");
         if (firstContactAt == null) {
             firstContactAt = at;
         }
@@ -97,7 +97,7 @@ public final class CaseFile {
     void resolve(String resolution, Instant at) {
         refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "resolve");
         if (resolution == null || resolution.isBlank()) {
-            throw new InvalidInputException("outcome", "say how the case was resolved");
+            throw InvalidInputException.of("outcome", "loop.invalid.resolution");
         }
         outcome = resolution.strip();
         resolvedAt = at;
@@ -146,9 +146,10 @@ public final class CaseFile {
         person = null;
     }
 
+    /** {@code what} names the refused step: the message {@code loop.conflict.<what>} tells it with the case's status. */
     private void refuseUnless(boolean allowed, String what) {
         if (!allowed) {
-            throw new ConflictException("cannot " + what + " a case that is " + status.name().toLowerCase(java.util.Locale.ROOT));
+            throw new ConflictException("loop.conflict." + what, nl.buitenin.platform.InvalidInputException.FieldError.term(status.messageKey()));
         }
     }
 

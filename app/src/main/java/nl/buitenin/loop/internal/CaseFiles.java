@@ -66,7 +66,7 @@ public class CaseFiles {
                 .param("escalated", utc(c.escalatedAt())).param("id", c.id().value()).param("version", c.version())
                 .update();
         if (updated != 1) {
-            throw new ConflictException("case " + c.id() + " was changed by somebody else; reload it and try again");
+            throw new ConflictException("loop.conflict.caseChanged", c.id());
         }
         c.saved();
     }

@@ -18,7 +18,7 @@ public class CaseTypes {
 
         public Definition {
             if (slaWorkingDays < 0 || slaWorkingDays > 60) {
-                throw new InvalidInputException("slaWorkingDays", "must be 0 to 60 working days");
+                throw InvalidInputException.of("slaWorkingDays", "loop.invalid.slaRange");
             }
         }
 
@@ -67,8 +67,8 @@ public class CaseTypes {
         if (find(type).isEmpty() && DEFAULTS.stream().anyMatch(d -> d.type().equals(type))) {
             ensureDefaults();
         }
-        return find(type).orElseThrow(() -> new InvalidInputException("type", "unknown case type " + type
-                + "; known: " + all().stream().map(d -> d.type().code()).toList()));
+        return find(type).orElseThrow(() -> InvalidInputException.of("type", "loop.invalid.caseType", type,
+                all().stream().map(d -> d.type().code()).toList().toString()));
     }
 
     public void save(Definition definition) {

@@ -112,12 +112,12 @@ public class CaseWork implements Cases {
     /** The case if the user may see it: agents only their own team's, or the cases they own. */
     @Transactional(readOnly = true)
     public CaseFile visibleTo(User user, CaseId id) {
-        CaseFile found = cases.byId(id).orElseThrow(() -> new NotFoundException("case", id));
+        CaseFile found = cases.byId(id).orElseThrow(() -> new NotFoundException("loop.thing.case", id));
         boolean ownTeam = user.team() != null && user.team().equals(found.team());
         boolean owner = user.id().value().equals(found.owner());
         if (!ownTeam && !owner) {
             // The same answer as for a case that does not exist: another team's ids reveal nothing.
-            throw new NotFoundException("case", id);
+            throw new NotFoundException("loop.thing.case", id);
         }
         return found;
     }
@@ -134,7 +134,7 @@ public class CaseWork implements Cases {
     @Transactional
     public void callBack(User user, CaseId id, CallbackOutcome outcome, String note) {
         if (outcome == null) {
-            throw new InvalidInputException("outcome", "choose one of REACHED, NOT_REACHED, CALL_AGAIN");
+            throw InvalidInputException.of("outcome", "loop.invalid.outcomeCode");
         }
         callBack(visibleTo(user, id), user.username(), outcome, note, clock.instant());
     }
@@ -196,11 +196,11 @@ public class CaseWork implements Cases {
     public void reassign(User lead, CaseId id, UUID newOwner) {
         CaseFile c = visibleTo(lead, id);
         if (!teams.isLead(lead.id().value(), c.team())) {
-            throw new ConflictException("only the lead of team " + c.team() + " may reassign its cases");
+            throw new ConflictException("loop.conflict.notLead", c.team());
         }
         User agent = users.byId(new nl.buitenin.access.UserId(newOwner))
                 .filter(u -> c.team().equals(u.team()))
-                .orElseThrow(() -> new InvalidInputException("owner", "choose an agent of team " + c.team()));
+                .orElseThrow(() -> InvalidInputException.of("owner", "loop.invalid.agentOfTeam", c.team()));
         Instant at = clock.instant();
         c.assignTo(agent.id().value(), c.team());
         cases.update(c);
@@ -250,10 +250,10 @@ public class CaseWork implements Cases {
 
     private static String requireText(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, "must not be empty");
+            throw InvalidInputException.of(field, "loop.invalid.empty");
         }
         if (text.length() > 10_000) {
-            throw new InvalidInputException(field, "must be at most 10000 characters");
+            throw InvalidInputException.of(field, "loop.invalid.atMost", 10000);
         }
         return text.strip();
     }

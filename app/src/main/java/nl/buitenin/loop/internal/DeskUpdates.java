@@ -23,10 +23,10 @@ public class DeskUpdates {
     public record Update(String updateId, Target status, String note, String outcome) {
         public Update {
             if (updateId == null || updateId.isBlank() || updateId.length() > 200) {
-                throw new InvalidInputException("updateId", "the desk's id of this update, 1 to 200 characters");
+                throw InvalidInputException.of("updateId", "loop.invalid.updateId");
             }
             if (status == null && (note == null || note.isBlank())) {
-                throw new InvalidInputException("status", "give a status, a note or both");
+                throw InvalidInputException.of("status", "loop.invalid.statusOrNote");
             }
         }
     }
@@ -49,7 +49,7 @@ public class DeskUpdates {
 
     @Transactional
     public Result apply(CaseId id, Update update, String desk) {
-        CaseFile c = cases.byId(id).orElseThrow(() -> new NotFoundException("case", id));
+        CaseFile c = cases.byId(id).orElseThrow(() -> new NotFoundException("loop.thing.case", id));
         Instant at = clock.instant();
         boolean fresh = jdbc.sql("insert into loop_desk_update (update_id, case_id, applied_at) values (:u, :c, :at) on conflict do nothing")
                 .param("u", update.updateId()).param("c", id.value()).param("at", CaseFiles.utc(at)).update() == 1;

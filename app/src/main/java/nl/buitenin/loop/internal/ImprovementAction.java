@@ -26,7 +26,7 @@ public record ImprovementAction(ActionId id, String titleNl, String titleEn, Str
         check(errors, "descriptionNl", descriptionNl, 4000);
         check(errors, "descriptionEn", descriptionEn, 4000);
         if (themes == null || themes.isEmpty()) {
-            errors.add(new FieldError("themes", "choose at least one theme the action addresses"));
+            errors.add(FieldError.of("themes", "loop.invalid.actionThemes"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -46,7 +46,7 @@ public record ImprovementAction(ActionId id, String titleNl, String titleEn, Str
 
     ImprovementAction start(Instant at) {
         if (status != ActionStatus.PLANNED) {
-            throw new ConflictException("only a planned action can be started; this one is " + status);
+            throw new ConflictException("loop.conflict.startAction", FieldError.term(status.messageKey()));
         }
         return new ImprovementAction(id, titleNl, titleEn, descriptionNl, descriptionEn, owner, ActionStatus.IN_PROGRESS,
                 dueOn, themes, createdAt, at, null);
@@ -55,7 +55,7 @@ public record ImprovementAction(ActionId id, String titleNl, String titleEn, Str
     /** Done: from planned or in progress, once. Completing twice would tell people twice. */
     ImprovementAction complete(Instant at) {
         if (status == ActionStatus.DONE) {
-            throw new ConflictException("the action is done already");
+            throw new ConflictException("loop.conflict.actionDone");
         }
         return new ImprovementAction(id, titleNl, titleEn, descriptionNl, descriptionEn, owner, ActionStatus.DONE, dueOn,
                 themes, createdAt, startedAt == null ? at : startedAt, at);
@@ -75,7 +75,7 @@ public record ImprovementAction(ActionId id, String titleNl, String titleEn, Str
 
     private static void check(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank() || value.strip().length() > max) {
-            errors.add(new FieldError(field, "must be 1 to " + max + " characters"));
+            errors.add(FieldError.of(field, "loop.invalid.length", max));
         }
     }
 }

@@ -48,7 +48,7 @@ public class Improving {
             LocalDate dueOn, Set<ThemeId> addressed) {
         for (ThemeId theme : addressed == null ? Set.<ThemeId>of() : addressed) {
             if (themes.byId(theme).isEmpty()) {
-                throw new InvalidInputException("themes", "unknown theme " + theme);
+                throw InvalidInputException.of("themes", "loop.invalid.unknownTheme", theme);
             }
         }
         ImprovementAction action = ImprovementAction.plan(titleNl, titleEn, descriptionNl, descriptionEn, owner, dueOn,
@@ -86,11 +86,11 @@ public class Improving {
 
     private void save(ImprovementAction changed, ActionStatus from) {
         if (!actions.changeStatus(changed, from)) {
-            throw new ConflictException("the action was changed by somebody else; reload it and try again");
+            throw new ConflictException("loop.conflict.actionChanged");
         }
     }
 
     private ImprovementAction require(ActionId id) {
-        return actions.byId(id).orElseThrow(() -> new NotFoundException("action", id));
+        return actions.byId(id).orElseThrow(() -> new NotFoundException("loop.thing.action", id));
     }
 }

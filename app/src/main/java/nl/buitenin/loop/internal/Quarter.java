@@ -15,14 +15,14 @@ public record Quarter(int year, int quarter) {
 
     public Quarter {
         if (year < 2000 || year > 2999 || quarter < 1 || quarter > 4) {
-            throw new InvalidInputException("quarter", "must look like 2026-Q3");
+            throw InvalidInputException.of("quarter", "loop.invalid.quarterForm");
         }
     }
 
     public static Quarter parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new InvalidInputException("quarter", "'" + text + "' is not a quarter; use the form 2026-Q3");
+            throw InvalidInputException.of("quarter", "loop.invalid.quarter", text);
         }
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -16,7 +16,7 @@ public class Teams {
     public record Team(String name, UUID lead) {
         public Team {
             if (name == null || name.isBlank() || name.length() > 100) {
-                throw new InvalidInputException("name", "a team name is 1 to 100 characters");
+                throw InvalidInputException.of("name", "loop.invalid.teamName");
             }
             name = name.strip();
         }

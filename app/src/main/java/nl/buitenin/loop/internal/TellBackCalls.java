@@ -43,16 +43,16 @@ public class TellBackCalls {
     @Transactional(readOnly = true)
     public TellBackTasks.Task visibleTo(User agent, UUID id) {
         return tasks.byId(id).filter(t -> t.team() != null && t.team().equals(agent.team()))
-                .orElseThrow(() -> new NotFoundException("call-back task", id));
+                .orElseThrow(() -> new NotFoundException("loop.thing.callbackTask", id));
     }
 
     @Transactional
     public void logCall(User agent, UUID id, CallbackOutcome outcome, String note) {
         if (outcome == null) {
-            throw new InvalidInputException("outcome", "choose one of REACHED, NOT_REACHED, CALL_AGAIN");
+            throw InvalidInputException.of("outcome", "loop.invalid.outcomeCode");
         }
         if (note != null && note.length() > 10_000) {
-            throw new InvalidInputException("note", "must be at most 10000 characters");
+            throw InvalidInputException.of("note", "loop.invalid.atMost", 10000);
         }
         TellBackTasks.Task task = visibleTo(agent, id);
         Instant at = clock.instant();

@@ -71,7 +71,7 @@ public class TellBackTasks {
                 .param("at", CaseFiles.utc(at)).param("outcome", outcome.name()).param("agent", agent).param("note", note)
                 .param("completed", completes ? CaseFiles.utc(at) : null).param("id", id).update();
         if (updated != 1) {
-            throw new ConflictException("this call-back task was completed already");
+            throw new ConflictException("loop.conflict.taskDone");
         }
     }
 

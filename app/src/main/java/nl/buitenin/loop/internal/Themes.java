@@ -63,7 +63,7 @@ public class Themes implements ThemeTagging {
         String nl = name("nameNl", nameNl);
         String en = name("nameEn", nameEn);
         if (parent != null && byId(parent).isEmpty()) {
-            throw new InvalidInputException("parent", "unknown theme " + parent);
+            throw InvalidInputException.of("parent", "loop.invalid.unknownTheme", parent);
         }
         ThemeId id = new ThemeId(UUID.randomUUID());
         try {
@@ -71,7 +71,7 @@ public class Themes implements ThemeTagging {
                     .param("id", id.value()).param("nl", nl).param("en", en).param("parent", parent == null ? null : parent.value())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("a theme named '" + nl + "' exists already");
+            throw new ConflictException("loop.conflict.theme", nl);
         }
         return new Theme(id, nl, en, parent);
     }
@@ -89,7 +89,7 @@ public class Themes implements ThemeTagging {
     @Transactional
     public boolean tag(CaseId caseId, ThemeId theme, String taggedBy, Tagger kind, Instant at) {
         if (byId(theme).isEmpty()) {
-            throw new NotFoundException("theme", theme);
+            throw new NotFoundException("loop.thing.theme", theme);
         }
         return jdbc.sql("insert into loop_case_theme (case_id, theme_id, tagged_by, tagger_kind, tagged_at) "
                         + "values (:case, :theme, :by, :kind, :at) on conflict do nothing")
@@ -124,7 +124,7 @@ public class Themes implements ThemeTagging {
 
     private static String name(String field, String value) {
         if (value == null || value.isBlank() || value.strip().length() > 200) {
-            throw new InvalidInputException(field, "must be 1 to 200 characters");
+            throw InvalidInputException.of(field, "loop.invalid.length", 200);
         }
         return value.strip();
     }

@@ -54,17 +54,17 @@ public class Webhooks {
         try {
             uri = URI.create(url == null ? "" : url.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("url", "not a URL: " + url));
+            errors.add(FieldError.of("url", "loop.invalid.url", url));
         }
         if (uri != null && (uri.getHost() == null || !Set.of("http", "https").contains(String.valueOf(uri.getScheme())))) {
-            errors.add(new FieldError("url", "must be an http or https URL with a host"));
+            errors.add(FieldError.of("url", "loop.invalid.urlHttp"));
         }
         if (secret == null || secret.length() < 16 || secret.length() > 200) {
-            errors.add(new FieldError("secret", "must be 16 to 200 characters"));
+            errors.add(FieldError.of("secret", "loop.invalid.secret"));
         }
         Set<String> chosen = events == null ? Set.of() : new LinkedHashSet<>(events);
         if (chosen.isEmpty() || !EVENTS.containsAll(chosen)) {
-            errors.add(new FieldError("events", "choose one or more of " + EVENTS));
+            errors.add(FieldError.of("events", "loop.invalid.events", EVENTS.toString()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

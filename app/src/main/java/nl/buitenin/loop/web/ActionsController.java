@@ -76,7 +76,7 @@ class ActionsController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldError("nameNl", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(e.error("nameNl")));
         }
         return "redirect:/loop/themes";
     }
@@ -132,7 +132,7 @@ class ActionsController {
             change.run();
             redirect.addFlashAttribute("saved", true);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldError("status", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(e.error("status")));
         }
         return "redirect:/loop/actions";
     }
@@ -144,7 +144,7 @@ class ActionsController {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("dueOn", "not a date (yyyy-mm-dd): " + text);
+            throw InvalidInputException.of("dueOn", "loop.invalid.date", text);
         }
     }
 }

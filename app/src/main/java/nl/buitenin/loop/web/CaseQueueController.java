@@ -126,7 +126,7 @@ class CaseQueueController {
             User me = pages.me();
             CaseFile c = work.visibleTo(me, new CaseId(id));
             if (theme == null) {
-                throw new InvalidInputException("theme", "choose a theme");
+                throw InvalidInputException.of("theme", "loop.invalid.theme");
             }
             themes.tag(c.id(), new ThemeId(theme), me.username(), ThemeTagging.Tagger.USER, pages.clock().instant());
         });
@@ -163,7 +163,7 @@ class CaseQueueController {
         TouchpointId where = touchpoint == null || touchpoint.isBlank() ? null
                 : parse(errors, "touchpoint", () -> TouchpointId.of(touchpoint.strip()));
         if (text == null || text.isBlank()) {
-            errors.add(new FieldError("text", "write down what the person said"));
+            errors.add(FieldError.of("text", "loop.invalid.text"));
         }
         if (errors.isEmpty()) {
             try {
@@ -191,7 +191,7 @@ class CaseQueueController {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage() == null ? "not valid" : e.getMessage()));
+            errors.add(FieldError.of(field, "loop.invalid.field"));
         }
         return null;
     }
@@ -200,7 +200,7 @@ class CaseQueueController {
         try {
             return CallbackOutcome.valueOf(outcome == null ? "" : outcome);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("outcome", "choose reached, not reached or call again");
+            throw InvalidInputException.of("outcome", "loop.invalid.outcome");
         }
     }
 
@@ -210,7 +210,7 @@ class CaseQueueController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldError("status", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(e.error("status")));
         }
         return "redirect:/cases/" + id;
     }

@@ -45,7 +45,7 @@ class FiguresController {
         LocalDate start = date("from", from, today.minusYears(1).withDayOfMonth(1));
         LocalDate end = date("to", to, today);
         if (end.isBefore(start)) {
-            throw new InvalidInputException("to", "must not be before from");
+            throw InvalidInputException.of("to", "loop.invalid.toBeforeFrom");
         }
         LoopFigures.Dimension dimension = dimension(by);
         List<LoopFigures.Row> rows = figures.by(dimension, start.atStartOfDay(zone).toInstant(),
@@ -93,7 +93,7 @@ class FiguresController {
         try {
             return by == null || by.isBlank() ? LoopFigures.Dimension.TEAM : LoopFigures.Dimension.valueOf(by);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("by", "choose TEAM, TOUCHPOINT or MONTH");
+            throw InvalidInputException.of("by", "loop.invalid.by");
         }
     }
 
@@ -104,7 +104,7 @@ class FiguresController {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "not a date (yyyy-mm-dd): " + text);
+            throw InvalidInputException.of(field, "loop.invalid.date", text);
         }
     }
 }

@@ -67,13 +67,13 @@ class LoopAdminController {
             try {
                 type = new CaseType(code);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("code", e.getMessage());
+                throw InvalidInputException.of("code", "loop.invalid.caseTypeCode", code);
             }
             if (nameNl == null || nameNl.isBlank() || nameEn == null || nameEn.isBlank()) {
-                throw new InvalidInputException("nameNl", "give the name in Dutch and English");
+                throw InvalidInputException.of("nameNl", "loop.invalid.bothNames");
             }
             if (slaWorkingDays == null) {
-                throw new InvalidInputException("slaWorkingDays", "give the SLA in working days");
+                throw InvalidInputException.of("slaWorkingDays", "loop.invalid.sla");
             }
             types.save(new CaseTypes.Definition(type, nameNl.strip(), nameEn.strip(), slaWorkingDays,
                     defaultTeam == null || defaultTeam.isBlank() ? null : defaultTeam.strip()));
@@ -105,7 +105,7 @@ class LoopAdminController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldError("input", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(FieldError.of("input", "loop.invalid.notValid", String.valueOf(e.getMessage()))));
         }
         return "redirect:/admin/loop";
     }

@@ -107,24 +107,23 @@ class LoopApi {
         try {
             source = CaseSource.complaint(request.externalId().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("externalId", "use 1 to 280 letters, digits or . _ : @ / - only");
+            throw InvalidInputException.of("externalId", "loop.invalid.externalId");
         }
         PersonKey person = null;
         if (request.personKey() != null && !request.personKey().isBlank()) {
             if (!PersonKey.isValid(request.personKey())) {
-                throw new InvalidInputException("personKey", "not a person key (p_ and 26 base32 characters)");
+                throw InvalidInputException.of("personKey", "loop.invalid.personKey");
             }
             person = new PersonKey(request.personKey());
         } else if (request.customerReference() != null && !request.customerReference().isBlank()) {
-            throw new InvalidInputException("customerReference",
-                    "customer references are not accepted yet: send the person's key (personKey) from the privacy module");
+            throw InvalidInputException.of("customerReference", "loop.invalid.customerReference");
         }
         TouchpointId touchpoint = null;
         if (request.touchpointId() != null && !request.touchpointId().isBlank()) {
             try {
                 touchpoint = TouchpointId.of(request.touchpointId());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("touchpointId", e.getMessage());
+                throw InvalidInputException.of("touchpointId", "loop.invalid.touchpointId", request.touchpointId());
             }
         }
         CaseWork.Opened opened = work.open(new CaseWork.Opening(source, CaseType.COMPLAINT, person, touchpoint,
@@ -138,7 +137,7 @@ class LoopApi {
     @Allow(value = {}, scopes = Scope.CASES)
     @Operation(summary = "The status of a case, for a service desk (no personal data)")
     CaseStatusView status(@PathVariable UUID id) {
-        return CaseStatusView.of(cases.byId(new CaseId(id)).orElseThrow(() -> new NotFoundException("case", id)));
+        return CaseStatusView.of(cases.byId(new CaseId(id)).orElseThrow(() -> new NotFoundException("loop.thing.case", id)));
     }
 
     @PatchMapping("/cases/{id}")
@@ -159,7 +158,7 @@ class LoopApi {
         try {
             dimension = LoopFigures.Dimension.valueOf(by);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("by", "choose TEAM, TOUCHPOINT or MONTH");
+            throw InvalidInputException.of("by", "loop.invalid.by");
         }
         ZoneId zone = pages.zone();
         Instant start = date("from", from).atStartOfDay(zone).toInstant();
@@ -175,7 +174,7 @@ class LoopApi {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "not a date (yyyy-mm-dd): " + text);
+            throw InvalidInputException.of(field, "loop.invalid.date", text);
         }
     }
 }

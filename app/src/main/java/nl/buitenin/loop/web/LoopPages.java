@@ -35,7 +35,7 @@ class LoopPages {
     }
 
     User me() {
-        return users.current().orElseThrow(() -> new NotFoundException("user", "current"));
+        return users.current().orElseThrow(() -> new NotFoundException("access.thing.user", "current"));
     }
 
     ZoneId zone() {

@@ -82,14 +82,14 @@ class TeamLeadController {
     String reassign(@PathVariable UUID id, @RequestParam(required = false) UUID owner, RedirectAttributes redirect) {
         try {
             if (owner == null) {
-                throw new InvalidInputException("owner", "choose an agent");
+                throw InvalidInputException.of("owner", "loop.invalid.agent");
             }
             work.reassign(pages.me(), new CaseId(id), owner);
             redirect.addFlashAttribute("assigned", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldError("owner", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(e.error("owner")));
         }
         return "redirect:/team-lead/cases";
     }

@@ -64,7 +64,7 @@ class TellBackController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(new FieldError("status", e.getMessage())));
+            redirect.addFlashAttribute("errors", List.of(e.error("status")));
         }
         return "redirect:/cases";
     }
@@ -73,7 +73,7 @@ class TellBackController {
         try {
             return CallbackOutcome.valueOf(outcome == null ? "" : outcome);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("outcome", "choose reached, not reached or call again");
+            throw InvalidInputException.of("outcome", "loop.invalid.outcome");
         }
     }
 }

@@ -56,12 +56,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldError(e.getName(), "has an invalid value '" + e.getValue() + "'")));
+        return invalid(List.of(FieldError.of(e.getName(), "platform.invalid.value", String.valueOf(e.getValue()))));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, texts.message(e));
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -73,7 +73,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, texts.message(e));
     }
 
     @Override
@@ -105,21 +105,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             detail = detail.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s+", " ").trim();
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON for this endpoint: " + detail);
-        problem.setTitle("Unreadable request body");
+                texts.text("platform.unreadable", List.of(String.valueOf(detail)),
+                        "The request body is not valid JSON for this endpoint: " + detail));
+        problem.setTitle(texts.text("platform.unreadable.title", List.of(), "Unreadable request body"));
         return ResponseEntity.badRequest().body(problem);
     }
 
     private ProblemDetail invalid(List<FieldError> errors) {
-        return invalid(errors.stream().map(e -> new FieldError(e.field(), texts.message(e))).toList(), true);
-    }
-
-    private static ProblemDetail invalid(List<FieldError> errors, boolean translated) {
+        List<FieldError> told = errors.stream().map(e -> new FieldError(e.field(), texts.message(e))).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid");
-        problem.setTitle("Invalid input");
-        problem.setProperty("errors", errors.stream()
+                told.size() == 1 ? told.get(0).field() + ": " + told.get(0).message()
+                        : texts.text("platform.invalid.fields", List.of(String.valueOf(told.size())), told.size() + " fields are invalid"));
+        problem.setTitle(texts.text("platform.invalid.title", List.of(), "Invalid input"));
+        problem.setProperty("errors", told.stream()
                 .map(e -> Map.of("field", e.field(), "message", e.message()))
                 .toList());
         return problem;

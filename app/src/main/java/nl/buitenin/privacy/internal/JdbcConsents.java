@@ -74,17 +74,17 @@ public class JdbcConsents implements Consents {
     private void change(PersonKey person, PurposeId purpose, boolean given, String channel) {
         String via = channel == null || channel.isBlank() ? "unknown" : channel.strip();
         if (via.length() > 32) {
-            throw new InvalidInputException("channel", "at most 32 characters");
+            throw InvalidInputException.of("channel", "privacy.invalid.atMost", 32);
         }
         Purpose registered = purposes.find(purpose)
-                .orElseThrow(() -> new InvalidInputException("purpose", "not in the processing register: " + purpose));
+                .orElseThrow(() -> InvalidInputException.of("purpose", "privacy.invalid.unregistered", purpose));
         if (registered.retired() && given) {
-            throw new InvalidInputException("purpose", "retired; consent can no longer be given for it: " + purpose);
+            throw InvalidInputException.of("purpose", "privacy.invalid.retired", purpose);
         }
         Integer exists = jdbc.sql("select count(*) from privacy_person where person_key = :person")
                 .param("person", person.value()).query(Integer.class).single();
         if (exists == 0) {
-            throw new NotFoundException("person", person.value());
+            throw new NotFoundException("privacy.thing.person", person.value());
         }
         Boolean current = jdbc.sql("select given from privacy_consent where person_key = :person and purpose_id = :purpose")
                 .param("person", person.value()).param("purpose", purpose.value()).query(Boolean.class).optional().orElse(null);

@@ -167,7 +167,7 @@ public class JdbcPersons implements Persons {
                 .param("reminders", preferences.remindersWanted()).param("doNotAsk", preferences.doNotAsk())
                 .param("now", now()).param("key", person.value()).update();
         if (updated == 0) {
-            throw new NotFoundException("person", person.value());
+            throw new NotFoundException("privacy.thing.person", person.value());
         }
     }
 

@@ -38,11 +38,11 @@ public final class PersonKeys {
     /** Customer ids are compared as written, without surrounding white space. */
     public static String normalise(String customerId) {
         if (customerId == null || customerId.isBlank()) {
-            throw new InvalidInputException("customerId", "is required");
+            throw InvalidInputException.of("customerId", "privacy.invalid.required");
         }
         String id = customerId.strip();
         if (id.length() > 200) {
-            throw new InvalidInputException("customerId", "at most 200 characters");
+            throw InvalidInputException.of("customerId", "privacy.invalid.atMost", 200);
         }
         return id;
     }

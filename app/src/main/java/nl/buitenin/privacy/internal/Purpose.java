@@ -27,10 +27,10 @@ public record Purpose(PurposeId id, String nameNl, String nameEn, String descrip
         require(errors, "dataCategories", dataCategories, 2000);
         require(errors, "recipients", recipients, 2000);
         if (legalBasis == null) {
-            errors.add(new FieldError("legalBasis", "choose a legal basis"));
+            errors.add(FieldError.of("legalBasis", "privacy.invalid.legalBasis"));
         }
         if (personalData && (retentionMonths == null || retentionMonths < 1 || retentionMonths > 240)) {
-            errors.add(new FieldError("retentionMonths", "a purpose with personal data needs a retention of 1 to 240 months"));
+            errors.add(FieldError.of("retentionMonths", "privacy.invalid.retention"));
         }
         if (!personalData) {
             retentionMonths = null;
@@ -44,9 +44,9 @@ public record Purpose(PurposeId id, String nameNl, String nameEn, String descrip
 
     private static void require(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(FieldError.of(field, "privacy.invalid.required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters"));
+            errors.add(FieldError.of(field, "privacy.invalid.atMost", max));
         }
     }
 

@@ -47,13 +47,13 @@ public class Purposes {
     }
 
     public Purpose get(PurposeId id) {
-        return find(id).orElseThrow(() -> new NotFoundException("purpose", id.value()));
+        return find(id).orElseThrow(() -> new NotFoundException("privacy.thing.purpose", id.value()));
     }
 
     @Transactional
     public Purpose create(Purpose purpose) {
         if (find(purpose.id()).isPresent()) {
-            throw new ConflictException("a purpose with id '" + purpose.id() + "' already exists");
+            throw new ConflictException("privacy.conflict.purpose", purpose.id());
         }
         OffsetDateTime now = now();
         jdbc.sql("insert into privacy_purpose (" + COLUMNS + ", created_at, updated_at) values (:id, :nameNl, :nameEn, "

@@ -109,8 +109,8 @@ class PersonsController {
         PersonKey person = key(key);
         if (!confirmed) {
             show(person, model);
-            model.addAttribute("errors", List.of(new InvalidInputException.FieldError("confirmed",
-                    "tick the box to confirm that the person asked to be forgotten")));
+            model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("confirmed",
+                    "privacy.invalid.confirmErasure")));
             return "privacy/persons";
         }
         erasure.erase(person, "privacy-officer");
@@ -130,11 +130,11 @@ class PersonsController {
 
     private PersonKey key(String key) {
         if (!PersonKey.isValid(key)) {
-            throw new NotFoundException("person", key);
+            throw new NotFoundException("privacy.thing.person", key);
         }
         PersonKey person = new PersonKey(key);
         if (!persons.exists(person)) {
-            throw new NotFoundException("person", key);
+            throw new NotFoundException("privacy.thing.person", key);
         }
         return person;
     }

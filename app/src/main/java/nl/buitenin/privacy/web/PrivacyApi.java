@@ -119,7 +119,7 @@ class PrivacyApi {
     @Operation(summary = "Register a person or update their contact details; the customer id makes it idempotent")
     PersonRegistered register(@RequestBody PersonRequest request) {
         if (request.customerId() == null || request.customerId().isBlank()) {
-            throw new InvalidInputException("customerId", "is required");
+            throw InvalidInputException.of("customerId", "privacy.invalid.required");
         }
         ContactDetails details = new ContactDetails(request.name(), request.email(), request.phone());
         PersonKey key = persons.register(request.customerId(), details);
@@ -142,16 +142,16 @@ class PrivacyApi {
     List<ConsentChange> consent(@RequestBody ConsentRequest request) {
         PersonKey key = person(request.customerId(), request.personKey());
         if (request.purpose() == null) {
-            throw new InvalidInputException("purpose", "is required");
+            throw InvalidInputException.of("purpose", "privacy.invalid.required");
         }
         if (request.given() == null) {
-            throw new InvalidInputException("given", "is required: true or false");
+            throw InvalidInputException.of("given", "privacy.invalid.given");
         }
         PurposeId purpose;
         try {
             purpose = new PurposeId(request.purpose());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("purpose", e.getMessage());
+            throw InvalidInputException.of("purpose", "privacy.invalid.purposeId", request.purpose());
         }
         String channel = request.channel() == null ? "api" : request.channel();
         if (request.given()) {
@@ -216,19 +216,19 @@ class PrivacyApi {
         if (personKey != null) {
             return existingOrInvalid(personKey);
         }
-        throw new InvalidInputException("customerId", "give the customer id or the person key");
+        throw InvalidInputException.of("customerId", "privacy.invalid.customerOrKey");
     }
 
     private static PersonKey existingOrInvalid(String key) {
         if (!PersonKey.isValid(key)) {
-            throw new InvalidInputException("personKey", "not a person key (p_ and 26 base32 characters)");
+            throw InvalidInputException.of("personKey", "privacy.invalid.personKey");
         }
         return new PersonKey(key);
     }
 
     private PersonKey existing(String key) {
         if (!PersonKey.isValid(key) || !persons.exists(new PersonKey(key))) {
-            throw new NotFoundException("person", key);
+            throw new NotFoundException("privacy.thing.person", key);
         }
         return new PersonKey(key);
     }

@@ -23,13 +23,13 @@ record PurposeForm(String id, String nameNl, String nameEn, String descriptionNl
         try {
             purposeId = new PurposeId(id == null ? "" : id.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", "use 2 to 64 lower-case letters, digits or dashes, starting with a letter");
+            throw InvalidInputException.of("id", "privacy.invalid.purposeIdForm");
         }
         LegalBasis basis;
         try {
             basis = LegalBasis.valueOf(legalBasis == null ? "" : legalBasis);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("legalBasis", "one of CONSENT, CONTRACT, LEGITIMATE_INTEREST, LEGAL_OBLIGATION");
+            throw InvalidInputException.of("legalBasis", "privacy.invalid.legalBasisOneOf");
         }
         return new Purpose(purposeId, nameNl, nameEn, descriptionNl, descriptionEn, basis, !Boolean.FALSE.equals(personalData),
                 dataCategories, retentionMonths, recipients, null);

@@ -86,7 +86,7 @@ class RegisterController {
         } catch (InvalidInputException e) {
             return form(model, form, true, e.errors());
         } catch (ConflictException e) {
-            return form(model, form, true, List.of(new FieldError("id", e.getMessage())));
+            return form(model, form, true, List.of(e.error("id")));
         }
         return "redirect:/privacy?saved=" + form.id().strip();
     }
@@ -164,7 +164,7 @@ class RegisterController {
         try {
             return new PurposeId(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("purpose", id);
+            throw new NotFoundException("privacy.thing.purpose", id);
         }
     }
 }

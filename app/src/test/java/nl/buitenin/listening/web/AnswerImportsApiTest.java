@@ -87,7 +87,7 @@ class AnswerImportsApiTest {
         body.put("mapping", mapping);
         body.put("takeValidRows", takeValidRows);
         return mvc.perform(post("/api/v1/surveys/" + survey.id() + "/answer-imports").with(user(analyst)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
     }
 
     /** Follows the import until it is finished, as the command line and the page do. */

@@ -17,10 +17,10 @@ public record ServiceTarget(double share, double seconds) {
 
     public ServiceTarget {
         if (!(share > 0 && share < 1)) {
-            throw new InvalidInputException("target", "the share answered in time must lie between 0 and 100 %, got " + share * 100 + " %");
+            throw InvalidInputException.of("target", "demand.invalid.targetShare", String.valueOf(share * 100));
         }
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new InvalidInputException("target", "the time to answer must be 0 seconds or more, got " + seconds);
+            throw InvalidInputException.of("target", "demand.invalid.targetSeconds", String.valueOf(seconds));
         }
     }
 
@@ -28,7 +28,7 @@ public record ServiceTarget(double share, double seconds) {
     public static ServiceTarget parse(String text) {
         Matcher matcher = WRITTEN.matcher(text == null ? "" : text);
         if (!matcher.matches()) {
-            throw new InvalidInputException("target", "write the target as percent/seconds, such as 80/20s, got '" + text + "'");
+            throw InvalidInputException.of("target", "demand.invalid.targetForm", String.valueOf(text));
         }
         return new ServiceTarget(Double.parseDouble(matcher.group(1)) / 100.0, Double.parseDouble(matcher.group(2)));
     }

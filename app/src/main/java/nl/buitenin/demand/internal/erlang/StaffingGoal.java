@@ -21,19 +21,19 @@ public record StaffingGoal(ServiceTarget target, Double maxAsaSeconds, double ma
     public StaffingGoal {
         List<FieldError> errors = new ArrayList<>();
         if (target == null) {
-            errors.add(new FieldError("target", "is required, such as 80/20s"));
+            errors.add(FieldError.of("target", "demand.invalid.targetRequired"));
         }
         if (maxAsaSeconds != null && !(maxAsaSeconds > 0)) {
-            errors.add(new FieldError("maxAsa", "must be a positive number of seconds, got " + maxAsaSeconds));
+            errors.add(FieldError.of("maxAsa", "demand.invalid.positiveSecondsGot", String.valueOf(maxAsaSeconds)));
         }
         if (!(maxOccupancy > 0 && maxOccupancy <= 1)) {
-            errors.add(new FieldError("maxOccupancy", "must lie above 0 and at most 100 %, got " + maxOccupancy * 100 + " %"));
+            errors.add(FieldError.of("maxOccupancy", "demand.invalid.occupancy", String.valueOf(maxOccupancy * 100)));
         }
         if (!(shrinkage >= 0 && shrinkage < 1)) {
-            errors.add(new FieldError("shrinkage", "must lie from 0 up to (not including) 100 %, got " + shrinkage * 100 + " %"));
+            errors.add(FieldError.of("shrinkage", "demand.invalid.shrinkage", String.valueOf(shrinkage * 100)));
         }
         if (patienceSeconds != null && (!(patienceSeconds > 0) || patienceSeconds.isInfinite())) {
-            errors.add(new FieldError("patience", "must be a positive number of seconds, got " + patienceSeconds));
+            errors.add(FieldError.of("patience", "demand.invalid.positiveSecondsGot", String.valueOf(patienceSeconds)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -10,13 +10,13 @@ public record Workload(double calls, double intervalSeconds, double ahtSeconds) 
 
     public Workload {
         if (!(calls >= 0) || Double.isInfinite(calls)) {
-            throw new InvalidInputException("calls", "must be a number of 0 or more, got " + calls);
+            throw InvalidInputException.of("calls", "demand.invalid.callsGot", String.valueOf(calls));
         }
         if (!(intervalSeconds > 0) || Double.isInfinite(intervalSeconds)) {
-            throw new InvalidInputException("interval", "must be a positive number of seconds, got " + intervalSeconds);
+            throw InvalidInputException.of("interval", "demand.invalid.positiveSecondsGot", String.valueOf(intervalSeconds));
         }
         if (!(ahtSeconds > 0) || Double.isInfinite(ahtSeconds)) {
-            throw new InvalidInputException("aht", "must be a positive number of seconds, got " + ahtSeconds);
+            throw InvalidInputException.of("aht", "demand.invalid.positiveSecondsGot", String.valueOf(ahtSeconds));
         }
     }
 

@@ -67,8 +67,8 @@ public class JdbcContactVolumes implements ContactVolumes {
         for (int i = 0; i < volumes.size(); i++) {
             ZonedDateTime local = volumes.get(i).intervalStart().atZone(zone);
             if (!Intervals.floor(local, minutes).equals(local)) {
-                errors.add(new FieldError("volumes[" + i + "].intervalStart", local.toOffsetDateTime() + " does not start a "
-                        + minutes + "-minute interval in " + zone));
+                errors.add(FieldError.of("volumes[" + i + "].intervalStart", "demand.invalid.intervalStart",
+                        local.toOffsetDateTime().toString(), minutes, zone.toString()));
             }
         }
         if (!errors.isEmpty()) {
@@ -138,10 +138,10 @@ public class JdbcContactVolumes implements ContactVolumes {
 
     public void addClosure(LocalDate day, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
-            throw new InvalidInputException("reason", "must be 1 to 200 characters");
+            throw InvalidInputException.of("reason", "demand.invalid.reason");
         }
         if (day == null) {
-            throw new InvalidInputException("day", "is required");
+            throw InvalidInputException.of("day", "demand.invalid.required");
         }
         jdbc.sql("delete from demand_closure where closed_on = :day").param("day", day).update();
         jdbc.sql("insert into demand_closure (closed_on, reason) values (:day, :reason)").param("day", day).param("reason", reason.trim()).update();

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import nl.buitenin.journey.Channel;
+import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
  * Reads contact volumes from CSV. Columns by header name (case does not matter):
@@ -40,8 +41,24 @@ public final class VolumeCsv {
             Double ahtSeconds, Long abandoned, String sourceId) {
     }
 
-    /** A row that could not be read, with the line (1 = the header) and what is wrong. */
-    public record RowError(long line, String column, String message) {
+    /**
+     * A row that could not be read, with the line (1 = the header) and what is wrong: in English ({@code message}, for
+     * the command line) and as a message key with arguments, so the page tells it in the reader's language.
+     */
+    public record RowError(long line, String column, String message, String key, List<Object> args) {
+
+        public RowError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public static RowError of(long line, String column, String key, Object... args) {
+            return of(line, FieldError.of(column, key, args));
+        }
+
+        public static RowError of(long line, FieldError error) {
+            return new RowError(line, error.field(), error.message(), error.key(), error.args());
+        }
+
         @Override
         public String toString() {
             return "line " + line + (column == null ? "" : ", " + column) + ": " + message;
@@ -65,8 +82,7 @@ public final class VolumeCsv {
             parser.getHeaderMap().forEach((name, index) -> header.put(name.toLowerCase(Locale.ROOT), index));
             String countColumn = header.containsKey("offered") ? "offered" : header.containsKey("calls") ? "calls" : null;
             if (!header.containsKey("interval_start") || countColumn == null) {
-                errors.add(new RowError(1, null, "the header needs the columns interval_start and offered (or calls); it has "
-                        + header.keySet()));
+                errors.add(RowError.of(1, null, "demand.invalid.header", header.keySet().toString()));
                 return new Result(rows, errors);
             }
             for (CSVRecord record : parser) {
@@ -74,12 +90,12 @@ public final class VolumeCsv {
                 try {
                     rows.add(row(record, line, header, countColumn, zone, defaultChannel, defaultLocation));
                 } catch (RowException e) {
-                    errors.add(new RowError(line, e.column, e.getMessage()));
+                    errors.add(RowError.of(line, e.error));
                 }
                 progress.accept(line);
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            errors.add(new RowError(-1, null, "the file is not valid CSV: " + e.getMessage()));
+            errors.add(RowError.of(-1, null, "demand.invalid.csv", String.valueOf(e.getMessage())));
         }
         return new Result(rows, errors);
     }
@@ -87,7 +103,7 @@ public final class VolumeCsv {
     private static Row row(CSVRecord record, long line, Map<String, Integer> header, String countColumn, ZoneId zone,
             Channel defaultChannel, String defaultLocation) {
         if (!record.isConsistent()) {
-            throw new RowException(null, "has " + record.size() + " fields where the header has " + header.size());
+            throw new RowException(null, "demand.invalid.fields", record.size(), header.size());
         }
         Channel channel = defaultChannel;
         String channelText = optional(record, header, "channel");
@@ -95,16 +111,16 @@ public final class VolumeCsv {
             try {
                 channel = Channel.valueOf(channelText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new RowException("channel", "'" + channelText + "' is not one of " + List.of(Channel.values()));
+                throw new RowException("channel", "demand.invalid.channel", channelText, List.of(Channel.values()).toString());
             }
         }
         if (channel == null) {
-            throw new RowException("channel", "is empty and no channel was chosen for the whole file");
+            throw new RowException("channel", "demand.invalid.channelEmpty");
         }
         String location = optional(record, header, "location");
         location = location == null ? defaultLocation : location;
         if (location == null || location.isBlank() || location.length() > 100) {
-            throw new RowException("location", "must be 1 to 100 characters (or choose one for the whole file)");
+            throw new RowException("location", "demand.invalid.locationRow");
         }
         ZonedDateTime start = start(record, header, zone);
         long offered = count(record, countColumn, true);
@@ -116,21 +132,21 @@ public final class VolumeCsv {
             try {
                 aht = Double.parseDouble(ahtText);
             } catch (NumberFormatException e) {
-                throw new RowException("aht_seconds", "'" + ahtText + "' is not a number of seconds");
+                throw new RowException("aht_seconds", "demand.invalid.seconds", ahtText);
             }
             if (!(aht > 0) || aht.isInfinite()) {
-                throw new RowException("aht_seconds", "must be a positive number of seconds, got " + ahtText);
+                throw new RowException("aht_seconds", "demand.invalid.positiveSecondsGot", ahtText);
             }
         }
         if (handled != null && handled > offered) {
-            throw new RowException("handled", handled + " handled is more than the " + offered + " offered");
+            throw new RowException("handled", "demand.invalid.handledMore", handled, offered);
         }
         if (abandoned != null && abandoned > offered) {
-            throw new RowException("abandoned", abandoned + " abandoned is more than the " + offered + " offered");
+            throw new RowException("abandoned", "demand.invalid.abandonedMore", abandoned, offered);
         }
         String sourceId = optional(record, header, "source_id");
         if (sourceId != null && sourceId.length() > 200) {
-            throw new RowException("source_id", "is longer than 200 characters");
+            throw new RowException("source_id", "demand.invalid.sourceIdLong");
         }
         return new Row(line, channel, location.trim(), start, offered, handled, aht, abandoned, sourceId);
     }
@@ -141,26 +157,26 @@ public final class VolumeCsv {
             try {
                 return OffsetDateTime.parse(text).atZoneSameInstant(zone);
             } catch (DateTimeException e) {
-                throw new RowException("interval_start", "'" + text + "' is not a moment such as 2026-03-02T08:15+01:00");
+                throw new RowException("interval_start", "demand.invalid.moment", text);
             }
         }
         String dateText = optional(record, header, "date");
         if (dateText == null) {
-            throw new RowException("date", "is needed when interval_start is a time of day ('" + text + "')");
+            throw new RowException("date", "demand.invalid.dateNeeded", text);
         }
         LocalDateTime local;
         try {
             local = LocalDateTime.of(LocalDate.parse(dateText), LocalTime.parse(text));
         } catch (DateTimeException e) {
-            throw new RowException("interval_start", "'" + dateText + " " + text + "' is not a date (2026-03-02) and time (08:15)");
+            throw new RowException("interval_start", "demand.invalid.dateTime", dateText + " " + text);
         }
         List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
-            throw new RowException("interval_start", local + " does not exist in " + zone + " (the clocks go forward)");
+            throw new RowException("interval_start", "demand.invalid.gap", local.toString(), zone.toString());
         }
         if (offsets.size() > 1) {
-            throw new RowException("interval_start", local + " occurs twice in " + zone
-                    + " (the clocks go back); write it with its offset, such as " + local + offsets.get(0));
+            throw new RowException("interval_start", "demand.invalid.overlap", local.toString(), zone.toString(),
+                    local.toString() + offsets.get(0));
         }
         return ZonedDateTime.ofLocal(local, zone, offsets.get(0));
     }
@@ -168,16 +184,16 @@ public final class VolumeCsv {
     private static long count(CSVRecord record, String column, boolean required) {
         String text = record.get(column);
         if (text == null || text.isBlank()) {
-            throw new RowException(column, "is empty");
+            throw new RowException(column, "demand.invalid.empty");
         }
         try {
             long value = Long.parseLong(text);
             if (value < 0) {
-                throw new RowException(column, "must be 0 or more, got " + value);
+                throw new RowException(column, "demand.invalid.notNegativeGot", value);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new RowException(column, "'" + text + "' is not a whole number");
+            throw new RowException(column, "demand.invalid.wholeNumber", text);
         }
     }
 
@@ -195,11 +211,15 @@ public final class VolumeCsv {
     }
 
     private static final class RowException extends RuntimeException {
-        final String column;
+        final FieldError error;
 
-        RowException(String column, String message) {
-            super(message);
-            this.column = column;
+        RowException(String column, String key, Object... args) {
+            this(FieldError.of(column, key, args));
+        }
+
+        private RowException(FieldError error) {
+            super(error.message());
+            this.error = error;
         }
     }
 }

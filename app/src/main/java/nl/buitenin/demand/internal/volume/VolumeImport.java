@@ -57,11 +57,10 @@ public class VolumeImport {
         int minutes = properties.intervalMinutes();
         int fileInterval = Histories.detectInterval(read.rows());
         if (errors.isEmpty() && read.rows().size() > 1 && fileInterval > minutes && fileInterval % minutes == 0) {
-            errors.add(new VolumeCsv.RowError(1, "interval_start", "the rows are " + fileInterval + " minutes apart; this installation "
-                    + "counts in " + minutes + "-minute intervals (BUITENIN_DEMAND_INTERVAL), so they cannot be split"));
+            errors.add(VolumeCsv.RowError.of(1, "interval_start", "demand.invalid.intervalApart", fileInterval, minutes));
         }
         if (read.rows().isEmpty() && errors.isEmpty()) {
-            errors.add(new VolumeCsv.RowError(1, null, "the file has no rows"));
+            errors.add(VolumeCsv.RowError.of(1, null, "demand.invalid.noRows"));
         }
         if (!errors.isEmpty()) {
             return new Report(rowsRead, errors, 0, null);
@@ -70,7 +69,7 @@ public class VolumeImport {
         try {
             return new Report(rowsRead, errors, summed.size(), volumes.record(summed));
         } catch (InvalidInputException e) {
-            List<VolumeCsv.RowError> invalid = e.errors().stream().map(f -> new VolumeCsv.RowError(0, f.field(), f.message())).toList();
+            List<VolumeCsv.RowError> invalid = e.errors().stream().map(f -> VolumeCsv.RowError.of(0, f)).toList();
             return new Report(rowsRead, invalid, summed.size(), null);
         }
     }

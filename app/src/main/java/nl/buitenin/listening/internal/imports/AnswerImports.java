@@ -93,7 +93,7 @@ public class AnswerImports {
     public Prepared prepared(UUID id) {
         JdbcAnswerImports.StoredImport stored = stored(id);
         if (stored.content() == null) {
-            throw new NotFoundException("upload", id);
+            throw new NotFoundException("listening.thing.upload", id);
         }
         ExportTable table = ExportTable.read(new StringReader(stored.content()), stored.format());
         return new Prepared(id, stored.survey(), stored.format(), stored.fileName(), table, suggest(survey(stored.survey()), table));
@@ -122,8 +122,8 @@ public class AnswerImports {
         JdbcAnswerImports.StoredImport stored = stored(id);
         if (stored.status() == ImportStatus.RUNNING && stored.progressAt() != null
                 && stored.progressAt().isBefore(clock.instant().minus(SILENT))) {
-            ImportResult lost = new ImportResult(stored.total(), 0, 0, 0, 0, 0, 0, List.of(new RowError(0, null,
-                    "the import stopped (the node writing it was stopped or restarted) and nothing was saved; upload the file again")));
+            ImportResult lost = new ImportResult(stored.total(), 0, 0, 0, 0, 0, 0, List.of(RowError.of(0, null,
+                    "listening.invalid.import.silent")));
             imports.failIfSilentSince(id, clock.instant().minus(SILENT), lost, clock.instant());
             stored = stored(id);
         }
@@ -140,14 +140,14 @@ public class AnswerImports {
         Survey survey = survey(stored.survey());
         if (!survey.isPublished()) {
             // Answers belong to a version that no longer changes; a draft may still lose the question they answer.
-            throw new nl.buitenin.platform.ConflictException("publish this survey version before importing answers into it");
+            throw new nl.buitenin.platform.ConflictException("listening.conflict.import.unpublished");
         }
         TouchpointId touchpoint = touchpoint(survey, mapping);
         AnswerRows.Reading reading = new AnswerRows(table, mapping, survey.definition(), organisations.current().timeZone(), persons::keyFor)
                 .read();
         int rows = table.rows().size();
         if (!imports.start(id, reading.accepted().size(), clock.instant())) {
-            throw new nl.buitenin.platform.ConflictException("this file was imported already; upload it again to import it again");
+            throw new nl.buitenin.platform.ConflictException("listening.conflict.import.done");
         }
         imports.saveMapping(survey.id(), table.format(), mapping, clock.instant());
         if (!reading.errors().isEmpty() && !takeValidRows) {
@@ -166,7 +166,7 @@ public class AnswerImports {
         } catch (RuntimeException e) {
             log.warn("Import {} into survey {} failed; nothing was saved", id, survey.id(), e);
             imports.finish(id, ImportStatus.FAILED, new ImportResult(rows, 0, 0, 0, 0, 0, 0,
-                    List.of(new RowError(0, null, "the import stopped and nothing was saved: " + e.getMessage()))), clock.instant());
+                    List.of(RowError.of(0, null, "listening.invalid.import.stopped", String.valueOf(e.getMessage())))), clock.instant());
         }
     }
 
@@ -187,10 +187,10 @@ public class AnswerImports {
         List<TouchpointId> own = survey.definition().touchpoints();
         if (mapping.touchpoint() != null) {
             return own.stream().filter(t -> t.toString().equals(mapping.touchpoint())).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("mapping.touchpoint", "is not one of this survey's touchpoints"));
+                    .orElseThrow(() -> InvalidInputException.of("mapping.touchpoint", "listening.invalid.import.touchpoint"));
         }
         if (own.size() > 1) {
-            throw new InvalidInputException("mapping.touchpoint", "this survey is for several touchpoints; choose the one the answers are about");
+            throw InvalidInputException.of("mapping.touchpoint", "listening.invalid.import.chooseTouchpoint");
         }
         return own.isEmpty() ? null : own.get(0);
     }
@@ -200,11 +200,11 @@ public class AnswerImports {
     }
 
     private JdbcAnswerImports.StoredImport stored(UUID id) {
-        return imports.byId(id).orElseThrow(() -> new NotFoundException("import", id));
+        return imports.byId(id).orElseThrow(() -> new NotFoundException("listening.thing.import", id));
     }
 
     private Survey survey(SurveyId id) {
-        return surveys.byId(id).orElseThrow(() -> new NotFoundException("survey", id));
+        return surveys.byId(id).orElseThrow(() -> new NotFoundException("listening.thing.survey", id));
     }
 
     @PreDestroy

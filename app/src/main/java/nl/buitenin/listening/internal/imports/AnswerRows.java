@@ -92,7 +92,7 @@ public final class AnswerRows {
     private void checkMapping() {
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (mapping.time() == null) {
-            errors.add(new InvalidInputException.FieldError("mapping.time", "choose the column with the time of the answers"));
+            errors.add(InvalidInputException.FieldError.of("mapping.time", "listening.invalid.import.time"));
         }
         requireColumn("mapping.time", mapping.time(), errors);
         requireColumn("mapping.responseId", mapping.responseId(), errors);
@@ -101,19 +101,19 @@ public final class AnswerRows {
             Optional<SurveyQuestion> question = survey.question(columns.question());
             String field = "mapping.questions." + columns.question();
             if (question.isEmpty()) {
-                errors.add(new InvalidInputException.FieldError(field, "is not a question of this survey"));
+                errors.add(InvalidInputException.FieldError.of(field, "listening.invalid.notAQuestion"));
                 continue;
             }
             columns.columns().forEach(c -> requireColumn(field, c, errors));
             if (columns.columns().size() > 1 && question.get().type() != QuestionType.MULTIPLE_CHOICE) {
-                errors.add(new InvalidInputException.FieldError(field, "only a multiple-choice question can take several columns"));
+                errors.add(InvalidInputException.FieldError.of(field, "listening.invalid.import.severalColumns"));
             }
         }
         for (SurveyQuestion question : survey.questions()) {
             boolean mapped = mapping.columnsOf(question.key()).map(c -> !c.columns().isEmpty()).orElse(false);
             if (question.required() && !mapped) {
-                errors.add(new InvalidInputException.FieldError("mapping.questions." + question.key(),
-                        "is a required question; choose the column that holds it"));
+                errors.add(InvalidInputException.FieldError.of("mapping.questions." + question.key(),
+                        "listening.invalid.import.required"));
             }
         }
         if (!errors.isEmpty()) {
@@ -123,7 +123,7 @@ public final class AnswerRows {
 
     private void requireColumn(String field, String column, List<InvalidInputException.FieldError> errors) {
         if (column != null && table.column(column).isEmpty()) {
-            errors.add(new InvalidInputException.FieldError(field, "the file has no column '" + column + "'"));
+            errors.add(InvalidInputException.FieldError.of(field, "listening.invalid.import.noColumn", column));
         }
     }
 
@@ -153,7 +153,7 @@ public final class AnswerRows {
         try {
             AnswerSheet.read(survey, answers, true);
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> errors.add(new RowError(row.line(), columnsOf(error.field()), error.message())));
+            e.errors().forEach(error -> errors.add(RowError.of(row.line(), columnsOf(error.field()), error)));
             return Optional.empty();
         }
         return Optional.of(new ImportedResponse(row.line(), responseId, at, person, answers));
@@ -170,9 +170,9 @@ public final class AnswerRows {
         }
         String id = row.value(table.column(mapping.responseId()).orElseThrow());
         if (id.isEmpty()) {
-            errors.add(new RowError(row.line(), mapping.responseId(), "the response id is empty"));
+            errors.add(RowError.of(row.line(), mapping.responseId(), "listening.invalid.import.responseIdEmpty"));
         } else if (id.length() > MAX_RESPONSE_ID) {
-            errors.add(new RowError(row.line(), mapping.responseId(), "the response id is longer than " + MAX_RESPONSE_ID + " characters"));
+            errors.add(RowError.of(row.line(), mapping.responseId(), "listening.invalid.import.responseIdLong", MAX_RESPONSE_ID));
         }
         return id;
     }
@@ -194,13 +194,13 @@ public final class AnswerRows {
     private Instant time(ExportRow row, List<RowError> errors) {
         String text = row.value(table.column(mapping.time()).orElseThrow());
         if (text.isEmpty()) {
-            errors.add(new RowError(row.line(), mapping.time(), "the time is empty"));
+            errors.add(RowError.of(row.line(), mapping.time(), "listening.invalid.import.timeEmpty"));
             return null;
         }
         ZoneId written = table.timeZoneOf(mapping.time()).orElse(zone);
         Optional<Instant> at = ExportTimes.parse(text, written);
         if (at.isEmpty()) {
-            errors.add(new RowError(row.line(), mapping.time(), "'" + shorten(text) + "' is not a time this tool writes"));
+            errors.add(RowError.of(row.line(), mapping.time(), "listening.invalid.import.timeForm", shorten(text)));
             return null;
         }
         return at.get();
@@ -233,12 +233,12 @@ public final class AnswerRows {
         if (type.isScale()) {
             Matcher score = SCORE.matcher(text);
             if (!score.matches()) {
-                errors.add(new RowError(row.line(), column.name(), "'" + shorten(text) + "' is not a score from " + type.min() + " to " + type.max()));
+                errors.add(RowError.of(row.line(), column.name(), "listening.invalid.import.score", shorten(text), type.min(), type.max()));
                 return List.of();
             }
             int value = Integer.parseInt(score.group(1));
             if (value < type.min() || value > type.max()) {
-                errors.add(new RowError(row.line(), column.name(), value + " is outside " + type.min() + "–" + type.max()));
+                errors.add(RowError.of(row.line(), column.name(), "listening.invalid.import.outside", value, type.min(), type.max()));
                 return List.of();
             }
             return List.of(Integer.toString(value));
@@ -246,7 +246,7 @@ public final class AnswerRows {
         if (type == QuestionType.SINGLE_CHOICE) {
             Optional<AnswerOption> option = option(question, text);
             if (option.isEmpty()) {
-                errors.add(new RowError(row.line(), column.name(), notAnOption(question, text)));
+                errors.add(notAnOption(row.line(), column.name(), question, text));
                 return List.of();
             }
             return List.of(option.get().value());
@@ -269,7 +269,7 @@ public final class AnswerRows {
             if (cells.size() > 1) {
                 Optional<AnswerOption> option = option(question, text).or(() -> option(question, column.detail()));
                 if (option.isEmpty()) {
-                    errors.add(new RowError(row.line(), column.name(), notAnOption(question, text)));
+                    errors.add(notAnOption(row.line(), column.name(), question, text));
                 } else {
                     chosen.add(option.get().value());
                 }
@@ -289,7 +289,7 @@ public final class AnswerRows {
                     }
                 }
                 if (matched == null) {
-                    errors.add(new RowError(row.line(), column.name(), notAnOption(question, parts[i].strip())));
+                    errors.add(notAnOption(row.line(), column.name(), question, parts[i].strip()));
                     break;
                 }
                 chosen.add(matched.value());
@@ -319,12 +319,12 @@ public final class AnswerRows {
                 .findFirst();
     }
 
-    private String notAnOption(SurveyQuestion question, String text) {
+    private RowError notAnOption(long line, String column, SurveyQuestion question, String text) {
         if (mapping.choices() == ColumnMapping.ChoiceMatching.POSITION) {
-            return "'" + shorten(text) + "' is not an option number from 1 to " + question.options().size();
+            return RowError.of(line, column, "listening.invalid.import.optionNumber", shorten(text), question.options().size());
         }
-        return "'" + shorten(text) + "' is not one of the options (" + String.join(", ", question.options().stream()
-                .map(o -> o.text().nl() + " / " + o.text().en()).toList()) + ")";
+        return RowError.of(line, column, "listening.invalid.import.notAnOption", shorten(text), String.join(", ", question.options().stream()
+                .map(o -> o.text().nl() + " / " + o.text().en()).toList()));
     }
 
     private static String shorten(String text) {

@@ -51,6 +51,6 @@ public enum ExportFormat {
                 return format;
             }
         }
-        throw new nl.buitenin.platform.InvalidInputException("format", "choose one of qualtrics, surveymonkey, googleforms, plain");
+        throw nl.buitenin.platform.InvalidInputException.of("format", "listening.invalid.import.format");
     }
 }

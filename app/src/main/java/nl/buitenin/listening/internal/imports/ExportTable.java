@@ -71,18 +71,18 @@ public record ExportTable(ExportFormat format, List<ExportColumn> columns, List<
                 // The next record starts on the line after the last one this record used.
                 line = parser.getCurrentLineNumber() + 1;
                 if (rows.size() > MAX_ROWS) {
-                    throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows; split it into several files");
+                    throw InvalidInputException.of("file", "listening.invalid.import.tooManyRows", MAX_ROWS);
                 }
             }
             if (header.size() < format.headerRows()) {
-                throw new InvalidInputException("file", "a " + format.code() + " export starts with " + format.headerRows()
-                        + " header row(s); this file has " + header.size());
+                throw InvalidInputException.of("file", "listening.invalid.import.headerRows", format.code(), format.headerRows(),
+                        header.size());
             }
             return build(format, header, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | UncheckedIOException e) {
-            throw new InvalidInputException("file", "is not readable as CSV: " + e.getMessage());
+            throw InvalidInputException.of("file", "listening.invalid.import.csv", String.valueOf(e.getMessage()));
         }
     }
 
@@ -117,7 +117,7 @@ public record ExportTable(ExportFormat format, List<ExportColumn> columns, List<
                     try {
                         zones.put(column.name(), ZoneId.of(zone.group(1)));
                     } catch (DateTimeException e) {
-                        throw new InvalidInputException("line 3, column " + column.name(), "unknown time zone " + zone.group(1));
+                        throw InvalidInputException.of("line 3, column " + column.name(), "listening.invalid.import.zone", zone.group(1));
                     }
                 }
             }

@@ -1,0 +1,137 @@
+package nl.buitenin;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Users.NewUser;
+import nl.buitenin.access.internal.JdbcUsers;
+import nl.buitenin.access.internal.StoredUser;
+import nl.buitenin.testing.DatabaseTest;
+
+/**
+ * Each module's API tells its errors (invalid input, not found, conflict, rejected items) in the language the caller
+ * asks for with Accept-Language: Dutch for {@code nl}, English for {@code en}, whatever the user's own setting.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+class ErrorsInTheReadersLanguageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcUsers users;
+
+    StoredUser officer;
+
+    @BeforeEach
+    void people() {
+        if (users.byUsername("polyglot").isEmpty()) {
+            users.create(new NewUser("polyglot", "Pat Polyglot", "a long enough password",
+                    Set.of(Role.ADMIN, Role.ANALYST, Role.PLANNER, Role.PRIVACY_OFFICER), null, "en", false));
+        }
+        officer = users.storedByUsername("polyglot").orElseThrow();
+    }
+
+    private ResultActions get(String path, String language) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .with(user(officer)).header("Accept-Language", language));
+    }
+
+    private ResultActions post(String path, String json, String language) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(user(officer)).with(csrf()).header("Accept-Language", language)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void platformNotFoundAndInvalidValue() throws Exception {
+        UUID id = UUID.randomUUID();
+        get("/api/v1/journeys/" + id, "nl").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("klantreis " + id + " bestaat niet"));
+        get("/api/v1/journeys/" + id, "en").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("journey " + id + " does not exist"));
+        get("/api/v1/journeys/not-an-id", "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Ongeldige invoer"))
+                .andExpect(jsonPath("$.errors[0].message").value("heeft een ongeldige waarde 'not-an-id'"));
+        get("/api/v1/journeys/not-an-id", "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid input"))
+                .andExpect(jsonPath("$.errors[0].message").value("has an invalid value 'not-an-id'"));
+    }
+
+    @Test
+    void journeyIngestTellsRejectedItems() throws Exception {
+        String batch = """
+                {"items":[{"sourceId":"lang-1","touchpoint":"nope","at":"2026-01-01T10:00:00Z","kind":"visit"}]}""";
+        post("/api/v1/interactions", batch, "nl").andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].errors[0].field").value("touchpoint"))
+                .andExpect(jsonPath("$.items[0].errors[0].message").value("'nope' is geen id van een contactmoment (een UUID)"))
+                .andExpect(jsonPath("$.items[0].reason").value("touchpoint: 'nope' is geen id van een contactmoment (een UUID)"));
+        post("/api/v1/interactions", batch, "en").andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].errors[0].message").value("'nope' is not a touchpoint id (a UUID)"));
+    }
+
+    @Test
+    void accessPasswordsAndTakenNames() throws Exception {
+        String nameAsPassword = """
+                {"username":"naam-als-wachtwoord","displayName":"Naam","password":"naam-als-wachtwoord","roles":["AGENT"]}""";
+        post("/api/v1/users", nameAsPassword, "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].message").value("mag niet gelijk zijn aan de gebruikersnaam"));
+        post("/api/v1/users", nameAsPassword, "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("must differ from the username"));
+        String taken = """
+                {"username":"polyglot","displayName":"Again","password":"a long enough password","roles":["AGENT"]}""";
+        post("/api/v1/users", taken, "nl").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("de gebruikersnaam polyglot is al in gebruik"));
+        post("/api/v1/users", taken, "en").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("the username polyglot is taken"));
+    }
+
+    @Test
+    void privacyAndContactNamePersonKeys() throws Exception {
+        post("/api/v1/consents", "{\"personKey\":\"p_x\",\"purpose\":\"offers\",\"given\":true}", "nl")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("personKey"))
+                .andExpect(jsonPath("$.errors[0].message").value("geen persoonssleutel (p_ en 26 base32-tekens)"));
+        post("/api/v1/consents", "{\"personKey\":\"p_x\",\"purpose\":\"offers\",\"given\":true}", "en")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("not a person key (p_ and 26 base32 characters)"));
+        get("/api/v1/contact/decisions?person=nobody", "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("moet een persoonssleutel zijn: p_ en 26 base32-tekens"));
+        get("/api/v1/contact/decisions?person=nobody", "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("must be a person key: p_ and 26 base32 characters"));
+    }
+
+    @Test
+    void loopAndDemandQueries() throws Exception {
+        get("/api/v1/loop/figures?by=YEAR&from=2026-01-01&to=2026-01-31", "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("by"))
+                .andExpect(jsonPath("$.errors[0].message").value("kies TEAM, TOUCHPOINT of MONTH"));
+        get("/api/v1/loop/figures?by=TEAM&from=2026-01-01&to=31-01-2026", "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"))
+                .andExpect(jsonPath("$.errors[0].message").value("not a date (yyyy-mm-dd): 31-01-2026"));
+        get("/api/v1/loop/figures?by=TEAM&from=2026-01-01&to=31-01-2026", "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("geen datum (jjjj-mm-dd): 31-01-2026"));
+        get("/api/v1/demand/forecast?channel=PHONE&location=Nergens", "nl").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail", containsString("reeks")))
+                .andExpect(jsonPath("$.detail", containsString("bestaat niet")));
+        get("/api/v1/demand/forecast?channel=PHONE&location=Nergens", "en").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail", containsString("series")))
+                .andExpect(jsonPath("$.detail", containsString("does not exist")));
+    }
+}
