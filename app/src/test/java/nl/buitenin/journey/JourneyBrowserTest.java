@@ -157,7 +157,7 @@ class JourneyBrowserTest {
         driver.findElement(By.id("edit-location")).clear();
         driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
         assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("nameNl")
-                .contains("another touchpoint of this stage is already called 'Brief'");
+                .contains("een ander contactmoment in deze fase heet al 'Brief'");
         nl = driver.findElement(By.id("edit-nl"));
         assertThat(nl.getAttribute("value")).isEqualTo("brief");
         nl.clear();

@@ -105,32 +105,32 @@ class JourneyEditingApiTest {
 
     @Test
     void badOrDuplicateNamesAreRefusedNamingTheField() throws Exception {
-        as(put("/api/v1/stages/" + book), "{\"nameNl\":\" \",\"nameEn\":\"Booking\"}")
+        as(put("/api/v1/stages/" + book).header("Accept-Language", "en"), "{\"nameNl\":\" \",\"nameEn\":\"Booking\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("nameNl"));
-        as(put("/api/v1/stages/" + book), names("op reis", "Booking"))
+        as(put("/api/v1/stages/" + book).header("Accept-Language", "en"), names("op reis", "Booking"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nameNl"))
                 .andExpect(jsonPath("$.errors[0].message").value("another stage of this journey is already called 'Op reis'"));
-        as(put("/api/v1/touchpoints/" + shop), "{\"nameNl\":\"Winkel\",\"nameEn\":\"PHONE\",\"channel\":\"location\"}")
+        as(put("/api/v1/touchpoints/" + shop).header("Accept-Language", "en"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"PHONE\",\"channel\":\"location\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nameEn"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("another touchpoint of this stage")));
-        as(put("/api/v1/touchpoints/" + shop), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"pigeon\"}")
+        as(put("/api/v1/touchpoints/" + shop).header("Accept-Language", "en"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"pigeon\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("channel"));
-        as(put("/api/v1/touchpoints/" + shop), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"web\",\"stage\":\"" + UUID.randomUUID() + "\"}")
+        as(put("/api/v1/touchpoints/" + shop).header("Accept-Language", "en"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"web\",\"stage\":\"" + UUID.randomUUID() + "\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("stage"));
         String other = created(post("/api/v1/journeys"), names("Klacht " + tag, "Complaint " + tag));
-        as(put("/api/v1/journeys/" + other), names("Klacht " + tag, "walking HOLIDAY " + tag))
+        as(put("/api/v1/journeys/" + other).header("Accept-Language", "en"), names("Klacht " + tag, "walking HOLIDAY " + tag))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nameEn"))
                 .andExpect(jsonPath("$.errors[0].message").value("another journey is already called 'Walking holiday " + tag + "'"));
         // The same name at another place is another touchpoint ("Winkel" in Utrecht and in Zwolle); at the same place it is refused.
         created(post("/api/v1/stages/" + book + "/touchpoints"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"location\",\"location\":\"Zwolle\"}");
-        as(post("/api/v1/stages/" + book + "/touchpoints"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Store\",\"channel\":\"location\",\"location\":\"zwolle\"}")
+        as(post("/api/v1/stages/" + book + "/touchpoints").header("Accept-Language", "en"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Store\",\"channel\":\"location\",\"location\":\"zwolle\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value("another touchpoint of this stage at zwolle is already called 'Winkel'"));
         // A new stage may not take an existing stage's name either.
-        as(post("/api/v1/journeys/" + journey + "/stages"), names("Boeken", "Booking again"))
+        as(post("/api/v1/journeys/" + journey + "/stages").header("Accept-Language", "en"), names("Boeken", "Booking again"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("nameNl"));
     }
 

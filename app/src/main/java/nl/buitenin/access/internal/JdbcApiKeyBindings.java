@@ -80,15 +80,14 @@ class JdbcApiKeyBindings implements ApiKeyBindings {
             return;
         }
         if (bound.size() == 1) {
-            throw new ConflictException("API key '" + stored.name() + "' is bound to this only; unbinding would let it be used "
-                    + "for everything its scopes allow. Revoke the key instead.");
+            throw new ConflictException("access.conflict.lastBinding", stored.name());
         }
         jdbc.sql("delete from api_key_binding where key_id = :key and resource = :resource").param("key", key).param("resource", resource)
                 .update();
     }
 
     private ApiKeys.ApiKey activeKey(UUID key) {
-        return keys.byId(key).filter(ApiKeys.ApiKey::active).orElseThrow(() -> new NotFoundException("API key", key));
+        return keys.byId(key).filter(ApiKeys.ApiKey::active).orElseThrow(() -> new NotFoundException("access.thing.apiKey", key));
     }
 
     private void insert(UUID key, String resource) {
@@ -98,7 +97,7 @@ class JdbcApiKeyBindings implements ApiKeyBindings {
 
     private static void check(String resource) {
         if (resource == null || resource.isBlank() || resource.length() > MAX_RESOURCE) {
-            throw new InvalidInputException("resource", "must be 1 to " + MAX_RESOURCE + " characters");
+            throw InvalidInputException.of("resource", "access.invalid.resource", MAX_RESOURCE);
         }
     }
 

@@ -127,9 +127,8 @@ public class InteractionIngest {
             }
             int index = indexes.get(c);
             outcomes[index] = stored.contains(interaction.sourceId()) ? ItemOutcome.duplicate(index, interaction.sourceId())
-                    : ItemOutcome.rejected(index, interaction.sourceId(), List.of(new FieldError("touchpoint",
-                            "the touchpoint '" + touchpoint.nameEn() + "' (" + touchpoint.id() + ") is archived and takes no new "
-                                    + "interactions; restore it first")));
+                    : ItemOutcome.rejected(index, interaction.sourceId(), List.of(FieldError.of("touchpoint",
+                            "journey.invalid.archivedTouchpoint", touchpoint.nameEn(), touchpoint.id().toString())));
             candidates.remove(c);
             indexes.remove(c);
         }

@@ -51,14 +51,14 @@ public class JourneyDeletion {
     @Transactional
     public void deleteTouchpoint(TouchpointId touchpoint, Locale locale) {
         String name = name("touchpoint", touchpoint.value(), locale)
-                .orElseThrow(() -> new NotFoundException("touchpoint", touchpoint.toString()));
+                .orElseThrow(() -> new NotFoundException("journey.thing.touchpoint", touchpoint.toString()));
         refuseIfReferenced("journey.delete.touchpoint", name, Set.of(touchpoint), locale);
         delete("delete from touchpoint where id = :id", touchpoint.value(), "journey.delete.touchpoint", name, locale);
     }
 
     @Transactional
     public void deleteStage(StageId stage, Locale locale) {
-        String name = name("journey_stage", stage.value(), locale).orElseThrow(() -> new NotFoundException("stage", stage.toString()));
+        String name = name("journey_stage", stage.value(), locale).orElseThrow(() -> new NotFoundException("journey.thing.stage", stage.toString()));
         Set<TouchpointId> under = touchpointsWhere("stage_id", stage.value());
         refuseIfReferenced("journey.delete.stage", name, under, locale);
         delete("delete from touchpoint where stage_id = :id", stage.value(), "journey.delete.stage", name, locale);
@@ -67,7 +67,7 @@ public class JourneyDeletion {
 
     @Transactional
     public void deleteJourney(JourneyId journey, Locale locale) {
-        String name = name("journey", journey.value(), locale).orElseThrow(() -> new NotFoundException("journey", journey.toString()));
+        String name = name("journey", journey.value(), locale).orElseThrow(() -> new NotFoundException("journey.thing.journey", journey.toString()));
         Set<TouchpointId> under = touchpointsWhere("journey_id", journey.value());
         refuseIfReferenced("journey.delete.journey", name, under, locale);
         delete("delete from touchpoint where journey_id = :id", journey.value(), "journey.delete.journey", name, locale);

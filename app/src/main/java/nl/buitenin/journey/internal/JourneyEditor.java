@@ -73,12 +73,12 @@ public class JourneyEditor {
     @Transactional
     public void changeTouchpoint(TouchpointId touchpoint, TouchpointChange change) {
         UUID currentStage = jdbc.sql("select stage_id from touchpoint where id = :id").param("id", touchpoint.value())
-                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("touchpoint", touchpoint.toString()));
+                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("journey.thing.touchpoint", touchpoint.toString()));
         String place = JdbcJourneys.checkedPlace(change.channel(), change.location());
         StageId target = change.stage() == null ? new StageId(currentStage) : change.stage();
         UUID journey = jdbc.sql("select journey_id from journey_stage where id = :s").param("s", target.value())
                 .query(UUID.class).optional()
-                .orElseThrow(() -> new InvalidInputException("stage", "no stage has the id " + target));
+                .orElseThrow(() -> InvalidInputException.of("stage", "journey.invalid.unknownStage", String.valueOf(target)));
         UniqueNames.checkTouchpoint(jdbc, target.value(), change.names(), place, touchpoint.value());
         boolean moved = !target.value().equals(currentStage);
         jdbc.sql("update touchpoint set name_nl = :nl, name_en = :en, channel = :c, location = :l, stage_id = :s, journey_id = :j"
@@ -121,7 +121,7 @@ public class JourneyEditor {
     @Transactional
     public void moveTouchpoint(TouchpointId touchpoint, Direction direction) {
         UUID stage = jdbc.sql("select stage_id from touchpoint where id = :id").param("id", touchpoint.value())
-                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("touchpoint", touchpoint.toString()));
+                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("journey.thing.touchpoint", touchpoint.toString()));
         List<UUID> order = new ArrayList<>(children("touchpoint", "stage_id", stage));
         swap(order, touchpoint.value(), direction);
         applyOrder("touchpoint", "touchpoints", children("touchpoint", "stage_id", stage), order);
@@ -156,8 +156,7 @@ public class JourneyEditor {
     private void applyOrder(String table, String field, List<UUID> current, List<UUID> wanted) {
         Set<UUID> distinct = wanted == null ? Set.of() : new HashSet<>(wanted);
         if (wanted == null || wanted.size() != current.size() || distinct.size() != wanted.size() || !distinct.containsAll(current)) {
-            throw new InvalidInputException(field, "must name each of the " + current.size() + " " + field
-                    + " once, in the new order (archived ones included)");
+            throw InvalidInputException.of(field, "journey.invalid.order", current.size());
         }
         for (int i = 0; i < wanted.size(); i++) {
             jdbc.sql("update " + table + " set position = :p where id = :id").param("p", i + 1).param("id", wanted.get(i)).update();
@@ -173,12 +172,12 @@ public class JourneyEditor {
 
     private UUID journeyOfStage(StageId stage) {
         return jdbc.sql("select journey_id from journey_stage where id = :s").param("s", stage.value())
-                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("stage", stage.toString()));
+                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("journey.thing.stage", stage.toString()));
     }
 
     private void require(Level level, UUID id) {
         if (jdbc.sql("select count(*) from " + level.table + " where id = :id").param("id", id).query(Long.class).single() == 0) {
-            throw new NotFoundException(level.name().toLowerCase(java.util.Locale.ROOT), id.toString());
+            throw new NotFoundException("journey.thing." + level.name().toLowerCase(java.util.Locale.ROOT), id.toString());
         }
     }
 }

@@ -21,27 +21,27 @@ final class UniqueNames {
     }
 
     static void checkJourney(JdbcClient jdbc, Names names, UUID self) {
-        check(jdbc, "journey", "1 = 1", null, null, names, self, "another journey");
+        check(jdbc, "journey", "1 = 1", null, null, names, self, "journey.invalid.nameTaken.journey", null);
     }
 
     static void checkStage(JdbcClient jdbc, UUID journey, Names names, UUID self) {
-        check(jdbc, "journey_stage", "journey_id = :parent", journey, null, names, self, "another stage of this journey");
+        check(jdbc, "journey_stage", "journey_id = :parent", journey, null, names, self, "journey.invalid.nameTaken.stage", null);
     }
 
     /** @param place the touchpoint's place, or null for none */
     static void checkTouchpoint(JdbcClient jdbc, UUID stage, Names names, String place, UUID self) {
         check(jdbc, "touchpoint", "stage_id = :parent and lower(coalesce(location, '')) = lower(:place)", stage,
                 place == null ? "" : place, names, self,
-                place == null ? "another touchpoint of this stage" : "another touchpoint of this stage at " + place);
+                place == null ? "journey.invalid.nameTaken.touchpoint" : "journey.invalid.nameTaken.touchpointAt", place);
     }
 
     private static void check(JdbcClient jdbc, String table, String scope, UUID parent, String place, Names names, UUID self,
-            String who) {
+            String key, String placeName) {
         List<FieldError> errors = new ArrayList<>();
         clash(jdbc, table, scope, parent, place, "name_nl", names.nl(), self).ifPresent(
-                existing -> errors.add(new FieldError("nameNl", who + " is already called '" + existing + "'")));
+                existing -> errors.add(FieldError.of("nameNl", key, existing, placeName)));
         clash(jdbc, table, scope, parent, place, "name_en", names.en(), self).ifPresent(
-                existing -> errors.add(new FieldError("nameEn", who + " is already called '" + existing + "'")));
+                existing -> errors.add(FieldError.of("nameEn", key, existing, placeName)));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -162,18 +162,18 @@ class JourneyEditController {
     private Item item(String kind, UUID id) {
         return switch (kind) {
             case "journey" -> {
-                Journey journey = journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey", id));
+                Journey journey = journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey.thing.journey", id));
                 yield new Item(kind, id, journey.nameNl(), journey.nameEn(), journey.archived(), false, journey, null);
             }
             case "stage" -> {
                 Journey journey = journeys.journeyOfStage(new StageId(id)).flatMap(journeys::byId)
-                        .orElseThrow(() -> new NotFoundException("stage", id));
+                        .orElseThrow(() -> new NotFoundException("journey.thing.stage", id));
                 Stage stage = journey.stages().stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow();
                 boolean own = journeys.stageArchived(stage.id());
                 yield new Item(kind, id, stage.nameNl(), stage.nameEn(), own, journey.archived(), journey, null);
             }
             default -> {
-                Touchpoint touchpoint = touchpoints.byId(new TouchpointId(id)).orElseThrow(() -> new NotFoundException("touchpoint", id));
+                Touchpoint touchpoint = touchpoints.byId(new TouchpointId(id)).orElseThrow(() -> new NotFoundException("journey.thing.touchpoint", id));
                 Journey journey = journeys.byId(touchpoint.journey()).orElseThrow();
                 boolean own = journeys.touchpointArchived(touchpoint.id());
                 yield new Item(kind, id, touchpoint.nameNl(), touchpoint.nameEn(), own, touchpoint.archived() && !own, journey, touchpoint);

@@ -144,7 +144,7 @@ class JourneysApi {
     @Operation(summary = "Rename a touchpoint, change its channel and place, or move it to another stage (at the end)")
     void changeTouchpoint(@PathVariable UUID id, @RequestBody TouchpointChangeRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "send nameNl, nameEn, channel, location and optionally stage");
+            throw InvalidInputException.of("body", "journey.invalid.touchpointBody");
         }
         Names names = new Names(request.nameNl(), request.nameEn());
         StageId stage = request.stage() == null || request.stage().isBlank() ? null : new StageId(uuid("stage", request.stage()));
@@ -222,7 +222,7 @@ class JourneysApi {
     @Operation(summary = "What still refers to a touchpoint (surveys, interactions, answers, cases...), with counts")
     List<TouchpointReference> references(@PathVariable UUID id, Locale locale) {
         TouchpointId touchpoint = new TouchpointId(id);
-        touchpoints.byId(touchpoint).orElseThrow(() -> new NotFoundException("touchpoint", id));
+        touchpoints.byId(touchpoint).orElseThrow(() -> new NotFoundException("journey.thing.touchpoint", id));
         return deletion.referencesTo(Set.of(touchpoint), locale);
     }
 
@@ -275,7 +275,7 @@ class JourneysApi {
         try {
             return UUID.fromString(text == null ? "" : text.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "'" + text + "' is not an id (a UUID)");
+            throw InvalidInputException.of(field, "journey.invalid.uuid", String.valueOf(text));
         }
     }
 

@@ -47,9 +47,9 @@ public class AnswerThemes {
     @Transactional
     public boolean tag(UUID response, ThemeId theme, String taggedBy, Tagger kind, Instant at) {
         if (jdbc.sql("select count(*) from loop_theme where id = :id").param("id", theme.value()).query(Long.class).single() == 0) {
-            throw new NotFoundException("theme", theme);
+            throw new NotFoundException("loop.thing.theme", theme);
         }
-        AnsweredResponse answered = comments.answered(response).orElseThrow(() -> new NotFoundException("response", response));
+        AnsweredResponse answered = comments.answered(response).orElseThrow(() -> new NotFoundException("loop.thing.response", response));
         return jdbc.sql("insert into loop_answer_theme (response_id, theme_id, person_key, touchpoint_id, answered_at, tagged_by, "
                         + "tagger_kind, tagged_at) values (:response, :theme, :person, :touchpoint, :answered, :by, :kind, :at) "
                         + "on conflict do nothing")

@@ -50,7 +50,7 @@ class AnswerThemesApi {
     @Operation(summary = "The themes of a completed response")
     List<TagView> themes(@PathVariable UUID response) {
         if (comments.answered(response).isEmpty()) {
-            throw new NotFoundException("response", response);
+            throw new NotFoundException("loop.thing.response", response);
         }
         return answerThemes.tagsOf(List.of(response)).getOrDefault(response, List.of()).stream()
                 .map(t -> new TagView(t.theme().toString(), t.nameNl(), t.nameEn(), t.taggedBy(), t.kind(), t.at())).toList();

@@ -109,7 +109,7 @@ class AnswerThemesController {
         }
         List<Comment> texts = comments.of(response).stream().filter(this::readable).toList();
         if (texts.isEmpty()) {
-            throw new NotFoundException("response", response);
+            throw new NotFoundException("loop.thing.response", response);
         }
         model.addAttribute("r", rows(Map.of(response, texts), touchpoints.all(), locale).get(0));
         model.addAttribute("themes", themes.all());

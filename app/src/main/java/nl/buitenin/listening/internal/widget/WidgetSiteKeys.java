@@ -61,7 +61,7 @@ public class WidgetSiteKeys {
     public void bind(UUID site, UUID key) {
         existing(site);
         if (bindings.active(Scope.INGEST).stream().noneMatch(k -> k.id().equals(key))) {
-            throw new NotFoundException("API key of scope INGEST", key);
+            throw new NotFoundException("listening.thing.ingestKey", key);
         }
         bindings.bind(key, resource(site));
     }
@@ -72,6 +72,6 @@ public class WidgetSiteKeys {
     }
 
     private void existing(UUID site) {
-        sites.byId(site).orElseThrow(() -> new NotFoundException("widget site", site));
+        sites.byId(site).orElseThrow(() -> new NotFoundException("listening.thing.widgetSite", site));
     }
 }
