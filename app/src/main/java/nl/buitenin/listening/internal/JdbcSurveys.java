@@ -55,7 +55,7 @@ public class JdbcSurveys {
                 .param("published", utc(survey.publishedAt())).param("id", survey.id().value())
                 .update();
         if (changed != 1) {
-            throw new ConflictException("survey " + survey.id() + " is published (or gone) and cannot change");
+            throw new ConflictException("listening.conflict.surveyFixed", survey.id());
         }
         jdbc.sql("delete from listening_survey_touchpoint where survey_id = :id").param("id", survey.id().value()).update();
         saveTouchpoints(survey);

@@ -47,7 +47,7 @@ public final class Survey {
     /** Changes a draft; a published version refuses, because people may already have answered it. */
     public void edit(SurveyDefinition changed) {
         if (status == SurveyStatus.PUBLISHED) {
-            throw new ConflictException("version " + version + " of this survey is published and cannot change; revise it to make a new version");
+            throw new ConflictException("listening.conflict.version.fixed", version);
         }
         this.definition = Objects.requireNonNull(changed);
     }
@@ -55,7 +55,7 @@ public final class Survey {
     /** Freezes this version so it can be sent. Publishing twice is refused. */
     public void publish(Instant now) {
         if (status == SurveyStatus.PUBLISHED) {
-            throw new ConflictException("version " + version + " of this survey is already published");
+            throw new ConflictException("listening.conflict.version.published", version);
         }
         status = SurveyStatus.PUBLISHED;
         publishedAt = now;
@@ -64,7 +64,7 @@ public final class Survey {
     /** Starts the next version as a draft with the same questions; only a published version is revised. */
     public Survey revise(Instant now) {
         if (status != SurveyStatus.PUBLISHED) {
-            throw new ConflictException("version " + version + " is still a draft; edit it instead of revising");
+            throw new ConflictException("listening.conflict.version.draft", version);
         }
         return new Survey(SurveyId.random(), lineage, version + 1, SurveyStatus.DRAFT, definition, now, null);
     }

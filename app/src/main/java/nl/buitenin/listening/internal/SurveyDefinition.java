@@ -49,22 +49,22 @@ public record SurveyDefinition(LocalizedText title, LocalizedText intro, List<Su
 
     private static void validateQuestions(List<SurveyQuestion> questions, List<FieldError> errors) {
         if (questions.isEmpty()) {
-            errors.add(new FieldError("questions", "a survey needs at least one question"));
+            errors.add(FieldError.of("questions", "listening.invalid.questions.none"));
         }
         if (questions.size() > MAX_QUESTIONS) {
-            errors.add(new FieldError("questions", "at most " + MAX_QUESTIONS + " questions; fewer questions get more answers"));
+            errors.add(FieldError.of("questions", "listening.invalid.questions.tooMany", MAX_QUESTIONS));
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             SurveyQuestion question = questions.get(i);
             String field = "questions[" + i + "]";
             if (question.key() == null || !KEY.matcher(question.key()).matches()) {
-                errors.add(new FieldError(field + ".key", "must be 1 to 40 lower-case letters, digits, - or _, starting with a letter"));
+                errors.add(FieldError.of(field + ".key", "listening.invalid.key.form"));
             } else if (!keys.add(question.key())) {
-                errors.add(new FieldError(field + ".key", "'" + question.key() + "' is used by another question"));
+                errors.add(FieldError.of(field + ".key", "listening.invalid.key.twice", question.key()));
             }
             if (question.type() == null) {
-                errors.add(new FieldError(field + ".type", "choose one of " + List.of(QuestionType.values())));
+                errors.add(FieldError.of(field + ".type", "listening.invalid.chooseOneOf", List.of(QuestionType.values())));
                 continue;
             }
             (question.text() == null ? LocalizedText.empty() : question.text()).requireBoth(field + ".text", 500, errors);
@@ -75,21 +75,21 @@ public record SurveyDefinition(LocalizedText title, LocalizedText intro, List<Su
     private static void validateOptions(SurveyQuestion question, String field, List<FieldError> errors) {
         if (question.type().hasOptions()) {
             if (question.options().size() < 2) {
-                errors.add(new FieldError(field + ".options", "a choice question needs at least two options"));
+                errors.add(FieldError.of(field + ".options", "listening.invalid.options.tooFew"));
             }
             Set<String> values = new HashSet<>();
             for (int j = 0; j < question.options().size(); j++) {
                 AnswerOption option = question.options().get(j);
                 String optionField = field + ".options[" + j + "]";
                 if (option.value() == null || !KEY.matcher(option.value()).matches()) {
-                    errors.add(new FieldError(optionField + ".value", "must be 1 to 40 lower-case letters, digits, - or _"));
+                    errors.add(FieldError.of(optionField + ".value", "listening.invalid.option.form"));
                 } else if (!values.add(option.value())) {
-                    errors.add(new FieldError(optionField + ".value", "'" + option.value() + "' is used twice"));
+                    errors.add(FieldError.of(optionField + ".value", "listening.invalid.option.twice", option.value()));
                 }
                 (option.text() == null ? LocalizedText.empty() : option.text()).requireBoth(optionField + ".text", 200, errors);
             }
         } else if (!question.options().isEmpty()) {
-            errors.add(new FieldError(field + ".options", "only single and multiple choice questions have options"));
+            errors.add(FieldError.of(field + ".options", "listening.invalid.options.notChoice"));
         }
     }
 
@@ -99,16 +99,16 @@ public record SurveyDefinition(LocalizedText title, LocalizedText intro, List<Su
             String field = "caseRules[" + i + "]";
             SurveyQuestion question = questions.stream().filter(q -> q.key() != null && q.key().equals(rule.question())).findFirst().orElse(null);
             if (rule.when() == null) {
-                errors.add(new FieldError(field + ".when", "choose one of " + List.of(CaseRule.Trigger.values())));
+                errors.add(FieldError.of(field + ".when", "listening.invalid.chooseOneOf", List.of(CaseRule.Trigger.values())));
             } else if (question == null) {
-                errors.add(new FieldError(field + ".question", "no question with key '" + rule.question() + "'"));
+                errors.add(FieldError.of(field + ".question", "listening.invalid.rule.question", rule.question()));
             } else if (rule.when() == CaseRule.Trigger.DETRACTOR && question.type() != QuestionType.NPS) {
-                errors.add(new FieldError(field + ".when", "DETRACTOR needs an NPS question"));
+                errors.add(FieldError.of(field + ".when", "listening.invalid.rule.detractor"));
             } else if (rule.when() == CaseRule.Trigger.LOW_CSAT && question.type() != QuestionType.CSAT) {
-                errors.add(new FieldError(field + ".when", "LOW_CSAT needs a CSAT question"));
+                errors.add(FieldError.of(field + ".when", "listening.invalid.rule.lowCsat"));
             } else if (rule.when() == CaseRule.Trigger.CHOSEN_ANSWER
                     && question.options().stream().noneMatch(o -> o.value() != null && o.value().equals(rule.answer()))) {
-                errors.add(new FieldError(field + ".answer", "'" + rule.answer() + "' is not an option of question " + rule.question()));
+                errors.add(FieldError.of(field + ".answer", "listening.invalid.rule.answer", rule.answer(), rule.question()));
             }
         }
     }

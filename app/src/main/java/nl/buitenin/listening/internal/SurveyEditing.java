@@ -72,6 +72,6 @@ public class SurveyEditing {
     }
 
     private Survey find(SurveyId id) {
-        return surveys.byId(id).orElseThrow(() -> new NotFoundException("survey", id));
+        return surveys.byId(id).orElseThrow(() -> new NotFoundException("listening.thing.survey", id));
     }
 }

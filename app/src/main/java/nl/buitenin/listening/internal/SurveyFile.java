@@ -44,7 +44,7 @@ public record SurveyFile(String format, LocalizedText title, LocalizedText intro
     public SurveyDefinition toDefinition() {
         List<FieldError> errors = new ArrayList<>();
         if (format != null && !FORMAT.equals(format)) {
-            errors.add(new FieldError("format", "must be " + FORMAT + " (or left out)"));
+            errors.add(FieldError.of("format", "listening.invalid.format", FORMAT));
         }
         List<SurveyQuestion> parsedQuestions = new ArrayList<>();
         List<QuestionEntry> entries = questions == null ? List.of() : questions;
@@ -54,7 +54,7 @@ public record SurveyFile(String format, LocalizedText title, LocalizedText intro
             try {
                 type = QuestionType.valueOf(entry.type() == null ? "" : entry.type().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("questions[" + i + "].type", "'" + entry.type() + "' is not one of " + List.of(QuestionType.values())));
+                errors.add(FieldError.of("questions[" + i + "].type", "listening.invalid.notOneOf", entry.type(), List.of(QuestionType.values())));
             }
             List<AnswerOption> options = entry.options() == null ? List.of()
                     : entry.options().stream().map(o -> new AnswerOption(o.value(), o.text())).toList();
@@ -66,7 +66,7 @@ public record SurveyFile(String format, LocalizedText title, LocalizedText intro
             try {
                 parsedTouchpoints.add(TouchpointId.of(touchpointTexts.get(i)));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("touchpoints[" + i + "]", "'" + touchpointTexts.get(i) + "' is not a touchpoint id"));
+                errors.add(FieldError.of("touchpoints[" + i + "]", "listening.invalid.touchpointId", touchpointTexts.get(i)));
             }
         }
         List<CaseRule> rules = new ArrayList<>();
@@ -77,7 +77,7 @@ public record SurveyFile(String format, LocalizedText title, LocalizedText intro
                 rules.add(new CaseRule(CaseRule.Trigger.valueOf(entry.when() == null ? "" : entry.when().trim().toUpperCase(Locale.ROOT)),
                         entry.question(), entry.answer()));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("caseRules[" + i + "].when", "'" + entry.when() + "' is not one of " + List.of(CaseRule.Trigger.values())));
+                errors.add(FieldError.of("caseRules[" + i + "].when", "listening.invalid.notOneOf", entry.when(), List.of(CaseRule.Trigger.values())));
             }
         }
         try {

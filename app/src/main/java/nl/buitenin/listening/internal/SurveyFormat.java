@@ -39,7 +39,7 @@ public final class SurveyFormat {
             return JSON.readValue(content, SurveyFile.class);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "file" : "line " + e.getLocation().getLineNr();
-            throw new InvalidInputException(where, e.getOriginalMessage());
+            throw InvalidInputException.of(where, "listening.invalid.json", String.valueOf(e.getOriginalMessage()));
         }
     }
 
@@ -64,7 +64,7 @@ public final class SurveyFormat {
             List<String> options = bar < 0 ? List.of()
                     : Arrays.stream(line.substring(bar + 1).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (question.isEmpty()) {
-                throw new InvalidInputException("line " + (i + 1), "has answer options but no question before the |");
+                throw InvalidInputException.of("line " + (i + 1), "listening.invalid.optionsWithoutQuestion");
             }
             lines.add(new TextLine(i + 1, question, options));
         }

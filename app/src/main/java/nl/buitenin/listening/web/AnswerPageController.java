@@ -96,7 +96,7 @@ class AnswerPageController {
             if (action.equals("send")) {
                 transactions.executeWithoutResult(status -> {
                     if (!links.spend(token)) {
-                        throw new ConflictException("already sent");
+                        throw new ConflictException("listening.conflict.alreadySent");
                     }
                     recording.complete(responseId, raw);
                 });

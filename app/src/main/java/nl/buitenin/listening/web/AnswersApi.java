@@ -41,7 +41,7 @@ class AnswersApi {
                     + "rejected and why.")
     IngestReport record(@RequestBody Batch batch) {
         if (batch == null || batch.items() == null) {
-            throw new InvalidInputException("items", "send {\"items\": [...]} with at least one answered survey");
+            throw InvalidInputException.of("items", "listening.invalid.items.missing");
         }
         return batches.ingest(batch.items());
     }

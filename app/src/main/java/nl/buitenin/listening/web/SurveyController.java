@@ -89,7 +89,7 @@ class SurveyController {
         } catch (InvalidInputException e) {
             return editor(model, form, survey, List.of(), e.errors());
         } catch (ConflictException e) {
-            return editor(model, form, survey, List.of(), List.of(new FieldError("survey", e.getMessage())));
+            return editor(model, form, survey, List.of(), List.of(e.error("survey")));
         }
     }
 

@@ -92,7 +92,7 @@ public class SurveyForm {
                 try {
                     touchpointIds.add(TouchpointId.of(id.trim()));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("touchpoints", "'" + id.trim() + "' is not a touchpoint id"));
+                    errors.add(FieldError.of("touchpoints", "listening.invalid.touchpointId", id.trim()));
                 }
             }
         }
@@ -112,7 +112,7 @@ public class SurveyForm {
         try {
             return QuestionType.valueOf(type == null ? "" : type.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("questions[" + index + "].type", "choose a question type"));
+            errors.add(FieldError.of("questions[" + index + "].type", "listening.invalid.chooseType"));
             return null;
         }
     }
@@ -122,8 +122,8 @@ public class SurveyForm {
         List<String> en = lines(q.getOptionsEn());
         List<String> values = lines(q.getOptionValues());
         if (nl.size() != en.size()) {
-            errors.add(new FieldError("questions[" + index + "].options", "give every option in Dutch and in English, one per line ("
-                    + nl.size() + " Dutch, " + en.size() + " English)"));
+            errors.add(FieldError.of("questions[" + index + "].options", "listening.invalid.optionsBothLanguages",
+                    nl.size(), en.size()));
         }
         List<AnswerOption> options = new ArrayList<>();
         for (int j = 0; j < Math.min(nl.size(), en.size()); j++) {

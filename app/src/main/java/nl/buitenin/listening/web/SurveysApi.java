@@ -136,7 +136,7 @@ class SurveysApi {
         try {
             return SurveyId.of(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("survey", id);
+            throw new NotFoundException("listening.thing.survey", id);
         }
     }
 

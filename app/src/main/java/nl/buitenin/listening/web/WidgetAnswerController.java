@@ -102,7 +102,7 @@ class WidgetAnswerController {
             if (action.equals("send")) {
                 transactions.executeWithoutResult(status -> {
                     if (!links.spendWidget(token)) {
-                        throw new ConflictException("already sent");
+                        throw new ConflictException("listening.conflict.alreadySent");
                     }
                     recording.complete(opened.responseId(), raw);
                 });

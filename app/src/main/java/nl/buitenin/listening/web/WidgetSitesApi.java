@@ -85,7 +85,7 @@ class WidgetSitesApi {
     @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
     @Operation(summary = "One widget site")
     SiteView one(@PathVariable UUID id) {
-        return sites.byId(id).map(SiteView::of).orElseThrow(() -> new NotFoundException("widget site", id));
+        return sites.byId(id).map(SiteView::of).orElseThrow(() -> new NotFoundException("listening.thing.widgetSite", id));
     }
 
     @PostMapping
@@ -135,7 +135,7 @@ class WidgetSitesApi {
     }
 
     private void existing(UUID id) {
-        sites.byId(id).orElseThrow(() -> new NotFoundException("widget site", id));
+        sites.byId(id).orElseThrow(() -> new NotFoundException("listening.thing.widgetSite", id));
     }
 
     @PostMapping("/{id}/tokens")

@@ -138,7 +138,8 @@ class WidgetSiteKeysTest {
                 .andExpect(content().string(containsString("Nieuwe sleutel voor deze site")));
 
         // Its last site cannot be taken away: the key would be free again.
-        mvc.perform(delete("/api/v1/widget-sites/" + siteA + "/keys/" + issued.key().id()).with(user("admin").roles("ADMIN")).with(csrf()))
+        mvc.perform(delete("/api/v1/widget-sites/" + siteA + "/keys/" + issued.key().id()).with(user("admin").roles("ADMIN")).with(csrf())
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("Revoke the key instead")));
         ticket(siteB, key).andExpect(status().isForbidden());
 

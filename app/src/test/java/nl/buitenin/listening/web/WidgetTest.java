@@ -108,6 +108,7 @@ class WidgetTest {
     @Test
     void aBadOriginIsAFieldErrorThatNamesIt() throws Exception {
         mvc.perform(post("/api/v1/widget-sites").with(user("anouk").roles("ANALYST")).with(csrf())
+                        .header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(site("Boeken", "\"https://www.buitenpad.nl\", \"http://www.buitenpad.nl\", \"https://*.buitenpad.nl\", "
                                 + "\"https://www.buitenpad.nl/boeken\"")))

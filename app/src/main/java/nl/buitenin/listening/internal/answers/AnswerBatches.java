@@ -113,10 +113,10 @@ public class AnswerBatches {
     @Transactional
     public IngestReport ingest(List<AnswerInput> items) {
         if (items == null || items.isEmpty()) {
-            throw new InvalidInputException("items", "send at least one answered survey");
+            throw InvalidInputException.of("items", "listening.invalid.items.none");
         }
         if (items.size() > MAX_BATCH) {
-            throw new InvalidInputException("items", "at most " + MAX_BATCH + " per batch, got " + items.size());
+            throw InvalidInputException.of("items", "listening.invalid.items.tooMany", MAX_BATCH, items.size());
         }
         Instant latest = clock.instant().plus(CLOCK_SKEW);
         Map<String, Optional<Survey>> surveyCache = new HashMap<>();
@@ -130,7 +130,7 @@ public class AnswerBatches {
             Valid checked = item == null ? null : validate(i, item, latest, surveyCache, touchpointCache, errors);
             String sourceId = item == null ? null : item.sourceId();
             if (item == null) {
-                outcomes[i] = ItemOutcome.rejected(i, null, List.of(new FieldError("items[" + i + "]", "is empty")));
+                outcomes[i] = ItemOutcome.rejected(i, null, List.of(FieldError.of("items[" + i + "]", "listening.invalid.items.empty")));
             } else if (!errors.isEmpty()) {
                 outcomes[i] = ItemOutcome.rejected(i, sourceId, errors);
             } else if (!seen.add(checked.sourceId())) {
@@ -162,48 +162,48 @@ public class AnswerBatches {
             Map<String, Boolean> touchpointCache, List<FieldError> errors) {
         String sourceId = item.sourceId() == null ? "" : item.sourceId().strip();
         if (sourceId.isEmpty()) {
-            errors.add(new FieldError("sourceId", "is required: your own id of this response, so a retry creates nothing"));
+            errors.add(FieldError.of("sourceId", "listening.invalid.sourceId.required"));
         } else if (sourceId.length() > MAX_SOURCE_ID) {
-            errors.add(new FieldError("sourceId", "is at most " + MAX_SOURCE_ID + " characters"));
+            errors.add(FieldError.of("sourceId", "listening.invalid.atMost", MAX_SOURCE_ID));
         }
         Survey survey = null;
         if (item.survey() == null || item.survey().isBlank()) {
-            errors.add(new FieldError("survey", "is required: the id of the survey version answered"));
+            errors.add(FieldError.of("survey", "listening.invalid.survey.required"));
         } else {
             Optional<Survey> found = surveyCache.computeIfAbsent(item.survey().strip(), this::survey);
             if (found.isEmpty()) {
-                errors.add(new FieldError("survey", "'" + item.survey().strip() + "' is not a survey"));
+                errors.add(FieldError.of("survey", "listening.invalid.survey.unknown", item.survey().strip()));
             } else if (found.get().status() == SurveyStatus.DRAFT) {
-                errors.add(new FieldError("survey", "is a draft; only a published version can have answers"));
+                errors.add(FieldError.of("survey", "listening.invalid.survey.draft"));
             } else {
                 survey = found.get();
             }
         }
         TouchpointId touchpoint = null;
         if (item.touchpoint() == null || item.touchpoint().isBlank()) {
-            errors.add(new FieldError("touchpoint", "is required: the touchpoint the answers are about"));
+            errors.add(FieldError.of("touchpoint", "listening.invalid.touchpoint.required"));
         } else {
             try {
                 touchpoint = TouchpointId.of(item.touchpoint().strip());
                 TouchpointId id = touchpoint;
                 if (!touchpointCache.computeIfAbsent(id.toString(), k -> touchpoints.byId(id).isPresent())) {
-                    errors.add(new FieldError("touchpoint", "'" + item.touchpoint().strip() + "' is not a known touchpoint"));
+                    errors.add(FieldError.of("touchpoint", "listening.invalid.touchpoint.unknown", item.touchpoint().strip()));
                 }
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("touchpoint", "'" + item.touchpoint().strip() + "' is not a touchpoint id"));
+                errors.add(FieldError.of("touchpoint", "listening.invalid.touchpointId", item.touchpoint().strip()));
             }
         }
         Instant at = null;
         if (item.at() == null || item.at().isBlank()) {
-            errors.add(new FieldError("at", "is required: when it was answered, such as 2026-11-23T10:15:00+01:00"));
+            errors.add(FieldError.of("at", "listening.invalid.at.required"));
         } else {
             try {
                 at = OffsetDateTime.parse(item.at().strip()).toInstant();
                 if (at.isAfter(latest)) {
-                    errors.add(new FieldError("at", "lies in the future"));
+                    errors.add(FieldError.of("at", "listening.invalid.at.future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("at", "'" + item.at().strip() + "' is not a time with an offset, such as 2026-11-23T10:15:00+01:00"));
+                errors.add(FieldError.of("at", "listening.invalid.at.form", item.at().strip()));
             }
         }
         PersonKey person = null;
@@ -211,19 +211,19 @@ public class AnswerBatches {
             try {
                 person = new PersonKey(item.person().strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("person", e.getMessage()));
+                errors.add(FieldError.of("person", "listening.invalid.person", item.person().strip()));
             }
         }
         String language = item.language() == null || item.language().isBlank() ? "nl" : item.language().strip();
         if (!language.equals("nl") && !language.equals("en")) {
-            errors.add(new FieldError("language", "is nl or en"));
+            errors.add(FieldError.of("language", "listening.invalid.language"));
         }
         AnswerSheet sheet = null;
         if (survey != null) {
             try {
                 sheet = AnswerSheet.read(survey.definition(), item.answers() == null ? Map.of() : item.answers(), true);
             } catch (InvalidInputException e) {
-                e.errors().forEach(error -> errors.add(new FieldError("answers." + error.field(), error.message())));
+                e.errors().forEach(error -> errors.add(error.in("answers." + error.field())));
             }
         }
         return errors.isEmpty() ? new Valid(index, sourceId, survey, touchpoint, at, person, language, sheet) : null;

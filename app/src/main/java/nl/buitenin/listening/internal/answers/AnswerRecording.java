@@ -58,7 +58,7 @@ public class AnswerRecording {
         Survey survey = surveyOf(response);
         AnswerSheet sheet = AnswerSheet.read(survey.definition(), raw, false);
         if (!responses.saveAnswers(responseId, sheet.answers(), ResponseStatus.STARTED, clock.instant())) {
-            throw new ConflictException("this response was already sent");
+            throw new ConflictException("listening.conflict.responseSent");
         }
     }
 
@@ -75,7 +75,7 @@ public class AnswerRecording {
         Survey survey = surveyOf(response);
         AnswerSheet sheet = AnswerSheet.read(survey.definition(), raw, true);
         if (!responses.saveAnswers(responseId, sheet.answers(), ResponseStatus.COMPLETED, at)) {
-            throw new ConflictException("this response was already sent");
+            throw new ConflictException("listening.conflict.responseSent");
         }
         LocalDate day = at.atZone(organisations.current().timeZone()).toLocalDate();
         ResponseCompleted completed = describe(responseId, response.survey(), response.person(), response.touchpoint(),
@@ -117,14 +117,14 @@ public class AnswerRecording {
     }
 
     private Response open(UUID responseId) {
-        Response response = responses.byId(responseId).orElseThrow(() -> new NotFoundException("response", responseId));
+        Response response = responses.byId(responseId).orElseThrow(() -> new NotFoundException("listening.thing.response", responseId));
         if (response.isCompleted()) {
-            throw new ConflictException("this response was already sent");
+            throw new ConflictException("listening.conflict.responseSent");
         }
         return response;
     }
 
     private Survey surveyOf(Response response) {
-        return surveys.byId(response.survey()).orElseThrow(() -> new NotFoundException("survey", response.survey()));
+        return surveys.byId(response.survey()).orElseThrow(() -> new NotFoundException("listening.thing.survey", response.survey()));
     }
 }

@@ -30,14 +30,14 @@ public final class SiteOrigins {
         Set<String> origins = new LinkedHashSet<>();
         List<String> lines = given == null ? List.of() : given.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (lines.isEmpty()) {
-            errors.add(new FieldError("origins", "name at least one origin, e.g. https://www.example.nl"));
+            errors.add(FieldError.of("origins", "listening.invalid.origins.none"));
         } else if (lines.size() > MAX) {
-            errors.add(new FieldError("origins", "at most " + MAX + " origins"));
+            errors.add(FieldError.of("origins", "listening.invalid.origins.tooMany", MAX));
         }
         for (int i = 0; i < lines.size() && i < MAX; i++) {
             String problem = problemWith(lines.get(i));
             if (problem != null) {
-                errors.add(new FieldError("origins[" + i + "]", "'" + shorten(lines.get(i)) + "' " + problem));
+                errors.add(FieldError.of("origins[" + i + "]", problem, shorten(lines.get(i))));
             } else {
                 origins.add(normal(lines.get(i)));
             }
@@ -48,30 +48,31 @@ public final class SiteOrigins {
         return List.copyOf(origins);
     }
 
+    /** The message key of what is wrong with one origin (told with the origin as its argument), or null when it is fine. */
     private static String problemWith(String origin) {
         if (origin.contains("*")) {
-            return "must name one host, without wildcard";
+            return "listening.invalid.origin.wildcard";
         }
         URI uri;
         try {
             uri = new URI(origin);
         } catch (URISyntaxException e) {
-            return "is not an origin (scheme://host[:port])";
+            return "listening.invalid.origin.form";
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (!scheme.equals("https") && !scheme.equals("http") || host == null || host.isBlank() || uri.isOpaque()) {
-            return "is not an origin (scheme://host[:port])";
+            return "listening.invalid.origin.form";
         }
         if (uri.getRawUserInfo() != null) {
-            return "must name one host, without user";
+            return "listening.invalid.origin.user";
         }
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return "must be an origin only, without path, query or fragment";
+            return "listening.invalid.origin.path";
         }
         if (scheme.equals("http") && !isLoopback(host)) {
-            return "must use https (http only for localhost)";
+            return "listening.invalid.origin.https";
         }
         return null;
     }

@@ -97,19 +97,19 @@ public class WidgetSites {
         List<FieldError> errors = new ArrayList<>();
         String trimmedName = name == null ? "" : name.strip();
         if (trimmedName.isEmpty() || trimmedName.length() > 100) {
-            errors.add(new FieldError("name", "must be 1 to 100 characters"));
+            errors.add(FieldError.of("name", "listening.invalid.site.name"));
         }
         UUID lineage = uuid(survey, "survey", errors);
         if (lineage != null && surveys.versions(lineage).isEmpty()) {
-            errors.add(new FieldError("survey", "no survey with this id"));
+            errors.add(FieldError.of("survey", "listening.invalid.site.survey"));
         }
         UUID touchpointId = uuid(touchpoint, "touchpoint", errors);
         if (touchpointId != null) {
             var found = touchpoints.byId(new TouchpointId(touchpointId));
             if (found.isEmpty()) {
-                errors.add(new FieldError("touchpoint", "no touchpoint with this id"));
+                errors.add(FieldError.of("touchpoint", "listening.invalid.site.touchpoint"));
             } else if (found.get().archived()) {
-                errors.add(new FieldError("touchpoint", "the touchpoint '" + found.get().nameEn() + "' is archived; restore it first"));
+                errors.add(FieldError.of("touchpoint", "listening.invalid.site.archived", found.get().nameEn()));
             }
         }
         List<String> parsedOrigins = List.of();
@@ -138,7 +138,7 @@ public class WidgetSites {
     @Transactional
     public void remove(UUID id) {
         if (!sites.remove(id)) {
-            throw new NotFoundException("widget site", id);
+            throw new NotFoundException("listening.thing.widgetSite", id);
         }
     }
 
@@ -153,7 +153,7 @@ public class WidgetSites {
      */
     @Transactional
     public Ticket ticket(UUID siteId, TicketRequest request) {
-        WidgetSite site = sites.byId(siteId).orElseThrow(() -> new NotFoundException("widget site", siteId));
+        WidgetSite site = sites.byId(siteId).orElseThrow(() -> new NotFoundException("listening.thing.widgetSite", siteId));
         checkCaller(siteId);
         List<FieldError> errors = new ArrayList<>();
         PersonKey person = null;
@@ -161,17 +161,17 @@ public class WidgetSites {
             try {
                 person = new PersonKey(request.person().strip());
                 if (!persons.exists(person)) {
-                    errors.add(new FieldError("person", "no person with this key"));
+                    errors.add(FieldError.of("person", "listening.invalid.site.person"));
                 }
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("person", e.getMessage()));
+                errors.add(FieldError.of("person", "listening.invalid.person", request.person().strip()));
             }
         }
         if (request.reference() != null && !REFERENCE.matcher(request.reference()).matches()) {
-            errors.add(new FieldError("reference", "must be 1 to 100 letters, digits or . _ : -"));
+            errors.add(FieldError.of("reference", "listening.invalid.site.reference"));
         }
         if (request.language() != null && LanguagePreference.supportedOrNull(request.language()) == null) {
-            errors.add(new FieldError("language", "must be nl or en"));
+            errors.add(FieldError.of("language", "listening.invalid.language"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -195,7 +195,7 @@ public class WidgetSites {
                 : preferences != null ? preferences.language() : "nl";
         Instant expires = now.plus(VALIDITY);
         UUID response = responses.create(survey.id(), site.touchpoint(), person, sourceRef, ResponseChannel.WIDGET, language,
-                ResponseStatus.INVITED, now, expires).orElseThrow(() -> new ConflictException("a response for this reference was just made"));
+                ResponseStatus.INVITED, now, expires).orElseThrow(() -> new ConflictException("listening.conflict.site.referenceRace"));
         responses.cameThrough(response, site.id());
         if (person != null) {
             policy.recordAttempt(person, site.touchpoint(), ContactKind.INVITATION, Channel.WEB, now);
@@ -237,14 +237,14 @@ public class WidgetSites {
                 .filter(v -> v.status() == SurveyStatus.PUBLISHED)
                 .max(Comparator.comparingInt(JdbcSurveys.Summary::version))
                 .flatMap(v -> surveys.byId(v.id()))
-                .orElseThrow(() -> new ConflictException("the survey of this site has no published version"));
+                .orElseThrow(() -> new ConflictException("listening.conflict.site.unpublished"));
     }
 
     private static UUID uuid(String value, String field, List<FieldError> errors) {
         try {
             return UUID.fromString(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "is not an id"));
+            errors.add(FieldError.of(field, "listening.invalid.notAnId"));
             return null;
         }
     }
