@@ -202,7 +202,7 @@ class JourneyEditingApiTest {
                 .andExpect(jsonPath("$.items[0].status").value("DUPLICATE"))
                 .andExpect(jsonPath("$.items[1].status").value("REJECTED"))
                 .andExpect(jsonPath("$.items[1].errors[0].field").value("touchpoint"))
-                .andExpect(jsonPath("$.items[1].errors[0].message").value(containsString("'Shop' (" + shop + ") is archived")));
+                .andExpect(jsonPath("$.items[1].errors[0].message").value(containsString("'Winkel' (" + shop + ") is gearchiveerd")));
 
         as(post("/api/v1/stages/" + book + "/restore"), "").andExpect(status().isNoContent());
         ingest(key, "[" + interaction(tag + "-new", shop) + "]").andExpect(jsonPath("$.created").value(1));

@@ -128,7 +128,7 @@ public class InteractionIngest {
             int index = indexes.get(c);
             outcomes[index] = stored.contains(interaction.sourceId()) ? ItemOutcome.duplicate(index, interaction.sourceId())
                     : ItemOutcome.rejected(index, interaction.sourceId(), List.of(FieldError.of("touchpoint",
-                            "journey.invalid.archivedTouchpoint", touchpoint.nameEn(), touchpoint.id().toString())));
+                            "journey.invalid.archivedTouchpoint", touchpoint.nameNl(), touchpoint.nameEn(), touchpoint.id().toString())));
             candidates.remove(c);
             indexes.remove(c);
         }

@@ -109,7 +109,7 @@ public class WidgetSites {
             if (found.isEmpty()) {
                 errors.add(FieldError.of("touchpoint", "listening.invalid.site.touchpoint"));
             } else if (found.get().archived()) {
-                errors.add(FieldError.of("touchpoint", "listening.invalid.site.archived", found.get().nameEn()));
+                errors.add(FieldError.of("touchpoint", "listening.invalid.site.archived", found.get().nameNl(), found.get().nameEn()));
             }
         }
         List<String> parsedOrigins = List.of();
