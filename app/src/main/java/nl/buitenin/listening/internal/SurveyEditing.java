@@ -26,9 +26,12 @@ public class SurveyEditing {
     private final SurveyReview review;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SurveyTouchpointCheck touchpointCheck;
 
-    SurveyEditing(JdbcSurveys surveys, SurveyReview review, ApplicationEventPublisher events, Clock clock) {
+    SurveyEditing(JdbcSurveys surveys, SurveyReview review, ApplicationEventPublisher events, Clock clock,
+            SurveyTouchpointCheck touchpointCheck) {
         this.surveys = surveys;
+        this.touchpointCheck = touchpointCheck;
         this.review = review;
         this.events = events;
         this.clock = clock;
@@ -36,6 +39,7 @@ public class SurveyEditing {
 
     @Transactional
     public Saved create(SurveyDefinition definition) {
+        touchpointCheck.check(definition.touchpoints(), List.of());
         Survey survey = Survey.draft(definition, clock.instant());
         surveys.add(survey);
         return new Saved(survey, review.review(definition));
@@ -44,6 +48,7 @@ public class SurveyEditing {
     @Transactional
     public Saved edit(SurveyId id, SurveyDefinition definition) {
         Survey survey = find(id);
+        touchpointCheck.check(definition.touchpoints(), survey.definition().touchpoints());
         survey.edit(definition);
         surveys.update(survey);
         return new Saved(survey, review.review(definition));

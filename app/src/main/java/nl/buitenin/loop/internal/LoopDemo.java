@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +20,8 @@ import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.Comment;
+import nl.buitenin.listening.Comments;
 import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.loop.ActionId;
 import nl.buitenin.loop.CaseSource;
@@ -49,10 +53,14 @@ class LoopDemo implements DemoStep {
     private final Improving improving;
     private final Users users;
     private final CasesFromAnswers casesFromAnswers;
+    private final Comments comments;
+    private final AnswerThemes answerThemes;
 
     LoopDemo(CaseWork work, CaseFiles cases, CaseTypes types, Teams teams, Themes themes, Improving improving,
-            Users users, CasesFromAnswers casesFromAnswers) {
+            Users users, CasesFromAnswers casesFromAnswers, Comments comments, AnswerThemes answerThemes) {
         this.casesFromAnswers = casesFromAnswers;
+        this.comments = comments;
+        this.answerThemes = answerThemes;
         this.work = work;
         this.cases = cases;
         this.types = types;
@@ -92,6 +100,21 @@ class LoopDemo implements DemoStep {
             "De routebeschrijving van dag 3 klopte niet met de bordjes.",
             "Niemand heeft gereageerd op mijn vorige mail.",
             "De gids wilde vooral zelf snel lopen."};
+
+    /**
+     * The theme (index in {@link #THEMES}) an analyst reads in each complaint comment the answers demo writes,
+     * by its words: praise, the chat's slow answer and the long day stages fit none of the demo themes.
+     */
+    private static final Map<String, Integer> COMMENT_THEMES = Map.of(
+            "De groep liep veel te snel, ik had geen tijd om van het uitzicht te genieten.", 0,
+            "Graag een rustiger groep voor wie wil genieten in plaats van presteren.", 0,
+            "Lang moeten wachten aan de telefoon voordat ik iemand sprak.", 1,
+            "De bevestiging van de boeking was onduidelijk; ik wist niet of het gelukt was.", 2,
+            "The booking confirmation was confusing and arrived late.", 2,
+            "De accommodatie was gehorig en het bed was slecht.", 3);
+
+    /** An analyst gets round to two of every three comments that name a theme; the third stays untagged. */
+    private static final int TAGGED_OF_EVERY = 3;
 
     @Override
     public void load(DemoContext context) {
@@ -138,6 +161,7 @@ class LoopDemo implements DemoStep {
             }
             work(c, owner.username(), random, now);
         }
+        tagAnswers(themeIds, now);
         actions(themeIds, context, zone, random);
         work.escalateOverdue(now);
     }
@@ -167,6 +191,31 @@ class LoopDemo implements DemoStep {
             opened++;
         }
         return opened;
+    }
+
+    /**
+     * Analyst {@code analist} tags the demo's comments with the theme they are about, through the service the
+     * answers page uses, a day after each answer; before the actions are completed, so their "you said, we did"
+     * reaches answer raisers too. Which comments are tagged follows from their order, not from chance, so the
+     * other steps' random draws stay as they were. Returns how many answers were tagged.
+     */
+    private int tagAnswers(List<ThemeId> themeIds, Instant now) {
+        String analyst = users.byUsername("analist").map(User::username).orElse("analist");
+        List<Comment> all = new ArrayList<>(comments.latest(null, Integer.MAX_VALUE));
+        all.sort(Comparator.comparing(Comment::at).thenComparing(Comment::text).thenComparing(c -> c.response().toString()));
+        int matching = 0;
+        int tagged = 0;
+        for (Comment comment : all) {
+            Integer theme = COMMENT_THEMES.get(comment.text());
+            if (theme == null || matching++ % TAGGED_OF_EVERY == TAGGED_OF_EVERY - 1) {
+                continue;
+            }
+            Instant at = comment.at().plus(1, ChronoUnit.DAYS);
+            if (answerThemes.tag(comment.response(), themeIds.get(theme), analyst, ThemeTagging.Tagger.USER, at.isAfter(now) ? now : at)) {
+                tagged++;
+            }
+        }
+        return tagged;
     }
 
     /** Calls, resolution, closure and now and then a reopening, as far as the case's age allows. */

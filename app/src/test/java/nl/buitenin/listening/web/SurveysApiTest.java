@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -33,8 +34,6 @@ import nl.buitenin.testing.DatabaseTest;
 @AutoConfigureMockMvc
 class SurveysApiTest {
 
-    static final String TOUCHPOINT = "6f1c2a52-2b7e-4c55-9d59-1f0a4a0c2b11";
-
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -44,18 +43,32 @@ class SurveysApiTest {
 
     StoredUser analyst;
     StoredUser agent;
+    String stage;
+    String touchpoint;
 
     @BeforeEach
-    void people() {
+    void peopleAndATouchpointInUse() throws Exception {
         if (users.byUsername("ana").isEmpty()) {
             users.create(new NewUser("ana", "Ana Analist", "a long enough password", Set.of(Role.ANALYST), null, "nl", false));
             users.create(new NewUser("agnes", "Agnes Agent", "a long enough password", Set.of(Role.AGENT), null, "nl", false));
         }
         analyst = users.storedByUsername("ana").orElseThrow();
         agent = users.storedByUsername("agnes").orElseThrow();
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Reizen\",\"nameEn\":\"Trips\"}");
+        stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Na de reis\",\"nameEn\":\"After the trip\"}");
+        touchpoint = newTouchpoint("Terugkomst", "Return");
     }
 
-    static String survey(String title, String questionNl) {
+    String newTouchpoint(String nameNl, String nameEn) throws Exception {
+        return created(post("/api/v1/stages/" + stage + "/touchpoints"),
+                "{\"nameNl\":\"" + nameNl + "\",\"nameEn\":\"" + nameEn + "\",\"channel\":\"web\"}");
+    }
+
+    String survey(String title, String questionNl) {
+        return survey(title, questionNl, touchpoint);
+    }
+
+    static String survey(String title, String questionNl, String... touchpoints) {
         return """
                 {"format":"buitenin-survey/1",
                  "title":{"nl":"%s","en":"After the trip"},
@@ -67,9 +80,19 @@ class SurveysApiTest {
                     "options":[{"value":"wadden","text":{"nl":"Wadden","en":"Wadden"}},{"value":"veluwe","text":{"nl":"Veluwe","en":"Veluwe"}}]}],
                  "closing":{"nl":"Dank u. Wij lezen elk antwoord en vertellen binnen een maand wat we ermee doen.",
                             "en":"Thank you. We read every answer and will tell you within a month what we do with it."},
-                 "touchpoints":["%s"],
+                 "touchpoints":[%s],
                  "caseRules":[{"when":"DETRACTOR","question":"nps"},{"when":"CHOSEN_ANSWER","question":"trip","answer":"wadden"}]}
-                """.formatted(title, questionNl, TOUCHPOINT);
+                """.formatted(title, questionNl, String.join(",", java.util.Arrays.stream(touchpoints).map(t -> "\"" + t + "\"").toList()));
+    }
+
+    String created(MockHttpServletRequestBuilder request, String body) throws Exception {
+        String response = mvc.perform(request.with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+
+    void archive(String touchpointId) throws Exception {
+        mvc.perform(post("/api/v1/touchpoints/" + touchpointId + "/archive").with(user(analyst)).with(csrf())).andExpect(status().isNoContent());
     }
 
     String create(String body) throws Exception {
@@ -113,7 +136,7 @@ class SurveysApiTest {
         mvc.perform(get("/api/v1/surveys/" + next + "/versions").with(user(agent)))
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].version").value(2)).andExpect(jsonPath("$[1].status").value("PUBLISHED"));
-        assertThat(surveys.publishedFor(TouchpointId.of(TOUCHPOINT))).isPresent();
+        assertThat(surveys.publishedFor(TouchpointId.of(touchpoint))).isPresent();
     }
 
     @Test
@@ -149,5 +172,52 @@ class SurveysApiTest {
         String page = mvc.perform(get(response).with(user(analyst))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Twee vragen in één").contains("snelheid en vriendelijkheid")
                 .contains("Hoe tevreden bent u over de snelheid van onze medewerker? / Hoe tevreden bent u over de vriendelijkheid van onze medewerker?");
+    }
+
+    @Test
+    void aSurveyForAnUnknownTouchpointIsRefusedNamingTheField() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        mvc.perform(post("/api/v1/surveys").with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content(survey("x", "Wat kunnen we beter doen?", touchpoint, unknown)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("touchpoints[1]"))
+                .andExpect(jsonPath("$.errors[0].message").value("'" + unknown + "' is not a touchpoint on any journey"));
+    }
+
+    @Test
+    void anArchivedTouchpointCannotBeAddedButOneArchivedLaterStays() throws Exception {
+        String title = "Na de reis " + UUID.randomUUID();
+        String id = create(survey(title, "Wat kunnen we beter doen?"));
+        String closed = newTouchpoint("Oude balie", "Old desk");
+        archive(closed);
+        mvc.perform(post("/api/v1/surveys").with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "nl").content(survey(title, "Wat kunnen we beter doen?", closed)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("touchpoints[0]"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("Oude balie")));
+        mvc.perform(put("/api/v1/surveys/" + id).with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content(survey(title, "Wat kunnen we beter doen?", touchpoint, closed)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("touchpoints[1]"))
+                .andExpect(jsonPath("$.errors[0].message").value("touchpoint 'Old desk' is archived; choose a touchpoint in use"));
+
+        // The survey's own touchpoint is archived after it was chosen: the survey keeps it and saves as before.
+        archive(touchpoint);
+        mvc.perform(put("/api/v1/surveys/" + id).with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(survey(title, "Wat zou u willen dat wij anders doen?"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.survey.touchpoints[0]").value(touchpoint));
+    }
+
+    @Test
+    void theEditorRefusesAnUnknownTouchpoint() throws Exception {
+        String page = mvc.perform(post("/surveys/new").with(user(analyst)).with(csrf()).header("Accept-Language", "en")
+                        .param("titleNl", "Telefoon").param("titleEn", "Phone")
+                        .param("closingNl", "Dank u, we lezen alles.").param("closingEn", "Thank you, we read everything.")
+                        .param("questions[0].type", "CSAT")
+                        .param("questions[0].textNl", "Hoe tevreden bent u over onze medewerker?")
+                        .param("questions[0].textEn", "How satisfied are you with our staff member?")
+                        .param("touchpoints", touchpoint, "0d8f7a3e-1111-4c55-9d59-1f0a4a0c2b11"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("is geen contactmoment van een klantreis");
     }
 }
