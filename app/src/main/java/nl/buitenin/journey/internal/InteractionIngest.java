@@ -35,7 +35,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 public class InteractionIngest {
 
     public static final int MAX_BATCH = 10_000;
-    /** Interactions per published event (about 250 kB of JSON). */
+    /** Interactions per published event (about 70 kB of JSON in the event log's columns). */
     static final int EVENT_SIZE = 1_000;
     /** Clocks of sending systems drift; a few minutes ahead is not a mistake worth refusing. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
@@ -151,7 +151,7 @@ public class InteractionIngest {
         // A few events of at most EVENT_SIZE interactions: far fewer rows in the event log than one per interaction,
         // and each small enough for the log's column.
         for (int from = 0; from < recorded.size(); from += EVENT_SIZE) {
-            events.publishEvent(new InteractionsRecorded(recorded.subList(from, Math.min(recorded.size(), from + EVENT_SIZE))));
+            events.publishEvent(InteractionsRecorded.of(recorded.subList(from, Math.min(recorded.size(), from + EVENT_SIZE))));
         }
         return IngestReport.of(List.of(outcomes));
     }

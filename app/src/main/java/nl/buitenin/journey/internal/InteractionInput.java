@@ -1,7 +1,6 @@
 package nl.buitenin.journey.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +73,7 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
             return null;
         }
         try {
-            Instant time = OffsetDateTime.parse(at.strip()).toInstant();
+            Instant time = IsoTimes.parse(at.strip());
             if (time.isAfter(latestAllowed)) {
                 errors.add(FieldError.of("at", "journey.invalid.future", at.strip()));
                 return null;

@@ -1,0 +1,54 @@
+package nl.buitenin.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.buitenin.privacy.PersonKey;
+
+/** The columnar event gives back exactly the interactions it was made of, also after the event log's JSON. */
+class InteractionsRecordedTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private List<InteractionRecorded> interactions() {
+        TouchpointId shop = new TouchpointId(UUID.randomUUID());
+        TouchpointId phone = new TouchpointId(UUID.randomUUID());
+        List<InteractionRecorded> interactions = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            PersonKey person = i % 2 == 0 ? null : new PersonKey("p_" + "abcdefghijklmnopqrstuvwxyz".substring(i % 26) + "a".repeat(i % 26));
+            interactions.add(new InteractionRecorded(i % 3 == 0 ? shop : phone, person,
+                    Instant.parse("2026-02-01T10:00:00Z").plusSeconds(i * 37L).plusNanos(i % 7 * 1_000_000L), "src-" + i,
+                    i % 5 == 0 ? null : InteractionKind.values()[i % InteractionKind.values().length]));
+        }
+        return interactions;
+    }
+
+    @Test
+    void survivesTheEventLogAndIsSmallerThanAListOfRecords() {
+        List<InteractionRecorded> interactions = interactions();
+        String stored = json.writeValueAsString(InteractionsRecorded.of(interactions));
+
+        InteractionsRecorded read = json.readValue(stored, InteractionsRecorded.class);
+
+        assertThat(read.interactions()).isEqualTo(interactions);
+        assertThat(read.size()).isEqualTo(1_000);
+        assertThat(stored.length()).isLessThan(json.writeValueAsString(Map.of("interactions", interactions)).length() / 2);
+    }
+
+    @Test
+    void readsAnEventStoredAsAListBeforeTheColumns() {
+        List<InteractionRecorded> interactions = interactions();
+        String old = json.writeValueAsString(Map.of("interactions", interactions));
+
+        assertThat(json.readValue(old, InteractionsRecorded.class).interactions()).isEqualTo(interactions);
+    }
+}
