@@ -183,10 +183,12 @@ class InteractionCountsTest {
         } finally {
             pool.shutdown();
         }
-        // A batch delivered again, mixed with one new interaction, counts only the new one.
-        List<InteractionRecorded> again = new java.util.ArrayList<>(batches.get(0));
-        again.add(new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-05T08:31:00Z"), tag + "-new", InteractionKind.CONTACT));
-        Integer newlyCounted = transactions.execute(s -> counts.countAll(again));
+        // A batch delivered again counts nothing; the next batch, of one new interaction, counts it.
+        Integer redelivered = transactions.execute(s -> counts.countAll(batches.get(0)));
+        assertThat(redelivered).isZero();
+        List<InteractionRecorded> next = List.of(new InteractionRecorded(touchpoint, null, Instant.parse("2026-06-05T08:31:00Z"),
+                tag + "-new", InteractionKind.CONTACT));
+        Integer newlyCounted = transactions.execute(s -> counts.countAll(next));
         assertThat(newlyCounted).isEqualTo(1);
 
         assertThat(countsAt(location)).containsExactlyEntriesOf(new TreeMap<>(Map.of(

@@ -3,13 +3,10 @@ package nl.buitenin.demand.internal.volume;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -18,12 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes counted interactions: the hashes of the interactions (so a redelivered one counts once) and the sums per
- * interval. On PostgreSQL each is one statement over arrays ({@code unnest}) for a whole batch, instead of a
- * statement per hash and a round trip per interval, which kept the counting far behind the journey API. Other
- * databases (H2, in process, where a round trip costs little) get a JDBC batch and the update-then-insert per
- * interval. Both write in the order they are given, which the caller keeps fixed, so that two batches counted at
- * the same time wait for each other instead of deadlocking.
+ * Writes counted interactions: the hash of what was counted (so a redelivered event counts once) and the sums per
+ * interval. On PostgreSQL the sums of a whole batch are one statement over arrays ({@code unnest}), instead of a
+ * round trip per interval, which kept the counting far behind the journey API. Other databases (H2, in process,
+ * where a round trip costs little) get the update-then-insert per interval. Both write in the order they are
+ * given, which the caller keeps fixed, so that two batches counted at the same time wait for each other instead of
+ * deadlocking.
  */
 @Component
 class CountWriter {
@@ -32,9 +29,6 @@ class CountWriter {
     record SlotCount(String channel, String location, OffsetDateTime start, int n) {
     }
 
-    private static final String POSTGRES_HASHES = "insert into demand_counted_interaction (source_hash, counted_at) "
-            + "select h, ? from unnest(?::text[]) with ordinality as u(h, i) order by i on conflict do nothing returning source_hash";
-    private static final String PORTABLE_HASH = "insert into demand_counted_interaction (source_hash, counted_at) values (?, ?) on conflict do nothing";
     /** The unique (channel, location, interval_start, source) decides between a new row and adding to an existing one. */
     private static final String POSTGRES_UPSERT = """
             insert into demand_volume (id, channel, location, interval_start, interval_minutes, offered, source, recorded_at)
@@ -51,34 +45,13 @@ class CountWriter {
         this.jdbc = jdbc;
     }
 
-    /** Records the hashes (distinct, in their order) and returns those that were not recorded before. */
-    Set<String> insertAbsent(List<String> hashes, OffsetDateTime now) {
-        if (hashes.isEmpty()) {
-            return Set.of();
-        }
-        if (isPostgres()) {
-            return batches.execute((ConnectionCallback<Set<String>>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(POSTGRES_HASHES)) {
-                    statement.setObject(1, now);
-                    statement.setArray(2, connection.createArrayOf("text", hashes.toArray()));
-                    Set<String> fresh = new HashSet<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            fresh.add(rows.getString(1));
-                        }
-                    }
-                    return fresh;
-                }
-            });
-        }
-        int[] inserted = batches.batchUpdate(PORTABLE_HASH, hashes.stream().map(hash -> new Object[] {hash, now}).toList());
-        Set<String> fresh = new HashSet<>();
-        for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i] > 0) {
-                fresh.add(hashes.get(i));
-            }
-        }
-        return fresh;
+    /**
+     * Records that what the hash stands for (an event, or one interaction) is counted; false when it was counted
+     * before. A second transaction with the same hash waits here for the first and then finds it.
+     */
+    boolean markCounted(String hash, OffsetDateTime now) {
+        return jdbc.sql("insert into demand_counted_interaction (source_hash, counted_at) values (:hash, :now) on conflict do nothing")
+                .param("hash", hash).param("now", now).update() > 0;
     }
 
     /** Adds each sum to its interval of the interactions' series, creating the interval when it is new. */

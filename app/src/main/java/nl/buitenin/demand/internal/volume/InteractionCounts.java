@@ -1,5 +1,6 @@
 package nl.buitenin.demand.internal.volume;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,15 +8,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +35,16 @@ import nl.buitenin.organisation.Organisations;
 
 /**
  * Turns every interaction journey records into one contact in its channel × location × interval, as the
- * source {@link VolumeSource#INTERACTIONS}. Only the count is kept: not the person, and of the interaction
- * only a hash of its id, so that an event delivered again (the event registry resubmits unfinished ones)
- * is not counted twice.
+ * source {@link VolumeSource#INTERACTIONS}. Only the count is kept: not the person, and of the interactions
+ * only a hash, so that an event delivered again (the event registry resubmits unfinished ones) is not counted
+ * twice.
+ * <p>
+ * The unit that is counted once is the event, not the interaction: journey publishes each interaction in exactly
+ * one event, in the transaction that stored it for the first time, and a redelivered event holds the same
+ * interactions in the same order. So one hash over the event's interaction ids recognises a redelivery, where a
+ * hash per interaction cost an insert per contact, as much as storing the interaction itself (measured in
+ * {@code JourneyBenchmarks ingest}). An event of one interaction has that interaction's own hash, the key that
+ * single-interaction events have always had.
  */
 @Component
 public class InteractionCounts {
@@ -40,7 +52,6 @@ public class InteractionCounts {
     /** Touchpoints rarely change, and interactions come in thousands; a minute's staleness is harmless. */
     private static final Duration TOUCHPOINT_CACHE = Duration.ofMinutes(1);
 
-    private final JdbcClient jdbc;
     private final CountWriter writer;
     private final Touchpoints touchpoints;
     private final Organisations organisations;
@@ -48,9 +59,8 @@ public class InteractionCounts {
     private final Clock clock;
     private final Map<TouchpointId, Cached> cache = new ConcurrentHashMap<>();
 
-    InteractionCounts(JdbcClient jdbc, CountWriter writer, Touchpoints touchpoints, Organisations organisations,
+    InteractionCounts(CountWriter writer, Touchpoints touchpoints, Organisations organisations,
             DemandProperties properties, Clock clock) {
-        this.jdbc = jdbc;
         this.writer = writer;
         this.touchpoints = touchpoints;
         this.organisations = organisations;
@@ -67,9 +77,9 @@ public class InteractionCounts {
     }
 
     /**
-     * A batch of interactions from the journey API, counted as if each came alone (counting is idempotent), but
-     * summed per interval first and written in one fixed order (interaction hash, then channel, location and
-     * interval), so that two batches counted at the same time wait for each other instead of deadlocking.
+     * A batch of interactions from the journey API: summed per interval and written in one fixed order (channel,
+     * location and interval), so that two batches counted at the same time wait for each other instead of
+     * deadlocking.
      */
     @ApplicationModuleListener
     void on(InteractionsRecorded batch) {
@@ -77,40 +87,44 @@ public class InteractionCounts {
     }
 
     private record Slot(String channel, String location, OffsetDateTime start) implements Comparable<Slot> {
+        private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::channel).thenComparing(Slot::location)
+                .thenComparing(Slot::start);
+
         @Override
         public int compareTo(Slot other) {
-            return java.util.Comparator.comparing(Slot::channel).thenComparing(Slot::location).thenComparing(Slot::start).compare(this, other);
+            return ORDER.compare(this, other);
         }
     }
 
-    /** Counts a batch in the caller's transaction; returns how many interactions were counted now. */
-    public int countAll(java.util.List<InteractionRecorded> interactions) {
+    /**
+     * Counts the interactions of one event in the caller's transaction, unless exactly these interactions were
+     * counted before; returns how many were counted now.
+     */
+    public int countAll(List<InteractionRecorded> interactions) {
+        if (interactions.isEmpty()) {
+            return 0;
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!writer.markCounted(fingerprint(interactions), now)) {
+            return 0;
+        }
         int minutes = properties.intervalMinutes();
-        java.time.ZoneId zone = organisations.current().timeZone();
-        java.util.TreeMap<String, Slot> byHash = new java.util.TreeMap<>();
+        ZoneId zone = organisations.current().timeZone();
+        TreeMap<Slot, Integer> slots = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
         for (InteractionRecorded interaction : interactions) {
             InteractionKind kind = interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind();
-            if (!properties.interactionKinds().contains(kind)) {
+            if (!properties.interactionKinds().contains(kind) || !seen.add(interaction.sourceId())) {
                 continue;
             }
             Optional<Touchpoint> touchpoint = touchpoint(interaction.touchpoint());
             if (touchpoint.isEmpty()) {
                 continue;
             }
-            String location = touchpoint.get().location() == null || touchpoint.get().location().isBlank() ? properties.interactionLocation()
-                    : touchpoint.get().location().strip();
             ZonedDateTime start = Intervals.floor(interaction.at().atZone(zone), minutes);
-            byHash.put(hash(interaction.sourceId()), new Slot(touchpoint.get().channel().name(), location,
-                    OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC)));
+            slots.merge(new Slot(touchpoint.get().channel().name(), location(touchpoint.get()),
+                    OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC)), 1, Integer::sum);
         }
-        java.util.TreeMap<Slot, Integer> slots = new java.util.TreeMap<>();
-        Set<String> fresh = writer.insertAbsent(new java.util.ArrayList<>(byHash.keySet()), now);
-        byHash.forEach((hash, slot) -> {
-            if (fresh.contains(hash)) {
-                slots.merge(slot, 1, Integer::sum);
-            }
-        });
         writer.add(slots.entrySet().stream().map(e -> new CountWriter.SlotCount(e.getKey().channel(), e.getKey().location(),
                 e.getKey().start(), e.getValue())).toList(), minutes, now);
         return slots.values().stream().mapToInt(Integer::intValue).sum();
@@ -133,18 +147,19 @@ public class InteractionCounts {
             return Outcome.UNKNOWN_TOUCHPOINT;
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int fresh = jdbc.sql("insert into demand_counted_interaction (source_hash, counted_at) values (:hash, :now) on conflict do nothing")
-                .param("hash", hash(interaction.sourceId())).param("now", now).update();
-        if (fresh == 0) {
+        if (!writer.markCounted(hash(interaction.sourceId()), now)) {
             return Outcome.ALREADY_COUNTED;
         }
-        String location = touchpoint.get().location() == null || touchpoint.get().location().isBlank() ? properties.interactionLocation()
-                : touchpoint.get().location().strip();
         int minutes = properties.intervalMinutes();
         ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
-        writer.increment(new CountWriter.SlotCount(touchpoint.get().channel().name(), location,
+        writer.increment(new CountWriter.SlotCount(touchpoint.get().channel().name(), location(touchpoint.get()),
                 OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), 1), minutes, now);
         return Outcome.COUNTED;
+    }
+
+    private String location(Touchpoint touchpoint) {
+        return touchpoint.location() == null || touchpoint.location().isBlank() ? properties.interactionLocation()
+                : touchpoint.location().strip();
     }
 
     private Optional<Touchpoint> touchpoint(TouchpointId id) {
@@ -159,9 +174,30 @@ public class InteractionCounts {
 
     /** The first 128 bits of the SHA-256 of the interaction's id: enough to recognise it, nothing to read from it. */
     static String hash(String sourceId) {
+        return HexFormat.of().formatHex(sha256().digest(sourceId.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    }
+
+    /**
+     * The hash of one interaction's id for an event of one, else the first 128 bits of the SHA-256 over every id,
+     * each preceded by its length so that no two lists of ids run together into the same bytes.
+     */
+    static String fingerprint(List<InteractionRecorded> interactions) {
+        if (interactions.size() == 1) {
+            return hash(interactions.get(0).sourceId());
+        }
+        MessageDigest digest = sha256();
+        ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+        for (InteractionRecorded interaction : interactions) {
+            byte[] id = interaction.sourceId().getBytes(StandardCharsets.UTF_8);
+            digest.update(length.clear().putInt(id.length).array());
+            digest.update(id);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sourceId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
