@@ -69,6 +69,16 @@ class EventPublicationRegistryTest {
         waitFor(() -> jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
     }
 
+    @Test
+    void onPostgresqlEventsAreStoredWithoutCompressionForTheMomentTheyAreKept() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(nl.buitenin.testing.TestDatabases.current() == nl.buitenin.testing.TestDatabases.Kind.POSTGRES);
+        String storage = jdbc.sql("""
+                select a.attstorage from pg_attribute a join pg_class c on c.oid = a.attrelid
+                where c.relname = 'event_publication' and a.attname = 'serialized_event'""").query(String.class).single();
+
+        assertThat(storage).isEqualTo("e");
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);
