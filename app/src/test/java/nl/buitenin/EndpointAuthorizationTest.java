@@ -130,6 +130,33 @@ class EndpointAuthorizationTest {
         assertThat(failures).isEmpty();
     }
 
+    @Autowired
+    nl.buitenin.access.ApiKeyBindings bindings;
+
+    /** A key bound to a widget site, with every scope, opens only the endpoints that check bindings themselves. */
+    @Test
+    void boundApiKeysAreRefusedWhereTheHandlerDoesNotCheckTheBinding() throws Exception {
+        String key = bindings.issueBound("bound " + UUID.randomUUID(), Set.of(nl.buitenin.access.Scope.values()),
+                "widget-site:" + UUID.randomUUID(), null).plainText();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Endpoint endpoint : endpoints()) {
+            Allow allow = allowRule(endpoint.handler());
+            if (allow == null || allow.scopes().length == 0 || allow.boundKeys()) {
+                continue;
+            }
+            checked++;
+            int status = mvc.perform(MockMvcRequestBuilders.request(endpoint.method(), endpoint.path())
+                    .header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andReturn().getResponse().getStatus();
+            if (status != 403) {
+                failures.add(endpoint + " with a bound API key answered " + status);
+            }
+        }
+        assertThat(checked).as("scoped endpoints").isGreaterThan(10);
+        assertThat(failures).isEmpty();
+    }
+
     private List<Endpoint> endpoints() {
         List<Endpoint> result = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {

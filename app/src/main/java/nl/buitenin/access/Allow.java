@@ -18,4 +18,11 @@ public @interface Allow {
     Role[] value();
 
     Scope[] scopes() default {};
+
+    /**
+     * Whether an API key bound to resources ({@link ApiKeyBindings}) may call it. Only handlers that check the
+     * binding themselves say so; every other handler refuses a bound key whatever its scopes, so that a key made
+     * for one widget site's server cannot also send interactions or answers.
+     */
+    boolean boundKeys() default false;
 }

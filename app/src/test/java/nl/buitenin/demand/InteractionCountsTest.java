@@ -78,7 +78,7 @@ class InteractionCountsTest {
     @BeforeEach
     void aPhoneTouchpointAtItsOwnLocation() throws Exception {
         ingestKey = apiKeys.issue("telephony " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Vragen\",\"nameEn\":\"Questions\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Vragen " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Questions " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
         stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Vragen\",\"nameEn\":\"Ask\"}");
         location = "Belcentrum " + UUID.randomUUID().toString().substring(0, 8);
         phone = touchpoint("phone", location);

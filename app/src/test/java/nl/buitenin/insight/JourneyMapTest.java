@@ -33,7 +33,7 @@ class JourneyMapTest {
 
     @Test
     void theMapShowsEachScoreWithNAndItsIntervalAndFlagsSmallSamples() throws Exception {
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Trip <b>booking</b>\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Trip <b>booking</b> " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         TouchpointId phone = TouchpointId.of(created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Telefoon\",\"nameEn\":\"Phone\",\"channel\":\"PHONE\"}"));

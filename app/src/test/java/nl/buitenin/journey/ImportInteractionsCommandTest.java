@@ -41,7 +41,7 @@ class ImportInteractionsCommandTest {
 
     @Test
     void importsARepeatableCsvAndNamesTheBadRowByLineAndColumn() throws IOException {
-        JourneyId journey = journeys.createJourney(new Names("Klacht", "Complaint"));
+        JourneyId journey = journeys.createJourney(new Names("Klacht " + java.util.UUID.randomUUID().toString().substring(0, 8), "Complaint " + java.util.UUID.randomUUID().toString().substring(0, 8)));
         StageId stage = journeys.addStage(journey, new Names("Melden", "Report"));
         TouchpointId chat = journeys.addTouchpoint(stage, new Names("Chat", "Chat"), Channel.CHAT, null);
         String key = apiKeys.issue("cli", Set.of(Scope.INGEST), null).plainText();

@@ -58,7 +58,7 @@ class InteractionsApiTest {
     @BeforeEach
     void journeyWithOneTouchpoint() throws Exception {
         ingestKey = apiKeys.issue("shop till " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Booking\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Booking " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         touchpoint = created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"location\",\"location\":\"Utrecht\"}");

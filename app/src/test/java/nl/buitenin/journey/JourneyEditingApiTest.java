@@ -129,6 +129,11 @@ class JourneyEditingApiTest {
         as(post("/api/v1/stages/" + book + "/touchpoints").header("Accept-Language", "en"), "{\"nameNl\":\"Winkel\",\"nameEn\":\"Store\",\"channel\":\"location\",\"location\":\"zwolle\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value("another touchpoint of this stage at zwolle is already called 'Winkel'"));
+        // A new journey may not take an existing journey's name either, whatever the case.
+        as(post("/api/v1/journeys").header("Accept-Language", "en"), names("KLACHT " + tag, "Complaints " + tag))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("nameNl"))
+                .andExpect(jsonPath("$.errors[0].message").value("another journey is already called 'Klacht " + tag + "'"));
         // A new stage may not take an existing stage's name either.
         as(post("/api/v1/journeys/" + journey + "/stages").header("Accept-Language", "en"), names("Boeken", "Booking again"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("nameNl"));

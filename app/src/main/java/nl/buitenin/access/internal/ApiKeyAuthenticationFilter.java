@@ -47,7 +47,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(key.get()));
+        context.setAuthentication(new ApiKeyAuthentication(key.get().key(), key.get().bound()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -60,10 +60,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
         private final ApiKeys.ApiKey key;
+        private final boolean bound;
 
-        ApiKeyAuthentication(ApiKeys.ApiKey key) {
+        ApiKeyAuthentication(ApiKeys.ApiKey key, boolean bound) {
             super(key.scopes().stream().map(s -> new SimpleGrantedAuthority(s.authority())).toList());
             this.key = key;
+            this.bound = bound;
             setAuthenticated(true);
         }
 
@@ -84,6 +86,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
         ApiKeys.ApiKey key() {
             return key;
+        }
+
+        /** Whether the key is bound to resources, and so usable only where a handler allows bound keys. */
+        boolean bound() {
+            return bound;
         }
 
         List<String> scopes() {

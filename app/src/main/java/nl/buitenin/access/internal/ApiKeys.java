@@ -78,21 +78,26 @@ public class ApiKeys {
         return new IssuedKey(byId(id).orElseThrow(), plain);
     }
 
-    public Optional<ApiKey> authenticate(String presented) {
+    /** A key that signed a request, and whether it is bound to resources ({@code ApiKeyBindings}). */
+    public record Authenticated(ApiKey key, boolean bound) {
+    }
+
+    public Optional<Authenticated> authenticate(String presented) {
         String[] parts = presented == null ? new String[0] : presented.split("_");
         if (parts.length != 3 || !parts[0].equals("bk") || parts[1].length() != 8) {
             return Optional.empty();
         }
-        Optional<StoredKey> stored = jdbc.sql("select id, secret_hash from api_key where key_prefix = :prefix and revoked_at is null")
+        Optional<StoredKey> stored = jdbc.sql("select k.id, k.secret_hash, exists (select 1 from api_key_binding b where b.key_id = k.id) "
+                        + "from api_key k where k.key_prefix = :prefix and k.revoked_at is null")
                 .param("prefix", parts[1])
-                .query((rs, n) -> new StoredKey(rs.getObject(1, UUID.class), rs.getString(2)))
+                .query((rs, n) -> new StoredKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)))
                 .optional();
         if (stored.isEmpty() || !MessageDigest.isEqual(HEX.parseHex(stored.get().hash()), HEX.parseHex(sha256(presented)))) {
             return Optional.empty();
         }
         Optional<ApiKey> key = byId(stored.get().id());
         key.ifPresent(this::touch);
-        return key;
+        return key.map(k -> new Authenticated(k, stored.get().bound()));
     }
 
     private void touch(ApiKey key) {
@@ -155,6 +160,6 @@ public class ApiKeys {
         }
     }
 
-    private record StoredKey(UUID id, String hash) {
+    private record StoredKey(UUID id, String hash, boolean bound) {
     }
 }

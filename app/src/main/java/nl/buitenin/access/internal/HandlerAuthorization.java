@@ -97,12 +97,12 @@ class HandlerAuthorization implements AuthorizationManager<RequestAuthorizationC
     }
 
     /** The authorisation rule of one handler method, as read from its annotations. */
-    record Rule(boolean isPublic, boolean anySignedIn, Set<String> authorities) {
+    record Rule(boolean isPublic, boolean anySignedIn, Set<String> authorities, boolean boundKeys) {
 
         static Rule of(HandlerMethod handler) {
             PublicEndpoint open = find(handler, PublicEndpoint.class);
             if (open != null) {
-                return new Rule(true, false, Set.of());
+                return new Rule(true, false, Set.of(), true);
             }
             AnySignedIn signedIn = handler.getMethodAnnotation(AnySignedIn.class);
             Allow allow = handler.getMethodAnnotation(Allow.class);
@@ -111,15 +111,15 @@ class HandlerAuthorization implements AuthorizationManager<RequestAuthorizationC
                 allow = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Allow.class);
             }
             if (signedIn != null) {
-                return new Rule(false, true, Set.of());
+                return new Rule(false, true, Set.of(), false);
             }
             if (allow != null) {
                 Set<String> authorities = Arrays.stream(allow.value()).map(Role::authority).collect(Collectors.toSet());
                 Arrays.stream(allow.scopes()).map(Scope::authority).forEach(authorities::add);
-                return new Rule(false, false, authorities);
+                return new Rule(false, false, authorities, allow.boundKeys());
             }
             log.warn("Refused a request to {}: it has no authorisation rule (@Allow, @AnySignedIn or @PublicEndpoint)", handler);
-            return new Rule(false, false, Set.of());
+            return new Rule(false, false, Set.of(), false);
         }
 
         private static <A extends java.lang.annotation.Annotation> A find(HandlerMethod handler, Class<A> type) {
@@ -135,6 +135,9 @@ class HandlerAuthorization implements AuthorizationManager<RequestAuthorizationC
                 return isUser(authentication);
             }
             if (!signedIn(authentication)) {
+                return false;
+            }
+            if (!boundKeys && authentication instanceof ApiKeyAuthenticationFilter.ApiKeyAuthentication key && key.bound()) {
                 return false;
             }
             return HandlerAuthorization.authorities(authentication).stream().anyMatch(authorities::contains);

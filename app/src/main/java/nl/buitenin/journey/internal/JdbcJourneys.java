@@ -41,6 +41,7 @@ public class JdbcJourneys implements Journeys {
 
     @Transactional
     public JourneyId createJourney(Names names) {
+        UniqueNames.checkJourney(jdbc, names, null);
         JourneyId id = new JourneyId(UUID.randomUUID());
         jdbc.sql("insert into journey (id, name_nl, name_en, created_at) values (:id, :nl, :en, :now)")
                 .param("id", id.value()).param("nl", names.nl()).param("en", names.en())

@@ -139,7 +139,8 @@ class WidgetSitesApi {
     }
 
     @PostMapping("/{id}/tokens")
-    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.INGEST)
+    // A key bound to widget sites is made for this call; WidgetSites checks that the site is one of its own.
+    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.INGEST, boundKeys = true)
     @Operation(summary = "A one-time link to show the site's survey in an iframe; with a person key the contact policy decides")
     Ticket ticket(@PathVariable UUID id, @RequestBody(required = false) TicketRequest request) {
         return sites.ticket(id, request == null ? new TicketRequest(null, null, null) : request);

@@ -54,7 +54,7 @@ class SurveysApiTest {
         }
         analyst = users.storedByUsername("ana").orElseThrow();
         agent = users.storedByUsername("agnes").orElseThrow();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Reizen\",\"nameEn\":\"Trips\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Reizen " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Trips " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
         stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Na de reis\",\"nameEn\":\"After the trip\"}");
         touchpoint = newTouchpoint("Terugkomst", "Return");
     }

@@ -99,7 +99,7 @@ class WidgetBrowserTest {
     void aVisitorAnswersInsideTheFrameOfTheBookingPageAndTheScoreCounts() throws Exception {
         driver = Browser.start(420, 900);
         TouchpointId touchpoint = journeys.addTouchpoint(
-                journeys.addStage(journeys.createJourney(new Names("Boeken", "Booking")), new Names("Boeken", "Book")),
+                journeys.addStage(journeys.createJourney(new Names("Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8), "Booking " + java.util.UUID.randomUUID().toString().substring(0, 8))), new Names("Boeken", "Book")),
                 new Names("Boekingspagina", "Booking page"), Channel.WEB, null);
         SurveyDefinition trip = SurveyFixtures.tripEvaluation();
         Survey survey = Survey.draft(new SurveyDefinition(trip.title(), null, trip.questions(), trip.closing(), List.of(touchpoint),

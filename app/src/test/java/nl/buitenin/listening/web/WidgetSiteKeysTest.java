@@ -73,7 +73,7 @@ class WidgetSiteKeysTest {
     @BeforeEach
     void twoSites() {
         TouchpointId touchpoint = journeys.addTouchpoint(
-                journeys.addStage(journeys.createJourney(new Names("Boeken", "Booking")), new Names("Boeken", "Book")),
+                journeys.addStage(journeys.createJourney(new Names("Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8), "Booking " + java.util.UUID.randomUUID().toString().substring(0, 8))), new Names("Boeken", "Book")),
                 new Names("Boekingspagina", "Booking page"), Channel.WEB, null);
         SurveyDefinition trip = SurveyFixtures.tripEvaluation();
         Survey survey = Survey.draft(new SurveyDefinition(trip.title(), null, trip.questions(), trip.closing(), List.of(touchpoint),
@@ -101,6 +101,11 @@ class WidgetSiteKeysTest {
         ticket(siteB, key).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("'Server van site A'")))
                 .andExpect(jsonPath("$.detail").value(containsString("bound to other widget sites, not to " + siteB)));
+        // Made for a site's server, the key is refused by every other endpoint its scope INGEST would open.
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[]}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[]}")).andExpect(status().isForbidden());
 
         mvc.perform(get("/api/v1/widget-sites/" + siteA + "/keys").with(user("anouk").roles("ANALYST")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(keyId))
@@ -123,6 +128,8 @@ class WidgetSiteKeysTest {
         String key = issued.plainText();
         ticket(siteA, key).andExpect(status().isOk());
         ticket(siteB, key).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[]}")).andExpect(status().isBadRequest());
         mvc.perform(get("/surveys/widget-sites").with(user("anouk").roles("ANALYST")).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "en")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("are bound to no site and can get links for every site")))
@@ -133,6 +140,8 @@ class WidgetSiteKeysTest {
                 .andExpect(status().isNoContent());
         ticket(siteA, key).andExpect(status().isOk());
         ticket(siteB, key).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[]}")).andExpect(status().isForbidden());
         mvc.perform(get("/surveys/widget-sites").with(user("admin").roles("ADMIN")).cookie(NL))
                 .andExpect(content().string(not(containsString(name + " (bk_" + issued.key().prefix() + "_…)</li>"))))
                 .andExpect(content().string(containsString("Nieuwe sleutel voor deze site")));
@@ -165,6 +174,8 @@ class WidgetSiteKeysTest {
         assertThat(key).startsWith("bk_").hasSize(3 + 8 + 1 + 48);
         ticket(siteA, key).andExpect(status().isOk());
         ticket(siteB, key).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[]}")).andExpect(status().isForbidden());
         mvc.perform(get("/surveys/widget-sites").with(user("admin").roles("ADMIN")).cookie(NL))
                 .andExpect(content().string(not(containsString(key))))
                 .andExpect(content().string(containsString("Boekingsserver (bk_" + key.substring(3, 11) + "_…)")));

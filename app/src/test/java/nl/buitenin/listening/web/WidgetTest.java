@@ -92,7 +92,7 @@ class WidgetTest {
     @BeforeEach
     void aPublishedSurveyAtATouchpoint() throws Exception {
         ingestKey = apiKeys.issue("site " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Booking\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Booking " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         touchpoint = created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Boekingspagina\",\"nameEn\":\"Booking page\",\"channel\":\"web\"}");

@@ -132,7 +132,7 @@ class AnswerBatchesTest {
     }
 
     private TouchpointId touchpoint() {
-        JourneyId journey = journeys.createJourney(new Names("Wandelreis", "Walking holiday"));
+        JourneyId journey = journeys.createJourney(new Names("Wandelreis " + java.util.UUID.randomUUID().toString().substring(0, 8), "Walking holiday " + java.util.UUID.randomUUID().toString().substring(0, 8)));
         StageId stage = journeys.addStage(journey, new Names("Onderweg", "On the way"));
         return journeys.addTouchpoint(stage, new Names("Kiosk", "Kiosk"), Channel.LOCATION, "Utrecht");
     }

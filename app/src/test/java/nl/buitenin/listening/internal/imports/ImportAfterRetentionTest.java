@@ -111,7 +111,7 @@ class ImportAfterRetentionTest {
 
     @Test
     void anApiItemSentAgainAfterRetentionIsADuplicate() throws Exception {
-        TouchpointId touchpoint = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names("Kiosk", "Kiosk")),
+        TouchpointId touchpoint = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names("Kiosk " + java.util.UUID.randomUUID().toString().substring(0, 8), "Kiosk " + java.util.UUID.randomUUID().toString().substring(0, 8))),
                 new Names("Ter plaatse", "On site")), new Names("Kiosk", "Kiosk"), Channel.LOCATION, "Utrecht");
         Survey survey = Survey.draft(ImportFixtures.walkEvaluation(List.of(touchpoint)), Instant.now());
         survey.publish(Instant.now());
