@@ -40,6 +40,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 /**
  * Interactions sent to the journey API become anonymous counts in demand, on H2 and PostgreSQL. Each test
@@ -78,7 +79,7 @@ class InteractionCountsTest {
     @BeforeEach
     void aPhoneTouchpointAtItsOwnLocation() throws Exception {
         ingestKey = apiKeys.issue("telephony " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Vragen " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Questions " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"" + Unique.name("Vragen") + "\",\"nameEn\":\"" + Unique.name("Questions") + "\"}");
         stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Vragen\",\"nameEn\":\"Ask\"}");
         location = "Belcentrum " + UUID.randomUUID().toString().substring(0, 8);
         phone = touchpoint("phone", location);

@@ -21,6 +21,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -33,7 +34,7 @@ class JourneyMapTest {
 
     @Test
     void theMapShowsEachScoreWithNAndItsIntervalAndFlagsSmallSamples() throws Exception {
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Trip <b>booking</b> " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"" + Unique.name("Boeken") + "\",\"nameEn\":\"" + Unique.name("Trip <b>booking</b>") + "\"}");
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         TouchpointId phone = TouchpointId.of(created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Telefoon\",\"nameEn\":\"Phone\",\"channel\":\"PHONE\"}"));

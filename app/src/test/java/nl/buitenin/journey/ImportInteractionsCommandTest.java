@@ -22,6 +22,7 @@ import nl.buitenin.journey.internal.JdbcJourneys;
 import nl.buitenin.journey.internal.Names;
 import nl.buitenin.journey.web.ImportInteractionsCommand;
 import picocli.CommandLine;
+import nl.buitenin.testing.Unique;
 
 /** The command line sends a CSV to a real server over HTTP, twice: the second run creates nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,7 +42,7 @@ class ImportInteractionsCommandTest {
 
     @Test
     void importsARepeatableCsvAndNamesTheBadRowByLineAndColumn() throws IOException {
-        JourneyId journey = journeys.createJourney(new Names("Klacht " + java.util.UUID.randomUUID().toString().substring(0, 8), "Complaint " + java.util.UUID.randomUUID().toString().substring(0, 8)));
+        JourneyId journey = journeys.createJourney(new Names(Unique.name("Klacht"), Unique.name("Complaint")));
         StageId stage = journeys.addStage(journey, new Names("Melden", "Report"));
         TouchpointId chat = journeys.addTouchpoint(stage, new Names("Chat", "Chat"), Channel.CHAT, null);
         String key = apiKeys.issue("cli", Set.of(Scope.INGEST), null).plainText();

@@ -32,6 +32,7 @@ import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -58,7 +59,7 @@ class InteractionsApiTest {
     @BeforeEach
     void journeyWithOneTouchpoint() throws Exception {
         ingestKey = apiKeys.issue("shop till " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Booking " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"" + Unique.name("Boeken") + "\",\"nameEn\":\"" + Unique.name("Booking") + "\"}");
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         touchpoint = created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"location\",\"location\":\"Utrecht\"}");

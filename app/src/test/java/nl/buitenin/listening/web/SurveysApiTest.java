@@ -29,6 +29,7 @@ import nl.buitenin.access.internal.StoredUser;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -54,7 +55,7 @@ class SurveysApiTest {
         }
         analyst = users.storedByUsername("ana").orElseThrow();
         agent = users.storedByUsername("agnes").orElseThrow();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Reizen " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Trips " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"" + Unique.name("Reizen") + "\",\"nameEn\":\"" + Unique.name("Trips") + "\"}");
         stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Na de reis\",\"nameEn\":\"After the trip\"}");
         touchpoint = newTouchpoint("Terugkomst", "Return");
     }

@@ -51,6 +51,7 @@ import nl.buitenin.listening.internal.widget.WidgetSite;
 import nl.buitenin.listening.internal.widget.WidgetSites;
 import nl.buitenin.testing.Browser;
 import tools.jackson.databind.ObjectMapper;
+import nl.buitenin.testing.Unique;
 
 /**
  * The widget as a site uses it: a booking page on another origin (its own small HTTP server on another
@@ -99,7 +100,7 @@ class WidgetBrowserTest {
     void aVisitorAnswersInsideTheFrameOfTheBookingPageAndTheScoreCounts() throws Exception {
         driver = Browser.start(420, 900);
         TouchpointId touchpoint = journeys.addTouchpoint(
-                journeys.addStage(journeys.createJourney(new Names("Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8), "Booking " + java.util.UUID.randomUUID().toString().substring(0, 8))), new Names("Boeken", "Book")),
+                journeys.addStage(journeys.createJourney(new Names(Unique.name("Boeken"), Unique.name("Booking"))), new Names("Boeken", "Book")),
                 new Names("Boekingspagina", "Booking page"), Channel.WEB, null);
         SurveyDefinition trip = SurveyFixtures.tripEvaluation();
         Survey survey = Survey.draft(new SurveyDefinition(trip.title(), null, trip.questions(), trip.closing(), List.of(touchpoint),

@@ -42,6 +42,7 @@ import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.answers.SurveyFixtures;
 import nl.buitenin.listening.internal.widget.WidgetSites;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 /**
  * API keys bound to widget sites: a key made for a site gets links for that site only (403 naming the key for
@@ -73,7 +74,7 @@ class WidgetSiteKeysTest {
     @BeforeEach
     void twoSites() {
         TouchpointId touchpoint = journeys.addTouchpoint(
-                journeys.addStage(journeys.createJourney(new Names("Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8), "Booking " + java.util.UUID.randomUUID().toString().substring(0, 8))), new Names("Boeken", "Book")),
+                journeys.addStage(journeys.createJourney(new Names(Unique.name("Boeken"), Unique.name("Booking"))), new Names("Boeken", "Book")),
                 new Names("Boekingspagina", "Booking page"), Channel.WEB, null);
         SurveyDefinition trip = SurveyFixtures.tripEvaluation();
         Survey survey = Survey.draft(new SurveyDefinition(trip.title(), null, trip.questions(), trip.closing(), List.of(touchpoint),
@@ -102,10 +103,8 @@ class WidgetSiteKeysTest {
                 .andExpect(jsonPath("$.detail").value(containsString("'Server van site A'")))
                 .andExpect(jsonPath("$.detail").value(containsString("bound to other widget sites, not to " + siteB)));
         // Made for a site's server, the key is refused by every other endpoint its scope INGEST would open.
-        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[]}")).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[]}")).andExpect(status().isForbidden());
+        send("/api/v1/interactions", key).andExpect(status().isForbidden());
+        send("/api/v1/answers", key).andExpect(status().isForbidden());
 
         mvc.perform(get("/api/v1/widget-sites/" + siteA + "/keys").with(user("anouk").roles("ANALYST")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(keyId))
@@ -128,8 +127,7 @@ class WidgetSiteKeysTest {
         String key = issued.plainText();
         ticket(siteA, key).andExpect(status().isOk());
         ticket(siteB, key).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[]}")).andExpect(status().isBadRequest());
+        send("/api/v1/interactions", key).andExpect(status().isBadRequest());
         mvc.perform(get("/surveys/widget-sites").with(user("anouk").roles("ANALYST")).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "en")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("are bound to no site and can get links for every site")))
@@ -140,8 +138,7 @@ class WidgetSiteKeysTest {
                 .andExpect(status().isNoContent());
         ticket(siteA, key).andExpect(status().isOk());
         ticket(siteB, key).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[]}")).andExpect(status().isForbidden());
+        send("/api/v1/interactions", key).andExpect(status().isForbidden());
         mvc.perform(get("/surveys/widget-sites").with(user("admin").roles("ADMIN")).cookie(NL))
                 .andExpect(content().string(not(containsString(name + " (bk_" + issued.key().prefix() + "_…)</li>"))))
                 .andExpect(content().string(containsString("Nieuwe sleutel voor deze site")));
@@ -174,8 +171,7 @@ class WidgetSiteKeysTest {
         assertThat(key).startsWith("bk_").hasSize(3 + 8 + 1 + 48);
         ticket(siteA, key).andExpect(status().isOk());
         ticket(siteB, key).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[]}")).andExpect(status().isForbidden());
+        send("/api/v1/interactions", key).andExpect(status().isForbidden());
         mvc.perform(get("/surveys/widget-sites").with(user("admin").roles("ADMIN")).cookie(NL))
                 .andExpect(content().string(not(containsString(key))))
                 .andExpect(content().string(containsString("Boekingsserver (bk_" + key.substring(3, 11) + "_…)")));
@@ -188,5 +184,11 @@ class WidgetSiteKeysTest {
     private ResultActions ticket(UUID site, String key) throws Exception {
         return mvc.perform(post("/api/v1/widget-sites/" + site + "/tokens").header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON).content("{}"));
+    }
+
+    /** An empty batch to an ingest endpoint: 400 when the key may send, 403 when it may not. */
+    private ResultActions send(String path, String key) throws Exception {
+        return mvc.perform(post(path).header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[]}"));
     }
 }

@@ -49,6 +49,7 @@ import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 /**
  * Widget sites over the API and the answer page in a frame: origins are checked as origins, only an
@@ -92,7 +93,7 @@ class WidgetTest {
     @BeforeEach
     void aPublishedSurveyAtATouchpoint() throws Exception {
         ingestKey = apiKeys.issue("site " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"Boeken " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\",\"nameEn\":\"Booking " + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}");
+        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"" + Unique.name("Boeken") + "\",\"nameEn\":\"" + Unique.name("Booking") + "\"}");
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         touchpoint = created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Boekingspagina\",\"nameEn\":\"Booking page\",\"channel\":\"web\"}");

@@ -98,7 +98,7 @@ class CountWriter {
     }
 
     /** One interval, portably: the update alone is the common case; the insert only for a new interval. */
-    void increment(SlotCount slot, int minutes, OffsetDateTime now) {
+    private void increment(SlotCount slot, int minutes, OffsetDateTime now) {
         // The insert does nothing when another transaction created the row in between, after which the update finds it.
         if (update(slot) > 0) {
             return;

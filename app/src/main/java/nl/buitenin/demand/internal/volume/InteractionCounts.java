@@ -113,8 +113,7 @@ public class InteractionCounts {
         TreeMap<Slot, Integer> slots = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (InteractionRecorded interaction : interactions) {
-            InteractionKind kind = interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind();
-            if (!properties.interactionKinds().contains(kind) || !seen.add(interaction.sourceId())) {
+            if (!countedKind(interaction) || !seen.add(interaction.sourceId())) {
                 continue;
             }
             Optional<Touchpoint> touchpoint = touchpoint(interaction.touchpoint());
@@ -137,24 +136,19 @@ public class InteractionCounts {
 
     /** Counts the interaction unless its kind is not counted or it was counted before. Runs in the caller's transaction. */
     public Outcome count(InteractionRecorded interaction) {
-        // Events stored before the kind was part of them were contacts: the journey API's default kind.
-        InteractionKind kind = interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind();
-        if (!properties.interactionKinds().contains(kind)) {
+        if (!countedKind(interaction)) {
             return Outcome.NOT_A_CONTACT;
         }
-        Optional<Touchpoint> touchpoint = touchpoint(interaction.touchpoint());
-        if (touchpoint.isEmpty()) {
+        if (touchpoint(interaction.touchpoint()).isEmpty()) {
             return Outcome.UNKNOWN_TOUCHPOINT;
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (!writer.markCounted(hash(interaction.sourceId()), now)) {
-            return Outcome.ALREADY_COUNTED;
-        }
-        int minutes = properties.intervalMinutes();
-        ZonedDateTime start = Intervals.floor(interaction.at().atZone(organisations.current().timeZone()), minutes);
-        writer.increment(new CountWriter.SlotCount(touchpoint.get().channel().name(), location(touchpoint.get()),
-                OffsetDateTime.ofInstant(start.toInstant(), ZoneOffset.UTC), 1), minutes, now);
-        return Outcome.COUNTED;
+        // An event of one is recognised by the interaction's own hash, so this is the batch path's check too.
+        return countAll(List.of(interaction)) == 1 ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
+    }
+
+    /** Events stored before the kind was part of them were contacts: the journey API's default kind. */
+    private boolean countedKind(InteractionRecorded interaction) {
+        return properties.interactionKinds().contains(interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind());
     }
 
     private String location(Touchpoint touchpoint) {

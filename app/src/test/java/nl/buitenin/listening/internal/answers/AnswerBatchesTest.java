@@ -42,6 +42,7 @@ import nl.buitenin.loop.Cases;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 /** Answered surveys sent in batches through the API: validated like page answers, counted once, idempotent. */
 @DatabaseTest
@@ -132,7 +133,7 @@ class AnswerBatchesTest {
     }
 
     private TouchpointId touchpoint() {
-        JourneyId journey = journeys.createJourney(new Names("Wandelreis " + java.util.UUID.randomUUID().toString().substring(0, 8), "Walking holiday " + java.util.UUID.randomUUID().toString().substring(0, 8)));
+        JourneyId journey = journeys.createJourney(new Names(Unique.name("Wandelreis"), Unique.name("Walking holiday")));
         StageId stage = journeys.addStage(journey, new Names("Onderweg", "On the way"));
         return journeys.addTouchpoint(stage, new Names("Kiosk", "Kiosk"), Channel.LOCATION, "Utrecht");
     }

@@ -32,6 +32,7 @@ import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.RetentionExpired;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.Unique;
 
 /**
  * A re-import after retention: answers whose person was let go past the retention of "feedback" (or who was
@@ -111,7 +112,7 @@ class ImportAfterRetentionTest {
 
     @Test
     void anApiItemSentAgainAfterRetentionIsADuplicate() throws Exception {
-        TouchpointId touchpoint = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names("Kiosk " + java.util.UUID.randomUUID().toString().substring(0, 8), "Kiosk " + java.util.UUID.randomUUID().toString().substring(0, 8))),
+        TouchpointId touchpoint = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names(Unique.name("Kiosk"), Unique.name("Kiosk"))),
                 new Names("Ter plaatse", "On site")), new Names("Kiosk", "Kiosk"), Channel.LOCATION, "Utrecht");
         Survey survey = Survey.draft(ImportFixtures.walkEvaluation(List.of(touchpoint)), Instant.now());
         survey.publish(Instant.now());

@@ -1,0 +1,18 @@
+package nl.buitenin.testing;
+
+import java.util.UUID;
+
+/**
+ * Names that no other test uses. Tests share a database per Spring context, and names that must be unique
+ * (journeys, for one) would otherwise clash between test classes or repeated runs of a method.
+ */
+public final class Unique {
+
+    private Unique() {
+    }
+
+    /** The base followed by a space and eight random hexadecimal characters. */
+    public static String name(String base) {
+        return base + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
