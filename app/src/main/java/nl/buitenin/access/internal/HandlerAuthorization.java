@@ -54,6 +54,11 @@ class HandlerAuthorization implements AuthorizationManager<RequestAuthorizationC
             return new AuthorizationDecision(isUser(authentication.get()) || hasScope(authentication.get()));
         }
         Rule rule = Rule.of(handler);
+        if (rule.refusesBoundKey(authentication.get())) {
+            context.getRequest().setAttribute(BoundKeyRefusal.REFUSED_KEY,
+                    ((ApiKeyAuthenticationFilter.ApiKeyAuthentication) authentication.get()).key());
+            return new AuthorizationDecision(false);
+        }
         return new AuthorizationDecision(rule.permits(authentication.get()));
     }
 
@@ -137,10 +142,12 @@ class HandlerAuthorization implements AuthorizationManager<RequestAuthorizationC
             if (!signedIn(authentication)) {
                 return false;
             }
-            if (!boundKeys && authentication instanceof ApiKeyAuthenticationFilter.ApiKeyAuthentication key && key.bound()) {
-                return false;
-            }
             return HandlerAuthorization.authorities(authentication).stream().anyMatch(authorities::contains);
+        }
+
+        /** A key bound to resources, at a handler that does not check bindings itself. */
+        boolean refusesBoundKey(Authentication authentication) {
+            return !boundKeys && authentication instanceof ApiKeyAuthenticationFilter.ApiKeyAuthentication key && key.bound();
         }
     }
 }

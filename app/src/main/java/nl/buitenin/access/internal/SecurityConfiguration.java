@@ -6,6 +6,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,6 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import nl.buitenin.access.Role;
@@ -77,7 +79,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyAuthenticationFilter apiKeyFilter,
-            PublicRateLimit rateLimit, BeanFactory beans) throws Exception {
+            PublicRateLimit rateLimit, BeanFactory beans, MessageSource messages, LocaleResolver locales) throws Exception {
         HandlerAuthorization handlerAuthorization = new HandlerAuthorization(
                 () -> beans.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -98,6 +100,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::presentsApiKey).ignoringRequestMatchers(widget))
                 .exceptionHandling(errors -> errors
+                        .accessDeniedHandler(new BoundKeyRefusal(messages, locales))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api)))
                 .headers(headers -> headers

@@ -105,6 +105,15 @@ class WidgetSiteKeysTest {
         // Made for a site's server, the key is refused by every other endpoint its scope INGEST would open.
         send("/api/v1/interactions", key).andExpect(status().isForbidden());
         send("/api/v1/answers", key).andExpect(status().isForbidden());
+        // The refusal names the key and why, in the reader's language.
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"items\":[]}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("'Server van site A'")))
+                .andExpect(jsonPath("$.detail").value(containsString("is bound to widget sites and may only ask for their links")));
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).header("Accept-Language", "nl")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"items\":[]}"))
+                .andExpect(jsonPath("$.detail").value(containsString("is gekoppeld aan widgetsites")));
 
         mvc.perform(get("/api/v1/widget-sites/" + siteA + "/keys").with(user("anouk").roles("ANALYST")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(keyId))
