@@ -57,7 +57,7 @@ class H2Durability implements EnvironmentPostProcessor {
         }
         Matcher setting = WRITE_DELAY.matcher(url);
         if (!setting.find()) {
-            return new Verdict.Add(url + ";" + SETTING);
+            return new Verdict.Add(url.replaceFirst(";+\\s*$", "") + ";" + SETTING);
         }
         String value = setting.group(1).strip();
         return value.equals("0") ? new Verdict.Keep() : new Verdict.Delayed(value);

@@ -7,9 +7,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import nl.buitenin.platform.internal.H2Durability.Verdict;
 
@@ -22,6 +31,7 @@ class H2DurabilityTest {
     void anH2FileUrlWithoutTheSettingGetsIt() {
         assertThat(H2Durability.judge(DEFAULT)).isEqualTo(new Verdict.Add(DEFAULT + ";WRITE_DELAY=0"));
         assertThat(H2Durability.judge("jdbc:h2:/srv/buitenin/db")).isEqualTo(new Verdict.Add("jdbc:h2:/srv/buitenin/db;WRITE_DELAY=0"));
+        assertThat(H2Durability.judge("jdbc:h2:./data/buitenin;MODE=PostgreSQL;")).isEqualTo(new Verdict.Add("jdbc:h2:./data/buitenin;MODE=PostgreSQL;WRITE_DELAY=0"));
         assertThat(H2Durability.judge("jdbc:h2:tcp://db.local/buitenin")).isEqualTo(new Verdict.Add("jdbc:h2:tcp://db.local/buitenin;WRITE_DELAY=0"));
     }
 
@@ -38,6 +48,18 @@ class H2DurabilityTest {
     @Test
     void anExplicitOtherDelayIsKeptAndNamed() {
         assertThat(H2Durability.judge(DEFAULT + ";WRITE_DELAY=500")).isEqualTo(new Verdict.Delayed("500"));
+    }
+
+    @Test
+    void theApplicationStartsWithTheDurableUrl() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("given", Map.of("spring.datasource.url", "jdbc:h2:file:/srv/b")));
+        List<EnvironmentPostProcessor> registered = SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(EnvironmentPostProcessor.class, SpringFactoriesLoader.ArgumentResolver.of(DeferredLogFactory.class, new DeferredLogs()));
+        assertThat(registered).hasAtLeastOneElementOfType(H2Durability.class);
+        registered.stream().filter(H2Durability.class::isInstance)
+                .forEach(processor -> processor.postProcessEnvironment(environment, new SpringApplication()));
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:/srv/b;WRITE_DELAY=0");
     }
 
     @Test
