@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes a transaction committed on an H2 file database survive a killed process. H2 2.x (MVStore) writes
  * committed changes to its file in the background, by default every 500 ms ({@code WRITE_DELAY}): a
- * {@code kill -9}, an out-of-memory kill or a JVM crash lost the last half second of acknowledged writes.
+ * {@code kill -9}, an out-of-memory kill or a JVM crash lost the writes acknowledged since the last one.
  * With {@code WRITE_DELAY=0} H2 writes the store at the end of every transaction that changed something,
  * before the commit returns (TransactionStore.endTransaction), so a 200 is only sent for data in the file.
  * H2 does not fsync on commit: the data is in the operating system's cache, which survives the process
