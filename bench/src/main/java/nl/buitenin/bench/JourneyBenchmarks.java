@@ -115,7 +115,7 @@ public final class JourneyBenchmarks {
         }
     }
 
-    private static List<TouchpointId> touchpoints(JdbcJourneys journeys) {
+    static List<TouchpointId> touchpoints(JdbcJourneys journeys) {
         JourneyId journey = journeys.createJourney(new Names("Benchmark", "Benchmark"));
         StageId stage = journeys.addStage(journey, new Names("Fase", "Stage"));
         List<TouchpointId> ids = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class JourneyBenchmarks {
     }
 
     /** Waits until every event publication (one per listener and event) has been handled, and deleted. */
-    private static void awaitListeners(JdbcTemplate jdbc) throws InterruptedException {
+    static void awaitListeners(JdbcTemplate jdbc) throws InterruptedException {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (jdbc.queryForObject("select count(*) from event_publication where completion_date is null", Long.class) > 0) {
             if (System.nanoTime() > deadline) {
@@ -201,7 +201,7 @@ public final class JourneyBenchmarks {
         }
     }
 
-    private static List<String> bodies(String tag, List<TouchpointId> touchpoints, int rows, int batch) {
+    static List<String> bodies(String tag, List<TouchpointId> touchpoints, int rows, int batch) {
         List<String> bodies = new ArrayList<>();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         StringBuilder body = new StringBuilder();
@@ -240,7 +240,7 @@ public final class JourneyBenchmarks {
         return key.toString();
     }
 
-    private static void post(HttpClient client, URI endpoint, String key, List<String> bodies, int threads) throws Exception {
+    static void post(HttpClient client, URI endpoint, String key, List<String> bodies, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> sent = new ArrayList<>();
