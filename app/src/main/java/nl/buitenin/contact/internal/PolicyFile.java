@@ -45,7 +45,12 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
 
     public static PolicyFile read(String json) {
         try {
-            return JSON.readValue(json, PolicyFile.class);
+            PolicyFile file = JSON.readValue(json, PolicyFile.class);
+            if (file == null) {
+                // The JSON literal null reads as no object at all.
+                throw InvalidInputException.of("policy", "contact.invalid.policyObject");
+            }
+            return file;
         } catch (JacksonException e) {
             throw InvalidInputException.of(e.getLocation() == null ? "policy" : "line " + e.getLocation().getLineNr(),
                     "contact.invalid.json", String.valueOf(e.getOriginalMessage()));
