@@ -68,6 +68,11 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
         if (touchpointShares != null) {
             touchpointShares.forEach((id, share) -> {
                 try {
+                    if (share == null) {
+                        // JSON null as a share (found by PolicyFileFuzzTest): Policy copies the map, which refuses nulls.
+                        errors.add(FieldError.of("touchpointShares." + id, "contact.invalid.between", 0, 1));
+                        return;
+                    }
                     shares.put(TouchpointId.of(id), share);
                 } catch (IllegalArgumentException e) {
                     errors.add(FieldError.of("touchpointShares", "contact.invalid.touchpoint", id));
