@@ -11,11 +11,16 @@ public final class OneTimePasswords {
     private OneTimePasswords() {
     }
 
+    /** A random password that the password policy accepts (a draw that happens to hold a long run is drawn again). */
     public static String next() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        while (true) {
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            if (PasswordPolicy.check(password.toString(), null).isEmpty()) {
+                return password.toString();
+            }
         }
-        return password.toString();
     }
 }

@@ -44,7 +44,8 @@ class AccountController {
         try {
             users.changePassword(user.id(), password, false);
         } catch (InvalidInputException e) {
-            model.addAttribute("error", "account.password.tooWeak");
+            // The policy names what is wrong (too short, a common password, a simple sequence…); the page tells exactly that.
+            model.addAttribute("refusal", e.errors().get(0));
             return "access/password";
         }
         return "redirect:/?passwordChanged";

@@ -45,7 +45,12 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
 
     public static PolicyFile read(String json) {
         try {
-            return JSON.readValue(json, PolicyFile.class);
+            PolicyFile file = JSON.readValue(json, PolicyFile.class);
+            if (file == null) {
+                // The JSON literal null reads as no object at all.
+                throw InvalidInputException.of("policy", "contact.invalid.policyObject");
+            }
+            return file;
         } catch (JacksonException e) {
             throw InvalidInputException.of(e.getLocation() == null ? "policy" : "line " + e.getLocation().getLineNr(),
                     "contact.invalid.json", String.valueOf(e.getOriginalMessage()));
@@ -63,6 +68,11 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
         if (touchpointShares != null) {
             touchpointShares.forEach((id, share) -> {
                 try {
+                    if (share == null) {
+                        // JSON null as a share (found by PolicyFileFuzzTest): Policy copies the map, which refuses nulls.
+                        errors.add(FieldError.of("touchpointShares." + id, "contact.invalid.between", 0, 1));
+                        return;
+                    }
                     shares.put(TouchpointId.of(id), share);
                 } catch (IllegalArgumentException e) {
                     errors.add(FieldError.of("touchpointShares", "contact.invalid.touchpoint", id));

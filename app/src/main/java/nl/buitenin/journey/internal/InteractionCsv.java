@@ -49,9 +49,9 @@ public final class InteractionCsv {
                 rows.accept(new Row(lineOf(record), new InteractionInput(value(record, "sourceId"), value(record, "touchpoint"),
                         value(record, "at"), value(record, "person"), value(record, "kind"))));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            // Commons CSV refuses a malformed quote (CSVException, an IOException, also in the header) and an empty
+            // header name (IllegalArgumentException) with its own English message; found by InteractionCsvFuzzTest.
             throw InvalidInputException.of("file", "journey.invalid.csv", String.valueOf(e.getMessage()));
         }
     }

@@ -50,14 +50,27 @@ public record SurveyFile(String format, LocalizedText title, LocalizedText intro
         List<QuestionEntry> entries = questions == null ? List.of() : questions;
         for (int i = 0; i < entries.size(); i++) {
             QuestionEntry entry = entries.get(i);
+            if (entry == null) {
+                // JSON null in the list (found by SurveyFileFuzzTest): named, not a NullPointerException.
+                errors.add(FieldError.of("questions[" + i + "]", "listening.invalid.nullEntry"));
+                continue;
+            }
             QuestionType type = null;
             try {
                 type = QuestionType.valueOf(entry.type() == null ? "" : entry.type().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(FieldError.of("questions[" + i + "].type", "listening.invalid.notOneOf", entry.type(), List.of(QuestionType.values())));
             }
-            List<AnswerOption> options = entry.options() == null ? List.of()
-                    : entry.options().stream().map(o -> new AnswerOption(o.value(), o.text())).toList();
+            List<AnswerOption> options = new ArrayList<>();
+            List<OptionEntry> optionEntries = entry.options() == null ? List.of() : entry.options();
+            for (int j = 0; j < optionEntries.size(); j++) {
+                OptionEntry option = optionEntries.get(j);
+                if (option == null) {
+                    errors.add(FieldError.of("questions[" + i + "].options[" + j + "]", "listening.invalid.nullEntry"));
+                } else {
+                    options.add(new AnswerOption(option.value(), option.text()));
+                }
+            }
             parsedQuestions.add(new SurveyQuestion(entry.key(), type, entry.text(), options, entry.required() == null || entry.required()));
         }
         List<TouchpointId> parsedTouchpoints = new ArrayList<>();
@@ -73,6 +86,10 @@ public record SurveyFile(String format, LocalizedText title, LocalizedText intro
         List<CaseRuleEntry> ruleEntries = caseRules == null ? List.of() : caseRules;
         for (int i = 0; i < ruleEntries.size(); i++) {
             CaseRuleEntry entry = ruleEntries.get(i);
+            if (entry == null) {
+                errors.add(FieldError.of("caseRules[" + i + "]", "listening.invalid.nullEntry"));
+                continue;
+            }
             try {
                 rules.add(new CaseRule(CaseRule.Trigger.valueOf(entry.when() == null ? "" : entry.when().trim().toUpperCase(Locale.ROOT)),
                         entry.question(), entry.answer()));

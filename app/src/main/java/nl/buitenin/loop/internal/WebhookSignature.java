@@ -26,7 +26,8 @@ public final class WebhookSignature {
 
     /** What a receiver does: recompute and compare in constant time. */
     public static boolean verify(String secret, String header, String body) {
-        if (header == null || !header.startsWith("t=") || !header.contains(",v1=")) {
+        // Without a secret nothing can be verified (and an empty HMAC key is refused by the JCE).
+        if (secret == null || secret.isEmpty() || header == null || !header.startsWith("t=") || !header.contains(",v1=")) {
             return false;
         }
         String timestamp = header.substring(2, header.indexOf(','));

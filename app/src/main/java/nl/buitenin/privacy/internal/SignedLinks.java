@@ -93,6 +93,10 @@ public class SignedLinks implements PersonLinks {
         } catch (NumberFormatException e) {
             return new Verified(null, Problem.INVALID);
         }
+        // A signed but out-of-range expiry (as SignedLinksFuzzTest tries) is invalid, not a DateTimeException.
+        if (expires < Instant.MIN.getEpochSecond() || expires > Instant.MAX.getEpochSecond()) {
+            return new Verified(null, Problem.INVALID);
+        }
         if (Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
             return new Verified(null, Problem.EXPIRED);
         }

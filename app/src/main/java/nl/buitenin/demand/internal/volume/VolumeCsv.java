@@ -94,7 +94,9 @@ public final class VolumeCsv {
                 }
                 progress.accept(line);
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
+            // Commons CSV refuses a malformed quote (CSVException, an IOException) and an empty header name
+            // (IllegalArgumentException) with its own English message; found by VolumeCsvFuzzTest.
             errors.add(RowError.of(-1, null, "demand.invalid.csv", String.valueOf(e.getMessage())));
         }
         return new Result(rows, errors);

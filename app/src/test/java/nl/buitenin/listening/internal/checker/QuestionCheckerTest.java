@@ -79,4 +79,11 @@ class QuestionCheckerTest {
         assertThat(QuestionChecker.detectLanguage("Wat kunnen we beter doen?")).isEqualTo(Language.NL);
         assertThat(QuestionChecker.detectLanguage("What could we do better?")).isEqualTo(Language.EN);
     }
+
+    @Test
+    void aLongQuestionWithoutSpacesIsReportedAsTooLongInsteadOfFailing() {
+        String question = "Was/het/tempo/de/gids/de/lunch/de/bagage/de/route/het/weer/de/kaart/de/app/het/hotel/de/prijs/goed?";
+        List<Finding> findings = checker.check(Question.of(question, Language.NL));
+        assertThat(findings).anySatisfy(finding -> assertThat(finding.code()).isEqualTo(FindingCode.TOO_LONG));
+    }
 }
