@@ -104,6 +104,14 @@ class CsvImportPagesTest {
         assertThat(interactions()).isZero();
     }
 
+    @Test
+    void interactionsColumnsNotReadAreNamedOnThePage() throws Exception {
+        String result = page("/interactions/import", ("sourceId,touchpoint,at,persoon\n" + tag + "-1," + touchpoint + ",2026-03-02T09:00:00Z,x\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(result).contains("Columns not read (not one of sourceId,touchpoint,at,person,kind): persoon.");
+        assertThat(interactions()).isEqualTo(1);
+    }
+
     private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body) throws Exception {
         String response = mvc.perform(request.with(user("anouk").roles("ANALYST")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
