@@ -93,6 +93,25 @@ class UploadLimitTest {
         }
     }
 
+    @Test
+    void anExportSentAsJsonOverTheLimitIsRefusedUnread() throws Exception {
+        String key = apiKeys.issue("big json " + System.nanoTime(), Set.of(Scope.INGEST), null).plainText();
+        String body = "{\"format\":\"plain\",\"csv\":\"responseId,at,nps\\n" + "r,2026-03-02 10:00:00,9\\n".repeat(200) + "\"}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
+                        + "/api/v1/surveys/" + java.util.UUID.randomUUID() + "/answer-imports"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(JsonPath.<String>read(answer.body(), "$.detail"))
+                .isEqualTo("The upload is larger than the limit of 1 KB; split the file and upload the parts one by one");
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/interactions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // A caller who may not post at all is refused as before, not told about sizes.
+        assertThat(anonymous.statusCode()).isIn(401, 403);
+    }
+
     private static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
         if (!m.find()) {

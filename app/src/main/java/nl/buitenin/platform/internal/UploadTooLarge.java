@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +56,30 @@ class UploadTooLarge implements ErrorViewResolver, Ordered {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
             return;
         }
+        writeProblem(request, response);
+    }
+
+    /**
+     * An API request whose body is declared larger than the limit (such as an answers export sent as JSON) is refused
+     * before it is read, ahead of the idempotency filter, which would hold the body in memory.
+     */
+    Filter apiBodyLimit(LocaleResolver locales) {
+        return (servletRequest, servletResponse, chain) -> {
+            HttpServletRequest request = (HttpServletRequest) servletRequest;
+            if (limit != null && limit.toBytes() >= 0 && request.getContentLengthLong() > limit.toBytes()) {
+                LocaleContextHolder.setLocale(locales.resolveLocale(request));
+                try {
+                    writeProblem(request, (HttpServletResponse) servletResponse);
+                } finally {
+                    LocaleContextHolder.resetLocaleContext();
+                }
+                return;
+            }
+            chain.doFilter(servletRequest, servletResponse);
+        };
+    }
+
+    private void writeProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // Written here, not returned: this happens before a controller is chosen, so no converter is at hand.
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
