@@ -104,7 +104,7 @@ class DemandController {
             model.addAttribute("report", report);
             model.addAttribute("shownErrors", report.errors().stream().limit(100).toList());
             model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute("columns", String.join(",", VolumeCsv.COLUMNS));
+            model.addAttribute("columns", String.join(", ", VolumeCsv.COLUMNS));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
         }
