@@ -1,5 +1,6 @@
 package nl.buitenin.demand.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.RecordedTimes;
 
 /** Contact volumes in; series, forecasts and staffing plans out. */
 @RestController
@@ -38,9 +40,12 @@ class DemandApi {
     private final ContactVolumes volumes;
     private final DemandFigures figures;
 
-    DemandApi(ContactVolumes volumes, DemandFigures figures) {
+    private final Clock clock;
+
+    DemandApi(ContactVolumes volumes, DemandFigures figures, Clock clock) {
         this.volumes = volumes;
         this.figures = figures;
+        this.clock = clock;
     }
 
     record VolumeItem(String channel, String location, Instant intervalStart, Long offered, Long handled, Double ahtSeconds,
@@ -76,9 +81,15 @@ class DemandApi {
     ContactVolumes.Recorded record(@Valid @RequestBody VolumeBatch batch) {
         List<ContactVolume> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
+        Instant now = clock.instant();
         for (int i = 0; i < batch.volumes().size(); i++) {
             VolumeItem item = batch.volumes().get(i);
             try {
+                if (item.intervalStart() != null) {
+                    int index = i;
+                    RecordedTimes.check("intervalStart", item.intervalStart(), item.intervalStart().toString(), now)
+                            .ifPresent(error -> errors.add(error.in("volumes[" + index + "].intervalStart")));
+                }
                 items.add(toVolume(item, i));
             } catch (InvalidInputException e) {
                 for (FieldError error : e.errors()) {

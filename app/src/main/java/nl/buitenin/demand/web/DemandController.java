@@ -1,7 +1,6 @@
 package nl.buitenin.demand.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -30,7 +29,9 @@ import nl.buitenin.demand.internal.erlang.StaffingGoal;
 import nl.buitenin.demand.internal.erlang.Workload;
 import nl.buitenin.demand.internal.volume.JdbcContactVolumes;
 import nl.buitenin.demand.internal.volume.SeriesKey;
+import nl.buitenin.demand.internal.volume.VolumeCsv;
 import nl.buitenin.demand.internal.volume.VolumeImport;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,11 +99,14 @@ class DemandController {
             model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("file", "demand.invalid.chooseFile")));
             return "demand/import";
         }
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        try (var reader = CsvInput.utf8(file.getInputStream())) {
             VolumeImport.Report report = volumeImport.importCsv(reader, defaultChannel, location);
             model.addAttribute("report", report);
             model.addAttribute("shownErrors", report.errors().stream().limit(100).toList());
             model.addAttribute("fileName", file.getOriginalFilename());
+            model.addAttribute("columns", String.join(", ", VolumeCsv.COLUMNS));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
         }
         return "demand/import";
     }

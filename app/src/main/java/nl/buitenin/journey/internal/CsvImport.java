@@ -1,5 +1,6 @@
 package nl.buitenin.journey.internal;
 
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.IngestReport;
 
 import java.io.Reader;
@@ -14,7 +15,7 @@ import nl.buitenin.platform.IngestReport.Status;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
- * Imports a CSV of interactions in one transaction. Valid rows are taken (new source ids created, known
+ * Imports a CSV of interactions ({@link InteractionCsv}) in one transaction. Valid rows are taken (new source ids created, known
  * ones counted as duplicates); every rejected row is reported with its line and column, so the report
  * says exactly what was taken and what to fix. Importing the same file again creates nothing.
  */
@@ -38,10 +39,14 @@ public class CsvImport {
         }
     }
 
-    public record Report(int rows, int created, int duplicates, List<RowError> rejected) {
+    /**
+     * @param unknownColumns columns of the header that were not read (not one of {@link InteractionCsv#COLUMNS})
+     */
+    public record Report(int rows, int created, int duplicates, List<RowError> rejected, List<String> unknownColumns) {
 
         public Report {
             rejected = List.copyOf(rejected);
+            unknownColumns = List.copyOf(unknownColumns);
         }
 
         public long rejectedLines() {
@@ -51,13 +56,18 @@ public class CsvImport {
 
     @Transactional
     public Report importCsv(Reader reader) {
-        List<InteractionCsv.Row> rows = InteractionCsv.readAll(reader);
-        if (rows.isEmpty()) {
-            throw nl.buitenin.platform.InvalidInputException.of("file", "journey.invalid.noRows");
+        InteractionCsv.Read read = InteractionCsv.read(reader);
+        List<InteractionCsv.Row> rows = read.rows();
+        if (read.rowCount() == 0) {
+            throw CsvInput.noRows();
         }
         int created = 0;
         int duplicates = 0;
         List<RowError> rejected = new ArrayList<>();
+        for (InteractionCsv.Misfit misfit : read.misfits()) {
+            FieldError error = misfit.error();
+            rejected.add(new RowError(misfit.line(), error.field(), error.message(), error.key(), error.args()));
+        }
         for (int start = 0; start < rows.size(); start += InteractionIngest.MAX_BATCH) {
             List<InteractionCsv.Row> chunk = rows.subList(start, Math.min(rows.size(), start + InteractionIngest.MAX_BATCH));
             IngestReport report = ingest.ingest(chunk.stream().map(InteractionCsv.Row::input).toList());
@@ -72,6 +82,7 @@ public class CsvImport {
                 }
             }
         }
-        return new Report(rows.size(), created, duplicates, rejected);
+        rejected.sort(java.util.Comparator.comparingLong(RowError::line));
+        return new Report(read.rowCount(), created, duplicates, rejected, read.unknownColumns());
     }
 }

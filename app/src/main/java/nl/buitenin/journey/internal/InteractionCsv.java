@@ -1,23 +1,19 @@
 package nl.buitenin.journey.internal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
- * Reads interactions from CSV with a header row: {@code sourceId,touchpoint,at,person,kind} (person and
- * kind may be left out or empty). Lines are counted as a spreadsheet shows them, the header being line 1,
- * so an error report points at the line to fix.
+ * Reads interactions from CSV with a header row: {@code sourceId,touchpoint,at,person,kind} (person and kind may be
+ * left out or empty; case does not matter), read through {@link CsvInput} like every import: UTF-8 (a byte order mark
+ * is fine), each column once, every row as many fields as the header. Other columns are not read and are named in the
+ * report. Lines are counted as an editor shows them, the header being line 1, so an error points at the line to fix.
  */
 public final class InteractionCsv {
 
@@ -31,47 +27,62 @@ public final class InteractionCsv {
     public record Row(long line, InteractionInput input) {
     }
 
-    /** Reads every row; a missing column in the header is refused before any row is read. */
-    public static void read(Reader reader, Consumer<Row> rows) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                throw InvalidInputException.of("line 1", "journey.invalid.header", String.join(", ", missing),
-                        String.join(",", COLUMNS));
-            }
-            for (CSVRecord record : parser) {
-                if (isBlank(record)) {
-                    continue;
-                }
-                rows.accept(new Row(lineOf(record), new InteractionInput(value(record, "sourceId"), value(record, "touchpoint"),
-                        value(record, "at"), value(record, "person"), value(record, "kind"))));
-            }
-        } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            // Commons CSV refuses a malformed quote (CSVException, an IOException, also in the header) and an empty
-            // header name (IllegalArgumentException) with its own English message; found by InteractionCsvFuzzTest.
-            throw InvalidInputException.of("file", "journey.invalid.csv", String.valueOf(e.getMessage()));
+    /** A row refused before its values were read (its number of fields differs from the header's). */
+    public record Misfit(long line, FieldError error) {
+    }
+
+    /**
+     * @param rows           the rows to validate and record
+     * @param misfits        rows refused as they stand
+     * @param unknownColumns header columns that are not read
+     */
+    public record Read(List<Row> rows, List<Misfit> misfits, List<String> unknownColumns) {
+
+        public Read {
+            rows = List.copyOf(rows);
+            misfits = List.copyOf(misfits);
+            unknownColumns = List.copyOf(unknownColumns);
+        }
+
+        public int rowCount() {
+            return rows.size() + misfits.size();
         }
     }
 
-    public static List<Row> readAll(Reader reader) {
+    /** Reads every row; a header without a required column, or with one twice, is refused before any row is read. */
+    public static Read read(Reader reader) {
         List<Row> rows = new ArrayList<>();
-        read(reader, rows::add);
-        return rows;
+        List<Misfit> misfits = new ArrayList<>();
+        CsvInput.Header[] header = new CsvInput.Header[1];
+        CsvInput.read(reader, line -> {
+            if (header[0] == null) {
+                header[0] = header(line);
+                return;
+            }
+            if (line.isBlank()) {
+                return;
+            }
+            Optional<FieldError> misfit = header[0].misfit(line);
+            if (misfit.isPresent()) {
+                misfits.add(new Misfit(line.number(), misfit.get()));
+                return;
+            }
+            CsvInput.Header h = header[0];
+            rows.add(new Row(line.number(), new InteractionInput(h.value(line, "sourceId"), h.value(line, "touchpoint"),
+                    h.value(line, "at"), h.value(line, "person"), h.value(line, "kind"))));
+        });
+        if (header[0] == null) {
+            throw InvalidInputException.of("line 1", "journey.invalid.header", String.join(", ", REQUIRED), String.join(",", COLUMNS));
+        }
+        return new Read(rows, misfits, header[0].unknown(COLUMNS));
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        return record.stream().allMatch(String::isBlank);
-    }
-
-    /** Empty lines are kept as records (and skipped above) so that record numbers stay line numbers; the header is line 1, so the first record is line 2 (values spanning lines are not expected in this format). */
-    private static long lineOf(CSVRecord record) {
-        return record.getRecordNumber() + 1;
-    }
-
-    private static String value(CSVRecord record, String column) {
-        return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
+    private static CsvInput.Header header(CsvInput.Line line) {
+        CsvInput.Header header = CsvInput.Header.of(line, true);
+        List<String> missing = REQUIRED.stream().filter(c -> !header.has(c)).toList();
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.of(line.place(), "journey.invalid.header", String.join(", ", missing), String.join(",", COLUMNS));
+        }
+        return header;
     }
 }

@@ -3,7 +3,6 @@ package nl.buitenin.journey.internal;
 import nl.buitenin.platform.IngestReport;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,8 +36,6 @@ public class InteractionIngest {
     public static final int MAX_BATCH = 10_000;
     /** Interactions per published event (about 70 kB of JSON in the event log's columns). */
     static final int EVENT_SIZE = 1_000;
-    /** Clocks of sending systems drift; a few minutes ahead is not a mistake worth refusing. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final JdbcTouchpoints touchpoints;
     private final InteractionWriter writer;
@@ -71,7 +68,7 @@ public class InteractionIngest {
                 archived.put(touchpoint.id(), touchpoint);
             }
         }
-        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        Instant now = clock.instant();
 
         ItemOutcome[] outcomes = new ItemOutcome[items.size()];
         List<NewInteraction> candidates = new ArrayList<>();
@@ -83,7 +80,7 @@ public class InteractionIngest {
                 outcomes[i] = ItemOutcome.rejected(i, null, List.of(FieldError.of("item", "journey.invalid.emptyItem")));
                 continue;
             }
-            InteractionInput.Validated validated = item.validate(known, latest);
+            InteractionInput.Validated validated = item.validate(known, now);
             if (!validated.isValid()) {
                 outcomes[i] = ItemOutcome.rejected(i, item.sourceId(), validated.errors());
             } else if (!seen.add(validated.interaction().sourceId())) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -25,15 +27,15 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
     public static final int MAX_SOURCE_ID = 200;
     private static final Pattern SOURCE_ID = Pattern.compile("[\\p{Graph}]{1," + MAX_SOURCE_ID + "}");
 
-    /** The valid interaction, or the errors per field. */
-    public Validated validate(Set<TouchpointId> knownTouchpoints, Instant latestAllowed) {
+    /** The valid interaction, or the errors per field; {@code now} bounds the time ({@link RecordedTimes}). */
+    public Validated validate(Set<TouchpointId> knownTouchpoints, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         String source = sourceId == null ? "" : sourceId.strip();
         if (!SOURCE_ID.matcher(source).matches()) {
             errors.add(FieldError.of("sourceId", "journey.invalid.sourceId", MAX_SOURCE_ID));
         }
         TouchpointId touchpointId = touchpoint(errors, knownTouchpoints);
-        Instant time = time(errors, latestAllowed);
+        Instant time = time(errors, now);
         PersonKey key = null;
         if (person != null && !person.isBlank()) {
             if (PersonKey.isValid(person.strip())) {
@@ -67,15 +69,16 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
         }
     }
 
-    private Instant time(List<FieldError> errors, Instant latestAllowed) {
+    private Instant time(List<FieldError> errors, Instant now) {
         if (at == null || at.isBlank()) {
             errors.add(FieldError.of("at", "journey.invalid.atRequired"));
             return null;
         }
         try {
             Instant time = IsoTimes.parse(at.strip());
-            if (time.isAfter(latestAllowed)) {
-                errors.add(FieldError.of("at", "journey.invalid.future", at.strip()));
+            Optional<FieldError> outOfBounds = RecordedTimes.check("at", time, at.strip(), now);
+            if (outOfBounds.isPresent()) {
+                errors.add(outOfBounds.get());
                 return null;
             }
             return time;

@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.journey.internal.InteractionCsv;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.journey.internal.InteractionInput;
 import nl.buitenin.platform.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -72,9 +73,9 @@ public class ImportInteractionsCommand implements Callable<Integer> {
             err.println("--batch must be between 1 and 10000");
             return 2;
         }
-        List<InteractionCsv.Row> rows;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            rows = InteractionCsv.readAll(reader);
+        InteractionCsv.Read read;
+        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
+            read = InteractionCsv.read(reader);
         } catch (InvalidInputException e) {
             err.println(file + ": " + e.getMessage());
             return 2;
@@ -87,6 +88,12 @@ public class ImportInteractionsCommand implements Callable<Integer> {
         int created = 0;
         int duplicates = 0;
         List<String> rejected = new ArrayList<>();
+        List<InteractionCsv.Row> rows = read.rows();
+        read.misfits().forEach(m -> rejected.add("line " + m.line() + ", row: " + m.error().message()));
+        if (!read.unknownColumns().isEmpty()) {
+            err.println("Columns not read (not one of " + String.join(",", InteractionCsv.COLUMNS) + "): "
+                    + String.join(", ", read.unknownColumns()));
+        }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Interactions").setInitialMax(rows.size())
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
@@ -108,7 +115,7 @@ public class ImportInteractionsCommand implements Callable<Integer> {
             out.printf("Before the failure: %d created, %d already known. Run the same command again to continue.%n", created, duplicates);
             return 2;
         }
-        out.printf("%d rows read: %d created, %d already known, %d rows rejected.%n", rows.size(), created, duplicates,
+        out.printf("%d rows read: %d created, %d already known, %d rows rejected.%n", read.rowCount(), created, duplicates,
                 rejected.stream().map(r -> r.substring(0, r.indexOf(','))).distinct().count());
         rejected.forEach(out::println);
         out.flush();

@@ -1,9 +1,7 @@
 package nl.buitenin.journey.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import nl.buitenin.access.Allow;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.access.Role;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.JourneyId;
@@ -109,7 +108,7 @@ class JourneyController {
             if (file == null || file.isEmpty()) {
                 throw InvalidInputException.of("file", "journey.invalid.chooseFile");
             }
-            try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            try (Reader reader = CsvInput.utf8(file.getInputStream())) {
                 model.addAttribute("report", csvImport.importCsv(reader));
             }
         } catch (InvalidInputException e) {

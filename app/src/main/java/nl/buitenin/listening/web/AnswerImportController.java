@@ -26,6 +26,7 @@ import nl.buitenin.listening.internal.imports.ColumnMapping;
 import nl.buitenin.listening.internal.imports.ColumnMapping.QuestionColumns;
 import nl.buitenin.listening.internal.imports.ExportFormat;
 import nl.buitenin.listening.internal.imports.ImportStatus;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
@@ -62,7 +63,7 @@ class AnswerImportController {
                 throw InvalidInputException.of("file", "listening.invalid.import.chooseFile");
             }
             AnswerImports.Prepared prepared = imports.upload(survey.id(), ExportFormat.of(format), file.getOriginalFilename(),
-                    new String(file.getBytes(), StandardCharsets.UTF_8));
+                    CsvInput.text(file.getBytes()));
             return "redirect:/surveys/" + survey.id() + "/import/" + prepared.id();
         } catch (InvalidInputException e) {
             return upload(model, survey, e.errors());

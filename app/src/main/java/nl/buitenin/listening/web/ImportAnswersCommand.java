@@ -18,6 +18,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import nl.buitenin.platform.CsvInput;
+import nl.buitenin.platform.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +78,7 @@ public class ImportAnswersCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String base = url.replaceAll("/+$", "") + "/api/v1/surveys/" + survey + "/answer-imports";
         try {
-            String csv = Files.readString(file, StandardCharsets.UTF_8);
+            String csv = CsvInput.text(Files.readAllBytes(file));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("format", format);
             body.put("csv", csv);
@@ -104,6 +106,9 @@ public class ImportAnswersCommand implements Callable<Integer> {
             return 2;
         } catch (ImportFailed e) {
             err.println(e.getMessage());
+            return 2;
+        } catch (InvalidInputException e) {
+            err.println(file + ": " + e.getMessage());
             return 2;
         }
     }

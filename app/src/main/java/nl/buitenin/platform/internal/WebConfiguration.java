@@ -22,6 +22,20 @@ class WebConfiguration {
         return new IdempotencyFilter(jdbc, clock);
     }
 
+    /**
+     * After Spring Security (order -100: the caller is known and the security headers are written) and before the
+     * idempotency filter, which holds the body in memory: a body over the upload limit is refused unread.
+     */
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> apiBodyLimitRegistration(UploadTooLarge uploads,
+            org.springframework.web.servlet.LocaleResolver localeResolver) {
+        FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(uploads.apiBodyLimit(localeResolver));
+        registration.setOrder(-50);
+        registration.addUrlPatterns("/api/*");
+        registration.setName("apiBodyLimit");
+        return registration;
+    }
+
     /** Runs after Spring Security, which sits at order -100, so the caller is known. */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {

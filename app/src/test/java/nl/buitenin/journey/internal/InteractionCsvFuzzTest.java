@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,14 +28,18 @@ class InteractionCsvFuzzTest {
     @DictionaryEntries({"sourceId", "touchpoint", "at", "person", "kind", ",", "\\\"", "\\r\\n", "3f2b8c1e-2a4d-4c6e-9b1a-7d5e3c2f1a0b",
             "2026-03-01T10:15:00Z", "+01:00", "p_abcdefghijklmnopqrstuvwxyz", "CONTACT", "\\xEF\\xBB\\xBF"})
     void everyFileEndsInRowsOrAClearRefusal(byte[] input) {
-        List<InteractionCsv.Row> rows;
+        InteractionCsv.Read read;
         try {
-            rows = InteractionCsv.readAll(new StringReader(FuzzInput.text(input)));
+            read = InteractionCsv.read(new StringReader(FuzzInput.text(input)));
         } catch (InvalidInputException refusal) {
             FuzzInput.assertClear(refusal);
             return;
         }
-        for (InteractionCsv.Row row : rows) {
+        for (InteractionCsv.Misfit misfit : read.misfits()) {
+            assertThat(misfit.line()).isGreaterThan(1);
+            FuzzInput.assertClear(misfit.error().field(), misfit.error().key(), misfit.error().message());
+        }
+        for (InteractionCsv.Row row : read.rows()) {
             assertThat(row.line()).isGreaterThan(1);
             InteractionInput.Validated validated = row.input().validate(Set.of(KNOWN), LATEST);
             assertThat(validated.isValid()).isNotEqualTo(!validated.errors().isEmpty());

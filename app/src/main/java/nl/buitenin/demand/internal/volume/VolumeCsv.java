@@ -2,6 +2,7 @@ package nl.buitenin.demand.internal.volume;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,14 +13,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import nl.buitenin.journey.Channel;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
@@ -30,8 +28,11 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * that does not exist (clocks forward) or exists twice (clocks back) is refused and must be written with its offset;</li>
  * <li>{@code offered} or {@code calls}: the number of contacts;</li>
  * <li>optional: {@code channel}, {@code location} (else the defaults given), {@code handled}, {@code aht_seconds},
- * {@code abandoned}, {@code source_id}. Other columns, such as the bank data's {@code weekday}, are ignored.</li>
+ * {@code abandoned}, {@code source_id}. Other columns, such as the bank data's {@code weekday}, are not read; the
+ * report names them.</li>
  * </ul>
+ * The file is read through {@link CsvInput}, like every import: UTF-8 (a byte order mark is fine), each column once,
+ * every row as many fields as the header.
  * Every wrong row is reported with its line number and column; the rows that are right are returned.
  */
 public final class VolumeCsv {
@@ -65,50 +66,81 @@ public final class VolumeCsv {
         }
     }
 
-    public record Result(List<Row> rows, List<RowError> errors) {
+    /**
+     * @param rows           the rows read
+     * @param errors         the rows (or the file) refused
+     * @param unknownColumns columns of the header that were not read, such as the bank data's {@code weekday}
+     */
+    public record Result(List<Row> rows, List<RowError> errors, List<String> unknownColumns) {
+
+        public Result {
+            unknownColumns = List.copyOf(unknownColumns);
+        }
     }
+
+    /** The columns read; any other column is named in the report and not read. */
+    public static final List<String> COLUMNS = List.of("interval_start", "date", "offered", "calls", "channel", "location", "handled",
+            "aht_seconds", "abandoned", "source_id");
 
     private VolumeCsv() {
     }
 
     public static Result read(Reader reader, ZoneId zone, Channel defaultChannel, String defaultLocation, LongConsumer progress)
             throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).get();
         List<Row> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
-            Map<String, Integer> header = new java.util.HashMap<>();
-            parser.getHeaderMap().forEach((name, index) -> header.put(name.toLowerCase(Locale.ROOT), index));
-            String countColumn = header.containsKey("offered") ? "offered" : header.containsKey("calls") ? "calls" : null;
-            if (!header.containsKey("interval_start") || countColumn == null) {
-                errors.add(RowError.of(1, null, "demand.invalid.header", header.keySet().toString()));
-                return new Result(rows, errors);
-            }
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                try {
-                    rows.add(row(record, line, header, countColumn, zone, defaultChannel, defaultLocation));
-                } catch (RowException e) {
-                    errors.add(RowError.of(line, e.error));
+        List<String> unknown = new ArrayList<>();
+        CsvInput.Header[] header = new CsvInput.Header[1];
+        String[] countColumn = new String[1];
+        try {
+            CsvInput.read(reader, line -> {
+                if (header[0] == null) {
+                    header[0] = CsvInput.Header.of(line, true);
+                    countColumn[0] = header[0].has("offered") ? "offered" : header[0].has("calls") ? "calls" : null;
+                    if (!header[0].has("interval_start") || countColumn[0] == null) {
+                        throw new MissingColumns();
+                    }
+                    unknown.addAll(header[0].unknown(COLUMNS));
+                    return;
                 }
-                progress.accept(line);
-            }
-        } catch (IllegalStateException | IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
-            // Commons CSV refuses a malformed quote (CSVException, an IOException) and an empty header name
-            // (IllegalArgumentException) with its own English message; found by VolumeCsvFuzzTest.
-            errors.add(RowError.of(-1, null, "demand.invalid.csv", String.valueOf(e.getMessage())));
+                if (line.isBlank()) {
+                    return;
+                }
+                try {
+                    rows.add(row(line, header[0], countColumn[0], zone, defaultChannel, defaultLocation));
+                } catch (RowException e) {
+                    errors.add(RowError.of(line.number(), e.error));
+                }
+                progress.accept(line.number());
+            });
+        } catch (MissingColumns e) {
+            errors.add(RowError.of(1, null, "demand.invalid.header", header[0].names().toString()));
+        } catch (CsvInput.Refusal e) {
+            errors.add(RowError.of(e.line(), e.error().in(null)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new Result(rows, errors);
+        if (header[0] == null && errors.isEmpty()) {
+            errors.add(RowError.of(1, null, "demand.invalid.header", "[]"));
+        }
+        return new Result(rows, errors, unknown);
     }
 
-    private static Row row(CSVRecord record, long line, Map<String, Integer> header, String countColumn, ZoneId zone,
-            Channel defaultChannel, String defaultLocation) {
-        if (!record.isConsistent()) {
-            throw new RowException(null, "demand.invalid.fields", record.size(), header.size());
+    /** The header lacks a column every row needs; told once, before any row. */
+    private static final class MissingColumns extends RuntimeException {
+        MissingColumns() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Row row(CsvInput.Line line, CsvInput.Header header, String countColumn, ZoneId zone, Channel defaultChannel,
+            String defaultLocation) {
+        Optional<FieldError> misfit = header.misfit(line);
+        if (misfit.isPresent()) {
+            throw new RowException(misfit.get());
         }
         Channel channel = defaultChannel;
-        String channelText = optional(record, header, "channel");
+        String channelText = optional(line, header, "channel");
         if (channelText != null) {
             try {
                 channel = Channel.valueOf(channelText.toUpperCase(Locale.ROOT));
@@ -119,17 +151,17 @@ public final class VolumeCsv {
         if (channel == null) {
             throw new RowException("channel", "demand.invalid.channelEmpty");
         }
-        String location = optional(record, header, "location");
+        String location = optional(line, header, "location");
         location = location == null ? defaultLocation : location;
         if (location == null || location.isBlank() || location.length() > 100) {
             throw new RowException("location", "demand.invalid.locationRow");
         }
-        ZonedDateTime start = start(record, header, zone);
-        long offered = count(record, countColumn, true);
-        Long handled = header.containsKey("handled") ? nullableCount(record, "handled") : null;
-        Long abandoned = header.containsKey("abandoned") ? nullableCount(record, "abandoned") : null;
+        ZonedDateTime start = start(line, header, zone);
+        long offered = count(line, header, countColumn);
+        Long handled = header.has("handled") ? nullableCount(line, header, "handled") : null;
+        Long abandoned = header.has("abandoned") ? nullableCount(line, header, "abandoned") : null;
         Double aht = null;
-        String ahtText = optional(record, header, "aht_seconds");
+        String ahtText = optional(line, header, "aht_seconds");
         if (ahtText != null) {
             try {
                 aht = Double.parseDouble(ahtText);
@@ -146,15 +178,15 @@ public final class VolumeCsv {
         if (abandoned != null && abandoned > offered) {
             throw new RowException("abandoned", "demand.invalid.abandonedMore", abandoned, offered);
         }
-        String sourceId = optional(record, header, "source_id");
+        String sourceId = optional(line, header, "source_id");
         if (sourceId != null && sourceId.length() > 200) {
             throw new RowException("source_id", "demand.invalid.sourceIdLong");
         }
-        return new Row(line, channel, location.trim(), start, offered, handled, aht, abandoned, sourceId);
+        return new Row(line.number(), channel, location.trim(), start, offered, handled, aht, abandoned, sourceId);
     }
 
-    private static ZonedDateTime start(CSVRecord record, Map<String, Integer> header, ZoneId zone) {
-        String text = record.get("interval_start");
+    private static ZonedDateTime start(CsvInput.Line line, CsvInput.Header header, ZoneId zone) {
+        String text = header.value(line, "interval_start");
         if (text.contains("T")) {
             try {
                 return OffsetDateTime.parse(text).atZoneSameInstant(zone);
@@ -162,7 +194,7 @@ public final class VolumeCsv {
                 throw new RowException("interval_start", "demand.invalid.moment", text);
             }
         }
-        String dateText = optional(record, header, "date");
+        String dateText = optional(line, header, "date");
         if (dateText == null) {
             throw new RowException("date", "demand.invalid.dateNeeded", text);
         }
@@ -183,8 +215,8 @@ public final class VolumeCsv {
         return ZonedDateTime.ofLocal(local, zone, offsets.get(0));
     }
 
-    private static long count(CSVRecord record, String column, boolean required) {
-        String text = record.get(column);
+    private static long count(CsvInput.Line line, CsvInput.Header header, String column) {
+        String text = header.value(line, column);
         if (text == null || text.isBlank()) {
             throw new RowException(column, "demand.invalid.empty");
         }
@@ -199,16 +231,13 @@ public final class VolumeCsv {
         }
     }
 
-    private static Long nullableCount(CSVRecord record, String column) {
-        String text = record.get(column);
-        return text == null || text.isBlank() ? null : count(record, column, false);
+    private static Long nullableCount(CsvInput.Line line, CsvInput.Header header, String column) {
+        String text = header.value(line, column);
+        return text == null || text.isBlank() ? null : count(line, header, column);
     }
 
-    private static String optional(CSVRecord record, Map<String, Integer> header, String column) {
-        if (!header.containsKey(column)) {
-            return null;
-        }
-        String value = record.get(column);
+    private static String optional(CsvInput.Line line, CsvInput.Header header, String column) {
+        String value = header.value(line, column);
         return value == null || value.isBlank() ? null : value;
     }
 
@@ -219,7 +248,7 @@ public final class VolumeCsv {
             this(FieldError.of(column, key, args));
         }
 
-        private RowException(FieldError error) {
+        RowException(FieldError error) {
             super(error.message());
             this.error = error;
         }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +40,7 @@ import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyStatus;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.IngestReport;
+import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
@@ -62,8 +62,6 @@ public class AnswerBatches {
     public static final int MAX_BATCH = 10_000;
     /** Responses per published event (a few hundred kB of JSON). */
     static final int EVENT_SIZE = 500;
-    /** Clocks of sending systems drift; a few minutes ahead is not a mistake worth refusing. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     /** The stored source reference is "api:" plus this; the column holds 200 characters. */
     static final int MAX_SOURCE_ID = 150;
 
@@ -118,7 +116,7 @@ public class AnswerBatches {
         if (items.size() > MAX_BATCH) {
             throw InvalidInputException.of("items", "listening.invalid.items.tooMany", MAX_BATCH, items.size());
         }
-        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        Instant now = clock.instant();
         Map<String, Optional<Survey>> surveyCache = new HashMap<>();
         Map<String, Boolean> touchpointCache = new HashMap<>();
         Set<String> seen = new HashSet<>();
@@ -127,7 +125,7 @@ public class AnswerBatches {
         for (int i = 0; i < items.size(); i++) {
             AnswerInput item = items.get(i);
             List<FieldError> errors = new ArrayList<>();
-            Valid checked = item == null ? null : validate(i, item, latest, surveyCache, touchpointCache, errors);
+            Valid checked = item == null ? null : validate(i, item, now, surveyCache, touchpointCache, errors);
             String sourceId = item == null ? null : item.sourceId();
             if (item == null) {
                 outcomes[i] = ItemOutcome.rejected(i, null, List.of(FieldError.of("items[" + i + "]", "listening.invalid.items.empty")));
@@ -158,7 +156,7 @@ public class AnswerBatches {
         return IngestReport.of(List.of(outcomes));
     }
 
-    private Valid validate(int index, AnswerInput item, Instant latest, Map<String, Optional<Survey>> surveyCache,
+    private Valid validate(int index, AnswerInput item, Instant now, Map<String, Optional<Survey>> surveyCache,
             Map<String, Boolean> touchpointCache, List<FieldError> errors) {
         String sourceId = item.sourceId() == null ? "" : item.sourceId().strip();
         if (sourceId.isEmpty()) {
@@ -199,9 +197,7 @@ public class AnswerBatches {
         } else {
             try {
                 at = OffsetDateTime.parse(item.at().strip()).toInstant();
-                if (at.isAfter(latest)) {
-                    errors.add(FieldError.of("at", "listening.invalid.at.future"));
-                }
+                RecordedTimes.check("at", at, item.at().strip(), now).ifPresent(errors::add);
             } catch (DateTimeParseException e) {
                 errors.add(FieldError.of("at", "listening.invalid.at.form", item.at().strip()));
             }

@@ -19,6 +19,7 @@ import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.privacy.Persons;
@@ -83,7 +84,7 @@ public class AnswerImports {
     /** Reads an uploaded export (refused with the reason when it is not one) and keeps it until it is imported. */
     public Prepared upload(SurveyId surveyId, ExportFormat format, String fileName, String content) {
         Survey survey = survey(surveyId);
-        ExportTable table = ExportTable.read(new StringReader(content), format);
+        ExportTable table = withRows(ExportTable.read(new StringReader(content), format));
         String name = fileName == null || fileName.isBlank() ? "export.csv" : fileName.strip();
         UUID id = imports.upload(surveyId, format, name.length() > 200 ? name.substring(0, 200) : name, content, clock.instant());
         return new Prepared(id, surveyId, format, name, table, suggest(survey, table));
@@ -112,9 +113,17 @@ public class AnswerImports {
     /** Imports an export sent whole (the API): checked now, written in the background. */
     public Progress start(SurveyId surveyId, ExportFormat format, String content, ColumnMapping mapping, boolean takeValidRows) {
         Survey survey = survey(surveyId);
-        ExportTable table = ExportTable.read(new StringReader(content), format);
+        ExportTable table = withRows(ExportTable.read(new StringReader(content), format));
         UUID id = imports.upload(surveyId, format, "api.csv", null, clock.instant());
         return start(id, table, mapping == null ? suggest(survey, table) : mapping, takeValidRows);
+    }
+
+    /** A file with only its header is refused, as by every import: there is nothing to take. */
+    private static ExportTable withRows(ExportTable table) {
+        if (table.rows().isEmpty()) {
+            throw CsvInput.noRows();
+        }
+        return table;
     }
 
     /** Where the import stands, as stored: the same on every node. */
@@ -143,8 +152,8 @@ public class AnswerImports {
             throw new nl.buitenin.platform.ConflictException("listening.conflict.import.unpublished");
         }
         TouchpointId touchpoint = touchpoint(survey, mapping);
-        AnswerRows.Reading reading = new AnswerRows(table, mapping, survey.definition(), organisations.current().timeZone(), persons::keyFor)
-                .read();
+        AnswerRows.Reading reading = new AnswerRows(table, mapping, survey.definition(), organisations.current().timeZone(), persons::keyFor,
+                clock.instant()).read();
         int rows = table.rows().size();
         if (!imports.start(id, reading.accepted().size(), clock.instant())) {
             throw new nl.buitenin.platform.ConflictException("listening.conflict.import.done");

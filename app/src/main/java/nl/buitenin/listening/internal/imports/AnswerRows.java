@@ -24,7 +24,9 @@ import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.listening.internal.answers.AnswerSheet;
 import nl.buitenin.listening.internal.imports.ColumnMapping.QuestionColumns;
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -43,6 +45,7 @@ public final class AnswerRows {
     private final SurveyDefinition survey;
     private final ZoneId zone;
     private final Function<String, PersonKey> personOf;
+    private final Instant now;
 
     /** What came of reading: the rows to record, the rows rejected (by their errors) and the number skipped. */
     public record Reading(List<ImportedResponse> accepted, List<RowError> errors, int rejectedRows, int skipped) {
@@ -56,13 +59,16 @@ public final class AnswerRows {
     /**
      * @param zone     the organisation's time zone, for times the export writes without one
      * @param personOf turns a customer id into its pseudonymous key (stores nothing)
+     * @param now      the current time: answers later than now, or before 2000, are refused ({@link RecordedTimes}, as in the API)
      */
-    public AnswerRows(ExportTable table, ColumnMapping mapping, SurveyDefinition survey, ZoneId zone, Function<String, PersonKey> personOf) {
+    public AnswerRows(ExportTable table, ColumnMapping mapping, SurveyDefinition survey, ZoneId zone, Function<String, PersonKey> personOf,
+            Instant now) {
         this.table = table;
         this.mapping = mapping;
         this.survey = survey;
         this.zone = zone;
         this.personOf = personOf;
+        this.now = now;
         checkMapping();
     }
 
@@ -77,7 +83,12 @@ public final class AnswerRows {
                 continue;
             }
             List<RowError> rowErrors = new ArrayList<>();
-            Optional<ImportedResponse> response = read(row, rowErrors);
+            if (row.values().size() != table.columns().size()) {
+                // A row with more fields than the header holds values no column names; with fewer, answers have shifted.
+                rowErrors.add(RowError.of(row.line(), null, CsvInput.fieldCount(new CsvInput.Line(row.line(), row.values()),
+                        table.columns().size())));
+            }
+            Optional<ImportedResponse> response = rowErrors.isEmpty() ? read(row, rowErrors) : Optional.empty();
             if (rowErrors.isEmpty() && response.isPresent()) {
                 accepted.add(response.get());
             } else {
@@ -201,6 +212,11 @@ public final class AnswerRows {
         Optional<Instant> at = ExportTimes.parse(text, written);
         if (at.isEmpty()) {
             errors.add(RowError.of(row.line(), mapping.time(), "listening.invalid.import.timeForm", shorten(text)));
+            return null;
+        }
+        Optional<InvalidInputException.FieldError> outOfBounds = RecordedTimes.check(mapping.time(), at.get(), shorten(text), now);
+        if (outOfBounds.isPresent()) {
+            errors.add(RowError.of(row.line(), mapping.time(), outOfBounds.get()));
             return null;
         }
         return at.get();

@@ -1,14 +1,11 @@
 package nl.buitenin.listening.internal.imports;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
 
 /**
@@ -47,43 +41,32 @@ public record ExportTable(ExportFormat format, List<ExportColumn> columns, List<
         return Optional.ofNullable(timeZones.get(column));
     }
 
+    /**
+     * Reads an export through {@link CsvInput}, like every import: a byte order mark is fine, broken quotes are refused
+     * naming the line. A header name given twice (or none) is told apart by its position ({@code Q3 #7}), since a tool
+     * may print the same question text twice; the mapping then names the column to read.
+     */
     public static ExportTable read(Reader reader, ExportFormat format) {
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get()) {
-            List<List<String>> header = new ArrayList<>();
-            List<ExportRow> rows = new ArrayList<>();
-            Iterator<CSVRecord> records = parser.iterator();
-            long line = 1;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                List<String> values = new ArrayList<>(record.toList());
-                if (header.isEmpty() && !values.isEmpty()) {
-                    values.set(0, values.get(0).replace("\uFEFF", ""));
-                }
-                if (header.size() < format.headerRows()) {
-                    header.add(values);
-                } else {
-                    ExportRow row = new ExportRow(line, values);
-                    if (!row.isBlank()) {
-                        rows.add(row);
-                    }
-                }
-                // The next record starts on the line after the last one this record used.
-                line = parser.getCurrentLineNumber() + 1;
-                if (rows.size() > MAX_ROWS) {
-                    throw InvalidInputException.of("file", "listening.invalid.import.tooManyRows", MAX_ROWS);
-                }
-            }
+        List<List<String>> header = new ArrayList<>();
+        List<ExportRow> rows = new ArrayList<>();
+        CsvInput.read(reader, line -> {
             if (header.size() < format.headerRows()) {
-                throw InvalidInputException.of("file", "listening.invalid.import.headerRows", format.code(), format.headerRows(),
-                        header.size());
+                header.add(line.values());
+                return;
             }
-            return build(format, header, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw InvalidInputException.of("file", "listening.invalid.import.csv", String.valueOf(e.getMessage()));
+            ExportRow row = new ExportRow(line.number(), line.values());
+            if (!row.isBlank()) {
+                rows.add(row);
+            }
+            if (rows.size() > MAX_ROWS) {
+                throw InvalidInputException.of("file", "listening.invalid.import.tooManyRows", MAX_ROWS);
+            }
+        });
+        if (header.size() < format.headerRows()) {
+            throw InvalidInputException.of("file", "listening.invalid.import.headerRows", format.code(), format.headerRows(),
+                    header.size());
         }
+        return build(format, header, rows);
     }
 
     private static ExportTable build(ExportFormat format, List<List<String>> header, List<ExportRow> rows) {

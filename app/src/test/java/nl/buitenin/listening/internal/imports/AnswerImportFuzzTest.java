@@ -24,6 +24,7 @@ class AnswerImportFuzzTest {
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     static final SurveyDefinition SURVEY = ImportFixtures.walkEvaluation(List.of());
     static final PersonKey SOMEONE = new PersonKey("p_abcdefghijklmnopqrstuvwxyz");
+    static final java.time.Instant LATEST = java.time.Instant.parse("2026-12-01T00:00:00Z");
 
     @FuzzTest(maxDuration = "15s")
     @DictionaryEntries({"ResponseId", "RecordedDate", "Finished", "{\"ImportId\":", "\"timeZone\":\"Europe/Amsterdam\"", "Respondent ID",
@@ -39,7 +40,7 @@ class AnswerImportFuzzTest {
             ColumnMapping mapping = (choice & 0x10) == 0 ? suggested
                     : new ColumnMapping(suggested.responseId(), suggested.time(), firstColumn(table), null,
                             ColumnMapping.ChoiceMatching.POSITION, suggested.questions());
-            AnswerRows.Reading reading = new AnswerRows(table, mapping, SURVEY, AMSTERDAM, id -> SOMEONE).read();
+            AnswerRows.Reading reading = new AnswerRows(table, mapping, SURVEY, AMSTERDAM, id -> SOMEONE, LATEST).read();
             for (RowError error : reading.errors()) {
                 FuzzInput.assertClear("line " + error.line(), error.key(), error.message());
             }

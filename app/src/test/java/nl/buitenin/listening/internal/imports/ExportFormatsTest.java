@@ -21,6 +21,8 @@ import nl.buitenin.platform.InvalidInputException;
 class ExportFormatsTest {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** After every answer in the fixtures. */
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T00:00:00Z");
     final SurveyDefinition survey = ImportFixtures.walkEvaluation(List.of());
 
     AnswerRows.Reading read(String file, ExportFormat format) {
@@ -28,7 +30,7 @@ class ExportFormatsTest {
         ColumnMapping mapping = MappingSuggestion.suggest(table, survey, null);
         return new AnswerRows(table, mapping, survey, AMSTERDAM, id -> {
             throw new AssertionError("no person column is mapped");
-        }).read();
+        }, NOW).read();
     }
 
     @Test
@@ -119,7 +121,7 @@ class ExportFormatsTest {
         ExportTable table = ExportTable.read(ImportFixtures.reader("plain-with-errors-fabricated.csv"), ExportFormat.PLAIN);
         ColumnMapping mapping = new ColumnMapping("responseId", "at", null, null, null, List.of(new QuestionColumns("nps", List.of("nps")),
                 new QuestionColumns("tempo", List.of("tempo")), new QuestionColumns("beter", List.of("beter"))));
-        AnswerRows.Reading reading = new AnswerRows(table, mapping, survey, AMSTERDAM, id -> null).read();
+        AnswerRows.Reading reading = new AnswerRows(table, mapping, survey, AMSTERDAM, id -> null, NOW).read();
         assertThat(reading.errors()).extracting(RowError::toString).containsExactly(
                 "line 3, column nps: 12 is outside 0–10",
                 "line 4, column tempo: 'misschien' is not one of the options (te langzaam / too slow, goed / right, te snel / too fast)",
@@ -135,7 +137,7 @@ class ExportFormatsTest {
                 ExportFormat.PLAIN);
         ColumnMapping mapping = new ColumnMapping("id", "at", null, null, ColumnMapping.ChoiceMatching.POSITION,
                 List.of(new QuestionColumns("nps", List.of("nps")), new QuestionColumns("tempo", List.of("tempo"))));
-        AnswerRows.Reading reading = new AnswerRows(table, mapping, survey, AMSTERDAM, id -> null).read();
+        AnswerRows.Reading reading = new AnswerRows(table, mapping, survey, AMSTERDAM, id -> null, NOW).read();
         assertThat(reading.accepted().get(0).answers().get("tempo")).containsExactly("te-snel");
         assertThat(reading.errors()).extracting(RowError::toString).containsExactly("line 3, column tempo: '4' is not an option number from 1 to 3");
     }
@@ -144,7 +146,7 @@ class ExportFormatsTest {
     void refusesAMappingWithAColumnTheFileLacksOrWithoutTheRequiredQuestion() {
         ExportTable table = ExportTable.read(ImportFixtures.reader("plain-with-errors-fabricated.csv"), ExportFormat.PLAIN);
         ColumnMapping mapping = new ColumnMapping("responseId", "when", null, null, null, List.of(new QuestionColumns("tempo", List.of("tempo"))));
-        assertThatThrownBy(() -> new AnswerRows(table, mapping, survey, AMSTERDAM, id -> null))
+        assertThatThrownBy(() -> new AnswerRows(table, mapping, survey, AMSTERDAM, id -> null, NOW))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("mapping.time: the file has no column 'when'")
                 .hasMessageContaining("mapping.questions.nps: is a required question");
