@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.StorableText;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -27,7 +28,10 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
 
     /** The valid interaction, or the errors per field. */
     public Validated validate(Set<TouchpointId> knownTouchpoints, Instant latestAllowed) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(StorableText.scan("", this));
+        if (!errors.isEmpty()) {
+            return new Validated(null, errors);
+        }
         String source = sourceId == null ? "" : sourceId.strip();
         if (!SOURCE_ID.matcher(source).matches()) {
             errors.add(FieldError.of("sourceId", "journey.invalid.sourceId", MAX_SOURCE_ID));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(List.of(FieldError.of(e.getName(), "platform.invalid.value", String.valueOf(e.getValue()))));
+    }
+
+    /**
+     * The last guard, should a text reach the database unchecked: a value too long for its column (SQL state 22001) or a
+     * character the database cannot store (22021, 22P05) is the caller's mistake, a 400, never a 500. The database does
+     * not say which field; the checks before it do, and this only keeps a gap from becoming a server error.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail storage(DataAccessException e) {
+        if (!UnstorableValues.causedBy(e)) {
+            throw e;
+        }
+        return invalid(List.of(FieldError.of("body", "platform.invalid.stored")));
     }
 
     @ExceptionHandler(NotFoundException.class)
