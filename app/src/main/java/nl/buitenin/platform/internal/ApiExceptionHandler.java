@@ -118,10 +118,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (detail != null) {
             detail = detail.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s+", " ").trim();
         }
+        if (detail != null && detail.length() > 500) {
+            detail = detail.substring(0, 500) + "…";
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 texts.text("platform.unreadable", List.of(String.valueOf(detail)),
                         "The request body is not valid JSON for this endpoint: " + detail));
         problem.setTitle(texts.text("platform.unreadable.title", List.of(), "Unreadable request body"));
+        // A value of the wrong type (a word where a channel or a moment belongs) names its field, like any invalid input.
+        JsonFields.wrongValue(ex).ifPresent(error -> {
+            FieldError told = new FieldError(error.field(), texts.message(error));
+            problem.setProperty("errors", List.of(Map.of("field", told.field(), "message", told.message())));
+        });
         return ResponseEntity.badRequest().body(problem);
     }
 
