@@ -160,6 +160,26 @@ class InputAnsweredClearlyTest {
                 .andExpect(jsonPath("$.errors[0].field").value("actor"));
     }
 
+    @Test
+    void pageFormsRefuseATeamLongerThanItsColumnOrUnknownByName() throws Exception {
+        String username = "team" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin(post("/admin/users").param("username", username).param("displayName", "Tom Team")
+                .param("roles", "AGENT").param("team", "t".repeat(101)).param("language", "nl"), "nl")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("mag hoogstens 100 tekens hebben")));
+        assertThat(users.byUsername(username)).isEmpty();
+
+        // A case type's default team must be a known team: otherwise its cases would show in no queue.
+        String before = jdbc.sql("select coalesce(default_team, '') from loop_case_type where code = 'complaint'").query(String.class).single();
+        mvc.perform(post("/admin/loop/case-types").with(user(admin)).with(csrf()).param("code", "complaint")
+                        .param("nameNl", "Klacht").param("nameEn", "Complaint").param("slaWorkingDays", "5")
+                        .param("defaultTeam", "Klantenservic"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+        assertThat(jdbc.sql("select coalesce(default_team, '') from loop_case_type where code = 'complaint'").query(String.class).single())
+                .isEqualTo(before);
+    }
+
     private String volume(String location, long offered, String start) {
         return """
                 {"channel":"PHONE","location":"%s","intervalStart":"%s","offered":%d}""".formatted(location, start, offered);

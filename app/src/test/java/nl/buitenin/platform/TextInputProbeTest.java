@@ -173,7 +173,14 @@ class TextInputProbeTest {
         } else {
             request.with(user(admin)).with(csrf());
         }
-        return mvc.perform(request).andReturn().getResponse();
+        try {
+            return mvc.perform(request).andReturn().getResponse();
+        } catch (jakarta.servlet.ServletException e) {
+            // An exception nothing answered: what a client sees as a 500.
+            MockHttpServletResponse failed = new MockHttpServletResponse();
+            failed.setStatus(500);
+            return failed;
+        }
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {
