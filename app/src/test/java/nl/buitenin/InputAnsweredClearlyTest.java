@@ -180,6 +180,14 @@ class InputAnsweredClearlyTest {
                 .isEqualTo(before);
     }
 
+    @Test
+    void aNulOnAPublicPageIsA400PageNamingTheField() throws Exception {
+        mvc.perform(get("/you-said-we-did").param("theme", "a\u0000b").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("theme")))
+                .andExpect(content().string(containsString("U+0000")));
+    }
+
     private String volume(String location, long offered, String start) {
         return """
                 {"channel":"PHONE","location":"%s","intervalStart":"%s","offered":%d}""".formatted(location, start, offered);
