@@ -92,10 +92,11 @@ class InputAnsweredClearlyTest {
         String longTeam = "x".repeat(100_000);
         send(post("/api/v1/complaints"), complaint(longTeam, "Te lang"), "en").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("team"))
-                .andExpect(jsonPath("$.errors[0].message").value(containsString("100")));
+                .andExpect(jsonPath("$.errors[0].message").value("size must be between 0 and 100"));
         send(post("/api/v1/complaints"), complaint(longTeam, "Te lang"), "nl").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Ongeldige invoer"))
-                .andExpect(jsonPath("$.errors[0].field").value("team"));
+                .andExpect(jsonPath("$.errors[0].field").value("team"))
+                .andExpect(jsonPath("$.errors[0].message").value("grootte moet tussen 0 en 100 liggen"));
     }
 
     @Test
