@@ -58,6 +58,8 @@ class InputAnsweredClearlyTest {
     Organisations organisations;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    nl.buitenin.journey.internal.JdbcJourneys journeys;
 
     StoredUser admin;
     String ingestKey;
@@ -187,6 +189,25 @@ class InputAnsweredClearlyTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("theme")))
                 .andExpect(content().string(containsString("U+0000")));
+    }
+
+    @Test
+    void inAnInteractionsBatchABadTextRefusesThatItemAlone() throws Exception {
+        var journey = journeys.createJourney(new nl.buitenin.journey.internal.Names(Unique.name("Reis"), Unique.name("Trip")));
+        var stage = journeys.addStage(journey, new nl.buitenin.journey.internal.Names("Fase", "Stage"));
+        String touchpoint = journeys.addTouchpoint(stage, new nl.buitenin.journey.internal.Names("Balie", "Desk"),
+                nl.buitenin.journey.Channel.LOCATION, "Utrecht").toString();
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        send(post("/api/v1/interactions"), """
+                {"items":[{"sourceId":"%1$s-ok","touchpoint":"%2$s","at":"2026-01-01T10:00:00Z"},
+                          {"sourceId":"%1$s-bad","touchpoint":"%2$s","at":"2026-01-01T10:00:00Z","kind":"vis%3$sit"}]}"""
+                .formatted(prefix, touchpoint, NUL), "en")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[1].status").value("REJECTED"))
+                .andExpect(jsonPath("$.items[1].sourceId").value(prefix + "-bad"))
+                .andExpect(jsonPath("$.items[1].errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.items[1].errors[0].message").value(containsString("U+0000")))
+                .andExpect(jsonPath("$.items[0].status").value(org.hamcrest.Matchers.not("REJECTED")));
     }
 
     private String volume(String location, long offered, String start) {
