@@ -73,6 +73,8 @@ class TextInputProbeTest {
     Organisations organisations;
     @Autowired
     Teams teams;
+    @Autowired
+    nl.buitenin.listening.internal.JdbcSurveys surveys;
 
     private final AtomicInteger counter = new AtomicInteger();
 
@@ -100,6 +102,18 @@ class TextInputProbeTest {
         String interval = LocalDate.now(organisations.current().timeZone()).minusDays(2).atTime(10, 0)
                 .atZone(organisations.current().timeZone()).toInstant().toString();
         var current = organisations.current();
+        nl.buitenin.listening.internal.Survey survey = nl.buitenin.listening.internal.Survey.draft(
+                nl.buitenin.listening.internal.answers.SurveyFixtures.tripEvaluation(), Instant.now());
+        survey.publish(Instant.now());
+        surveys.add(survey);
+        String customer = unique("klant");
+        MockHttpServletResponse registered = perform(new Probe(HttpMethod.POST, "/api/v1/persons", false, Set.of(), null),
+                map("customerId", customer, "name", "Karel Klant", "email", "karel@example.nl", "channel", "EMAIL", "language", "nl"),
+                admin);
+        assertThat(registered.getStatus()).as(registered.getContentAsString()).isLessThan(300);
+        String site = JsonPath.read(perform(new Probe(HttpMethod.POST, "/api/v1/widget-sites", false, Set.of(), null),
+                map("name", unique("site"), "survey", survey.lineage().toString(), "touchpoint", touchpoint.toString(),
+                        "origins", List.of("https://www.example.nl")), admin).getContentAsString(), "$.id");
 
         List<Probe> probes = List.of(
                 new Probe(HttpMethod.POST, "/api/v1/journeys", false, Set.of(), () -> map("nameNl", unique("Reis"), "nameEn", unique("Trip"))),
@@ -130,6 +144,12 @@ class TextInputProbeTest {
                 new Probe(HttpMethod.POST, "/api/v1/demand/volumes", true, Set.of(Scope.INGEST),
                         () -> map("volumes", List.of(map("channel", "PHONE", "location", "Utrecht", "intervalStart", interval,
                                 "offered", 3, "sourceId", unique("vol"))))),
+                new Probe(HttpMethod.POST, "/api/v1/consents", false, Set.of(),
+                        () -> map("customerId", customer, "purpose", "feedback", "given", true, "channel", "web")),
+                new Probe(HttpMethod.POST, "/api/v1/widget-sites", false, Set.of(),
+                        () -> map("name", unique("site"), "survey", survey.lineage().toString(), "touchpoint", touchpoint.toString(),
+                                "origins", List.of("https://www.example.nl"))),
+                new Probe(HttpMethod.POST, "/api/v1/widget-sites/" + site + "/keys", false, Set.of(), () -> map("name", unique("key"))),
                 new Probe(HttpMethod.PUT, "/api/v1/contact/policy", false, Set.of(),
                         () -> map("quietFrom", "21:00", "quietUntil", "08:00", "invitationChannel", "EMAIL")));
 
