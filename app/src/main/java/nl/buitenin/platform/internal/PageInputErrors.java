@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,6 +43,16 @@ class PageInputErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String missing(MissingServletRequestParameterException e, Model model) {
         return page(List.of(FieldError.of(e.getParameterName(), "platform.invalid.required")), model);
+    }
+
+    /** As on the API: a text the database refused for its length or characters is the sender's mistake, not a 500. */
+    @ExceptionHandler(DataAccessException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String storage(DataAccessException e, Model model) {
+        if (!UnstorableValues.causedBy(e)) {
+            throw e;
+        }
+        return page(List.of(FieldError.of("input", "platform.invalid.stored")), model);
     }
 
     private static String page(List<FieldError> errors, Model model) {
