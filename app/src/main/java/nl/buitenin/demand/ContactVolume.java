@@ -15,7 +15,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * @param channel       the channel, such as PHONE
  * @param location      where, such as "Klantenservice" or "Winkel Utrecht" (1 to 100 characters)
  * @param intervalStart the start of the interval (stored in UTC; must start an interval on the organisation's clock)
- * @param offered       contacts that arrived
+ * @param offered       contacts that arrived, at most {@value #MAX_PER_INTERVAL}
  * @param handled       contacts answered, when known
  * @param ahtSeconds    their average handle time in seconds, when known
  * @param abandoned     contacts that gave up before being answered, when known
@@ -24,6 +24,12 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  */
 public record ContactVolume(Channel channel, String location, Instant intervalStart, long offered, Long handled, Double ahtSeconds,
         Long abandoned, String sourceId) {
+
+    /**
+     * The most contacts one interval may count, per row and for all rows of one channel, location and interval together:
+     * far above any contact centre (ten million in a quarter of an hour), far below where a sum of counts overflows.
+     */
+    public static final long MAX_PER_INTERVAL = 10_000_000L;
 
     public ContactVolume {
         List<FieldError> errors = new ArrayList<>();
@@ -38,6 +44,8 @@ public record ContactVolume(Channel channel, String location, Instant intervalSt
         }
         if (offered < 0) {
             errors.add(FieldError.of("offered", "demand.invalid.notNegative"));
+        } else if (offered > MAX_PER_INTERVAL) {
+            errors.add(FieldError.of("offered", "demand.invalid.perInterval", MAX_PER_INTERVAL, offered));
         }
         if (handled != null && (handled < 0 || handled > offered)) {
             errors.add(FieldError.of("handled", "demand.invalid.upToOffered", offered));

@@ -37,6 +37,8 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 @Repository
 public class JdbcUsers implements Users, UserDetailsService {
 
+    static final int MAX_TEAM = 100;
+
     private static final String SELECT = "select u.id, u.username, u.display_name, u.password_hash, u.team, u.language, "
             + "u.enabled, u.must_change_password, u.failed_logins, u.locked_until, r.role "
             + "from app_user u left join app_user_role r on r.user_id = u.id ";
@@ -107,6 +109,7 @@ public class JdbcUsers implements Users, UserDetailsService {
         if (user.roles() == null || user.roles().isEmpty()) {
             errors.add(FieldError.of("roles", "access.invalid.roles"));
         }
+        teamTooLong(user.team()).ifPresent(errors::add);
         PasswordPolicy.check(user.password(), username).ifPresent(errors::add);
         String language = user.language() == null ? "nl" : user.language();
         if (!language.equals("nl") && !language.equals("en")) {
@@ -131,6 +134,12 @@ public class JdbcUsers implements Users, UserDetailsService {
         return byId(id).orElseThrow();
     }
 
+    /** The team column holds 100 characters: a longer name is refused by name, before the database. */
+    private static java.util.Optional<FieldError> teamTooLong(String team) {
+        return team != null && team.strip().length() > MAX_TEAM
+                ? java.util.Optional.of(FieldError.of("team", "access.invalid.team", MAX_TEAM)) : java.util.Optional.empty();
+    }
+
     @Transactional
     public void replaceRoles(UserId id, Set<Role> roles) {
         jdbc.sql("delete from app_user_role where user_id = :id").param("id", id.value()).update();
@@ -142,6 +151,14 @@ public class JdbcUsers implements Users, UserDetailsService {
 
     @Transactional
     public void update(UserId id, String displayName, Set<Role> roles, String team, boolean enabled) {
+        List<FieldError> errors = new ArrayList<>();
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            errors.add(FieldError.of("displayName", "access.invalid.displayName"));
+        }
+        teamTooLong(team).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         int changed = jdbc.sql("update app_user set display_name = :displayName, team = :team, enabled = :enabled where id = :id")
                 .param("displayName", displayName).param("team", blankToNull(team)).param("enabled", enabled)
                 .param("id", id.value()).update();

@@ -69,7 +69,12 @@ class UserAdminController {
             model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("roles", "access.invalid.roles")));
             return list(model);
         }
-        users.update(new UserId(id), displayName, EnumSet.copyOf(roles), team, enabled);
+        try {
+            users.update(new UserId(id), displayName, EnumSet.copyOf(roles), team, enabled);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+            return list(model);
+        }
         return "redirect:/admin/users";
     }
 

@@ -86,7 +86,8 @@ class DemoLoader implements ApplicationRunner {
         user("beheerder", "Bea Beheer", Set.of(Role.ADMIN), null);
         user("analist", "Anouk Analist", Set.of(Role.ANALYST), null);
         user("medewerker", "Mehmet de Vries", Set.of(Role.AGENT), "Klantenservice");
-        user("teamleider", "Tineke Leijten", Set.of(Role.AGENT, Role.ANALYST), "Klantenservice");
+        // Agent and lead of Klantenservice (the lead comes from the loop step's team), as the README and start-up banner say.
+        user("teamleider", "Tineke Leijten", Set.of(Role.AGENT), "Klantenservice");
         user("planner", "Pieter Planner", Set.of(Role.PLANNER), null);
         user("fg", "Femke Gegevens", Set.of(Role.PRIVACY_OFFICER), null);
     }

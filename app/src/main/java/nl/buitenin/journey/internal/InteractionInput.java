@@ -14,6 +14,7 @@ import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.RecordedTimes;
+import nl.buitenin.platform.StorableText;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -29,7 +30,10 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
 
     /** The valid interaction, or the errors per field; {@code now} bounds the time ({@link RecordedTimes}). */
     public Validated validate(Set<TouchpointId> knownTouchpoints, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(StorableText.scan("", this));
+        if (!errors.isEmpty()) {
+            return new Validated(null, errors);
+        }
         String source = sourceId == null ? "" : sourceId.strip();
         if (!SOURCE_ID.matcher(source).matches()) {
             errors.add(FieldError.of("sourceId", "journey.invalid.sourceId", MAX_SOURCE_ID));

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
+import nl.buitenin.platform.CheckedPerItem;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.journey.internal.InteractionIngest;
 import nl.buitenin.journey.internal.InteractionInput;
@@ -28,7 +29,7 @@ class InteractionsApi {
     }
 
     /** @param items up to 10 000 interactions */
-    record Batch(List<InteractionInput> items) {
+    record InteractionBatch(@CheckedPerItem List<InteractionInput> items) {
     }
 
     @PostMapping("/interactions")
@@ -37,7 +38,7 @@ class InteractionsApi {
             description = "Each item: sourceId, touchpoint (id), at (ISO-8601 with offset), person (person key, optional), "
                     + "kind (contact, purchase or visit; default contact). The answer reports per item (by index) whether it "
                     + "was created, a duplicate, or rejected and why.")
-    IngestReport record(@RequestBody Batch batch) {
+    IngestReport record(@RequestBody InteractionBatch batch) {
         if (batch == null || batch.items() == null) {
             throw InvalidInputException.of("items", "journey.invalid.noItems");
         }

@@ -13,6 +13,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.listening.internal.answers.AnswerBatches;
 import nl.buitenin.listening.internal.answers.AnswerBatches.AnswerInput;
+import nl.buitenin.platform.CheckedPerItem;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.platform.InvalidInputException;
 
@@ -28,7 +29,7 @@ class AnswersApi {
     }
 
     /** @param items up to 10 000 answered surveys */
-    record Batch(List<AnswerInput> items) {
+    record AnswerBatch(@CheckedPerItem List<AnswerInput> items) {
     }
 
     @PostMapping("/answers")
@@ -39,7 +40,7 @@ class AnswersApi {
                     + "the chosen option values, or the text). Answers are checked like answers on the page; scores count at once "
                     + "and case rules apply. The answer reports per item (by index) whether it was created, a duplicate, or "
                     + "rejected and why.")
-    IngestReport record(@RequestBody Batch batch) {
+    IngestReport record(@RequestBody AnswerBatch batch) {
         if (batch == null || batch.items() == null) {
             throw InvalidInputException.of("items", "listening.invalid.items.missing");
         }

@@ -20,6 +20,16 @@ public class CaseTypes {
             if (slaWorkingDays < 0 || slaWorkingDays > 60) {
                 throw InvalidInputException.of("slaWorkingDays", "loop.invalid.slaRange");
             }
+            // The columns hold 200 characters for a name and 100 for a team.
+            if (nameNl != null && nameNl.length() > 200) {
+                throw InvalidInputException.of("nameNl", "loop.invalid.atMost", 200);
+            }
+            if (nameEn != null && nameEn.length() > 200) {
+                throw InvalidInputException.of("nameEn", "loop.invalid.atMost", 200);
+            }
+            if (defaultTeam != null && defaultTeam.length() > 100) {
+                throw InvalidInputException.of("defaultTeam", "loop.invalid.atMost", 100);
+            }
         }
 
         public String name(Locale locale) {

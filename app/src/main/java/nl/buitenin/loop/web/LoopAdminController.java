@@ -75,8 +75,9 @@ class LoopAdminController {
             if (slaWorkingDays == null) {
                 throw InvalidInputException.of("slaWorkingDays", "loop.invalid.sla");
             }
+            // A default team nobody is in would put every case of the type in no queue.
             types.save(new CaseTypes.Definition(type, nameNl.strip(), nameEn.strip(), slaWorkingDays,
-                    defaultTeam == null || defaultTeam.isBlank() ? null : defaultTeam.strip()));
+                    defaultTeam == null || defaultTeam.isBlank() ? null : teams.require("defaultTeam", defaultTeam)));
         });
     }
 

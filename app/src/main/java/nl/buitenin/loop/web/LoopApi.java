@@ -37,6 +37,7 @@ import nl.buitenin.loop.internal.CaseFiles;
 import nl.buitenin.loop.internal.CaseWork;
 import nl.buitenin.loop.internal.DeskUpdates;
 import nl.buitenin.loop.internal.LoopFigures;
+import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.privacy.PersonKey;
@@ -51,8 +52,10 @@ class LoopApi {
     private final DeskUpdates desk;
     private final LoopFigures figures;
     private final LoopPages pages;
+    private final Teams teams;
 
-    LoopApi(CaseWork work, CaseFiles cases, DeskUpdates desk, LoopFigures figures, LoopPages pages) {
+    LoopApi(CaseWork work, CaseFiles cases, DeskUpdates desk, LoopFigures figures, LoopPages pages, Teams teams) {
+        this.teams = teams;
         this.work = work;
         this.cases = cases;
         this.desk = desk;
@@ -64,8 +67,9 @@ class LoopApi {
      * A complaint: {@code externalId} makes a retry a no-op. The person is given by key; turning a customer
      * reference into a key is the privacy module's work, which this build does not have yet.
      */
-    record ComplaintRequest(@NotBlank @Size(max = 200) String externalId, @NotNull Channel channel, String touchpointId,
-            @NotBlank @Size(max = 10000) String text, String personKey, String customerReference, String team) {
+    record ComplaintRequest(@NotBlank @Size(max = 200) String externalId, @NotNull Channel channel, @Size(max = 100) String touchpointId,
+            @NotBlank @Size(max = 10000) String text, @Size(max = 40) String personKey, @Size(max = 200) String customerReference,
+            @Size(max = 100) String team) {
     }
 
     record CaseReceipt(String caseId, String status, Instant deadline, boolean created) {
@@ -126,8 +130,9 @@ class LoopApi {
                 throw InvalidInputException.of("touchpointId", "loop.invalid.touchpointId", request.touchpointId());
             }
         }
+        String team = request.team() == null || request.team().isBlank() ? null : teams.require("team", request.team());
         CaseWork.Opened opened = work.open(new CaseWork.Opening(source, CaseType.COMPLAINT, person, touchpoint,
-                request.channel(), request.team(), null, request.text()), "api", pages.clock().instant());
+                request.channel(), team, null, request.text()), "api", pages.clock().instant());
         CaseFile c = opened.file();
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new CaseReceipt(c.id().toString(), c.status().name(), c.deadline(), opened.created()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(FieldError.of(e.getName(), "platform.invalid.value", String.valueOf(e.getValue()))));
     }
 
+    /**
+     * The last guard, should a text reach the database unchecked: a value too long for its column (SQL state 22001) or a
+     * character the database cannot store (22021, 22P05) is the caller's mistake, a 400, never a 500. The database does
+     * not say which field; the checks before it do, and this only keeps a gap from becoming a server error.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail storage(DataAccessException e) {
+        if (!UnstorableValues.causedBy(e)) {
+            throw e;
+        }
+        return invalid(List.of(FieldError.of("body", "platform.invalid.stored")));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, texts.message(e));
@@ -104,10 +118,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (detail != null) {
             detail = detail.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s+", " ").trim();
         }
+        if (detail != null && detail.length() > 500) {
+            detail = detail.substring(0, 500) + "…";
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 texts.text("platform.unreadable", List.of(String.valueOf(detail)),
                         "The request body is not valid JSON for this endpoint: " + detail));
         problem.setTitle(texts.text("platform.unreadable.title", List.of(), "Unreadable request body"));
+        // A value of the wrong type (a word where a channel or a moment belongs) names its field, like any invalid input.
+        JsonFields.wrongValue(ex).ifPresent(error -> {
+            FieldError told = new FieldError(error.field(), texts.message(error));
+            problem.setProperty("errors", List.of(Map.of("field", told.field(), "message", told.message())));
+        });
         return ResponseEntity.badRequest().body(problem);
     }
 

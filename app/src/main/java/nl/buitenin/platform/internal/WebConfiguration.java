@@ -7,9 +7,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnMissingBean
@@ -43,5 +45,11 @@ class WebConfiguration {
         registration.setOrder(0);
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    /** Text a database cannot store is refused on every form field, query parameter and path segment. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new StorableParameters()).excludePathPatterns("/error", "/css/**", "/js/**", "/webjars/**");
     }
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -31,6 +33,11 @@ import nl.buitenin.privacy.PurposeId;
 class PrivacyDemo implements DemoStep {
 
     static final String PERSONS = "privacy.persons";
+    /**
+     * Per person who may be asked for feedback (consent given, not "don't ask me anything"), the moment from which they
+     * may: when they registered and consented. Steps that date answers or invitations pick people from this.
+     */
+    static final String FEEDBACK_SINCE = "privacy.feedbackSince";
     private static final int BATCH = 2_000;
 
     private static final String[] FIRST = {"Jan", "Sanne", "Pieter", "Fatima", "Daan", "Emma", "Mohamed", "Lotte", "Kees", "Anouk",
@@ -64,6 +71,7 @@ class PrivacyDemo implements DemoStep {
     public void load(DemoContext context) {
         Random random = context.random(name());
         List<PersonKey> keys = new ArrayList<>(context.people());
+        Map<PersonKey, Instant> feedbackSince = new HashMap<>();
         Instant first = context.firstDay().atStartOfDay(context.zone()).toInstant();
         Instant last = context.today().atStartOfDay(context.zone()).toInstant();
         long span = last.getEpochSecond() - first.getEpochSecond();
@@ -74,11 +82,12 @@ class PrivacyDemo implements DemoStep {
                 batch.add(person(i, random, first.plusSeconds((long) (random.nextDouble() * span))));
             }
             List<PersonKey> registered = persons.registerAll(batch);
-            consents(registered, batch, random);
+            consents(registered, batch, random, feedbackSince);
             keys.addAll(registered);
         }
         reads(keys, random, first, span);
         context.put(PERSONS, List.copyOf(keys));
+        context.put(FEEDBACK_SINCE, Map.copyOf(feedbackSince));
     }
 
     private static JdbcPersons.NewPerson person(int i, Random random, Instant since) {
@@ -99,7 +108,8 @@ class PrivacyDemo implements DemoStep {
                 preferences, since);
     }
 
-    private void consents(List<PersonKey> keys, List<JdbcPersons.NewPerson> people, Random random) {
+    private void consents(List<PersonKey> keys, List<JdbcPersons.NewPerson> people, Random random,
+            Map<PersonKey, Instant> feedbackSince) {
         List<Object[]> current = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -107,6 +117,9 @@ class PrivacyDemo implements DemoStep {
             String channel = random.nextBoolean() ? "web" : "booking";
             if (random.nextInt(100) < 88) {
                 add(current, history, keys.get(i), PurposeId.FEEDBACK, true, at, channel);
+                if (!people.get(i).preferences().doNotAsk()) {
+                    feedbackSince.put(keys.get(i), people.get(i).since());
+                }
             }
             if (random.nextInt(100) < 30) {
                 add(current, history, keys.get(i), PurposeId.OFFERS, true, at, channel);

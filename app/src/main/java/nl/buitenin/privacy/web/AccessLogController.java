@@ -63,7 +63,20 @@ class AccessLogController {
         Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
         var filter = new AccessLog.Filter(key, purposeId, actor, start, end, refused);
-        model.addAttribute("entries", log.find(filter, PageRequest.of(page, 50)));
+        PageRequest paging;
+        try {
+            paging = PageRequest.of(page, 50);
+        } catch (InvalidInputException e) {
+            // A page number below 0 (a hand-edited link): say so and show the first page.
+            List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+            if (model.getAttribute("errors") instanceof List<?> earlier) {
+                earlier.forEach(error -> errors.add((InvalidInputException.FieldError) error));
+            }
+            errors.addAll(e.errors());
+            model.addAttribute("errors", errors);
+            paging = PageRequest.of(0, 50);
+        }
+        model.addAttribute("entries", log.find(filter, paging));
         model.addAttribute("person", person);
         model.addAttribute("personKey", key);
         model.addAttribute("purpose", purpose);

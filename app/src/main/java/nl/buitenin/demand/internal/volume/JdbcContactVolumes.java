@@ -1,5 +1,6 @@
 package nl.buitenin.demand.internal.volume;
 
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,6 +74,9 @@ public class JdbcContactVolumes implements ContactVolumes {
                         local.toOffsetDateTime().toString(), minutes, zone.toString()));
             }
         }
+        if (errors.isEmpty()) {
+            errors.addAll(intervalTotalsTooHigh(volumes));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -95,6 +101,41 @@ public class JdbcContactVolumes implements ContactVolumes {
             events.publishEvent(new VolumesRecorded(inserted, from, to));
         }
         return new Recorded(volumes.size(), inserted, volumes.size() - inserted);
+    }
+
+    private record IntervalKey(String channel, String location, Instant start) {
+    }
+
+    /**
+     * Each item whose interval (channel, location, start) would count more than {@link ContactVolume#MAX_PER_INTERVAL}
+     * together with the counts already stored for it and the batch's other items for it: so no sum of one interval
+     * ever overflows, whatever reads it. Each row is already at most that limit, so these sums fit in a long.
+     */
+    private List<FieldError> intervalTotalsTooHigh(List<ContactVolume> volumes) {
+        Map<IntervalKey, BigDecimal> totals = new HashMap<>();
+        Instant from = volumes.stream().map(ContactVolume::intervalStart).min(Comparator.naturalOrder()).orElseThrow();
+        Instant to = volumes.stream().map(ContactVolume::intervalStart).max(Comparator.naturalOrder()).orElseThrow();
+        jdbc.sql("""
+                select channel, location, interval_start, sum(offered) from demand_volume
+                where source = 'reported' and interval_start >= :from and interval_start <= :to
+                group by channel, location, interval_start""")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)).param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query(rs -> {
+                    totals.put(new IntervalKey(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()),
+                            rs.getBigDecimal(4));
+                });
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal max = BigDecimal.valueOf(ContactVolume.MAX_PER_INTERVAL);
+        for (int i = 0; i < volumes.size(); i++) {
+            ContactVolume v = volumes.get(i);
+            BigDecimal total = totals.merge(new IntervalKey(v.channel().name(), v.location(), v.intervalStart()),
+                    BigDecimal.valueOf(v.offered()), BigDecimal::add);
+            if (total.compareTo(max) > 0) {
+                errors.add(FieldError.of("volumes[" + i + "].offered", "demand.invalid.intervalTotal", total.toPlainString(),
+                        ContactVolume.MAX_PER_INTERVAL));
+            }
+        }
+        return errors;
     }
 
     /** Every series that has counts, by channel and location. */

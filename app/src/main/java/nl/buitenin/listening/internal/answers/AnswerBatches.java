@@ -44,6 +44,7 @@ import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.StorableText;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -158,6 +159,12 @@ public class AnswerBatches {
 
     private Valid validate(int index, AnswerInput item, Instant now, Map<String, Optional<Survey>> surveyCache,
             Map<String, Boolean> touchpointCache, List<FieldError> errors) {
+        // Text no database can store (NUL) refuses this item alone, naming the field, before anything else reads it.
+        List<FieldError> unstorable = StorableText.scan("", item);
+        if (!unstorable.isEmpty()) {
+            errors.addAll(unstorable);
+            return null;
+        }
         String sourceId = item.sourceId() == null ? "" : item.sourceId().strip();
         if (sourceId.isEmpty()) {
             errors.add(FieldError.of("sourceId", "listening.invalid.sourceId.required"));

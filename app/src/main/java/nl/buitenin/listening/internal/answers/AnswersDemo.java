@@ -47,6 +47,9 @@ class AnswersDemo implements DemoStep {
     /** The demo context key of the list of {@code ResponseCompleted} that meet a case rule, oldest first. */
     static final String CASE_ANSWERS = "listening.caseAnswers";
 
+    /** Seconds between the invitation and the answer. */
+    private static final long INVITED_BEFORE = 3600;
+
     private static final List<String> PRAISE = List.of(
             "Geweldige gids, heel deskundig over de natuur onderweg.",
             "Prachtige route en alles was goed geregeld.",
@@ -94,7 +97,7 @@ class AnswersDemo implements DemoStep {
     @Override
     public void load(DemoContext context) {
         Random random = context.random(name());
-        List<PersonKey> people = context.get("privacy.persons");
+        Askable people = Askable.from(context.get("privacy.feedbackSince"));
         LocalDate improvement = context.today().minusMonths(9);
         List<ResponseCompleted> caseAnswers = new ArrayList<>();
         for (JdbcSurveys.Summary summary : surveys.latestVersions()) {
@@ -120,9 +123,9 @@ class AnswersDemo implements DemoStep {
                         int answers = binomial(random, volume.count(), RESPONSE_RATE);
                         for (int i = 0; i < answers; i++) {
                             double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
-                            PersonKey person = people == null || people.isEmpty() || random.nextDouble() < 0.1 ? null
-                                    : people.get(random.nextInt(people.size()));
-                            answer(survey, volume.touchpoint(), volume.day(), person, mood, random, context)
+                            Instant at = moment(volume.day(), random, context);
+                            PersonKey person = random.nextDouble() < 0.1 ? null : people.pick(at.minusSeconds(INVITED_BEFORE), random);
+                            answer(survey, volume.touchpoint(), volume.day(), at, person, mood, random)
                                     .filter(r -> !r.caseRulesMatched().isEmpty()).ifPresent(caseAnswers::add);
                         }
                     }
@@ -133,15 +136,53 @@ class AnswersDemo implements DemoStep {
         context.put(CASE_ANSWERS, List.copyOf(caseAnswers));
     }
 
-    private Optional<ResponseCompleted> answer(Survey survey, TouchpointId touchpoint, LocalDate day, PersonKey person, double mood,
-            Random random, DemoContext context) {
+    /** When an answer about a contact on {@code day} comes in: that day or up to two days later, never after today began. */
+    private static Instant moment(LocalDate day, Random random, DemoContext context) {
         Instant at = day.atTime(LocalTime.of(9 + random.nextInt(12), random.nextInt(60))).atZone(context.zone()).toInstant()
                 .plusSeconds(3600L * 24 * random.nextInt(3));
         if (at.isAfter(context.today().atStartOfDay(context.zone()).toInstant())) {
             at = day.atTime(LocalTime.of(8, 0)).atZone(context.zone()).toInstant();
         }
+        return at;
+    }
+
+    /**
+     * The people who may be asked, by the moment they registered and consented (oldest first): an answer is only ever
+     * from somebody who had registered and consented when invited. Without the privacy step every answer is anonymous.
+     */
+    record Askable(Instant[] since, PersonKey[] keys) {
+
+        static Askable from(Map<PersonKey, Instant> feedbackSince) {
+            if (feedbackSince == null) {
+                return new Askable(new Instant[0], new PersonKey[0]);
+            }
+            List<Map.Entry<PersonKey, Instant>> sorted = new ArrayList<>(feedbackSince.entrySet());
+            sorted.sort(Map.Entry.<PersonKey, Instant>comparingByValue().thenComparing(e -> e.getKey().value()));
+            return new Askable(sorted.stream().map(Map.Entry::getValue).toArray(Instant[]::new),
+                    sorted.stream().map(Map.Entry::getKey).toArray(PersonKey[]::new));
+        }
+
+        /** One of those who had registered and consented by {@code invited}, or null (anonymous) when nobody had. */
+        PersonKey pick(Instant invited, Random random) {
+            int low = 0;
+            int high = since.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (since[middle].isAfter(invited)) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return low == 0 ? null : keys[random.nextInt(low)];
+        }
+    }
+
+    private Optional<ResponseCompleted> answer(Survey survey, TouchpointId touchpoint, LocalDate day, Instant at, PersonKey person,
+            double mood, Random random) {
         var id = responses.create(survey.id(), touchpoint, person, "demo:" + java.util.UUID.randomUUID(), ResponseChannel.EMAIL,
-                random.nextDouble() < 0.9 ? "nl" : "en", ResponseStatus.INVITED, at.minusSeconds(3600), at.plusSeconds(14 * 86400L));
+                random.nextDouble() < 0.9 ? "nl" : "en", ResponseStatus.INVITED, at.minusSeconds(INVITED_BEFORE),
+                at.plusSeconds(14 * 86400L));
         if (id.isEmpty()) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.springframework.stereotype.Component;
@@ -63,15 +64,19 @@ class RemindersDemo implements DemoStep {
     @Override
     @Transactional
     public void load(DemoContext context) {
-        List<PersonKey> people = context.get("privacy.persons");
+        // Only people who had registered and consented before they were invited (see the privacy step).
+        Map<PersonKey, Instant> askable = context.get("privacy.feedbackSince");
         Survey survey = surveys.latestVersions().stream().filter(s -> s.status() == SurveyStatus.PUBLISHED).findFirst()
                 .flatMap(s -> surveys.byId(s.id())).orElse(null);
-        if (people == null || people.size() < TRAVELLERS || survey == null || survey.definition().touchpoints().isEmpty()) {
+        Instant invited = clock.instant().minus(Duration.ofDays(4));
+        List<PersonKey> people = askable == null ? List.of() : askable.entrySet().stream()
+                .filter(e -> !e.getValue().isAfter(invited)).map(Map.Entry::getKey)
+                .sorted(java.util.Comparator.comparing(PersonKey::value)).toList();
+        if (people.size() < TRAVELLERS || survey == null || survey.definition().touchpoints().isEmpty()) {
             return;
         }
         Random random = context.random(name());
         TouchpointId touchpoint = survey.definition().touchpoints().get(0);
-        Instant invited = clock.instant().minus(Duration.ofDays(4));
         int invitedSoFar = 0;
         for (int tries = 0; invitedSoFar < TRAVELLERS && tries < 50 * TRAVELLERS; tries++) {
             PersonKey person = people.get(random.nextInt(people.size()));

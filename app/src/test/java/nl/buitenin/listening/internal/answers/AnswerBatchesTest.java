@@ -118,6 +118,34 @@ class AnswerBatchesTest {
     }
 
     @Test
+    void aNulInOneCommentRefusesThatItemAloneAndTheOthersAreTaken() throws Exception {
+        TouchpointId touchpoint = touchpoint();
+        Survey survey = publishedSurveyWithDetractorRule();
+        String key = apiKeys.issue("answers-" + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).withNano(0);
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        String batch = """
+                {"items": [
+                  {"sourceId": "%1$s-ok", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s",
+                   "answers": {"nps": ["8"], "beter": ["Prima zo."]}},
+                  {"sourceId": "%1$s-nul", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s",
+                   "answers": {"nps": ["6"], "beter": ["Een\\u0000teken"]}}
+                ]}""".formatted(prefix, survey.id().value(), touchpoint.value(), at);
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1)).andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.items[0].status").value("CREATED"))
+                .andExpect(jsonPath("$.items[1].status").value("REJECTED"))
+                .andExpect(jsonPath("$.items[1].index").value(1))
+                .andExpect(jsonPath("$.items[1].sourceId").value(prefix + "-nul"))
+                .andExpect(jsonPath("$.items[1].errors[0].field").value("answers.beter[0]"))
+                .andExpect(jsonPath("$.items[1].errors[0].message").value("contains a character that cannot be stored (U+0000 at position 4)"));
+        assertThat(jdbc.sql("select count(*) from listening_response where source_ref like :p").param("p", "api:" + prefix + "%")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aBatchWithoutItemsOrWithADraftSurveyIsRefusedByName() throws Exception {
         String key = apiKeys.issue("answers-" + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
         mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content("{}"))

@@ -1,0 +1,59 @@
+package nl.buitenin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Users;
+
+/**
+ * The demo is what the README and the start-up banner say it is, and its history could have happened: the accounts
+ * have the roles they are introduced with, and nobody answered a survey before registering and consenting to be asked.
+ * (The same settings as {@code JourneyDemoTest}, so the two share one loaded demo.)
+ */
+@SpringBootTest(properties = "buitenin.demo.people=400")
+@ActiveProfiles("demo")
+class DemoAsDocumentedTest {
+
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theDemoAccountsHaveTheRolesTheReadmeNames() {
+        // README: beheerder (admin), analist (analyst), medewerker (agent), teamleider (agent, team lead), planner, fg.
+        assertThat(users.byUsername("beheerder").orElseThrow().roles()).isEqualTo(Set.of(Role.ADMIN));
+        assertThat(users.byUsername("analist").orElseThrow().roles()).isEqualTo(Set.of(Role.ANALYST));
+        assertThat(users.byUsername("medewerker").orElseThrow().roles()).isEqualTo(Set.of(Role.AGENT));
+        assertThat(users.byUsername("teamleider").orElseThrow().roles()).isEqualTo(Set.of(Role.AGENT));
+        assertThat(users.byUsername("planner").orElseThrow().roles()).isEqualTo(Set.of(Role.PLANNER));
+        assertThat(users.byUsername("fg").orElseThrow().roles()).isEqualTo(Set.of(Role.PRIVACY_OFFICER));
+        // The team lead is the lead of team Klantenservice.
+        assertThat(jdbc.sql("select count(*) from loop_team t join app_user u on u.id = t.lead_user_id "
+                + "where t.name = 'Klantenservice' and u.username = 'teamleider'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void everyAnswerOfAPersonCameAfterTheyRegisteredAndConsented() {
+        long withPerson = jdbc.sql("select count(*) from listening_response where person_key is not null").query(Long.class).single();
+        assertThat(withPerson).as("demo answers of known people").isGreaterThan(20);
+        long beforeRegistration = jdbc.sql("""
+                select count(*) from listening_response r join privacy_person p on p.person_key = r.person_key
+                where r.invited_at < p.created_at or r.completed_at < p.created_at""").query(Long.class).single();
+        assertThat(beforeRegistration).as("answers invited or given before the person registered").isZero();
+        long withoutConsent = jdbc.sql("""
+                select count(*) from listening_response r
+                left join privacy_consent c on c.person_key = r.person_key and c.purpose_id = 'feedback'
+                where r.person_key is not null and (c.given is null or c.given = false or c.changed_at > r.invited_at)""")
+                .query(Long.class).single();
+        assertThat(withoutConsent).as("answers of people who had not consented to feedback when invited").isZero();
+    }
+}
