@@ -39,10 +39,13 @@ import nl.buitenin.testing.DatabaseTest;
  * The small-cell rule (k = 5) over every loop figure: the loop-closure figures (page, API, quarterly report and
  * its PDF), the theme counts and the told-back counts of an action. A figure about 1 to 4 people is hidden,
  * about 5 it is shown, about nobody it says so. Cases are opened in 2013 so that no other test's cases fall in
- * the period.
+ * the period. The public page's count of people who raised a theme is hidden below k even when its own
+ * minimum is set lower.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
+// The public page's own minimum is set below k: the small-cell rule must still hold there.
+@org.springframework.test.context.TestPropertySource(properties = "buitenin.loop.public-minimum-count=2")
 class LoopSmallCellsTest {
 
     static final Instant OPENED = Instant.parse("2013-05-06T08:00:00Z");
@@ -190,6 +193,41 @@ class LoopSmallCellsTest {
             assertThat(row.group(1)).contains(language.equals("en") ? "told: 5 by e-mail, &lt;5 by phone; &lt;5 unreachable"
                     : "verteld: 5 per e-mail, &lt;5 per telefoon; &lt;5 niet bereikbaar");
         }
+    }
+
+    @Test
+    void thePublicPageNeverShowsACountBelowKWhateverItsOwnMinimum() throws Exception {
+        String team = team("publiek");
+        Themes.Theme three = theme("drie-publiek");
+        Themes.Theme five = theme("vijf-publiek");
+        for (PersonKey person : people(3)) {
+            tag(open(team, person, TAGGED), three);
+        }
+        for (PersonKey person : people(5)) {
+            tag(open(team, person, TAGGED), five);
+        }
+        ImprovementAction few = improving.plan("Weinig " + three.nameNl(), "Few " + three.nameEn(), "Iets", "Something", null, null,
+                Set.of(three.id()));
+        ImprovementAction enough = improving.plan("Genoeg " + five.nameNl(), "Enough " + five.nameEn(), "Iets", "Something", null,
+                null, Set.of(five.id()));
+        improving.complete(few.id());
+        improving.complete(enough.id());
+        for (String language : List.of("en", "nl")) {
+            String page = mvc.perform(get("/you-said-we-did").header("Accept-Language", language).locale(Locale.forLanguageTag(language)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String fewEntry = entry(page, language.equals("en") ? few.titleEn() : few.titleNl());
+            assertThat(fewEntry).contains(language.equals("en") ? "fewer than 5 reports" : "minder dan 5 meldingen")
+                    .doesNotContain(">3 ");
+            assertThat(entry(page, language.equals("en") ? enough.titleEn() : enough.titleNl())).contains(">5 ")
+                    .doesNotContain(language.equals("en") ? "fewer than" : "minder dan");
+        }
+    }
+
+    private static String entry(String page, String title) {
+        int at = page.indexOf(title);
+        assertThat(at).as("%s on the public page", title).isNotNegative();
+        int end = page.indexOf("</li>", at);
+        return page.substring(at, end < 0 ? page.length() : end);
     }
 
     private MockHttpServletRequestBuilder analyst(MockHttpServletRequestBuilder request, String language) {
