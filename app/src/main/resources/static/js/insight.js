@@ -1,5 +1,6 @@
 // Weekly trend charts of the journey map: each .trend element names its touchpoint and period; the
-// scores come from the REST API, so the chart shows exactly what /api/v1/scores returns.
+// scores come from the REST API, so the chart shows exactly what /api/v1/scores returns. A week of fewer
+// answers than the small-cell minimum comes back hidden, with no score or bounds, and leaves a gap.
 document.addEventListener('DOMContentLoaded', () => {
   if (typeof echarts === 'undefined') {
     return;

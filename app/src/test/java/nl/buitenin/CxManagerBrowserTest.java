@@ -49,7 +49,8 @@ import nl.buitenin.testing.Browser;
  * survey and follow the checker's advice, attach it to the new touchpoint and set the contact policy;
  * the organisation's systems then report contacts through the API, invitations go out only where the
  * policy allows (a real SMTP server receives them), a traveller answers on a phone-sized page, and the
- * journey map shows the touchpoint's volume, its score with n and interval, and the comment.
+ * journey map shows the touchpoint's volume and the comment, and the score with n and interval once five
+ * people answered (one answer alone is hidden).
  * Screenshots: target/screenshots/cx-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -133,6 +134,9 @@ class CxManagerBrowserTest {
         assertThat(driver.findElement(By.cssSelector("input[name=touchpoints][value='" + touchpoint + "']")).isSelected()).isTrue();
         driver.findElement(By.id("publish")).click();
         assertThat(driver.findElement(By.cssSelector(".alert.info")).getText()).contains("gepubliceerd");
+        Matcher surveyUrl = Pattern.compile("/surveys/([0-9a-f-]{36})").matcher(driver.getCurrentUrl());
+        assertThat(surveyUrl.find()).as(driver.getCurrentUrl()).isTrue();
+        String survey = surveyUrl.group(1);
 
         // 3. The contact policy: ask everyone after this touchpoint (other touchpoints keep the general share), at any hour (the test must not depend on the clock),
         //    but never the same person twice within 30 days.
@@ -194,19 +198,40 @@ class CxManagerBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(link.group());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Na de huttentocht");
+        WebElement nine = driver.findElement(By.xpath("//input[starts-with(@name, 'q.') and @type='radio' and @value='9']"));
+        String npsKey = nine.getAttribute("name").substring("q.".length());
         driver.findElement(By.xpath("//input[starts-with(@name, 'q.') and @type='radio' and @value='9']/..")).click();
-        driver.findElement(By.tagName("textarea")).sendKeys("Laat ons in de hut eerder weten hoe laat het ontbijt is.");
+        WebElement remark = driver.findElement(By.tagName("textarea"));
+        String openKey = remark.getAttribute("name").substring("q.".length());
+        remark.sendKeys("Laat ons in de hut eerder weten hoe laat het ontbijt is.");
         Browser.screenshot(driver, "cx-answer-phone");
         driver.findElement(By.cssSelector("button[value=send]")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Bedankt voor uw antwoorden");
         assertThat(driver.getPageSource()).contains("binnen een maand");
 
-        // 6. The journey map: three visits, one answer, NPS 100 with its (wide) interval, flagged as a small sample.
+        // 6. The journey map: three visits and one answer. One answer is one person's: the score is hidden.
         driver.manage().window().setSize(new Dimension(1280, 1000));
         driver.get(url("/insight/journey-map"));
         WebElement row = driver.findElement(By.cssSelector("tr[data-touchpoint='" + touchpoint + "']"));
         assertThat(row.findElement(By.cssSelector(".volume")).getText()).isEqualTo("3");
-        assertThat(row.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 1");
+        assertThat(row.findElement(By.cssSelector(".n")).getText()).isEqualTo("n < 5");
+        assertThat(row.findElement(By.cssSelector(".hidden-score")).getText()).startsWith("minder dan 5 antwoorden");
+        assertThat(row.findElements(By.cssSelector(".estimate"))).isEmpty();
+        Browser.screenshot(driver, "cx-journey-map-hidden");
+
+        // 7. Four more travellers answer at the hut's kiosk: with five answers the map shows NPS 100 with its
+        //    (wide) interval, flagged as a small sample.
+        StringBuilder kiosk = new StringBuilder("{\"items\": [");
+        for (int i = 0; i < 4; i++) {
+            kiosk.append(i == 0 ? "" : ",").append("""
+                    {"sourceId": "kiosk-%s-%d", "survey": "%s", "touchpoint": "%s", "at": "%s",
+                     "answers": {"%s": ["9"], "%s": ["Mooie hut, vriendelijke waard."]}}"""
+                    .formatted(suffix, i, survey, touchpoint, arrival.plusMinutes(10 + i), npsKey, openKey));
+        }
+        assertThat(post(key, "/api/v1/answers", kiosk.append("]}").toString())).contains("\"created\":4");
+        driver.get(url("/insight/journey-map"));
+        row = driver.findElement(By.cssSelector("tr[data-touchpoint='" + touchpoint + "']"));
+        assertThat(row.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 5");
         assertThat(row.findElement(By.cssSelector(".estimate")).getText()).startsWith("100,0 (95%: ");
         assertThat(row.findElement(By.cssSelector(".small-n")).isDisplayed()).isTrue();
         WebElement comments = row.findElement(By.tagName("details"));

@@ -26,4 +26,25 @@ class SmallCellsTest {
     void refusesANonsensicalThreshold() {
         assertThatThrownBy(() -> SmallCells.suppress(3, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theRuleHidesOneToKMinusOnePeopleButNotNobody() {
+        SmallCellRule rule = new SmallCellRule(5);
+        assertThat(rule.hides(0)).isFalse();
+        for (long people = 1; people < 5; people++) {
+            assertThat(rule.hides(people)).isTrue();
+        }
+        assertThat(rule.hides(5)).isFalse();
+        assertThat(new SmallCellRule(1).hides(1)).isFalse();
+        assertThatThrownBy(() -> new SmallCellRule(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCountOfThingsIsHiddenByThePeopleBehindIt() {
+        SmallCellRule rule = new SmallCellRule(5);
+        assertThat(rule.suppress(12, 2)).hasToString("<5");
+        assertThat(rule.suppress(12, 2).value()).isNull();
+        assertThat(rule.suppress(12, 5)).hasToString("12");
+        assertThat(rule.suppress(0, 0)).hasToString("0");
+    }
 }

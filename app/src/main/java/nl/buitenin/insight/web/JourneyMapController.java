@@ -29,10 +29,13 @@ import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.privacy.SmallCellRule;
 
 /**
  * The journey map: per journey, stage and touchpoint the volume of the period and every score with n
- * and its 95 % interval, plus a weekly trend. Comments are not shown yet: listening has no endpoint for them.
+ * and its 95 % interval, plus a weekly trend. A score of fewer answers than the small-cell minimum is hidden
+ * (nobody reads single answers' scores, so there is no exception). The volume is a count of contacts, not of
+ * answers, and is shown as it is. The latest comments come from listening, each read under a purpose.
  */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
@@ -42,19 +45,34 @@ class JourneyMapController {
     private final Interactions interactions;
     private final ScoreHistograms histograms;
     private final Organisations organisations;
+    private final SmallCellRule smallCells;
 
-    JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations) {
+    JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations,
+            SmallCellRule smallCells) {
         this.journeys = journeys;
         this.interactions = interactions;
         this.histograms = histograms;
         this.organisations = organisations;
+        this.smallCells = smallCells;
     }
 
-    /** One question's score at a touchpoint; {@code estimate} null when there are too few answers for one. */
-    record ScoreCell(String question, ScoreScale scale, long n, Estimate estimate) {
+    /**
+     * One question's score at a touchpoint; {@code estimate} null when there are too few answers for one. A
+     * score of fewer answers than the small-cell rule's k is {@code hidden}: n and estimate are null then, and
+     * {@code fewerThan} is k.
+     */
+    record ScoreCell(String question, ScoreScale scale, Long n, Estimate estimate, boolean hidden, int fewerThan) {
+
+        static ScoreCell of(ScoreSlice slice, SmallCellRule rule) {
+            long n = slice.histogram().n();
+            if (rule.hides(n)) {
+                return new ScoreCell(slice.questionKey(), slice.scale(), null, null, true, rule.k());
+            }
+            return new ScoreCell(slice.questionKey(), slice.scale(), n, slice.score().orElse(null), false, rule.k());
+        }
 
         public boolean smallSample() {
-            return n < Estimate.SMALL_SAMPLE;
+            return !hidden && n < Estimate.SMALL_SAMPLE;
         }
     }
 
@@ -85,6 +103,7 @@ class JourneyMapController {
             model.addAttribute("to", to);
         }
         model.addAttribute("smallSample", Estimate.SMALL_SAMPLE);
+        model.addAttribute("minCell", smallCells.k());
         return "insight/journey-map";
     }
 
@@ -94,7 +113,7 @@ class JourneyMapController {
         Map<TouchpointId, List<ScoreCell>> scores = new HashMap<>();
         for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
             scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>())
-                    .add(new ScoreCell(slice.questionKey(), slice.scale(), slice.histogram().n(), slice.score().orElse(null)));
+                    .add(ScoreCell.of(slice, smallCells));
         }
         scores.values().forEach(cells -> cells.sort(Comparator.comparing(ScoreCell::question)));
         List<JourneyView> views = new ArrayList<>();

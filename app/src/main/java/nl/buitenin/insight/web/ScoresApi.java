@@ -26,6 +26,7 @@ import nl.buitenin.insight.ScoreSlice;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.privacy.SmallCellRule;
 
 /** Scores of any slice with n and 95 % interval, from the additive histograms. */
 @RestController
@@ -36,26 +37,35 @@ class ScoresApi {
 
     private final ScoreHistograms histograms;
     private final Organisations organisations;
+    private final SmallCellRule smallCells;
 
-    ScoresApi(ScoreHistograms histograms, Organisations organisations) {
+    ScoresApi(ScoreHistograms histograms, Organisations organisations, SmallCellRule smallCells) {
         this.histograms = histograms;
         this.organisations = organisations;
+        this.smallCells = smallCells;
     }
 
     /**
      * One period of one question. {@code score}, {@code lower} and {@code upper} are null when there are too
-     * few answers for an estimate (none, or one for a mean).
+     * few answers for an estimate (one, for a mean). A slice of fewer answers than the small-cell rule's k is
+     * {@code hidden}: then {@code n}, the score, its bounds and the {@code counts} are all null,
+     * {@code fewerThan} is k and {@code smallSample} is true; otherwise {@code hidden} is false and
+     * {@code fewerThan} null. A period without answers has no point at all.
      */
-    record ScorePoint(String touchpoint, String question, String scale, LocalDate period, long n, Double score, Double lower,
-            Double upper, boolean smallSample, long[] counts) {
+    record ScorePoint(String touchpoint, String question, String scale, LocalDate period, boolean hidden, Integer fewerThan,
+            Long n, Double score, Double lower, Double upper, boolean smallSample, long[] counts) {
 
-        static ScorePoint of(ScoreSlice slice) {
-            Estimate estimate = slice.score().orElse(null);
+        static ScorePoint of(ScoreSlice slice, SmallCellRule rule) {
+            String touchpoint = slice.touchpoint() == null ? null : slice.touchpoint().toString();
             long n = slice.histogram().n();
-            return new ScorePoint(slice.touchpoint() == null ? null : slice.touchpoint().toString(), slice.questionKey(),
-                    slice.scale().name(), slice.periodStart(), n, estimate == null ? null : round(estimate.value()),
-                    estimate == null ? null : round(estimate.lower()), estimate == null ? null : round(estimate.upper()),
-                    n < Estimate.SMALL_SAMPLE, slice.histogram().counts());
+            if (rule.hides(n)) {
+                return new ScorePoint(touchpoint, slice.questionKey(), slice.scale().name(), slice.periodStart(), true, rule.k(),
+                        null, null, null, null, true, null);
+            }
+            Estimate estimate = slice.score().orElse(null);
+            return new ScorePoint(touchpoint, slice.questionKey(), slice.scale().name(), slice.periodStart(), false, null, n,
+                    estimate == null ? null : round(estimate.value()), estimate == null ? null : round(estimate.lower()),
+                    estimate == null ? null : round(estimate.upper()), n < Estimate.SMALL_SAMPLE, slice.histogram().counts());
         }
 
         private static double round(double value) {
@@ -68,7 +78,9 @@ class ScoresApi {
     @Operation(summary = "Scores with n and 95 % interval per touchpoint and period",
             description = "touchpoint: repeat for several, leave out for all; from/to: dates (default the last 12 weeks); "
                     + "question: a question key (default all); groupBy: total, day, week (default) or month; "
-                    + "perTouchpoint: false sums the touchpoints. NPS in points, CSAT top-2-box in percent, CES and ratings as means.")
+                    + "perTouchpoint: false sums the touchpoints. NPS in points, CSAT top-2-box in percent, CES and ratings as means. "
+                    + "A slice of fewer answers than the small-cell minimum k (default 5) is hidden: hidden true, fewerThan k, "
+                    + "and n, score, lower, upper and counts null.")
     List<ScorePoint> scores(@RequestParam(required = false) List<String> touchpoint, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String question,
             @RequestParam(defaultValue = "week") String groupBy, @RequestParam(defaultValue = "true") boolean perTouchpoint) {
@@ -76,7 +88,7 @@ class ScoresApi {
         LocalDate end = date("to", to, today);
         LocalDate start = date("from", from, end.minusWeeks(DEFAULT_WEEKS).plusDays(1));
         ScoreQuery query = new ScoreQuery(touchpoints(touchpoint), start, end, question, grouping(groupBy), perTouchpoint);
-        return histograms.summarise(query).stream().map(ScorePoint::of).toList();
+        return histograms.summarise(query).stream().map(slice -> ScorePoint.of(slice, smallCells)).toList();
     }
 
     static Grouping grouping(String name) {

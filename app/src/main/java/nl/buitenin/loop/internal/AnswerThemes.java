@@ -91,4 +91,11 @@ public class AnswerThemes {
         return jdbc.sql("select count(*) from loop_answer_theme where theme_id = :theme").param("theme", theme.value())
                 .query(Long.class).single();
     }
+
+    /** How many people (an anonymous answer counts as one of its own) gave the answers with the theme. */
+    public long answerPeopleWith(ThemeId theme) {
+        return jdbc.sql("select count(distinct coalesce(person_key, cast(response_id as varchar(40)))) from loop_answer_theme "
+                        + "where theme_id = :theme")
+                .param("theme", theme.value()).query(Long.class).single();
+    }
 }

@@ -23,6 +23,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.privacy.SmallCellRule;
 
 /** The quarterly "you said, we did" report: the quarter's loop-closure figures and completed actions, on screen and as PDF. */
 @Component
@@ -36,8 +37,11 @@ public class QuarterlyReport {
     private final YouSaidWeDid youSaidWeDid;
     private final Organisations organisations;
     private final MessageSource messages;
+    private final SmallCellRule smallCells;
 
-    QuarterlyReport(LoopFigures figures, YouSaidWeDid youSaidWeDid, Organisations organisations, MessageSource messages) {
+    QuarterlyReport(LoopFigures figures, YouSaidWeDid youSaidWeDid, Organisations organisations, MessageSource messages,
+            SmallCellRule smallCells) {
+        this.smallCells = smallCells;
         this.figures = figures;
         this.youSaidWeDid = youSaidWeDid;
         this.organisations = organisations;
@@ -78,11 +82,12 @@ public class QuarterlyReport {
             table.addCell(cell);
         }
         for (LoopFigures.Row row : content.byTeam()) {
-            addRow(table, row, row.key(), small);
+            addRow(table, row, row.key(), small, locale);
         }
-        addRow(table, content.total(), text("loop.figures.all", locale), small);
+        addRow(table, content.total(), text("loop.figures.all", locale), small, locale);
         document.add(table);
         document.add(new Paragraph(text("loop.figures.note", locale), small));
+        document.add(new Paragraph(text("loop.figures.hiddenNote", locale, smallCells.k()), small));
         document.add(new Paragraph(" "));
         document.add(new Paragraph(text("loop.report.actions", locale), heading));
         if (content.actions().isEmpty()) {
@@ -104,19 +109,28 @@ public class QuarterlyReport {
         return out.toByteArray();
     }
 
-    private static void addRow(PdfPTable table, LoopFigures.Row row, String label, Font font) {
+    private void addRow(PdfPTable table, LoopFigures.Row row, String label, Font font, Locale locale) {
         table.addCell(new Phrase(label, font));
-        table.addCell(new Phrase(share(row.followedUpInTime()), font));
-        table.addCell(new Phrase(row.timeToFirstContact().hours() == null ? "–"
-                : String.format(Locale.ROOT, "%.1f h (n = %d)", row.timeToFirstContact().hours(), row.timeToFirstContact().n()), font));
-        table.addCell(new Phrase(share(row.toldBack()), font));
-        PdfPCell last = new PdfPCell(new Phrase(share(row.reopened()), font));
+        table.addCell(new Phrase(share(row.followedUpInTime(), locale), font));
+        LoopFigures.MedianHours median = row.timeToFirstContact();
+        table.addCell(new Phrase(median.hidden() ? text("loop.figures.hidden", locale, median.fewerThan())
+                : median.hours() == null ? "–"
+                : String.format(Locale.ROOT, "%.1f h (n = %d)", median.hours(), median.n()), font));
+        table.addCell(new Phrase(share(row.toldBack(), locale), font));
+        PdfPCell last = new PdfPCell(new Phrase(share(row.reopened(), locale), font));
         last.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.addCell(last);
     }
 
-    static String share(Share share) {
-        return share == null ? "– (n = 0)" : share.percent() + " [" + share.interval() + "] n = " + share.n();
+    /** A share as the PDF prints it; a hidden one says only that it is about fewer than k people. */
+    String share(Share share, Locale locale) {
+        if (share == null) {
+            return "– (n = 0)";
+        }
+        if (share.hidden()) {
+            return text("loop.figures.hidden", locale, share.fewerThan());
+        }
+        return share.percent() + " [" + share.interval() + "] n = " + share.n();
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -3,8 +3,11 @@ package nl.buitenin.loop.internal;
 import nl.buitenin.insight.Estimate;
 import nl.buitenin.insight.Intervals;
 
-/** A share with its count, its n and its 95 % Wilson interval, as fractions of one. */
-public record Share(long successes, long n, double value, double low, double high) {
+/**
+ * A share with its count, its n and its 95 % Wilson interval, as fractions of one; or, when {@code hidden}, a
+ * share about fewer than {@code fewerThan} people of which nothing is told (its numbers are all zero).
+ */
+public record Share(long successes, long n, double value, double low, double high, boolean hidden, int fewerThan) {
 
     /**
      * {@code successes} out of {@code n} (n at least 1) with the Wilson score interval that {@code insight}
@@ -12,11 +15,16 @@ public record Share(long successes, long n, double value, double low, double hig
      */
     static Share of(long successes, long n) {
         Estimate estimate = Intervals.share(successes, n);
-        return new Share(successes, n, estimate.value() / 100, estimate.lower() / 100, estimate.upper() / 100);
+        return new Share(successes, n, estimate.value() / 100, estimate.lower() / 100, estimate.upper() / 100, false, 0);
+    }
+
+    /** A share about fewer than k people: shown as "fewer than k", without its count, n or interval. */
+    static Share hidden(int k) {
+        return new Share(0, 0, 0, 0, 0, true, k);
     }
 
     public boolean smallSample() {
-        return n < 30;
+        return !hidden && n < 30;
     }
 
     public String percent() {

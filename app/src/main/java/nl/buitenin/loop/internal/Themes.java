@@ -122,6 +122,13 @@ public class Themes implements ThemeTagging {
                 .query(Long.class).single();
     }
 
+    /** How many people (an anonymous case counts as one of its own) raised each theme in a case, for the small-cell rule. */
+    public long casePeopleWith(ThemeId theme) {
+        return jdbc.sql("select count(distinct coalesce(c.person_key, cast(c.id as varchar(40)))) from loop_case_theme ct "
+                        + "join loop_case c on c.id = ct.case_id where ct.theme_id = :theme")
+                .param("theme", theme.value()).query(Long.class).single();
+    }
+
     private static String name(String field, String value) {
         if (value == null || value.isBlank() || value.strip().length() > 200) {
             throw InvalidInputException.of(field, "loop.invalid.length", 200);

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.loop.ActionId;
+import nl.buitenin.privacy.SmallCellRule;
 
 /**
  * What the public "you said, we did" page and the quarterly report show: completed actions, the themes
@@ -26,12 +27,14 @@ public class YouSaidWeDid {
     private final Themes themes;
     private final JdbcClient jdbc;
     private final LoopProperties properties;
+    private final SmallCellRule smallCells;
 
-    YouSaidWeDid(Actions actions, Themes themes, JdbcClient jdbc, LoopProperties properties) {
+    YouSaidWeDid(Actions actions, Themes themes, JdbcClient jdbc, LoopProperties properties, SmallCellRule smallCells) {
         this.actions = actions;
         this.themes = themes;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.smallCells = smallCells;
     }
 
     public List<Entry> completed(Instant from, Instant to, Locale locale) {
@@ -40,12 +43,16 @@ public class YouSaidWeDid {
                     .sorted(Comparator.naturalOrder()).toList();
             long raised = raisedBy(a.id(), a.completedAt());
             return new Entry(a.id(), a.title(locale), a.description(locale), names, a.completedAt(),
-                    raised >= properties.publicMinimumCount() ? raised : null);
+                    raised >= minimumCount() ? raised : null);
         }).toList();
     }
 
+    /**
+     * The public page's own minimum ({@code BUITENIN_PUBLIC_MINIMUM_COUNT}), but never below the small-cell
+     * rule's k: the public may be shown less than the staff, never more.
+     */
     public int minimumCount() {
-        return properties.publicMinimumCount();
+        return Math.max(properties.publicMinimumCount(), smallCells.k());
     }
 
     /**

@@ -30,8 +30,13 @@ import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.privacy.SmallCellRule;
+import nl.buitenin.privacy.SmallCells;
 
-/** The theme taxonomy and the improvement actions, managed by analysts and administrators. */
+/**
+ * The theme taxonomy and the improvement actions, managed by analysts and administrators. The counts of cases,
+ * answers and people told are hidden below the small-cell minimum: these viewers do not handle the cases.
+ */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST})
 class ActionsController {
@@ -42,10 +47,12 @@ class ActionsController {
     private final LoopPages pages;
     private final ToldBackLog toldBack;
     private final AnswerThemes answerThemes;
+    private final SmallCellRule smallCells;
 
     ActionsController(Themes themes, Actions actions, Improving improving, LoopPages pages, ToldBackLog toldBack,
-            AnswerThemes answerThemes) {
+            AnswerThemes answerThemes, SmallCellRule smallCells) {
         this.themes = themes;
+        this.smallCells = smallCells;
         this.toldBack = toldBack;
         this.answerThemes = answerThemes;
         this.actions = actions;
@@ -53,7 +60,8 @@ class ActionsController {
         this.pages = pages;
     }
 
-    record ThemeRow(Themes.Theme theme, String parentName, long cases, long answers) {
+    /** A theme with its cases and answers, each count hidden when fewer than k people are behind it. */
+    record ThemeRow(Themes.Theme theme, String parentName, SmallCells.Suppressed cases, SmallCells.Suppressed answers) {
     }
 
     @GetMapping("/loop/themes")
@@ -61,9 +69,11 @@ class ActionsController {
         List<Themes.Theme> all = themes.all();
         Map<ThemeId, String> names = all.stream().collect(Collectors.toMap(Themes.Theme::id, t -> t.name(locale)));
         model.addAttribute("rows", all.stream()
-                .map(t -> new ThemeRow(t, t.parent() == null ? null : names.get(t.parent()), themes.casesWith(t.id()),
-                        answerThemes.answersWith(t.id()))).toList());
+                .map(t -> new ThemeRow(t, t.parent() == null ? null : names.get(t.parent()),
+                        smallCells.suppress(themes.casesWith(t.id()), themes.casePeopleWith(t.id())),
+                        smallCells.suppress(answerThemes.answersWith(t.id()), answerThemes.answerPeopleWith(t.id())))).toList());
         model.addAttribute("themes", all);
+        model.addAttribute("minCell", smallCells.k());
         return "loop/themes";
     }
 
@@ -82,7 +92,16 @@ class ActionsController {
     }
 
     record ActionRow(String id, String title, String description, String status, String statusKey, List<String> themes,
-            String owner, LocalDate dueOn, String completed, ToldBackLog.Tally tally) {
+            String owner, LocalDate dueOn, String completed, ToldBack tally) {
+    }
+
+    /** How many people were told by e-mail, by phone, or could not be reached; each count hidden below k. */
+    record ToldBack(SmallCells.Suppressed mailed, SmallCells.Suppressed phoned, SmallCells.Suppressed unreachable) {
+    }
+
+    private ToldBack told(ToldBackLog.Tally tally) {
+        return new ToldBack(smallCells.suppress(tally.mailed()), smallCells.suppress(tally.phoned()),
+                smallCells.suppress(tally.unreachable()));
     }
 
     @GetMapping("/loop/actions")
@@ -94,8 +113,9 @@ class ActionsController {
                 a.themes().stream().map(t -> names.getOrDefault(t, "?")).sorted().toList(),
                 a.owner() == null ? null : users.get(a.owner()), a.dueOn(),
                 a.completedAt() == null ? null : CaseView.time(a.completedAt(), pages.zone()),
-                a.completedAt() == null ? null : toldBack.tally(a.id()))).toList());
+                a.completedAt() == null ? null : told(toldBack.tally(a.id())))).toList());
         model.addAttribute("themes", themes.all());
+        model.addAttribute("minCell", smallCells.k());
         return "loop/actions";
     }
 

@@ -21,8 +21,9 @@ import nl.buitenin.loop.internal.LoopFigures;
 import nl.buitenin.loop.internal.Quarter;
 import nl.buitenin.loop.internal.QuarterlyReport;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.privacy.SmallCellRule;
 
-/** Loop-closure figures and the quarterly "you said, we did" report. */
+/** Loop-closure figures and the quarterly "you said, we did" report; figures about fewer than k people are hidden. */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST})
 class FiguresController {
@@ -30,11 +31,13 @@ class FiguresController {
     private final LoopFigures figures;
     private final QuarterlyReport report;
     private final LoopPages pages;
+    private final SmallCellRule smallCells;
 
-    FiguresController(LoopFigures figures, QuarterlyReport report, LoopPages pages) {
+    FiguresController(LoopFigures figures, QuarterlyReport report, LoopPages pages, SmallCellRule smallCells) {
         this.figures = figures;
         this.report = report;
         this.pages = pages;
+        this.smallCells = smallCells;
     }
 
     @GetMapping("/loop/figures")
@@ -55,6 +58,7 @@ class FiguresController {
         model.addAttribute("dimensions", LoopFigures.Dimension.values());
         model.addAttribute("from", start);
         model.addAttribute("to", end);
+        model.addAttribute("minCell", smallCells.k());
         return "loop/figures";
     }
 
@@ -67,6 +71,7 @@ class FiguresController {
         model.addAttribute("report", content);
         model.addAttribute("rows", rows);
         model.addAttribute("minimum", report.minimumCount());
+        model.addAttribute("minCell", smallCells.k());
         model.addAttribute("quarter", chosen.toString());
         model.addAttribute("previous", chosen.previous().toString());
         return "loop/report";

@@ -94,13 +94,25 @@ class LoopApi {
             ShareView reopened) {
     }
 
-    record ShareView(long successes, long n, double value, double low, double high) {
+    /**
+     * A share; null when there were no cases. About fewer people than the small-cell minimum k it is
+     * {@code hidden}: successes, n, value, low and high are null and {@code fewerThan} is k.
+     */
+    record ShareView(boolean hidden, Integer fewerThan, Long successes, Long n, Double value, Double low, Double high) {
         static ShareView of(nl.buitenin.loop.internal.Share s) {
-            return s == null ? null : new ShareView(s.successes(), s.n(), s.value(), s.low(), s.high());
+            if (s == null) {
+                return null;
+            }
+            return s.hidden() ? new ShareView(true, s.fewerThan(), null, null, null, null, null)
+                    : new ShareView(false, null, s.successes(), s.n(), s.value(), s.low(), s.high());
         }
     }
 
-    record MedianView(Double value, long n) {
+    /** A median; hidden like a share, with value and n null. Without contacts, value is null and n is 0. */
+    record MedianView(boolean hidden, Integer fewerThan, Double value, Long n) {
+        static MedianView of(LoopFigures.MedianHours m) {
+            return m.hidden() ? new MedianView(true, m.fewerThan(), null, null) : new MedianView(false, null, m.hours(), m.n());
+        }
     }
 
     @PostMapping("/complaints")
@@ -157,7 +169,8 @@ class LoopApi {
     @GetMapping("/loop/figures")
     @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
     @Operation(summary = "Loop-closure figures per TEAM, TOUCHPOINT or MONTH for cases opened from..to (inclusive days); "
-            + "shares with n and Wilson 95 % interval, medians with n; the last row (key *) is the total")
+            + "shares with n and Wilson 95 % interval, medians with n; the last row (key *) is the total. A figure about fewer "
+            + "people than the small-cell minimum k (default 5) is hidden: hidden true, fewerThan k, its numbers null.")
     List<FigureRow> figures(@RequestParam(defaultValue = "TEAM") String by, @RequestParam String from, @RequestParam String to) {
         LoopFigures.Dimension dimension;
         try {
@@ -170,7 +183,7 @@ class LoopApi {
         Instant end = date("to", to).plusDays(1).atStartOfDay(zone).toInstant();
         return figures.by(dimension, start, end, pages.clock().instant()).stream()
                 .map(r -> new FigureRow(r.key(), ShareView.of(r.followedUpInTime()),
-                        new MedianView(r.timeToFirstContact().hours(), r.timeToFirstContact().n()), ShareView.of(r.toldBack()),
+                        MedianView.of(r.timeToFirstContact()), ShareView.of(r.toldBack()),
                         ShareView.of(r.reopened())))
                 .toList();
     }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import nl.buitenin.platform.NavigationEntry;
+import nl.buitenin.privacy.SmallCellRule;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
@@ -15,5 +16,11 @@ class PrivacyConfiguration {
     @Bean
     NavigationEntry privacyEntry() {
         return new NavigationEntry("nav.privacy", "/privacy", 800, Set.of("PRIVACY_OFFICER", "ADMIN"));
+    }
+
+    /** The k of small-cell suppression for every module's figures. */
+    @Bean
+    SmallCellRule smallCellRule(PrivacyProperties properties) {
+        return new SmallCellRule(properties.minCell());
     }
 }
