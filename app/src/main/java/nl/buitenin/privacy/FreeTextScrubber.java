@@ -183,6 +183,10 @@ public final class FreeTextScrubber {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String candidate = matcher.group().strip();
+            if (candidate.startsWith("(") && !candidate.contains(")")) {
+                // "(06 12 34 56 78)": the parenthesis encloses the number, it is not part of an area code as in "(020) 123".
+                candidate = candidate.substring(1);
+            }
             boolean phone = !DATE.matcher(candidate).find() && !candidate.matches(".*\\d{1,2}:\\d{2}.*")
                     && PhoneNumbers.toE164(candidate) != null && whose.test(PhoneNumbers.toE164(candidate));
             String replacement = phone ? matcher.group().replace(candidate, PHONE) : matcher.group();

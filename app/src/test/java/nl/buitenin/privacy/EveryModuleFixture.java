@@ -118,11 +118,16 @@ final class EveryModuleFixture {
     }
 
     Someone create(MockMvc mvc) throws Exception {
+        return create(mvc, "Joke");
+    }
+
+    /** Name parts are scrubbed wherever they occur: give a bystander another first name. */
+    Someone create(MockMvc mvc, String firstName) throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Random random = new Random();
         String digits = String.format("%08d", random.nextInt(100_000_000));
         String surname = "Vergeet" + letters(random, 6);
-        String name = "Joke " + surname;
+        String name = firstName + " " + surname;
         String email = "joke." + tag + "@voorbeeld.nl";
         String phone = "+316" + digits;
         List<String> notations = List.of(
