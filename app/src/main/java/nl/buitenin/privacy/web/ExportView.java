@@ -54,9 +54,17 @@ record ExportView(List<SectionView> sections, int records, Set<String> missing) 
             List<ItemView> items = section.records().stream().map(r -> renderer.item(section.name(), r)).toList();
             sections.add(new SectionView(section.name(), renderer.text("export." + section.name(), section.name()), items));
         }
+        // Who they are and what they chose first, who read their data last, every module's section between by name.
         Collator collator = Collator.getInstance(locale);
-        sections.sort(Comparator.comparing(SectionView::name, collator));
+        sections.sort(Comparator.comparingInt((SectionView s) -> rank(s.code())).thenComparing(SectionView::name, collator));
         return new ExportView(sections, export.recordCount(), renderer.missing);
+    }
+
+    private static final List<String> FIRST = List.of("contact-details", "preferences", "consents");
+    private static final List<String> LAST = List.of("access-log");
+
+    private static int rank(String section) {
+        return FIRST.contains(section) ? FIRST.indexOf(section) - FIRST.size() : LAST.contains(section) ? 1 + LAST.indexOf(section) : 0;
     }
 
     private static final class Renderer {
