@@ -102,6 +102,25 @@ class PersonalDataContractTest {
 
     @Test
     void everyTableWithAPersonKeyOrFreeTextIsExportedAndErased() {
+        assertThat(escapes()).as("tables that hold a person key or free text outside the export and erasure contract "
+                + "(declare them in the module's PersonalDataSource.tables() and PersonalDataErasure.erases(), or explain "
+                + "in NOT_ABOUT_A_PERSON why they hold nothing about a person)").isEmpty();
+    }
+
+    /** The check itself can fail: a table a new module adds without joining the contract is named. */
+    @Test
+    void aNewTableOutsideTheContractIsNamed() {
+        jdbc.execute("create table contract_probe (id varchar(36) primary key, person_key varchar(28), remark text, code varchar(20))");
+        try {
+            assertThat(escapes()).containsOnlyKeys("contract_probe")
+                    .containsEntry("contract_probe", List.of("person_key: no export reads it", "person_key: no erasure clears it",
+                            "remark: free text no erasure scrubs"));
+        } finally {
+            jdbc.execute("drop table contract_probe");
+        }
+    }
+
+    Map<String, List<String>> escapes() {
         List<PersonalDataTable> exported = exported();
         List<PersonalDataTable> erased = erased();
         Map<String, List<String>> escapes = new TreeMap<>();
@@ -110,8 +129,9 @@ class PersonalDataContractTest {
                 continue;
             }
             if (column.person()) {
-                if (exported.stream().noneMatch(t -> t.table().equals(column.table()) && column.column().equals(t.personColumn()))
-                        && !column.column().startsWith("customer")) {
+                // A customer id (privacy_person's, encrypted) sits beside the key: the table's declaration covers it.
+                if (exported.stream().noneMatch(t -> t.table().equals(column.table()) && (column.column().equals(t.personColumn())
+                        || column.column().startsWith("customer")))) {
                     escapes.computeIfAbsent(column.table(), t -> new ArrayList<>()).add(column.column() + ": no export reads it");
                 }
                 if (erased.stream().noneMatch(t -> t.table().equals(column.table()) && (column.column().equals(t.personColumn())
@@ -124,9 +144,7 @@ class PersonalDataContractTest {
                 }
             }
         }
-        assertThat(escapes).as("tables that hold a person key or free text outside the export and erasure contract "
-                + "(declare them in the module's PersonalDataSource.tables() and PersonalDataErasure.erases(), or explain "
-                + "in NOT_ABOUT_A_PERSON why they hold nothing about a person)").isEmpty();
+        return escapes;
     }
 
     @Test
