@@ -67,18 +67,26 @@ class PrivacyDataSources {
     PersonalDataSource consentsSource(JdbcConsents consents, Purposes purposes) {
         return source("consents", List.of(PersonalDataTable.keyed("privacy_consent", "person_key"),
                 PersonalDataTable.keyed("privacy_consent_change", "person_key")),
-                person -> consents.history(person).stream()
-                        .map(c -> new ConsentRecord(c.purpose(), purposeName(purposes, c.purpose()), c.given(), c.at(), c.channel()))
-                        .toList());
+                person -> {
+                    java.util.Map<PurposeId, ExportName> names = new java.util.HashMap<>();
+                    return consents.history(person).stream()
+                            .map(c -> new ConsentRecord(c.purpose(), names.computeIfAbsent(c.purpose(), id -> purposeName(purposes, id)),
+                                    c.given(), c.at(), c.channel()))
+                            .toList();
+                });
     }
 
     @Bean
     PersonalDataSource accessLogSource(AccessLog log, Purposes purposes) {
         return source("access-log", List.of(PersonalDataTable.keyed("privacy_access_log", "person_key", "what")),
-                person -> log.about(person).stream()
-                        .map(e -> new AccessRecord(e.at(), e.actor(), e.purpose(), purposeName(purposes, e.purpose()), e.what(),
-                                e.refusal() == null ? null : new ExportTerm(e.refusal(), "privacy.refusal." + e.refusal())))
-                        .toList());
+                person -> {
+                    java.util.Map<PurposeId, ExportName> names = new java.util.HashMap<>();
+                    return log.about(person).stream()
+                            .map(e -> new AccessRecord(e.at(), e.actor(), e.purpose(),
+                                    names.computeIfAbsent(e.purpose(), id -> purposeName(purposes, id)), e.what(),
+                                    e.refusal() == null ? null : new ExportTerm(e.refusal(), "privacy.refusal." + e.refusal())))
+                            .toList();
+                });
     }
 
     /** The purpose's name in both languages; its id when it is no longer in the register. */
