@@ -46,40 +46,95 @@ public final class FreeTextScrubber {
 
     /** Scrubs the person's identifiers and every other direct identifier from the text. */
     public String scrub(String text, Collection<String> identifiers) {
+        return scrub(text, identifiers, true);
+    }
+
+    /**
+     * Scrubs only the given person's identifiers: their names, their e-mail addresses and their phone numbers
+     * in any notation. For text about somebody else that mentions the person, whose own details must stay.
+     */
+    public String scrubOnly(String text, Collection<String> identifiers) {
+        return scrub(text, identifiers, false);
+    }
+
+    private String scrub(String text, Collection<String> identifiers, boolean everybody) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String result = text;
-        List<String> emails = new ArrayList<>();
-        List<String> phones = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String identifier : identifiers == null ? List.<String>of() : identifiers) {
-            if (identifier == null || identifier.isBlank()) {
-                continue;
-            }
-            String value = identifier.strip();
-            if (value.contains("@")) {
-                emails.add(value);
-            } else if (PhoneNumbers.toE164(value) != null) {
-                phones.add(PhoneNumbers.toE164(value));
-            } else {
-                names.add(value);
-            }
-        }
-        for (String email : emails) {
+        Identifiers sorted = Identifiers.of(identifiers);
+        for (String email : sorted.emails()) {
             result = replaceLiteral(result, email, EMAIL);
         }
-        result = EMAILS.matcher(result).replaceAll(EMAIL);
-        result = replaceIbans(result);
-        result = replacePhones(result);
-        result = POSTCODE_WITH_NUMBER.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
-        result = POSTCODE_ALONE.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
-        result = replaceNames(result, names);
+        if (everybody) {
+            result = EMAILS.matcher(result).replaceAll(EMAIL);
+            result = replaceIbans(result);
+            result = replacePhones(result, e164 -> true);
+            result = POSTCODE_WITH_NUMBER.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
+            result = POSTCODE_ALONE.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
+        } else {
+            result = replacePhones(result, sorted.phones()::contains);
+        }
+        result = replaceNames(result, sorted.names());
         // Identifiers that are none of the above (such as a customer id written with digits) go literally.
-        for (String phone : phones) {
+        for (String phone : sorted.phones()) {
             result = replaceLiteral(result, phone, PHONE);
         }
         return result;
+    }
+
+    /**
+     * What a text that mentions the person must contain, for a quick search before scrubbing: lower-case words
+     * (each part of a name, e-mail addresses, other identifiers) to find in the lower-cased text, and the
+     * significant digits of each phone number to find in the text with separators (space - ( ) . / +) removed.
+     */
+    public record SearchTerms(List<String> words, List<String> digits) {
+
+        public boolean isEmpty() {
+            return words.isEmpty() && digits.isEmpty();
+        }
+    }
+
+    public SearchTerms searchTerms(Collection<String> identifiers) {
+        Identifiers sorted = Identifiers.of(identifiers);
+        Set<String> words = new LinkedHashSet<>();
+        sorted.emails().forEach(e -> words.add(e.toLowerCase(Locale.ROOT)));
+        for (String variant : nameVariants(sorted.names())) {
+            words.add(variant.toLowerCase(Locale.ROOT));
+        }
+        Set<String> digits = new LinkedHashSet<>();
+        for (String phone : sorted.phones()) {
+            String all = phone.substring(1);
+            // A Dutch number is written with +31, 0031, 0 or (0) before its nine significant digits.
+            digits.add(all.startsWith("31") ? all.substring(2) : all.substring(Math.max(0, all.length() - 8)));
+        }
+        // A name part found inside a longer variant is enough: keep the shortest terms only.
+        List<String> shortest = words.stream()
+                .filter(w -> words.stream().noneMatch(o -> !o.equals(w) && w.contains(o))).toList();
+        return new SearchTerms(shortest, List.copyOf(digits));
+    }
+
+    private record Identifiers(List<String> emails, List<String> phones, List<String> names) {
+
+        static Identifiers of(Collection<String> identifiers) {
+            List<String> emails = new ArrayList<>();
+            List<String> phones = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (String identifier : identifiers == null ? List.<String>of() : identifiers) {
+                if (identifier == null || identifier.isBlank()) {
+                    continue;
+                }
+                String value = identifier.strip();
+                if (value.contains("@")) {
+                    emails.add(value);
+                } else if (PhoneNumbers.toE164(value) != null) {
+                    phones.add(PhoneNumbers.toE164(value));
+                } else {
+                    names.add(value);
+                }
+            }
+            return new Identifiers(emails, phones, names);
+        }
     }
 
     /** Scrubs only what identifies anybody (e-mail, phone, IBAN, address), without names. */
@@ -123,13 +178,17 @@ public final class FreeTextScrubber {
         return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
     }
 
-    private static String replacePhones(String text) {
+    private static String replacePhones(String text, java.util.function.Predicate<String> whose) {
         Matcher matcher = PHONE_CANDIDATES.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String candidate = matcher.group().strip();
+            if (candidate.startsWith("(") && !candidate.contains(")")) {
+                // "(06 12 34 56 78)": the parenthesis encloses the number, it is not part of an area code as in "(020) 123".
+                candidate = candidate.substring(1);
+            }
             boolean phone = !DATE.matcher(candidate).find() && !candidate.matches(".*\\d{1,2}:\\d{2}.*")
-                    && PhoneNumbers.toE164(candidate) != null;
+                    && PhoneNumbers.toE164(candidate) != null && whose.test(PhoneNumbers.toE164(candidate));
             String replacement = phone ? matcher.group().replace(candidate, PHONE) : matcher.group();
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -142,6 +201,18 @@ public final class FreeTextScrubber {
      * two letters or more, so "meneer De Vries" and "Jan" are both caught.
      */
     private static String replaceNames(String text, List<String> names) {
+        List<String> longestFirst = new ArrayList<>(nameVariants(names));
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        String result = text;
+        for (String variant : longestFirst) {
+            Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(variant) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(NAME));
+        }
+        return result.replace(NAME + " " + NAME, NAME);
+    }
+
+    private static Set<String> nameVariants(List<String> names) {
         Set<String> variants = new LinkedHashSet<>();
         for (String name : names) {
             String normalised = name.replaceAll("\\s+", " ");
@@ -160,14 +231,6 @@ public final class FreeTextScrubber {
                 }
             }
         }
-        List<String> longestFirst = new ArrayList<>(variants);
-        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        String result = text;
-        for (String variant : longestFirst) {
-            Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(variant) + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(NAME));
-        }
-        return result.replace(NAME + " " + NAME, NAME);
+        return variants;
     }
 }

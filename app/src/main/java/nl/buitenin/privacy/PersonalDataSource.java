@@ -5,6 +5,11 @@ import java.util.List;
 /**
  * Implemented by every module that holds personal data, so that the export of everything held on a
  * person (GDPR art. 15 and 20) finds it: each bean of this type contributes one section.
+ *
+ * <p>The section is shown to the person as {@code export.<section>} in their language, each field of its
+ * records as {@code export.<section>.<field>} (nested records: {@code export.<section>.<field>.<field>});
+ * the texts live in the module's message bundles. Use {@link ExportTerm} for codes and {@link ExportName}
+ * for names kept in two languages; ids (UUIDs) are kept in the JSON and left off the page.
  */
 public interface PersonalDataSource {
 
@@ -13,4 +18,7 @@ public interface PersonalDataSource {
 
     /** Everything this source holds on the person, as records that serialise to JSON. */
     List<?> export(PersonKey person);
+
+    /** The tables this section is read from, checked against the schema by the contract test. */
+    List<PersonalDataTable> tables();
 }

@@ -166,8 +166,8 @@ class ClosingTheLoopTest {
         }
         CaseFile scrubbed = files.byId(own.id()).orElseThrow();
         assertThat(scrubbed.person()).isNull();
-        assertThat(scrubbed.summary()).isEqualTo("[verwijderd] ([verwijderd]) wachtte 40 minuten");
-        assertThat(files.byId(colleague.id()).orElseThrow().summary()).isEqualTo("Zijn buurman [verwijderd] klaagde ook");
+        assertThat(scrubbed.summary()).isEqualTo("[naam] ([e-mail]) wachtte 40 minuten");
+        assertThat(files.byId(colleague.id()).orElseThrow().summary()).isEqualTo("Zijn buurman [naam] klaagde ook");
         assertThat(toldBack.recipientsOf(action.id())).doesNotContain(erased);
         assertThat(themes.tagsOf(own.id())).hasSize(1);
     }

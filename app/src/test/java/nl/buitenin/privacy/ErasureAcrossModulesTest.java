@@ -2,113 +2,84 @@ package nl.buitenin.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
-import nl.buitenin.contact.internal.PolicyFile;
-import nl.buitenin.contact.internal.StoredContactPolicy;
-import nl.buitenin.journey.TouchpointId;
-import nl.buitenin.listening.internal.JdbcSurveys;
-import nl.buitenin.listening.internal.Survey;
-import nl.buitenin.listening.internal.SurveyDefinition;
-import nl.buitenin.listening.internal.answers.AnswerLinks;
-import nl.buitenin.listening.internal.answers.AnswerRecording;
-import nl.buitenin.listening.internal.answers.Invitations;
 import nl.buitenin.listening.internal.answers.JdbcResponses;
-import nl.buitenin.listening.internal.answers.SurveyFixtures;
-import nl.buitenin.loop.CaseSource;
-import nl.buitenin.loop.CaseType;
-import nl.buitenin.loop.Cases;
-import nl.buitenin.loop.ThemeTagging;
+import nl.buitenin.loop.internal.CaseFiles;
+import nl.buitenin.privacy.EveryModuleFixture.Someone;
 import nl.buitenin.privacy.internal.Erasure;
 import nl.buitenin.testing.DatabaseTest;
 
 /**
- * A person who was invited, answered with a comment naming themselves, and has a case, is forgotten:
- * afterwards no table of any module holds their key, name, e-mail address or phone number, on H2 and
- * on PostgreSQL; their scores remain as anonymous counts.
+ * A person with data in every module, whose name, e-mail address and phone number (in six notations) are in the
+ * complaint, the case note, the call-back note, the call note of a tell-back task and their comment, is forgotten:
+ * afterwards a scan of every column of every table finds none of their identifiers and not their key, on H2 and on
+ * PostgreSQL; their scores and the case remain, anonymous, with the rest of the text.
  */
 @DatabaseTest
+@AutoConfigureMockMvc
 class ErasureAcrossModulesTest {
 
     @Autowired
-    Persons persons;
+    ApplicationContext context;
     @Autowired
-    Consents consents;
+    MockMvc mvc;
     @Autowired
     Erasure erasure;
     @Autowired
-    JdbcSurveys surveys;
-    @Autowired
     JdbcResponses responses;
     @Autowired
-    AnswerRecording recording;
-    @Autowired
-    Invitations invitations;
-    @Autowired
-    StoredContactPolicy policy;
-    @Autowired
-    Cases cases;
-    @Autowired
-    nl.buitenin.loop.internal.Themes themes;
+    CaseFiles cases;
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void leavesNothingOfThePersonInAnyModule() throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        String name = "Joke Vergeetmij";
-        String email = "joke." + id + "@voorbeeld.nl";
-        PersonKey joke = persons.register("KLANT-" + id, new ContactDetails(name, email, "+31612345678"));
-        consents.give(joke, PurposeId.FEEDBACK, "test");
-        policy.change(new PolicyFile(1.0, null, null, 30, null, null, "00:00", "00:00", List.of(), 0, "EMAIL"));
-        TouchpointId touchpoint = new TouchpointId(UUID.randomUUID());
-        SurveyDefinition trip = SurveyFixtures.tripEvaluation();
-        Survey survey = Survey.draft(new SurveyDefinition(trip.title(), null, trip.questions(), trip.closing(), List.of(touchpoint),
-                List.of()), Instant.now());
-        survey.publish(Instant.now());
-        surveys.add(survey);
-
-        assertThat(invitations.invite(joke, touchpoint, "interaction:" + id, Instant.now())).isEqualTo(Invitations.Outcome.INVITED);
-        UUID response = responses.bySource("interaction:" + id).orElseThrow();
-        recording.complete(response, Map.of("nps", List.of("3"),
-                "beter", List.of("Ik ben " + name + ", bel me op 06-12345678 of mail " + email)));
-        cases.openFor(CaseSource.complaint("c-" + id), CaseType.COMPLAINT, joke, touchpoint, "Klacht van " + name);
-        themes.tagAnswer(response, themes.add("Wissen " + id, "Erasing " + id, null).id(), "analist", ThemeTagging.Tagger.USER);
-        awaitEventsHandled();
-
-        List<String> identifiers = List.of(joke.value(), name, email, "+31612345678", "06-12345678", "KLANT-" + id);
+        EveryModuleFixture fixture = EveryModuleFixture.in(context);
+        Someone someone = fixture.create(mvc);
+        Someone bystander = fixture.create(mvc, "Bram");
         DatabaseScan scan = new DatabaseScan(jdbc);
-        assertThat(scan.find(identifiers)).as("the person is in several modules before").isNotEmpty();
+        List<DatabaseScan.Hit> before = scan.find(someone.identifiers());
+        assertThat(before).as("the person is in several modules before")
+                .extracting(DatabaseScan.Hit::table).contains("loop_case", "loop_case_note", "loop_callback", "listening_answer",
+                        "loop_tell_back_task", "interaction", "contact_decision", "outbox_message");
+        assertThat(before).as("each phone notation is in the text before").extracting(DatabaseScan.Hit::identifier)
+                .containsAll(someone.phoneNotations());
 
-        assertThat(erasure.erase(joke, "test")).isTrue();
-        awaitEventsHandled();
+        assertThat(erasure.erase(someone.key(), "test")).isTrue();
+        fixture.awaitEventsHandled();
 
-        assertThat(scan.find(identifiers)).isEmpty();
-        assertThat(responses.byId(response).orElseThrow().answers()).as("the score stays, anonymous")
+        assertThat(scan.find(someone.identifiers())).isEmpty();
+        assertThat(cases.byId(someone.complaint()).orElseThrow().summary()).as("the case stays, scrubbed")
+                .isEqualTo("Klacht van [naam] ([telefoon]), mail [e-mail]");
+        assertThat(cases.notes(someone.complaint())).singleElement()
+                .satisfies(n -> assertThat(n.text()).isEqualTo("Mevrouw [naam] belde terug vanaf [telefoon], ook bereikbaar op [telefoon]"));
+        assertThat(responses.byId(someone.response()).orElseThrow().answers()).as("the score stays, anonymous")
                 .anyMatch(a -> a.score() != null && a.score() == 3);
+        assertThat(scan.find(bystander.identifiers())).as("somebody else is not touched")
+                .extracting(DatabaseScan.Hit::table).contains("loop_case", "loop_case_note", "listening_answer", "privacy_person");
     }
 
-    private void awaitEventsHandled() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Integer open = jdbc.queryForObject("select count(*) from event_publication", Integer.class);
-            if (open == 0) {
-                Thread.sleep(100);
-                if (jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("event handlers did not complete within 30 s");
+    @Test
+    void aMentionOnSomebodyElsesCaseLosesOnlyThePersonsIdentifiers() throws Exception {
+        EveryModuleFixture fixture = EveryModuleFixture.in(context);
+        Someone someone = fixture.create(mvc);
+        Someone colleague = fixture.create(mvc, "Noor");
+        jdbc.update("update loop_case_note set text = ? where case_id = ?", "Buurman " + someone.name() + " (" + someone.phoneNotations().get(4)
+                + ") klaagde ook; bel " + colleague.name() + " terug op " + colleague.phoneNotations().get(1), colleague.complaint().value());
+
+        assertThat(erasure.erase(someone.key(), "test")).isTrue();
+        fixture.awaitEventsHandled();
+
+        assertThat(cases.notes(colleague.complaint())).singleElement().satisfies(n -> assertThat(n.text())
+                .isEqualTo("Buurman [naam] ([telefoon]) klaagde ook; bel " + colleague.name() + " terug op " + colleague.phoneNotations().get(1)));
+        assertThat(new DatabaseScan(jdbc).find(someone.identifiers())).isEmpty();
     }
 }

@@ -71,6 +71,10 @@ class PrivacyBrowserTest {
         assertThat(driver.findElement(By.cssSelector("dl.details")).getText()).contains("@");
         Browser.screenshot(driver, "privacy-person");
 
+        driver.get(url("/privacy/persons/" + persons.keyFor("BP-0000001").value() + "/export"));
+        assertReadableExport("BP-0000001");
+        Browser.screenshot(driver, "privacy-officer-export");
+
         driver.get(url("/privacy/access-log?person=BP-0000001"));
         WebElement log = driver.findElement(By.tagName("table"));
         assertThat(log.getText()).contains("fg", "complaint-handling", "contact details");
@@ -91,7 +95,7 @@ class PrivacyBrowserTest {
         Browser.screenshot(driver, "privacy-own-page-phone");
 
         driver.findElement(By.id("view-export")).click();
-        assertThat(driver.getPageSource()).contains("contact-details", "consents", "BP-0000002");
+        assertReadableExport("BP-0000002");
         Browser.screenshot(driver, "privacy-own-export");
 
         driver.get(link);
@@ -112,6 +116,25 @@ class PrivacyBrowserTest {
         driver.get(link);
         assertThat(driver.findElement(By.cssSelector(".alert")).getText()).isIn("We bewaren niets (meer) over u.",
                 "We hold nothing (any more) about you.");
+    }
+
+    /**
+     * The export as sections a person can read: every module's heading in one language, labelled fields, dates in
+     * words, and no record dumps, ids or codes in the visible text.
+     */
+    private void assertReadableExport(String customerId) {
+        java.util.List<String> headings = driver.findElements(By.cssSelector(".export-section h2")).stream().map(WebElement::getText).toList();
+        java.util.List<String> dutch = java.util.List.of("Contactgegevens", "Toestemmingen", "Contacten met ons", "Uw antwoorden op vragenlijsten",
+                "Uw klachten en zaken", "Berichten aan u", "Wat we u vertelden over verbeteringen");
+        java.util.List<String> english = java.util.List.of("Contact details", "Consents", "Your contacts with us", "Your answers to surveys",
+                "Your complaints and cases", "Messages to you", "What we told you about improvements");
+        assertThat(headings.containsAll(dutch) || headings.containsAll(english)).as("every heading in one language: %s", headings).isTrue();
+        String text = driver.findElement(By.tagName("main")).getText();
+        assertThat(text).contains(customerId)
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .doesNotContain("GivenAnswer[", "Exported", "ExportTerm[", "ExportName[")
+                .doesNotContainPattern("\\b(COMPLETED|INVITED|INVITATION|TOLD_BACK|NOT_REACHED|CONTACTED|PENDING)\\b")
+                .containsPattern("\\d{1,2} [a-zA-Z]+ \\d{4}, \\d{2}:\\d{2}");
     }
 
     private String url(String path) {

@@ -1,22 +1,33 @@
 package nl.buitenin.contact.internal;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.privacy.PersonErased;
+import nl.buitenin.privacy.PersonalDataErasure;
+import nl.buitenin.privacy.PersonalDataTable;
 
 /**
  * A forgotten person leaves no trace in the contact log or the stored decisions: both are about them
  * alone, and without them there is nobody left to protect from being asked too often.
  */
 @Component
-class ContactErasure {
+class ContactErasure implements PersonalDataErasure {
 
     private final JdbcClient jdbc;
 
     ContactErasure(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PersonalDataTable> erases() {
+        // The reasons are codes of the policy's rules, deleted with the row.
+        return List.of(PersonalDataTable.keyed("contact_decision", "person_key", "reasons"),
+                PersonalDataTable.keyed("contact_attempt", "person_key"));
     }
 
     @ApplicationModuleListener

@@ -19,10 +19,12 @@ import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonErased;
+import nl.buitenin.privacy.PersonalDataErasure;
+import nl.buitenin.privacy.PersonalDataTable;
 import nl.buitenin.privacy.PersonKey;
 
 @Repository
-class JdbcInteractions implements Interactions {
+class JdbcInteractions implements Interactions, PersonalDataErasure {
 
     private final JdbcClient jdbc;
 
@@ -60,6 +62,11 @@ class JdbcInteractions implements Interactions {
                 .query((rs, n) -> new DailyVolume(new TouchpointId(rs.getObject(1, UUID.class)),
                         rs.getObject(2, LocalDate.class), rs.getLong(3)))
                 .list();
+    }
+
+    @Override
+    public List<PersonalDataTable> erases() {
+        return List.of(PersonalDataTable.keyed("interaction", "person_key"));
     }
 
     /** A forgotten person's interactions stay as anonymous counts: only the key goes. */

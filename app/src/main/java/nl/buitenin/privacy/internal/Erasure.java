@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.privacy.PersonErased;
+import nl.buitenin.privacy.PersonalDataErasure;
+import nl.buitenin.privacy.PersonalDataTable;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -21,7 +23,7 @@ import nl.buitenin.privacy.PersonKey;
  * same transaction so every module removes and scrubs what it holds.
  */
 @Service
-public class Erasure {
+public class Erasure implements PersonalDataErasure {
 
     private final JdbcPersons persons;
     private final JdbcClient jdbc;
@@ -33,6 +35,13 @@ public class Erasure {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The person row goes, and with it (on delete cascade) their consents and the history of them. */
+    @Override
+    public List<PersonalDataTable> erases() {
+        return List.of(PersonalDataTable.keyed("privacy_person", "person_key"), PersonalDataTable.keyed("privacy_consent", "person_key"),
+                PersonalDataTable.keyed("privacy_consent_change", "person_key"));
     }
 
     /**

@@ -2,13 +2,19 @@ package nl.buitenin.privacy.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.buitenin.privacy.ExportName;
+import nl.buitenin.privacy.ExportOnly;
+import nl.buitenin.privacy.ExportTerm;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataSource;
+import nl.buitenin.privacy.PersonalDataTable;
 import nl.buitenin.privacy.Preferences;
+import nl.buitenin.privacy.PurposeId;
 
 /** Privacy's own contribution to a person's export: contact details, preferences, consents and the access log. */
 @Configuration(proxyBeanMethods = false)
@@ -19,13 +25,24 @@ class PrivacyDataSources {
             Instant lastActivityAt) {
     }
 
-    /** One read of the person's data, without the person key itself. */
-    record AccessRecord(Instant at, String who, String purpose, String what, String refusal) {
+    /** The person's choices; the channel and language as codes in the JSON, in words on the page. */
+    record HeldPreferences(ExportTerm channel, ExportTerm language, boolean remindersWanted, boolean doNotAsk) {
     }
+
+    /** One change of consent: the purpose's id for a machine, its name for the person. */
+    record ConsentRecord(@ExportOnly PurposeId purpose, ExportName purposeName, boolean given, Instant at, String channel) {
+    }
+
+    /** One read of the person's data, without the person key itself. */
+    record AccessRecord(Instant at, String who, @ExportOnly PurposeId purpose, ExportName purposeName, String what,
+            ExportTerm refusal) {
+    }
+
+    private static final PersonalDataTable PERSON = PersonalDataTable.keyed("privacy_person", "person_key");
 
     @Bean
     PersonalDataSource contactDetailsSource(JdbcPersons persons, Actors actors) {
-        return source("contact-details", person -> persons.heldFor(person, actors.current())
+        return source("contact-details", List.of(PERSON), person -> persons.heldFor(person, actors.current())
                 .map(held -> List.of(new HeldContactDetails(held.customerId(),
                         held.details() == null ? null : held.details().name(),
                         held.details() == null ? null : held.details().email(),
@@ -35,22 +52,50 @@ class PrivacyDataSources {
 
     @Bean
     PersonalDataSource preferencesSource(JdbcPersons persons) {
-        return source("preferences", person -> persons.exists(person) ? List.<Preferences>of(persons.preferences(person)) : List.of());
+        return source("preferences", List.of(PERSON), person -> {
+            if (!persons.exists(person)) {
+                return List.of();
+            }
+            Preferences p = persons.preferences(person);
+            return List.of(new HeldPreferences(new ExportTerm(p.channel().name(), "privacy.channel." + p.channel().name()),
+                    new ExportTerm(p.language(), "export.preferences.language." + p.language().toLowerCase(Locale.ROOT)),
+                    p.remindersWanted(), p.doNotAsk()));
+        });
     }
 
     @Bean
-    PersonalDataSource consentsSource(JdbcConsents consents) {
-        return source("consents", person -> consents.history(person));
+    PersonalDataSource consentsSource(JdbcConsents consents, Purposes purposes) {
+        return source("consents", List.of(PersonalDataTable.keyed("privacy_consent", "person_key"),
+                PersonalDataTable.keyed("privacy_consent_change", "person_key")),
+                person -> {
+                    java.util.Map<PurposeId, ExportName> names = new java.util.HashMap<>();
+                    return consents.history(person).stream()
+                            .map(c -> new ConsentRecord(c.purpose(), names.computeIfAbsent(c.purpose(), id -> purposeName(purposes, id)),
+                                    c.given(), c.at(), c.channel()))
+                            .toList();
+                });
     }
 
     @Bean
-    PersonalDataSource accessLogSource(AccessLog log) {
-        return source("access-log", person -> log.about(person).stream()
-                .map(e -> new AccessRecord(e.at(), e.actor(), e.purpose().value(), e.what(), e.refusal()))
-                .toList());
+    PersonalDataSource accessLogSource(AccessLog log, Purposes purposes) {
+        return source("access-log", List.of(PersonalDataTable.keyed("privacy_access_log", "person_key", "what")),
+                person -> {
+                    java.util.Map<PurposeId, ExportName> names = new java.util.HashMap<>();
+                    return log.about(person).stream()
+                            .map(e -> new AccessRecord(e.at(), e.actor(), e.purpose(),
+                                    names.computeIfAbsent(e.purpose(), id -> purposeName(purposes, id)), e.what(),
+                                    e.refusal() == null ? null : new ExportTerm(e.refusal(), "privacy.refusal." + e.refusal())))
+                            .toList();
+                });
     }
 
-    private static PersonalDataSource source(String section, java.util.function.Function<PersonKey, List<?>> export) {
+    /** The purpose's name in both languages; its id when it is no longer in the register. */
+    private static ExportName purposeName(Purposes purposes, PurposeId id) {
+        return purposes.find(id).map(p -> new ExportName(p.nameNl(), p.nameEn())).orElse(new ExportName(id.value(), id.value()));
+    }
+
+    private static PersonalDataSource source(String section, List<PersonalDataTable> tables,
+            java.util.function.Function<PersonKey, List<?>> export) {
         return new PersonalDataSource() {
             @Override
             public String section() {
@@ -60,6 +105,11 @@ class PrivacyDataSources {
             @Override
             public List<?> export(PersonKey person) {
                 return export.apply(person);
+            }
+
+            @Override
+            public List<PersonalDataTable> tables() {
+                return tables;
             }
         };
     }

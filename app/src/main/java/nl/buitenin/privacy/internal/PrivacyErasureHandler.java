@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.privacy.FreeTextScrubber;
 import nl.buitenin.privacy.PersonErased;
+import nl.buitenin.privacy.PersonalDataErasure;
+import nl.buitenin.privacy.PersonalDataTable;
 
 /**
  * Privacy's own part of an erasure, after the person row is gone: the access log keeps that reads
@@ -15,13 +17,18 @@ import nl.buitenin.privacy.PersonErased;
  * identifier in its descriptions is scrubbed.
  */
 @Component
-class PrivacyErasureHandler {
+class PrivacyErasureHandler implements PersonalDataErasure {
 
     private final JdbcClient jdbc;
     private final FreeTextScrubber scrubber = new FreeTextScrubber();
 
     PrivacyErasureHandler(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PersonalDataTable> erases() {
+        return List.of(PersonalDataTable.keyed("privacy_access_log", "person_key", "what"));
     }
 
     @ApplicationModuleListener

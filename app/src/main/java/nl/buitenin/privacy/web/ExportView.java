@@ -1,51 +1,189 @@
 package nl.buitenin.privacy.web;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.text.Collator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+
+import nl.buitenin.privacy.ExportName;
+import nl.buitenin.privacy.ExportOnly;
+import nl.buitenin.privacy.ExportTerm;
+import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.internal.PersonExport;
 
 /**
- * The export as a readable page: each section a table, each record a row of its fields. Records of
- * every module are shown by their components, so a new module's section needs no template.
+ * The export as a person reads it: each section under its name in the reader's language, each record as a list
+ * of labelled fields ({@code export.<section>.<field>}), nested records (a case's notes) as items under their
+ * field. Times are shown in the organisation's time zone, codes ({@link ExportTerm}) and names ({@link ExportName})
+ * in the reader's language, booleans as yes/no; ids, keys and {@link ExportOnly} fields stay in the JSON only.
+ * Records of every module are read by their components, so a new module's section needs texts, no template.
+ *
+ * @param missing message keys that had no text (shown as the bare name); tests require none
  */
-record ExportView(List<SectionView> sections, int records) {
+record ExportView(List<SectionView> sections, int records, Set<String> missing) {
 
-    record SectionView(String name, List<String> columns, List<List<String>> rows) {
+    record SectionView(String code, String name, List<ItemView> items) {
     }
 
-    static ExportView of(PersonExport export) {
+    record ItemView(List<FieldView> fields) {
+    }
+
+    /** A field: a value, or (for a list of records) items of their own. */
+    record FieldView(String label, String value, List<ItemView> items) {
+    }
+
+    static ExportView of(PersonExport export, MessageSource messages, Locale locale, ZoneId zone) {
+        Renderer renderer = new Renderer(messages, locale, zone);
         List<SectionView> sections = new ArrayList<>();
         for (PersonExport.Section section : export.sections()) {
-            List<Map<String, String>> fields = section.records().stream().map(ExportView::fields).toList();
-            List<String> columns = fields.stream().flatMap(f -> f.keySet().stream()).distinct().toList();
-            List<List<String>> rows = fields.stream()
-                    .map(f -> columns.stream().map(c -> f.getOrDefault(c, "")).toList()).toList();
-            sections.add(new SectionView(section.name(), columns, rows));
+            List<ItemView> items = section.records().stream().map(r -> renderer.item(section.name(), r)).toList();
+            sections.add(new SectionView(section.name(), renderer.text("export." + section.name(), section.name()), items));
         }
-        return new ExportView(sections, export.recordCount());
+        // Who they are and what they chose first, who read their data last, every module's section between by name.
+        Collator collator = Collator.getInstance(locale);
+        sections.sort(Comparator.comparingInt((SectionView s) -> rank(s.code())).thenComparing(SectionView::name, collator));
+        return new ExportView(sections, export.recordCount(), renderer.missing);
     }
 
-    private static Map<String, String> fields(Object record) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (record instanceof Record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                try {
-                    component.getAccessor().setAccessible(true);
-                    Object value = component.getAccessor().invoke(record);
-                    fields.put(component.getName(), value == null ? "" : value.toString());
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
-                }
-            }
-        } else if (record instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> fields.put(String.valueOf(k), v == null ? "" : v.toString()));
-        } else {
-            fields.put("value", String.valueOf(record));
+    private static final List<String> FIRST = List.of("contact-details", "preferences", "consents");
+    private static final List<String> LAST = List.of("access-log");
+
+    private static int rank(String section) {
+        return FIRST.contains(section) ? FIRST.indexOf(section) - FIRST.size() : LAST.contains(section) ? 1 + LAST.indexOf(section) : 0;
+    }
+
+    private static final class Renderer {
+        private final MessageSource messages;
+        private final Locale locale;
+        private final DateTimeFormatter dateTime;
+        private final DateTimeFormatter date;
+        private final Set<String> missing = new TreeSet<>();
+
+        Renderer(MessageSource messages, Locale locale, ZoneId zone) {
+            this.messages = messages;
+            this.locale = locale;
+            this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).withZone(zone);
+            this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
         }
-        return fields;
+
+        ItemView item(String path, Object record) {
+            List<FieldView> fields = new ArrayList<>();
+            if (record instanceof Record) {
+                for (RecordComponent component : record.getClass().getRecordComponents()) {
+                    if (component.isAnnotationPresent(ExportOnly.class)) {
+                        continue;
+                    }
+                    field(path + "." + component.getName(), read(component, record)).ifPresent(fields::add);
+                }
+            } else {
+                field(path + ".value", record).ifPresent(fields::add);
+            }
+            return new ItemView(fields);
+        }
+
+        private java.util.Optional<FieldView> field(String path, Object value) {
+            if (value == null || hidden(value) || value instanceof String s && s.isBlank()
+                    || value instanceof Collection<?> c && c.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            String label = text("export." + path, path.substring(path.lastIndexOf('.') + 1));
+            if (value instanceof Collection<?> list && list.stream().anyMatch(ExportView.Renderer::isNested)) {
+                return java.util.Optional.of(new FieldView(label, null, list.stream().map(v -> item(path, v)).toList()));
+            }
+            if (isNested(value)) {
+                return java.util.Optional.of(new FieldView(label, null, List.of(item(path, value))));
+            }
+            return java.util.Optional.of(new FieldView(label, value(value), List.of()));
+        }
+
+        /** A record of its own (shown as fields), not a value such as a name or a code. */
+        private static boolean isNested(Object value) {
+            return value instanceof Record && !(value instanceof ExportTerm) && !(value instanceof ExportName) && !hidden(value);
+        }
+
+        /** Ids and keys: for a machine, not for the person. */
+        private static boolean hidden(Object value) {
+            if (value instanceof UUID || value instanceof PersonKey) {
+                return true;
+            }
+            if (value instanceof Record record) {
+                RecordComponent[] components = record.getClass().getRecordComponents();
+                return components.length == 1 && components[0].getType() == UUID.class;
+            }
+            return false;
+        }
+
+        private String value(Object value) {
+            if (value instanceof Instant instant) {
+                return dateTime.format(instant);
+            }
+            if (value instanceof OffsetDateTime time) {
+                return dateTime.format(time.toInstant());
+            }
+            if (value instanceof LocalDate day) {
+                return date.format(day);
+            }
+            if (value instanceof Boolean yes) {
+                return text(yes ? "export.yes" : "export.no", String.valueOf(yes));
+            }
+            if (value instanceof ExportTerm term) {
+                return text(term.messageKey(), term.code());
+            }
+            if (value instanceof ExportName name) {
+                return name.in(locale);
+            }
+            if (value instanceof Enum<?> constant) {
+                return enumText(constant);
+            }
+            if (value instanceof Collection<?> list) {
+                return list.stream().filter(v -> v != null && !hidden(v)).map(this::value).collect(Collectors.joining(", "));
+            }
+            return String.valueOf(value);
+        }
+
+        /** An enum with a {@code messageKey()} (as most have) in words; otherwise a missing text. */
+        private String enumText(Enum<?> constant) {
+            try {
+                Method key = constant.getClass().getMethod("messageKey");
+                return text((String) key.invoke(constant), constant.name());
+            } catch (ReflectiveOperationException e) {
+                missing.add(constant.getDeclaringClass().getName() + "." + constant.name());
+                return constant.name();
+            }
+        }
+
+        String text(String key, String fallback) {
+            String text = messages.getMessage(key, null, null, locale);
+            if (text == null) {
+                missing.add(key);
+                return fallback;
+            }
+            return text;
+        }
+
+        private static Object read(RecordComponent component, Object record) {
+            try {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+            }
+        }
     }
 }

@@ -51,11 +51,13 @@ class OwnPageController {
     private final JdbcConsents consents;
     private final Purposes purposes;
     private final Exports exports;
+    private final ExportViews exportViews;
     private final Erasure erasure;
     private final OwnPageRateLimit rateLimit;
 
     OwnPageController(SignedLinks links, JdbcPersons persons, JdbcConsents consents, Purposes purposes, Exports exports,
-            Erasure erasure, OwnPageRateLimit rateLimit) {
+            Erasure erasure, OwnPageRateLimit rateLimit, ExportViews exportViews) {
+        this.exportViews = exportViews;
         this.links = links;
         this.persons = persons;
         this.consents = consents;
@@ -127,7 +129,7 @@ class OwnPageController {
         if (person == null) {
             return "privacy/own-problem";
         }
-        model.addAttribute("export", ExportView.of(exports.export(person)));
+        model.addAttribute("export", exportViews.of(exports.export(person), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("token", token);
         return "privacy/own-export";
     }

@@ -40,11 +40,13 @@ class PersonsController {
     private final JdbcConsents consents;
     private final Purposes purposes;
     private final Exports exports;
+    private final ExportViews exportViews;
     private final Erasure erasure;
     private final SignedLinks links;
 
     PersonsController(JdbcPersons persons, JdbcConsents consents, Purposes purposes, Exports exports, Erasure erasure,
-            SignedLinks links) {
+            SignedLinks links, ExportViews exportViews) {
+        this.exportViews = exportViews;
         this.persons = persons;
         this.consents = consents;
         this.purposes = purposes;
@@ -91,7 +93,7 @@ class PersonsController {
     @GetMapping("/privacy/persons/{key}/export")
     String export(@PathVariable String key, Model model) {
         PersonKey person = key(key);
-        model.addAttribute("export", ExportView.of(exports.export(person)));
+        model.addAttribute("export", exportViews.of(exports.export(person), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("personKey", person);
         return "privacy/export";
     }

@@ -1,0 +1,26 @@
+package nl.buitenin.privacy.web;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.privacy.internal.PersonExport;
+
+/** Renders an export for a reader: their language, the organisation's time zone. */
+@Component
+class ExportViews {
+
+    private final MessageSource messages;
+    private final Organisations organisations;
+
+    ExportViews(MessageSource messages, Organisations organisations) {
+        this.messages = messages;
+        this.organisations = organisations;
+    }
+
+    ExportView of(PersonExport export, Locale locale) {
+        return ExportView.of(export, messages, locale, organisations.current().timeZone());
+    }
+}
