@@ -109,6 +109,11 @@ public final class RequestValues {
         }
     }
 
+    /** As {@link #choice}, but a blank value is refused with {@code key} and {@code args} too. */
+    public static <E extends Enum<E>> E requiredChoice(String field, String raw, Class<E> type, String key, Object... args) {
+        return require(choice(field, raw, type, key, args), field, key, args);
+    }
+
     /** A whole number, or null when not given; refused with {@code key} and the value as sent when it is not one. */
     public static Integer whole(String field, String raw, String key) {
         if (blank(raw)) {

@@ -50,6 +50,8 @@ class RequestValuesTest {
         // A choice's arguments are the caller's: its text may name the choices, not the value.
         assertRefused(() -> RequestValues.choice("by", "PERSON", ChronoUnit.class, "loop.invalid.by"), "by", "loop.invalid.by");
         assertRefused(() -> RequestValues.required("customerId", " ", "privacy.invalid.required"), "customerId", "privacy.invalid.required");
+        assertRefused(() -> RequestValues.requiredChoice("by", " ", ChronoUnit.class, "loop.invalid.by"), "by", "loop.invalid.by");
+        assertThat(RequestValues.requiredChoice("by", "Weeks", ChronoUnit.class, "loop.invalid.by")).isEqualTo(ChronoUnit.WEEKS);
         assertRefused(() -> RequestValues.require(RequestValues.date("day", "", "demand.invalid.day"), "day", "demand.invalid.day", ""),
                 "day", "demand.invalid.day", "");
     }

@@ -90,8 +90,7 @@ class ScoresApi {
     }
 
     static Grouping grouping(String name) {
-        return RequestValues.choice("groupBy", RequestValues.required("groupBy", name, "insight.invalid.groupBy"), Grouping.class,
-                "insight.invalid.groupBy");
+        return RequestValues.requiredChoice("groupBy", name, Grouping.class, "insight.invalid.groupBy");
     }
 
     static LocalDate date(String field, String text, LocalDate otherwise) {

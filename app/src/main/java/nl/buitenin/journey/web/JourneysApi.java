@@ -279,7 +279,6 @@ class JourneysApi {
 
     static Channel channel(String name) {
         String channels = List.of(Channel.values()).toString();
-        return RequestValues.require(RequestValues.choice("channel", name, Channel.class, "journey.invalid.channel", channels), "channel",
-                "journey.invalid.channel", channels);
+        return RequestValues.requiredChoice("channel", name, Channel.class, "journey.invalid.channel", channels);
     }
 }

@@ -111,8 +111,8 @@ public class SurveyForm {
 
     private static QuestionType parseType(String type, int index, List<FieldError> errors) {
         String field = "questions[" + index + "].type";
-        return RequestValues.collecting(errors, () -> RequestValues.require(RequestValues.choice(field, type, QuestionType.class,
-                "listening.invalid.chooseType"), field, "listening.invalid.chooseType"));
+        return RequestValues.collecting(errors, () -> RequestValues.requiredChoice(field, type, QuestionType.class,
+                "listening.invalid.chooseType"));
     }
 
     private static List<AnswerOption> options(QuestionForm q, int index, List<FieldError> errors) {

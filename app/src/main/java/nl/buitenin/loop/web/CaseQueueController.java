@@ -198,8 +198,7 @@ class CaseQueueController {
     }
 
     private static CallbackOutcome parseOutcome(String outcome) {
-        return RequestValues.require(RequestValues.choice("outcome", outcome, CallbackOutcome.class, "loop.invalid.outcome"), "outcome",
-                "loop.invalid.outcome");
+        return RequestValues.requiredChoice("outcome", outcome, CallbackOutcome.class, "loop.invalid.outcome");
     }
 
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {

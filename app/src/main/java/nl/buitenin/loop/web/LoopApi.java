@@ -165,8 +165,7 @@ class LoopApi {
             + "shares with n and Wilson 95 % interval, medians with n; the last row (key *) is the total. A figure about fewer "
             + "people than the small-cell minimum k (default 5) is hidden: hidden true, fewerThan k, its numbers null.")
     List<FigureRow> figures(@RequestParam(defaultValue = "TEAM") String by, @RequestParam String from, @RequestParam String to) {
-        LoopFigures.Dimension dimension = RequestValues.require(RequestValues.choice("by", by, LoopFigures.Dimension.class, "loop.invalid.by"),
-                "by", "loop.invalid.by");
+        LoopFigures.Dimension dimension = RequestValues.requiredChoice("by", by, LoopFigures.Dimension.class, "loop.invalid.by");
         ZoneId zone = pages.zone();
         Instant start = date("from", from).atStartOfDay(zone).toInstant();
         Instant end = date("to", to).plusDays(1).atStartOfDay(zone).toInstant();

@@ -26,8 +26,7 @@ record PurposeForm(String id, String nameNl, String nameEn, String descriptionNl
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("id", "privacy.invalid.purposeIdForm");
         }
-        LegalBasis basis = RequestValues.require(RequestValues.choice("legalBasis", legalBasis, LegalBasis.class,
-                "privacy.invalid.legalBasisOneOf"), "legalBasis", "privacy.invalid.legalBasisOneOf");
+        LegalBasis basis = RequestValues.requiredChoice("legalBasis", legalBasis, LegalBasis.class, "privacy.invalid.legalBasisOneOf");
         return new Purpose(purposeId, nameNl, nameEn, descriptionNl, descriptionEn, basis, !Boolean.FALSE.equals(personalData),
                 dataCategories, retentionMonths, recipients, null);
     }
