@@ -36,6 +36,11 @@ public final class EventsHandled {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Waits for every unfinished publication, also those from before: for a test that owns its context's events. */
+    public static EventsHandled all(EventPublicationRegistry registry) {
+        return new EventsHandled(registry, Set.of());
+    }
+
     /** Returns once every publication since {@link #since} is completed (or failed); fails after 20 seconds. */
     public void await() throws InterruptedException {
         long deadline = System.nanoTime() + AT_MOST.toNanos();
