@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
@@ -80,6 +81,8 @@ class InteractionCountsTest {
 
     @Autowired
     EventPublicationRegistry registry;
+    @Autowired
+    EventSerializer eventSerializer;
 
     EventsHandled handled;
     String ingestKey;
@@ -241,6 +244,20 @@ class InteractionCountsTest {
         assertThat((Object) transactions.execute(s -> counts.count(purchase))).isEqualTo(InteractionCounts.Outcome.NOT_A_CONTACT);
         assertThat((Object) transactions.execute(s -> counts.count(older))).isEqualTo(InteractionCounts.Outcome.COUNTED);
         assertThat(countsAt(location)).containsExactlyEntriesOf(Map.of(Instant.parse("2026-06-01T08:00:00Z"), 1L));
+    }
+
+    /** The event log's own serializer writes the event in columns and reads it back as the same records. */
+    @Test
+    void theEventLogStoresTheEventInColumnsAndReadsItBackAsRecords() {
+        TouchpointId touchpoint = new TouchpointId(UUID.fromString(phone));
+        InteractionsRecorded event = InteractionsRecorded.of(List.of(
+                new Interaction(touchpoint, new PersonKey(PERSON), Instant.parse("2026-06-06T08:01:00.5Z"), "serialized-1", InteractionKind.CONTACT),
+                new Interaction(touchpoint, null, Instant.parse("2026-06-06T08:02:00Z"), "serialized-2", null)));
+
+        String stored = eventSerializer.serialize(event).toString();
+
+        assertThat(stored).contains("\"sourceIds\"", "\"epochSecond\"").doesNotContain("\"interactions\"");
+        assertThat(eventSerializer.deserialize(stored, InteractionsRecorded.class)).isEqualTo(event);
     }
 
     /** No column of any demand table holds the person key or a column meant for people. */

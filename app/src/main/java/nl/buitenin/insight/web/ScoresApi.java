@@ -102,14 +102,11 @@ class ScoresApi {
         Set<TouchpointId> result = new HashSet<>();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
-            if (RequestValues.blank(id)) {
-                errors.add(InvalidInputException.FieldError.of("touchpoint", "insight.invalid.touchpoint", id));
-                continue;
-            }
-            try {
-                result.add(RequestValues.id("touchpoint", id, TouchpointId::new, "insight.invalid.touchpoint"));
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
+            TouchpointId touchpoint = RequestValues.collecting(errors, () -> RequestValues.require(
+                    RequestValues.id("touchpoint", id, TouchpointId::new, "insight.invalid.touchpoint"), "touchpoint",
+                    "insight.invalid.touchpoint", id));
+            if (touchpoint != null) {
+                result.add(touchpoint);
             }
         }
         if (!errors.isEmpty()) {

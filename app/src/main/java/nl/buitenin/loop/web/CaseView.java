@@ -26,8 +26,8 @@ record CaseView(String id, String type, String status, String statusKey, String 
         CaseTypes.Definition type = types.get(c.type().code());
         return new CaseView(c.id().toString(), type == null ? c.type().code() : type.name(locale), c.status().name(),
                 c.status().messageKey(), c.team(), c.owner() == null ? null : userNames.getOrDefault(c.owner(), "?"),
-                c.summary(), time(c.openedAt(), zone), time(c.deadline().minusSeconds(60), zone), c.canWork(), c.isOverdue(now), c.escalatedAt() != null,
-                Duration.between(c.openedAt(), now).toDays(), c.channel() == null ? null : "loop." + c.channel().messageKey());
+                c.summary(), time(c.openedAt(), zone), time(c.deadline().minusSeconds(60), zone), c.canWork(), c.isOverdue(now),
+                c.escalatedAt() != null, Duration.between(c.openedAt(), now).toDays(), c.channel() == null ? null : "loop." + c.channel().messageKey());
     }
 
     static String time(Instant instant, ZoneId zone) {
