@@ -158,7 +158,7 @@ class CaseQueueController {
         User me = pages.me();
         List<FieldError> errors = new ArrayList<>();
         CaseType caseType = parse(errors, "type", () -> types.require(new CaseType(type == null ? "" : type)).type());
-        Channel via = parse(errors, "channel", () -> Channel.valueOf(channel == null ? "" : channel));
+        Channel via = RequestValues.collecting(errors, () -> RequestValues.requiredChoice("channel", channel, Channel.class, "loop.invalid.field"));
         PersonKey person = RequestValues.blank(personKey) ? null
                 : parse(errors, "personKey", () -> new PersonKey(personKey.strip()));
         TouchpointId where = RequestValues.collecting(errors,
