@@ -77,13 +77,16 @@ public class SurveyForm {
             QuestionType type = parseType(q.getType(), i, errors);
             List<AnswerOption> options = type != null && type.hasOptions() ? options(q, i, errors) : List.of();
             parsed.add(new SurveyQuestion(key, type, new LocalizedText(q.getTextNl(), q.getTextEn()), options, q.isRequired()));
-            if (!RequestValues.blank(q.getCaseRule())) {
+            String ruleField = "questions[" + i + "].caseRule";
+            CaseRule.Trigger trigger = RequestValues.collecting(errors,
+                    () -> RequestValues.choice(ruleField, q.getCaseRule(), CaseRule.Trigger.class, "platform.invalid.value", q.getCaseRule()));
+            if (trigger != null) {
                 String answer = null;
-                if ("CHOSEN_ANSWER".equals(q.getCaseRule())) {
+                if (trigger == CaseRule.Trigger.CHOSEN_ANSWER) {
                     answer = options.stream().filter(o -> o.text().nl().equalsIgnoreCase(q.getCaseAnswer().trim())).map(AnswerOption::value)
                             .findFirst().orElse(q.getCaseAnswer().trim());
                 }
-                rules.add(new CaseRule(CaseRule.Trigger.valueOf(q.getCaseRule()), key, answer));
+                rules.add(new CaseRule(trigger, key, answer));
             }
         }
         List<TouchpointId> touchpointIds = new ArrayList<>();
