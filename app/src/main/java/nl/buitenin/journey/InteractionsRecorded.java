@@ -2,128 +2,142 @@ package nl.buitenin.journey;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * The new interactions of one ingested batch, published once in the transaction that stored them. Listeners
- * treat each element of {@link #interactions()} exactly as a single {@link InteractionRecorded}; one event per
- * batch instead of one per interaction keeps the event log (and the work after each commit) from growing by a
- * row per contact, which is what lets the API keep up with a raw COPY.
+ * The interactions recorded for the first time by one ingested batch (a retried one is not published again),
+ * published once in the transaction that stored them. The contact policy counts recent contacts from them;
+ * demand derives volumes. One event per batch instead of one per interaction keeps the event log (and the work
+ * after each commit) from growing by a row per contact, which is what lets the API keep up with a raw COPY.
  * <p>
- * The event is stored in columns rather than as a list of records: the event log serialises it to JSON once
- * per listener inside the request's transaction, and a list of records repeats every field name, touchpoint
- * id and kind per interaction (about 250 bytes each). Here each touchpoint and kind is written once and
- * referred to by its position, and times are numbers.
+ * How the event log stores it is a detail of serialisation: the log writes it to JSON once per listener inside
+ * the request's transaction, and a list of records repeats every field name, touchpoint id and kind per
+ * interaction (about 250 bytes each). So it is written in columns ({@link Columns}): each touchpoint and kind
+ * once, referred to by its position, and times as numbers.
  *
- * @param touchpoints     the distinct touchpoints of the batch
- * @param touchpoint      per interaction, its touchpoint's position in {@code touchpoints}
- * @param epochSecond     per interaction, the seconds of its time since 1970-01-01T00:00Z
- * @param nano            per interaction, the nanoseconds within that second
- * @param persons         per interaction, the person's key or null
- * @param sourceIds       per interaction, the id the sending system gave it
- * @param kinds           the distinct kinds of the batch
- * @param kind            per interaction, its kind's position in {@code kinds}
+ * @param interactions the new interactions, in the order they were stored
  */
-public record InteractionsRecorded(List<TouchpointId> touchpoints, int[] touchpoint, long[] epochSecond, int[] nano,
-        List<String> persons, List<String> sourceIds, List<InteractionKind> kinds, int[] kind) {
+public record InteractionsRecorded(List<Interaction> interactions) {
 
     public InteractionsRecorded {
-        int size = sourceIds.size();
-        if (touchpoint.length != size || epochSecond.length != size || nano.length != size || persons.size() != size
-                || kind.length != size) {
-            throw new IllegalArgumentException("columns of different lengths");
-        }
-        touchpoints = List.copyOf(touchpoints);
-        persons = java.util.Collections.unmodifiableList(new ArrayList<>(persons));
-        sourceIds = List.copyOf(sourceIds);
-        kinds = java.util.Collections.unmodifiableList(new ArrayList<>(kinds));
-    }
-
-    /** The event for these interactions, in the order given. */
-    public static InteractionsRecorded of(List<InteractionRecorded> interactions) {
-        int size = interactions.size();
-        Map<TouchpointId, Integer> touchpointIndex = new HashMap<>();
-        List<TouchpointId> touchpoints = new ArrayList<>();
-        Map<InteractionKind, Integer> kindIndex = new HashMap<>();
-        List<InteractionKind> kinds = new ArrayList<>();
-        int[] touchpoint = new int[size];
-        long[] epochSecond = new long[size];
-        int[] nano = new int[size];
-        List<String> persons = new ArrayList<>(size);
-        List<String> sourceIds = new ArrayList<>(size);
-        int[] kind = new int[size];
-        for (int i = 0; i < size; i++) {
-            InteractionRecorded interaction = interactions.get(i);
-            touchpoint[i] = touchpointIndex.computeIfAbsent(interaction.touchpoint(), id -> {
-                touchpoints.add(id);
-                return touchpoints.size() - 1;
-            });
-            epochSecond[i] = interaction.at().getEpochSecond();
-            nano[i] = interaction.at().getNano();
-            persons.add(interaction.person() == null ? null : interaction.person().value());
-            sourceIds.add(interaction.sourceId());
-            // A null kind (only in old events) is kept as null, as the single event kept it.
-            kind[i] = kindIndex.computeIfAbsent(interaction.kind(), k -> {
-                kinds.add(k);
-                return kinds.size() - 1;
-            });
-        }
-        return new InteractionsRecorded(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind);
+        interactions = List.copyOf(interactions);
     }
 
     /**
-     * Reads the stored event; also an event stored before the columns, as a list of interactions, which the
-     * event log may still hold unfinished from before an upgrade.
+     * One interaction of the batch.
+     *
+     * @param person   the person, or null when the source did not know who it was
+     * @param sourceId the id the sending system gave the interaction
+     * @param kind     what happened; null only in events stored before the kind was part of the event, which
+     *                 were contacts unless the sender said otherwise
+     */
+    public record Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind) {
+
+        public Interaction {
+            Objects.requireNonNull(touchpoint, "touchpoint");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(sourceId, "sourceId");
+        }
+    }
+
+    /** The event for these interactions, in the order given. */
+    public static InteractionsRecorded of(List<Interaction> interactions) {
+        return new InteractionsRecorded(interactions);
+    }
+
+    /** How many interactions the event holds. */
+    public int size() {
+        return interactions.size();
+    }
+
+    /** The form in which the event log stores the event. */
+    @JsonValue
+    Columns columns() {
+        return Columns.of(interactions);
+    }
+
+    /**
+     * Reads the stored event: in columns, or stored before the columns as a list of interactions, which the event
+     * log may still hold unfinished from before an upgrade.
      */
     @JsonCreator
     static InteractionsRecorded read(@JsonProperty("touchpoints") List<TouchpointId> touchpoints,
             @JsonProperty("touchpoint") int[] touchpoint, @JsonProperty("epochSecond") long[] epochSecond,
             @JsonProperty("nano") int[] nano, @JsonProperty("persons") List<String> persons,
             @JsonProperty("sourceIds") List<String> sourceIds, @JsonProperty("kinds") List<InteractionKind> kinds,
-            @JsonProperty("kind") int[] kind, @JsonProperty("interactions") List<InteractionRecorded> interactions) {
+            @JsonProperty("kind") int[] kind, @JsonProperty("interactions") List<Interaction> interactions) {
         if (sourceIds == null && interactions != null) {
-            return of(interactions);
+            return new InteractionsRecorded(interactions);
         }
-        return new InteractionsRecorded(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind);
+        return new InteractionsRecorded(new Columns(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind)
+                .interactions());
     }
 
-    /** How many interactions the event holds. */
-    public int size() {
-        return sourceIds.size();
-    }
+    /**
+     * The stored form: per interaction a position in the lists of distinct touchpoints and kinds, its time as
+     * seconds and nanoseconds since 1970-01-01T00:00Z, its person's key (or null) and its source id.
+     */
+    record Columns(List<TouchpointId> touchpoints, int[] touchpoint, long[] epochSecond, int[] nano, List<String> persons,
+            List<String> sourceIds, List<InteractionKind> kinds, int[] kind) {
 
-    /** The interactions as records, in the order they were stored. */
-    public List<InteractionRecorded> interactions() {
-        List<InteractionRecorded> interactions = new ArrayList<>(size());
-        for (int i = 0; i < size(); i++) {
-            String person = persons.get(i);
-            interactions.add(new InteractionRecorded(touchpoints.get(touchpoint[i]),
-                    person == null ? null : new PersonKey(person), Instant.ofEpochSecond(epochSecond[i], nano[i]),
-                    sourceIds.get(i), kinds.get(kind[i])));
+        Columns {
+            int size = sourceIds.size();
+            if (touchpoint.length != size || epochSecond.length != size || nano.length != size || persons.size() != size
+                    || kind.length != size) {
+                throw new IllegalArgumentException("columns of different lengths");
+            }
         }
-        return interactions;
-    }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof InteractionsRecorded that && interactions().equals(that.interactions());
-    }
+        static Columns of(List<Interaction> interactions) {
+            int size = interactions.size();
+            Map<TouchpointId, Integer> touchpointIndex = new HashMap<>();
+            List<TouchpointId> touchpoints = new ArrayList<>();
+            Map<InteractionKind, Integer> kindIndex = new HashMap<>();
+            List<InteractionKind> kinds = new ArrayList<>();
+            int[] touchpoint = new int[size];
+            long[] epochSecond = new long[size];
+            int[] nano = new int[size];
+            List<String> persons = new ArrayList<>(size);
+            List<String> sourceIds = new ArrayList<>(size);
+            int[] kind = new int[size];
+            for (int i = 0; i < size; i++) {
+                Interaction interaction = interactions.get(i);
+                touchpoint[i] = touchpointIndex.computeIfAbsent(interaction.touchpoint(), id -> {
+                    touchpoints.add(id);
+                    return touchpoints.size() - 1;
+                });
+                epochSecond[i] = interaction.at().getEpochSecond();
+                nano[i] = interaction.at().getNano();
+                persons.add(interaction.person() == null ? null : interaction.person().value());
+                sourceIds.add(interaction.sourceId());
+                // A null kind (only in old events) is kept as null, as the single event kept it.
+                kind[i] = kindIndex.computeIfAbsent(interaction.kind(), k -> {
+                    kinds.add(k);
+                    return kinds.size() - 1;
+                });
+            }
+            return new Columns(touchpoints, touchpoint, epochSecond, nano, Collections.unmodifiableList(persons), sourceIds,
+                    Collections.unmodifiableList(kinds), kind);
+        }
 
-    @Override
-    public int hashCode() {
-        return interactions().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "InteractionsRecorded" + Arrays.toString(interactions().toArray());
+        List<Interaction> interactions() {
+            List<Interaction> interactions = new ArrayList<>(sourceIds.size());
+            for (int i = 0; i < sourceIds.size(); i++) {
+                String person = persons.get(i);
+                interactions.add(new Interaction(touchpoints.get(touchpoint[i]), person == null ? null : new PersonKey(person),
+                        Instant.ofEpochSecond(epochSecond[i], nano[i]), sourceIds.get(i), kinds.get(kind[i])));
+            }
+            return interactions;
+        }
     }
 }

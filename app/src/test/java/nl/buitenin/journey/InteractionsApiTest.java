@@ -22,6 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +33,7 @@ import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.testing.Unique;
 
 @DatabaseTest
@@ -42,6 +44,8 @@ class InteractionsApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     ApiKeys apiKeys;
     @Autowired
@@ -133,13 +137,10 @@ class InteractionsApiTest {
         send("{\"items\":[" + item(tag, at.toString(), person) + "]}").andExpect(status().isOk());
         assertThat(interactions.recentContacts(new PersonKey(person), at.minus(Duration.ofDays(1)))).containsExactly(at);
 
+        EventsHandled handled = EventsHandled.since(registry);
         transactions.executeWithoutResult(s -> events.publishEvent(new PersonErased(new PersonKey(person), List.of(), Instant.now())));
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!interactions.recentContacts(new PersonKey(person), at.minus(Duration.ofDays(1))).isEmpty()
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        handled.await();
         assertThat(interactions.recentContacts(new PersonKey(person), at.minus(Duration.ofDays(1)))).isEmpty();
         assertThat(jdbc.sql("select count(*) from interaction where source_id = :s").param("s", tag).query(Long.class).single()).isEqualTo(1);
     }

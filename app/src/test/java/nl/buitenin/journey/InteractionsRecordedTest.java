@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import nl.buitenin.journey.InteractionsRecorded.Interaction;
 import nl.buitenin.privacy.PersonKey;
 
 /** The columnar event gives back exactly the interactions it was made of, also after the event log's JSON. */
@@ -19,13 +20,13 @@ class InteractionsRecordedTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private List<InteractionRecorded> interactions() {
+    private List<Interaction> interactions() {
         TouchpointId shop = new TouchpointId(UUID.randomUUID());
         TouchpointId phone = new TouchpointId(UUID.randomUUID());
-        List<InteractionRecorded> interactions = new ArrayList<>();
+        List<Interaction> interactions = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             PersonKey person = i % 2 == 0 ? null : new PersonKey("p_" + "abcdefghijklmnopqrstuvwxyz".substring(i % 26) + "a".repeat(i % 26));
-            interactions.add(new InteractionRecorded(i % 3 == 0 ? shop : phone, person,
+            interactions.add(new Interaction(i % 3 == 0 ? shop : phone, person,
                     Instant.parse("2026-02-01T10:00:00Z").plusSeconds(i * 37L).plusNanos(i % 7 * 1_000_000L), "src-" + i,
                     i % 5 == 0 ? null : InteractionKind.values()[i % InteractionKind.values().length]));
         }
@@ -34,7 +35,7 @@ class InteractionsRecordedTest {
 
     @Test
     void survivesTheEventLogAndIsSmallerThanAListOfRecords() {
-        List<InteractionRecorded> interactions = interactions();
+        List<Interaction> interactions = interactions();
         String stored = json.writeValueAsString(InteractionsRecorded.of(interactions));
 
         InteractionsRecorded read = json.readValue(stored, InteractionsRecorded.class);
@@ -46,7 +47,7 @@ class InteractionsRecordedTest {
 
     @Test
     void readsAnEventStoredAsAListBeforeTheColumns() {
-        List<InteractionRecorded> interactions = interactions();
+        List<Interaction> interactions = interactions();
         String old = json.writeValueAsString(Map.of("interactions", interactions));
 
         assertThat(json.readValue(old, InteractionsRecorded.class).interactions()).isEqualTo(interactions);

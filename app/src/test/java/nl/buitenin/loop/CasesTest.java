@@ -146,6 +146,39 @@ class CasesTest {
         assertThat(queue).doesNotContain("Geheim voor andere teams");
     }
 
+    /** The case page offers closing and reopening only when the case itself says it accepts them. */
+    @Test
+    void theCasePageOffersTheStepsTheCaseAccepts() throws Exception {
+        String team = LoopFixture.uniqueTeam();
+        StoredUser agent = LoopFixture.agentOf(users, team);
+        CaseFile c = openForTeam(team, null, "Bus te laat");
+        String open = mvc.perform(get("/cases/" + c.id()).with(user(agent))).andReturn().getResponse().getContentAsString();
+        assertThat(open).doesNotContain("id=\"close-form\"", "id=\"reopen-form\"");
+        mvc.perform(post("/cases/" + c.id() + "/resolve").param("outcome", "Uitgelegd").with(user(agent)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        String resolved = mvc.perform(get("/cases/" + c.id()).with(user(agent))).andReturn().getResponse().getContentAsString();
+
+        assertThat(resolved).contains("id=\"close-form\"", "id=\"reopen-form\"");
+    }
+
+    /** A complaint typed in the form with a wrong channel, touchpoint and no text is shown with each field named, in the agent's language. */
+    @Test
+    void theComplaintFormNamesEveryWrongFieldAtOnce() throws Exception {
+        StoredUser agent = LoopFixture.agentOf(users, LoopFixture.uniqueTeam());
+
+        var page = mvc.perform(post("/cases/new").param("type", CaseType.COMPLAINT.code()).param("channel", "FAX")
+                .param("touchpoint", "balie-3").param("text", " ").with(user(agent)).with(csrf()))
+                .andExpect(status().isOk()).andReturn();
+
+        @SuppressWarnings("unchecked")
+        List<nl.buitenin.platform.InvalidInputException.FieldError> errors =
+                (List<nl.buitenin.platform.InvalidInputException.FieldError>) page.getModelAndView().getModel().get("errors");
+        assertThat(errors).extracting(nl.buitenin.platform.InvalidInputException.FieldError::field)
+                .containsExactly("channel", "touchpoint", "text");
+        assertThat(page.getResponse().getContentAsString()).contains("write down what the person said", "not valid");
+    }
+
     @Test
     void anAgentWorksACaseThroughThePages() throws Exception {
         String team = LoopFixture.uniqueTeam();

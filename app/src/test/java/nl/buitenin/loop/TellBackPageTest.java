@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.buitenin.access.internal.JdbcUsers;
@@ -42,6 +43,7 @@ import nl.buitenin.privacy.Preferences;
 import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 
 /**
  * A person who prefers the phone: the done action becomes a call-back task in the queue of the team that
@@ -53,6 +55,8 @@ class TellBackPageTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     JdbcUsers users;
     @Autowired
@@ -86,14 +90,12 @@ class TellBackPageTest {
         themes.tag(opened.id(), theme.id(), "test", ThemeTagging.Tagger.USER, Instant.now());
         ImprovementAction action = improving.plan("Bagage eerder ophalen", "Luggage collected earlier",
                 "We halen de bagage een uur eerder op.", "We collect the luggage an hour earlier.", null, null, Set.of(theme.id()));
+        EventsHandled handled = EventsHandled.since(registry);
         improving.complete(action.id());
 
-        UUID task = null;
-        for (int i = 0; i < 200 && task == null; i++) {
-            task = jdbc.sql("select id from loop_tell_back_task where person_key = :p").param("p", person.value())
-                    .query(UUID.class).optional().orElse(null);
-            Thread.sleep(50);
-        }
+        handled.await();
+        UUID task = jdbc.sql("select id from loop_tell_back_task where person_key = :p").param("p", person.value())
+                .query(UUID.class).optional().orElse(null);
         assertThat(task).isNotNull();
 
         mvc.perform(get("/cases").with(user(agent)))

@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 
 /**
  * Events between modules are kept in the database until their listener has handled them, on H2 and
@@ -50,6 +52,8 @@ class EventPublicationRegistryTest {
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
+    EventPublicationRegistry registry;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
@@ -58,9 +62,10 @@ class EventPublicationRegistryTest {
 
     @Test
     void aFailedListenerKeepsItsEventUntilItIsHandled() throws Exception {
+        EventsHandled failed = EventsHandled.since(registry);
         transactions.executeWithoutResult(status -> events.publishEvent(new Probe("hello")));
-        waitFor(() -> ATTEMPTS.get() >= 1);
-        Thread.sleep(200);
+        failed.await();
+        assertThat(ATTEMPTS.get()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single())
                 .isEqualTo(1);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -49,6 +49,7 @@ import nl.buitenin.loop.internal.Improving;
 import nl.buitenin.loop.internal.TellBackCalls;
 import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.loop.internal.Themes;
+import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.testing.Unique;
 
 /**
@@ -102,6 +103,8 @@ final class EveryModuleFixture {
     ApiKeys apiKeys;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventPublicationRegistry registry;
 
     /** What was made, with the person's identifiers in the notations the texts use. */
     record Someone(PersonKey key, String customerId, String name, String surname, String email, String phone,
@@ -217,17 +220,7 @@ final class EveryModuleFixture {
     }
 
     void awaitEventsHandled() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0) {
-                Thread.sleep(100);
-                if (jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("event handlers did not complete within 30 s");
+        EventsHandled.all(registry).await();
     }
 
     private static String letters(Random random, int n) {

@@ -2,7 +2,6 @@ package nl.buitenin.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.contact.ContactKind;
@@ -37,6 +37,7 @@ import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.internal.Improving;
 import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 
 /**
  * Past a purpose's retention every module lets go of what it held for it: answers lose their text and
@@ -51,6 +52,8 @@ class RetentionAcrossModulesTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     JdbcSurveys surveys;
     @Autowired
@@ -135,16 +138,6 @@ class RetentionAcrossModulesTest {
     }
 
     private void awaitEventsHandled() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0) {
-                Thread.sleep(100);
-                if (jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("event handlers did not complete within 30 s");
+        EventsHandled.all(registry).await();
     }
 }

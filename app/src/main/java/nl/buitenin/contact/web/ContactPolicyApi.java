@@ -16,6 +16,7 @@ import nl.buitenin.contact.internal.JdbcContactStore;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.contact.internal.StoredContactPolicy;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PersonKey;
 
 /** The contact policy and its decisions over REST; ADMIN and ANALYST only. */
@@ -47,7 +48,7 @@ class ContactPolicyApi {
     @GetMapping("/decisions")
     @Operation(summary = "Decisions with their reason codes: of one person (person=p_...), or the latest 100")
     List<JdbcContactStore.StoredDecision> decisions(@RequestParam(required = false) String person) {
-        if (person == null || person.isBlank()) {
+        if (RequestValues.blank(person)) {
             return store.recentDecisions(100);
         }
         if (!PersonKey.isValid(person)) {

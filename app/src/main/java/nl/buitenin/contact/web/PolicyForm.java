@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.buitenin.contact.internal.Policy;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 
 /**
  * The policy settings page's form: shares in percent; per touchpoint an optional percentage that differs
@@ -50,7 +51,7 @@ public class PolicyForm {
         Double share = number("samplePercent", samplePercent, errors);
         Map<String, Double> shares = new LinkedHashMap<>();
         touchpointShares.forEach((touchpoint, text) -> {
-            if (text != null && !text.isBlank()) {
+            if (!RequestValues.blank(text)) {
                 Double value = number("touchpointShares[" + touchpoint + "]", text, errors);
                 if (value != null) {
                     shares.put(touchpoint, value / 100.0);
@@ -75,21 +76,13 @@ public class PolicyForm {
     }
 
     private static Double number(String field, String text, List<InvalidInputException.FieldError> errors) {
-        try {
-            return Double.parseDouble(text.trim().replace(',', '.'));
-        } catch (RuntimeException e) {
-            errors.add(InvalidInputException.FieldError.of(field, "contact.invalid.number", text));
-            return null;
-        }
+        return RequestValues.collecting(errors, () -> RequestValues.require(RequestValues.decimal(field, text, "contact.invalid.number"),
+                field, "contact.invalid.number", text));
     }
 
     private static Integer whole(String field, String text, List<InvalidInputException.FieldError> errors) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (RuntimeException e) {
-            errors.add(InvalidInputException.FieldError.of(field, "contact.invalid.wholeNumber", text));
-            return null;
-        }
+        return RequestValues.collecting(errors, () -> RequestValues.require(RequestValues.whole(field, text, "contact.invalid.wholeNumber"),
+                field, "contact.invalid.wholeNumber", text));
     }
 
     public String getSamplePercent() { return samplePercent; }

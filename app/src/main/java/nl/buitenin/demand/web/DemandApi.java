@@ -31,6 +31,7 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.RecordedTimes;
+import nl.buitenin.platform.RequestValues;
 
 /** Contact volumes in; series, forecasts and staffing plans out. */
 @RestController
@@ -161,14 +162,8 @@ class DemandApi {
     }
 
     private static ContactVolume toVolume(VolumeItem item, int index) {
-        Channel channel = null;
-        if (item.channel() != null) {
-            try {
-                channel = Channel.valueOf(item.channel().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("channel", "demand.invalid.channel", item.channel(), List.of(Channel.values()).toString());
-            }
-        }
+        Channel channel = item.channel() == null ? null : RequestValues.requiredChoice("channel", item.channel(), Channel.class,
+                "demand.invalid.channel", item.channel(), List.of(Channel.values()).toString());
         if (item.offered() == null) {
             throw InvalidInputException.of("offered", "demand.invalid.required");
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +33,7 @@ import nl.buitenin.demand.internal.volume.VolumeImport;
 import nl.buitenin.platform.CsvInput;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The planner's pages: heat map and trend, import, forecast with backtest, staffing plan. */
@@ -90,9 +90,9 @@ class DemandController {
         model.addAttribute("intervalMinutes", figures.intervalMinutes());
         Channel defaultChannel;
         try {
-            defaultChannel = channel == null || channel.isBlank() ? null : Channel.valueOf(channel);
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("errors", List.of(InvalidInputException.FieldError.of("channel", "demand.invalid.unknownChannel", channel)));
+            defaultChannel = RequestValues.choice("channel", channel, Channel.class, "demand.invalid.unknownChannel", channel);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
             return "demand/import";
         }
         if (file.isEmpty()) {
@@ -154,7 +154,7 @@ class DemandController {
         try {
             StaffingGoal goal = form.goal();
             Double ahtSeconds = form.ahtSeconds();
-            if (calls != null && !calls.isBlank()) {
+            if (!RequestValues.blank(calls)) {
                 model.addAttribute("single", single(calls, agents, ahtSeconds, goal));
             }
             if (key.isPresent()) {
@@ -199,23 +199,14 @@ class DemandController {
     }
 
     private Single single(String callsText, String agentsText, Double ahtSeconds, StaffingGoal goal) {
-        double callCount;
-        try {
-            callCount = Double.parseDouble(callsText.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("calls", "demand.invalid.calls", callsText);
-        }
+        double callCount = RequestValues.decimal("calls", callsText, "demand.invalid.calls");
         if (ahtSeconds == null) {
             throw InvalidInputException.of("aht", "demand.invalid.aht");
         }
         Workload workload = new Workload(callCount, figures.intervalMinutes() * 60.0, ahtSeconds);
-        if (agentsText != null && !agentsText.isBlank()) {
-            int n;
-            try {
-                n = Integer.parseInt(agentsText.trim());
-            } catch (NumberFormatException e) {
-                throw InvalidInputException.of("agents", "demand.invalid.wholeNumber", agentsText);
-            }
+        Integer agents = RequestValues.whole("agents", agentsText, "demand.invalid.wholeNumber");
+        if (agents != null) {
+            int n = agents;
             Performance p = Staffing.evaluate(workload, n, goal);
             return new Single(workload.erlangs(), new Staffed(n, goal.scheduled(n), p));
         }
@@ -245,11 +236,7 @@ class DemandController {
     }
 
     private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("day", "demand.invalid.day", text);
-        }
+        return RequestValues.require(RequestValues.date("day", text, "demand.invalid.day"), "day", "demand.invalid.day", text);
     }
 
     private String text(String key, Locale locale) {

@@ -7,6 +7,7 @@ import nl.buitenin.demand.internal.erlang.ServiceTarget;
 import nl.buitenin.demand.internal.erlang.StaffingGoal;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RequestValues;
 
 /**
  * The staffing goal as typed in the form or the query string: percentages as numbers (80, 85), times in
@@ -52,20 +53,12 @@ record StaffingForm(String target, String aht, String patience, String maxAsa, S
     }
 
     private static Double seconds(String field, String text, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
+        Double value = RequestValues.collecting(errors, () -> RequestValues.decimal(field, text, "demand.invalid.seconds"));
+        if (value != null && (!(value > 0) || Double.isInfinite(value))) {
+            errors.add(FieldError.of(field, "demand.invalid.positiveSeconds"));
             return null;
         }
-        try {
-            double value = Double.parseDouble(text.trim().replace(',', '.'));
-            if (!(value > 0) || Double.isInfinite(value)) {
-                errors.add(FieldError.of(field, "demand.invalid.positiveSeconds"));
-                return null;
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            errors.add(FieldError.of(field, "demand.invalid.seconds", text));
-            return null;
-        }
+        return value;
     }
 
     private static Double percent(String field, String text, List<FieldError> errors) {
@@ -78,6 +71,7 @@ record StaffingForm(String target, String aht, String patience, String maxAsa, S
     }
 
     private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
+        String given = RequestValues.given(value);
+        return given == null ? fallback : given;
     }
 }

@@ -1,13 +1,10 @@
 package nl.buitenin.insight.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +23,7 @@ import nl.buitenin.insight.ScoreSlice;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 
 /** Scores of any slice with n and 95 % interval, from the additive histograms. */
@@ -92,32 +90,23 @@ class ScoresApi {
     }
 
     static Grouping grouping(String name) {
-        try {
-            return Grouping.valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("groupBy", "insight.invalid.groupBy");
-        }
+        return RequestValues.requiredChoice("groupBy", name, Grouping.class, "insight.invalid.groupBy");
     }
 
     static LocalDate date(String field, String text, LocalDate otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "insight.invalid.date", text);
-        }
+        LocalDate date = RequestValues.date(field, text, "insight.invalid.date");
+        return date == null ? otherwise : date;
     }
 
     static Set<TouchpointId> touchpoints(List<String> ids) {
         Set<TouchpointId> result = new HashSet<>();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
-            try {
-                result.add(new TouchpointId(UUID.fromString(id.strip())));
-            } catch (IllegalArgumentException e) {
-                errors.add(InvalidInputException.FieldError.of("touchpoint", "insight.invalid.touchpoint", id));
+            TouchpointId touchpoint = RequestValues.collecting(errors, () -> RequestValues.require(
+                    RequestValues.id("touchpoint", id, TouchpointId::new, "insight.invalid.touchpoint"), "touchpoint",
+                    "insight.invalid.touchpoint", id));
+            if (touchpoint != null) {
+                result.add(touchpoint);
             }
         }
         if (!errors.isEmpty()) {

@@ -24,7 +24,7 @@ import nl.buitenin.privacy.PersonKey;
  * Two years of interactions at the demo's touchpoints with the rhythm of a walking-holiday organiser:
  * peaks in spring and late summer, trips in the walking season, shop and phone in office hours and
  * closed on Sunday, the website busiest in the evening and at the weekend. Volumes scale with the
- * number of people. Recorded as history: no {@code InteractionRecorded} events are published for it.
+ * number of people. Recorded as history: no {@code InteractionsRecorded} events are published for it.
  */
 @Component
 class InteractionDemo implements DemoStep {

@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
@@ -133,7 +132,7 @@ public class InteractionIngest {
 
     private IngestReport finish(ItemOutcome[] outcomes, List<NewInteraction> candidates, List<Integer> indexes) {
         Set<String> inserted = writer.insertAbsent(candidates, organisations.current().timeZone());
-        List<InteractionRecorded> recorded = new ArrayList<>();
+        List<InteractionsRecorded.Interaction> recorded = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             NewInteraction interaction = candidates.get(c);
             boolean created = inserted.contains(interaction.sourceId());
@@ -141,7 +140,7 @@ public class InteractionIngest {
             outcomes[index] = created ? ItemOutcome.created(index, interaction.sourceId())
                     : ItemOutcome.duplicate(index, interaction.sourceId());
             if (created) {
-                recorded.add(new InteractionRecorded(interaction.touchpoint(), interaction.person(), interaction.at(),
+                recorded.add(new InteractionsRecorded.Interaction(interaction.touchpoint(), interaction.person(), interaction.at(),
                         interaction.sourceId(), interaction.kind()));
             }
         }

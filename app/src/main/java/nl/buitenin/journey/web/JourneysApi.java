@@ -39,6 +39,7 @@ import nl.buitenin.journey.internal.JdbcTouchpoints;
 import nl.buitenin.journey.internal.Names;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.RequestValues;
 
 /** Journeys, stages and touchpoints: analysts and administrators map them, everyone else reads. */
 @RestController
@@ -147,7 +148,7 @@ class JourneysApi {
             throw InvalidInputException.of("body", "journey.invalid.touchpointBody");
         }
         Names names = new Names(request.nameNl(), request.nameEn());
-        StageId stage = request.stage() == null || request.stage().isBlank() ? null : new StageId(uuid("stage", request.stage()));
+        StageId stage = RequestValues.id("stage", request.stage(), StageId::new, "journey.invalid.uuid");
         editor.changeTouchpoint(new TouchpointId(id), new TouchpointChange(names, channel(request.channel()), request.location(), stage));
     }
 
@@ -272,18 +273,12 @@ class JourneysApi {
     }
 
     private static UUID uuid(String field, String text) {
-        try {
-            return UUID.fromString(text == null ? "" : text.strip());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "journey.invalid.uuid", String.valueOf(text));
-        }
+        return RequestValues.require(RequestValues.uuid(field, text, "journey.invalid.uuid"), field, "journey.invalid.uuid",
+                String.valueOf(text));
     }
 
     static Channel channel(String name) {
-        try {
-            return Channel.valueOf(name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("channel", "journey.invalid.channel", List.of(Channel.values()).toString());
-        }
+        String channels = List.of(Channel.values()).toString();
+        return RequestValues.requiredChoice("channel", name, Channel.class, "journey.invalid.channel", channels);
     }
 }

@@ -28,6 +28,7 @@ import nl.buitenin.listening.internal.imports.RowError;
 import nl.buitenin.platform.ErrorMessages;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.RequestValues;
 
 /**
  * Imports answers from another tool's CSV export into a survey version. The file is read and checked before
@@ -118,9 +119,7 @@ class AnswerImportsApi {
     }
 
     private static String csv(String csv) {
-        if (csv == null || csv.isBlank()) {
-            throw InvalidInputException.of("csv", "listening.invalid.import.csvText");
-        }
+        RequestValues.required("csv", csv, "listening.invalid.import.csvText");
         return csv;
     }
 

@@ -2,7 +2,6 @@ package nl.buitenin.listening.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.QuestionType;
@@ -13,6 +12,7 @@ import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RequestValues;
 
 /**
  * The survey editor's form, bound by Spring from fields such as {@code questions[2].textNl}. Answer
@@ -73,26 +73,30 @@ public class SurveyForm {
         List<CaseRule> rules = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             QuestionForm q = questions.get(i);
-            String key = blank(q.getKey()) ? "q" + (i + 1) : q.getKey().trim();
+            String key = RequestValues.blank(q.getKey()) ? "q" + (i + 1) : q.getKey().trim();
             QuestionType type = parseType(q.getType(), i, errors);
             List<AnswerOption> options = type != null && type.hasOptions() ? options(q, i, errors) : List.of();
             parsed.add(new SurveyQuestion(key, type, new LocalizedText(q.getTextNl(), q.getTextEn()), options, q.isRequired()));
-            if (!blank(q.getCaseRule())) {
+            String ruleField = "questions[" + i + "].caseRule";
+            CaseRule.Trigger trigger = RequestValues.collecting(errors,
+                    () -> RequestValues.choice(ruleField, q.getCaseRule(), CaseRule.Trigger.class, "platform.invalid.value", q.getCaseRule()));
+            if (trigger != null) {
                 String answer = null;
-                if ("CHOSEN_ANSWER".equals(q.getCaseRule())) {
+                if (trigger == CaseRule.Trigger.CHOSEN_ANSWER) {
                     answer = options.stream().filter(o -> o.text().nl().equalsIgnoreCase(q.getCaseAnswer().trim())).map(AnswerOption::value)
                             .findFirst().orElse(q.getCaseAnswer().trim());
                 }
-                rules.add(new CaseRule(CaseRule.Trigger.valueOf(q.getCaseRule()), key, answer));
+                rules.add(new CaseRule(trigger, key, answer));
             }
         }
         List<TouchpointId> touchpointIds = new ArrayList<>();
         for (String id : touchpoints) {
-            if (!id.isBlank()) {
-                try {
-                    touchpointIds.add(TouchpointId.of(id.trim()));
-                } catch (IllegalArgumentException e) {
-                    errors.add(FieldError.of("touchpoints", "listening.invalid.touchpointId", id.trim()));
+            String given = RequestValues.given(id);
+            if (given != null) {
+                TouchpointId touchpoint = RequestValues.collecting(errors,
+                        () -> RequestValues.id("touchpoints", given, TouchpointId::new, "listening.invalid.touchpointId"));
+                if (touchpoint != null) {
+                    touchpointIds.add(touchpoint);
                 }
             }
         }
@@ -109,12 +113,9 @@ public class SurveyForm {
     }
 
     private static QuestionType parseType(String type, int index, List<FieldError> errors) {
-        try {
-            return QuestionType.valueOf(type == null ? "" : type.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("questions[" + index + "].type", "listening.invalid.chooseType"));
-            return null;
-        }
+        String field = "questions[" + index + "].type";
+        return RequestValues.collecting(errors, () -> RequestValues.requiredChoice(field, type, QuestionType.class,
+                "listening.invalid.chooseType"));
     }
 
     private static List<AnswerOption> options(QuestionForm q, int index, List<FieldError> errors) {
@@ -135,10 +136,6 @@ public class SurveyForm {
 
     private static List<String> lines(String text) {
         return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     public String getTitleNl() { return titleNl; }

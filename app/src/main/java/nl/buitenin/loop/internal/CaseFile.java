@@ -79,7 +79,7 @@ public final class CaseFile {
 
     /** Logs a call-back; a person reached counts as the first contact of a new case. */
     void callBack(CallbackOutcome result, Instant at) {
-        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "logCallback");
+        refuseUnless(canWork(), "logCallback");
         if (result == CallbackOutcome.REACHED) {
             markContacted(at);
         }
@@ -87,7 +87,7 @@ public final class CaseFile {
 
     /** The person was reached in another way (e-mail answered, a visit, the service desk). */
     void markContacted(Instant at) {
-        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "markContacted");
+        refuseUnless(canWork(), "markContacted");
         if (firstContactAt == null) {
             firstContactAt = at;
         }
@@ -95,7 +95,7 @@ public final class CaseFile {
     }
 
     void resolve(String resolution, Instant at) {
-        refuseUnless(status == CaseStatus.NEW || status == CaseStatus.CONTACTED, "resolve");
+        refuseUnless(canWork(), "resolve");
         if (resolution == null || resolution.isBlank()) {
             throw InvalidInputException.of("outcome", "loop.invalid.resolution");
         }
@@ -105,13 +105,13 @@ public final class CaseFile {
     }
 
     void close(Instant at) {
-        refuseUnless(status == CaseStatus.RESOLVED, "close");
+        refuseUnless(canClose(), "close");
         closedAt = at;
         status = CaseStatus.CLOSED;
     }
 
     void reopen(Instant at) {
-        refuseUnless(status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED, "reopen");
+        refuseUnless(canReopen(), "reopen");
         reopenCount++;
         resolvedAt = null;
         closedAt = null;
@@ -133,9 +133,27 @@ public final class CaseFile {
         }
     }
 
+    /**
+     * Still being worked on (new or contacted): call-backs, contacts and a resolution are accepted. Pages ask this
+     * (and {@link #canClose()}, {@link #canReopen()}) instead of knowing the life cycle themselves.
+     */
+    public boolean canWork() {
+        return status == CaseStatus.NEW || status == CaseStatus.CONTACTED;
+    }
+
+    /** Resolved, and so ready to be closed. */
+    public boolean canClose() {
+        return status == CaseStatus.RESOLVED;
+    }
+
+    /** Resolved or closed: the person may come back and the case be reopened. */
+    public boolean canReopen() {
+        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED;
+    }
+
     /** Not resolved and past the deadline. */
     public boolean isOverdue(Instant now) {
-        return (status == CaseStatus.NEW || status == CaseStatus.CONTACTED) && now.isAfter(deadline);
+        return canWork() && now.isAfter(deadline);
     }
 
     public boolean followedUpInTime() {

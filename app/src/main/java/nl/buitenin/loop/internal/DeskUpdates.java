@@ -71,7 +71,7 @@ public class DeskUpdates {
             case CONTACTED -> work.markContacted(c, actor, at);
             case RESOLVED -> work.resolve(c, actor, update.outcome() == null ? "resolved in the service desk" : update.outcome(), at);
             case CLOSED -> {
-                if (c.status() != CaseStatus.RESOLVED) {
+                if (!c.canClose()) {
                     work.resolve(c, actor, update.outcome() == null ? "resolved in the service desk" : update.outcome(), at);
                 }
                 work.close(c, actor, at);

@@ -1,7 +1,6 @@
 package nl.buitenin.loop.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import nl.buitenin.loop.internal.Improving;
 import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.privacy.SmallCells;
@@ -158,13 +158,6 @@ class ActionsController {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("dueOn", "loop.invalid.date", text);
-        }
+        return RequestValues.date("dueOn", text, "loop.invalid.date");
     }
 }

@@ -35,6 +35,7 @@ import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PersonKey;
 
 /** The agent's queue, a case with its notes, call-backs and history, and the complaint form. */
@@ -78,9 +79,9 @@ class CaseQueueController {
         CaseFile c = work.visibleTo(me, new CaseId(id));
         model.addAttribute("c", pages.view(c, locale));
         model.addAttribute("open", c.status().isOpen());
-        model.addAttribute("canWork", c.status().name().equals("NEW") || c.status().name().equals("CONTACTED"));
-        model.addAttribute("canClose", c.status().name().equals("RESOLVED"));
-        model.addAttribute("canReopen", c.status().name().equals("RESOLVED") || c.status().name().equals("CLOSED"));
+        model.addAttribute("canWork", c.canWork());
+        model.addAttribute("canClose", c.canClose());
+        model.addAttribute("canReopen", c.canReopen());
         model.addAttribute("outcome", c.outcome());
         model.addAttribute("person", c.person() == null ? null : c.person().value());
         model.addAttribute("touchpoint", c.touchpoint() == null ? null : c.touchpoint().toString());
@@ -157,12 +158,12 @@ class CaseQueueController {
         User me = pages.me();
         List<FieldError> errors = new ArrayList<>();
         CaseType caseType = parse(errors, "type", () -> types.require(new CaseType(type == null ? "" : type)).type());
-        Channel via = parse(errors, "channel", () -> Channel.valueOf(channel == null ? "" : channel));
-        PersonKey person = personKey == null || personKey.isBlank() ? null
+        Channel via = RequestValues.collecting(errors, () -> RequestValues.requiredChoice("channel", channel, Channel.class, "loop.invalid.field"));
+        PersonKey person = RequestValues.blank(personKey) ? null
                 : parse(errors, "personKey", () -> new PersonKey(personKey.strip()));
-        TouchpointId where = touchpoint == null || touchpoint.isBlank() ? null
-                : parse(errors, "touchpoint", () -> TouchpointId.of(touchpoint.strip()));
-        if (text == null || text.isBlank()) {
+        TouchpointId where = RequestValues.collecting(errors,
+                () -> RequestValues.id("touchpoint", touchpoint, TouchpointId::new, "loop.invalid.field"));
+        if (RequestValues.blank(text)) {
             errors.add(FieldError.of("text", "loop.invalid.text"));
         }
         if (errors.isEmpty()) {
@@ -197,11 +198,7 @@ class CaseQueueController {
     }
 
     private static CallbackOutcome parseOutcome(String outcome) {
-        try {
-            return CallbackOutcome.valueOf(outcome == null ? "" : outcome);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("outcome", "loop.invalid.outcome");
-        }
+        return RequestValues.requiredChoice("outcome", outcome, CallbackOutcome.class, "loop.invalid.outcome");
     }
 
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {

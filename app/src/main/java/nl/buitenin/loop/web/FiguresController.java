@@ -2,9 +2,9 @@ package nl.buitenin.loop.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +21,7 @@ import nl.buitenin.loop.internal.LoopFigures;
 import nl.buitenin.loop.internal.Quarter;
 import nl.buitenin.loop.internal.QuarterlyReport;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 
 /** Loop-closure figures and the quarterly "you said, we did" report; figures about fewer than k people are hidden. */
@@ -88,28 +89,18 @@ class FiguresController {
     }
 
     private Quarter quarter(String text) {
-        if (text == null || text.isBlank()) {
+        if (RequestValues.blank(text)) {
             return Quarter.of(LocalDate.now(pages.clock().withZone(pages.zone()))).previous();
         }
         return Quarter.parse(text);
     }
 
     private static LoopFigures.Dimension dimension(String by) {
-        try {
-            return by == null || by.isBlank() ? LoopFigures.Dimension.TEAM : LoopFigures.Dimension.valueOf(by);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("by", "loop.invalid.by");
-        }
+        return Objects.requireNonNullElse(RequestValues.choice("by", by, LoopFigures.Dimension.class, "loop.invalid.by"),
+                LoopFigures.Dimension.TEAM);
     }
 
     private static LocalDate date(String field, String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "loop.invalid.date", text);
-        }
+        return Objects.requireNonNullElse(RequestValues.date(field, text, "loop.invalid.date"), fallback);
     }
 }

@@ -21,6 +21,7 @@ import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.loop.internal.Webhooks;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RequestValues;
 
 /** Administrators manage teams and their leads, case types and their SLA, and the service-desk webhooks. */
 @Controller
@@ -69,7 +70,7 @@ class LoopAdminController {
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("code", "loop.invalid.caseTypeCode", code);
             }
-            if (nameNl == null || nameNl.isBlank() || nameEn == null || nameEn.isBlank()) {
+            if (RequestValues.blank(nameNl) || RequestValues.blank(nameEn)) {
                 throw InvalidInputException.of("nameNl", "loop.invalid.bothNames");
             }
             if (slaWorkingDays == null) {
@@ -77,7 +78,7 @@ class LoopAdminController {
             }
             // A default team nobody is in would put every case of the type in no queue.
             types.save(new CaseTypes.Definition(type, nameNl.strip(), nameEn.strip(), slaWorkingDays,
-                    defaultTeam == null || defaultTeam.isBlank() ? null : teams.require("defaultTeam", defaultTeam)));
+                    RequestValues.blank(defaultTeam) ? null : teams.require("defaultTeam", defaultTeam)));
         });
     }
 

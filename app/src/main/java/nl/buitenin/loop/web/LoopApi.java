@@ -3,7 +3,6 @@ package nl.buitenin.loop.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +38,7 @@ import nl.buitenin.loop.internal.DeskUpdates;
 import nl.buitenin.loop.internal.LoopFigures;
 import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.privacy.PersonKey;
 
@@ -126,23 +126,16 @@ class LoopApi {
             throw InvalidInputException.of("externalId", "loop.invalid.externalId");
         }
         PersonKey person = null;
-        if (request.personKey() != null && !request.personKey().isBlank()) {
+        if (!RequestValues.blank(request.personKey())) {
             if (!PersonKey.isValid(request.personKey())) {
                 throw InvalidInputException.of("personKey", "loop.invalid.personKey");
             }
             person = new PersonKey(request.personKey());
-        } else if (request.customerReference() != null && !request.customerReference().isBlank()) {
+        } else if (!RequestValues.blank(request.customerReference())) {
             throw InvalidInputException.of("customerReference", "loop.invalid.customerReference");
         }
-        TouchpointId touchpoint = null;
-        if (request.touchpointId() != null && !request.touchpointId().isBlank()) {
-            try {
-                touchpoint = TouchpointId.of(request.touchpointId());
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("touchpointId", "loop.invalid.touchpointId", request.touchpointId());
-            }
-        }
-        String team = request.team() == null || request.team().isBlank() ? null : teams.require("team", request.team());
+        TouchpointId touchpoint = RequestValues.id("touchpointId", request.touchpointId(), TouchpointId::new, "loop.invalid.touchpointId");
+        String team = RequestValues.blank(request.team()) ? null : teams.require("team", request.team());
         CaseWork.Opened opened = work.open(new CaseWork.Opening(source, CaseType.COMPLAINT, person, touchpoint,
                 request.channel(), team, null, request.text()), "api", pages.clock().instant());
         CaseFile c = opened.file();
@@ -172,12 +165,7 @@ class LoopApi {
             + "shares with n and Wilson 95 % interval, medians with n; the last row (key *) is the total. A figure about fewer "
             + "people than the small-cell minimum k (default 5) is hidden: hidden true, fewerThan k, its numbers null.")
     List<FigureRow> figures(@RequestParam(defaultValue = "TEAM") String by, @RequestParam String from, @RequestParam String to) {
-        LoopFigures.Dimension dimension;
-        try {
-            dimension = LoopFigures.Dimension.valueOf(by);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("by", "loop.invalid.by");
-        }
+        LoopFigures.Dimension dimension = RequestValues.requiredChoice("by", by, LoopFigures.Dimension.class, "loop.invalid.by");
         ZoneId zone = pages.zone();
         Instant start = date("from", from).atStartOfDay(zone).toInstant();
         Instant end = date("to", to).plusDays(1).atStartOfDay(zone).toInstant();
@@ -189,10 +177,6 @@ class LoopApi {
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "loop.invalid.date", text);
-        }
+        return RequestValues.require(RequestValues.date(field, text, "loop.invalid.date"), field, "loop.invalid.date", text);
     }
 }

@@ -59,7 +59,7 @@ class TeamLeadController {
             return "loop/team-lead";
         }
         List<CaseView> open = pages.views(cases.openOfTeam(me.team(), 2000), locale);
-        List<CaseView> working = open.stream().filter(c -> c.status().equals("NEW") || c.status().equals("CONTACTED")).toList();
+        List<CaseView> working = open.stream().filter(CaseView::working).toList();
         Map<String, Long> perAgent = new TreeMap<>();
         for (CaseView c : working) {
             perAgent.merge(c.owner() == null ? "-" : c.owner(), 1L, Long::sum);

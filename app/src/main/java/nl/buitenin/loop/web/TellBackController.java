@@ -19,6 +19,7 @@ import nl.buitenin.loop.internal.TellBackTasks;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PurposeRefusedException;
@@ -70,10 +71,6 @@ class TellBackController {
     }
 
     private static CallbackOutcome parse(String outcome) {
-        try {
-            return CallbackOutcome.valueOf(outcome == null ? "" : outcome);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("outcome", "loop.invalid.outcome");
-        }
+        return RequestValues.requiredChoice("outcome", outcome, CallbackOutcome.class, "loop.invalid.outcome");
     }
 }

@@ -16,6 +16,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.PageRequest;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
@@ -59,7 +60,7 @@ class AccessLogController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
         }
-        PurposeId purposeId = purpose == null || purpose.isBlank() ? null : RegisterController.purposeId(purpose);
+        PurposeId purposeId = RequestValues.blank(purpose) ? null : RegisterController.purposeId(purpose);
         Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
         var filter = new AccessLog.Filter(key, purposeId, actor, start, end, refused);
@@ -95,10 +96,10 @@ class AccessLogController {
 
     /** A person is looked up by the organisation's customer id (the key is derived) or by the key itself. */
     private PersonKey personKey(String person) {
-        if (person == null || person.isBlank()) {
+        String value = RequestValues.given(person);
+        if (value == null) {
             return null;
         }
-        String value = person.strip();
         return PersonKey.isValid(value) ? new PersonKey(value) : persons.keyFor(value);
     }
 }

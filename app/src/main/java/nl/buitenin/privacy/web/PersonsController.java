@@ -17,6 +17,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeRefusedException;
@@ -57,7 +58,7 @@ class PersonsController {
 
     @GetMapping("/privacy/persons")
     String search(@RequestParam(required = false) String customerId, Model model) {
-        if (customerId != null && !customerId.isBlank()) {
+        if (!RequestValues.blank(customerId)) {
             try {
                 show(persons.keyFor(customerId), model);
             } catch (InvalidInputException e) {

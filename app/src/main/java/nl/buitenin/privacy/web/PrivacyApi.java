@@ -24,6 +24,7 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.ConsentChange;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
@@ -118,9 +119,7 @@ class PrivacyApi {
     @Allow(value = Role.PRIVACY_OFFICER, scopes = Scope.INGEST)
     @Operation(summary = "Register a person or update their contact details; the customer id makes it idempotent")
     PersonRegistered register(@RequestBody PersonRequest request) {
-        if (request.customerId() == null || request.customerId().isBlank()) {
-            throw InvalidInputException.of("customerId", "privacy.invalid.required");
-        }
+        RequestValues.required("customerId", request.customerId(), "privacy.invalid.required");
         ContactDetails details = new ContactDetails(request.name(), request.email(), request.phone());
         PersonKey key = persons.register(request.customerId(), details);
         if (request.channel() != null || request.language() != null || request.remindersWanted() != null || request.doNotAsk() != null) {
@@ -210,7 +209,7 @@ class PrivacyApi {
     }
 
     private PersonKey person(String customerId, String personKey) {
-        if (customerId != null && !customerId.isBlank()) {
+        if (!RequestValues.blank(customerId)) {
             return persons.keyFor(customerId);
         }
         if (personKey != null) {

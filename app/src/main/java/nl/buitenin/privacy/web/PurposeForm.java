@@ -1,6 +1,7 @@
 package nl.buitenin.privacy.web;
 
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.internal.LegalBasis;
 import nl.buitenin.privacy.internal.Purpose;
@@ -25,12 +26,7 @@ record PurposeForm(String id, String nameNl, String nameEn, String descriptionNl
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("id", "privacy.invalid.purposeIdForm");
         }
-        LegalBasis basis;
-        try {
-            basis = LegalBasis.valueOf(legalBasis == null ? "" : legalBasis);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("legalBasis", "privacy.invalid.legalBasisOneOf");
-        }
+        LegalBasis basis = RequestValues.requiredChoice("legalBasis", legalBasis, LegalBasis.class, "privacy.invalid.legalBasisOneOf");
         return new Purpose(purposeId, nameNl, nameEn, descriptionNl, descriptionEn, basis, !Boolean.FALSE.equals(personalData),
                 dataCategories, retentionMonths, recipients, null);
     }

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +55,7 @@ import nl.buitenin.privacy.Preferences;
 import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 
 /**
  * Themes on answers close the loop for people who never had a case: when an action on a theme is done,
@@ -77,6 +78,8 @@ class AnswerThemesTest {
 
     @Autowired
     JdbcSurveys surveys;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     JdbcResponses responses;
     @Autowired
@@ -153,9 +156,12 @@ class AnswerThemesTest {
                 "A different packed lunch every day, with a vegetarian choice.", null, null, Set.of(theme));
         assertThat(toldBack.recipientsOf(action.id())).as("each person once, the anonymous answer has nobody to tell")
                 .containsExactlyInAnyOrder(ruud, wil, fenna);
+        EventsHandled handled = EventsHandled.since(registry);
         improving.complete(action.id());
 
-        waitFor(() -> decided(action.id()) == 2 && decisions(wil) == 1);
+        handled.await();
+        assertThat(decided(action.id())).isEqualTo(2);
+        assertThat(decisions(wil)).isEqualTo(1);
         mail.sendDue();
         var received = smtp.getReceivedMessagesForDomain("antwoorden.nl");
         assertThat(received).extracting(m -> m.getAllRecipients()[0].toString()).containsExactly("ruud@antwoorden.nl");
@@ -236,10 +242,4 @@ class AnswerThemesTest {
                 .query(Long.class).single();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
-    }
 }

@@ -81,4 +81,35 @@ class CaseFileTest {
         c.callBack(CallbackOutcome.REACHED, DEADLINE.plusSeconds(1));
         assertThat(c.followedUpInTime()).isFalse();
     }
+
+    /** The page shows a step only when the case would accept it: what it says it can do is what it does. */
+    @Test
+    void tellsWhichStepsItAcceptsInEveryStatus() {
+        for (CaseStatus status : CaseStatus.values()) {
+            assertThat(accepts(status, c -> c.resolve("Uitgelegd", OPENED))).as("work on " + status).isEqualTo(inStatus(status).canWork());
+            assertThat(accepts(status, c -> c.callBack(CallbackOutcome.REACHED, OPENED))).as("call back on " + status)
+                    .isEqualTo(inStatus(status).canWork());
+            assertThat(accepts(status, c -> c.close(OPENED))).as("close " + status).isEqualTo(inStatus(status).canClose());
+            assertThat(accepts(status, c -> c.reopen(OPENED))).as("reopen " + status).isEqualTo(inStatus(status).canReopen());
+        }
+        assertThat(java.util.Arrays.stream(CaseStatus.values()).filter(s -> inStatus(s).canWork()))
+                .containsExactly(CaseStatus.NEW, CaseStatus.CONTACTED);
+        assertThat(java.util.Arrays.stream(CaseStatus.values()).filter(s -> inStatus(s).canClose())).containsExactly(CaseStatus.RESOLVED);
+        assertThat(java.util.Arrays.stream(CaseStatus.values()).filter(s -> inStatus(s).canReopen()))
+                .containsExactly(CaseStatus.RESOLVED, CaseStatus.CLOSED);
+    }
+
+    private static CaseFile inStatus(CaseStatus status) {
+        return new CaseFile(nl.buitenin.loop.CaseId.random(), CaseSource.complaint("c-1"), CaseType.COMPLAINT, null, null, null,
+                "Klantenservice", null, status, "De groep liep te snel", OPENED, DEADLINE, null, null, null, null, 0, null, 0);
+    }
+
+    private static boolean accepts(CaseStatus status, java.util.function.Consumer<CaseFile> step) {
+        try {
+            step.accept(inStatus(status));
+            return true;
+        } catch (ConflictException refused) {
+            return false;
+        }
+    }
 }

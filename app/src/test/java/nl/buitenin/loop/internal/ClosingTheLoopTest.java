@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,6 +58,7 @@ import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 
 /**
  * The loop closes: a detractor's answer opens one case; when an improvement action on a theme is done,
@@ -105,6 +106,16 @@ class ClosingTheLoopTest {
     TellBackCalls tellBackCalls;
     @Autowired
     CaseWork work;
+    @Autowired
+    EventPublicationRegistry registry;
+
+    /** The events of each test, waited for through the event publication registry. */
+    EventsHandled handled;
+
+    @BeforeEach
+    void eventsFromHereOn() {
+        handled = EventsHandled.since(registry);
+    }
 
     /** No quiet hours or days, so that the tests do not depend on the hour or the weekday they run on. */
     @BeforeEach
@@ -125,8 +136,7 @@ class ClosingTheLoopTest {
 
         recording.complete(response, Map.of("nps", List.of("3"), "tempo", List.of("te-snel")));
 
-        waitFor(() -> casesFrom("answer:" + response) == 1);
-        Thread.sleep(300);
+        handled.await();
         assertThat(casesFrom("answer:" + response)).isEqualTo(1);
     }
 
@@ -145,8 +155,9 @@ class ClosingTheLoopTest {
         improving.start(action.id());
         improving.complete(action.id());
 
-        waitFor(() -> jdbc.sql("select count(*) from outbox_message where reference like :r")
-                .param("r", "told-back:" + action.id() + ":%").query(Long.class).single() >= 1);
+        handled.await();
+        assertThat(jdbc.sql("select count(*) from outbox_message where reference like :r")
+                .param("r", "told-back:" + action.id() + ":%").query(Long.class).single()).isGreaterThanOrEqualTo(1);
         mail.sendDue();
         var received = smtp.getReceivedMessagesForDomain("voorbeeld.nl");
         assertThat(received).hasSize(1);
@@ -170,8 +181,9 @@ class ClosingTheLoopTest {
         var action = improving.plan("Extra balie", "Extra desk", "We openen een extra balie op drukke dagen.",
                 "We open an extra desk on busy days.", null, null, Set.of(theme.id()));
         improving.complete(action.id());
-        waitFor(() -> outboxFor(action.id().toString()) == 2 && tellBackCalls.openFor(agent(team)).size() == 2);
-        Thread.sleep(300);
+        handled.await();
+        assertThat(outboxFor(action.id().toString())).isEqualTo(2);
+        assertThat(tellBackCalls.openFor(agent(team))).hasSize(2);
         mail.sendDue();
 
         var received = smtp.getReceivedMessagesForDomain("per-kanaal.nl");
@@ -220,8 +232,9 @@ class ClosingTheLoopTest {
                 "Fewer kilometres a day.", null, null, Set.of(theme.id()));
         improving.complete(action.id());
 
-        waitFor(() -> jdbc.sql("select count(*) from loop_told_back_due where person_key = :p").param("p", lotte.value())
-                .query(Long.class).single() == 1);
+        handled.await();
+        assertThat(jdbc.sql("select count(*) from loop_told_back_due where person_key = :p").param("p", lotte.value())
+                .query(Long.class).single()).isEqualTo(1);
         Instant due = jdbc.sql("select due_at from loop_told_back_due where person_key = :p").param("p", lotte.value())
                 .query(java.time.OffsetDateTime.class).single().toInstant();
         ZonedDateTime expected = due.atZone(zone);
@@ -280,13 +293,6 @@ class ClosingTheLoopTest {
 
     private long casesFrom(String source) {
         return jdbc.sql("select count(*) from loop_case where source_ref = :s").param("s", source).query(Long.class).single();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
     }
 
     record ToldBackMessagesProbe(JdbcClient jdbc) {

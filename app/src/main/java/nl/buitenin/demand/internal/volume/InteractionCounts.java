@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.demand.internal.DemandProperties;
 import nl.buitenin.journey.InteractionKind;
-import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.InteractionsRecorded;
+import nl.buitenin.journey.InteractionsRecorded.Interaction;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
@@ -100,7 +100,7 @@ public class InteractionCounts {
      * Counts the interactions of one event in the caller's transaction, unless exactly these interactions were
      * counted before; returns how many were counted now.
      */
-    public int countAll(List<InteractionRecorded> interactions) {
+    public int countAll(List<Interaction> interactions) {
         if (interactions.isEmpty()) {
             return 0;
         }
@@ -112,7 +112,7 @@ public class InteractionCounts {
         ZoneId zone = organisations.current().timeZone();
         TreeMap<Slot, Integer> slots = new TreeMap<>();
         Set<String> seen = new HashSet<>();
-        for (InteractionRecorded interaction : interactions) {
+        for (Interaction interaction : interactions) {
             if (!countedKind(interaction) || !seen.add(interaction.sourceId())) {
                 continue;
             }
@@ -129,13 +129,8 @@ public class InteractionCounts {
         return slots.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    @ApplicationModuleListener
-    void on(InteractionRecorded interaction) {
-        count(interaction);
-    }
-
     /** Counts the interaction unless its kind is not counted or it was counted before. Runs in the caller's transaction. */
-    public Outcome count(InteractionRecorded interaction) {
+    public Outcome count(Interaction interaction) {
         if (!countedKind(interaction)) {
             return Outcome.NOT_A_CONTACT;
         }
@@ -147,7 +142,7 @@ public class InteractionCounts {
     }
 
     /** Events stored before the kind was part of them were contacts: the journey API's default kind. */
-    private boolean countedKind(InteractionRecorded interaction) {
+    private boolean countedKind(Interaction interaction) {
         return properties.interactionKinds().contains(interaction.kind() == null ? InteractionKind.CONTACT : interaction.kind());
     }
 
@@ -175,13 +170,13 @@ public class InteractionCounts {
      * The hash of one interaction's id for an event of one, else the first 128 bits of the SHA-256 over every id,
      * each preceded by its length so that no two lists of ids run together into the same bytes.
      */
-    static String fingerprint(List<InteractionRecorded> interactions) {
+    static String fingerprint(List<Interaction> interactions) {
         if (interactions.size() == 1) {
             return hash(interactions.get(0).sourceId());
         }
         MessageDigest digest = sha256();
         ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
-        for (InteractionRecorded interaction : interactions) {
+        for (Interaction interaction : interactions) {
             byte[] id = interaction.sourceId().getBytes(StandardCharsets.UTF_8);
             digest.update(length.clear().putInt(id.length).array());
             digest.update(id);

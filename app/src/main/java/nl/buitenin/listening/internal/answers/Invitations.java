@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.buitenin.contact.Outreach;
 import nl.buitenin.contact.OutreachRequest;
 import nl.buitenin.journey.Channel;
-import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.InteractionsRecorded;
+import nl.buitenin.journey.InteractionsRecorded.Interaction;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -81,7 +81,7 @@ public class Invitations {
         TransactionTemplate eachAlone = new TransactionTemplate(transactions);
         eachAlone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         RuntimeException first = null;
-        for (InteractionRecorded interaction : worthAsking(batch.interactions(), clock.instant())) {
+        for (Interaction interaction : worthAsking(batch.interactions(), clock.instant())) {
             try {
                 eachAlone.executeWithoutResult(status -> on(interaction));
             } catch (RuntimeException e) {
@@ -102,20 +102,19 @@ public class Invitations {
      * at a touchpoint with a published survey (one query for the whole batch). Most interactions are none of
      * these, and leaving them out here saves a transaction each; the rest are decided one by one as before.
      */
-    List<InteractionRecorded> worthAsking(List<InteractionRecorded> interactions, Instant now) {
+    List<Interaction> worthAsking(List<Interaction> interactions, Instant now) {
         Instant oldest = now.minus(ASK_WITHIN);
-        List<InteractionRecorded> recent = interactions.stream()
+        List<Interaction> recent = interactions.stream()
                 .filter(interaction -> interaction.person() != null && !interaction.at().isBefore(oldest)).toList();
         if (recent.isEmpty()) {
             return recent;
         }
-        Set<TouchpointId> withSurvey = surveys.withPublishedSurvey(recent.stream().map(InteractionRecorded::touchpoint).toList());
+        Set<TouchpointId> withSurvey = surveys.withPublishedSurvey(recent.stream().map(Interaction::touchpoint).toList());
         return recent.stream().filter(interaction -> withSurvey.contains(interaction.touchpoint())).toList();
     }
 
     /** Every new interaction with a known person is a possible moment to ask; the policy decides. */
-    @ApplicationModuleListener
-    void on(InteractionRecorded interaction) {
+    void on(Interaction interaction) {
         if (interaction.person() != null) {
             invite(interaction.person(), interaction.touchpoint(), "interaction:" + interaction.sourceId(), interaction.at());
         }

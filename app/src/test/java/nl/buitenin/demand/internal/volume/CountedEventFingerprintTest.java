@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import nl.buitenin.journey.InteractionKind;
-import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.InteractionsRecorded.Interaction;
 import nl.buitenin.journey.TouchpointId;
 
 /** The key under which demand remembers a counted event. */
@@ -42,8 +42,8 @@ class CountedEventFingerprintTest {
         assertThat(key).hasSize(32).matches("[0-9a-f]+");
     }
 
-    private static List<InteractionRecorded> interactions(String... sourceIds) {
-        return java.util.Arrays.stream(sourceIds).map(id -> new InteractionRecorded(TOUCHPOINT, null,
+    private static List<Interaction> interactions(String... sourceIds) {
+        return java.util.Arrays.stream(sourceIds).map(id -> new Interaction(TOUCHPOINT, null,
                 Instant.parse("2026-06-01T08:00:00Z"), id, InteractionKind.CONTACT)).toList();
     }
 }

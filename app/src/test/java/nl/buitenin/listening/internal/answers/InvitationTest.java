@@ -29,7 +29,7 @@ import jakarta.servlet.http.Cookie;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.contact.internal.StoredContactPolicy;
 import nl.buitenin.journey.InteractionKind;
-import nl.buitenin.journey.InteractionRecorded;
+import nl.buitenin.journey.InteractionsRecorded.Interaction;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -135,9 +135,9 @@ class InvitationTest {
         PersonKey dirk = persons.register("klant-" + UUID.randomUUID(), new ContactDetails("Dirk", "dirk@voorbeeld.nl", null));
         Instant now = Instant.now();
         Instant old = now.minus(Invitations.ASK_WITHIN).minusSeconds(60);
-        InteractionRecorded asked = interaction(touchpoint, dirk, now.minusSeconds(60));
-        InteractionRecorded justInTime = interaction(touchpoint, dirk, now.minus(Invitations.ASK_WITHIN).plusSeconds(3600));
-        List<InteractionRecorded> batch = List.of(interaction(touchpoint, null, now), asked, interaction(touchpoint, dirk, old),
+        Interaction asked = interaction(touchpoint, dirk, now.minusSeconds(60));
+        Interaction justInTime = interaction(touchpoint, dirk, now.minus(Invitations.ASK_WITHIN).plusSeconds(3600));
+        List<Interaction> batch = List.of(interaction(touchpoint, null, now), asked, interaction(touchpoint, dirk, old),
                 interaction(withoutSurvey, dirk, now), interaction(draftOnly, dirk, now), justInTime);
 
         assertThat(invitations.worthAsking(batch, now)).containsExactly(asked, justInTime);
@@ -148,7 +148,7 @@ class InvitationTest {
         assertThat(invitations.worthAsking(List.of(interaction(withoutSurvey, dirk, now)), now)).isEmpty();
     }
 
-    private static InteractionRecorded interaction(TouchpointId at, PersonKey person, Instant when) {
-        return new InteractionRecorded(at, person, when, "batch-" + UUID.randomUUID(), InteractionKind.CONTACT);
+    private static Interaction interaction(TouchpointId at, PersonKey person, Instant when) {
+        return new Interaction(at, person, when, "batch-" + UUID.randomUUID(), InteractionKind.CONTACT);
     }
 }
