@@ -4,5 +4,12 @@
  * {@link nl.buitenin.insight.Estimate} with n and a 95 % confidence interval: NPS with the adjusted-Wald
  * interval, shares with the Wilson interval, means with the t interval.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+@ApplicationModule(displayName = "Insight", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "privacy",
+        "journey" })
 package nl.buitenin.insight;
+
+import org.springframework.modulith.ApplicationModule;

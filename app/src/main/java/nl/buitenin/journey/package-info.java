@@ -2,5 +2,12 @@
  * Journeys (C1): journeys, their stages and touchpoints on channels, and the interactions (contacts,
  * purchases, visits) recorded against touchpoints.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Journeys")
+@ApplicationModule(displayName = "Journeys", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "demo",
+        "privacy" })
 package nl.buitenin.journey;
+
+import org.springframework.modulith.ApplicationModule;

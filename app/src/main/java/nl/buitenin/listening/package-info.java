@@ -3,5 +3,16 @@
  * immutable published versions, and the question checker that flags leading, loaded,
  * double-barrelled, unbalanced, absolute, jargon-laden and over-long questions before a survey goes out.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Listening")
+@ApplicationModule(displayName = "Listening", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "demo",
+        "privacy",
+        "journey",
+        "messaging",
+        "contact",
+        "insight" })
 package nl.buitenin.listening;
+
+import org.springframework.modulith.ApplicationModule;
