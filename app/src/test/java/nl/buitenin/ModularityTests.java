@@ -1,26 +1,38 @@
 package nl.buitenin;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.DependencyDepth;
 import org.springframework.modulith.docs.Documenter;
 
+import nl.buitenin.demo.DemoStep;
+
 /**
  * Every capability is a module; none reaches into another's internals, there are no cycles, and each module
  * uses only the modules its {@code package-info.java} names in {@code allowedDependencies} ({@code verify()}
  * checks that). The declarations are the dependency graph in docs/DEVELOPING.md, so they must also stay exact:
- * every module declares them, and a module that stops using another drops it from its list.
+ * every module declares them, and a module that stops using another drops it from its list. Demo steps live in
+ * their module's {@code demo} sub-package, which no production code uses.
  */
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(BuiteninApplication.class);
+
+    /** A module's demo sub-package, such as {@code nl.buitenin.loop.demo}. */
+    private static final Pattern DEMO_PACKAGE = Pattern.compile("nl\\.buitenin\\.\\w+\\.demo(\\..+)?");
 
     @Test
     void modulesKeepTheirBoundaries() {
@@ -55,8 +67,30 @@ class ModularityTests {
     }
 
     @Test
+    void demoGeneratorsLiveApartFromProductionCode() {
+        List<JavaClass> classes = MODULES.stream().flatMap(module -> module.getBasePackage().stream()).toList();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(classes.stream().filter(type -> !isDemo(type))
+                .flatMap(type -> type.getDirectDependenciesFromSelf().stream())
+                .filter(dependency -> isDemo(dependency.getTargetClass()))
+                .map(Dependency::getDescription))
+                .as("production code must run the same without the demo").isEmpty();
+        // Listening's steps move with the rework of its response path (issue 12, one completion path).
+        softly.assertThat(classes.stream()
+                .filter(type -> type.isAssignableTo(DemoStep.class) && !type.isInterface() && !isDemo(type))
+                .filter(type -> !type.getPackageName().startsWith("nl.buitenin.listening"))
+                .map(JavaClass::getName))
+                .as("a module's demo step belongs in its own demo sub-package, see docs/DEVELOPING.md").isEmpty();
+        softly.assertAll();
+    }
+
+    @Test
     void writesModuleDocumentation() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    private static boolean isDemo(JavaClass type) {
+        return DEMO_PACKAGE.matcher(type.getPackageName()).matches();
     }
 
     private static ApplicationModule declarationOf(String basePackage) {
