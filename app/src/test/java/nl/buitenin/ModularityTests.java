@@ -1,5 +1,7 @@
 package nl.buitenin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -25,7 +28,8 @@ import nl.buitenin.demo.DemoStep;
  * uses only the modules its {@code package-info.java} names in {@code allowedDependencies} ({@code verify()}
  * checks that). The declarations are the dependency graph in docs/DEVELOPING.md, so they must also stay exact:
  * every module declares them, and a module that stops using another drops it from its list. Demo steps live in
- * their module's {@code demo} sub-package, which no production code uses.
+ * their module's {@code demo} sub-package, which no production code uses. Every package is non-null by default
+ * (JSpecify {@code @NullMarked}).
  */
 class ModularityTests {
 
@@ -85,8 +89,25 @@ class ModularityTests {
     }
 
     @Test
+    void everyPackageIsNonNullByDefault() {
+        Set<String> packages = MODULES.stream().flatMap(module -> module.getBasePackage().stream())
+                .map(JavaClass::getPackageName).collect(Collectors.toCollection(TreeSet::new));
+        packages.add(BuiteninApplication.class.getPackageName());
+        assertThat(packages.stream().filter(name -> !isNullMarked(name)))
+                .as("packages without @NullMarked in their package-info.java").isEmpty();
+    }
+
+    @Test
     void writesModuleDocumentation() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    private static boolean isNullMarked(String packageName) {
+        try {
+            return Class.forName(packageName + ".package-info").isAnnotationPresent(NullMarked.class);
+        } catch (ClassNotFoundException noPackageInfo) {
+            return false;
+        }
     }
 
     private static boolean isDemo(JavaClass type) {

@@ -5,6 +5,8 @@
  */
 @ApplicationModule(displayName = "Access", allowedDependencies = {
         "platform" })
+@NullMarked
 package nl.buitenin.access;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

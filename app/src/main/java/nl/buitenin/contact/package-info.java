@@ -11,6 +11,8 @@
         "demo",
         "privacy",
         "journey" })
+@NullMarked
 package nl.buitenin.contact;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

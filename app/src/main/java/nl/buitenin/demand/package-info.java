@@ -9,6 +9,8 @@
         "organisation",
         "demo",
         "journey" })
+@NullMarked
 package nl.buitenin.demand;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

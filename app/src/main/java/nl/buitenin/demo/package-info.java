@@ -7,6 +7,8 @@
         "platform",
         "access",
         "organisation" })
+@NullMarked
 package nl.buitenin.demo;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

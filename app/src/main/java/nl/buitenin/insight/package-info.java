@@ -10,6 +10,8 @@
         "organisation",
         "privacy",
         "journey" })
+@NullMarked
 package nl.buitenin.insight;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,8 @@
         "organisation",
         "demo",
         "privacy" })
+@NullMarked
 package nl.buitenin.journey;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

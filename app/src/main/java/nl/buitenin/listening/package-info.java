@@ -13,6 +13,8 @@
         "messaging",
         "contact",
         "insight" })
+@NullMarked
 package nl.buitenin.listening;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -17,6 +17,8 @@
         "contact",
         "insight",
         "listening" })
+@NullMarked
 package nl.buitenin.loop;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,8 @@
 @ApplicationModule(displayName = "Messaging", allowedDependencies = {
         "platform",
         "privacy" })
+@NullMarked
 package nl.buitenin.messaging;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

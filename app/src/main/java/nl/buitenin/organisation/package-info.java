@@ -5,6 +5,8 @@
 @ApplicationModule(displayName = "Organisation", allowedDependencies = {
         "platform",
         "access" })
+@NullMarked
 package nl.buitenin.organisation;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

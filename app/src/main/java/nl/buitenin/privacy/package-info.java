@@ -10,6 +10,8 @@
         "access",
         "organisation",
         "demo" })
+@NullMarked
 package nl.buitenin.privacy;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
