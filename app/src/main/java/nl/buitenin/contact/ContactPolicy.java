@@ -7,8 +7,10 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * The organisation's contact policy, for the modules that send invitations. Each question is decided
- * with the stored policy, the person's facts plus the contact log, and is stored with its reasons.
+ * The organisation's contact policy deciding on facts it is given. Each question is decided with the
+ * stored policy, the person's facts plus the contact log, and is stored with its reasons. Modules that
+ * send ask {@link Outreach} instead, which gathers the facts and calls this; only the contact module
+ * (and its tests) use this interface directly ({@code OneOutreachDecisionTest}).
  */
 public interface ContactPolicy {
 

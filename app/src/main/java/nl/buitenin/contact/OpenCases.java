@@ -3,9 +3,9 @@ package nl.buitenin.contact;
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * Whether a person has an open case (a complaint being handled): then we do not ask them for
- * feedback. Implemented by the module that keeps cases; defined here so that the contact rules need
- * not depend on it.
+ * A port of {@link Outreach}: whether a person has an open case (a complaint being handled); then we do
+ * not ask them for feedback. Implemented by each module that keeps cases (loop); defined here so that
+ * the contact rules need not depend on it. With several implementations, any open case counts.
  */
 public interface OpenCases {
 

@@ -8,11 +8,11 @@ import java.util.Set;
 import nl.buitenin.journey.Channel;
 
 /**
- * Everything the contact rules need to know about one person, gathered by the caller from
+ * Everything the contact rules need to know about one person, gathered by {@link Outreach} from
  * {@code privacy} (consent, do-not-ask, reminders wanted, preferred channels), {@code journey}
  * (recent operational contacts, other than the one the invitation is about) and {@code loop} (an
  * open case). Invitations and reminders sent through Buitenin are added by {@link ContactPolicy}
- * itself from its contact log, so a caller only passes those sent by other systems.
+ * itself from its contact log, so a caller only passes those sent by other systems (the what-if tools).
  *
  * @param contacts                  invitations and reminders already received, any order
  * @param consentGiven              consent for the purpose "feedback"

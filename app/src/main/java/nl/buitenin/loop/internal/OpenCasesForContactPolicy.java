@@ -3,16 +3,18 @@ package nl.buitenin.loop.internal;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.contact.OpenCases;
-import nl.buitenin.loop.Cases;
 import nl.buitenin.privacy.PersonKey;
 
-/** Tells the contact rules about open cases, so nobody with a complaint in progress is asked for feedback. */
+/**
+ * Loop's answer to contact's {@link OpenCases} port, so nobody with a complaint in progress is asked for
+ * feedback: one count on the case table, asked by the outreach decision itself (no sender passes it along).
+ */
 @Component
 class OpenCasesForContactPolicy implements OpenCases {
 
-    private final Cases cases;
+    private final CaseFiles cases;
 
-    OpenCasesForContactPolicy(Cases cases) {
+    OpenCasesForContactPolicy(CaseFiles cases) {
         this.cases = cases;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.access.User;
 import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.Outreach;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
@@ -24,13 +24,13 @@ public class TellBackCalls {
 
     private final TellBackTasks tasks;
     private final ToldBackLog toldBack;
-    private final ContactPolicy policy;
+    private final Outreach outreach;
     private final Clock clock;
 
-    TellBackCalls(TellBackTasks tasks, ToldBackLog toldBack, ContactPolicy policy, Clock clock) {
+    TellBackCalls(TellBackTasks tasks, ToldBackLog toldBack, Outreach outreach, Clock clock) {
         this.tasks = tasks;
         this.toldBack = toldBack;
-        this.policy = policy;
+        this.outreach = outreach;
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ public class TellBackCalls {
         tasks.logCall(task.id(), outcome, agent.username(), note == null || note.isBlank() ? null : note.strip(), at);
         if (outcome == CallbackOutcome.REACHED && task.person() != null) {
             toldBack.record(task.action(), task.person(), Channel.PHONE, at);
-            policy.recordAttempt(task.person(), null, ContactKind.TOLD_BACK, Channel.PHONE, at);
+            outreach.contacted(task.person(), null, ContactKind.TOLD_BACK, Channel.PHONE, at);
         }
     }
 }

@@ -2,8 +2,6 @@ package nl.buitenin.loop.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,23 +14,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.contact.ContactDecision;
 import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.ContactPolicy;
-import nl.buitenin.contact.ToldBackFacts;
+import nl.buitenin.contact.Outreach;
+import nl.buitenin.contact.OutreachRequest;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.loop.ActionCompleted;
 import nl.buitenin.loop.ActionId;
 import nl.buitenin.messaging.OutgoingMessage;
 import nl.buitenin.messaging.Outbox;
 import nl.buitenin.organisation.Organisations;
-import nl.buitenin.privacy.ConsentChange;
-import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonLinks;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.Preferences;
 import nl.buitenin.privacy.PreferredChannel;
-import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
 
 /**
@@ -40,8 +35,8 @@ import nl.buitenin.privacy.PurposeId;
  * or in an answer tagged with it) hears what changed, in their own language, through the channel they
  * prefer, once per action even when they raised it several times.
  * <ul>
- * <li>The contact policy decides first ({@link ContactPolicy#mayTellBack}) and stores the decision with
- * its reasons: nobody who withdrew consent (for feedback or service improvement), chose "no contact" or
+ * <li>Contact's {@link Outreach} decides first (kind {@code TOLD_BACK}; it gathers consent, "no contact" and
+ * erasure itself) and stores the decision with its reasons: nobody who withdrew consent (for feedback or service improvement), chose "no contact" or
  * was erased is told; in quiet hours or on a quiet day the message waits until the next allowed moment.</li>
  * <li>E-mail: a message in the outbox. Phone: a call-back task in the queue of the team that handled the
  * person's case, with the text to tell. SMS: Buitenin has no SMS gateway, so an e-mail when the person
@@ -61,27 +56,21 @@ class ToldBackMessages {
     private final ToldBackLog toldBack;
     private final TellBackTasks tasks;
     private final Actions actions;
-    private final ContactPolicy policy;
+    private final Outreach outreach;
     private final Persons persons;
-    private final Consents consents;
-    private final PurposeGuard purposes;
     private final PersonLinks personLinks;
     private final Outbox outbox;
     private final Organisations organisations;
     private final MessageSource messages;
     private final Clock clock;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    ToldBackMessages(ToldBackLog toldBack, TellBackTasks tasks, Actions actions, ContactPolicy policy, Persons persons,
-            Consents consents, PurposeGuard purposes, PersonLinks personLinks, Outbox outbox, Organisations organisations,
-            MessageSource messages, Clock clock) {
+    ToldBackMessages(ToldBackLog toldBack, TellBackTasks tasks, Actions actions, Outreach outreach, Persons persons,
+            PersonLinks personLinks, Outbox outbox, Organisations organisations, MessageSource messages, Clock clock) {
         this.toldBack = toldBack;
         this.tasks = tasks;
         this.actions = actions;
-        this.policy = policy;
+        this.outreach = outreach;
         this.persons = persons;
-        this.consents = consents;
-        this.purposes = purposes;
         this.personLinks = personLinks;
         this.outbox = outbox;
         this.organisations = organisations;
@@ -130,11 +119,7 @@ class ToldBackMessages {
     }
 
     Telling tell(ImprovementAction action, PersonKey person, Instant now) {
-        boolean known = persons.exists(person);
-        Preferences preferences = known ? persons.preferences(person) : Preferences.DEFAULT;
-        boolean consent = known && !withdrew(person) && purposes.mayUse(PurposeId.SERVICE_IMPROVEMENT, person);
-        ContactDecision decision = policy.mayTellBack(person, now,
-                new ToldBackFacts(known, consent, preferences.channel() == PreferredChannel.NONE));
+        ContactDecision decision = outreach.ask(OutreachRequest.toldBack(person, now));
         if (decision.deferred()) {
             toldBack.defer(action.id(), person, decision.deferredUntil());
             return Telling.DEFERRED;
@@ -142,6 +127,8 @@ class ToldBackMessages {
         if (!decision.allowed()) {
             return Telling.REFUSED;
         }
+        // Allowed, so the person is known: their preferences choose the channel and the language.
+        Preferences preferences = persons.preferences(person);
         ContactDetails details = persons.contactDetails(person, PurposeId.SERVICE_IMPROVEMENT).orElse(null);
         boolean hasEmail = details != null && details.email() != null;
         boolean hasPhone = details != null && details.phone() != null;
@@ -174,7 +161,7 @@ class ToldBackMessages {
                 new Object[] {organisation, action.description(locale), personLinks.linkFor(person).toString()}, locale);
         outbox.queue(new OutgoingMessage("told-back:" + action.id() + ":" + person.value(), person, details.email(),
                 messages.getMessage("toldBack.subject", new Object[] {organisation}, locale), text, null));
-        policy.recordAttempt(person, null, ContactKind.TOLD_BACK, Channel.EMAIL, now);
+        outreach.contacted(person, null, ContactKind.TOLD_BACK, Channel.EMAIL, now);
         return Telling.MAILED;
     }
 
@@ -182,15 +169,5 @@ class ToldBackMessages {
         String script = messages.getMessage("loop.tellBack.script",
                 new Object[] {organisations.current().name(), action.description(locale)}, locale);
         return tasks.add(action.id(), person, team, locale.getLanguage(), script, now) ? Telling.CALL_TASK : Telling.ALREADY_TOLD;
-    }
-
-    /** The latest word on feedback or service improvement was "no". */
-    private boolean withdrew(PersonKey person) {
-        List<ConsentChange> history = consents.history(person);
-        return history.stream()
-                .filter(c -> c.purpose().equals(PurposeId.FEEDBACK) || c.purpose().equals(PurposeId.SERVICE_IMPROVEMENT))
-                .max(Comparator.comparing(ConsentChange::at))
-                .map(c -> !c.given())
-                .orElse(false);
     }
 }

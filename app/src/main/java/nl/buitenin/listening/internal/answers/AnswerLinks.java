@@ -5,14 +5,19 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.platform.BuiteninProperties;
 import nl.buitenin.platform.OneTimeTokens;
 import nl.buitenin.platform.Secrets;
 import nl.buitenin.platform.SignedTokens;
 import nl.buitenin.platform.SignedTokens.Verification;
 
-/** The personal link to answer a survey: a signed token for one response, spent when the answers are sent. */
+/**
+ * The personal link to answer a survey: a signed token for one response, spent when the answers are sent, and
+ * the public address the links start with.
+ */
 @Component
 public class AnswerLinks {
 
@@ -23,11 +28,29 @@ public class AnswerLinks {
     private final OneTimeTokens tokens;
     private final SignedTokens signatures;
     private final Clock clock;
+    private final BuiteninProperties properties;
+    private final Environment environment;
 
-    AnswerLinks(OneTimeTokens tokens, Secrets secrets, Clock clock) {
+    AnswerLinks(OneTimeTokens tokens, Secrets secrets, Clock clock, BuiteninProperties properties, Environment environment) {
         this.tokens = tokens;
         this.signatures = new SignedTokens(secrets);
         this.clock = clock;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    /** The link an e-mail carries to answer one response, valid until {@code expiresAt}. */
+    public String answerUrl(UUID response, Instant expiresAt) {
+        return baseUrl() + "/a/" + tokenFor(response, expiresAt);
+    }
+
+    /** The public address for links, without a trailing slash. */
+    public String baseUrl() {
+        String configured = properties.baseUrl();
+        if (!configured.isBlank()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 
     public String tokenFor(UUID response, Instant expiresAt) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,33 +15,27 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.buitenin.contact.ContactDecision;
-import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.ContactPolicy;
-import nl.buitenin.contact.OpenCases;
-import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.contact.Outreach;
+import nl.buitenin.contact.OutreachRequest;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.InteractionRecorded;
 import nl.buitenin.journey.InteractionsRecorded;
-import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.messaging.Outbox;
-import nl.buitenin.platform.BuiteninProperties;
-import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.Preferences;
-import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.PurposeId;
 
 /**
  * Invites a person to give feedback after a contact, when a published survey is attached to the
- * touchpoint and the contact policy allows it. The person's consent, preferences and e-mail address are
- * read through privacy under the purpose "feedback"; the e-mail carries a personal one-time link and a
- * link to the person's own page; the invitation counts against the caps from the moment it is queued.
+ * touchpoint and contact's {@link Outreach} allows it (it gathers consent, preferences, recent contacts and
+ * open cases itself). The person's e-mail address and language are read through privacy under the purpose
+ * "feedback"; the e-mail carries a personal one-time link and a link to the person's own page; the
+ * invitation counts against the caps from the moment it is queued.
  */
 @Service
 public class Invitations {
@@ -51,8 +44,6 @@ public class Invitations {
     static final Duration VALIDITY = Duration.ofDays(14);
     /** Contacts longer ago than this are history (an import), not a moment to ask about. */
     static final Duration ASK_WITHIN = Duration.ofDays(7);
-    /** Operational contacts this far back count as "recent contact" for the policy. */
-    static final Duration RECENT = Duration.ofDays(30);
 
     /** What became of a request to invite. */
     public enum Outcome { INVITED, ALREADY_INVITED, NO_SURVEY, TOO_OLD, NOT_ALLOWED, NO_ADDRESS }
@@ -61,32 +52,21 @@ public class Invitations {
     private final JdbcResponses responses;
     private final AnswerMails mails;
     private final AnswerLinks links;
-    private final ContactPolicy policy;
-    private final OpenCases openCases;
+    private final Outreach outreach;
     private final Persons persons;
-    private final Consents consents;
-    private final Interactions interactions;
     private final Outbox outbox;
-    private final BuiteninProperties properties;
-    private final Environment environment;
     private final Clock clock;
     private final PlatformTransactionManager transactions;
 
-    Invitations(AnswerMails mails, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, ContactPolicy policy, OpenCases openCases,
-            Persons persons, Consents consents, Interactions interactions, Outbox outbox, BuiteninProperties properties,
-            Environment environment, Clock clock, PlatformTransactionManager transactions) {
+    Invitations(AnswerMails mails, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, Outreach outreach, Persons persons,
+            Outbox outbox, Clock clock, PlatformTransactionManager transactions) {
         this.surveys = surveys;
         this.responses = responses;
         this.mails = mails;
         this.links = links;
-        this.policy = policy;
-        this.openCases = openCases;
+        this.outreach = outreach;
         this.persons = persons;
-        this.consents = consents;
-        this.interactions = interactions;
         this.outbox = outbox;
-        this.properties = properties;
-        this.environment = environment;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -154,15 +134,15 @@ public class Invitations {
         if (responses.bySource(sourceRef).isPresent()) {
             return Outcome.ALREADY_INVITED;
         }
-        Preferences preferences = persons.preferences(person);
-        ContactDecision decision = policy.mayInvite(person, touchpoint, now, facts(person, preferences, at -> at.equals(contactAt), now));
-        if (!decision.allowed()) {
+        OutreachRequest request = OutreachRequest.invitationAfter(person, touchpoint, contactAt, Channel.EMAIL, now);
+        if (!outreach.ask(request).allowed()) {
             return Outcome.NOT_ALLOWED;
         }
         Optional<ContactDetails> details = persons.contactDetails(person, PurposeId.FEEDBACK);
         if (details.isEmpty() || details.get().email() == null || details.get().email().isBlank()) {
             return Outcome.NO_ADDRESS;
         }
+        Preferences preferences = persons.preferences(person);
         String language = preferences.language() == null || !preferences.language().equals("en") ? "nl" : "en";
         Instant expires = now.plus(VALIDITY);
         Optional<UUID> response = responses.create(survey.get().id(), touchpoint, person, sourceRef, ResponseChannel.EMAIL,
@@ -170,30 +150,9 @@ public class Invitations {
         if (response.isEmpty()) {
             return Outcome.ALREADY_INVITED;
         }
-        String link = baseUrl() + "/a/" + links.tokenFor(response.get(), expires);
+        String link = links.answerUrl(response.get(), expires);
         outbox.queue(mails.compose(AnswerMails.Kind.INVITATION, response.get(), person, details.get(), touchpoint, language, link));
-        policy.recordAttempt(person, touchpoint, ContactKind.INVITATION, Channel.EMAIL, now);
+        outreach.sent(request, now);
         return Outcome.INVITED;
-    }
-
-    /** What the contact policy needs to know about a person, leaving out the contact(s) the question is about. */
-    public PersonFacts facts(PersonKey person, Preferences preferences, java.util.function.Predicate<Instant> isThisContact, Instant now) {
-        List<Instant> recent = interactions.recentContacts(person, now.minus(RECENT)).stream()
-                .filter(isThisContact.negate()).toList();
-        return new PersonFacts(List.of(), consents.isGiven(person, PurposeId.FEEDBACK), preferences.doNotAsk(),
-                preferences.remindersWanted(), preferredChannels(preferences), recent, openCases.hasOpenCase(person));
-    }
-
-    static Set<Channel> preferredChannels(Preferences preferences) {
-        return preferences.channel() == PreferredChannel.EMAIL ? Set.of(Channel.EMAIL) : Set.of();
-    }
-
-    /** The public address for links, without a trailing slash. */
-    public String baseUrl() {
-        String configured = properties.baseUrl();
-        if (!configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 }

@@ -3,7 +3,6 @@ package nl.buitenin.listening.internal.answers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,27 +14,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.contact.ContactDecision;
-import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.ContactPolicy;
-import nl.buitenin.contact.OpenCases;
-import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.contact.Outreach;
+import nl.buitenin.contact.OutreachRequest;
 import nl.buitenin.contact.Reason;
 import nl.buitenin.contact.ReasonCode;
 import nl.buitenin.journey.Channel;
-import nl.buitenin.journey.Interactions;
 import nl.buitenin.listening.internal.ListeningProperties;
 import nl.buitenin.messaging.Outbox;
-import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
-import nl.buitenin.privacy.Preferences;
 import nl.buitenin.privacy.PurposeId;
 
 /**
  * Sends the one reminder a person may get when they asked for reminders and have not answered an
- * invitation after {@code buitenin.listening.reminder-delay}. The contact policy decides (reminders
- * wanted, consent, do-not-ask, caps, quiet hours …) and stores its decision; a reminder that is sent
+ * invitation after {@code buitenin.listening.reminder-delay}. Contact's {@link Outreach} decides (reminders
+ * wanted, consent, do-not-ask, caps, quiet hours …, gathering those facts itself) and stores its decision; a reminder that is sent
  * counts against the caps like an invitation. The e-mail carries a fresh one-time link to the same
  * response, so answers saved earlier are still there.
  *
@@ -57,29 +51,20 @@ public class Reminders {
     private final JdbcResponses responses;
     private final AnswerMails mails;
     private final AnswerLinks links;
-    private final Invitations invitations;
-    private final ContactPolicy policy;
-    private final OpenCases openCases;
+    private final Outreach outreach;
     private final Persons persons;
-    private final Consents consents;
-    private final Interactions interactions;
     private final Outbox outbox;
     private final ListeningProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Reminders(AnswerMails mails, JdbcResponses responses, AnswerLinks links, Invitations invitations, ContactPolicy policy, OpenCases openCases,
-            Persons persons, Consents consents, Interactions interactions, Outbox outbox, ListeningProperties properties,
-            TransactionTemplate transactions, Clock clock) {
+    Reminders(AnswerMails mails, JdbcResponses responses, AnswerLinks links, Outreach outreach, Persons persons,
+            Outbox outbox, ListeningProperties properties, TransactionTemplate transactions, Clock clock) {
         this.responses = responses;
         this.mails = mails;
         this.links = links;
-        this.invitations = invitations;
-        this.policy = policy;
-        this.openCases = openCases;
+        this.outreach = outreach;
         this.persons = persons;
-        this.consents = consents;
-        this.interactions = interactions;
         this.outbox = outbox;
         this.properties = properties;
         this.transactions = transactions;
@@ -121,9 +106,8 @@ public class Reminders {
             }
             Response response = responses.byId(responseId).orElseThrow();
             PersonKey person = response.person();
-            Preferences preferences = persons.preferences(person);
-            ContactDecision decision = policy.mayRemind(person, response.touchpoint(), now,
-                    facts(person, preferences, response.invitedAt(), now));
+            OutreachRequest request = OutreachRequest.reminder(person, response.touchpoint(), response.invitedAt(), Channel.EMAIL, now);
+            ContactDecision decision = outreach.ask(request);
             if (!decision.allowed()) {
                 if (decision.reasons().stream().map(Reason::code).allMatch(FOR_THE_MOMENT::contains)) {
                     return Outcome.LATER;
@@ -136,19 +120,12 @@ public class Reminders {
                 responses.settleReminder(responseId, "NO_ADDRESS");
                 return Outcome.NO_ADDRESS;
             }
-            String link = invitations.baseUrl() + "/a/" + links.tokenFor(responseId, response.expiresAt());
+            String link = links.answerUrl(responseId, response.expiresAt());
             outbox.queue(mails.compose(AnswerMails.Kind.REMINDER, responseId, person, details.get(), response.touchpoint(),
                     response.language(), link));
-            policy.recordAttempt(person, response.touchpoint(), ContactKind.REMINDER, Channel.EMAIL, now);
+            outreach.sent(request, now);
             responses.settleReminder(responseId, "SENT");
             return Outcome.REMINDED;
         });
-    }
-
-    /** Only service contacts after the invitation count as new: the one it was about was weighed then. */
-    private PersonFacts facts(PersonKey person, Preferences preferences, Instant invitedAt, Instant now) {
-        List<Instant> since = interactions.recentContacts(person, invitedAt).stream().filter(at -> at.isAfter(invitedAt)).toList();
-        return new PersonFacts(List.of(), consents.isGiven(person, PurposeId.FEEDBACK), preferences.doNotAsk(),
-                preferences.remindersWanted(), Invitations.preferredChannels(preferences), since, openCases.hasOpenCase(person));
     }
 }

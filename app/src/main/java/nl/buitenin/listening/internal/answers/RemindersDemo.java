@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.Outreach;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.Channel;
@@ -39,15 +39,15 @@ class RemindersDemo implements DemoStep {
     private final JdbcResponses responses;
     private final Persons persons;
     private final Consents consents;
-    private final ContactPolicy policy;
+    private final Outreach outreach;
     private final Clock clock;
 
-    RemindersDemo(JdbcSurveys surveys, JdbcResponses responses, Persons persons, Consents consents, ContactPolicy policy, Clock clock) {
+    RemindersDemo(JdbcSurveys surveys, JdbcResponses responses, Persons persons, Consents consents, Outreach outreach, Clock clock) {
         this.surveys = surveys;
         this.responses = responses;
         this.persons = persons;
         this.consents = consents;
-        this.policy = policy;
+        this.outreach = outreach;
         this.clock = clock;
     }
 
@@ -89,7 +89,7 @@ class RemindersDemo implements DemoStep {
             int i = invitedSoFar++;
             responses.create(survey.id(), touchpoint, person, "demo-reminder:" + i, ResponseChannel.EMAIL, preferences.language(),
                     ResponseStatus.INVITED, invited, invited.plus(Invitations.VALIDITY))
-                    .ifPresent(id -> policy.recordAttempt(person, touchpoint, ContactKind.INVITATION, Channel.EMAIL, invited));
+                    .ifPresent(id -> outreach.contacted(person, touchpoint, ContactKind.INVITATION, Channel.EMAIL, invited));
         }
     }
 }

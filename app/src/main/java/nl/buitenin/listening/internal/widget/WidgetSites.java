@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.access.ApiKeyBindings;
 import nl.buitenin.contact.ContactDecision;
-import nl.buitenin.contact.ContactKind;
-import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.Outreach;
+import nl.buitenin.contact.OutreachRequest;
 import nl.buitenin.contact.Reason;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
@@ -25,7 +25,6 @@ import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyStatus;
 import nl.buitenin.listening.internal.answers.AnswerLinks;
-import nl.buitenin.listening.internal.answers.Invitations;
 import nl.buitenin.listening.internal.answers.JdbcResponses;
 import nl.buitenin.listening.internal.answers.Response;
 import nl.buitenin.listening.internal.answers.ResponseChannel;
@@ -43,7 +42,7 @@ import nl.buitenin.privacy.Preferences;
 /**
  * Widget sites and the one-time links they show. The site's own server asks for a link just before it
  * shows the question; the link is for one new response of the site's survey at the site's touchpoint.
- * Named people go through the contact policy exactly as invitations do (the decision is stored, an
+ * Named people go through contact's {@link Outreach} exactly as invitations do (the decision is stored, an
  * allowed question counts against the caps); anonymous visitors are not looked up at all.
  */
 @Service
@@ -71,21 +70,19 @@ public class WidgetSites {
     private final JdbcSurveys surveys;
     private final JdbcResponses responses;
     private final AnswerLinks links;
-    private final Invitations invitations;
-    private final ContactPolicy policy;
+    private final Outreach outreach;
     private final Persons persons;
     private final Touchpoints touchpoints;
     private final ApiKeyBindings keys;
     private final Clock clock;
 
-    WidgetSites(JdbcWidgetSites sites, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, Invitations invitations,
-            ContactPolicy policy, Persons persons, Touchpoints touchpoints, ApiKeyBindings keys, Clock clock) {
+    WidgetSites(JdbcWidgetSites sites, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, Outreach outreach,
+            Persons persons, Touchpoints touchpoints, ApiKeyBindings keys, Clock clock) {
         this.sites = sites;
         this.surveys = surveys;
         this.responses = responses;
         this.links = links;
-        this.invitations = invitations;
-        this.policy = policy;
+        this.outreach = outreach;
         this.persons = persons;
         this.touchpoints = touchpoints;
         this.keys = keys;
@@ -183,22 +180,23 @@ public class WidgetSites {
         if (earlier.isPresent()) {
             return again(earlier.get(), now);
         }
-        Preferences preferences = person == null ? null : persons.preferences(person);
-        if (person != null) {
-            ContactDecision decision = policy.mayInvite(person, site.touchpoint(), now,
-                    invitations.facts(person, preferences, at -> at.isAfter(now.minus(THIS_VISIT)), now));
+        OutreachRequest question = person == null ? null
+                : OutreachRequest.invitationDuringVisit(person, site.touchpoint(), now.minus(THIS_VISIT), Channel.WEB, now);
+        if (question != null) {
+            ContactDecision decision = outreach.ask(question);
             if (!decision.allowed()) {
                 return new Ticket(false, null, null, null, decision.reasons().stream().map(Reason::code).map(Enum::name).toList());
             }
         }
+        Preferences preferences = person == null ? null : persons.preferences(person);
         String language = request.language() != null ? LanguagePreference.supportedOrNull(request.language()).getLanguage()
                 : preferences != null ? preferences.language() : "nl";
         Instant expires = now.plus(VALIDITY);
         UUID response = responses.create(survey.id(), site.touchpoint(), person, sourceRef, ResponseChannel.WIDGET, language,
                 ResponseStatus.INVITED, now, expires).orElseThrow(() -> new ConflictException("listening.conflict.site.referenceRace"));
         responses.cameThrough(response, site.id());
-        if (person != null) {
-            policy.recordAttempt(person, site.touchpoint(), ContactKind.INVITATION, Channel.WEB, now);
+        if (question != null) {
+            outreach.sent(question, now);
         }
         return issue(response, language, expires);
     }
@@ -224,12 +222,12 @@ public class WidgetSites {
 
     private Ticket issue(UUID response, String language, Instant expires) {
         String token = links.widgetTokenFor(response, expires);
-        return new Ticket(true, token, invitations.baseUrl() + "/w/" + token + "?lang=" + language, expires, List.of());
+        return new Ticket(true, token, links.baseUrl() + "/w/" + token + "?lang=" + language, expires, List.of());
     }
 
     /** Where this instance is reached, for the snippet a site copies. */
     public String baseUrl() {
-        return invitations.baseUrl();
+        return links.baseUrl();
     }
 
     private Survey publishedSurvey(WidgetSite site) {

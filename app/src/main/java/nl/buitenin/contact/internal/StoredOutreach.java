@@ -1,0 +1,48 @@
+package nl.buitenin.contact.internal;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.contact.ContactDecision;
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.ContactPolicy;
+import nl.buitenin.contact.Outreach;
+import nl.buitenin.contact.OutreachRequest;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * {@link Outreach}: gathers the facts a kind of outreach needs ({@link OutreachFacts}) and lets the stored
+ * {@link ContactPolicy} decide and store. The switch over {@link ContactKind} has no default, so a new kind
+ * does not compile until it says which facts and rules it uses.
+ */
+@Service
+class StoredOutreach implements Outreach {
+
+    private final ContactPolicy policy;
+    private final OutreachFacts facts;
+
+    StoredOutreach(ContactPolicy policy, OutreachFacts facts) {
+        this.policy = policy;
+        this.facts = facts;
+    }
+
+    @Override
+    @Transactional
+    public ContactDecision ask(OutreachRequest request) {
+        return switch (request.kind()) {
+            case INVITATION -> policy.mayInvite(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
+            case REMINDER -> policy.mayRemind(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
+            case TOLD_BACK -> policy.mayTellBack(request.person(), request.at(), facts.forToldBack(request.person()));
+        };
+    }
+
+    @Override
+    @Transactional
+    public void contacted(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant at) {
+        policy.recordAttempt(person, touchpoint, kind, channel, at);
+    }
+}
