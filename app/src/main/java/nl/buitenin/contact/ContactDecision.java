@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
@@ -16,14 +18,15 @@ import nl.buitenin.privacy.PersonKey;
  * @param deferredUntil for a told-back message held back only by quiet hours or a quiet day: the next
  *                      moment it may go out; null otherwise
  */
-public record ContactDecision(UUID id, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant at, List<Reason> reasons,
-        Instant deferredUntil) {
+public record ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,
+        List<Reason> reasons, @Nullable Instant deferredUntil) {
 
     public ContactDecision {
         reasons = List.copyOf(reasons);
     }
 
-    public ContactDecision(UUID id, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant at, List<Reason> reasons) {
+    public ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,
+            List<Reason> reasons) {
         this(id, person, touchpoint, kind, at, reasons, null);
     }
 

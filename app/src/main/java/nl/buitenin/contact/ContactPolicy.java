@@ -2,6 +2,8 @@ package nl.buitenin.contact;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
@@ -33,5 +35,5 @@ public interface ContactPolicy {
      * Records a contact that was actually made; invitations and reminders count for the window and the
      * caps from now on, a told-back message (touchpoint null) as a recent contact before any invitation.
      */
-    void recordAttempt(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt);
+    void recordAttempt(PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt);
 }

@@ -2,6 +2,8 @@ package nl.buitenin.contact;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
@@ -26,7 +28,7 @@ public interface Outreach {
      * Records a contact that was actually made: invitations and reminders count for the window and the caps
      * from now on, a told-back message (touchpoint null) as a recent contact before any invitation.
      */
-    void contacted(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant at);
+    void contacted(PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Channel channel, Instant at);
 
     /** Records that the message asked about went out on the request's channel at {@code sentAt}. */
     default void sent(OutreachRequest request, Instant sentAt) {

@@ -3,6 +3,8 @@ package nl.buitenin.contact;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
@@ -17,7 +19,8 @@ import nl.buitenin.privacy.PersonKey;
  *                   told-back message goes by the person's preferred channel). The channel-preference rule
  *                   of surveys weighs the policy's invitation channel, as it always has
  */
-public record OutreachRequest(PersonKey person, ContactKind kind, TouchpointId touchpoint, Channel channel, Instant at, Occasion occasion) {
+public record OutreachRequest(PersonKey person, ContactKind kind, @Nullable TouchpointId touchpoint, @Nullable Channel channel,
+        Instant at, Occasion occasion) {
 
     public OutreachRequest {
         Objects.requireNonNull(person, "person");
@@ -56,7 +59,7 @@ public record OutreachRequest(PersonKey person, ContactKind kind, TouchpointId t
      *
      * @param at the moment that marks the occasion (see {@link OccasionKind}); null for {@link OccasionKind#NONE}
      */
-    public record Occasion(OccasionKind kind, Instant at) {
+    public record Occasion(OccasionKind kind, @Nullable Instant at) {
 
         public Occasion {
             Objects.requireNonNull(kind, "kind");

@@ -4,5 +4,15 @@
  * on request, recent operational contact, channel preference and consent — every decision stored
  * with all its reasons.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contact")
+@ApplicationModule(displayName = "Contact", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "demo",
+        "privacy",
+        "journey" })
+@NullMarked
 package nl.buitenin.contact;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
@@ -22,8 +24,8 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * @param sourceId      the sender's own id of this count, making a retry a no-op; optional (the channel,
  *                      location and interval start are the key without it)
  */
-public record ContactVolume(Channel channel, String location, Instant intervalStart, long offered, Long handled, Double ahtSeconds,
-        Long abandoned, String sourceId) {
+public record ContactVolume(Channel channel, String location, Instant intervalStart, long offered, @Nullable Long handled,
+        @Nullable Double ahtSeconds, @Nullable Long abandoned, @Nullable String sourceId) {
 
     /**
      * The most contacts one interval may count, per row and for all rows of one channel, location and interval together:

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException;
 
@@ -12,7 +14,7 @@ import nl.buitenin.platform.InvalidInputException;
  * A slice of score histograms: which touchpoints (empty: all), which days (both ends included), which
  * question (null: all), split how over time, and whether per touchpoint or summed over them.
  */
-public record ScoreQuery(Set<TouchpointId> touchpoints, LocalDate from, LocalDate to, String questionKey, Grouping grouping,
+public record ScoreQuery(Set<TouchpointId> touchpoints, LocalDate from, LocalDate to, @Nullable String questionKey, Grouping grouping,
         boolean perTouchpoint) {
 
     /** Ten years of days; longer slices are a mistake rather than a question. */

@@ -3,13 +3,15 @@ package nl.buitenin.insight;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 
 /**
  * The summed histogram of one question over one period, for one touchpoint or (touchpoint null) for
  * all touchpoints of the query.
  */
-public record ScoreSlice(TouchpointId touchpoint, String questionKey, LocalDate periodStart, Histogram histogram) {
+public record ScoreSlice(@Nullable TouchpointId touchpoint, String questionKey, LocalDate periodStart, Histogram histogram) {
 
     public ScoreScale scale() {
         return histogram.scale();

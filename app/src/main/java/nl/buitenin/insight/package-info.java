@@ -4,5 +4,14 @@
  * {@link nl.buitenin.insight.Estimate} with n and a 95 % confidence interval: NPS with the adjusted-Wald
  * interval, shares with the Wilson interval, means with the t interval.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+@ApplicationModule(displayName = "Insight", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "privacy",
+        "journey" })
+@NullMarked
 package nl.buitenin.insight;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

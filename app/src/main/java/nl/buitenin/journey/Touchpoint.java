@@ -3,6 +3,8 @@ package nl.buitenin.journey;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A touchpoint: where in a journey, on which channel, a person meets the organisation.
  *
@@ -11,7 +13,7 @@ import java.util.Objects;
  *        no new interactions and is not offered in pickers
  */
 public record Touchpoint(TouchpointId id, JourneyId journey, StageId stage, String nameNl, String nameEn, Channel channel,
-        String location, boolean archived) {
+        @Nullable String location, boolean archived) {
 
     public Touchpoint {
         Objects.requireNonNull(id, "id");

@@ -3,6 +3,8 @@ package nl.buitenin.listening;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
@@ -14,5 +16,5 @@ import nl.buitenin.privacy.PersonKey;
  * @param touchpoint the touchpoint the survey was about; null when unknown
  * @param at         when the response was completed
  */
-public record Comment(UUID response, PersonKey person, TouchpointId touchpoint, Instant at, String questionKey, String text) {
+public record Comment(UUID response, @Nullable PersonKey person, @Nullable TouchpointId touchpoint, Instant at, String questionKey, String text) {
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 
 /**
@@ -13,7 +15,7 @@ import nl.buitenin.journey.TouchpointId;
 public interface Comments {
 
     /** The latest free-text answers of completed responses, newest first; all touchpoints when {@code touchpoint} is null. */
-    List<Comment> latest(TouchpointId touchpoint, int limit);
+    List<Comment> latest(@Nullable TouchpointId touchpoint, int limit);
 
     /** The free-text answers of one completed response (empty when it has none or is not completed). */
     List<Comment> of(UUID response);

@@ -2,6 +2,8 @@ package nl.buitenin.listening;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.insight.ScoreScale;
 
 /**
@@ -22,9 +24,9 @@ public enum QuestionType {
     /** Free text, such as "what would you like us to do differently?". */
     OPEN_TEXT(null);
 
-    private final ScoreScale scale;
+    private final @Nullable ScoreScale scale;
 
-    QuestionType(ScoreScale scale) {
+    QuestionType(@Nullable ScoreScale scale) {
         this.scale = scale;
     }
 

@@ -3,5 +3,18 @@
  * immutable published versions, and the question checker that flags leading, loaded,
  * double-barrelled, unbalanced, absolute, jargon-laden and over-long questions before a survey goes out.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Listening")
+@ApplicationModule(displayName = "Listening", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "demo",
+        "privacy",
+        "journey",
+        "messaging",
+        "contact",
+        "insight" })
+@NullMarked
 package nl.buitenin.listening;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package nl.buitenin.loop;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
@@ -14,7 +16,8 @@ public interface Cases {
      * @param touchpoint may be null when unknown
      * @param summary    what the person said; personal data, scrubbed on erasure
      */
-    CaseId openFor(CaseSource source, CaseType type, PersonKey person, TouchpointId touchpoint, String summary);
+    CaseId openFor(CaseSource source, CaseType type, @Nullable PersonKey person, @Nullable TouchpointId touchpoint,
+            String summary);
 
     /** Whether the person has a case that is not closed, so that the contact policy can hold back a survey. */
     boolean hasOpenCase(PersonKey person);

@@ -6,5 +6,19 @@
  * {@link nl.buitenin.loop.CaseOpened}, {@link nl.buitenin.loop.CaseClosed} and
  * {@link nl.buitenin.loop.ActionCompleted}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Closing the loop")
+@ApplicationModule(displayName = "Closing the loop", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "demo",
+        "privacy",
+        "journey",
+        "messaging",
+        "contact",
+        "insight",
+        "listening" })
+@NullMarked
 package nl.buitenin.loop;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

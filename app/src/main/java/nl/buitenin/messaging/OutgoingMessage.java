@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.privacy.PersonKey;
@@ -19,7 +21,8 @@ import nl.buitenin.privacy.PersonKey;
  * @param text      the plain-text body
  * @param html      an HTML body, or null
  */
-public record OutgoingMessage(String reference, PersonKey person, String to, String subject, String text, String html) {
+public record OutgoingMessage(String reference, @Nullable PersonKey person, String to, String subject, String text,
+        @Nullable String html) {
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 

@@ -3,5 +3,11 @@
  * by a job with retries, so a message is never lost when the mail server is down and never sent twice.
  * Recipient and body are erased once the message is sent; a forgotten person's pending messages are dropped.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Messaging")
+@ApplicationModule(displayName = "Messaging", allowedDependencies = {
+        "platform",
+        "privacy" })
+@NullMarked
 package nl.buitenin.messaging;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
@@ -34,7 +36,7 @@ public record Organisation(String name, PersonWord personWord, String defaultLan
     }
 
     /** Parses a time zone name, naming the field when it is not one. */
-    public static ZoneId zone(String name) {
+    public static ZoneId zone(@Nullable String name) {
         try {
             return ZoneId.of(name == null ? "" : name.trim());
         } catch (RuntimeException e) {
@@ -42,7 +44,7 @@ public record Organisation(String name, PersonWord personWord, String defaultLan
         }
     }
 
-    public static PersonWord personWord(String name) {
+    public static PersonWord personWord(@Nullable String name) {
         try {
             return PersonWord.valueOf(name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,8 @@ package nl.buitenin.organisation;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the organisation calls the people it serves; a person giving feedback is not "a customer
  * of" everybody. Every text that speaks of them uses this word.
@@ -35,7 +37,7 @@ public enum PersonWord {
         return dutch(locale) ? dutchPlural : englishPlural;
     }
 
-    private static boolean dutch(Locale locale) {
+    private static boolean dutch(@Nullable Locale locale) {
         return locale != null && locale.getLanguage().equals("nl");
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.internal.StrictUtf8Reader;
@@ -227,7 +228,7 @@ public final class CsvInput {
         }
 
         /** The value of a column in a row, trimmed; null when the header has no such column. */
-        public String value(Line row, String name) {
+        public @Nullable String value(Line row, String name) {
             return indexOf(name).filter(i -> i < row.values().size()).map(i -> row.values().get(i).strip()).orElse(null);
         }
 

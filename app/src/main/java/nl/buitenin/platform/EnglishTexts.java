@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -24,7 +25,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 final class EnglishTexts {
 
-    private static volatile Map<String, String> texts;
+    private static volatile @Nullable Map<String, String> texts;
 
     private EnglishTexts() {
     }

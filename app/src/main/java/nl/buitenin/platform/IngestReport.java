@@ -2,6 +2,8 @@ package nl.buitenin.platform;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
@@ -21,21 +23,22 @@ public record IngestReport(int created, int duplicates, int rejected, List<ItemO
      * @param reason why an item was rejected, naming its fields; null otherwise
      * @param errors the same per field (sourceId, touchpoint, at, person, kind); empty unless rejected
      */
-    public record ItemOutcome(int index, String sourceId, Status status, String reason, List<FieldError> errors) {
+    public record ItemOutcome(int index, @Nullable String sourceId, Status status, @Nullable String reason,
+            List<FieldError> errors) {
 
         public ItemOutcome {
             errors = errors == null ? List.of() : List.copyOf(errors);
         }
 
-        public static ItemOutcome created(int index, String sourceId) {
+        public static ItemOutcome created(int index, @Nullable String sourceId) {
             return new ItemOutcome(index, sourceId, Status.CREATED, null, List.of());
         }
 
-        public static ItemOutcome duplicate(int index, String sourceId) {
+        public static ItemOutcome duplicate(int index, @Nullable String sourceId) {
             return new ItemOutcome(index, sourceId, Status.DUPLICATE, null, List.of());
         }
 
-        public static ItemOutcome rejected(int index, String sourceId, List<FieldError> errors) {
+        public static ItemOutcome rejected(int index, @Nullable String sourceId, List<FieldError> errors) {
             String reason = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
             return new ItemOutcome(index, sourceId, Status.REJECTED, reason, errors);
         }

@@ -2,6 +2,7 @@ package nl.buitenin.platform;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
@@ -53,13 +54,14 @@ public class InvalidInputException extends RuntimeException {
      * {@code key} (and its {@code args}) the problem is told in the reader's language wherever it is shown (API
      * problems, form errors); {@code message} is the English text, used where no translation is found.
      */
-    public record FieldError(String field, String message, @JsonIgnore String key, @JsonIgnore List<Object> args) {
+    public record FieldError(@Nullable String field, String message, @JsonIgnore @Nullable String key,
+            @JsonIgnore List<Object> args) {
 
         public FieldError {
             args = args == null ? List.of() : List.copyOf(args);
         }
 
-        public FieldError(String field, String message) {
+        public FieldError(@Nullable String field, String message) {
             this(field, message, null, List.of());
         }
 
@@ -72,7 +74,7 @@ public class InvalidInputException extends RuntimeException {
          * An error told through the message {@code key} of a module's texts, its English wording taken from
          * {@code i18n/<module>_en.properties}. Whole-number arguments are shown as written (no thousands separator).
          */
-        public static FieldError of(String field, String key, Object... args) {
+        public static FieldError of(@Nullable String field, String key, Object... args) {
             List<Object> plain = EnglishTexts.plain(args);
             return new FieldError(field, EnglishTexts.format(key, plain), key, plain);
         }

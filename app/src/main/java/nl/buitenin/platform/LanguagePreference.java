@@ -2,6 +2,8 @@ package nl.buitenin.platform;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The organisation's default language, for visitors who have not chosen one. Implemented by the
  * organisation module; defined here so that the locale resolution in {@code access} need not depend on it.
@@ -19,7 +21,7 @@ public interface LanguagePreference {
     /** The languages Buitenin speaks; every message exists in each. */
     java.util.List<Locale> SUPPORTED = java.util.List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 
-    static Locale supportedOrNull(String tag) {
+    static @Nullable Locale supportedOrNull(@Nullable String tag) {
         if (tag == null) {
             return null;
         }

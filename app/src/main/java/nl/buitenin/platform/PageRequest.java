@@ -1,5 +1,7 @@
 package nl.buitenin.platform;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A validated page request: {@code page} from 0, {@code size} from 1 to {@value #MAX_SIZE}.
  * Invalid values are refused, not silently clamped, so that a client learns of its mistake.
@@ -18,7 +20,7 @@ public record PageRequest(int page, int size) {
         }
     }
 
-    public static PageRequest of(Integer page, Integer size) {
+    public static PageRequest of(@Nullable Integer page, @Nullable Integer size) {
         return new PageRequest(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
     }
 

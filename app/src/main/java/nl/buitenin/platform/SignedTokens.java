@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Signed, expiring tokens for links that work without signing in (an invitation to answer a survey,
  * the person's own page). A token carries its purpose, a subject (an opaque id, never personal data)
@@ -36,7 +38,7 @@ public final class SignedTokens {
     }
 
     /** The outcome of checking a token: its claims, or why it was refused. */
-    public record Verification(Optional<Claims> claims, Refusal refusal) {
+    public record Verification(Optional<Claims> claims, @Nullable Refusal refusal) {
 
         static Verification ok(Claims claims) {
             return new Verification(Optional.of(claims), null);
@@ -61,7 +63,7 @@ public final class SignedTokens {
         return encoded + "." + ENCODER.encodeToString(Secrets.hmac(key, encoded.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    public Verification verify(String token, String expectedPurpose, Instant now) {
+    public Verification verify(@Nullable String token, String expectedPurpose, Instant now) {
         if (token == null || token.length() > 1000) {
             return Verification.refused(Refusal.MALFORMED);
         }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
@@ -26,7 +28,7 @@ public final class StorableText {
     }
 
     /** The error for {@code field} when {@code text} holds a character that cannot be stored; empty when it is fine or null. */
-    public static Optional<FieldError> check(String field, String text) {
+    public static Optional<FieldError> check(String field, @Nullable String text) {
         int at = unstorableAt(text);
         if (at < 0) {
             return Optional.empty();
@@ -36,7 +38,7 @@ public final class StorableText {
     }
 
     /** The index of the first character that cannot be stored, or -1. */
-    public static int unstorableAt(String text) {
+    public static int unstorableAt(@Nullable String text) {
         if (text == null) {
             return -1;
         }
@@ -63,13 +65,13 @@ public final class StorableText {
      * path from {@code path}: {@code items[3].answers.comment[0]}. Lists marked {@link CheckedPerItem} are skipped: their
      * items are checked one by one by the service that takes the batch, so one bad item does not refuse the others.
      */
-    public static List<FieldError> scan(String path, Object value) {
+    public static List<FieldError> scan(String path, @Nullable Object value) {
         List<FieldError> errors = new ArrayList<>();
         scan(path, value, errors, 0);
         return errors;
     }
 
-    private static void scan(String path, Object value, List<FieldError> errors, int depth) {
+    private static void scan(String path, @Nullable Object value, List<FieldError> errors, int depth) {
         if (value == null || depth > MAX_DEPTH) {
             return;
         }

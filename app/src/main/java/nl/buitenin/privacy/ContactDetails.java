@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
@@ -13,7 +15,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * for its form; a phone number is normalised to E.164 ({@code +31612345678}), Dutch notations such as
  * {@code 06-1234 5678}, {@code 020 123 4567} or {@code 0031 6 12345678} included.
  */
-public record ContactDetails(String name, String email, String phone) {
+public record ContactDetails(@Nullable String name, @Nullable String email, @Nullable String phone) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
 
@@ -63,7 +65,7 @@ public record ContactDetails(String name, String email, String phone) {
         return values;
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

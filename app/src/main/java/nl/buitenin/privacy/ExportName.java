@@ -2,13 +2,15 @@ package nl.buitenin.privacy;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A name the organisation keeps in Dutch and in English (a touchpoint, a case type, a theme), in a
  * person's export: both in the JSON download, the reader's language on a page.
  */
-public record ExportName(String nl, String en) {
+public record ExportName(@Nullable String nl, @Nullable String en) {
 
-    public static ExportName of(String nl, String en) {
+    public static @Nullable ExportName of(@Nullable String nl, @Nullable String en) {
         return nl == null && en == null ? null : new ExportName(nl, en);
     }
 

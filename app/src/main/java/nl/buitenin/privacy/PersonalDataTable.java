@@ -3,6 +3,8 @@ package nl.buitenin.privacy;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One table where a module keeps something about a person, as a {@link PersonalDataSource} or a
  * {@link PersonalDataErasure} declares it: the column that holds the person's key (null when the rows
@@ -14,7 +16,7 @@ import java.util.Objects;
  * @param personColumn    the column with the person's key, or null
  * @param freeTextColumns the columns of free text (which may name anybody)
  */
-public record PersonalDataTable(String table, String personColumn, List<String> freeTextColumns) {
+public record PersonalDataTable(String table, @Nullable String personColumn, List<String> freeTextColumns) {
 
     public PersonalDataTable {
         Objects.requireNonNull(table, "table");

@@ -1,5 +1,7 @@
 package nl.buitenin.privacy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Phone numbers in the notations people write in the Netherlands, normalised to E.164. Dutch numbers
  * have a trunk 0 and nine more digits (06 mobile, 0xx area codes); service numbers 0800/090x have 4 or
@@ -11,7 +13,7 @@ public final class PhoneNumbers {
     }
 
     /** The number in E.164 form ({@code +31612345678}), or null when it is not a phone number. */
-    public static String toE164(String written) {
+    public static @Nullable String toE164(@Nullable String written) {
         if (written == null) {
             return null;
         }

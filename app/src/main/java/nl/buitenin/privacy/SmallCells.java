@@ -1,5 +1,7 @@
 package nl.buitenin.privacy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Small-cell suppression: an anonymous figure about fewer than k persons could point at someone, so it
  * is shown as "fewer than k" instead. The default k is 5 ({@code BUITENIN_PRIVACY_MIN_CELL}).
@@ -30,7 +32,7 @@ public final class SmallCells {
      * @param hidden whether the count is about too few persons to show
      * @param k the threshold it was checked against
      */
-    public record Suppressed(Long value, boolean hidden, int k) {
+    public record Suppressed(@Nullable Long value, boolean hidden, int k) {
 
         public Suppressed {
             if (hidden != (value == null)) {

@@ -5,5 +5,13 @@
  * through this module's API under a registered {@link nl.buitenin.privacy.PurposeId}, and scrub what they
  * hold about a person when {@link nl.buitenin.privacy.PersonErased} is published.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@ApplicationModule(displayName = "Privacy", allowedDependencies = {
+        "platform",
+        "access",
+        "organisation",
+        "demo" })
+@NullMarked
 package nl.buitenin.privacy;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

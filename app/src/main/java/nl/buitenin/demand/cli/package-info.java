@@ -3,4 +3,7 @@
  * Exposed as a named interface so the application's command line may name them.
  */
 @org.springframework.modulith.NamedInterface("cli")
+@NullMarked
 package nl.buitenin.demand.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -113,7 +113,7 @@ public class CaseFiles {
                 .param("kind", kind).param("detail", detail).update();
     }
 
-    void addNote(CaseId id, Instant at, String author, String text) {
+    public void addNote(CaseId id, Instant at, String author, String text) {
         jdbc.sql("insert into loop_case_note (id, case_id, at, author, text) values (:id, :case, :at, :author, :text)")
                 .param("id", UUID.randomUUID()).param("case", id.value()).param("at", utc(at)).param("author", author)
                 .param("text", text).update();

@@ -140,7 +140,7 @@ public class CaseWork implements Cases {
     }
 
     /** A call-back at a given moment by a named agent (the demo's history, and the user method below). */
-    void callBack(CaseFile c, String actor, CallbackOutcome outcome, String note, Instant at) {
+    public void callBack(CaseFile c, String actor, CallbackOutcome outcome, String note, Instant at) {
         CaseStatus before = c.status();
         c.callBack(outcome, at);
         cases.update(c);
@@ -157,7 +157,7 @@ public class CaseWork implements Cases {
         resolve(c, user.username(), outcome, clock.instant());
     }
 
-    void resolve(CaseFile c, String actor, String outcome, Instant at) {
+    public void resolve(CaseFile c, String actor, String outcome, Instant at) {
         c.resolve(outcome, at);
         cases.update(c);
         cases.addEvent(c.id(), at, actor, "resolved", c.outcome());
@@ -170,7 +170,7 @@ public class CaseWork implements Cases {
         close(c, user.username(), clock.instant());
     }
 
-    void close(CaseFile c, String actor, Instant at) {
+    public void close(CaseFile c, String actor, Instant at) {
         c.close(at);
         cases.update(c);
         cases.addEvent(c.id(), at, actor, "closed", null);
@@ -184,7 +184,7 @@ public class CaseWork implements Cases {
         reopen(c, user.username(), requireText("reason", reason), clock.instant());
     }
 
-    void reopen(CaseFile c, String actor, String reason, Instant at) {
+    public void reopen(CaseFile c, String actor, String reason, Instant at) {
         c.reopen(at);
         cases.update(c);
         cases.addEvent(c.id(), at, actor, "reopened", reason);

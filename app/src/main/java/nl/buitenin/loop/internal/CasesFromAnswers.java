@@ -17,7 +17,7 @@ import nl.buitenin.loop.CaseType;
  * late delivery does not stretch the SLA, and the demo's history opens its cases the same way.
  */
 @Component
-class CasesFromAnswers {
+public class CasesFromAnswers {
 
     private final CaseWork work;
 
@@ -37,7 +37,7 @@ class CasesFromAnswers {
     }
 
     /** The response's case (opened now or before), or empty when it meets no rule or is anonymous. */
-    Optional<CaseWork.Opened> open(ResponseCompleted response) {
+    public Optional<CaseWork.Opened> open(ResponseCompleted response) {
         if (response.caseRulesMatched().isEmpty() || response.person() == null) {
             // An anonymous response cannot be called back; it still counts in the scores.
             return Optional.empty();

@@ -15,7 +15,7 @@ import nl.buitenin.organisation.PublicHolidays;
  * due at the end of Tuesday, and at the end of Wednesday when that Monday is Easter Monday. The
  * organisation has no closing days of its own (yet), so holidays are the only days off besides weekends.
  */
-public final class WorkingDays {
+final class WorkingDays {
 
     private WorkingDays() {
     }

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ciphertext and its 128-bit tag. The associated data (person key and column) binds a value to its row
  * and column, so a ciphertext copied into another row or column does not decrypt.
  */
-public final class FieldCipher {
+final class FieldCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;

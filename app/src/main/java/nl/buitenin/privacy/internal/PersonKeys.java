@@ -13,7 +13,7 @@ import nl.buitenin.privacy.PersonKey;
  * Derives a person key from the organisation's customer id: HMAC-SHA256 under a key of its own,
  * truncated to 128 bits and written in lower-case base32 (RFC 4648 alphabet, no padding).
  */
-public final class PersonKeys {
+final class PersonKeys {
 
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 

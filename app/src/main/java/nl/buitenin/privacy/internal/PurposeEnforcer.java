@@ -23,7 +23,7 @@ import nl.buitenin.privacy.PurposeRefusedException.Reason;
  * attempt survives the exception that rolls back the caller.
  */
 @Service
-public class PurposeEnforcer implements PurposeGuard {
+class PurposeEnforcer implements PurposeGuard {
 
     private final Purposes purposes;
     private final Consents consents;

@@ -14,7 +14,7 @@ import org.apache.commons.math3.special.Beta;
  * distribution function is the regularised incomplete beta I_{1-e^{-θt}}(j+1, x+1) (order statistics of
  * exponentials). Abandoned callers count as not answered in time.
  */
-public final class ErlangA {
+final class ErlangA {
 
     /** Terms below e^-40 of the largest add nothing a double can hold. */
     private static final double NEGLIGIBLE = 40;

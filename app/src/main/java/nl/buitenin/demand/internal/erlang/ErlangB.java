@@ -5,7 +5,7 @@ package nl.buitenin.demand.internal.erlang;
  * load of {@code a} Erlang. Computed with the recurrence B(0) = 1, B(n) = a B(n-1) / (n + a B(n-1)),
  * which only ever divides numbers of similar size: no factorials, no powers, no overflow at 1 000+ Erlang.
  */
-public final class ErlangB {
+final class ErlangB {
 
     private ErlangB() {
     }

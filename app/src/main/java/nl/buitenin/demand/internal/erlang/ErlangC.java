@@ -5,7 +5,7 @@ package nl.buitenin.demand.internal.erlang;
  * Erlang B, C = n B / (n - a (1 - B)), so the stable B recurrence carries over; service level
  * 1 - C e^{-(n-a) t / aht}, average speed of answer C aht / (n - a), occupancy a / n.
  */
-public final class ErlangC {
+final class ErlangC {
 
     private ErlangC() {
     }

@@ -3,7 +3,7 @@ package nl.buitenin.demand.internal.forecast;
 import java.time.LocalDate;
 
 /** One way to predict a day's counts per interval from the days before a forecast origin. */
-public interface ForecastMethod {
+interface ForecastMethod {
 
     /** A short stable name, used in tables, the CLI and the API. */
     String name();

@@ -7,7 +7,7 @@ import java.util.List;
  * The average per interval of the same weekday over the last {@code weeks} weeks that have it: the
  * usual planners' baseline ("the last four Mondays").
  */
-public final class SameWeekdayAverage implements ForecastMethod {
+final class SameWeekdayAverage implements ForecastMethod {
 
     private final int weeks;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The same weekday of the most recent week: the simplest forecast that knows about weekdays. */
-public final class SeasonalNaive implements ForecastMethod {
+final class SeasonalNaive implements ForecastMethod {
 
     @Override
     public String name() {

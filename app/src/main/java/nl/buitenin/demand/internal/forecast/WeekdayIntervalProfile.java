@@ -19,7 +19,7 @@ import java.util.List;
  * where this model gains on the baseline. Smoothing helps short intervals (5 minutes) and blurs long ones
  * (a 1-2-1 kernel over quarters spans 45 minutes), so both variants compete in the backtest.
  */
-public final class WeekdayIntervalProfile implements ForecastMethod {
+final class WeekdayIntervalProfile implements ForecastMethod {
 
     private final int shapeWeeks;
     private final int levelWeeks;

@@ -1,4 +1,4 @@
-package nl.buitenin.demand.internal;
+package nl.buitenin.demand.demo;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.demand.ContactVolume;
 import nl.buitenin.demand.ContactVolumes;
-import nl.buitenin.organisation.PublicHolidays;
+import nl.buitenin.demand.internal.DemandProperties;
 import nl.buitenin.demand.internal.volume.Intervals;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.Channel;
+import nl.buitenin.organisation.PublicHolidays;
 
 /**
  * Buitenpad Wandelreizen's contact centre: the phone follows the real daily and weekly shape of a

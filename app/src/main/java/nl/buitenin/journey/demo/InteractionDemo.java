@@ -1,4 +1,4 @@
-package nl.buitenin.journey.internal;
+package nl.buitenin.journey.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -18,6 +18,8 @@ import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.Touchpoint;
+import nl.buitenin.journey.internal.InteractionIngest;
+import nl.buitenin.journey.internal.NewInteraction;
 import nl.buitenin.privacy.PersonKey;
 
 /**

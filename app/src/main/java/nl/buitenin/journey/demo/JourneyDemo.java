@@ -1,4 +1,4 @@
-package nl.buitenin.journey.internal;
+package nl.buitenin.journey.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,9 @@ import nl.buitenin.journey.JourneyId;
 import nl.buitenin.journey.StageId;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.journey.internal.JdbcJourneys;
+import nl.buitenin.journey.internal.JdbcTouchpoints;
+import nl.buitenin.journey.internal.Names;
 
 /**
  * Buitenpad Wandelreizen's journeys: booking and enjoying a walking holiday, and the complaint journey.

@@ -1,7 +1,10 @@
-package nl.buitenin.contact.internal;
+package nl.buitenin.contact.demo;
 
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.contact.internal.Policy;
+import nl.buitenin.contact.internal.PolicyFile;
+import nl.buitenin.contact.internal.StoredContactPolicy;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 

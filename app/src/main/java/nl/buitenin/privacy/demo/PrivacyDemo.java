@@ -1,4 +1,4 @@
-package nl.buitenin.privacy.internal;
+package nl.buitenin.privacy.demo;
 
 import java.sql.Types;
 import java.time.Instant;
@@ -19,9 +19,10 @@ import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
-import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.Preferences;
+import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.internal.JdbcPersons;
 
 /**
  * The travellers of Buitenpad Wandelreizen: believable Dutch names, addresses on example domains,

@@ -1,4 +1,4 @@
-package nl.buitenin.loop.internal;
+package nl.buitenin.loop.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +28,18 @@ import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTagging;
+import nl.buitenin.loop.internal.AnswerThemes;
+import nl.buitenin.loop.internal.CallbackOutcome;
+import nl.buitenin.loop.internal.CaseFile;
+import nl.buitenin.loop.internal.CaseFiles;
+import nl.buitenin.loop.internal.CaseTypes;
+import nl.buitenin.loop.internal.CaseWork;
+import nl.buitenin.loop.internal.CasesFromAnswers;
+import nl.buitenin.loop.internal.ImprovementAction;
+import nl.buitenin.loop.internal.Improving;
+import nl.buitenin.loop.internal.Quarter;
+import nl.buitenin.loop.internal.Teams;
+import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.privacy.PersonKey;
 
 /**

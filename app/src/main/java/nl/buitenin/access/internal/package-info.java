@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.access.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.access.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.contact.demo;
+
+import org.jspecify.annotations.NullMarked;

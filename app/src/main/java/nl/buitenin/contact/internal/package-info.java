@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.contact.internal;
+
+import org.jspecify.annotations.NullMarked;

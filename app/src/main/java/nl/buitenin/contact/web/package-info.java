@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.contact.web;
+
+import org.jspecify.annotations.NullMarked;

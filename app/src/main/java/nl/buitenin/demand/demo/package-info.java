@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.demand.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.demand.internal.forecast;
+
+import org.jspecify.annotations.NullMarked;

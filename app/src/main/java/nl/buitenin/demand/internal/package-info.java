@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.demand.internal;
+
+import org.jspecify.annotations.NullMarked;

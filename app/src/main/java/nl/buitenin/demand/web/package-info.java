@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.demand.web;
+
+import org.jspecify.annotations.NullMarked;

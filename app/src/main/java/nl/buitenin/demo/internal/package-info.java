@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.demo.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.insight.internal;
+
+import org.jspecify.annotations.NullMarked;

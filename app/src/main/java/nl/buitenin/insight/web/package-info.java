@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.insight.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.journey.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.journey.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.journey.web;
+
+import org.jspecify.annotations.NullMarked;

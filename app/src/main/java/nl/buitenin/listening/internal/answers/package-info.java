@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.listening.internal.answers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.listening.internal.imports;
+
+import org.jspecify.annotations.NullMarked;

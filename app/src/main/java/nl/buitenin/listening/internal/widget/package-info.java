@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.listening.internal.widget;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.listening.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.loop.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.loop.internal;
+
+import org.jspecify.annotations.NullMarked;

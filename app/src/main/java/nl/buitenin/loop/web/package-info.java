@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.loop.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.messaging.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.organisation.internal;
+
+import org.jspecify.annotations.NullMarked;

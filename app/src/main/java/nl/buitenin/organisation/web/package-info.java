@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.organisation.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin;
+
+import org.jspecify.annotations.NullMarked;

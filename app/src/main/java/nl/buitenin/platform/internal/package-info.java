@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

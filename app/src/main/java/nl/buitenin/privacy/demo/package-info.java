@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.privacy.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.privacy.internal;
+
+import org.jspecify.annotations.NullMarked;

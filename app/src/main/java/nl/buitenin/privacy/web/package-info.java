@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.privacy.web;
+
+import org.jspecify.annotations.NullMarked;
