@@ -64,10 +64,10 @@ public final class StaffingCommand implements Callable<Integer> {
     @Option(names = "--max-asa", description = "Longest acceptable average speed of answer, such as 30s.")
     String maxAsa;
 
-    @Option(names = "--max-occupancy", defaultValue = "100%", description = "Highest acceptable occupancy, such as 85% (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-occupancy", defaultValue = "100%", description = "Highest acceptable occupancy, such as 85%% (default ${DEFAULT-VALUE}).")
     String maxOccupancy;
 
-    @Option(names = "--shrinkage", defaultValue = "0%", description = "Share of paid time not on the phones, such as 30% (default ${DEFAULT-VALUE}).")
+    @Option(names = "--shrinkage", defaultValue = "0%", description = "Share of paid time not on the phones, such as 30%% (default ${DEFAULT-VALUE}).")
     String shrinkage;
 
     @Option(names = "--agents", description = "Evaluate this number of agents instead of finding the fewest.")

@@ -1,0 +1,6 @@
+/**
+ * The command-line tools of this module: {@code simulate-policy}, listed in {@code nl.buitenin.CliTools}.
+ * Exposed as a named interface so the application's command line may name them.
+ */
+@org.springframework.modulith.NamedInterface("cli")
+package nl.buitenin.contact.cli;

@@ -1,0 +1,7 @@
+/**
+ * The command-line tools of this module: {@code check-survey}, and {@code import-answers}, which sends
+ * a file to a running server. Listed in {@code nl.buitenin.CliTools}; exposed as a named interface so
+ * the application's command line may name them.
+ */
+@org.springframework.modulith.NamedInterface("cli")
+package nl.buitenin.listening.cli;
