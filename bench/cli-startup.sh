@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Wall time of the jar's offline commands, from process start to exit: median and range of N runs.
-#   bench/cli-startup.sh [runs] [jar]      (defaults: 7 runs, app/target/buitenin-exec.jar)
-# JAVA_OPTS is passed to java as the ./buitenin launcher does; BUITENIN_JAVA replaces the whole
-# "java [opts] -jar JAR" prefix (e.g. BUITENIN_JAVA=./buitenin to time the launcher with its flags).
+#   bench/cli-startup.sh [runs]                 (default 7 runs, through the ./buitenin launcher)
+#   BUITENIN_CMD="java -jar app/target/buitenin-exec.jar" bench/cli-startup.sh 7   (the executable jar itself)
+# One run of --version before timing builds the jar (and the launcher's unpacked copy) if needed.
 # The year of fifteen-minute intervals (365 days x 96 = 35 040 rows) is generated here, deterministically,
 # with a daily and weekly shape, so that the figure does not depend on a data file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-jar=${2:-app/target/buitenin-exec.jar}
-[ -f "$jar" ] || { echo "no jar at $jar: ./mvnw -pl app -am package -Dmaven.test.skip=true" >&2; exit 2; }
-read -r -a launcher <<< "${BUITENIN_JAVA:-java ${JAVA_OPTS:-} -jar $jar}"
+read -r -a launcher <<< "${BUITENIN_CMD:-./buitenin}"
+"${launcher[@]}" --version > /dev/null
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
