@@ -30,19 +30,21 @@ awk 'BEGIN {
 }' > "$csv"
 [ "$(wc -l < "$csv")" -eq 35041 ] || { echo "generated $(wc -l < "$csv") lines, expected 35 041" >&2; exit 1; }
 
-# Prints "median min max" in seconds of the given command, run $runs times (output discarded).
+# Prints the median and range of the wall time, and the median CPU time (user + system), of $runs runs
+# of the given command (output discarded). On a shared machine the CPU time varies less than the wall time.
 measure() {
-  local times=()
+  local log
+  log=$(mktemp -p "$work")
   for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; "$@" >&2 | tail -5; exit 1; }
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000000 ))")
+    /usr/bin/time -a -o "$log" -f "%e %U %S" "$@" > /dev/null 2> "$work/err" \
+      || { echo "failed: $*" >&2; tail -5 "$work/err" >&2; exit 1; }
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END {
-    m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
-    printf "median %.2f s   range %.2f-%.2f s\n", m / 1000, t[1] / 1000, t[NR] / 1000 }'
+  local wall cpu
+  wall=$(awk '{ print $1 }' "$log" | sort -n | awk '{ t[NR] = $1 } END {
+    printf "wall median %.2f s  range %.2f-%.2f s", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, t[1], t[NR] }')
+  cpu=$(awk '{ print $2 + $3 }' "$log" | sort -n | awk '{ t[NR] = $1 } END {
+    printf "cpu median %.2f s", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
+  echo "$wall   $cpu"
 }
 
 echo "$runs runs each, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
