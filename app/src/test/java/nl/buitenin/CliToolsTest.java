@@ -46,4 +46,17 @@ class CliToolsTest {
     void everyToolLivesInTheCliPackageOfItsModule() {
         assertThat(CliTools.all()).allSatisfy(tool -> assertThat(tool.getPackageName()).matches("nl\\.buitenin\\.[a-z]+\\.cli"));
     }
+
+    @Test
+    void aCommandLineRegistersOnlyTheToolItNames() {
+        for (Class<?> tool : CliTools.all()) {
+            assertThat(Cli.toolsFor(tool.getAnnotation(Command.class).name())).containsExactly(tool);
+        }
+        assertThat(Cli.toolsFor("--version")).isEmpty();
+        assertThat(Cli.toolsFor("serve")).isEmpty();
+        assertThat(Cli.toolsFor("demo")).isEmpty();
+        // The list in --help and picocli's suggestion for a mistyped name need every tool.
+        assertThat(Cli.toolsFor("--help")).isEqualTo(CliTools.all());
+        assertThat(Cli.toolsFor("stafing")).isEqualTo(CliTools.all());
+    }
 }

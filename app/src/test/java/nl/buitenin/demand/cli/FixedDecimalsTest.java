@@ -17,7 +17,7 @@ class FixedDecimalsTest {
     @Test
     void numbersOnARoundingBoundaryAndNextToIt() {
         SplittableRandom random = new SplittableRandom(12);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             double boundary = (random.nextInt(0, 100_000_000) + 0.5) / 10_000;
             same(boundary);
             same(Math.nextUp(boundary));
@@ -35,7 +35,7 @@ class FixedDecimalsTest {
     @Test
     void computedNumbersOfEveryMagnitude() {
         SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             same(random.nextDouble());
             same(random.nextDouble() * 100);
             same(Math.pow(10, random.nextDouble(-7, 8)));
