@@ -24,8 +24,29 @@ public final class Cli implements Callable<Integer> {
             args = new String[] {"serve"};
         }
         CommandLine commandLine = new CommandLine(new Cli());
-        CliTools.all().forEach(commandLine::addSubcommand);
+        toolsFor(args[0]).forEach(commandLine::addSubcommand);
         return commandLine.execute(args);
+    }
+
+    /**
+     * The tools a command line needs: the one it names, none for the server and the version, and all of
+     * them otherwise (the list in {@code --help}, the suggestions after a mistyped name). Picocli builds a
+     * tool's model by reflection as it is registered; registering only the tool that runs saves that work
+     * for the others.
+     */
+    static List<Class<?>> toolsFor(String first) {
+        if (List.of("serve", "demo", "--version", "-V").contains(first)) {
+            return List.of();
+        }
+        List<Class<?>> all = CliTools.all();
+        return all.stream().filter(tool -> names(tool).contains(first)).<List<Class<?>>>map(List::of).findFirst().orElse(all);
+    }
+
+    private static List<String> names(Class<?> tool) {
+        Command command = tool.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     @Override
@@ -42,7 +63,7 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "serve", description = "Start the Buitenin server (the default command).")
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Buitenin server (the default command).")
     static class Serve implements Callable<Integer> {
         /** Anything else is handed to Spring Boot, such as --server.port=8081. */
         @Unmatched
@@ -55,7 +76,7 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "demo", description = "Start the server and load the demo organisation (Buitenpad Wandelreizen) into an empty database.")
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the server and load the demo organisation (Buitenpad Wandelreizen) into an empty database.")
     static class Demo implements Callable<Integer> {
         @Option(names = "--people", defaultValue = "2000", description = "Number of people in the demo organisation (default ${DEFAULT-VALUE}).")
         int people;

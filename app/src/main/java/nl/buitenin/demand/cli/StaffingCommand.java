@@ -3,6 +3,8 @@ package nl.buitenin.demand.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +66,10 @@ public final class StaffingCommand implements Callable<Integer> {
     @Option(names = "--max-asa", description = "Longest acceptable average speed of answer, such as 30s.")
     String maxAsa;
 
-    @Option(names = "--max-occupancy", defaultValue = "100%", description = "Highest acceptable occupancy, such as 85% (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-occupancy", defaultValue = "100%", description = "Highest acceptable occupancy, such as 85%% (default ${DEFAULT-VALUE}).")
     String maxOccupancy;
 
-    @Option(names = "--shrinkage", defaultValue = "0%", description = "Share of paid time not on the phones, such as 30% (default ${DEFAULT-VALUE}).")
+    @Option(names = "--shrinkage", defaultValue = "0%", description = "Share of paid time not on the phones, such as 30%% (default ${DEFAULT-VALUE}).")
     String shrinkage;
 
     @Option(names = "--agents", description = "Evaluate this number of agents instead of finding the fewest.")
@@ -192,7 +194,21 @@ public final class StaffingCommand implements Callable<Integer> {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /**
+     * Four decimals, exactly as {@code String.format(Locale.ROOT, "%.4f", value)} writes them (half up on the
+     * shortest decimal that reads back as the value), without its cost: that call parses its pattern and
+     * looks up the locale's symbols each time, and six per row were most of the time to staff a year of
+     * intervals. The formatter writes at least two significant digits before rounding and a plain
+     * {@link Double#toString} may write one, so values of one significant digit, and those that
+     * {@code Double.toString} writes with an exponent, go the slow way.
+     */
     static String fixed(double value) {
+        if (value >= 1e-3 && value < 1e7) {
+            BigDecimal shortest = BigDecimal.valueOf(value);
+            if (shortest.stripTrailingZeros().precision() > 1) {
+                return shortest.setScale(4, RoundingMode.HALF_UP).toPlainString();
+            }
+        }
         return String.format(Locale.ROOT, "%.4f", value);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The offline commands {@code staffing} and {@code forecast}, registered in {@code nl.buitenin.CliTools}.
+ * The command-line tools of this module: {@code staffing} and {@code forecast}, listed in {@code nl.buitenin.CliTools}.
  * Exposed as a named interface so the application's command line may name them.
  */
 @org.springframework.modulith.NamedInterface("cli")

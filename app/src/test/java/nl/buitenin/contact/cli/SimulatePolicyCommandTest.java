@@ -1,4 +1,4 @@
-package nl.buitenin.contact;
+package nl.buitenin.contact.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

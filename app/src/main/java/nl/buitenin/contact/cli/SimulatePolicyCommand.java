@@ -1,4 +1,4 @@
-package nl.buitenin.contact;
+package nl.buitenin.contact.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +32,11 @@ import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import nl.buitenin.contact.ContactKind;
+import nl.buitenin.contact.PastContact;
+import nl.buitenin.contact.PersonFacts;
+import nl.buitenin.contact.Reason;
+import nl.buitenin.contact.ReasonCode;
 import nl.buitenin.contact.internal.Policy;
 import nl.buitenin.contact.internal.PolicyEngine;
 import nl.buitenin.contact.internal.PolicyFile;

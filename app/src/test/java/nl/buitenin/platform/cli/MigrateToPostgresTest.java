@@ -1,4 +1,4 @@
-package nl.buitenin;
+package nl.buitenin.platform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import nl.buitenin.BuiteninApplication;
 import nl.buitenin.testing.TestDatabases;
 
 /** An instance tried out on H2, with the demo loaded, moves to a real PostgreSQL with every row. */

@@ -1,4 +1,4 @@
-package nl.buitenin.listening;
+package nl.buitenin.listening.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.imports.ImportFixtures;
-import nl.buitenin.listening.web.ImportAnswersCommand;
+
 import picocli.CommandLine;
 
 /** The command line imports a SurveyMonkey export into a real server over HTTP, twice: the second run adds nothing. */

@@ -1,4 +1,4 @@
-package nl.buitenin.listening.web;
+package nl.buitenin.listening.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  * answers of another tool's export into a survey version on a running Buitenin. The server checks every row first;
  * the writing is then followed with a progress bar. Running it again with the same file adds nothing.
  */
-// Exposed so that nl.buitenin.CliTools may register it; the rest of the web package stays internal.
-@org.springframework.modulith.NamedInterface("cli")
 @Command(name = "import-answers", mixinStandardHelpOptions = true,
         description = {"Import answers from a Qualtrics, SurveyMonkey or Google Forms CSV export (or a plain CSV) into a survey version.",
                 "Without --mapping the columns are matched to the questions by their text (or the mapping saved the last time is used);",
@@ -70,10 +68,13 @@ public class ImportAnswersCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Made when the command runs, not when it is registered: a client sets up TLS, which {@code --help} need not wait for. */
+    private HttpClient client;
 
     @Override
     public Integer call() {
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String base = url.replaceAll("/+$", "") + "/api/v1/surveys/" + survey + "/answer-imports";

@@ -1,4 +1,4 @@
-package nl.buitenin.listening;
+package nl.buitenin.listening.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

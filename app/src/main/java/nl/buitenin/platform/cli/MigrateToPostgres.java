@@ -1,4 +1,4 @@
-package nl.buitenin;
+package nl.buitenin.platform.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

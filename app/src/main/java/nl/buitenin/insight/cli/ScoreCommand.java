@@ -1,4 +1,4 @@
-package nl.buitenin.insight.web;
+package nl.buitenin.insight.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  * interval, the same way the journey map computes it. Empty cells are skipped (no answer); a value
  * that is not on the scale stops the tool with the line it is on.
  */
-// Exposed so that nl.buitenin.CliTools may register it; the rest of the web package stays internal.
-@org.springframework.modulith.NamedInterface("cli")
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score a column of answers from a CSV file: n, the score and its 95%% confidence interval.",
                 "NPS (0-10) with the adjusted-Wald interval, CSAT (1-5) as top-2-box share with the Wilson interval, "

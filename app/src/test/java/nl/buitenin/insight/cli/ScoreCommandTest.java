@@ -1,4 +1,4 @@
-package nl.buitenin.insight;
+package nl.buitenin.insight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.buitenin.insight.web.ScoreCommand;
 import picocli.CommandLine;
 
 class ScoreCommandTest {

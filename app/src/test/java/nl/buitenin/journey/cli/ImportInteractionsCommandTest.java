@@ -1,4 +1,4 @@
-package nl.buitenin.journey;
+package nl.buitenin.journey.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.buitenin.access.Scope;
+import nl.buitenin.journey.Channel;
+import nl.buitenin.journey.JourneyId;
+import nl.buitenin.journey.StageId;
+import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.journey.internal.JdbcJourneys;
 import nl.buitenin.journey.internal.Names;
-import nl.buitenin.journey.web.ImportInteractionsCommand;
+
 import picocli.CommandLine;
 import nl.buitenin.testing.Unique;
 

@@ -1,4 +1,4 @@
-package nl.buitenin.listening;
+package nl.buitenin.listening.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package nl.buitenin.journey.web;
+package nl.buitenin.journey.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  * by source id, so an interrupted import can simply be run again; the report names every rejected row
  * by line and column.
  */
-// Exposed so that nl.buitenin.CliTools may register it; the rest of the web package stays internal.
-@org.springframework.modulith.NamedInterface("cli")
 @Command(name = "import-interactions", mixinStandardHelpOptions = true,
         description = {"Send interactions from a CSV file (header: sourceId,touchpoint,at,person,kind) to a Buitenin server.",
                 "Rows already sent (same sourceId) are not counted twice, so the import can be repeated safely.",
