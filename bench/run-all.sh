@@ -258,6 +258,7 @@ if selected complaint-load; then
     for run in $(seq "$RUNS"); do echo "$run|complaint-load|$OUT/complaint-load-key.log" >>"$FAILURES"; done
   fi
   stop_server
+  rm -rf "$data"
 fi
 
 for db in h2 postgres; do
