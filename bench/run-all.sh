@@ -203,18 +203,27 @@ if selected_any staffing-naive staffing-textbook; then
   done
 fi
 
-if selected_any journey-ingest journey-answers journey-scores; then
-  # One JVM (one embedded PostgreSQL, one Buitenin) per run for the selected journey benchmarks.
+if selected_any journey-ingest journey-answers; then
+  # One JVM (one embedded PostgreSQL, one Buitenin) per run for ingest and answers. Scores runs in a JVM of its own:
+  # its histograms are written straight into score_histogram and would collide with those the answers counted.
   wanted=()
   parts=()
   selected journey-ingest && wanted+=(journey-ingest) && parts+=(ingest)
   selected journey-answers && wanted+=(journey-answers) && parts+=(answers)
-  selected journey-scores && wanted+=(journey-scores) && parts+=(scores)
   sizes=()
-  $QUICK && sizes=(--ingest-rows 20000 --rounds 2 --warmup 5000 --rows 10000 --answers 200000)
+  $QUICK && sizes=(--ingest-rows 20000 --rounds 2 --warmup 5000 --rows 10000)
   log "journey (JourneyBenchmarks ${parts[*]})"
   for run in $(seq "$RUNS"); do
     collect "$run" "$OUT/journey-run$run.log" "${wanted[@]}" -- main_run JourneyBenchmarks "${parts[@]}" "${sizes[@]}"
+  done
+fi
+
+if selected journey-scores; then
+  sizes=()
+  $QUICK && sizes=(--answers 200000)
+  log "journey-scores (JourneyBenchmarks scores)"
+  for run in $(seq "$RUNS"); do
+    collect "$run" "$OUT/journey-scores-run$run.log" journey-scores -- main_run JourneyBenchmarks scores "${sizes[@]}"
   done
 fi
 
