@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
  * history row, event publication and webhook outbox check) against the baseline GET /api/v1/organisation,
  * the cheapest authenticated API call, in the same run with the same threads.
  *
- * Usage: java bench/loop/ComplaintLoad.java BASE_URL API_KEY REQUESTS THREADS
+ * Usage: java bench/loop/ComplaintLoad.java BASE_URL API_KEY REQUESTS THREADS [WARM_UP]
+ * (WARM_UP: requests per path before measuring, default 200).
  */
 public class ComplaintLoad {
 
@@ -25,15 +26,19 @@ public class ComplaintLoad {
         String key = args[1];
         int requests = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         HttpClient http = HttpClient.newHttpClient();
         String run = UUID.randomUUID().toString().substring(0, 8);
         // Warm-up of both paths, not measured.
-        measure(http, threads, 200, i -> get(base, key), "warm-up");
-        measure(http, threads, 200, i -> complaint(base, key, "warm-" + run + "-" + i), "warm-up");
+        measure(http, threads, warmUp, i -> get(base, key), "warm-up");
+        measure(http, threads, warmUp, i -> complaint(base, key, "warm-" + run + "-" + i), "warm-up");
         double[] baseline = measure(http, threads, requests, i -> get(base, key), "GET /api/v1/organisation");
         double[] complaints = measure(http, threads, requests, i -> complaint(base, key, run + "-" + i), "POST /api/v1/complaints");
         System.out.printf("ratio complaints/baseline: throughput %.2f, median latency %.2f%n",
                 complaints[0] / baseline[0], complaints[1] / baseline[1]);
+        // The line bench/run-all.sh reads: throughput of the complaints against the baseline call's.
+        System.out.printf(java.util.Locale.ROOT, "RESULT complaint-load ratio=%.4f value=%.1f unit=req/s baseline=%.1f%n",
+                complaints[0] / baseline[0], complaints[0], baseline[0]);
     }
 
     interface Req {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnabledIfSystemProperty(named = "buitenin.bench", matches = "true")
 class ExportBenchmark {
 
-    private static final int WARM_UP = 50;
-    private static final int RUNS = 200;
+    /** Timed runs per side; {@code -Dbuitenin.bench.runs=N} makes a shorter run (bench/run-all.sh --quick). */
+    private static final int RUNS = Integer.getInteger("buitenin.bench.runs", 200);
+    private static final int WARM_UP = RUNS / 4;
 
     @Autowired
     Persons persons;
@@ -81,6 +83,10 @@ class ExportBenchmark {
                 percentile(exportMs, 95), percentile(baselineMs, 50), percentile(baselineMs, 95),
                 percentile(exportMs, 50) / percentile(baselineMs, 50));
         System.out.println(report);
+        // The line bench/run-all.sh reads: the export's median time against the baseline SELECT's.
+        System.out.printf(Locale.ROOT, "RESULT export-%s ratio=%.4f value=%.3f unit=ms baseline=%.3f%n",
+                TestDatabases.current().toString().toLowerCase(Locale.ROOT), percentile(exportMs, 50) / percentile(baselineMs, 50),
+                percentile(exportMs, 50), percentile(baselineMs, 50));
     }
 
     private static double[] time(Supplier<Object> work) {

@@ -91,6 +91,11 @@ public final class DemandBenchmarks {
         System.out.printf(Locale.ROOT, "interaction-counts %s: %d interactions; plain ingest (batches of %d) %.0f rows/s; "
                 + "counted into demand (ingest start to last count) %.0f rows/s; ratio counted/ingest = %.2f; counting finished %.1f s after the ingest%n",
                 tag, rows, BATCH, ingestRate, countRate, countRate / ingestRate, (done - ingested) / 1e9);
+        if (!tag.equals("warm")) {
+            // The line bench/run-all.sh reads.
+            System.out.printf(Locale.ROOT, "RESULT demand-counts ratio=%.4f value=%.1f unit=rows/s baseline=%.1f%n",
+                    countRate / ingestRate, countRate, ingestRate);
+        }
     }
 
     /** How many interactions demand has counted: all the benchmark's interactions are contacts, each one count. */

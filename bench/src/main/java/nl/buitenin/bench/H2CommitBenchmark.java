@@ -73,6 +73,8 @@ public final class H2CommitBenchmark {
                 JourneyBenchmarks.awaitListeners(jdbc);
             }
             List<Double> ratios = new ArrayList<>();
+            List<Double> durableRates = new ArrayList<>();
+            List<Double> defaultRates = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 // ABBA: the order alternates, so neither setting profits from the database growing during the run.
                 int[] order = round % 2 == 0 ? new int[] {DURABLE, H2_DEFAULT} : new int[] {H2_DEFAULT, DURABLE};
@@ -87,6 +89,8 @@ public final class H2CommitBenchmark {
                     check(jdbc, delay); // no new pool connection set it back from its URL during the round
                 }
                 ratios.add(rate[0] / rate[1]);
+                durableRates.add(rate[0]);
+                defaultRates.add(rate[1]);
                 System.out.printf(Locale.ROOT, "h2-commit: round %d: WRITE_DELAY=0 %.0f rows/s, WRITE_DELAY=500 %.0f rows/s, ratio %.2f; load average %.1f%n",
                         round + 1, rate[0], rate[1], rate[0] / rate[1],
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -95,9 +99,17 @@ public final class H2CommitBenchmark {
             System.out.printf(Locale.ROOT, "h2-commit: %d rounds of %d rows in batches of %d, %d client threads; ratio WRITE_DELAY=0 / WRITE_DELAY=500: "
                     + "median %.2f, range %.2f-%.2f%n", rounds, rows, batch, threads,
                     (sorted.get((rounds - 1) / 2) + sorted.get(rounds / 2)) / 2, sorted.get(0), sorted.get(rounds - 1));
+            // The line bench/run-all.sh reads: the median of the rounds' ratios, and each side's median rate.
+            System.out.printf(Locale.ROOT, "RESULT h2-commit ratio=%.4f value=%.1f unit=rows/s baseline=%.1f%n",
+                    median(ratios), median(durableRates), median(defaultRates));
         } finally {
             app.close();
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2;
     }
 
     private static void writeDelay(JdbcTemplate jdbc, int millis) {

@@ -174,6 +174,9 @@ public final class JourneyBenchmarks {
                 + "(%.2f responses only; target >= 0.50); load average %.1f on %d cores%n", rounds * perRound, rounds, batch, threads,
                 caughtUpRate, httpRate, copyRate, caughtUpRate / copyRate, httpRate / copyRate,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        // The line bench/run-all.sh reads: the whole run's rate with the listeners against COPY's.
+        System.out.printf(Locale.ROOT, "RESULT journey-ingest ratio=%.4f value=%.1f unit=rows/s baseline=%.1f%n",
+                caughtUpRate / copyRate, caughtUpRate, copyRate);
         List<Double> sorted = ratios.stream().sorted().toList();
         System.out.printf(Locale.ROOT, "ingest: ratio per round (with listeners): %s; median %.2f, lowest %.2f%n",
                 String.join(" ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
@@ -315,6 +318,8 @@ public final class JourneyBenchmarks {
         System.out.printf(Locale.ROOT, "answers: %d answered surveys (NPS + comment); HTTP API (batches of %d, %d client threads) "
                 + "%.0f surveys/s; raw COPY of the same response and answer rows %.0f surveys/s; ratio HTTP/COPY = %.2f (target >= 0.50)%n",
                 2 * half, batch, threads, httpRate, copyRate, httpRate / copyRate);
+        System.out.printf(Locale.ROOT, "RESULT journey-answers ratio=%.4f value=%.1f unit=surveys/s baseline=%.1f%n",
+                httpRate / copyRate, httpRate, copyRate);
         String retry = answerBodies("http0", surveyId, touchpoints, batch, batch).get(0);
         String response = client.send(HttpRequest.newBuilder(endpoint).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(retry)).build(),
@@ -441,6 +446,9 @@ public final class JourneyBenchmarks {
                 touchpoints.size(), fromHistograms.size() / touchpoints.size(), histogram, histogramMs.length, rawMedian, rawMs.length,
                 rawMedian / histogram, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        // A speed-up: the baseline's time over the histograms' time, so that higher is better as in the other ratios.
+        System.out.printf(Locale.ROOT, "RESULT journey-scores ratio=%.4f value=%.3f unit=ms baseline=%.3f%n",
+                rawMedian / histogram, histogram, rawMedian);
     }
 
     /** The same journey-map question answered from raw answers: counts per touchpoint, week and value. */
