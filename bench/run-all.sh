@@ -35,9 +35,12 @@ BENCHMARKS=(
   "export-h2|ms: export to JSON / plain SELECT (lower is better)"
   "export-postgres|ms: export to JSON / plain SELECT (lower is better)"
 )
-# Hook: CLI start-up timing. When bench/cli-startup.sh exists it is run like the others and must print its own
-# RESULT line(s) named cli-startup; until then the name is listed but skipped.
-BENCHMARKS+=("cli-startup|start-up time / baseline (bench/cli-startup.sh)")
+# Command-line start-up (bench/cli-startup.sh, one script for the three, each against a bare JVM start).
+BENCHMARKS+=(
+  "cli-startup-version|wall time: buitenin --version / java -version"
+  "cli-startup-staffing|wall time: staffing of one interval / java -version"
+  "cli-startup-year|wall time: staffing of 35 040 intervals from CSV / java -version"
+)
 
 names() { for b in "${BENCHMARKS[@]}"; do echo "${b%%|*}"; done; }
 figure() { for b in "${BENCHMARKS[@]}"; do [[ ${b%%|*} == "$1" ]] && echo "${b#*|}"; done; }
@@ -284,18 +287,19 @@ for db in h2 postgres; do
   fi
 done
 
-if selected cli-startup; then
+if selected_any cli-startup-version cli-startup-staffing cli-startup-year; then
   if [[ -x bench/cli-startup.sh ]]; then
     log "cli-startup (bench/cli-startup.sh)"
     extra=()
     $QUICK && extra=(--quick)
     for run in $(seq "$RUNS"); do
-      collect "$run" "$OUT/cli-startup-run$run.log" cli-startup -- bench/cli-startup.sh "${extra[@]}"
+      collect "$run" "$OUT/cli-startup-run$run.log" cli-startup-version cli-startup-staffing cli-startup-year -- \
+        bench/cli-startup.sh "${extra[@]}"
     done
   else
-    log "cli-startup: bench/cli-startup.sh is not there yet; skipped"
-    SELECTED=("${SELECTED[@]/cli-startup/}")
-    SKIPPED+=("cli-startup (bench/cli-startup.sh does not exist yet)")
+    log "cli-startup: bench/cli-startup.sh is missing; skipped"
+    SELECTED=("${SELECTED[@]/cli-startup*/}")
+    SKIPPED+=("cli-startup (bench/cli-startup.sh is missing)")
   fi
 fi
 
