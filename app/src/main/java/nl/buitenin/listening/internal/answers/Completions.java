@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,8 +72,7 @@ public class Completions {
          */
         public static Completion received(Survey survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
                 ResponseChannel channel, String language, List<GivenAnswer> answers, Instant at) {
-            return new Completion(new JdbcResponses.Completing(UUID.randomUUID(), false, survey.id(), touchpoint, person, sourceRef,
-                    channel, language, at, null, at, answers), survey.definition());
+            return invitedAndReceived(survey, touchpoint, person, sourceRef, channel, language, at, null, answers, at);
         }
 
         /** A received response that was invited before it was answered (the demo's history). */
@@ -113,7 +114,7 @@ public class Completions {
             return List.of();
         }
         List<JdbcResponses.Completing> stored = responses.complete(batch.stream().map(Completion::stored).toList());
-        java.util.Set<UUID> done = new java.util.HashSet<>();
+        Set<UUID> done = new HashSet<>();
         stored.forEach(c -> done.add(c.id()));
         ZoneId zone = organisations.current().timeZone();
         Map<Cell, Long> counts = new HashMap<>();
