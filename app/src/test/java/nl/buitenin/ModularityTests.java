@@ -79,10 +79,8 @@ class ModularityTests {
                 .filter(dependency -> isDemo(dependency.getTargetClass()))
                 .map(Dependency::getDescription))
                 .as("production code must run the same without the demo").isEmpty();
-        // Listening's steps move with the rework of its response path (issue 12, one completion path).
         softly.assertThat(classes.stream()
                 .filter(type -> type.isAssignableTo(DemoStep.class) && !type.isInterface() && !isDemo(type))
-                .filter(type -> !type.getPackageName().startsWith("nl.buitenin.listening"))
                 .map(JavaClass::getName))
                 .as("a module's demo step belongs in its own demo sub-package, see docs/DEVELOPING.md").isEmpty();
         softly.assertAll();

@@ -22,7 +22,7 @@ import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.Comment;
 import nl.buitenin.listening.Comments;
-import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.loop.ActionId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
@@ -185,12 +185,12 @@ class LoopDemo implements DemoStep {
      */
     private int casesFromAnswers(DemoContext context, List<ThemeId> themeIds, User agent, Random random, Instant now,
             Instant splitGroups) {
-        List<ResponseCompleted> answers = context.get("listening.caseAnswers");
+        List<CompletedResponse> answers = context.get("listening.caseAnswers");
         if (answers == null) {
             return 0;
         }
         int opened = 0;
-        for (ResponseCompleted answer : answers) {
+        for (CompletedResponse answer : answers) {
             var result = casesFromAnswers.open(answer);
             if (result.isEmpty() || !result.get().created()) {
                 continue;

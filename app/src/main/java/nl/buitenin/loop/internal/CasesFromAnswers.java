@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.ResponsesCompleted;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
@@ -25,19 +25,14 @@ public class CasesFromAnswers {
         this.work = work;
     }
 
-    /** A batch of answers sent through the API: each response as if it came alone (opening a case is idempotent). */
+    /** Completed responses, one from a page or many from a batch: each on its own (opening a case is idempotent). */
     @ApplicationModuleListener
-    void on(ResponsesCompleted batch) {
-        batch.responses().forEach(this::on);
-    }
-
-    @ApplicationModuleListener
-    void on(ResponseCompleted response) {
-        open(response);
+    void on(ResponsesCompleted completed) {
+        completed.responses().forEach(this::open);
     }
 
     /** The response's case (opened now or before), or empty when it meets no rule or is anonymous. */
-    public Optional<CaseWork.Opened> open(ResponseCompleted response) {
+    public Optional<CaseWork.Opened> open(CompletedResponse response) {
         if (response.caseRulesMatched().isEmpty() || response.person() == null) {
             // An anonymous response cannot be called back; it still counts in the scores.
             return Optional.empty();

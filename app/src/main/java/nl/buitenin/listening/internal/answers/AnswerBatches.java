@@ -1,59 +1,43 @@
 package nl.buitenin.listening.internal.answers;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.buitenin.insight.AnswerCount;
-import nl.buitenin.insight.ScoreHistograms;
-import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
-import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.ResponsesCompleted;
 import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyStatus;
-import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.IngestReport;
-import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.platform.StorableText;
 import nl.buitenin.privacy.PersonKey;
 
 /**
  * Answers collected elsewhere (a kiosk, a call-centre script, another survey tool's webhook) sent in
  * batches of up to {@value #MAX_BATCH}. One transaction per batch: every item is validated against its
- * survey version like an answer on the page; the valid ones whose source id is new are inserted with two
- * batched statements, their scores are added to the histograms once per distinct count row, and each
- * batch's new responses are published as a few {@link ResponsesCompleted} events, so case rules apply exactly as for
- * page answers.
+ * survey version like an answer on the page; the valid ones whose source id is new are completed through the one
+ * path of completed responses ({@link Completions}: two statements on PostgreSQL, the scores added to the histograms
+ * once per distinct count row, a few {@link ResponsesCompleted} events), so case rules apply exactly as for page
+ * answers.
  * A retried batch creates nothing and reports every item as a duplicate, also once retention or erasure has let
  * go of the person of an item (see {@link GoneSources}).
  */
@@ -61,29 +45,20 @@ import nl.buitenin.privacy.PersonKey;
 public class AnswerBatches {
 
     public static final int MAX_BATCH = 10_000;
-    /** Responses per published event (a few hundred kB of JSON). */
-    static final int EVENT_SIZE = 500;
     /** The stored source reference is "api:" plus this; the column holds 200 characters. */
     static final int MAX_SOURCE_ID = 150;
 
-    private final JdbcTemplate jdbc;
     private final JdbcSurveys surveys;
     private final Touchpoints touchpoints;
-    private final ScoreHistograms histograms;
-    private final Organisations organisations;
-    private final ApplicationEventPublisher events;
+    private final Completions completions;
     private final GoneSources gone;
     private final Clock clock;
 
-    AnswerBatches(JdbcTemplate jdbc, JdbcSurveys surveys, Touchpoints touchpoints, ScoreHistograms histograms,
-            Organisations organisations, ApplicationEventPublisher events, GoneSources gone, Clock clock) {
-        this.jdbc = jdbc;
+    AnswerBatches(JdbcSurveys surveys, Touchpoints touchpoints, Completions completions, GoneSources gone, Clock clock) {
         this.gone = gone;
         this.surveys = surveys;
         this.touchpoints = touchpoints;
-        this.histograms = histograms;
-        this.organisations = organisations;
-        this.events = events;
+        this.completions = completions;
         this.clock = clock;
     }
 
@@ -104,9 +79,6 @@ public class AnswerBatches {
 
     private record Valid(int index, String sourceId, Survey survey, TouchpointId touchpoint, Instant at, PersonKey person,
             String language, AnswerSheet sheet) {
-    }
-
-    private record Cell(TouchpointId touchpoint, LocalDate day, String question, ScoreScale scale, int value) {
     }
 
     @Transactional
@@ -240,163 +212,20 @@ public class AnswerBatches {
         }
     }
 
-    /** Inserts the responses whose source is new, then their answers, scores and events; returns those created. */
+    /** Completes the responses whose source is new through the one path; returns those created. */
     private List<Valid> insert(List<Valid> valid) {
-        if (valid.isEmpty()) {
-            return List.of();
+        List<Completions.Completion> batch = new ArrayList<>(valid.size());
+        for (Valid v : valid) {
+            batch.add(Completions.Completion.received(v.survey(), v.touchpoint(), v.person(), "api:" + v.sourceId(),
+                    ResponseChannel.IMPORT, v.language(), v.sheet().answers(), v.at()));
         }
-        List<UUID> ids = new ArrayList<>(valid.size());
-        valid.forEach(v -> ids.add(UUID.randomUUID()));
-        boolean[] inserted = jdbc.execute((ConnectionCallback<boolean[]>) connection -> isPostgres(connection)
-                ? insertWithUnnest(connection, valid, ids) : insertWithBatch(connection, valid, ids));
+        List<Optional<CompletedResponse>> completed = completions.complete(batch);
         List<Valid> created = new ArrayList<>();
-        List<UUID> createdIds = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
-            if (inserted[i]) {
+            if (completed.get(i).isPresent()) {
                 created.add(valid.get(i));
-                createdIds.add(ids.get(i));
             }
-        }
-        ZoneId zone = organisations.current().timeZone();
-        Map<Cell, Long> counts = new HashMap<>();
-        List<ResponseCompleted> completions = new ArrayList<>(created.size());
-        for (int i = 0; i < created.size(); i++) {
-            Valid v = created.get(i);
-            ResponseCompleted completed = AnswerRecording.describe(createdIds.get(i), v.survey().id(), v.person(), v.touchpoint(),
-                    v.survey().definition(), v.sheet().answers(), v.at());
-            LocalDate day = v.at().atZone(zone).toLocalDate();
-            for (ResponseCompleted.Score score : completed.scores()) {
-                counts.merge(new Cell(v.touchpoint(), day, score.questionKey(), score.type().scale(), score.value()), 1L, Long::sum);
-            }
-            completions.add(completed);
-        }
-        histograms.recordAll(counts.entrySet().stream().map(e -> new AnswerCount(e.getKey().touchpoint(), e.getKey().day(),
-                e.getKey().question(), e.getKey().scale(), e.getKey().value(), e.getValue())).toList());
-        // A few events of at most EVENT_SIZE responses: far fewer rows in the event log than one per answer,
-        // and each small enough for the log's column.
-        for (int from = 0; from < completions.size(); from += EVENT_SIZE) {
-            events.publishEvent(new ResponsesCompleted(completions.subList(from, Math.min(completions.size(), from + EVENT_SIZE))));
         }
         return created;
-    }
-
-    private static final String RESPONSE_COLUMNS = "id, survey_id, touchpoint_id, person_key, source_ref, channel, language, status, "
-            + "invited_at, started_at, completed_at";
-    /**
-     * On PostgreSQL each table gets one statement ({@code unnest} of arrays): this, not the JDBC batch, is what
-     * keeps the API near a raw COPY. Other databases (H2) use a JDBC batch and its update counts.
-     */
-    private static final String POSTGRES_RESPONSES = "insert into listening_response (" + RESPONSE_COLUMNS + ") "
-            + "select cast(i as uuid), cast(s as uuid), cast(t as uuid), p, r, 'IMPORT', l, 'COMPLETED', "
-            + "cast(a as timestamp with time zone), cast(a as timestamp with time zone), cast(a as timestamp with time zone) "
-            + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(i, s, t, p, r, l, a) "
-            + "on conflict do nothing returning id";
-    private static final String POSTGRES_ANSWERS = "insert into listening_answer (response_id, question_key, score, choices, text_value) "
-            + "select cast(r as uuid), k, cast(n as integer), c, x from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-            + "as u(r, k, n, c, x)";
-    private static final String PORTABLE_RESPONSES = "insert into listening_response (" + RESPONSE_COLUMNS + ") "
-            + "values (?, ?, ?, ?, ?, 'IMPORT', ?, 'COMPLETED', ?, ?, ?) on conflict do nothing";
-    private static final String PORTABLE_ANSWERS = "insert into listening_answer (response_id, question_key, score, choices, text_value) "
-            + "values (?, ?, ?, ?, ?)";
-
-    private volatile Boolean postgres;
-
-    private boolean isPostgres(Connection connection) throws SQLException {
-        if (postgres == null) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
-        return postgres;
-    }
-
-    private static boolean[] insertWithUnnest(Connection connection, List<Valid> valid, List<UUID> ids) throws SQLException {
-        int size = valid.size();
-        String[][] columns = new String[7][size];
-        for (int i = 0; i < size; i++) {
-            Valid v = valid.get(i);
-            columns[0][i] = ids.get(i).toString();
-            columns[1][i] = v.survey().id().value().toString();
-            columns[2][i] = v.touchpoint().value().toString();
-            columns[3][i] = v.person() == null ? null : v.person().value();
-            columns[4][i] = "api:" + v.sourceId();
-            columns[5][i] = v.language();
-            columns[6][i] = v.at().toString();
-        }
-        Set<UUID> created = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(POSTGRES_RESPONSES)) {
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    created.add(rows.getObject(1, UUID.class));
-                }
-            }
-        }
-        boolean[] inserted = new boolean[size];
-        List<String[]> answers = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            inserted[i] = created.contains(ids.get(i));
-            if (inserted[i]) {
-                for (GivenAnswer answer : valid.get(i).sheet().answers()) {
-                    answers.add(new String[] {ids.get(i).toString(), answer.questionKey(),
-                            answer.score() == null ? null : answer.score().toString(),
-                            answer.choices().isEmpty() ? null : String.join("\n", answer.choices()), answer.text()});
-                }
-            }
-        }
-        if (!answers.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(POSTGRES_ANSWERS)) {
-                for (int c = 0; c < 5; c++) {
-                    String[] column = new String[answers.size()];
-                    for (int r = 0; r < column.length; r++) {
-                        column[r] = answers.get(r)[c];
-                    }
-                    statement.setArray(c + 1, connection.createArrayOf("text", column));
-                }
-                statement.executeUpdate();
-            }
-        }
-        return inserted;
-    }
-
-    private static boolean[] insertWithBatch(Connection connection, List<Valid> valid, List<UUID> ids) throws SQLException {
-        boolean[] inserted = new boolean[valid.size()];
-        try (PreparedStatement statement = connection.prepareStatement(PORTABLE_RESPONSES)) {
-            for (int i = 0; i < valid.size(); i++) {
-                Valid v = valid.get(i);
-                OffsetDateTime at = OffsetDateTime.ofInstant(v.at(), ZoneOffset.UTC);
-                statement.setObject(1, ids.get(i));
-                statement.setObject(2, v.survey().id().value());
-                statement.setObject(3, v.touchpoint().value());
-                statement.setString(4, v.person() == null ? null : v.person().value());
-                statement.setString(5, "api:" + v.sourceId());
-                statement.setString(6, v.language());
-                statement.setObject(7, at);
-                statement.setObject(8, at);
-                statement.setObject(9, at);
-                statement.addBatch();
-            }
-            int[] counts = statement.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                inserted[i] = counts[i] > 0;
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(PORTABLE_ANSWERS)) {
-            for (int i = 0; i < valid.size(); i++) {
-                if (!inserted[i]) {
-                    continue;
-                }
-                for (GivenAnswer answer : valid.get(i).sheet().answers()) {
-                    statement.setObject(1, ids.get(i));
-                    statement.setString(2, answer.questionKey());
-                    statement.setObject(3, answer.score());
-                    statement.setString(4, answer.choices().isEmpty() ? null : String.join("\n", answer.choices()));
-                    statement.setString(5, answer.text());
-                    statement.addBatch();
-                }
-            }
-            statement.executeBatch();
-        }
-        return inserted;
     }
 }

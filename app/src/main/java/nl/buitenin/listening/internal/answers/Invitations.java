@@ -41,7 +41,7 @@ import nl.buitenin.privacy.PurposeId;
 public class Invitations {
 
     /** A link stays valid this long; after that we do not ask again. */
-    static final Duration VALIDITY = Duration.ofDays(14);
+    public static final Duration VALIDITY = Duration.ofDays(14);
     /** Contacts longer ago than this are history (an import), not a moment to ask about. */
     static final Duration ASK_WITHIN = Duration.ofDays(7);
 

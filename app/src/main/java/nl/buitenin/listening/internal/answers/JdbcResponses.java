@@ -5,27 +5,37 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.SurveyId;
+import nl.buitenin.platform.BulkInsert;
 import nl.buitenin.privacy.PersonKey;
 
-/** Responses and their answers. */
+/**
+ * Responses and their answers: the one writer of {@code listening_response} and {@code listening_answer}. Invitations
+ * and widget tickets {@link #create} a response; {@link Completions} completes responses through {@link #complete}.
+ */
 @Repository
 public class JdbcResponses {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final GoneSources gone;
 
-    JdbcResponses(JdbcClient jdbc, GoneSources gone) {
+    JdbcResponses(JdbcClient jdbc, JdbcTemplate batches, GoneSources gone) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.gone = gone;
     }
 
@@ -68,26 +78,89 @@ public class JdbcResponses {
     }
 
     /** Replaces the answers of a response that is not completed; returns false when it was completed meanwhile. */
-    public boolean saveAnswers(UUID id, List<GivenAnswer> answers, ResponseStatus newStatus, Instant now) {
-        int changed = jdbc.sql("update listening_response set status = :status, "
-                        + "started_at = coalesce(started_at, :now), completed_at = :completed "
+    public boolean saveDraft(UUID id, List<GivenAnswer> answers, Instant now) {
+        int changed = jdbc.sql("update listening_response set status = :status, started_at = coalesce(started_at, :now) "
                         + "where id = :id and status <> 'COMPLETED'")
-                .param("status", newStatus.name()).param("now", utc(now))
-                .param("completed", newStatus == ResponseStatus.COMPLETED ? utc(now) : null)
-                .param("id", id).update();
+                .param("status", ResponseStatus.STARTED.name()).param("now", utc(now)).param("id", id).update();
         if (changed != 1) {
             return false;
         }
         jdbc.sql("delete from listening_answer where response_id = :id").param("id", id).update();
-        for (GivenAnswer answer : answers) {
-            jdbc.sql("insert into listening_answer (response_id, question_key, score, choices, text_value) "
-                            + "values (:id, :key, :score, :choices, :text)")
-                    .param("id", id).param("key", answer.questionKey()).param("score", answer.score())
-                    .param("choices", answer.choices().isEmpty() ? null : String.join("\n", answer.choices()))
-                    .param("text", answer.text())
-                    .update();
-        }
+        ANSWERS.write(batches, answers.stream().map(answer -> new AnswerRow(id, answer)).toList());
         return true;
+    }
+
+    /**
+     * A response completed now: one invited before ({@code invited}, stored and not completed yet) or a new one that
+     * is stored completed at once (the answers API, imports, the demo's history).
+     */
+    public record Completing(UUID id, boolean invited, SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
+            ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, Instant at, List<GivenAnswer> answers) {
+
+        public Completing {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    private record AnswerRow(UUID response, GivenAnswer answer) {
+    }
+
+    /** A new response stored completed; a source that has a response already keeps it (a retry creates nothing). */
+    private static final BulkInsert<Completing> COMPLETED = BulkInsert.<Completing>into("listening_response")
+            .column("id", BulkInsert.Type.UUID, Completing::id)
+            .column("survey_id", BulkInsert.Type.UUID, c -> c.survey().value())
+            .column("touchpoint_id", BulkInsert.Type.UUID, c -> c.touchpoint() == null ? null : c.touchpoint().value())
+            .column("person_key", BulkInsert.Type.TEXT, c -> c.person() == null ? null : c.person().value())
+            .column("source_ref", BulkInsert.Type.TEXT, Completing::sourceRef)
+            .column("channel", BulkInsert.Type.TEXT, c -> c.channel().name())
+            .column("language", BulkInsert.Type.TEXT, Completing::language)
+            .column("status", BulkInsert.Type.TEXT, c -> ResponseStatus.COMPLETED.name())
+            .column("invited_at", BulkInsert.Type.TIMESTAMP, Completing::invitedAt)
+            .column("started_at", BulkInsert.Type.TIMESTAMP, Completing::at)
+            .column("completed_at", BulkInsert.Type.TIMESTAMP, Completing::at)
+            .column("expires_at", BulkInsert.Type.TIMESTAMP, Completing::expiresAt)
+            .ifAbsent("id");
+
+    private static final BulkInsert<AnswerRow> ANSWERS = BulkInsert.<AnswerRow>into("listening_answer")
+            .column("response_id", BulkInsert.Type.UUID, AnswerRow::response)
+            .column("question_key", BulkInsert.Type.TEXT, a -> a.answer().questionKey())
+            .column("score", BulkInsert.Type.INTEGER, a -> a.answer().score())
+            .column("choices", BulkInsert.Type.TEXT, a -> a.answer().choices().isEmpty() ? null : String.join("\n", a.answer().choices()))
+            .column("text_value", BulkInsert.Type.TEXT, a -> a.answer().text())
+            .plain();
+
+    /**
+     * Stores the completed responses and their answers and returns those completed now, in the order given: a new one
+     * whose source has a response already, or an invited one completed meanwhile, is left out. On PostgreSQL a batch of
+     * new responses is two statements, whatever its size.
+     */
+    public List<Completing> complete(List<Completing> batch) {
+        List<Completing> fresh = new ArrayList<>();
+        List<Completing> invited = new ArrayList<>();
+        batch.forEach(c -> (c.invited() ? invited : fresh).add(c));
+        Set<UUID> done = new HashSet<>();
+        COMPLETED.write(batches, fresh).forEach(c -> done.add(c.id()));
+        if (!invited.isEmpty()) {
+            int[] changed = batches.batchUpdate("update listening_response set status = 'COMPLETED', started_at = coalesce(started_at, ?), "
+                    + "completed_at = ? where id = ? and status <> 'COMPLETED'", invited.stream()
+                    .map(c -> new Object[] {utc(c.at()), utc(c.at()), c.id()}).toList());
+            List<Object[]> completedNow = new ArrayList<>();
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] > 0) {
+                    done.add(invited.get(i).id());
+                    completedNow.add(new Object[] {invited.get(i).id()});
+                }
+            }
+            // Drop what was saved as a draft: the sent answers replace it.
+            if (!completedNow.isEmpty()) {
+                batches.batchUpdate("delete from listening_answer where response_id = ?", completedNow);
+            }
+        }
+        List<Completing> completed = batch.stream().filter(c -> done.contains(c.id())).toList();
+        List<AnswerRow> answers = new ArrayList<>();
+        completed.forEach(c -> c.answers().forEach(answer -> answers.add(new AnswerRow(c.id(), answer))));
+        ANSWERS.write(batches, answers);
+        return completed;
     }
 
     public List<GivenAnswer> answersOf(UUID response) {

@@ -1,37 +1,40 @@
 package nl.buitenin.listening.internal.imports;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.internal.Survey;
-import nl.buitenin.listening.internal.answers.AnswerRecording;
+import nl.buitenin.listening.internal.answers.AnswerSheet;
+import nl.buitenin.listening.internal.answers.Completions;
 import nl.buitenin.listening.internal.answers.GoneSources;
-import nl.buitenin.listening.internal.answers.JdbcResponses;
 import nl.buitenin.listening.internal.answers.ResponseChannel;
-import nl.buitenin.listening.internal.answers.ResponseStatus;
 
 /**
- * Records checked rows in one transaction, each through the same path as an answer given on the web (so the
- * score histograms and the events follow in that transaction). The natural key survey + tool + response id
- * makes a second import of the same rows create nothing. A row whose answers were imported before and have since
- * lost their person (retention, erasure: see {@link GoneSources}) is not taken again either, and counted apart.
+ * Records checked rows in one transaction, in batches through the one path of completed responses
+ * ({@link Completions}, so the score histograms and the events follow in that transaction). The natural key survey +
+ * tool + response id makes a second import of the same rows create nothing. A row whose answers were imported before
+ * and have since lost their person (retention, erasure: see {@link GoneSources}) is not taken again either, and
+ * counted apart.
  */
 @Component
 class AnswerImportWriter {
 
-    private final JdbcResponses responses;
-    private final AnswerRecording recording;
+    /** Rows per batch: the progress is told between batches. */
+    static final int BATCH = 500;
+
+    private final Completions completions;
     private final GoneSources gone;
 
-    AnswerImportWriter(JdbcResponses responses, AnswerRecording recording, GoneSources gone) {
-        this.responses = responses;
-        this.recording = recording;
+    AnswerImportWriter(Completions completions, GoneSources gone) {
+        this.completions = completions;
         this.gone = gone;
     }
 
@@ -49,6 +52,7 @@ class AnswerImportWriter {
         int done = 0;
         Map<String, GoneSources.Reason> goneRows = gone.among(reading.accepted().stream()
                 .map(row -> sourceRef(survey, format, row.responseId())).toList());
+        List<Completions.Completion> batch = new ArrayList<>(BATCH);
         for (ImportedResponse row : reading.accepted()) {
             String sourceRef = sourceRef(survey, format, row.responseId());
             GoneSources.Reason why = goneRows.get(sourceRef);
@@ -58,18 +62,19 @@ class AnswerImportWriter {
                 } else {
                     forgotten++;
                 }
-                progress.accept(++done);
-                continue;
-            }
-            Optional<UUID> response = responses.create(survey.id(), touchpoint, row.person(), sourceRef,
-                    ResponseChannel.IMPORT, "nl", ResponseStatus.INVITED, row.at(), null);
-            if (response.isPresent()) {
-                recording.complete(response.get(), row.answers(), row.at());
-                created++;
             } else {
-                duplicates++;
+                batch.add(Completions.Completion.received(survey, touchpoint, row.person(), sourceRef, ResponseChannel.IMPORT, "nl",
+                        AnswerSheet.read(survey.definition(), row.answers(), true).answers(), row.at()));
             }
-            progress.accept(++done);
+            done++;
+            if (batch.size() == BATCH || done == reading.accepted().size()) {
+                List<Optional<CompletedResponse>> completed = completions.complete(batch);
+                int now = (int) completed.stream().filter(Optional::isPresent).count();
+                created += now;
+                duplicates += completed.size() - now;
+                batch.clear();
+                progress.accept(done);
+            }
         }
         return new ImportResult(rows, created, duplicates, reading.rejectedRows(), reading.skipped(), pastRetention, forgotten,
                 reading.errors());

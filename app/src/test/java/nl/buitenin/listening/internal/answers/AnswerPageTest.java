@@ -26,7 +26,8 @@ import nl.buitenin.insight.Grouping;
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.insight.ScoreQuery;
 import nl.buitenin.journey.TouchpointId;
-import nl.buitenin.listening.ResponseCompleted;
+import nl.buitenin.listening.CompletedResponse;
+import nl.buitenin.listening.ResponsesCompleted;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
@@ -88,7 +89,7 @@ class AnswerPageTest {
         assertThat(slices.get(0).histogram().n()).isEqualTo(1);
         assertThat(slices.get(0).histogram().count(4)).isEqualTo(1);
 
-        List<ResponseCompleted> completed = events.stream(ResponseCompleted.class).toList();
+        List<CompletedResponse> completed = events.stream(ResponsesCompleted.class).flatMap(e -> e.responses().stream()).toList();
         assertThat(completed).hasSize(1);
         assertThat(completed.get(0).caseRulesMatched()).containsExactly("DETRACTOR:nps");
         assertThat(completed.get(0).summary()).isEqualTo("nps 4 · tempo: te-snel").doesNotContain("rustiger");

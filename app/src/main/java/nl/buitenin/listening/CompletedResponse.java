@@ -8,9 +8,9 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * A person finished a survey. Published in the transaction that stores the answers, after the
- * score histograms were updated. {@code caseRulesMatched} names the survey's case rules that this
- * response meets (the loop module opens a case for each, once per response: {@code sourceRef}).
+ * One response of a {@link ResponsesCompleted} event: a person finished a survey. {@code caseRulesMatched} names the
+ * survey's case rules that this response meets (the loop module opens a case for each, once per response:
+ * {@code sourceRef}).
  *
  * @param response         the response id
  * @param sourceRef        a stable reference for whatever the response leads to, {@code answer:<response id>}
@@ -20,10 +20,10 @@ import nl.buitenin.privacy.PersonKey;
  * @param caseRulesMatched the triggers of the rules met, such as {@code DETRACTOR:nps}
  * @param summary          a short text for a case title, without personal data (scores and choices only)
  */
-public record ResponseCompleted(UUID response, String sourceRef, SurveyId survey, PersonKey person, TouchpointId touchpoint,
+public record CompletedResponse(UUID response, String sourceRef, SurveyId survey, PersonKey person, TouchpointId touchpoint,
         List<Score> scores, List<String> caseRulesMatched, String summary, Instant at) {
 
-    public ResponseCompleted {
+    public CompletedResponse {
         scores = List.copyOf(scores);
         caseRulesMatched = List.copyOf(caseRulesMatched);
     }

@@ -1,4 +1,4 @@
-package nl.buitenin.listening.internal.answers;
+package nl.buitenin.listening.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,31 +12,33 @@ import java.util.Random;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
-import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.QuestionType;
-import nl.buitenin.listening.ResponseCompleted;
 import nl.buitenin.listening.internal.AnswerOption;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.listening.internal.SurveyStatus;
+import nl.buitenin.listening.internal.answers.Completions;
+import nl.buitenin.listening.internal.answers.GivenAnswer;
+import nl.buitenin.listening.internal.answers.ResponseChannel;
 import nl.buitenin.privacy.PersonKey;
 
 /**
  * Two years of answers for Buitenpad's surveys: a few in every hundred contacts answer, with scores
  * that dip in the busy months (waiting on the phone, full groups) and rise at the trip touchpoints
  * after the groups were split by pace nine months ago (seed 000), and Dutch comments that name what
- * went well or wrong. Written as history: no invitations are sent. The completed responses that meet
- * their survey's case rules (a detractor, a low CSAT) are described exactly as a live answer would be
- * ({@link AnswerRecording#describe}) and shared as {@value #CASE_ANSWERS}, so that the loop module
- * opens their cases through its own rule path, at the moment of the answer.
+ * went well or wrong. Written as history through the one path of completed responses ({@link Completions#replay}):
+ * stored and counted like any answer, but no invitations are sent and no events published. The completed responses
+ * that meet their survey's case rules (a detractor, a low CSAT) are described exactly as a live answer would be and
+ * shared as {@value #CASE_ANSWERS}, so that the loop module opens their cases through its own rule path, at the
+ * moment of the answer.
  */
 @Component
 class AnswersDemo implements DemoStep {
@@ -44,7 +46,7 @@ class AnswersDemo implements DemoStep {
     /** Share of contacts that give an answer. */
     static final double RESPONSE_RATE = 0.06;
 
-    /** The demo context key of the list of {@code ResponseCompleted} that meet a case rule, oldest first. */
+    /** The demo context key of the list of {@code CompletedResponse} that meet a case rule, oldest first. */
     static final String CASE_ANSWERS = "listening.caseAnswers";
 
     /** Seconds between the invitation and the answer. */
@@ -70,18 +72,13 @@ class AnswersDemo implements DemoStep {
             "The booking confirmation was confusing and arrived late.");
 
     private final JdbcSurveys surveys;
-    private final JdbcResponses responses;
-    private final ScoreHistograms histograms;
+    private final Completions completions;
     private final Interactions interactions;
-    private final TransactionTemplate transactions;
 
-    AnswersDemo(JdbcSurveys surveys, JdbcResponses responses, ScoreHistograms histograms, Interactions interactions,
-            TransactionTemplate transactions) {
+    AnswersDemo(JdbcSurveys surveys, Completions completions, Interactions interactions) {
         this.surveys = surveys;
-        this.responses = responses;
-        this.histograms = histograms;
+        this.completions = completions;
         this.interactions = interactions;
-        this.transactions = transactions;
     }
 
     @Override
@@ -99,7 +96,7 @@ class AnswersDemo implements DemoStep {
         Random random = context.random(name());
         Askable people = Askable.from(context.get("privacy.feedbackSince"));
         LocalDate improvement = context.today().minusMonths(9);
-        List<ResponseCompleted> caseAnswers = new ArrayList<>();
+        List<CompletedResponse> caseAnswers = new ArrayList<>();
         for (JdbcSurveys.Summary summary : surveys.latestVersions()) {
             if (summary.status() != SurveyStatus.PUBLISHED) {
                 continue;
@@ -112,27 +109,27 @@ class AnswersDemo implements DemoStep {
             List<DailyVolume> volumes = interactions.dailyVolumes(touchpoints, context.firstDay(), context.today());
             Map<TouchpointId, Double> base = new java.util.HashMap<>();
             touchpoints.forEach(t -> base.put(t, 0.68 + random.nextDouble() * 0.2));
-            // One transaction per survey and month keeps the demo fast without one huge transaction.
+            // One batch (and transaction) per survey and month keeps the demo fast without one huge transaction.
             Map<String, List<DailyVolume>> byMonth = new java.util.TreeMap<>();
             for (DailyVolume volume : volumes) {
                 byMonth.computeIfAbsent(volume.day().withDayOfMonth(1).toString(), k -> new ArrayList<>()).add(volume);
             }
             for (List<DailyVolume> month : byMonth.values()) {
-                transactions.executeWithoutResult(status -> {
-                    for (DailyVolume volume : month) {
-                        int answers = binomial(random, volume.count(), RESPONSE_RATE);
-                        for (int i = 0; i < answers; i++) {
-                            double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
-                            Instant at = moment(volume.day(), random, context);
-                            PersonKey person = random.nextDouble() < 0.1 ? null : people.pick(at.minusSeconds(INVITED_BEFORE), random);
-                            answer(survey, volume.touchpoint(), volume.day(), at, person, mood, random)
-                                    .filter(r -> !r.caseRulesMatched().isEmpty()).ifPresent(caseAnswers::add);
-                        }
+                List<Completions.Completion> batch = new ArrayList<>();
+                for (DailyVolume volume : month) {
+                    int answers = binomial(random, volume.count(), RESPONSE_RATE);
+                    for (int i = 0; i < answers; i++) {
+                        double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
+                        Instant at = moment(volume.day(), random, context);
+                        PersonKey person = random.nextDouble() < 0.1 ? null : people.pick(at.minusSeconds(INVITED_BEFORE), random);
+                        batch.add(answer(survey, volume.touchpoint(), at, person, mood, random));
                     }
-                });
+                }
+                completions.replay(batch).stream().flatMap(Optional::stream).filter(r -> !r.caseRulesMatched().isEmpty())
+                        .forEach(caseAnswers::add);
             }
         }
-        caseAnswers.sort(java.util.Comparator.comparing(ResponseCompleted::at));
+        caseAnswers.sort(java.util.Comparator.comparing(CompletedResponse::at));
         context.put(CASE_ANSWERS, List.copyOf(caseAnswers));
     }
 
@@ -178,21 +175,16 @@ class AnswersDemo implements DemoStep {
         }
     }
 
-    private Optional<ResponseCompleted> answer(Survey survey, TouchpointId touchpoint, LocalDate day, Instant at, PersonKey person,
-            double mood, Random random) {
-        var id = responses.create(survey.id(), touchpoint, person, "demo:" + java.util.UUID.randomUUID(), ResponseChannel.EMAIL,
-                random.nextDouble() < 0.9 ? "nl" : "en", ResponseStatus.INVITED, at.minusSeconds(INVITED_BEFORE),
-                at.plusSeconds(14 * 86400L));
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
+    /** One answer as history: invited by e-mail an hour before, the link valid for two weeks. */
+    private static Completions.Completion answer(Survey survey, TouchpointId touchpoint, Instant at, PersonKey person, double mood,
+            Random random) {
+        String language = random.nextDouble() < 0.9 ? "nl" : "en";
         List<GivenAnswer> given = new ArrayList<>();
         for (SurveyQuestion question : survey.definition().questions()) {
             QuestionType type = question.type();
             if (type.isScale()) {
                 int value = scale(type, mood, random);
                 given.add(GivenAnswer.score(question.key(), value));
-                histograms.record(touchpoint, day, question.key(), type.scale(), value);
             } else if (type.hasOptions()) {
                 List<AnswerOption> options = question.options();
                 given.add(GivenAnswer.choices(question.key(), List.of(options.get(random.nextInt(options.size())).value())));
@@ -201,8 +193,8 @@ class AnswersDemo implements DemoStep {
                 given.add(GivenAnswer.text(question.key(), bank.get(random.nextInt(bank.size()))));
             }
         }
-        responses.saveAnswers(id.get(), given, ResponseStatus.COMPLETED, at);
-        return Optional.of(AnswerRecording.describe(id.get(), survey.id(), person, touchpoint, survey.definition(), given, at));
+        return Completions.Completion.invitedAndReceived(survey, touchpoint, person, "demo:" + java.util.UUID.randomUUID(),
+                ResponseChannel.EMAIL, language, at.minusSeconds(INVITED_BEFORE), at.plusSeconds(14 * 86400L), given, at);
     }
 
     /** 0 (unhappy) to 1 (delighted): the touchpoint's level, a dip in the busy months, better after the change. */

@@ -1,4 +1,4 @@
-package nl.buitenin.listening.internal.widget;
+package nl.buitenin.listening.demo;
 
 import java.util.List;
 
@@ -8,6 +8,7 @@ import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.SurveyStatus;
+import nl.buitenin.listening.internal.widget.WidgetSites;
 
 /** Buitenpad's booking confirmation page shows the first published survey through the widget. */
 @Component

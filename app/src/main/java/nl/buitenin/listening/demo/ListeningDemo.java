@@ -1,4 +1,4 @@
-package nl.buitenin.listening.internal;
+package nl.buitenin.listening.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,12 @@ import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.internal.AnswerOption;
+import nl.buitenin.listening.internal.CaseRule;
+import nl.buitenin.listening.internal.LocalizedText;
+import nl.buitenin.listening.internal.SurveyDefinition;
+import nl.buitenin.listening.internal.SurveyEditing;
+import nl.buitenin.listening.internal.SurveyQuestion;
 
 /**
  * Buitenpad's surveys: an evaluation after the trip (NPS and "what could we do better?"), CSAT after

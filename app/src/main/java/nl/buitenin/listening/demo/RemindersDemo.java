@@ -1,4 +1,4 @@
-package nl.buitenin.listening.internal.answers;
+package nl.buitenin.listening.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,10 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyStatus;
+import nl.buitenin.listening.internal.answers.Invitations;
+import nl.buitenin.listening.internal.answers.JdbcResponses;
+import nl.buitenin.listening.internal.answers.ResponseChannel;
+import nl.buitenin.listening.internal.answers.ResponseStatus;
 import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
