@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.buitenin.access.Scope;
@@ -42,6 +43,7 @@ import nl.buitenin.loop.Cases;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.testing.Unique;
 
 /** Answered surveys sent in batches through the API: validated like page answers, counted once, idempotent. */
@@ -65,6 +67,8 @@ class AnswerBatchesTest {
     Cases cases;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventPublicationRegistry events;
 
     @Test
     void validItemsAreCountedOnceInvalidOnesNamedAndARetryCreatesNothing() throws Exception {
@@ -85,6 +89,7 @@ class AnswerBatchesTest {
                   {"sourceId": "%1$s-1", "survey": "%2$s", "touchpoint": "%3$s", "at": "%4$s", "answers": {"nps": ["10"]}}
                 ]}""".formatted(prefix, survey.id().value(), touchpoint.value(), at, detractor.value());
 
+        EventsHandled handled = EventsHandled.since(events);
         mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content(batch))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.created").value(2)).andExpect(jsonPath("$.duplicates").value(1))
@@ -110,10 +115,7 @@ class AnswerBatchesTest {
                 .query(String.class).single()).isEqualTo("Iets rustiger lopen.");
 
         // The detractor's answer meets the survey's case rule, as it would on the answer page.
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!cases.hasOpenCase(detractor) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        handled.await();
         assertThat(cases.hasOpenCase(detractor)).isTrue();
     }
 
