@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,13 @@ class BulkInsertTest {
                 + "score integer, big bigint, happened_at timestamp with time zone, local_day date, note text)");
         jdbc.execute("create table if not exists bulk_insert_sum (id uuid primary key, channel varchar(20) not null, "
                 + "slot varchar(20) not null, n bigint not null, constraint bulk_insert_sum_key unique (channel, slot))");
+    }
+
+    /** The probe tables go again: the database is shared with tests that scan every table (PersonalDataContractTest). */
+    @AfterEach
+    void dropTables() {
+        jdbc.execute("drop table if exists bulk_insert_probe");
+        jdbc.execute("drop table if exists bulk_insert_sum");
     }
 
     @Test

@@ -77,7 +77,7 @@ public class MigrateToPostgres implements Callable<Integer> {
                 throw new IllegalStateException("The target already holds data (a Buitenin schema); migrate into an empty database.");
             }
         }
-        Flyway.configure().dataSource(targetUrl, targetUser, targetPassword).locations("classpath:db/migration")
+        Flyway.configure().dataSource(targetUrl, targetUser, targetPassword).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
                 .outOfOrder(true).load().migrate();
         try (Connection source = DriverManager.getConnection(sourceUrl, sourceUser, sourcePassword);
                 Connection target = DriverManager.getConnection(targetUrl, targetUser, targetPassword)) {
