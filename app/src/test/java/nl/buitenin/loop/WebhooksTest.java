@@ -88,7 +88,9 @@ class WebhooksTest {
         CaseId id = work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT,
                 null, null, Channel.PHONE, "Klantenservice", null, "Jan Jansen: de koffer kwam niet"), "test",
                 Instant.now()).file().id();
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // Rounded up, not down: truncated, "now" could fall a fraction of a millisecond before the moment the
+        // delivery was queued (stored with microseconds), and the delivery would not be due yet.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1);
 
         assertThat(dispatcher.deliverDue(now)).isZero();
         assertThat(requests.get()).isEqualTo(1);
@@ -114,7 +116,9 @@ class WebhooksTest {
         var subscription = webhooks.subscribe("http://127.0.0.1:1/nobody-listens", SECRET, Set.of("case.opened"));
         work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, null, null,
                 Channel.PHONE, null, null, "niemand"), "test", Instant.now());
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // Rounded up, not down: truncated, "now" could fall a fraction of a millisecond before the moment the
+        // delivery was queued (stored with microseconds), and the delivery would not be due yet.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1);
         dispatcher.deliverDue(now);
         Instant second = next(subscription.id());
         assertThat(Duration.between(now, second)).isEqualTo(Duration.ofSeconds(10));
