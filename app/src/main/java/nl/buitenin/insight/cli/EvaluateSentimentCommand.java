@@ -34,6 +34,9 @@ public class EvaluateSentimentCommand implements Callable<Integer> {
     @Option(names = "--tune", description = "also print the neutral band that is best on the dev split (never on test)")
     boolean tune;
 
+    @Option(names = "--dev-errors", description = "also print the dev texts labelled wrongly (never those of test)")
+    boolean devErrors;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +62,11 @@ public class EvaluateSentimentCommand implements Callable<Integer> {
                 out.println(String.format(Locale.ROOT, "best neutral band on dev, %s: %.2f (standard: %.2f)",
                         language.code(), evaluation.bestNeutralBand(analyzer, language),
                         SentimentRules.STANDARD.neutral(language)));
+            }
+        }
+        if (devErrors) {
+            for (Language language : Language.values()) {
+                evaluation.devErrors(analyzer, language).forEach(out::println);
             }
         }
         out.flush();

@@ -8,18 +8,22 @@ import nl.buitenin.insight.text.Language;
 /**
  * The words the sentiment rules react to, per language. Negators flip the polarity of the words in their scope;
  * intensifiers and downtoners scale the next opinion word; after a contrast word what follows weighs more than
- * what came before; "te"/"too" before an adjective makes it a complaint ("te lang", "too fast").
+ * what came before; "te"/"too" before an adjective makes it a complaint ("te lang", "too fast"); in a sentence
+ * with a wish about the past ("was fijn geweest", "would have been nice", "I wish") or Dutch irony ("hoor") praise
+ * words count against.
  */
 record Cues(Set<String> negators, Set<String> intensifiers, Set<String> downtoners, Set<String> contrasts,
-        Set<String> too) {
+        Set<String> too, Set<String> counterfactuals, Set<String> wouldHave) {
 
     static final Cues DUTCH = new Cues(
-            Set.of("niet", "geen", "nooit", "niets", "niks", "allesbehalve", "nergens", "niemand", "zonder"),
+            Set.of("niet", "geen", "nooit", "niets", "niks", "allesbehalve", "nergens", "niemand", "zonder", "weinig"),
             Set.of("heel", "erg", "super", "zeer", "echt", "enorm", "ontzettend", "vreselijk", "hartstikke", "zo",
                     "bijzonder", "uiterst", "extreem", "behoorlijk", "werkelijk", "ongelooflijk", "supergoed"),
             Set.of("beetje", "wat", "iets", "redelijk", "vrij", "tamelijk", "nogal", "enigszins", "best"),
             Set.of("maar", "echter", "alleen", "helaas", "toch", "desondanks"),
-            Set.of("te"));
+            Set.of("te"),
+            Set.of("geweest", "gemogen", "hoor"),
+            Set.of());
 
     static final Cues ENGLISH = new Cues(
             Set.of("not", "no", "never", "nothing", "none", "nobody", "nowhere", "neither", "nor", "without",
@@ -29,7 +33,9 @@ record Cues(Set<String> negators, Set<String> intensifiers, Set<String> downtone
             Set.of("slightly", "somewhat", "bit", "little", "fairly", "rather", "quite", "pretty", "kind", "sort",
                     "barely", "mostly"),
             Set.of("but", "however", "only", "although", "though", "unfortunately", "yet", "still"),
-            Set.of("too"));
+            Set.of("too"),
+            Set.of("wish", "hoped"),
+            Set.of("would", "could", "should", "might"));
 
     static Cues of(Language language) {
         return language == Language.NL ? DUTCH : ENGLISH;

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.jspecify.annotations.Nullable;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
@@ -96,6 +97,10 @@ public final class Lexicon {
             forms.put(form, other == null ? mean : (mean + other) / 2);
         });
         forms.values().removeIf(value -> value == 0);
+        // Glender's dictionary scores function words too ("door", "naar", "het"): they carry no opinion here.
+        for (Object word : DutchAnalyzer.getDefaultStopSet()) {
+            forms.remove(new String((char[]) word));
+        }
         own("buitenin-nl.tsv", forms);
         return new Lexicon(Language.NL, forms, adjectives);
     }
@@ -153,24 +158,42 @@ public final class Lexicon {
         return language;
     }
 
-    /** The polarity of a word as written (lower case), else of its stem; null when the lexicon does not know it. */
+    /**
+     * The polarity of a word as written (lower case), else of a Dutch superlative's or comparative's base ("mooiste",
+     * "mooier": "mooi"), else of its stem (words of five letters or more: short words collide); null when the
+     * lexicon does not know it.
+     */
     public @Nullable Double valence(String word) {
         Double value = forms.get(word);
         if (value != null) {
             return value;
         }
-        return stems.get(stem(stemmer.get(), word));
+        if (language == Language.NL) {
+            for (String suffix : DEGREE_SUFFIXES) {
+                if (word.length() > suffix.length() + 2 && word.endsWith(suffix)) {
+                    String base = word.substring(0, word.length() - suffix.length());
+                    Double degree = adjectives.contains(base) ? forms.get(base) : null;
+                    if (degree != null) {
+                        return degree;
+                    }
+                }
+            }
+        }
+        return word.length() >= 5 ? stems.get(stem(stemmer.get(), word)) : null;
     }
 
+    private static final java.util.List<String> DEGREE_SUFFIXES = java.util.List.of("ste", "st", "ere", "er");
+
     /**
-     * The polarity of the longest known tail of a Dutch compound ("klantonvriendelijk" ends in "onvriendelijk",
-     * "superfijn" in "fijn"); tails of at least four letters, heads of at least three.
+     * The polarity of the longest known adjective at the tail of a Dutch compound ("klantonvriendelijk" ends in
+     * "onvriendelijk", "superfijn" in "fijn"); tails of at least four letters, heads of at least three. Only
+     * adjectives: the tails of nouns ("overnachting", "nachting") are too often other words.
      */
     public @Nullable Double compoundTail(String word) {
         for (int head = 3; head <= word.length() - 4; head++) {
-            Double value = forms.get(word.substring(head));
-            if (value != null) {
-                return value;
+            String tail = word.substring(head);
+            if (adjectives.contains(tail)) {
+                return forms.get(tail);
             }
         }
         return null;

@@ -190,6 +190,22 @@ public final class SentimentEvaluation {
         return Agreement.macroF1(confusion);
     }
 
+    /** The dev texts the analyzer labels differently from the gold label (for error analysis; never the test split). */
+    public List<String> devErrors(TextAnalyzer analyzer, Language language) {
+        List<String> errors = new ArrayList<>();
+        for (Item item : items) {
+            if (item.language() != language || item.test() || !item.agreed()) {
+                continue;
+            }
+            Sentiment sentiment = analyzer.analyze(item.text(), language).sentiment();
+            if (sentiment.label() != item.a()) {
+                errors.add(String.format(Locale.ROOT, "%s gold=%s got=%s %.3f | %s", item.id(), item.a().code(),
+                        sentiment.label().code(), sentiment.score(), item.text()));
+            }
+        }
+        return errors;
+    }
+
     /** The Markdown table of the figures, per language: dev, then test (held out), and the agreement. */
     public String table(TextAnalyzer analyzer) {
         StringBuilder out = new StringBuilder();

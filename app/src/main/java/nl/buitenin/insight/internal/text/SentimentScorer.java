@@ -18,6 +18,9 @@ import nl.buitenin.insight.text.SentimentLabel;
  */
 public final class SentimentScorer {
 
+    private static final java.util.Set<String> AMOUNTS = java.util.Set.of("veel", "weinig", "much", "many", "little",
+            "few");
+
     private final Lexicon lexicon;
     private final Cues cues;
     private final SentimentRules rules;
@@ -47,6 +50,7 @@ public final class SentimentScorer {
         int modifierLeft = 0;
         boolean tooBefore = false;
         int sentence = -1;
+        boolean[] turned = turnedSentences(tokens, sentenceCount);
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.clauseStart() || token.sentence() != sentence) {
@@ -67,6 +71,13 @@ public final class SentimentScorer {
                     total += value * weight;
                     sentenceSums[sentence] += value * weight;
                 }
+                continue;
+            }
+            if (tooBefore && (cues.isNegator(term) || AMOUNTS.contains(term))) {
+                // "te weinig", "te veel": too little of something is a complaint, not a negation
+                total += rules.too() * weight;
+                sentenceSums[sentence] += rules.too() * weight;
+                tooBefore = false;
                 continue;
             }
             if (cues.isNegator(term)) {
@@ -98,6 +109,12 @@ public final class SentimentScorer {
             Double found = valence(term);
             boolean adjective = tooBefore && (found != null || lexicon.isAdjective(term) || language == Language.EN);
             if (found == null && !adjective) {
+                if (negationLeft == 1 && !negationUsed) {
+                    // the scope ran out without an opinion word: "geen bevestiging ontvangen", "didn't know much"
+                    total += rules.bareNegation() * weight;
+                    sentenceSums[negationSentence] += rules.bareNegation() * weight;
+                    negationUsed = true;
+                }
                 negationLeft = Math.max(0, negationLeft - 1);
                 modifierLeft = Math.max(0, modifierLeft - 1);
                 tooBefore = false;
@@ -107,6 +124,9 @@ public final class SentimentScorer {
             if (tooBefore) {
                 value = value < 0 ? value * rules.intensify() : rules.too();
                 tooBefore = false;
+            }
+            if (value > 0 && turned[sentence]) {
+                value *= rules.counterfactual();
             }
             if (modifierLeft > 0) {
                 value *= modifier;
@@ -133,6 +153,34 @@ public final class SentimentScorer {
             sentences.add(new SentenceSentiment(span.start(), span.end(), sentiment(sentenceSums[s] * boost)));
         }
         return new Scored(sentiment(total + exclaimed), sentences);
+    }
+
+    /**
+     * The sentences whose praise words turn into a complaint: a wish about the past ("een berichtje was fijn geweest",
+     * "hadden best wat beter gemogen", "would have been sensible", "I wish ...") and Dutch irony with "hoor"
+     * ("Fijn hoor, drie kwartier in de wacht").
+     */
+    private boolean[] turnedSentences(List<Token> tokens, int sentenceCount) {
+        boolean[] turned = new boolean[sentenceCount];
+        boolean[] recommends = new boolean[sentenceCount];
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            String term = token.term();
+            String next = i + 1 < tokens.size() && tokens.get(i + 1).sentence() == token.sentence()
+                    ? tokens.get(i + 1).term() : "";
+            if (cues.counterfactuals().contains(term)
+                    || cues.wouldHave().contains(term) && (next.equals("have") || next.equals("been"))
+                    || term.endsWith("'ve") && cues.wouldHave().contains(term.substring(0, term.length() - 3))) {
+                turned[token.sentence()] = true;
+            }
+            if (term.startsWith("aanrad") || term.startsWith("aanbevel") || term.startsWith("recommend")) {
+                recommends[token.sentence()] = true;
+            }
+        }
+        for (int s = 0; s < sentenceCount; s++) {
+            turned[s] &= !recommends[s];
+        }
+        return turned;
     }
 
     private boolean opinionFollows(List<Token> tokens, int at) {
