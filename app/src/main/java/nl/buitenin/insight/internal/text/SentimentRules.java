@@ -16,17 +16,18 @@ import nl.buitenin.insight.text.Language;
  * @param exclamation    extra weight per exclamation mark of a sentence, at most three counted
  * @param too            polarity of "te"/"too" before an adjective ("te lang")
  * @param counterfactual factor for a praise word in a sentence of wishes or irony ("was fijn geweest", "fijn hoor")
+ * @param negativeWeight factor for every negative contribution: complaints are often told in few and mild words
  * @param compounds      whether an unknown Dutch word is looked up by its longest known tail
  * @param alpha          normalisation: score = sum / sqrt(sum² + alpha)
  * @param neutralNl      Dutch scores with an absolute value below this are neutral
  * @param neutralEn      English scores with an absolute value below this are neutral
  */
 public record SentimentRules(double negation, int scope, double bareNegation, double intensify, double downtone,
-        double before, double after, double exclamation, double too, double counterfactual, boolean compounds, double alpha, double neutralNl,
+        double before, double after, double exclamation, double too, double counterfactual, double negativeWeight, boolean compounds, double alpha, double neutralNl,
         double neutralEn) {
 
-    public static final SentimentRules STANDARD = new SentimentRules(-0.74, 3, -0.3, 1.5, 0.5, 0.5, 1.5, 0.15, -0.5,
-            -0.5, true, 1.0, 0.1, 0.1);
+    public static final SentimentRules STANDARD = new SentimentRules(-0.74, 3, -0.3, 1.5, 0.5, 0.3, 2.0, 0.15, -0.5,
+            -0.5, 1.5, true, 1.0, 0.0, 0.14);
 
     public double neutral(Language language) {
         return language == Language.NL ? neutralNl : neutralEn;
@@ -34,6 +35,6 @@ public record SentimentRules(double negation, int scope, double bareNegation, do
 
     public SentimentRules withNeutral(double nl, double en) {
         return new SentimentRules(negation, scope, bareNegation, intensify, downtone, before, after, exclamation, too,
-                counterfactual, compounds, alpha, nl, en);
+                counterfactual, negativeWeight, compounds, alpha, nl, en);
     }
 }

@@ -55,8 +55,8 @@ public final class SentimentScorer {
             Token token = tokens.get(i);
             if (token.clauseStart() || token.sentence() != sentence) {
                 if (negationLeft > 0 && !negationUsed) {
-                    total += rules.bareNegation() * weight;
-                    sentenceSums[negationSentence] += rules.bareNegation() * weight;
+                    total += rules.bareNegation() * rules.negativeWeight() * weight;
+                    sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
                 }
                 negationLeft = 0;
                 negationUsed = true;
@@ -75,15 +75,15 @@ public final class SentimentScorer {
             }
             if (tooBefore && (cues.isNegator(term) || AMOUNTS.contains(term))) {
                 // "te weinig", "te veel": too little of something is a complaint, not a negation
-                total += rules.too() * weight;
-                sentenceSums[sentence] += rules.too() * weight;
+                total += rules.too() * rules.negativeWeight() * weight;
+                sentenceSums[sentence] += rules.too() * rules.negativeWeight() * weight;
                 tooBefore = false;
                 continue;
             }
             if (cues.isNegator(term)) {
                 if (negationLeft > 0 && !negationUsed) {
-                    total += rules.bareNegation() * weight;
-                    sentenceSums[negationSentence] += rules.bareNegation() * weight;
+                    total += rules.bareNegation() * rules.negativeWeight() * weight;
+                    sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
                 }
                 negationLeft = rules.scope();
                 negationUsed = false;
@@ -111,8 +111,8 @@ public final class SentimentScorer {
             if (found == null && !adjective) {
                 if (negationLeft == 1 && !negationUsed) {
                     // the scope ran out without an opinion word: "geen bevestiging ontvangen", "didn't know much"
-                    total += rules.bareNegation() * weight;
-                    sentenceSums[negationSentence] += rules.bareNegation() * weight;
+                    total += rules.bareNegation() * rules.negativeWeight() * weight;
+                    sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
                     negationUsed = true;
                 }
                 negationLeft = Math.max(0, negationLeft - 1);
@@ -137,12 +137,15 @@ public final class SentimentScorer {
                 negationUsed = true;
                 negationLeft = 0;
             }
+            if (value < 0) {
+                value *= rules.negativeWeight();
+            }
             total += value * weight;
             sentenceSums[sentence] += value * weight;
         }
         if (negationLeft > 0 && !negationUsed) {
-            total += rules.bareNegation() * weight;
-            sentenceSums[negationSentence] += rules.bareNegation() * weight;
+            total += rules.bareNegation() * rules.negativeWeight() * weight;
+            sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
         }
         List<SentenceSentiment> sentences = new ArrayList<>(sentenceCount);
         double exclaimed = 0;
