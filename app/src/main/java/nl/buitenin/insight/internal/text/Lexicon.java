@@ -192,8 +192,14 @@ public final class Lexicon {
     public @Nullable Double compoundTail(String word) {
         for (int head = 3; head <= word.length() - 4; head++) {
             String tail = word.substring(head);
-            if (adjectives.contains(tail)) {
-                return forms.get(tail);
+            if (tail.endsWith("e") && !adjectives.contains(tail)) {
+                tail = tail.substring(0, tail.length() - 1); // inflected: "superfijne"
+            }
+            if (tail.length() >= 4 && adjectives.contains(tail)) {
+                Double value = forms.get(tail);
+                if (value != null) {
+                    return value;
+                }
             }
         }
         return null;
