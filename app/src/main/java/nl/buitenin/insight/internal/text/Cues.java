@@ -22,7 +22,7 @@ record Cues(Set<String> negators, Set<String> intensifiers, Set<String> downtone
             Set.of("beetje", "wat", "iets", "redelijk", "vrij", "tamelijk", "nogal", "enigszins", "best"),
             Set.of("maar", "echter", "alleen", "helaas", "toch", "desondanks"),
             Set.of("te"),
-            Set.of("geweest", "gemogen", "hoor"),
+            Set.of("geweest", "gemogen", "hoor", "zou", "zouden"),
             Set.of());
 
     static final Cues ENGLISH = new Cues(
@@ -32,7 +32,7 @@ record Cues(Set<String> negators, Set<String> intensifiers, Set<String> downtone
                     "completely", "highly", "utterly", "especially", "exceptionally", "fully"),
             Set.of("slightly", "somewhat", "bit", "little", "fairly", "rather", "quite", "pretty", "kind", "sort",
                     "barely", "mostly"),
-            Set.of("but", "however", "only", "although", "though", "unfortunately", "yet", "still"),
+            Set.of("but", "however", "only", "although", "though", "unfortunately", "yet", "still", "except"),
             Set.of("too"),
             Set.of("wish", "hoped"),
             Set.of("would", "could", "should", "might"));

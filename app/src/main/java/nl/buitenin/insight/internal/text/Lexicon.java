@@ -46,10 +46,12 @@ public final class Lexicon {
     private final Map<String, Double> forms;
     private final Map<String, Double> stems;
     private final Set<String> adjectives;
+    private final Set<String> blocked;
     private final ThreadLocal<SnowballStemmer> stemmer;
 
-    private Lexicon(Language language, Map<String, Double> forms, Set<String> adjectives) {
+    private Lexicon(Language language, Map<String, Double> forms, Set<String> adjectives, Set<String> blocked) {
         this.language = language;
+        this.blocked = Set.copyOf(blocked);
         this.forms = Map.copyOf(forms);
         this.adjectives = Set.copyOf(adjectives);
         Supplier<SnowballStemmer> make = language == Language.NL ? DutchStemmer::new : EnglishStemmer::new;
@@ -101,8 +103,8 @@ public final class Lexicon {
         for (Object word : DutchAnalyzer.getDefaultStopSet()) {
             forms.remove(new String((char[]) word));
         }
-        own("buitenin-nl.tsv", forms);
-        return new Lexicon(Language.NL, forms, adjectives);
+        Set<String> blocked = own("buitenin-nl.tsv", forms);
+        return new Lexicon(Language.NL, forms, adjectives, blocked);
     }
 
     private static Lexicon english() {
@@ -113,12 +115,16 @@ public final class Lexicon {
                 forms.put(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1]) / 4);
             }
         });
-        own("buitenin-en.tsv", forms);
-        return new Lexicon(Language.EN, forms, Set.of());
+        Set<String> blocked = own("buitenin-en.tsv", forms);
+        return new Lexicon(Language.EN, forms, Set.of(), blocked);
     }
 
-    /** Buitenin's own words: {@code word<TAB>value}, value in -1..1; 0 removes a word; # starts a comment. */
-    private static void own(String file, Map<String, Double> forms) {
+    /**
+     * Buitenin's own words: {@code word<TAB>value}, value in -1..1; 0 removes a word, also from the look-up by stem
+     * (so "bevestiging" does not find "bevestigen"); # starts a comment. Returns the removed words.
+     */
+    private static Set<String> own(String file, Map<String, Double> forms) {
+        Set<String> removed = new HashSet<>();
         lines(file, line -> {
             String text = line.strip();
             if (text.isEmpty() || text.startsWith("#")) {
@@ -128,10 +134,12 @@ public final class Lexicon {
             double value = Double.parseDouble(fields[1]);
             if (value == 0) {
                 forms.remove(fields[0]);
+                removed.add(fields[0]);
             } else {
                 forms.put(fields[0], value);
             }
         });
+        return removed;
     }
 
     private static void lines(String file, java.util.function.Consumer<String> each) {
@@ -165,7 +173,7 @@ public final class Lexicon {
      */
     public @Nullable Double valence(String word) {
         Double value = forms.get(word);
-        if (value != null) {
+        if (value != null || blocked.contains(word)) {
             return value;
         }
         if (language == Language.NL) {

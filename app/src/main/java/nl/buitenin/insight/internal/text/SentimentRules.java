@@ -27,7 +27,7 @@ public record SentimentRules(double negation, int scope, double bareNegation, do
         double neutralEn) {
 
     public static final SentimentRules STANDARD = new SentimentRules(-0.74, 3, -0.3, 1.5, 0.5, 0.3, 2.0, 0.15, -0.5,
-            -0.5, 1.5, true, 1.0, 0.0, 0.14);
+            -0.5, 1.5, true, 1.0, 0.05, 0.14);
 
     public double neutral(Language language) {
         return language == Language.NL ? neutralNl : neutralEn;

@@ -122,7 +122,8 @@ public final class SentimentScorer {
             }
             double value = found == null ? 0 : found;
             if (tooBefore) {
-                value = value < 0 ? value * rules.intensify() : rules.too();
+                // at least the complaint of "te" itself: "te lang" is worse than "lang" (-0.1)
+                value = Math.min(rules.too(), value * rules.intensify());
                 tooBefore = false;
             }
             if (value > 0 && turned[sentence]) {
@@ -172,7 +173,7 @@ public final class SentimentScorer {
             String next = i + 1 < tokens.size() && tokens.get(i + 1).sentence() == token.sentence()
                     ? tokens.get(i + 1).term() : "";
             if (cues.counterfactuals().contains(term)
-                    || cues.wouldHave().contains(term) && (next.equals("have") || next.equals("been"))
+                    || cues.wouldHave().contains(term) && (next.equals("have") || next.equals("been") || next.equals("be"))
                     || term.endsWith("'ve") && cues.wouldHave().contains(term.substring(0, term.length() - 3))) {
                 turned[token.sentence()] = true;
             }

@@ -32,23 +32,23 @@ class SentimentQualityTest {
 
     @Test
     void dutchHeldOutFiguresStayAboveTheirFloor() {
-        // measured: two-class 81.1 %, three-class 74.1 %, macro-F1 0.613, language 100 %
+        // measured: two-class 82.7 %, three-class 75.5 %, macro-F1 0.618, language 100 %
         SentimentEvaluation.Figures figures = SETS.figures(analyzer, Language.NL, true);
         assertThat(figures.gold()).isEqualTo(143);
-        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.79);
-        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.72);
+        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.80);
+        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.73);
         assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.59);
         assertThat(figures.languageAccuracy()).isGreaterThanOrEqualTo(0.98);
     }
 
     @Test
     void englishHeldOutFiguresStayAboveTheirFloor() {
-        // measured: two-class 76.5 %, three-class 66.2 %, macro-F1 0.538, language 98.6 %
+        // measured: two-class 80.9 %, three-class 70.3 %, macro-F1 0.561, language 98.6 %
         SentimentEvaluation.Figures figures = SETS.figures(analyzer, Language.EN, true);
         assertThat(figures.gold()).isEqualTo(74);
-        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.74);
-        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.64);
-        assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.51);
+        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.78);
+        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.67);
+        assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.53);
         assertThat(figures.languageAccuracy()).isGreaterThanOrEqualTo(0.97);
     }
 
