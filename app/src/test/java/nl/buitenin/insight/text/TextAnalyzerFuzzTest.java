@@ -18,7 +18,7 @@ class TextAnalyzerFuzzTest {
 
     @FuzzTest(maxDuration = "15s")
     @DictionaryEntries({"niet", "geen", "maar", "heel", "een beetje", "te", "hoor", "geweest", "not", "n't", "but",
-            "very", "too", "would have", "goed", "slecht", "great", "awful", "😊", "🙄", "❤️", "!", ".", ",", "\n"})
+            "very", "too", "would have", "goed", "slecht", "great", "awful", "😊", "🙄", "❤️", "!", ".", ",", "\\n"})
     void everyTextEndsInASentimentWithinItsBounds(byte[] input) {
         int choice = FuzzInput.choice(input) % 3;
         String text = FuzzInput.text(input);
