@@ -129,6 +129,17 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aLineBreakEndsASentence() {
+        String text = "Prima gids\r\nSlecht hotel";
+        TextAnalysis analysis = analyzer.analyze(text, Language.NL);
+        assertThat(analysis.sentences()).hasSize(2);
+        assertThat(text.substring(analysis.sentences().get(0).start(), analysis.sentences().get(0).end()))
+                .isEqualTo("Prima gids");
+        assertThat(text.substring(analysis.sentences().get(1).start(), analysis.sentences().get(1).end()))
+                .isEqualTo("Slecht hotel");
+    }
+
+    @Test
     void scoresStayWithinMinusOneAndOne() {
         String praise = "Geweldig fantastisch prachtig uitstekend perfect! ".repeat(40);
         assertThat(nl(praise).score()).isLessThanOrEqualTo(1).isGreaterThan(0.9);

@@ -107,10 +107,11 @@ public final class Tokens {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '.', '?', '\n' -> {
+                case '.', '?' -> {
                     end = true;
-                    endsAt = Math.max(endsAt, c == '\n' ? i : i + 1);
+                    endsAt = Math.max(endsAt, i + 1);
                 }
+                case '\n', '\r' -> end = true; // a line break ends the sentence without being part of it
                 case '!' -> {
                     end = true;
                     endsAt = i + 1;
