@@ -26,6 +26,7 @@ BENCHMARKS=(
   "contact-policy|decisions/s: engine / naiveScan (JMH)"
   "staffing-naive|speed-up: naiveFromScratch time / fast time (JMH)"
   "staffing-textbook|speed-up: textbookFormula time / fast time (JMH)"
+  "sentiment|texts/s per core: shared analyzer / analyzer built per text (JMH)"
   "journey-ingest|rows/s: HTTP API until listeners done / COPY"
   "journey-answers|surveys/s: HTTP API / COPY"
   "journey-scores|speed-up: GROUP BY raw answers time / histograms time"
@@ -203,6 +204,14 @@ if selected_any staffing-naive staffing-textbook; then
   for run in $(seq "$RUNS"); do
     collect "$run" "$OUT/staffing-run$run.log" "${wanted[@]}" -- \
       jmh "$run" StaffingBenchmark "staffing-naive:fast:naiveFromScratch:lower" "staffing-textbook:fast:textbookFormula:lower"
+  done
+fi
+
+if selected sentiment; then
+  log "sentiment (JMH SentimentBenchmark)"
+  for run in $(seq "$RUNS"); do
+    collect "$run" "$OUT/sentiment-run$run.log" sentiment -- \
+      jmh "$run" SentimentBenchmark "sentiment:analyzer:perTextAnalyzer:higher"
   done
 fi
 

@@ -5,7 +5,9 @@ import java.util.List;
 import nl.buitenin.contact.cli.SimulatePolicyCommand;
 import nl.buitenin.demand.cli.ForecastCommand;
 import nl.buitenin.demand.cli.StaffingCommand;
+import nl.buitenin.insight.cli.EvaluateSentimentCommand;
 import nl.buitenin.insight.cli.ScoreCommand;
+import nl.buitenin.insight.cli.SentimentCommand;
 import nl.buitenin.journey.cli.ImportInteractionsCommand;
 import nl.buitenin.listening.cli.CheckSurveyCommand;
 import nl.buitenin.listening.cli.ImportAnswersCommand;
@@ -24,8 +26,8 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
-                ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SimulatePolicyCommand.class,
+        return List.of(CheckSurveyCommand.class, EvaluateSentimentCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
+                ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
                 StaffingCommand.class);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The command-line tools of this module: {@code score}, listed in {@code nl.buitenin.CliTools}.
+ * The command-line tools of this module: {@code score}, {@code sentiment} and {@code evaluate-sentiment}, listed in {@code nl.buitenin.CliTools}.
  * Exposed as a named interface so the application's command line may name them.
  */
 @org.springframework.modulith.NamedInterface("cli")
