@@ -153,7 +153,7 @@ public final class VolumeCsv {
         }
         String location = optional(line, header, "location");
         location = location == null ? defaultLocation : location;
-        if (location == null || location.isBlank() || location.length() > 100) {
+        if (location == null || location.trim().isEmpty() || location.length() > 100) {
             throw new RowException("location", "demand.invalid.locationRow");
         }
         ZonedDateTime start = start(line, header, zone);
@@ -237,8 +237,10 @@ public final class VolumeCsv {
     }
 
     private static String optional(CsvInput.Line line, CsvInput.Header header, String column) {
+        // trim() also drops control characters below the space, which isBlank() keeps: a cell of only those is empty too
         String value = header.value(line, column);
-        return value == null || value.isBlank() ? null : value;
+        String trimmed = value == null ? "" : value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private static final class RowException extends RuntimeException {
