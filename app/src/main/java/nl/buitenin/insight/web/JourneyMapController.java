@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +18,13 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.insight.Estimate;
 import nl.buitenin.insight.Grouping;
+import nl.buitenin.insight.Intervals;
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.insight.ScoreQuery;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.insight.ScoreSlice;
+import nl.buitenin.insight.ShareCount;
+import nl.buitenin.insight.TouchpointShares;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
@@ -35,7 +39,9 @@ import nl.buitenin.privacy.SmallCellRule;
  * The journey map: per journey, stage and touchpoint the volume of the period and every score with n
  * and its 95 % interval, plus a weekly trend. A score of fewer answers than the small-cell minimum is hidden
  * (nobody reads single answers' scores, so there is no exception). The volume is a count of contacts, not of
- * answers, and is shown as it is. The latest comments come from listening, each read under a purpose.
+ * answers, and is shown as it is. The latest comments come from listening, each read under a purpose. Shares that
+ * other modules count per touchpoint ({@link TouchpointShares}: negative comments, failure demand) follow the scores,
+ * per touchpoint and summed per stage, under the same small-cell rule.
  */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
@@ -46,9 +52,11 @@ class JourneyMapController {
     private final ScoreHistograms histograms;
     private final Organisations organisations;
     private final SmallCellRule smallCells;
+    private final ObjectProvider<TouchpointShares> shares;
 
     JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations,
-            SmallCellRule smallCells) {
+            SmallCellRule smallCells, ObjectProvider<TouchpointShares> shares) {
+        this.shares = shares;
         this.journeys = journeys;
         this.interactions = interactions;
         this.histograms = histograms;
@@ -76,10 +84,31 @@ class JourneyMapController {
         }
     }
 
-    record TouchpointRow(Touchpoint touchpoint, long volume, List<ScoreCell> scores) {
+    /**
+     * One share at a touchpoint or a stage: {@code estimate} is the share with its Wilson interval, null when nothing
+     * was read; {@code hidden} (n and estimate null) when fewer than the small-cell rule's k were read.
+     */
+    record ShareCell(String nameKey, Long n, Estimate estimate, boolean hidden, int fewerThan) {
+
+        static ShareCell of(String nameKey, ShareCount count, SmallCellRule rule) {
+            if (count.n() == 0) {
+                return new ShareCell(nameKey, 0L, null, false, rule.k());
+            }
+            if (rule.hides(count.n())) {
+                return new ShareCell(nameKey, null, null, true, rule.k());
+            }
+            return new ShareCell(nameKey, count.n(), Intervals.share(count.hits(), count.n()), false, rule.k());
+        }
+
+        public boolean smallSample() {
+            return !hidden && n != null && n > 0 && n < Estimate.SMALL_SAMPLE;
+        }
     }
 
-    record StageView(Stage stage, List<TouchpointRow> rows) {
+    record TouchpointRow(Touchpoint touchpoint, long volume, List<ScoreCell> scores, List<ShareCell> shares) {
+    }
+
+    record StageView(Stage stage, List<TouchpointRow> rows, List<ShareCell> shares) {
     }
 
     record JourneyView(Journey journey, List<StageView> stages) {
@@ -116,16 +145,33 @@ class JourneyMapController {
                     .add(ScoreCell.of(slice, smallCells));
         }
         scores.values().forEach(cells -> cells.sort(Comparator.comparing(ScoreCell::question)));
+        List<TouchpointShares> kinds = shares.orderedStream().sorted(Comparator.comparingInt(TouchpointShares::order)).toList();
+        List<Map<TouchpointId, ShareCount>> counts = kinds.stream().map(kind -> kind.count(from, to)).toList();
         List<JourneyView> views = new ArrayList<>();
         for (Journey journey : archived ? journeys.allIncludingArchived() : journeys.all()) {
             List<StageView> stages = new ArrayList<>();
             for (Stage stage : journey.stages()) {
-                stages.add(new StageView(stage, stage.touchpoints().stream()
-                        .map(t -> new TouchpointRow(t, volumes.getOrDefault(t.id(), 0L), scores.getOrDefault(t.id(), List.of())))
-                        .toList()));
+                List<TouchpointRow> rows = stage.touchpoints().stream()
+                        .map(t -> new TouchpointRow(t, volumes.getOrDefault(t.id(), 0L), scores.getOrDefault(t.id(), List.of()),
+                                shareCells(kinds, counts, List.of(t.id()))))
+                        .toList();
+                stages.add(new StageView(stage, rows, shareCells(kinds, counts, stage.touchpoints().stream().map(Touchpoint::id).toList())));
             }
             views.add(new JourneyView(journey, stages));
         }
         return views;
+    }
+
+    /** Each share summed over the given touchpoints (one for a row, all of a stage for its total). */
+    private List<ShareCell> shareCells(List<TouchpointShares> kinds, List<Map<TouchpointId, ShareCount>> counts, List<TouchpointId> touchpoints) {
+        List<ShareCell> cells = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            ShareCount sum = ShareCount.NONE;
+            for (TouchpointId touchpoint : touchpoints) {
+                sum = sum.plus(counts.get(i).getOrDefault(touchpoint, ShareCount.NONE));
+            }
+            cells.add(ShareCell.of(kinds.get(i).nameKey(), sum, smallCells));
+        }
+        return cells;
     }
 }
