@@ -8,6 +8,21 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+  // Main menu: one group open at a time; a click elsewhere or Escape closes it.
+  const groups = document.querySelectorAll('nav.main-nav details.menu-group');
+  groups.forEach(group => group.addEventListener('toggle', () => {
+    if (group.open) {
+      groups.forEach(other => { if (other !== group) { other.open = false; } });
+    }
+  }));
+  document.addEventListener('click', event => {
+    groups.forEach(group => { if (group.open && !group.contains(event.target)) { group.open = false; } });
+  });
+  document.addEventListener('keydown', event => {
+    if (event.key === 'Escape') {
+      groups.forEach(group => { if (group.open) { group.open = false; group.querySelector('summary').focus(); } });
+    }
+  });
 });
 // htmx sends the CSRF token with every request it makes.
 document.addEventListener('htmx:configRequest', event => {

@@ -66,10 +66,64 @@ class ShellBrowserTest {
         assertThat(driver.getPageSource()).doesNotContain("Bea Beheer");
     }
 
+    /**
+     * The menu is grouped (Luisteren, Verbeteren, Plannen, Privacy, Beheer), one group open at a time, and never wider
+     * than the window: not at 1 280 px for the administrator, who sees most, nor on a 360 px phone.
+     */
+    @Test
+    void theGroupedMenuFitsTheWindowOnDesktopAndPhone() {
+        for (int width : new int[] {1280, 360}) {
+            driver = Browser.start(width, 800);
+            signIn("beheerder");
+            driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+            List<WebElement> groups = driver.findElements(By.cssSelector("nav.main-nav details.menu-group > summary"));
+            assertThat(groups).extracting(WebElement::getText).contains("Luisteren", "Verbeteren", "Beheer");
+            assertThat(pageWidth()).as("page width at %d px", width).isLessThanOrEqualTo(windowWidth());
+            groups.get(1).click();
+            WebElement open = driver.findElement(By.cssSelector("nav.main-nav details[open]"));
+            assertThat(open.findElement(By.tagName("summary")).getText()).isEqualTo("Verbeteren");
+            assertThat(open.findElement(By.cssSelector("a[href='/loop/themes']")).isDisplayed()).isTrue();
+            assertThat(pageWidth()).as("page width with a group open at %d px", width).isLessThanOrEqualTo(windowWidth());
+            Browser.screenshot(driver, "shell-menu-" + width);
+            groups.get(0).click();
+            assertThat(driver.findElements(By.cssSelector("nav.main-nav details[open]"))).hasSize(1);
+            assertThat(driver.findElement(By.cssSelector("nav.main-nav details[open] > summary")).getText()).isEqualTo("Luisteren");
+            driver.findElement(By.cssSelector("nav.main-nav details[open] a[href='/insight/journey-map']")).click();
+            assertThat(driver.findElement(By.cssSelector("nav.main-nav summary.current")).getText()).isEqualTo("Luisteren");
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /** "Teamleider" is in the menu of the agent who leads a team, not of every agent (the page would say they lead none). */
+    @Test
+    void onlyATeamLeadSeesTheTeamLeadPageInTheMenu() {
+        driver = Browser.start(1280, 900);
+        signIn("medewerker");
+        assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href='/cases']"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href='/team-lead/cases']"))).isEmpty();
+        driver.quit();
+        driver = Browser.start(1280, 900);
+        signIn("teamleider");
+        assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href='/team-lead/cases']"))).isNotEmpty();
+    }
+
+    private long pageWidth() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth")).longValue();
+    }
+
+    private long windowWidth() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerWidth")).longValue();
+    }
+
     @Test
     void aWrongPasswordIsToldWithoutSayingWhichPartWasWrong() {
         driver = Browser.start(1280, 900);
         driver.get(url("/login"));
+        // The icon every browser asks for is there (it was a 404 on every page), also before signing in.
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var x = new XMLHttpRequest(); x.open('GET', '/favicon.ico', false); x.send();"
+                        + " return x.status + ' ' + x.getResponseHeader('Content-Type');")).asString().startsWith("200 image/");
         driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
         driver.findElement(By.id("username")).sendKeys("beheerder");
         driver.findElement(By.id("password")).sendKeys("not the password");

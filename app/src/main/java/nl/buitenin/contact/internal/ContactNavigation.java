@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.buitenin.platform.MenuGroup;
 import nl.buitenin.platform.NavigationEntry;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +13,6 @@ class ContactNavigation {
 
     @Bean
     NavigationEntry contactPolicyEntry() {
-        return new NavigationEntry("nav.contactPolicy", "/contact/policy", 450, Set.of("ADMIN", "ANALYST"));
+        return new NavigationEntry("nav.contactPolicy", "/contact/policy", 450, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.buitenin.platform.MenuGroup;
 import nl.buitenin.platform.NavigationEntry;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +13,6 @@ class InsightNavigation {
 
     @Bean
     NavigationEntry journeyMapEntry() {
-        return new NavigationEntry("nav.journeyMap", "/insight/journey-map", 600, Set.of("ADMIN", "ANALYST", "AGENT"));
+        return new NavigationEntry("nav.journeyMap", "/insight/journey-map", 150, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.buitenin.platform.MenuGroup;
 import nl.buitenin.platform.NavigationEntry;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +13,6 @@ class ListeningNavigation {
 
     @Bean
     NavigationEntry surveysEntry() {
-        return new NavigationEntry("nav.surveys", "/surveys", 400, Set.of("ADMIN", "ANALYST", "AGENT"));
+        return new NavigationEntry("nav.surveys", "/surveys", 400, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
     }
 }

@@ -1,5 +1,6 @@
 package nl.buitenin.platform.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.buitenin.platform.MenuGroup;
 import nl.buitenin.platform.NavigationEntry;
 
-/** Puts the navigation the signed-in user may see into every page's model. */
+/**
+ * Puts the navigation the signed-in user may see into every page's model: the entries they may open, in their menu
+ * groups (a group with nothing to open is left out).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
@@ -25,8 +30,12 @@ class NavigationAdvice {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
     }
 
+    /** A menu group with the entries the user may open; {@code current} when one of them holds the page shown. */
+    public record MenuSection(MenuGroup group, List<NavigationEntry> entries, boolean current) {
+    }
+
     @ModelAttribute("navigation")
-    List<NavigationEntry> navigation() {
+    List<MenuSection> navigation(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             return List.of();
@@ -39,7 +48,16 @@ class NavigationAdvice {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return entries.stream().filter(e -> e.visibleTo(roles)).toList();
+        List<NavigationEntry> visible = entries.stream().filter(e -> e.visibleTo(authentication.getName(), roles)).toList();
+        String path = request.getRequestURI();
+        List<MenuSection> sections = new ArrayList<>();
+        for (MenuGroup group : MenuGroup.values()) {
+            List<NavigationEntry> inGroup = visible.stream().filter(e -> e.group() == group).toList();
+            if (!inGroup.isEmpty()) {
+                sections.add(new MenuSection(group, inGroup, inGroup.stream().anyMatch(e -> path.startsWith(e.path()))));
+            }
+        }
+        return sections;
     }
 
     @ModelAttribute("currentPath")
