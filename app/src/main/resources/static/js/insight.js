@@ -35,13 +35,19 @@ document.addEventListener('DOMContentLoaded', () => {
         data: weeks.map(w => byWeek.has(w) && byWeek.get(w)[bound] !== null ? byWeek.get(w)[bound] : null)
       }));
     });
+    // The axis never leaves the scales' own ranges (an NPS interval near +100 drew an axis up to 120).
+    const ranges = {NPS: [-100, 100], CSAT: [0, 100], CES: [1, 7], RATING_5: [1, 5], RATING_10: [1, 10]};
+    const scales = [...new Set(points.map(p => p.scale))].filter(s => ranges[s]);
+    const lowest = scales.length ? Math.min(...scales.map(s => ranges[s][0])) : -Infinity;
+    const highest = scales.length ? Math.max(...scales.map(s => ranges[s][1])) : Infinity;
     const chart = echarts.init(element);
     chart.setOption({
       animation: false,
       grid: {left: 32, right: 8, top: 8, bottom: 20},
       tooltip: {trigger: 'axis'},
       xAxis: {type: 'category', data: weeks, axisLabel: {fontSize: 9}},
-      yAxis: {type: 'value', scale: true, axisLabel: {fontSize: 9}},
+      yAxis: {type: 'value', scale: true, axisLabel: {fontSize: 9},
+        min: value => Math.max(lowest, Math.floor(value.min)), max: value => Math.min(highest, Math.ceil(value.max))},
       series: series
     });
     window.addEventListener('resize', () => chart.resize());

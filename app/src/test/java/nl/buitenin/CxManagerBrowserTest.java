@@ -234,6 +234,15 @@ class CxManagerBrowserTest {
         assertThat(row.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 5");
         assertThat(row.findElement(By.cssSelector(".estimate")).getText()).startsWith("100,0 (95%: ");
         assertThat(row.findElement(By.cssSelector(".small-n")).isDisplayed()).isTrue();
+        // The weekly trend's axis stays within the NPS scale (-100..100) although the interval reaches 100.
+        WebElement trend = row.findElement(By.cssSelector(".trend"));
+        String extent = "var c = echarts.getInstanceByDom(arguments[0]); if (!c) { return null; }"
+                + " var e = c.getModel().getComponent('yAxis').axis.scale.getExtent(); return e[0] + ' ' + e[1];";
+        Object axis = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> ((JavascriptExecutor) d).executeScript(extent, trend));
+        String[] bounds = axis.toString().split(" ");
+        assertThat(Double.parseDouble(bounds[1])).as("top of the NPS axis").isLessThanOrEqualTo(100.0);
+        assertThat(Double.parseDouble(bounds[0])).as("bottom of the NPS axis").isGreaterThanOrEqualTo(-100.0);
         WebElement comments = row.findElement(By.tagName("details"));
         scrollTo(comments);
         comments.findElement(By.tagName("summary")).click();
