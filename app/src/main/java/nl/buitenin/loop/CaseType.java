@@ -13,7 +13,7 @@ public record CaseType(String code) {
 
     /** A complaint from any channel: 5 working days unless the organisation changes it. */
     public static final CaseType COMPLAINT = new CaseType("complaint");
-    /** A call-back to a detractor (NPS 0–6, CSAT ≤ 2): 2 working days unless changed. */
+    /** A call-back after a low score (an NPS detractor, a low CSAT or CES, a chosen answer): 2 working days unless changed. */
     public static final CaseType DETRACTOR = new CaseType("detractor");
 
     public CaseType {

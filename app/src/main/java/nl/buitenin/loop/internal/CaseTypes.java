@@ -40,7 +40,7 @@ public class CaseTypes {
     /** The types every instance has; the organisation may change their names, SLA and team. */
     static final List<Definition> DEFAULTS = List.of(
             new Definition(CaseType.COMPLAINT, "Klacht", "Complaint", 5, null),
-            new Definition(CaseType.DETRACTOR, "Terugbelverzoek criticaster", "Detractor call-back", 2, null),
+            new Definition(CaseType.DETRACTOR, "Terugbellen na een lage score", "Call-back after a low score", 2, null),
             new Definition(new CaseType("question"), "Vraag", "Question", 3, null));
 
     private final JdbcClient jdbc;
