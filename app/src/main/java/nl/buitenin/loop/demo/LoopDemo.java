@@ -92,14 +92,14 @@ class LoopDemo implements DemoStep {
         return "loop";
     }
 
-    private record DemoTheme(String nl, String en, double weight, List<String> examples) {
+    record DemoTheme(String nl, String en, double weight, List<String> examples) {
     }
 
     /**
      * The demo's themes with five Dutch example phrases each, the same as the taxonomy of insight's development
      * sets (test resources {@code nl/buitenin/insight/devsets/taxonomy.csv}), where an automatic suggester starts.
      */
-    private static final List<DemoTheme> THEMES = List.of(
+    static final List<DemoTheme> THEMES = List.of(
             new DemoTheme("tempo van de groep", "pace of the group", 3, List.of("het tempo lag te hoog", "ik liep steeds achteraan",
                     "er werd op iedereen gewacht", "te weinig pauzes", "een snelle en een langzame groep")),
             new DemoTheme("wachttijd telefoon", "waiting time on the phone", 3, List.of("drie kwartier in de wacht", "niemand nam op",

@@ -24,7 +24,8 @@ import nl.buitenin.privacy.SmallCellRule;
  * Loop-closure figures per team, touchpoint or month in which cases were opened: the share of complaint
  * and detractor cases followed up within their SLA, the median time to first contact, the share of cases
  * and answers tagged with a theme whose person was told back about a completed action on one of their
- * themes, and the reopen rate.
+ * themes, and the reopen rate. A case or answer is eligible for telling back by the same rule as the recipients
+ * ({@link ToldBackLog#recipientsOf}): an automatic tag counts once confirmed or confident enough.
  * Every share comes with its n and Wilson 95 % interval; every median with its n.
  * <p>
  * Small cells: a share or median about fewer people than the small-cell rule's k is hidden (people are

@@ -55,18 +55,18 @@ class ThemesApi {
     record ThemeRequest(@Nullable String nameNl, @Nullable String nameEn, @Nullable String parent, @Nullable List<String> examples) {
     }
 
-    record ExamplesRequest(@Nullable List<String> examples) {
+    record ThemeExamplesRequest(@Nullable List<String> examples) {
     }
 
-    record TagView(String subject, String subjectId, String themeId, String tagger, String taggedBy, @Nullable Double confidence,
+    record ThemeTagView(String subject, String subjectId, String themeId, String tagger, String taggedBy, @Nullable Double confidence,
             String state, Instant taggedAt, @Nullable String decidedBy, @Nullable Instant decidedAt) {
-        static TagView of(ThemeTag t) {
-            return new TagView(t.subject().kind().name(), t.subject().id().toString(), t.theme().toString(), t.kind().name(),
+        static ThemeTagView of(ThemeTag t) {
+            return new ThemeTagView(t.subject().kind().name(), t.subject().id().toString(), t.theme().toString(), t.kind().name(),
                     t.taggedBy(), t.confidence(), t.state().name(), t.taggedAt(), t.decidedBy(), t.decidedAt());
         }
     }
 
-    record SettingsView(@Nullable Double tellBackMinConfidence) {
+    record LoopSettingsView(@Nullable Double tellBackMinConfidence) {
     }
 
     @GetMapping("/themes")
@@ -92,7 +92,7 @@ class ThemesApi {
     @Allow({Role.ADMIN, Role.ANALYST})
     @Operation(summary = "Replace a theme's example phrases (an empty list removes them); same rules as when adding a theme; "
             + "an unknown theme is a 404")
-    ThemeView examples(@PathVariable UUID id, @RequestBody ExamplesRequest request) {
+    ThemeView examples(@PathVariable UUID id, @RequestBody ThemeExamplesRequest request) {
         return ThemeView.of(themes.changeExamples(new ThemeId(id), request.examples() == null ? List.of() : request.examples()));
     }
 
@@ -102,23 +102,23 @@ class ThemesApi {
             + "ANSWER and its id, tagger USER, DESK or SUGGESTER, the suggester's confidence (null for a person's tag), state "
             + "SUGGESTED (not reviewed), CONFIRMED (a person's tag or an accepted suggestion) or REJECTED, and who decided when. "
             + "Ordered by subject and theme; page from 0, size 1 to 500")
-    PageResult<TagView> tags(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ThemeTagView> tags(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageResult<ThemeTag> tags = themes.allTags(PageRequest.of(page, size));
-        return new PageResult<>(tags.items().stream().map(TagView::of).toList(), tags.page(), tags.size(), tags.total());
+        return new PageResult<>(tags.items().stream().map(ThemeTagView::of).toList(), tags.page(), tags.size(), tags.total());
     }
 
     @GetMapping("/loop/settings")
     @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
     @Operation(summary = "The loop's settings: tellBackMinConfidence, the confidence (0..1, default 0.8) an automatic theme "
             + "needs before \"you said, we did\" tells its person without an analyst's confirmation")
-    SettingsView settings() {
-        return new SettingsView(settings.tellBackMinConfidence());
+    LoopSettingsView settings() {
+        return new LoopSettingsView(settings.tellBackMinConfidence());
     }
 
     @PutMapping("/loop/settings")
     @Allow(Role.ADMIN)
     @Operation(summary = "Change the loop's settings; tellBackMinConfidence must be a number from 0 to 1")
-    SettingsView changeSettings(@RequestBody SettingsView changed) {
-        return new SettingsView(settings.changeTellBackMinConfidence(changed.tellBackMinConfidence()));
+    LoopSettingsView changeSettings(@RequestBody LoopSettingsView changed) {
+        return new LoopSettingsView(settings.changeTellBackMinConfidence(changed.tellBackMinConfidence()));
     }
 }
