@@ -1,5 +1,6 @@
 package nl.buitenin.loop;
 
+import java.util.List;
 import java.util.UUID;
 
 import nl.buitenin.platform.PageRequest;
@@ -56,7 +57,7 @@ public interface ThemeTagging {
     boolean reject(TagSubject subject, ThemeId theme, String rejectedBy);
 
     /** The tags of one case or answer and the rejections on it, by theme. */
-    java.util.List<ThemeTag> tagsOf(TagSubject subject);
+    List<ThemeTag> tagsOf(TagSubject subject);
 
     /**
      * Every tag and rejection on cases and answers, for learning: ordered by subject and theme, so that paging

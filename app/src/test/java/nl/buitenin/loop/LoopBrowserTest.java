@@ -186,6 +186,7 @@ class LoopBrowserTest {
         ((JavascriptExecutor) driver).executeScript("document.body.dataset.mark = 'before-review'");
         assertThat(driver.findElement(By.id(id)).getText()).contains("automatisch, 87 % zeker", "automatisch, 42 % zeker")
                 .doesNotContain("SUGGESTER");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id(id)));
         Browser.screenshot(driver, "loop-comments-suggested");
         tagOf(id, right.nameNl()).findElement(By.cssSelector("button.confirm")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
