@@ -30,7 +30,7 @@ import nl.buitenin.testing.Browser;
 /**
  * Chromium on the demo: an agent records a phone complaint, calls back and resolves it; the team lead sees
  * the SLA breaches and reassigns one; an analyst completes an improvement action and the public page shows
- * it. Screenshots: target/screenshots/loop-*.png.
+ * it; an analyst confirms and rejects automatic theme suggestions in place. Screenshots: target/screenshots/loop-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -42,6 +42,10 @@ class LoopBrowserTest {
     CaseWork work;
     @Autowired
     Users users;
+    @Autowired
+    ThemeTagging tagging;
+    @Autowired
+    ThemeTaxonomy taxonomy;
 
     WebDriver driver;
 
@@ -160,6 +164,44 @@ class LoopBrowserTest {
                 .orElseThrow().findElement(By.cssSelector("button.untag")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElement(By.id(id)).findElement(By.cssSelector("ul.tags"))
                 .getText().contains("tempo van de groep"));
+    }
+
+    @Test
+    void anAnalystConfirmsAndRejectsSuggestedThemesInPlace() {
+        driver = Browser.start(1280, 1000);
+        signIn("analist");
+        driver.get(url("/loop/comments"));
+        List<WebElement> answers = driver.findElements(By.cssSelector("li.answer"));
+        // The last answer on the page: the tagging test above works on the first.
+        String id = answers.get(answers.size() - 1).getAttribute("id");
+        TagSubject answer = TagSubject.answer(UUID.fromString(id.substring("answer-".length())));
+        List<ThemeId> onIt = tagging.tagsOf(answer).stream().map(ThemeTag::theme).toList();
+        List<ThemeDefinition> free = taxonomy.all().stream().filter(t -> !onIt.contains(t.id())).toList();
+        ThemeDefinition right = free.get(0);
+        ThemeDefinition wrong = free.get(1);
+        tagging.suggest(answer, right.id(), "tekstanalyse", 0.87);
+        tagging.suggest(answer, wrong.id(), "tekstanalyse", 0.42);
+
+        driver.get(url("/loop/comments"));
+        ((JavascriptExecutor) driver).executeScript("document.body.dataset.mark = 'before-review'");
+        assertThat(driver.findElement(By.id(id)).getText()).contains("automatisch, 87 % zeker", "automatisch, 42 % zeker")
+                .doesNotContain("SUGGESTER");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id(id)));
+        Browser.screenshot(driver, "loop-comments-suggested");
+        tagOf(id, right.nameNl()).findElement(By.cssSelector("button.confirm")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> tagOf(id, right.nameNl()).getText().contains("automatisch, bevestigd door analist"));
+        tagOf(id, wrong.nameNl()).findElement(By.cssSelector("button.reject")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id(id)).findElement(By.cssSelector("ul.tags")).getText().contains(wrong.nameNl()));
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-mark")).as("swapped in place").isEqualTo("before-review");
+        assertThat(tagging.tagsOf(answer)).filteredOn(t -> t.theme().equals(wrong.id())).singleElement()
+                .satisfies(t -> assertThat(t.state()).isEqualTo(ThemeTag.State.REJECTED));
+    }
+
+    private WebElement tagOf(String answerId, String theme) {
+        return driver.findElement(By.id(answerId)).findElements(By.cssSelector("ul.tags li")).stream()
+                .filter(li -> li.getText().contains(theme)).findFirst().orElseThrow();
     }
 
     @Test

@@ -92,16 +92,28 @@ class LoopDemo implements DemoStep {
         return "loop";
     }
 
-    private record DemoTheme(String nl, String en, double weight) {
+    record DemoTheme(String nl, String en, double weight, List<String> examples) {
     }
 
-    private static final List<DemoTheme> THEMES = List.of(
-            new DemoTheme("tempo van de groep", "pace of the group", 3),
-            new DemoTheme("wachttijd telefoon", "waiting time on the phone", 3),
-            new DemoTheme("boekingsbevestiging onduidelijk", "unclear booking confirmation", 2),
-            new DemoTheme("kwaliteit accommodatie", "quality of accommodation", 2),
-            new DemoTheme("bagagevervoer", "luggage transport", 1),
-            new DemoTheme("routebeschrijving", "route description", 1));
+    /**
+     * The demo's themes with five Dutch example phrases each, the same as the taxonomy of insight's development
+     * sets (test resources {@code nl/buitenin/insight/devsets/taxonomy.csv}), where an automatic suggester starts.
+     */
+    static final List<DemoTheme> THEMES = List.of(
+            new DemoTheme("tempo van de groep", "pace of the group", 3, List.of("het tempo lag te hoog", "ik liep steeds achteraan",
+                    "er werd op iedereen gewacht", "te weinig pauzes", "een snelle en een langzame groep")),
+            new DemoTheme("wachttijd telefoon", "waiting time on the phone", 3, List.of("drie kwartier in de wacht", "niemand nam op",
+                    "binnen twee minuten aan de lijn", "niet teruggebeld zoals beloofd", "keuzemenu met zes opties")),
+            new DemoTheme("boekingsbevestiging onduidelijk", "unclear booking confirmation", 2, List.of("wat betekent optie B",
+                    "twee verschillende vertrekdata", "bevestiging nooit ontvangen", "onder voorbehoud, gaat de reis nu door",
+                    "alles stond duidelijk in de bevestiging")),
+            new DemoTheme("kwaliteit accommodatie", "quality of accommodation", 2, List.of("de kamer rook muf", "schoon en rustig hotel",
+                    "schimmel in de badkamer", "heerlijk ontbijt", "uitzicht op een parkeerplaats")),
+            new DemoTheme("bagagevervoer", "luggage transport", 1, List.of("koffer stond niet in het hotel",
+                    "bagage altijd keurig op tijd", "koffer kapot aangekomen", "bagage moest om half acht klaarstaan",
+                    "bagagelabels niet ontvangen")),
+            new DemoTheme("routebeschrijving", "route description", 1, List.of("verkeerd gelopen bij de splitsing", "duidelijke kaartjes",
+                    "afstanden klopten niet", "pad bestond niet meer", "beschrijving alleen in het Nederlands")));
 
     private static final String[] COMPLAINTS = {
             "De groep liep veel te snel, ik heb niets van het uitzicht gezien.",
@@ -140,7 +152,7 @@ class LoopDemo implements DemoStep {
         }
         List<ThemeId> themeIds = new ArrayList<>();
         for (DemoTheme t : THEMES) {
-            themeIds.add(themes.add(t.nl(), t.en(), null).id());
+            themeIds.add(themes.add(t.nl(), t.en(), null, t.examples()).id());
         }
         List<PersonKey> persons = persons(context, random);
         List<TouchpointId> touchpoints = touchpoints(context);

@@ -46,18 +46,53 @@ public class AnswerThemes {
 
     @Transactional
     public boolean tag(UUID response, ThemeId theme, String taggedBy, Tagger kind, Instant at) {
+        AnsweredResponse answered = answered(response, theme);
+        if (kind == Tagger.SUGGESTER) {
+            return suggest(answered, theme, taggedBy, null, at);
+        }
+        TagTable.ANSWERS.forgetRejection(jdbc, response, theme);
+        // A person tags what the suggester had suggested: that is their confirmation.
+        return insert(answered, theme, taggedBy, kind, null, at) || TagTable.ANSWERS.confirm(jdbc, response, theme, taggedBy, at);
+    }
+
+    /**
+     * An automatic suggestion with its confidence: true when new; false when the theme was tagged by a person,
+     * confirmed or rejected; an unreviewed suggestion gets the new confidence.
+     */
+    @Transactional
+    public boolean suggest(UUID response, ThemeId theme, String suggestedBy, double confidence, Instant at) {
+        return suggest(answered(response, theme), theme, suggestedBy, confidence, at);
+    }
+
+    private boolean suggest(AnsweredResponse answered, ThemeId theme, String by, Double confidence, Instant at) {
+        if (TagTable.ANSWERS.rejected(jdbc, answered.response(), theme)) {
+            return false;
+        }
+        if (insert(answered, theme, by, Tagger.SUGGESTER, confidence, at)) {
+            return true;
+        }
+        if (confidence != null) {
+            TagTable.ANSWERS.resuggest(jdbc, answered.response(), theme, by, confidence);
+        }
+        return false;
+    }
+
+    private AnsweredResponse answered(UUID response, ThemeId theme) {
         if (jdbc.sql("select count(*) from loop_theme where id = :id").param("id", theme.value()).query(Long.class).single() == 0) {
             throw new NotFoundException("loop.thing.theme", theme);
         }
-        AnsweredResponse answered = comments.answered(response).orElseThrow(() -> new NotFoundException("loop.thing.response", response));
+        return comments.answered(response).orElseThrow(() -> new NotFoundException("loop.thing.response", response));
+    }
+
+    private boolean insert(AnsweredResponse answered, ThemeId theme, String taggedBy, Tagger kind, Double confidence, Instant at) {
         return jdbc.sql("insert into loop_answer_theme (response_id, theme_id, person_key, touchpoint_id, answered_at, tagged_by, "
-                        + "tagger_kind, tagged_at) values (:response, :theme, :person, :touchpoint, :answered, :by, :kind, :at) "
-                        + "on conflict do nothing")
-                .param("response", response).param("theme", theme.value())
+                        + "tagger_kind, tagged_at, confidence) values (:response, :theme, :person, :touchpoint, :answered, :by, :kind, "
+                        + ":at, :confidence) on conflict do nothing")
+                .param("response", answered.response()).param("theme", theme.value())
                 .param("person", answered.person() == null ? null : answered.person().value())
                 .param("touchpoint", answered.touchpoint() == null ? null : answered.touchpoint().value())
                 .param("answered", CaseFiles.utc(answered.completedAt())).param("by", taggedBy).param("kind", kind.name())
-                .param("at", CaseFiles.utc(at)).update() == 1;
+                .param("at", CaseFiles.utc(at)).param("confidence", confidence).update() == 1;
     }
 
     /** True when there was such a tag; untagging twice is a no-op. */
@@ -74,13 +109,12 @@ public class AnswerThemes {
         if (responses.isEmpty()) {
             return tags;
         }
-        jdbc.sql("select at.response_id, t.id, t.name_nl, t.name_en, at.tagged_by, at.tagger_kind, at.tagged_at from loop_answer_theme at "
+        jdbc.sql("select at.response_id, t.id, t.name_nl, t.name_en, " + Themes.columns("at") + " from loop_answer_theme at "
                         + "join loop_theme t on t.id = at.theme_id where at.response_id in (:responses) order by t.name_nl")
                 .param("responses", List.copyOf(responses))
                 .query(rs -> {
                     tags.computeIfAbsent(rs.getObject(1, UUID.class), r -> new ArrayList<>())
-                            .add(new Themes.Tag(new ThemeId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), Tagger.valueOf(rs.getString(6)), CaseFiles.instant(rs, 7)));
+                            .add(Themes.tag(rs, 2));
                 });
         return tags;
     }

@@ -24,7 +24,8 @@ import nl.buitenin.privacy.SmallCellRule;
  * Loop-closure figures per team, touchpoint or month in which cases were opened: the share of complaint
  * and detractor cases followed up within their SLA, the median time to first contact, the share of cases
  * and answers tagged with a theme whose person was told back about a completed action on one of their
- * themes, and the reopen rate.
+ * themes, and the reopen rate. A case or answer is eligible for telling back by the same rule as the recipients
+ * ({@link ToldBackLog#recipientsOf}): an automatic tag counts once confirmed or confident enough.
  * Every share comes with its n and Wilson 95 % interval; every median with its n.
  * <p>
  * Small cells: a share or median about fewer people than the small-cell rule's k is hidden (people are
@@ -67,9 +68,11 @@ public class LoopFigures {
     private final JdbcClient jdbc;
     private final Organisations organisations;
     private final SmallCellRule smallCells;
+    private final LoopSettings settings;
 
-    LoopFigures(JdbcClient jdbc, Organisations organisations, SmallCellRule smallCells) {
+    LoopFigures(JdbcClient jdbc, Organisations organisations, SmallCellRule smallCells, LoopSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.organisations = organisations;
         this.smallCells = smallCells;
     }
@@ -204,13 +207,14 @@ public class LoopFigures {
                         + "(c.resolved_at is not null or c.status in ('RESOLVED', 'CLOSED') or c.reopen_count > 0), c.reopen_count > 0, "
                         + "c.person_key is not null, "
                         + "exists (select 1 from loop_case_theme ct join loop_action_theme atx on atx.theme_id = ct.theme_id "
-                        + "  join loop_action a on a.id = atx.action_id where ct.case_id = c.id and a.status = 'DONE'), "
+                        + "  join loop_action a on a.id = atx.action_id where ct.case_id = c.id and a.status = 'DONE' "
+                        + "  and " + TagTable.toldBack("ct") + "), "
                         + "exists (select 1 from loop_case_theme ct join loop_action_theme atx on atx.theme_id = ct.theme_id "
                         + "  join loop_told_back t on t.action_id = atx.action_id and t.person_key = c.person_key "
                         + "  where ct.case_id = c.id and t.outcome = 'TOLD'), "
                         + "c.person_key, c.id "
                         + "from loop_case c where c.opened_at >= :from and c.opened_at < :to")
-                .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to))
+                .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to)).param("minConfidence", settings.tellBackMinConfidence())
                 .query((rs, n) -> {
                     Instant opened = CaseFiles.instant(rs, 4);
                     return new CaseFacts(rs.getString(1), rs.getObject(2, UUID.class), YearMonth.from(opened.atZone(zone)),
@@ -234,12 +238,12 @@ public class LoopFigures {
         }
         List<TagFacts> tags = jdbc.sql("select a.response_id, a.touchpoint_id, a.answered_at, a.person_key is not null, "
                         + "exists (select 1 from loop_action_theme atx join loop_action x on x.id = atx.action_id "
-                        + "  where atx.theme_id = a.theme_id and x.status = 'DONE'), "
+                        + "  where atx.theme_id = a.theme_id and x.status = 'DONE') and " + TagTable.toldBack("a") + ", "
                         + "exists (select 1 from loop_action_theme atx join loop_told_back t on t.action_id = atx.action_id "
                         + "  and t.person_key = a.person_key where atx.theme_id = a.theme_id and t.outcome = 'TOLD'), "
                         + "a.person_key "
                         + "from loop_answer_theme a where a.answered_at >= :from and a.answered_at < :to order by a.response_id")
-                .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to))
+                .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to)).param("minConfidence", settings.tellBackMinConfidence())
                 .query((rs, n) -> new TagFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CaseFiles.instant(rs, 3),
                         rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
                         who(rs.getString(7), "response:" + rs.getObject(1, UUID.class))))

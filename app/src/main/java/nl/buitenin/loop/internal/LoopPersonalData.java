@@ -51,7 +51,8 @@ class LoopPersonalData {
             String note) {
     }
 
-    record ExportedAnswerTheme(@ExportOnly UUID response, ExportName theme, Instant answeredAt, Instant taggedAt) {
+    /** {@code how}: given by a person, or found automatically (reviewed and confirmed, or not yet reviewed). */
+    record ExportedAnswerTheme(@ExportOnly UUID response, ExportName theme, Instant answeredAt, Instant taggedAt, ExportTerm how) {
     }
 
     @Bean
@@ -151,11 +152,14 @@ class LoopPersonalData {
         return new Source("answer-themes", List.of(PersonalDataTable.keyed("loop_answer_theme", "person_key"))) {
             @Override
             public List<?> export(PersonKey person) {
-                return jdbc.sql("select a.response_id, t.name_nl, t.name_en, a.answered_at, a.tagged_at from loop_answer_theme a "
+                return jdbc.sql("select a.response_id, t.name_nl, t.name_en, a.answered_at, a.tagged_at, "
+                                + "case when a.tagger_kind <> 'SUGGESTER' then 'person' when a.confirmed_at is null then 'suggested' "
+                                + "else 'confirmed' end from loop_answer_theme a "
                                 + "join loop_theme t on t.id = a.theme_id where a.person_key = :p order by a.answered_at desc, t.name_nl")
                         .param("p", person.value())
                         .query((rs, n) -> new ExportedAnswerTheme(rs.getObject(1, UUID.class), name(rs, 2, null),
-                                CaseFiles.instant(rs, 4), CaseFiles.instant(rs, 5))).list();
+                                CaseFiles.instant(rs, 4), CaseFiles.instant(rs, 5),
+                                new ExportTerm(rs.getString(6), "export.answer-themes.how." + rs.getString(6)))).list();
             }
         };
     }

@@ -19,14 +19,18 @@ import nl.buitenin.privacy.PersonKey;
 public class ToldBackLog implements ToldBack {
 
     private final JdbcClient jdbc;
+    private final LoopSettings settings;
 
-    ToldBackLog(JdbcClient jdbc) {
+    ToldBackLog(JdbcClient jdbc, LoopSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     /**
      * Everyone who raised one of the action's themes, in a case or in a tagged answer, once each however
      * often they raised it, and not yet decided on for this action (told, unreachable or given a call task).
+     * A theme found by the automatic suggester counts only once an analyst confirmed it or when its confidence
+     * is at least the organisation's threshold ({@link LoopSettings}): nobody is thanked for what they did not say.
      */
     @Override
     @Transactional(readOnly = true)
@@ -34,13 +38,14 @@ public class ToldBackLog implements ToldBack {
         return jdbc.sql("select person_key from ("
                         + "select c.person_key from loop_case c join loop_case_theme ct on ct.case_id = c.id "
                         + "join loop_action_theme at on at.theme_id = ct.theme_id where at.action_id = :action and c.person_key is not null "
+                        + "and " + TagTable.toldBack("ct") + " "
                         + "union "
                         + "select a.person_key from loop_answer_theme a join loop_action_theme at on at.theme_id = a.theme_id "
-                        + "where at.action_id = :action and a.person_key is not null) raised "
+                        + "where at.action_id = :action and a.person_key is not null and " + TagTable.toldBack("a") + ") raised "
                         + "where not exists (select 1 from loop_told_back t where t.action_id = :action and t.person_key = raised.person_key) "
                         + "and not exists (select 1 from loop_tell_back_task k where k.action_id = :action and k.person_key = raised.person_key) "
                         + "order by person_key")
-                .param("action", action.value())
+                .param("action", action.value()).param("minConfidence", settings.tellBackMinConfidence())
                 .query((rs, n) -> new PersonKey(rs.getString(1))).list();
     }
 

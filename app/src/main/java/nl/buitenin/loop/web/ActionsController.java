@@ -62,6 +62,11 @@ class ActionsController {
 
     /** A theme with its cases and answers, each count hidden when fewer than k people are behind it. */
     record ThemeRow(Themes.Theme theme, String parentName, SmallCells.Suppressed cases, SmallCells.Suppressed answers) {
+
+        /** The example phrases one per line, for the text area that edits them. */
+        public String examplesText() {
+            return String.join("\n", theme.examples());
+        }
     }
 
     @GetMapping("/loop/themes")
@@ -79,16 +84,45 @@ class ActionsController {
 
     @PostMapping("/loop/themes")
     String addTheme(@RequestParam(required = false) String nameNl, @RequestParam(required = false) String nameEn,
-            @RequestParam(required = false) UUID parent, RedirectAttributes redirect) {
+            @RequestParam(required = false) UUID parent, @RequestParam(required = false) String examples, RedirectAttributes redirect) {
         try {
-            themes.add(nameNl, nameEn, parent == null ? null : new ThemeId(parent));
+            themes.add(nameNl, nameEn, parent == null ? null : new ThemeId(parent), lines(examples));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("errors", byLine(e));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errors", List.of(e.error("nameNl")));
         }
         return "redirect:/loop/themes";
+    }
+
+    /** The example phrases of a theme, one per line in a text area; an empty text area removes them. */
+    @PostMapping("/loop/themes/{id}/examples")
+    String changeExamples(@PathVariable UUID id, @RequestParam(required = false) String examples, RedirectAttributes redirect) {
+        try {
+            themes.changeExamples(new ThemeId(id), lines(examples));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", byLine(e));
+        }
+        return "redirect:/loop/themes";
+    }
+
+    /** The lines of a text area, blank ones included, so that a phrase's index is its line number minus one. */
+    static List<String> lines(String text) {
+        return text == null ? List.of() : List.of(text.split("\\R", -1));
+    }
+
+    /** On the page the phrases are lines of one field: {@code examples[2]} is told as line 3 of {@code examples}. */
+    static List<FieldError> byLine(InvalidInputException e) {
+        return e.errors().stream().map(error -> {
+            String field = error.field();
+            if (field != null && field.startsWith("examples[")) {
+                int line = Integer.parseInt(field.substring(9, field.length() - 1)) + 1;
+                return FieldError.of("examples", "loop.invalid.exampleLine", line, Themes.EXAMPLE_LENGTH);
+            }
+            return error;
+        }).toList();
     }
 
     record ActionRow(String id, String title, String description, String status, String statusKey, List<String> themes,

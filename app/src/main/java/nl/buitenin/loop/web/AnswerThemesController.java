@@ -24,6 +24,8 @@ import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.Comment;
 import nl.buitenin.listening.Comments;
 import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.TagSubject;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ThemeTagging.Tagger;
 import nl.buitenin.loop.internal.AnswerThemes;
 import nl.buitenin.loop.internal.Themes;
@@ -46,13 +48,15 @@ class AnswerThemesController {
     private final Comments comments;
     private final AnswerThemes answerThemes;
     private final Themes themes;
+    private final ThemeTagging tagging;
     private final Touchpoints touchpoints;
     private final PurposeGuard purposes;
     private final LoopPages pages;
 
-    AnswerThemesController(Comments comments, AnswerThemes answerThemes, Themes themes, Touchpoints touchpoints, PurposeGuard purposes,
-            LoopPages pages) {
+    AnswerThemesController(Comments comments, AnswerThemes answerThemes, Themes themes, ThemeTagging tagging, Touchpoints touchpoints,
+            PurposeGuard purposes, LoopPages pages) {
         this.comments = comments;
+        this.tagging = tagging;
         this.answerThemes = answerThemes;
         this.themes = themes;
         this.touchpoints = touchpoints;
@@ -99,6 +103,22 @@ class AnswerThemesController {
     String untag(@PathVariable UUID response, @PathVariable UUID theme, @RequestParam(required = false) UUID touchpoint,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         answerThemes.untag(response, new ThemeId(theme));
+        return answer(response, touchpoint, htmx, model, locale);
+    }
+
+    /** An analyst accepts the suggester's theme: it becomes a confirmed tag (and may now be told back). */
+    @PostMapping("/loop/comments/{response}/themes/{theme}/confirm")
+    String confirm(@PathVariable UUID response, @PathVariable UUID theme, @RequestParam(required = false) UUID touchpoint,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        tagging.confirm(TagSubject.answer(response), new ThemeId(theme), pages.me().username());
+        return answer(response, touchpoint, htmx, model, locale);
+    }
+
+    /** An analyst rejects the suggester's theme: it goes, and the suggester will not put it back. */
+    @PostMapping("/loop/comments/{response}/themes/{theme}/reject")
+    String reject(@PathVariable UUID response, @PathVariable UUID theme, @RequestParam(required = false) UUID touchpoint,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        tagging.reject(TagSubject.answer(response), new ThemeId(theme), pages.me().username());
         return answer(response, touchpoint, htmx, model, locale);
     }
 

@@ -23,6 +23,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
+import nl.buitenin.loop.TagSubject;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.internal.CallbackOutcome;
@@ -138,6 +139,26 @@ class CaseQueueController {
         return act(id, redirect, () -> {
             CaseFile c = work.visibleTo(pages.me(), new CaseId(id));
             themes.untag(c.id(), new ThemeId(theme));
+        });
+    }
+
+    /** Accepts the suggester's theme on a case the user may see: it becomes a confirmed tag. */
+    @PostMapping("/cases/{id}/themes/{theme}/confirm")
+    String confirmTag(@PathVariable UUID id, @PathVariable UUID theme, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            User me = pages.me();
+            CaseFile c = work.visibleTo(me, new CaseId(id));
+            themes.confirm(TagSubject.of(c.id()), new ThemeId(theme), me.username());
+        });
+    }
+
+    /** Rejects the suggester's theme on a case the user may see: it goes, and is not suggested again. */
+    @PostMapping("/cases/{id}/themes/{theme}/reject")
+    String rejectTag(@PathVariable UUID id, @PathVariable UUID theme, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            User me = pages.me();
+            CaseFile c = work.visibleTo(me, new CaseId(id));
+            themes.reject(TagSubject.of(c.id()), new ThemeId(theme), me.username());
         });
     }
 

@@ -17,6 +17,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.Users;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.internal.CaseTypes;
+import nl.buitenin.loop.internal.LoopSettings;
 import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.loop.internal.Webhooks;
 import nl.buitenin.platform.InvalidInputException;
@@ -33,8 +34,10 @@ class LoopAdminController {
     private final Webhooks webhooks;
     private final Users users;
     private final LoopPages pages;
+    private final LoopSettings settings;
 
-    LoopAdminController(Teams teams, CaseTypes types, Webhooks webhooks, Users users, LoopPages pages) {
+    LoopAdminController(Teams teams, CaseTypes types, Webhooks webhooks, Users users, LoopPages pages, LoopSettings settings) {
+        this.settings = settings;
         this.teams = teams;
         this.types = types;
         this.webhooks = webhooks;
@@ -50,7 +53,15 @@ class LoopAdminController {
         model.addAttribute("userNames", pages.userNames());
         model.addAttribute("webhooks", webhooks.all());
         model.addAttribute("events", Webhooks.EVENTS);
+        model.addAttribute("tellBackMinConfidence", settings.tellBackMinConfidence());
         return "loop/admin";
+    }
+
+    /** The confidence an automatic theme needs before "you said, we did" tells the person without a confirmation. */
+    @PostMapping("/admin/loop/tell-back")
+    String saveTellBack(@RequestParam(required = false) String tellBackMinConfidence, RedirectAttributes redirect) {
+        return save(redirect, () -> settings.changeTellBackMinConfidence(
+                RequestValues.decimal("tellBackMinConfidence", tellBackMinConfidence, "loop.invalid.confidence")));
     }
 
     @PostMapping("/admin/loop/teams")

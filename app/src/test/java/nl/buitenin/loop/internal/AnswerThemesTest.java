@@ -42,6 +42,7 @@ import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.Cases;
+import nl.buitenin.loop.TagSubject;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ThemeTagging.Tagger;
@@ -147,7 +148,8 @@ class AnswerThemesTest {
         assertThat(tagging.tagAnswer(ruudsAnswer, theme, "analist", Tagger.USER)).isTrue();
         assertThat(tagging.tagAnswer(ruudsAnswer, theme, "analist", Tagger.USER)).as("tagging twice is a no-op").isFalse();
         answerThemes.tag(wilsAnswer, theme, "analist", Tagger.USER);
-        answerThemes.tag(fennasAnswer, theme, "tekstanalyse", Tagger.SUGGESTER);
+        // An automatic tag reaches Fenna because the suggester was surer than the threshold (0.8 by default).
+        tagging.suggest(TagSubject.answer(fennasAnswer), theme, "tekstanalyse", 0.9);
         answerThemes.tag(anonymous, theme, "analist", Tagger.USER);
         assertThat(answerThemes.tagsOf(List.of(fennasAnswer)).get(fennasAnswer)).singleElement()
                 .satisfies(t -> assertThat(t.kind()).isEqualTo(Tagger.SUGGESTER));
