@@ -73,7 +73,15 @@ class AnswerPageTest {
         // Sending without the required score names the question and sends nothing.
         mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.tempo", "te-snel"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("heeft een antwoord nodig")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "<a href=\"#question-nps\">Hoe waarschijnlijk is het dat u ons aanbeveelt?</a>: <span>geef een antwoord</span>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("nps:"))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"question-nps\"")));
+        // In English the same error names the English question; a score off the scale says which scores to choose from.
+        mvc.perform(post("/a/" + token).cookie(new Cookie("buitenin-lang", "en")).with(csrf()).param("action", "send").param("q.nps", "11"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">How likely are you to recommend us?</a>: <span>choose a score from 0 to 10</span>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("nps:"))));
         assertThat(links.check(token).valid()).isTrue();
 
         mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.nps", "4")
