@@ -40,6 +40,7 @@ final class LeadingRule implements Rule {
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Resources.finding(FindingCode.LEADING, String.join(", ", evidence), current.text()));
+        // Each part is a stretch of the question, so they read as one quotation with a gap: "Don't you agree that … excellent".
+        return Optional.of(Resources.finding(FindingCode.LEADING, String.join(" \u2026 ", evidence), current.text()));
     }
 }
