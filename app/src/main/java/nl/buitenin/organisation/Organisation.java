@@ -11,11 +11,18 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
- * The organisation's settings. Intervals of demand and days of scores are counted in its time zone.
+ * The organisation's settings. Intervals of demand and days of scores are counted in its time zone; texts a person
+ * reads address them in its {@link Register} (formal "u" or informal "je").
  */
-public record Organisation(String name, PersonWord personWord, String defaultLanguage, ZoneId timeZone) {
+public record Organisation(String name, PersonWord personWord, String defaultLanguage, ZoneId timeZone, Register register) {
+
+    /** Settings in the formal register, the default of a new installation. */
+    public Organisation(String name, PersonWord personWord, String defaultLanguage, ZoneId timeZone) {
+        this(name, personWord, defaultLanguage, timeZone, Register.FORMAL);
+    }
 
     public Organisation {
+        register = register == null ? Register.FORMAL : register;
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(FieldError.of("name", "organisation.invalid.name"));
@@ -41,6 +48,15 @@ public record Organisation(String name, PersonWord personWord, String defaultLan
             return ZoneId.of(name == null ? "" : name.trim());
         } catch (RuntimeException e) {
             throw InvalidInputException.of("timeZone", "organisation.invalid.notATimeZone", name);
+        }
+    }
+
+    /** Parses a register name (FORMAL or INFORMAL, any case; blank is formal), naming the field when it is not one. */
+    public static Register register(@Nullable String name) {
+        try {
+            return Register.of(name);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("register", "organisation.invalid.register");
         }
     }
 

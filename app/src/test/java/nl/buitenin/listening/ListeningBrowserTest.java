@@ -78,7 +78,12 @@ class ListeningBrowserTest {
         scrollTo("question-0");
         Browser.screenshot(driver, "listening-editor-clean");
 
+        // No touchpoint chosen: publishing asks first and says why.
         driver.findElement(By.id("publish")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Toch publiceren?");
+        assertThat(driver.findElement(By.id("no-touchpoint")).getText()).contains("geen contactmoment gekozen");
+        Browser.screenshot(driver, "listening-publish-confirm");
+        driver.findElement(By.id("publish-anyway")).click();
         assertThat(driver.findElement(By.cssSelector(".alert.info")).getText()).contains("gepubliceerd en verandert niet meer");
         assertThat(driver.findElement(By.id("q0-nl")).isEnabled()).isFalse();
         Browser.screenshot(driver, "listening-published");
@@ -117,6 +122,41 @@ class ListeningBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.navigate().refresh();
         Browser.screenshot(driver, "contact-policy-phone");
+    }
+
+    @Test
+    void adviceAppearsWhileTypingInEitherLanguage() {
+        driver = Browser.start(1280, 1000);
+        signIn("analist");
+        driver.get(url("/surveys/new"));
+        WebElement dutchRegion = driver.findElement(By.id("advice-0-nl"));
+        assertThat(dutchRegion.getDomAttribute("aria-live")).isEqualTo("polite");
+
+        // Only the Dutch text so far: its advice appears without saving.
+        driver.findElement(By.id("q0-nl")).sendKeys("Bent u het met ons eens dat de reis goed geregeld was?");
+        WebElement leading = waitFor(By.cssSelector("#advice-0-nl .finding-LEADING"));
+        assertThat(leading.getText()).contains("Sturend (nl)")
+                .contains("In hoeverre bent u het eens of oneens met de stelling dat de reis goed geregeld was?");
+        assertThat(driver.findElements(By.cssSelector("#advice-0-en .finding"))).isEmpty();
+
+        driver.findElement(By.id("q0-en")).sendKeys("Don't you agree that our excellent guides are friendly?");
+        WebElement english = waitFor(By.cssSelector("#advice-0-en .finding-LEADING"));
+        assertThat(english.findElement(By.tagName("q")).getText())
+                .isEqualTo("To what extent do you agree or disagree that our guides are friendly?");
+        scrollTo("question-0");
+        Browser.screenshot(driver, "listening-editor-typing");
+
+        WebElement field = driver.findElement(By.id("q0-en"));
+        field.clear();
+        field.sendKeys("How satisfied are you with the guides?");
+        assertThat(waitFor(By.cssSelector("#advice-0-en .advice-lang-ok")).getText()).isEqualTo("Geen opmerkingen over de Engelse tekst.");
+        assertThat(driver.findElements(By.cssSelector("#advice-0-en .finding"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#advice-0-nl .finding-LEADING"))).hasSize(1);
+    }
+
+    private WebElement waitFor(By selector) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(selector));
     }
 
     private void scrollTo(String id) {

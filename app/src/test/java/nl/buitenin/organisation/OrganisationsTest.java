@@ -26,6 +26,12 @@ class OrganisationsTest {
         assertThat(read.personWord().singular(Locale.ENGLISH)).isEqualTo("patient");
         assertThat(read.personWord().plural(Locale.forLanguageTag("nl"))).isEqualTo("patiënten");
         assertThat(read.timeZone()).isEqualTo(ZoneId.of("Europe/Brussels"));
+        assertThat(read.register()).as("the default register").isEqualTo(Register.FORMAL);
+        organisations.update(new Organisation("Ziekenhuis Oost", PersonWord.PATIENT, "en", ZoneId.of("Europe/Brussels"), Register.INFORMAL));
+        assertThat(organisations.current().register()).isEqualTo(Register.INFORMAL);
+        assertThat(organisations.current().register().key("answer.lead")).isEqualTo("answer.lead.je");
+        organisations.update(new Organisation("Ziekenhuis Oost", PersonWord.PATIENT, "en", ZoneId.of("Europe/Brussels"), Register.FORMAL));
+        assertThat(organisations.current().register().key("answer.lead")).isEqualTo("answer.lead");
     }
 
     @Test

@@ -133,7 +133,7 @@ class TextInputProbeTest {
                                 "roles", List.of("AGENT"), "team", "Klantenservice")),
                 new Probe(HttpMethod.PUT, "/api/v1/organisation", false, Set.of(),
                         () -> map("name", current.name(), "personWord", current.personWord().name(), "defaultLanguage",
-                                current.defaultLanguage(), "timeZone", current.timeZone().getId())),
+                                current.defaultLanguage(), "timeZone", current.timeZone().getId(), "register", current.register().name())),
                 new Probe(HttpMethod.POST, "/api/v1/purposes", false, Set.of(),
                         () -> map("id", unique("doel").toLowerCase(), "nameNl", "Doel", "nameEn", "Purpose", "descriptionNl", "Omschrijving",
                                 "descriptionEn", "Description", "legalBasis", "CONSENT", "personalData", true, "dataCategories", "naam",

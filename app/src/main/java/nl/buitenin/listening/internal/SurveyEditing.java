@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.SurveyPublished;
+import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.NotFoundException;
 
 /**
@@ -54,9 +55,53 @@ public class SurveyEditing {
         return new Saved(survey, review.review(definition));
     }
 
+    /**
+     * What still speaks against publishing a draft: advice on its wording that is still open, and no touchpoint chosen
+     * (the survey would then follow no contact at all). Publishing anyway is allowed, once the writer has seen it.
+     */
+    public record OpenPoints(List<QuestionAdvice> advice, boolean noTouchpoint) {
+        public boolean isEmpty() {
+            return advice.isEmpty() && !noTouchpoint;
+        }
+    }
+
+    public OpenPoints openPoints(SurveyId id) {
+        return openPoints(find(id));
+    }
+
+    private OpenPoints openPoints(Survey survey) {
+        return new OpenPoints(review.review(survey.definition()), survey.definition().touchpoints().isEmpty());
+    }
+
+    /**
+     * Publishes a draft. Unless {@code acknowledged}, a draft with open advice or without a touchpoint is refused with
+     * a conflict that names both (the editor asks for confirmation first; API callers pass {@code acknowledgeAdvice}).
+     */
+    @Transactional
+    public Survey publish(SurveyId id, boolean acknowledged) {
+        Survey survey = find(id);
+        if (!acknowledged && !survey.isPublished()) {
+            OpenPoints open = openPoints(survey);
+            if (!open.advice().isEmpty() && open.noTouchpoint()) {
+                throw new ConflictException("listening.conflict.openAdviceNoTouchpoint", open.advice().size());
+            }
+            if (!open.advice().isEmpty()) {
+                throw new ConflictException("listening.conflict.openAdvice", open.advice().size());
+            }
+            if (open.noTouchpoint()) {
+                throw new ConflictException("listening.conflict.noTouchpoint");
+            }
+        }
+        return publish(survey);
+    }
+
+    /** Publishes as it stands, for the demo, whose surveys keep their wording on purpose. */
     @Transactional
     public Survey publish(SurveyId id) {
-        Survey survey = find(id);
+        return publish(find(id));
+    }
+
+    private Survey publish(Survey survey) {
         survey.publish(clock.instant());
         surveys.update(survey);
         events.publishEvent(new SurveyPublished(survey.id(), survey.lineage(), survey.version(), survey.definition().touchpoints(),

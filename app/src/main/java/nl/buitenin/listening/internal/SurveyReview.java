@@ -34,6 +34,18 @@ public class SurveyReview {
         return advice;
     }
 
+    /**
+     * The advice on one question in one language, as typed in the editor: the other language may still be empty and
+     * the survey need not be valid yet. Blank text has no advice.
+     */
+    public List<QuestionAdvice> review(int index, String key, Language language, String text, List<String> options) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return checker.check(new Question(text, options, language)).stream()
+                .map(finding -> new QuestionAdvice(index, key, language, finding)).toList();
+    }
+
     public QuestionChecker checker() {
         return checker;
     }

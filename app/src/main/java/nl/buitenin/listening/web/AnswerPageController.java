@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.answers.AnswerLinks;
 import nl.buitenin.listening.internal.answers.AnswerRecording;
 import nl.buitenin.listening.internal.answers.GivenAnswer;
@@ -107,7 +108,8 @@ class AnswerPageController {
             recording.saveDraft(responseId, raw);
             model.addAttribute("saved", true);
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
+            SurveyDefinition survey = surveys.byId(response.survey()).orElseThrow().definition();
+            model.addAttribute("answerErrors", RespondentErrors.of(e.errors(), survey, RequestContextUtils.getLocale(request).getLanguage()));
         } catch (ConflictException e) {
             return refused(Refusal.USED, model, httpResponse);
         }

@@ -25,9 +25,12 @@ import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.QuestionAdvice;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyEditing;
+import nl.buitenin.listening.internal.SurveyReview;
+import nl.buitenin.listening.internal.checker.Language;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.RequestValues;
 
 /** The survey list, the editor with the checker's advice next to each question, and the phone preview. */
 @Controller
@@ -37,9 +40,11 @@ class SurveyController {
     private final SurveyEditing editing;
     private final JdbcSurveys surveys;
     private final Journeys journeys;
+    private final SurveyReview review;
 
-    SurveyController(SurveyEditing editing, JdbcSurveys surveys, Journeys journeys) {
+    SurveyController(SurveyEditing editing, JdbcSurveys surveys, Journeys journeys, SurveyReview review) {
         this.editing = editing;
+        this.review = review;
         this.surveys = surveys;
         this.journeys = journeys;
     }
@@ -65,7 +70,7 @@ class SurveyController {
             SurveyEditing.Saved saved = editing.create(form.toDefinition());
             return "redirect:/surveys/" + saved.survey().id() + "?saved";
         } catch (InvalidInputException e) {
-            return editor(model, form, null, List.of(), e.errors());
+            return editor(model, form, null, liveAdvice(form), e.errors());
         }
     }
 
@@ -87,15 +92,66 @@ class SurveyController {
             editing.edit(survey.id(), form.toDefinition());
             return "redirect:/surveys/" + survey.id() + "?saved";
         } catch (InvalidInputException e) {
-            return editor(model, form, survey, List.of(), e.errors());
+            return editor(model, form, survey, liveAdvice(form), e.errors());
         } catch (ConflictException e) {
             return editor(model, form, survey, List.of(), List.of(e.error("survey")));
         }
     }
 
+    /**
+     * The advice on one question in one language while it is typed (htmx, the editor's whole form posted): answered
+     * per language, so advice appears while the other language is still empty and before the survey is valid.
+     */
+    @PostMapping("/surveys/check-question")
+    String checkQuestion(@ModelAttribute("form") SurveyForm form, @RequestParam int question, @RequestParam String language,
+            Model model) {
+        Language checked = RequestValues.requiredChoice("language", language, Language.class, "listening.invalid.language");
+        if (question < 0 || question >= form.getQuestions().size()) {
+            throw InvalidInputException.of("question", "listening.invalid.questionIndex", question);
+        }
+        model.addAttribute("items", liveAdvice(form, question, checked));
+        model.addAttribute("question", question);
+        model.addAttribute("language", checked.code());
+        model.addAttribute("text", checked == Language.NL ? form.getQuestions().get(question).getTextNl()
+                : form.getQuestions().get(question).getTextEn());
+        return "listening/advice :: live";
+    }
+
+    private List<QuestionAdvice> liveAdvice(SurveyForm form, int index, Language language) {
+        SurveyForm.QuestionForm q = form.getQuestions().get(index);
+        boolean dutch = language == Language.NL;
+        List<String> options = (dutch ? q.getOptionsNl() : q.getOptionsEn()).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return review.review(index, q.getKey(), language, dutch ? q.getTextNl() : q.getTextEn(), options);
+    }
+
+    /** The advice on what the form holds, also when it cannot be saved yet (a language still empty, a field wrong). */
+    private List<QuestionAdvice> liveAdvice(SurveyForm form) {
+        List<QuestionAdvice> advice = new java.util.ArrayList<>();
+        for (int i = 0; i < form.getQuestions().size(); i++) {
+            for (Language language : Language.values()) {
+                advice.addAll(liveAdvice(form, i, language));
+            }
+        }
+        return advice;
+    }
+
+    /**
+     * Publishes, after a confirmation step when advice is still open or no touchpoint is chosen: that page names
+     * both and offers to publish anyway ({@code confirmed=true}) or to go back to the editor.
+     */
     @PostMapping("/surveys/{id}/publish")
-    String publish(@PathVariable String id) {
-        editing.publish(surveyId(id));
+    String publish(@PathVariable String id, @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
+        SurveyId surveyId = surveyId(id);
+        SurveyEditing.Saved saved = editing.show(surveyId);
+        if (!confirmed && !saved.survey().isPublished()) {
+            SurveyEditing.OpenPoints open = editing.openPoints(surveyId);
+            if (!open.isEmpty()) {
+                model.addAttribute("survey", saved.survey());
+                model.addAttribute("open", open);
+                return "listening/publish-confirm";
+            }
+        }
+        editing.publish(surveyId, true);
         return "redirect:/surveys/" + id + "?published";
     }
 
@@ -137,6 +193,7 @@ class SurveyController {
         model.addAttribute("survey", survey);
         model.addAttribute("advice", byQuestion);
         model.addAttribute("adviceCount", advice.size());
+        model.addAttribute("languages", List.of("nl", "en"));
         model.addAttribute("errors", errors);
         model.addAttribute("types", QuestionType.values());
         model.addAttribute("triggers", CaseRule.Trigger.values());

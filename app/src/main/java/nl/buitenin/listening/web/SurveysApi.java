@@ -112,9 +112,10 @@ class SurveysApi {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish a draft; from then on it never changes")
-    SurveyView publish(@PathVariable String id) {
-        Survey survey = editing.publish(surveyId(id));
+    @Operation(summary = "Publish a draft; from then on it never changes. A draft with open advice on its wording or without a "
+            + "touchpoint answers 409 naming them, unless acknowledgeAdvice=true")
+    SurveyView publish(@PathVariable String id, @RequestParam(defaultValue = "false") boolean acknowledgeAdvice) {
+        Survey survey = editing.publish(surveyId(id), acknowledgeAdvice);
         return SurveyView.of(survey, review.review(survey.definition()));
     }
 

@@ -113,7 +113,8 @@ class WidgetAnswerController {
             recording.saveDraft(opened.responseId(), raw);
             model.addAttribute("saved", true);
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("answerErrors", RespondentErrors.of(e.errors(),
+                    surveys.byId(opened.response().survey()).orElseThrow().definition(), language));
         } catch (ConflictException e) {
             return refused(Refusal.USED, model, httpResponse);
         }

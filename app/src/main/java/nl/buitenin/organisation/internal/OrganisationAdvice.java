@@ -27,6 +27,12 @@ class OrganisationAdvice {
         return organisations.current();
     }
 
+    /** The register texts a person reads follow: {@code #{${register.key('answer.lead')}(...)}} picks "u" or "je". */
+    @ModelAttribute("register")
+    nl.buitenin.organisation.Register register() {
+        return organisations.current().register();
+    }
+
     @ModelAttribute("person")
     String person(Locale locale) {
         return organisations.current().personWord().singular(locale);

@@ -1,5 +1,6 @@
 package nl.buitenin.organisation.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,9 +24,11 @@ class OrganisationApi {
         this.organisations = organisations;
     }
 
-    record OrganisationView(String name, String personWord, String defaultLanguage, String timeZone) {
+    /** {@code register}: FORMAL ("u") or INFORMAL ("je"); left out in a change, it stays as it was. */
+    record OrganisationView(String name, String personWord, String defaultLanguage, String timeZone,
+            @Nullable String register) {
         static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.name(), o.personWord().name(), o.defaultLanguage(), o.timeZone().getId());
+            return new OrganisationView(o.name(), o.personWord().name(), o.defaultLanguage(), o.timeZone().getId(), o.register().name());
         }
     }
 
@@ -41,6 +44,7 @@ class OrganisationApi {
     @Operation(summary = "Change the organisation's settings")
     OrganisationView update(@RequestBody OrganisationView changed) {
         return OrganisationView.of(organisations.update(new Organisation(changed.name(),
-                Organisation.personWord(changed.personWord()), changed.defaultLanguage(), Organisation.zone(changed.timeZone()))));
+                Organisation.personWord(changed.personWord()), changed.defaultLanguage(), Organisation.zone(changed.timeZone()),
+                changed.register() == null ? organisations.current().register() : Organisation.register(changed.register()))));
     }
 }

@@ -26,20 +26,23 @@ class OrganisationController {
     @GetMapping("/admin/organisation")
     String form(Model model) {
         model.addAttribute("words", PersonWord.values());
+        model.addAttribute("registers", nl.buitenin.organisation.Register.values());
         model.addAttribute("form", organisations.current());
         return "organisation/settings";
     }
 
     @PostMapping("/admin/organisation")
     String save(@RequestParam String name, @RequestParam String personWord, @RequestParam String defaultLanguage,
-            @RequestParam String timeZone, Model model) {
+            @RequestParam String timeZone, @RequestParam(required = false) String register, Model model) {
         try {
             organisations.update(new Organisation(name, Organisation.personWord(personWord), defaultLanguage,
-                    Organisation.zone(timeZone)));
+                    Organisation.zone(timeZone),
+                    register == null ? organisations.current().register() : Organisation.register(register)));
             return "redirect:/admin/organisation?saved";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("words", PersonWord.values());
+        model.addAttribute("registers", nl.buitenin.organisation.Register.values());
             model.addAttribute("form", organisations.current());
             return "organisation/settings";
         }

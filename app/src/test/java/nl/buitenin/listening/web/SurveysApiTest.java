@@ -116,6 +116,70 @@ class SurveysApiTest {
     }
 
     @Test
+    void publishingWithOpenAdviceOrWithoutATouchpointNeedsAnAcknowledgement() throws Exception {
+        String leading = create(survey("Na de reis " + UUID.randomUUID(), "Hoe tevreden bent u over onze uitstekende gidsen?"));
+        mvc.perform(post("/api/v1/surveys/" + leading + "/publish").with(user(analyst)).with(csrf()).header("Accept-Language", "nl"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 opmerking(en) over de formulering open")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("acknowledgeAdvice=true")));
+        mvc.perform(get("/api/v1/surveys/" + leading).with(user(analyst))).andExpect(jsonPath("$.status").value("DRAFT"));
+        mvc.perform(post("/api/v1/surveys/" + leading + "/publish").param("acknowledgeAdvice", "true").with(user(analyst)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+
+        String nowhere = create(survey("Na de reis " + UUID.randomUUID(), "Wat zou u willen dat wij anders doen?", new String[0]));
+        mvc.perform(post("/api/v1/surveys/" + nowhere + "/publish").with(user(analyst)).with(csrf()).header("Accept-Language", "en"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no touchpoint is chosen")));
+    }
+
+    @Test
+    void theEditorAsksBeforePublishingWithOpenAdviceAndNamesItThenPublishesAnyway() throws Exception {
+        String title = "Na de reis " + UUID.randomUUID();
+        String id = create(survey(title, "Hoe tevreden bent u over onze uitstekende gidsen?", new String[0]));
+        String page = mvc.perform(post("/surveys/" + id + "/publish").with(user(analyst)).with(csrf()).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "nl")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Toch publiceren?").contains("Vraag 2, Nederlandse tekst").contains("Hoe tevreden bent u over onze uitstekende gidsen?")
+                .contains("Sturend").contains("Hoe tevreden bent u over onze gidsen?").contains("Er is geen contactmoment gekozen")
+                .contains("id=\"publish-anyway\"").doesNotContain("LEADING");
+        mvc.perform(get("/api/v1/surveys/" + id).with(user(analyst))).andExpect(jsonPath("$.status").value("DRAFT"));
+
+        mvc.perform(post("/surveys/" + id + "/publish").param("confirmed", "true").with(user(analyst)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/surveys/" + id).with(user(analyst))).andExpect(jsonPath("$.status").value("PUBLISHED"));
+
+        // Nothing open: published at once, without the question.
+        String clean = create(survey("Na de reis " + UUID.randomUUID(), "Wat zou u willen dat wij anders doen?"));
+        mvc.perform(post("/surveys/" + clean + "/publish").with(user(analyst)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/surveys/" + clean).with(user(analyst))).andExpect(jsonPath("$.status").value("PUBLISHED"));
+    }
+
+    @Test
+    void theEditorChecksOneQuestionInTheLanguageBeingTypedWhileTheOtherIsEmpty() throws Exception {
+        String dutch = mvc.perform(post("/surveys/check-question").param("question", "0").param("language", "nl")
+                        .param("questions[0].type", "CSAT").param("questions[0].textNl", "Bent u het met ons eens dat de reis goed geregeld was?")
+                        .param("questions[0].textEn", "").with(user(analyst)).with(csrf()).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "nl")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(dutch).contains("finding-LEADING").contains("Sturend (nl)")
+                .contains("In hoeverre bent u het eens of oneens met de stelling dat de reis goed geregeld was?")
+                .contains("id=\"advice-ok-0\"");
+        String english = mvc.perform(post("/surveys/check-question").param("question", "0").param("language", "en")
+                        .param("questions[0].type", "CSAT").param("questions[0].textNl", "Bent u het met ons eens dat de reis goed geregeld was?")
+                        .param("questions[0].textEn", "").with(user(analyst)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).doesNotContain("finding").doesNotContain("advice-lang-ok");
+        String clean = mvc.perform(post("/surveys/check-question").param("question", "0").param("language", "en")
+                        .param("questions[0].type", "CSAT").param("questions[0].textEn", "How satisfied are you with the trip?")
+                        .with(user(analyst)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // Told in the analyst's own language (Dutch), about the English text.
+        assertThat(clean).doesNotContain("finding").contains("Geen opmerkingen over de Engelse tekst.");
+        mvc.perform(post("/surveys/check-question").param("question", "3").param("language", "nl").param("questions[0].textNl", "Hoe?")
+                .with(user(analyst)).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/surveys/check-question").param("question", "0").param("language", "nl").param("questions[0].textNl", "Hoe?")
+                .with(user(agent)).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aPublishedVersionNeverChangesAndRevisingMakesTheNextVersion() throws Exception {
         String title = "Na de reis " + UUID.randomUUID();
         String id = create(survey(title, "Wat zou u willen dat wij anders doen?"));

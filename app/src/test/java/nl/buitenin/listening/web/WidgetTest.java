@@ -196,6 +196,11 @@ class WidgetTest {
         mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("How likely are you to recommend us?")));
         mvc.perform(post(path).param("action", "save").param("q.nps", "7")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Your answers have been saved")));
+        // Sending without the required score names the question by its text, not by its key.
+        mvc.perform(post(path).param("action", "send").param("q.nps", "").param("q.beter", "Meer wandelkaarten"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">How likely are you to recommend us?</a>: <span>please give an answer</span>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("nps:"))));
         mvc.perform(post(path).param("action", "send").param("q.nps", "9").param("q.beter", "Meer wandelkaarten"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Thank you for your answers")));
 

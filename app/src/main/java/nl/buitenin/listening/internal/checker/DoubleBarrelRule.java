@@ -35,7 +35,12 @@ final class DoubleBarrelRule implements Rule {
             if (isContent(left, question.language()) && isContent(right, question.language()) && !FOLLOW_UPS.contains(right.word())) {
                 Token conjunction = tokens.get(i);
                 String first = text.substring(0, conjunction.start()).stripTrailing() + text.substring(right.end());
-                String second = text.substring(0, left.start()) + text.substring(tokens.get(i + 1).start());
+                // The right side's own article replaces the left side's: "the price and the length" -> "the length", not "the the length".
+                int secondFrom = left.start();
+                for (int a = i - 2; r > i + 1 && a >= 0 && ARTICLES.contains(tokens.get(a).word()); a--) {
+                    secondFrom = tokens.get(a).start();
+                }
+                String second = text.substring(0, secondFrom) + text.substring(tokens.get(i + 1).start());
                 String evidence = text.substring(left.start(), right.end());
                 return Optional.of(Resources.finding(FindingCode.DOUBLE_BARRELLED, evidence,
                         Resources.tidy(first) + " / " + Resources.tidy(second)));

@@ -39,10 +39,24 @@ final class PatternRule implements Rule {
             Matcher matcher = rewriting.pattern().matcher(text);
             if (matcher.find()) {
                 String evidence = evidence(text, matcher);
-                return Optional.of(Resources.finding(code, evidence, matcher.replaceFirst(rewriting.replacement())));
+                return Optional.of(Resources.finding(code, evidence, matcher.replaceFirst(replacement(rewriting.replacement(), matcher))));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code $l1} in a rewrite is the first group with its first letter in lower case, for a statement that moves
+     * from the start of the question into the middle of the rewrite ("Our guides are friendly, don't you agree?").
+     */
+    private static String replacement(String replacement, Matcher matcher) {
+        if (!replacement.contains("$l1") || matcher.groupCount() < 1 || matcher.group(1) == null) {
+            return replacement;
+        }
+        String group = matcher.group(1);
+        boolean acronym = group.length() > 1 && Character.isUpperCase(group.charAt(1));
+        String lowered = acronym ? group : group.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + group.substring(1);
+        return replacement.replace("$l1", Matcher.quoteReplacement(lowered));
     }
 
     /** The wording around the captured rest: what the pattern recognised, without the subject of the question. */

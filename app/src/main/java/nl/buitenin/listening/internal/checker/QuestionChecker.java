@@ -11,7 +11,7 @@ import java.util.List;
 public final class QuestionChecker {
 
     private final List<Rule> rules = List.of(
-            new FirstOf(List.of(new PatternRule(FindingCode.LEADING, "leading.txt"), new PraiseRule())),
+            new LeadingRule(),
             new PatternRule(FindingCode.LOADED, "loaded.txt"),
             new DoubleBarrelRule(),
             new ScaleBalanceRule(),

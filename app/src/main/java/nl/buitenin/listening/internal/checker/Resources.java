@@ -61,9 +61,17 @@ final class Resources {
         return EXPLANATIONS.getProperty(key);
     }
 
-    /** Collapses spaces left by removed words and starts the sentence with a capital. */
+    /**
+     * A small word written twice ("the the", "de de"): a typing slip in the question, or two removed words meeting
+     * in the rewrite. Longer words may be doubled on purpose ("dat dat"), so only these are joined.
+     */
+    private static final java.util.regex.Pattern DOUBLED = java.util.regex.Pattern.compile(
+            "(?<!\\p{L})(de|het|een|te|van|onze|uw|the|a|an|to|of|our|your)(\\s+\\1)+(?!\\p{L})",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** Collapses spaces left by removed words and doubled small words, and starts the sentence with a capital. */
     static String tidy(String sentence) {
-        String tidy = sentence.replaceAll("\\s+", " ").replaceAll(" ([?,.!])", "$1").trim();
+        String tidy = DOUBLED.matcher(sentence.replaceAll("\\s+", " ")).replaceAll("$1").replaceAll(" ([?,.!])", "$1").trim();
         return tidy.isEmpty() ? tidy : Character.toUpperCase(tidy.charAt(0)) + tidy.substring(1);
     }
 

@@ -62,6 +62,12 @@ class AnswerPageBrowserTest {
 
         driver.get(link);
         assertThat(driver.findElement(By.cssSelector("input[name='q.tempo'][value='te-snel']")).isSelected()).isTrue();
+        // Sending without the required score: the error names the question as the person read it, not its key.
+        driver.findElement(By.cssSelector("button[value=send]")).click();
+        String error = driver.findElement(By.id("answer-errors")).getText();
+        assertThat(error).contains("Hoe waarschijnlijk is het dat u ons aanbeveelt?: geef een antwoord").doesNotContain("nps");
+        assertThat(driver.findElement(By.cssSelector("#answer-errors a")).getDomAttribute("href")).isEqualTo("#question-nps");
+        Browser.screenshot(driver, "answer-phone-error");
         driver.findElement(By.xpath("//input[@name='q.nps' and @value='8']/..")).click();
         driver.findElement(By.id("q-beter")).sendKeys("Iets rustiger lopen, dan zie je meer.");
         Browser.screenshot(driver, "answer-phone-filled");

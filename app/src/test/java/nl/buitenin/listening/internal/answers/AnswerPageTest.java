@@ -32,6 +32,9 @@ import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyDefinition;
+import nl.buitenin.organisation.Organisation;
+import nl.buitenin.organisation.Organisations;
+import nl.buitenin.organisation.Register;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
 
@@ -55,6 +58,10 @@ class AnswerPageTest {
     ScoreHistograms histograms;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    AnswerMails mails;
 
     @Test
     void savesHalfwayThenSendsAndCountsTheScoreOnce() throws Exception {
@@ -73,7 +80,15 @@ class AnswerPageTest {
         // Sending without the required score names the question and sends nothing.
         mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.tempo", "te-snel"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("heeft een antwoord nodig")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "<a href=\"#question-nps\">Hoe waarschijnlijk is het dat u ons aanbeveelt?</a>: <span>geef een antwoord</span>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("nps:"))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"question-nps\"")));
+        // In English the same error names the English question; a score off the scale says which scores to choose from.
+        mvc.perform(post("/a/" + token).cookie(new Cookie("buitenin-lang", "en")).with(csrf()).param("action", "send").param("q.nps", "11"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">How likely are you to recommend us?</a>: <span>choose a score from 0 to 10</span>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("nps:"))));
         assertThat(links.check(token).valid()).isTrue();
 
         mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.nps", "4")
@@ -101,6 +116,43 @@ class AnswerPageTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("al verstuurd")));
         assertThat(histograms.summarise(new ScoreQuery(Set.of(touchpoint), today.minusDays(1), today.plusDays(1), "nps",
                 Grouping.TOTAL, true)).get(0).histogram().n()).isEqualTo(1);
+    }
+
+    @Test
+    void theRespondentsTextsFollowTheOrganisationsRegister() throws Exception {
+        Organisation before = organisations.current();
+        try {
+            organisations.update(new Organisation(before.name(), before.personWord(), before.defaultLanguage(), before.timeZone(),
+                    Register.INFORMAL));
+            String token = invitation(new TouchpointId(UUID.randomUUID()), "p_eeeeeeeeeeeeeeeeeeeeeeeeee");
+            String page = mvc.perform(get("/a/" + token).cookie(DUTCH)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("je mag vragen overslaan").contains("Schrijf in je antwoord").doesNotContain("u mag vragen overslaan")
+                    .doesNotContain("Schrijf in uw antwoord");
+            String saved = mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "save").param("q.nps", "8"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(saved).contains("Je antwoorden zijn tussentijds opgeslagen").doesNotContain("Uw antwoorden");
+            String thanks = mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.nps", "8"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(thanks).contains("Bedankt voor je antwoorden").contains("nemen we contact met je op").doesNotContain("uw antwoorden");
+            assertThat(mvc.perform(get("/a/" + token).cookie(DUTCH)).andReturn().getResponse().getContentAsString())
+                    .contains("Je hebt deze vragenlijst al verstuurd").contains("Je hoeft niets te doen").doesNotContain("U heeft");
+
+            var mail = mails.compose(AnswerMails.Kind.INVITATION, UUID.randomUUID(), new PersonKey("p_ffffffffffffffffffffffffff"),
+                    new nl.buitenin.privacy.ContactDetails("Sanne", "sanne@example.org", null), null, "nl", "https://example.org/a/x");
+            assertThat(mail.subject()).startsWith("Hoe was je contact met");
+            assertThat(mail.text()).startsWith("Hoi Sanne,").contains("Wil je ons vertellen").doesNotContain("Wilt u").doesNotContain(" uw ");
+            var reminder = mails.compose(AnswerMails.Kind.REMINDER, UUID.randomUUID(), new PersonKey("p_ffffffffffffffffffffffffff"),
+                    new nl.buitenin.privacy.ContactDetails(null, "sanne@example.org", null), null, "nl", "https://example.org/a/x");
+            assertThat(reminder.text()).startsWith("Hoi,").contains("Je vroeg ons je te herinneren").doesNotContain("U vroeg");
+        } finally {
+            organisations.update(before);
+        }
+        // Formal again: the same texts say "u".
+        String token = invitation(new TouchpointId(UUID.randomUUID()), "p_gggggggggggggggggggggggggg");
+        assertThat(mvc.perform(get("/a/" + token).cookie(DUTCH)).andReturn().getResponse().getContentAsString()).contains("u mag vragen overslaan");
+        assertThat(mails.compose(AnswerMails.Kind.INVITATION, UUID.randomUUID(), new PersonKey("p_ffffffffffffffffffffffffff"),
+                new nl.buitenin.privacy.ContactDetails("Sanne", "sanne@example.org", null), null, "nl", "https://example.org/a/x").text())
+                .startsWith("Beste Sanne,").contains("Wilt u ons vertellen");
     }
 
     @Test

@@ -61,7 +61,7 @@ class QuestionCheckerTest {
         Finding finding = checker.check(new Question("How would you rate the hotel?", List.of("Excellent", "Very good", "Good", "Fair"), Language.EN)).get(0);
         assertThat(finding.code()).isEqualTo(FindingCode.UNBALANCED_SCALE);
         assertThat(finding.evidence()).isEqualTo("3 positive, 1 negative");
-        assertThat(finding.rewrite()).isEqualTo("How would you rate the hotel? (Very poor; Poor; Fair; Good; Very good)");
+        assertThat(finding.rewrite()).isEqualTo("How would you rate the hotel? (Very poor; Poor; Neither good nor poor; Good; Very good)");
         assertThat(checker.check(new Question("Hoe tevreden bent u?",
                 List.of("Zeer ontevreden", "Ontevreden", "Niet tevreden, niet ontevreden", "Tevreden", "Zeer tevreden"), Language.NL))).isEmpty();
     }
