@@ -127,6 +127,36 @@ class ExportAcrossModulesTest {
     }
 
     /**
+     * The page groups the sections by what they are held for: about the person first, then each purpose of the
+     * register by name with its description and the sections its modules declared for it, who read the data last.
+     */
+    @Test
+    void thePageGroupsTheSectionsByPurpose() throws Exception {
+        String own = links.linkFor(someone.key()).getPath() + "/export";
+        String dutch = page(own, "nl");
+        assertThat(dutch).contains("Over u en uw keuzes", "Feedback over een contact", "Klachtafhandeling",
+                "Verbetering van de dienstverlening", "Een klacht of een laag oordeel wordt een zaak met een eigenaar", "Verantwoording");
+        assertThat(page(own, "en")).contains("About you and your choices", "Feedback about a contact", "Complaint handling",
+                "Service improvement", "Accountability");
+        Map<String, String> groupOf = Map.of("contact-details", "about", "consents", "about", "answers", "feedback",
+                "invitations", "feedback", "interactions", "feedback", "cases", "complaint-handling", "told-back", "service-improvement",
+                "answer-themes", "service-improvement", "access-log", "accountability");
+        java.util.regex.Matcher group = java.util.regex.Pattern.compile("id=\"held-([a-z-]+)\"").matcher(dutch);
+        java.util.TreeMap<Integer, String> groupAt = new java.util.TreeMap<>();
+        while (group.find()) {
+            groupAt.put(group.start(), group.group(1));
+        }
+        assertThat(groupAt.values()).first().isEqualTo("about");
+        assertThat(groupAt.values()).last().isEqualTo("accountability");
+        groupOf.forEach((section, expected) -> {
+            int at = dutch.indexOf("id=\"export-" + section + "\"");
+            assertThat(at).as("section %s on the page", section).isPositive();
+            String in = groupAt.floorEntry(at).getValue();
+            assertThat(in).as("group of section %s", section).isEqualTo(expected);
+        });
+    }
+
+    /**
      * Every field of every record type a section exports has a label in both languages, also the fields this person
      * has no value for (a held-back message, a sent date): the record types are walked, nested lists included.
      */
