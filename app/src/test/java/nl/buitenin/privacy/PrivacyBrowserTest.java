@@ -135,7 +135,7 @@ class PrivacyBrowserTest {
             JavascriptExecutor js = (JavascriptExecutor) driver;
             assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isEqualTo(360);
             assertFitsTheScreen(js, "own page " + language);
-            java.util.List<WebElement> buttons = driver.findElements(By.cssSelector(".own-consents button"));
+            java.util.List<WebElement> buttons = driver.findElements(By.cssSelector("form[action*='/consents'] button"));
             assertThat(buttons).as("a button per purpose").isNotEmpty();
             for (WebElement button : buttons) {
                 Number right = (Number) js.executeScript("return arguments[0].getBoundingClientRect().right", button);
