@@ -24,6 +24,7 @@ import nl.buitenin.privacy.EveryModuleFixture.Someone;
 import nl.buitenin.privacy.internal.Exports;
 import nl.buitenin.privacy.internal.PersonExport;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.VisibleText;
 
 /**
  * A person with data in every module exports all of it, on H2 and PostgreSQL: every section of every module is
@@ -112,6 +113,7 @@ class ExportAcrossModulesTest {
                     "What we told you about improvements", "What you reported", "not reached", "completed", "te snel",
                     someone.touchpointNl() + " (en)", someone.themeNl() + " (en)", someone.actionNl() + " (en)");
             for (String page : List.of(dutch, english)) {
+                assertThat(VisibleText.problems(page)).as("ids, message keys or dumps in the visible text").isEmpty();
                 assertThat(page).as("a date in words, in the reader's language").containsPattern(
                         "\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}, \\d{2}:\\d{2}");
                 assertThat(page).as("no record dumps").doesNotContain("GivenAnswer[", "Exported", "Record[", "ExportTerm[", "ExportName[");
