@@ -24,6 +24,7 @@ import nl.buitenin.privacy.EveryModuleFixture.Someone;
 import nl.buitenin.privacy.internal.Exports;
 import nl.buitenin.privacy.internal.PersonExport;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.VisibleText;
 
 /**
  * A person with data in every module exports all of it, on H2 and PostgreSQL: every section of every module is
@@ -112,6 +113,7 @@ class ExportAcrossModulesTest {
                     "What we told you about improvements", "What you reported", "not reached", "completed", "te snel",
                     someone.touchpointNl() + " (en)", someone.themeNl() + " (en)", someone.actionNl() + " (en)");
             for (String page : List.of(dutch, english)) {
+                assertThat(VisibleText.problems(page)).as("ids, message keys or dumps in the visible text").isEmpty();
                 assertThat(page).as("a date in words, in the reader's language").containsPattern(
                         "\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}, \\d{2}:\\d{2}");
                 assertThat(page).as("no record dumps").doesNotContain("GivenAnswer[", "Exported", "Record[", "ExportTerm[", "ExportName[");
@@ -124,6 +126,36 @@ class ExportAcrossModulesTest {
         assertThat(page(officer, "nl")).as("the officer's page names the person by key, the person's own page does not")
                 .contains(someone.key().value());
         assertThat(page(own, "nl")).doesNotContain(someone.key().value());
+    }
+
+    /**
+     * The page groups the sections by what they are held for: about the person first, then each purpose of the
+     * register by name with its description and the sections its modules declared for it, who read the data last.
+     */
+    @Test
+    void thePageGroupsTheSectionsByPurpose() throws Exception {
+        String own = links.linkFor(someone.key()).getPath() + "/export";
+        String dutch = page(own, "nl");
+        assertThat(dutch).contains("Over u en uw keuzes", "Feedback over een contact", "Klachtafhandeling",
+                "Verbetering van de dienstverlening", "Een klacht of een laag oordeel wordt een zaak met een eigenaar", "Verantwoording");
+        assertThat(page(own, "en")).contains("About you and your choices", "Feedback about a contact", "Complaint handling",
+                "Service improvement", "Accountability");
+        Map<String, String> groupOf = Map.of("contact-details", "about", "consents", "about", "answers", "feedback",
+                "invitations", "feedback", "interactions", "feedback", "cases", "complaint-handling", "told-back", "service-improvement",
+                "answer-themes", "service-improvement", "access-log", "accountability");
+        java.util.regex.Matcher group = java.util.regex.Pattern.compile("id=\"held-([a-z-]+)\"").matcher(dutch);
+        java.util.TreeMap<Integer, String> groupAt = new java.util.TreeMap<>();
+        while (group.find()) {
+            groupAt.put(group.start(), group.group(1));
+        }
+        assertThat(groupAt.values()).first().isEqualTo("about");
+        assertThat(groupAt.values()).last().isEqualTo("accountability");
+        groupOf.forEach((section, expected) -> {
+            int at = dutch.indexOf("id=\"export-" + section + "\"");
+            assertThat(at).as("section %s on the page", section).isPositive();
+            String in = groupAt.floorEntry(at).getValue();
+            assertThat(in).as("group of section %s", section).isEqualTo(expected);
+        });
     }
 
     /**

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import nl.buitenin.testing.Browser;
+import nl.buitenin.testing.VisibleText;
 
 /**
  * In Chromium on the demo organisation: the privacy officer edits the register and finds her own read
@@ -77,7 +79,7 @@ class PrivacyBrowserTest {
 
         driver.get(url("/privacy/access-log?person=BP-0000001"));
         WebElement log = driver.findElement(By.tagName("table"));
-        assertThat(log.getText()).contains("fg", "complaint-handling", "contact details");
+        assertThat(log.getText()).contains("fg", "Klachtafhandeling", "Contactgegevens").doesNotContain("complaint-handling", "contact details");
         Browser.screenshot(driver, "privacy-access-log");
     }
 
@@ -119,11 +121,50 @@ class PrivacyBrowserTest {
     }
 
     /**
+     * On a 360 px phone the person's own page and their export fit the screen: nothing scrolls sideways and every
+     * consent button lies within the screen; the text they read holds no id or message key, in either language.
+     */
+    @Test
+    void thePersonsOwnPagesFitA360PixelPhone() {
+        PersonKey person = persons.keyFor("BP-0000003");
+        String link = links.linkFor(person).toString();
+        driver = Browser.phone(360, 740);
+        for (String language : java.util.List.of("nl", "en")) {
+            driver.get(link);
+            driver.findElement(By.cssSelector("form.lang button[value=" + language + "]")).click();
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isEqualTo(360);
+            assertFitsTheScreen(js, "own page " + language);
+            java.util.List<WebElement> buttons = driver.findElements(By.cssSelector("form[action*='/consents'] button"));
+            assertThat(buttons).as("a button per purpose").isNotEmpty();
+            for (WebElement button : buttons) {
+                Number right = (Number) js.executeScript("return arguments[0].getBoundingClientRect().right", button);
+                Number left = (Number) js.executeScript("return arguments[0].getBoundingClientRect().left", button);
+                assertThat(left.doubleValue()).as("left edge of %s", button.getText()).isGreaterThanOrEqualTo(0);
+                assertThat(right.doubleValue()).as("right edge of %s", button.getText()).isLessThanOrEqualTo(360);
+            }
+            assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("body")).getText())).isEmpty();
+            Browser.screenshot(driver, "privacy-own-page-360-" + language);
+
+            driver.findElement(By.id("view-export")).click();
+            assertFitsTheScreen(js, "own export " + language);
+            assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("body")).getText())).isEmpty();
+            Browser.screenshot(driver, "privacy-own-export-360-" + language);
+        }
+    }
+
+    private static void assertFitsTheScreen(JavascriptExecutor js, String page) {
+        Number scrollWidth = (Number) js.executeScript("return document.documentElement.scrollWidth");
+        Number innerWidth = (Number) js.executeScript("return window.innerWidth");
+        assertThat(scrollWidth.intValue()).as("document width of the %s", page).isLessThanOrEqualTo(innerWidth.intValue());
+    }
+
+    /**
      * The export as sections a person can read: every module's heading in one language, labelled fields, dates in
      * words, and no record dumps, ids or codes in the visible text.
      */
     private void assertReadableExport(String customerId) {
-        java.util.List<String> headings = driver.findElements(By.cssSelector(".export-section h2")).stream().map(WebElement::getText).toList();
+        java.util.List<String> headings = driver.findElements(By.cssSelector(".export-section h3")).stream().map(WebElement::getText).toList();
         java.util.List<String> dutch = java.util.List.of("Contactgegevens", "Toestemmingen", "Contacten met ons", "Uw antwoorden op vragenlijsten",
                 "Uw klachten en zaken", "Berichten aan u", "Wat we u vertelden over verbeteringen");
         java.util.List<String> english = java.util.List.of("Contact details", "Consents", "Your contacts with us", "Your answers to surveys",

@@ -100,7 +100,7 @@ class PrivacyWebTest {
         assertThat(refused).doesNotContain("Noor Visser").contains("Geweigerd: geen toestemming");
         String log = mvc.perform(get("/privacy/access-log").param("person", customerId).with(officer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(log).contains("fg", "feedback", "contact details", "Geweigerd: geen toestemming");
+        assertThat(log).contains("fg", "Feedback over een contact", "Contactgegevens", "Geweigerd: geen toestemming");
         mvc.perform(get("/privacy/retention").with(officer)).andExpect(status().isOk());
         mvc.perform(post("/privacy/retention/preview").with(officer).with(csrf())).andExpect(status().isOk());
         mvc.perform(get("/privacy/persons/" + key.value() + "/export").with(officer)).andExpect(status().isOk())

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -30,6 +31,29 @@ public final class Browser {
     }
 
     public static WebDriver start(int width, int height) {
+        return decorate(chrome(width, height));
+    }
+
+    /**
+     * A phone of the given width: headless Chromium keeps its window at least 500 px wide (so {@code start(390, 844)}
+     * shows pages 500 px wide), so the screen is emulated through the DevTools protocol, as a mobile browser with the
+     * page's viewport meta tag; {@code window.innerWidth} is then {@code width}.
+     */
+    public static WebDriver phone(int width, int height) {
+        ChromeDriver chrome = chrome(Math.max(width, 500), height);
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        return decorate(chrome);
+    }
+
+    private static WebDriver decorate(ChromeDriver chrome) {
+        WaitForNavigation navigation = new WaitForNavigation();
+        WebDriver driver = new EventFiringDecorator<WebDriver>(navigation).decorate(chrome);
+        navigation.watch(driver);
+        return driver;
+    }
+
+    private static ChromeDriver chrome(int width, int height) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && "true".equalsIgnoreCase(System.getenv("BUITENIN_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("BUITENIN_REQUIRE_BROWSER=true but /usr/bin/chromium or /usr/bin/chromedriver is missing");
@@ -49,10 +73,7 @@ public final class Browser {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        WaitForNavigation navigation = new WaitForNavigation();
-        WebDriver driver = new EventFiringDecorator<WebDriver>(navigation).decorate(chrome);
-        navigation.watch(driver);
-        return driver;
+        return chrome;
     }
 
     public static Path screenshot(WebDriver driver, String name) {

@@ -22,6 +22,7 @@ import nl.buitenin.privacy.ExportTerm;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataSource;
 import nl.buitenin.privacy.PersonalDataTable;
+import nl.buitenin.privacy.PurposeId;
 
 /**
  * The contact policy's part of a person's export: every decision on asking them (allowed or not, and why) and
@@ -43,6 +44,11 @@ class ContactPersonalData {
     PersonalDataSource contactDecisionsSource(JdbcContactStore store, Touchpoints touchpoints) {
         return new Source("contact-decisions", PersonalDataTable.keyed("contact_decision", "person_key", "reasons")) {
             @Override
+            public PurposeId purpose() {
+                return PurposeId.FEEDBACK;
+            }
+
+            @Override
             public List<?> export(PersonKey person) {
                 Names names = new Names(touchpoints);
                 return store.decisionsOf(person).stream()
@@ -57,6 +63,11 @@ class ContactPersonalData {
     @Bean
     PersonalDataSource contactsSource(JdbcClient jdbc, Touchpoints touchpoints) {
         return new Source("contacts", PersonalDataTable.keyed("contact_attempt", "person_key")) {
+            @Override
+            public PurposeId purpose() {
+                return PurposeId.FEEDBACK;
+            }
+
             @Override
             public List<?> export(PersonKey person) {
                 Names names = new Names(touchpoints);

@@ -20,6 +20,7 @@ import nl.buitenin.privacy.ExportOnly;
 import nl.buitenin.privacy.ExportTerm;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataSource;
+import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PersonalDataTable;
 
 /** The person's interactions in their export: when, where (touchpoint and channel) and what happened. */
@@ -41,6 +42,11 @@ class InteractionsPersonalData implements PersonalDataSource {
     @Override
     public String section() {
         return "interactions";
+    }
+
+    @Override
+    public PurposeId purpose() {
+        return PurposeId.FEEDBACK;
     }
 
     @Override

@@ -25,6 +25,7 @@ import nl.buitenin.privacy.ExportTerm;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataSource;
 import nl.buitenin.privacy.PersonalDataTable;
+import nl.buitenin.privacy.PurposeId;
 
 /**
  * Closing the loop's part of a person's export: their cases with the notes, call-backs and themes, what they
@@ -59,6 +60,11 @@ class LoopPersonalData {
     PersonalDataSource casesSource(JdbcClient jdbc, Touchpoints touchpoints) {
         return new Source("cases", List.of(PersonalDataTable.keyed("loop_case", "person_key", "summary", "outcome"),
                 PersonalDataTable.text("loop_case_note", "text"), PersonalDataTable.text("loop_callback", "note"))) {
+            @Override
+            public PurposeId purpose() {
+                return PurposeId.COMPLAINT_HANDLING;
+            }
+
             @Override
             public List<?> export(PersonKey person) {
                 Map<UUID, Optional<Touchpoint>> names = new HashMap<>();
@@ -111,6 +117,11 @@ class LoopPersonalData {
                 PersonalDataTable.keyed("loop_tell_back_task", "person_key", "note"),
                 PersonalDataTable.keyed("loop_told_back_due", "person_key"))) {
             @Override
+            public PurposeId purpose() {
+                return PurposeId.SERVICE_IMPROVEMENT;
+            }
+
+            @Override
             public List<?> export(PersonKey person) {
                 List<ExportedTelling> told = new ArrayList<>();
                 jdbc.sql("select a.title_nl, a.title_en, t.outcome, t.channel, t.told_at from loop_told_back t "
@@ -150,6 +161,11 @@ class LoopPersonalData {
     @Bean
     PersonalDataSource answerThemesSource(JdbcClient jdbc) {
         return new Source("answer-themes", List.of(PersonalDataTable.keyed("loop_answer_theme", "person_key"))) {
+            @Override
+            public PurposeId purpose() {
+                return PurposeId.SERVICE_IMPROVEMENT;
+            }
+
             @Override
             public List<?> export(PersonKey person) {
                 return jdbc.sql("select a.response_id, t.name_nl, t.name_en, a.answered_at, a.tagged_at, "

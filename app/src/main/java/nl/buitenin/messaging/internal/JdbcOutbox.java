@@ -19,6 +19,7 @@ import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataErasure;
 import nl.buitenin.privacy.PersonalDataSource;
+import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PersonalDataTable;
 
 @Repository
@@ -60,6 +61,11 @@ class JdbcOutbox implements Outbox, PersonalDataErasure, PersonalDataSource {
     @Override
     public String section() {
         return "messages";
+    }
+
+    @Override
+    public PurposeId purpose() {
+        return PurposeId.FEEDBACK;
     }
 
     @Override

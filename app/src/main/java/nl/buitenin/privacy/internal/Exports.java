@@ -29,7 +29,7 @@ public class Exports {
         List<PersonExport.Section> sections = new ArrayList<>();
         List<PersonalDataSource> ordered = sources.orderedStream().sorted(Comparator.comparing(PersonalDataSource::section)).toList();
         for (PersonalDataSource source : ordered) {
-            sections.add(new PersonExport.Section(source.section(), source.export(person)));
+            sections.add(new PersonExport.Section(source.section(), source.purpose(), source.export(person)));
         }
         return new PersonExport(person, clock.instant(), sections);
     }

@@ -3,7 +3,10 @@ package nl.buitenin.privacy.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PurposeId;
 
 /** Everything held on one person across all modules (GDPR art. 15 and 20), one section per source. */
 public record PersonExport(PersonKey person, Instant exportedAt, List<Section> sections) {
@@ -12,7 +15,8 @@ public record PersonExport(PersonKey person, Instant exportedAt, List<Section> s
         sections = List.copyOf(sections);
     }
 
-    public record Section(String name, List<?> records) {
+    /** One source's records, with the purpose it is held for (null: about the person as such). */
+    public record Section(String name, @Nullable PurposeId purpose, List<?> records) {
 
         public Section {
             records = List.copyOf(records);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,12 +30,19 @@ class PrivacyDataSources {
     record HeldPreferences(ExportTerm channel, ExportTerm language, boolean remindersWanted, boolean doNotAsk) {
     }
 
-    /** One change of consent: the purpose's id for a machine, its name for the person. */
-    record ConsentRecord(@ExportOnly PurposeId purpose, ExportName purposeName, boolean given, Instant at, String channel) {
+    /**
+     * One change of consent: the purpose's id for a machine, its name for the person; the channel as stored in the
+     * JSON, in words on the page where it has a text (a term), else the name another system gave it (a string).
+     */
+    record ConsentRecord(@ExportOnly PurposeId purpose, ExportName purposeName, boolean given, Instant at, Object channel) {
     }
 
-    /** One read of the person's data, without the person key itself. */
-    record AccessRecord(Instant at, String who, @ExportOnly PurposeId purpose, ExportName purposeName, String what,
+    /**
+     * One read of the person's data, without the person key itself. Who and what are kept as logged in the JSON; on
+     * the page the system and the person themselves are named in words, and so is what was read where it has a text
+     * ({@link LogTerms}), else its description without ids.
+     */
+    record AccessRecord(Instant at, Object who, @ExportOnly PurposeId purpose, ExportName purposeName, Object what,
             ExportTerm refusal) {
     }
 
@@ -64,29 +72,44 @@ class PrivacyDataSources {
     }
 
     @Bean
-    PersonalDataSource consentsSource(JdbcConsents consents, Purposes purposes) {
+    PersonalDataSource consentsSource(JdbcConsents consents, Purposes purposes, MessageSource messages) {
         return source("consents", List.of(PersonalDataTable.keyed("privacy_consent", "person_key"),
                 PersonalDataTable.keyed("privacy_consent_change", "person_key")),
                 person -> {
                     java.util.Map<PurposeId, ExportName> names = new java.util.HashMap<>();
                     return consents.history(person).stream()
                             .map(c -> new ConsentRecord(c.purpose(), names.computeIfAbsent(c.purpose(), id -> purposeName(purposes, id)),
-                                    c.given(), c.at(), c.channel()))
+                                    c.given(), c.at(), term(messages, c.channel(), LogTerms.consentChannelKey(c.channel()))))
                             .toList();
                 });
     }
 
     @Bean
-    PersonalDataSource accessLogSource(AccessLog log, Purposes purposes) {
+    PersonalDataSource accessLogSource(AccessLog log, Purposes purposes, MessageSource messages) {
         return source("access-log", List.of(PersonalDataTable.keyed("privacy_access_log", "person_key", "what")),
                 person -> {
                     java.util.Map<PurposeId, ExportName> names = new java.util.HashMap<>();
                     return log.about(person).stream()
-                            .map(e -> new AccessRecord(e.at(), e.actor(), e.purpose(),
-                                    names.computeIfAbsent(e.purpose(), id -> purposeName(purposes, id)), e.what(),
+                            .map(e -> new AccessRecord(e.at(), who(e.actor()), e.purpose(),
+                                    names.computeIfAbsent(e.purpose(), id -> purposeName(purposes, id)),
+                                    term(messages, e.what(), LogTerms.whatKey(e.what())),
                                     e.refusal() == null ? null : new ExportTerm(e.refusal(), "privacy.refusal." + e.refusal())))
                             .toList();
                 });
+    }
+
+    /** The system and the person themselves as terms (told in words to the person); a user by their name. */
+    private static Object who(String actor) {
+        return switch (actor) {
+            case Actors.SYSTEM -> new ExportTerm(actor, "export.access-log.who.system");
+            case Actors.SELF -> new ExportTerm(actor, "export.access-log.who.self");
+            default -> actor;
+        };
+    }
+
+    /** A stored value as a term where it has a text, else as it is (the page leaves ids out of any text). */
+    private static Object term(MessageSource messages, String code, String key) {
+        return messages.getMessage(key, null, null, Locale.ENGLISH) != null ? new ExportTerm(code, key) : code;
     }
 
     /** The purpose's name in both languages; its id when it is no longer in the register. */

@@ -11,12 +11,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 
@@ -24,18 +30,28 @@ import nl.buitenin.privacy.ExportName;
 import nl.buitenin.privacy.ExportOnly;
 import nl.buitenin.privacy.ExportTerm;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.internal.LogTerms;
 import nl.buitenin.privacy.internal.PersonExport;
+import nl.buitenin.privacy.internal.Purpose;
 
 /**
- * The export as a person reads it: each section under its name in the reader's language, each record as a list
- * of labelled fields ({@code export.<section>.<field>}), nested records (a case's notes) as items under their
- * field. Times are shown in the organisation's time zone, codes ({@link ExportTerm}) and names ({@link ExportName})
- * in the reader's language, booleans as yes/no; ids, keys and {@link ExportOnly} fields stay in the JSON only.
+ * The export as a person reads it, grouped by what it is held for: first what is held about them as such (contact
+ * details, their choices), then per purpose of the register (its name and description) the sections a module declared
+ * for it ({@code PersonalDataSource.purpose()}), last who read their data. Each section under its name in the
+ * reader's language, each record as a list of labelled fields ({@code export.<section>.<field>}), nested records (a
+ * case's notes) as items under their field. Times are shown in the organisation's time zone, codes ({@link ExportTerm}) and names ({@link ExportName})
+ * in the reader's language, booleans as yes/no; ids (also inside a text), keys and {@link ExportOnly} fields stay in
+ * the JSON only.
  * Records of every module are read by their components, so a new module's section needs texts, no template.
  *
  * @param missing message keys that had no text (shown as the bare name); tests require none
  */
-record ExportView(List<SectionView> sections, int records, Set<String> missing) {
+record ExportView(List<GroupView> groups, int records, Set<String> missing) {
+
+    /** Sections held for one purpose (its name and description), or held about the person as such (no description). */
+    record GroupView(String code, String title, @Nullable String description, List<SectionView> sections) {
+    }
 
     record SectionView(String code, String name, List<ItemView> items) {
     }
@@ -44,20 +60,53 @@ record ExportView(List<SectionView> sections, int records, Set<String> missing) 
     }
 
     /** A field: a value, or (for a list of records) items of their own. */
-    record FieldView(String label, String value, List<ItemView> items) {
+    record FieldView(String label, @Nullable String value, List<ItemView> items) {
     }
 
-    static ExportView of(PersonExport export, MessageSource messages, Locale locale, ZoneId zone) {
+    /** Every section, group by group (for the table of contents). */
+    public List<SectionView> sections() {
+        return groups.stream().flatMap(g -> g.sections().stream()).toList();
+    }
+
+    static ExportView of(PersonExport export, MessageSource messages, Locale locale, ZoneId zone,
+            Function<PurposeId, Optional<Purpose>> purposes) {
         Renderer renderer = new Renderer(messages, locale, zone);
-        List<SectionView> sections = new ArrayList<>();
+        Collator collator = Collator.getInstance(locale);
+        Comparator<SectionView> byRankAndName = Comparator.comparingInt((SectionView s) -> rank(s.code())).thenComparing(SectionView::name, collator);
+        // Who they are and what they chose first, then what is held per purpose, who read their data last.
+        List<SectionView> about = new ArrayList<>();
+        List<SectionView> accountability = new ArrayList<>();
+        Map<PurposeId, List<SectionView>> perPurpose = new LinkedHashMap<>();
         for (PersonExport.Section section : export.sections()) {
             List<ItemView> items = section.records().stream().map(r -> renderer.item(section.name(), r)).toList();
-            sections.add(new SectionView(section.name(), renderer.text("export." + section.name(), section.name()), items));
+            SectionView view = new SectionView(section.name(), renderer.text("export." + section.name(), section.name()), items);
+            if (LAST.contains(section.name())) {
+                accountability.add(view);
+            } else if (section.purpose() == null || purposes.apply(section.purpose()).isEmpty()) {
+                about.add(view);
+            } else {
+                perPurpose.computeIfAbsent(section.purpose(), p -> new ArrayList<>()).add(view);
+            }
         }
-        // Who they are and what they chose first, who read their data last, every module's section between by name.
-        Collator collator = Collator.getInstance(locale);
-        sections.sort(Comparator.comparingInt((SectionView s) -> rank(s.code())).thenComparing(SectionView::name, collator));
-        return new ExportView(sections, export.recordCount(), renderer.missing);
+        List<GroupView> groups = new ArrayList<>();
+        if (!about.isEmpty()) {
+            about.sort(byRankAndName);
+            groups.add(new GroupView("about", renderer.text("privacy.export.group.about", "about"), null, about));
+        }
+        List<GroupView> held = new ArrayList<>();
+        perPurpose.forEach((id, sections) -> {
+            Purpose purpose = purposes.apply(id).orElseThrow();
+            sections.sort(byRankAndName);
+            held.add(new GroupView(id.value(), purpose.name(locale), purpose.description(locale), sections));
+        });
+        held.sort(Comparator.comparing(GroupView::title, collator));
+        groups.addAll(held);
+        if (!accountability.isEmpty()) {
+            accountability.sort(byRankAndName);
+            groups.add(new GroupView("accountability", renderer.text("privacy.export.group.accountability", "accountability"), null,
+                    accountability));
+        }
+        return new ExportView(groups, export.recordCount(), renderer.missing);
     }
 
     private static final List<String> FIRST = List.of("contact-details", "preferences", "consents");
@@ -153,7 +202,8 @@ record ExportView(List<SectionView> sections, int records, Set<String> missing) 
             if (value instanceof Collection<?> list) {
                 return list.stream().filter(v -> v != null && !hidden(v)).map(this::value).collect(Collectors.joining(", "));
             }
-            return String.valueOf(value);
+            // Ids are for a machine: a text that carries one ("comment at touchpoint 3f2a…") is shown without it.
+            return LogTerms.withoutIds(String.valueOf(value));
         }
 
         /** An enum with a {@code messageKey()} (as most have) in words; otherwise a missing text. */

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.internal.PersonExport;
+import nl.buitenin.privacy.internal.Purposes;
 
 /** Renders an export for a reader: their language, the organisation's time zone. */
 @Component
@@ -14,13 +15,15 @@ class ExportViews {
 
     private final MessageSource messages;
     private final Organisations organisations;
+    private final Purposes purposes;
 
-    ExportViews(MessageSource messages, Organisations organisations) {
+    ExportViews(MessageSource messages, Organisations organisations, Purposes purposes) {
         this.messages = messages;
         this.organisations = organisations;
+        this.purposes = purposes;
     }
 
     ExportView of(PersonExport export, Locale locale) {
-        return ExportView.of(export, messages, locale, organisations.current().timeZone());
+        return ExportView.of(export, messages, locale, organisations.current().timeZone(), purposes::find);
     }
 }

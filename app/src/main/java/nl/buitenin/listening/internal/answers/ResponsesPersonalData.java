@@ -29,6 +29,7 @@ import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataErasure;
 import nl.buitenin.privacy.PersonalDataSource;
+import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PersonalDataTable;
 
 /**
@@ -65,6 +66,11 @@ class ResponsesPersonalData implements PersonalDataSource, PersonalDataErasure {
     @Override
     public String section() {
         return "answers";
+    }
+
+    @Override
+    public PurposeId purpose() {
+        return PurposeId.FEEDBACK;
     }
 
     @Override
@@ -141,6 +147,11 @@ class ResponsesPersonalData implements PersonalDataSource, PersonalDataErasure {
         @Override
         public String section() {
             return "invitations";
+        }
+
+        @Override
+        public PurposeId purpose() {
+            return PurposeId.FEEDBACK;
         }
 
         @Override
