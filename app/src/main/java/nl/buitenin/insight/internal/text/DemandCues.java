@@ -60,6 +60,10 @@ public final class DemandCues {
 
     private final TextAnalyzer analyzer;
     private final Map<Language, List<Cue>> cues = new EnumMap<>(Language.class);
+    /** Per language the cues by the stem of their first word, so a text is tried only against cues that can start in it. */
+    private final Map<Language, Map<String, List<Cue>>> byFirstStem = new EnumMap<>(Language.class);
+    /** Per language the cues that start with a prefix or suffix: tried on every text. */
+    private final Map<Language, List<Cue>> alwaysTried = new EnumMap<>(Language.class);
     private final Map<Language, Set<String>> ignored = new EnumMap<>(Language.class);
     private final Map<Language, Map<String, Word>> words = new EnumMap<>(Language.class);
 
@@ -71,6 +75,20 @@ public final class DemandCues {
             words.put(language, new ConcurrentHashMap<>());
         }
         read();
+        for (Language language : Language.values()) {
+            Map<String, List<Cue>> index = new java.util.HashMap<>();
+            List<Cue> always = new ArrayList<>();
+            for (Cue cue : cues.get(language)) {
+                Part first = cue.parts().get(0);
+                if (first.match() == Match.STEM) {
+                    index.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(cue);
+                } else {
+                    always.add(cue);
+                }
+            }
+            byFirstStem.put(language, index);
+            alwaysTried.put(language, always);
+        }
     }
 
     private void read() {
@@ -157,9 +175,16 @@ public final class DemandCues {
 
     /** The cues of the language found in the words, in the order of the cue file. */
     public List<Cue> found(List<Word> text, Language language) {
+        Set<Cue> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        candidates.addAll(alwaysTried.get(language));
+        Map<String, List<Cue>> index = byFirstStem.get(language);
+        for (Word word : text) {
+            candidates.addAll(index.getOrDefault(word.stem(), List.of()));
+            candidates.addAll(index.getOrDefault(word.written(), List.of()));
+        }
         List<Cue> found = new ArrayList<>();
         for (Cue cue : cues.get(language)) {
-            if (matches(cue.parts(), text)) {
+            if (candidates.contains(cue) && matches(cue.parts(), text)) {
                 found.add(cue);
             }
         }
