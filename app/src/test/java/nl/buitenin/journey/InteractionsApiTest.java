@@ -174,6 +174,24 @@ class InteractionsApiTest {
         assertThat(published).extracting(InteractionsRecorded.Interaction::reasonCode).containsExactly("chase.confirmation", null);
     }
 
+    /** A thousand reasons of a thousand characters would not fit one event in H2's event log (a million characters). */
+    @Test
+    void aBatchOfLongReasonsIsPublishedInEventsSmallEnoughForTheEventLog() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        StringBuilder batch = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 1_000; i++) {
+            batch.append(i == 0 ? "" : ",").append(item(tag + "-" + i, "2026-03-02T09:00:00Z", null, "Koffer kwijt ".repeat(76) + "x".repeat(11) + "!", null));
+        }
+        send(batch.append("]}").toString()).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1_000));
+
+        List<InteractionsRecorded> published = recorded.stream(InteractionsRecorded.class)
+                .filter(e -> e.interactions().get(0).sourceId().startsWith(tag)).toList();
+        assertThat(published).hasSize(4);
+        assertThat(published).allSatisfy(e -> assertThat(e.interactions().stream().mapToInt(i -> i.reason().length()).sum())
+                .isLessThanOrEqualTo(250_000));
+        assertThat(published.stream().mapToInt(InteractionsRecorded::size).sum()).isEqualTo(1_000);
+    }
+
     @Test
     void aBadReasonOrReasonCodeIsRejectedNamingTheFieldInTheReadersLanguage() throws Exception {
         String tag = UUID.randomUUID().toString();
