@@ -5,6 +5,8 @@ import java.util.List;
 import nl.buitenin.contact.cli.SimulatePolicyCommand;
 import nl.buitenin.demand.cli.ForecastCommand;
 import nl.buitenin.demand.cli.StaffingCommand;
+import nl.buitenin.insight.cli.DemandTypeCommand;
+import nl.buitenin.insight.cli.EvaluateDemandCommand;
 import nl.buitenin.insight.cli.EvaluateSentimentCommand;
 import nl.buitenin.insight.cli.ScoreCommand;
 import nl.buitenin.insight.cli.SentimentCommand;
@@ -26,7 +28,7 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, EvaluateSentimentCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
+        return List.of(CheckSurveyCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
                 StaffingCommand.class);
     }

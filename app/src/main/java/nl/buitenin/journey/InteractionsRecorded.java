@@ -11,6 +11,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.privacy.PersonKey;
 
@@ -38,15 +39,23 @@ public record InteractionsRecorded(List<Interaction> interactions) {
      *
      * @param person   the person, or null when the source did not know who it was
      * @param sourceId the id the sending system gave the interaction
-     * @param kind     what happened; null only in events stored before the kind was part of the event, which
-     *                 were contacts unless the sender said otherwise
+     * @param kind       what happened; null only in events stored before the kind was part of the event, which
+     *                   were contacts unless the sender said otherwise
+     * @param reason     why the person made contact, as written (free text, personal data), or null
+     * @param reasonCode the sending system's code for the reason, or null
      */
-    public record Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind) {
+    public record Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind,
+            @Nullable String reason, @Nullable String reasonCode) {
 
         public Interaction {
             Objects.requireNonNull(touchpoint, "touchpoint");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(sourceId, "sourceId");
+        }
+
+        /** An interaction without a reason. */
+        public Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind) {
+            this(touchpoint, person, at, sourceId, kind, null, null);
         }
     }
 
@@ -75,25 +84,29 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             @JsonProperty("touchpoint") int[] touchpoint, @JsonProperty("epochSecond") long[] epochSecond,
             @JsonProperty("nano") int[] nano, @JsonProperty("persons") List<String> persons,
             @JsonProperty("sourceIds") List<String> sourceIds, @JsonProperty("kinds") List<InteractionKind> kinds,
-            @JsonProperty("kind") int[] kind, @JsonProperty("interactions") List<Interaction> interactions) {
+            @JsonProperty("kind") int[] kind, @JsonProperty("reasons") List<String> reasons,
+            @JsonProperty("reasonCodes") List<String> reasonCodes, @JsonProperty("interactions") List<Interaction> interactions) {
         if (sourceIds == null && interactions != null) {
             return new InteractionsRecorded(interactions);
         }
-        return new InteractionsRecorded(new Columns(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind)
-                .interactions());
+        // Events stored before reasons were part of the event have no reason columns: no reasons.
+        List<String> none = Collections.nCopies(sourceIds.size(), null);
+        return new InteractionsRecorded(new Columns(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind,
+                reasons == null ? none : reasons, reasonCodes == null ? none : reasonCodes).interactions());
     }
 
     /**
      * The stored form: per interaction a position in the lists of distinct touchpoints and kinds, its time as
-     * seconds and nanoseconds since 1970-01-01T00:00Z, its person's key (or null) and its source id.
+     * seconds and nanoseconds since 1970-01-01T00:00Z, its person's key (or null), its source id and its reason and
+     * reason code (or null).
      */
     record Columns(List<TouchpointId> touchpoints, int[] touchpoint, long[] epochSecond, int[] nano, List<String> persons,
-            List<String> sourceIds, List<InteractionKind> kinds, int[] kind) {
+            List<String> sourceIds, List<InteractionKind> kinds, int[] kind, List<String> reasons, List<String> reasonCodes) {
 
         Columns {
             int size = sourceIds.size();
             if (touchpoint.length != size || epochSecond.length != size || nano.length != size || persons.size() != size
-                    || kind.length != size) {
+                    || kind.length != size || reasons.size() != size || reasonCodes.size() != size) {
                 throw new IllegalArgumentException("columns of different lengths");
             }
         }
@@ -110,6 +123,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             List<String> persons = new ArrayList<>(size);
             List<String> sourceIds = new ArrayList<>(size);
             int[] kind = new int[size];
+            List<String> reasons = new ArrayList<>(size);
+            List<String> reasonCodes = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 Interaction interaction = interactions.get(i);
                 touchpoint[i] = touchpointIndex.computeIfAbsent(interaction.touchpoint(), id -> {
@@ -120,6 +135,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
                 nano[i] = interaction.at().getNano();
                 persons.add(interaction.person() == null ? null : interaction.person().value());
                 sourceIds.add(interaction.sourceId());
+                reasons.add(interaction.reason());
+                reasonCodes.add(interaction.reasonCode());
                 // A null kind (only in old events) is kept as null, as the single event kept it.
                 kind[i] = kindIndex.computeIfAbsent(interaction.kind(), k -> {
                     kinds.add(k);
@@ -127,7 +144,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
                 });
             }
             return new Columns(touchpoints, touchpoint, epochSecond, nano, Collections.unmodifiableList(persons), sourceIds,
-                    Collections.unmodifiableList(kinds), kind);
+                    Collections.unmodifiableList(kinds), kind, Collections.unmodifiableList(reasons),
+                    Collections.unmodifiableList(reasonCodes));
         }
 
         List<Interaction> interactions() {
@@ -135,7 +153,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             for (int i = 0; i < sourceIds.size(); i++) {
                 String person = persons.get(i);
                 interactions.add(new Interaction(touchpoints.get(touchpoint[i]), person == null ? null : new PersonKey(person),
-                        Instant.ofEpochSecond(epochSecond[i], nano[i]), sourceIds.get(i), kinds.get(kind[i])));
+                        Instant.ofEpochSecond(epochSecond[i], nano[i]), sourceIds.get(i), kinds.get(kind[i]), reasons.get(i),
+                        reasonCodes.get(i)));
             }
             return interactions;
         }

@@ -151,6 +151,25 @@ class InteractionCsvImportTest {
     }
 
     @Test
+    void anOptionalReasonColumnIsStoredAndABadReasonIsRejectedNamingLineAndColumn() {
+        String csv = "sourceId,touchpoint,at,Reason,reasonCode\n"
+                + tag + "-1," + touchpoint + ",2026-03-02T09:00:00Z,\"Waar blijft de bevestiging, al een week\",chase\n"
+                + tag + "-2," + touchpoint + ",2026-03-02T09:00:00Z,,\n"
+                + tag + "-3," + touchpoint + ",2026-03-02T09:00:00Z," + "x".repeat(1001) + ",\n"
+                + tag + "-4," + touchpoint + ",2026-03-02T09:00:00Z,prima,met spatie\n";
+        CsvImport.Report report = importText(csv);
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.unknownColumns()).isEmpty();
+        assertThat(report.rejected()).extracting(CsvImport.RowError::line).containsExactly(4L, 5L);
+        assertThat(report.rejected()).extracting(CsvImport.RowError::column).containsExactly("reason", "reasonCode");
+        assertThat(report.rejected().get(0).message()).isEqualTo("must be at most 1000 characters");
+        assertThat(jdbc.sql("select reason || '|' || reason_code from interaction where source_id = :s").param("s", tag + "-1")
+                .query(String.class).single()).isEqualTo("Waar blijft de bevestiging, al een week|chase");
+        assertThat(jdbc.sql("select count(*) from interaction where source_id = :s and reason is null").param("s", tag + "-2")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aHeaderWithoutRowsIsRefused() {
         InvalidInputException.FieldError error = refusal(() -> importText("sourceId,touchpoint,at\n\n"));
         assertThat(error.key()).isEqualTo("platform.invalid.csv.noRows");

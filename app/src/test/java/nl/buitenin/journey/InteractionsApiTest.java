@@ -23,6 +23,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,12 +34,16 @@ import nl.buitenin.access.Scope;
 import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PersonalDataSource;
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.RetentionExpired;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.testing.Unique;
 
 @DatabaseTest
 @AutoConfigureMockMvc
+@RecordApplicationEvents
 class InteractionsApiTest {
 
     static final String PERSON = "p_abcdefghijklmnopqrstuvwxyz";
@@ -56,6 +62,10 @@ class InteractionsApiTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    List<PersonalDataSource> sources;
+    @Autowired
+    ApplicationEvents recorded;
 
     String ingestKey;
     String touchpoint;
@@ -145,6 +155,128 @@ class InteractionsApiTest {
         assertThat(jdbc.sql("select count(*) from interaction where source_id = :s").param("s", tag).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aReasonAndItsCodeAreStoredAndPublishedForAConsumerToClassify() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String batch = "{\"items\":[" + item(tag + "-1", "2026-03-02T09:00:00Z", PERSON, "  Waar blijft mijn bevestiging?\\nVorige week geboekt ", "chase.confirmation")
+                + "," + item(tag + "-2", "2026-03-02T10:00:00Z", null, null, null) + "]}";
+        send(batch).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+
+        assertThat(jdbc.sql("select reason, reason_code from interaction where source_id = :s").param("s", tag + "-1")
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).single())
+                .isEqualTo("Waar blijft mijn bevestiging?\nVorige week geboekt|chase.confirmation");
+        assertThat(jdbc.sql("select count(*) from interaction where source_id = :s and reason is null and reason_code is null")
+                .param("s", tag + "-2").query(Long.class).single()).isEqualTo(1);
+        List<InteractionsRecorded.Interaction> published = recorded.stream(InteractionsRecorded.class)
+                .flatMap(e -> e.interactions().stream()).filter(i -> i.sourceId().startsWith(tag)).toList();
+        assertThat(published).extracting(InteractionsRecorded.Interaction::reason)
+                .containsExactly("Waar blijft mijn bevestiging?\nVorige week geboekt", null);
+        assertThat(published).extracting(InteractionsRecorded.Interaction::reasonCode).containsExactly("chase.confirmation", null);
+    }
+
+    /** A thousand reasons of a thousand characters would not fit one event in H2's event log (a million characters). */
+    @Test
+    void aBatchOfLongReasonsIsPublishedInEventsSmallEnoughForTheEventLog() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        StringBuilder batch = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 1_000; i++) {
+            batch.append(i == 0 ? "" : ",").append(item(tag + "-" + i, "2026-03-02T09:00:00Z", null, "Koffer kwijt ".repeat(76) + "x".repeat(11) + "!", null));
+        }
+        send(batch.append("]}").toString()).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1_000));
+
+        List<InteractionsRecorded> published = recorded.stream(InteractionsRecorded.class)
+                .filter(e -> e.interactions().get(0).sourceId().startsWith(tag)).toList();
+        assertThat(published).hasSize(4);
+        assertThat(published).allSatisfy(e -> assertThat(e.interactions().stream().mapToInt(i -> i.reason().length()).sum())
+                .isLessThanOrEqualTo(250_000));
+        assertThat(published.stream().mapToInt(InteractionsRecorded::size).sum()).isEqualTo(1_000);
+    }
+
+    @Test
+    void aBadReasonOrReasonCodeIsRejectedNamingTheFieldInTheReadersLanguage() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String batch = "{\"items\":[" + item(tag + "-long", "2026-03-02T09:00:00Z", null, "x".repeat(1001), null) + ","
+                + item(tag + "-bell", "2026-03-02T09:00:00Z", null, "bel\\u0007letje", null) + ","
+                + item(tag + "-code", "2026-03-02T09:00:00Z", null, "prima", "no spaces allowed") + ","
+                + item(tag + "-max", "2026-03-02T09:00:00Z", null, "x".repeat(1000), "a".repeat(64)) + "]}";
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + ingestKey).header("Accept-Language", "nl")
+                        .contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.rejected").value(3))
+                .andExpect(jsonPath("$.items[0].errors[0].field").value("reason"))
+                .andExpect(jsonPath("$.items[0].errors[0].message").value("mag hoogstens 1000 tekens lang zijn"))
+                .andExpect(jsonPath("$.items[1].errors[0].field").value("reason"))
+                .andExpect(jsonPath("$.items[1].errors[0].message").value(org.hamcrest.Matchers.containsString("U+0007")))
+                .andExpect(jsonPath("$.items[1].errors[0].message").value(org.hamcrest.Matchers.containsString("positie 4")))
+                .andExpect(jsonPath("$.items[2].errors[0].field").value("reasonCode"))
+                .andExpect(jsonPath("$.items[2].errors[0].message").value(org.hamcrest.Matchers.containsString("geen redencode")))
+                .andExpect(jsonPath("$.items[3].status").value("CREATED"));
+        send("{\"items\":[" + item(tag + "-code-en", "2026-03-02T09:00:00Z", null, null, "-dash") + "]}")
+                .andExpect(jsonPath("$.items[0].errors[0].field").value("reasonCode"))
+                .andExpect(jsonPath("$.items[0].errors[0].message").value(org.hamcrest.Matchers.containsString("is not a reason code")));
+    }
+
+    @Test
+    void aForgottenPersonsReasonsLoseTheirIdentifiersAndOtherReasonsLoseTheirMentions() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String person = "p_" + "r".repeat(20) + "abcdef";
+        send("{\"items\":[" + item(tag + "-own", "2026-01-10T12:00:00Z", person,
+                "Jansen belt, bereikbaar op 06 12 34 56 78 of jan.jansen@example.nl, koffer kwijt", "lost") + ","
+                + item(tag + "-other", "2026-01-11T12:00:00Z", PERSON, "Belt namens buurman Jansen (jan.jansen@example.nl) over zijn koffer",
+                        null) + "]}").andExpect(status().isOk());
+
+        EventsHandled handled = EventsHandled.since(registry);
+        transactions.executeWithoutResult(s -> events.publishEvent(new PersonErased(new PersonKey(person),
+                List.of("Jan Jansen", "jan.jansen@example.nl", "+31612345678"), Instant.now())));
+        handled.await();
+
+        String own = reason(tag + "-own");
+        assertThat(own).doesNotContain("Jansen").doesNotContain("12 34").doesNotContain("example.nl").contains("koffer kwijt");
+        String other = reason(tag + "-other");
+        assertThat(other).doesNotContain("Jansen").doesNotContain("example.nl").contains("koffer");
+        assertThat(jdbc.sql("select count(*) from interaction where source_id like :t and person_key = :p").param("t", tag + "%")
+                .param("p", person).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select reason_code from interaction where source_id = :s").param("s", tag + "-own").query(String.class)
+                .single()).isEqualTo("lost");
+    }
+
+    @Test
+    void theReasonIsInThePersonsExport() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String person = "p_" + "s".repeat(20) + "abcdef";
+        send("{\"items\":[" + item(tag, "2026-01-10T12:00:00Z", person, "Snapt de routebeschrijving niet", "route") + "]}")
+                .andExpect(status().isOk());
+        PersonalDataSource source = sources.stream().filter(s -> s.section().equals("interactions")).findFirst().orElseThrow();
+        String exported = tools.jackson.databind.json.JsonMapper.builder().findAndAddModules().build()
+                .writeValueAsString(source.export(new PersonKey(person)));
+        assertThat(exported).contains("\"reason\":\"Snapt de routebeschrijving niet\"").contains("\"reasonCode\":\"route\"");
+    }
+
+    @Test
+    void pastTheRetentionOfFeedbackTheReasonGoesWithTheKeyAndTheCodeStays() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String person = "p_" + "t".repeat(20) + "abcdef";
+        send("{\"items\":[" + item(tag + "-old", "2024-01-10T12:00:00Z", person, "Jansen mist zijn koffer", "lost") + ","
+                + item(tag + "-new", "2026-01-10T12:00:00Z", person, "Vraagt weer naar de koffer", "lost") + "]}")
+                .andExpect(status().isOk());
+
+        EventsHandled handled = EventsHandled.since(registry);
+        transactions.executeWithoutResult(s -> events.publishEvent(new RetentionExpired(PurposeId.FEEDBACK,
+                Instant.parse("2025-01-01T00:00:00Z"))));
+        handled.await();
+
+        assertThat(reason(tag + "-old")).isNull();
+        assertThat(reason(tag + "-new")).isEqualTo("Vraagt weer naar de koffer");
+        assertThat(jdbc.sql("select reason_code from interaction where source_id = :s").param("s", tag + "-old").query(String.class)
+                .single()).isEqualTo("lost");
+    }
+
+    private String reason(String sourceId) {
+        return jdbc.sql("select reason from interaction where source_id = :s").param("s", sourceId)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    }
+
     private org.springframework.test.web.servlet.ResultActions send(String body) throws Exception {
         return mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + ingestKey).header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).content(body));
@@ -153,6 +285,13 @@ class InteractionsApiTest {
     private String item(String sourceId, String at, String person) {
         return "{\"sourceId\":\"" + sourceId + "\",\"touchpoint\":\"" + touchpoint + "\",\"at\":\"" + at + "\""
                 + (person == null ? "" : ",\"person\":\"" + person + "\"") + ",\"kind\":\"visit\"}";
+    }
+
+    /** An item with a reason and a reason code (each left out when null); the reason is put in the JSON as given. */
+    private String item(String sourceId, String at, String person, String reason, String reasonCode) {
+        String item = item(sourceId, at, person);
+        return item.substring(0, item.length() - 1) + (reason == null ? "" : ",\"reason\":\"" + reason + "\"")
+                + (reasonCode == null ? "" : ",\"reasonCode\":\"" + reasonCode + "\"") + "}";
     }
 
     private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body) throws Exception {

@@ -28,7 +28,8 @@ class InteractionsRecordedTest {
             PersonKey person = i % 2 == 0 ? null : new PersonKey("p_" + "abcdefghijklmnopqrstuvwxyz".substring(i % 26) + "a".repeat(i % 26));
             interactions.add(new Interaction(i % 3 == 0 ? shop : phone, person,
                     Instant.parse("2026-02-01T10:00:00Z").plusSeconds(i * 37L).plusNanos(i % 7 * 1_000_000L), "src-" + i,
-                    i % 5 == 0 ? null : InteractionKind.values()[i % InteractionKind.values().length]));
+                    i % 5 == 0 ? null : InteractionKind.values()[i % InteractionKind.values().length],
+                    i % 4 == 1 ? "Waar blijft mijn bevestiging? \"Dringend\", nr. " + i : null, i % 8 == 1 ? "chase-" + i : null));
         }
         return interactions;
     }
@@ -51,5 +52,25 @@ class InteractionsRecordedTest {
         String old = json.writeValueAsString(Map.of("interactions", interactions));
 
         assertThat(json.readValue(old, InteractionsRecorded.class).interactions()).isEqualTo(interactions);
+    }
+
+    @Test
+    void carriesTheReasonsAndReadsAnEventInColumnsFromBeforeTheReasonsAsHavingNone() {
+        List<Interaction> interactions = interactions();
+        String stored = json.writeValueAsString(InteractionsRecorded.of(interactions));
+        assertThat(json.readValue(stored, InteractionsRecorded.class).interactions().get(1).reason())
+                .isEqualTo("Waar blijft mijn bevestiging? \"Dringend\", nr. 1");
+        assertThat(json.readValue(stored, InteractionsRecorded.class).interactions().get(1).reasonCode()).isEqualTo("chase-1");
+
+        tools.jackson.databind.node.ObjectNode old = (tools.jackson.databind.node.ObjectNode) json.readTree(stored);
+        old.remove("reasons");
+        old.remove("reasonCodes");
+        List<Interaction> read = json.readValue(json.writeValueAsString(old), InteractionsRecorded.class).interactions();
+
+        assertThat(read).hasSize(1_000).allSatisfy(i -> {
+            assertThat(i.reason()).isNull();
+            assertThat(i.reasonCode()).isNull();
+        });
+        assertThat(read.get(1).sourceId()).isEqualTo("src-1");
     }
 }

@@ -67,6 +67,27 @@ class JourneyDemoTest {
         assertThat(utcHours).isNotEmpty().allMatch(h -> h >= 9 && h < 17);
     }
 
+    @Test
+    void contactsCarryReasonsAndSomePeopleComeBackAboutTheSameMatter() {
+        long withReason = jdbc.sql("select count(*) from interaction where reason is not null").query(Long.class).single();
+        long contacts = jdbc.sql("select count(*) from interaction where kind = 'CONTACT'").query(Long.class).single();
+        assertThat(withReason).isGreaterThan(100).isLessThan(contacts);
+        assertThat(jdbc.sql("select count(*) from interaction where reason is not null and kind <> 'CONTACT'").query(Long.class)
+                .single()).isZero();
+        Touchpoint guide = touchpoints.all().stream().filter(t -> t.nameNl().equals("Gids")).findFirst().orElseThrow();
+        assertThat(jdbc.sql("select count(*) from interaction where reason is not null and touchpoint_id = :t")
+                .param("t", guide.id().value()).query(Long.class).single()).isZero();
+
+        // A repeat: the same person, the same reason code, within 14 days after an earlier contact about it.
+        List<String> repeats = jdbc.sql("select source_id from interaction i where person_key is not null and reason is not null "
+                        + "and exists (select 1 from interaction e where e.person_key = i.person_key and e.reason_code = i.reason_code "
+                        + "and e.occurred_at < i.occurred_at and e.occurred_at >= i.occurred_at - interval '14' day)")
+                .query(String.class).list();
+        assertThat(repeats).hasSizeGreaterThan(10);
+        assertThat(jdbc.sql("select count(distinct reason) from interaction where reason is not null").query(Long.class).single())
+                .isGreaterThan(30);
+    }
+
     private long count(Touchpoint touchpoint, LocalDate from, LocalDate to) {
         return interactions.dailyVolumes(List.of(touchpoint.id()), from, to).stream().mapToLong(DailyVolume::count).sum();
     }

@@ -26,7 +26,9 @@ import nl.buitenin.privacy.PersonKey;
  * Two years of interactions at the demo's touchpoints with the rhythm of a walking-holiday organiser:
  * peaks in spring and late summer, trips in the walking season, shop and phone in office hours and
  * closed on Sunday, the website busiest in the evening and at the weekend. Volumes scale with the
- * number of people. Recorded as history: no {@code InteractionsRecorded} events are published for it.
+ * number of people. Contacts at the question and complaint touchpoints carry a reason ({@link DemoReasons}): value
+ * and failure demand, and people who come back about a matter that was not resolved. Recorded as history: no
+ * {@code InteractionsRecorded} events are published for it.
  */
 @Component
 class InteractionDemo implements DemoStep {
@@ -69,6 +71,10 @@ class InteractionDemo implements DemoStep {
             return;
         }
         Random random = context.random(name());
+        // Reasons and the repeats they bring come from a stream of their own, so the interactions stay as they were.
+        Random reasons = context.random(name() + "-reasons");
+        Touchpoint phone = named(touchpoints, "Vragen per telefoon");
+        Touchpoint chat = named(touchpoints, "Vragen via de chat");
         List<PersonKey> people = people(context, random);
         double scale = context.people() / 2000.0;
         Instant now = clock.instant();
@@ -85,8 +91,16 @@ class InteractionDemo implements DemoStep {
                         continue;
                     }
                     PersonKey person = anonymous(touchpoint.channel(), random) ? null : people.get(random.nextInt(people.size()));
-                    batch.add(new NewInteraction("demo-" + t + "-" + day + "-" + i, touchpoint.id(), at, person, kind(touchpoint)));
-                    if (batch.size() == BATCH) {
+                    InteractionKind kind = kind(touchpoint);
+                    DemoReasons.Matter matter = kind == InteractionKind.CONTACT ? DemoReasons.pick(touchpoint.nameNl(), reasons) : null;
+                    String id = "demo-" + t + "-" + day + "-" + i;
+                    batch.add(new NewInteraction(id, touchpoint.id(), at, person, kind, matter == null ? null : matter.reason(),
+                            matter == null ? null : matter.code()));
+                    if (matter != null && person != null && matter.canRepeat() && phone != null && chat != null
+                            && reasons.nextDouble() < 0.4) {
+                        batch.addAll(followUps(id, matter, person, at, phone, chat, reasons, context, now));
+                    }
+                    if (batch.size() >= BATCH) {
                         ingest.recordValid(batch);
                         batch = new ArrayList<>(BATCH);
                     }
@@ -94,6 +108,34 @@ class InteractionDemo implements DemoStep {
             }
         }
         ingest.recordValid(batch);
+    }
+
+    /**
+     * The same person contacting again about a matter that was not resolved: a few days after the first contact, by
+     * phone on a weekday or by chat, and sometimes once more.
+     */
+    private static List<NewInteraction> followUps(String id, DemoReasons.Matter matter, PersonKey person, Instant first,
+            Touchpoint phone, Touchpoint chat, Random random, DemoContext context, Instant now) {
+        List<NewInteraction> followUps = new ArrayList<>();
+        LocalDate day = LocalDate.ofInstant(first, context.zone());
+        for (int n = 0; n < matter.followUps().size(); n++) {
+            if (n > 0 && random.nextDouble() < 0.5) {
+                break;
+            }
+            day = day.plusDays(1 + random.nextInt(6));
+            Touchpoint touchpoint = day.getDayOfWeek() == DayOfWeek.SUNDAY || random.nextBoolean() ? chat : phone;
+            Instant at = ZonedDateTime.of(day, timeOfDay(random, touchpoint.channel()), context.zone()).toInstant();
+            if (at.isAfter(now)) {
+                break;
+            }
+            followUps.add(new NewInteraction(id + "-again-" + (n + 1), touchpoint.id(), at, person, InteractionKind.CONTACT,
+                    matter.followUps().get(n), matter.code()));
+        }
+        return followUps;
+    }
+
+    private static Touchpoint named(List<Touchpoint> touchpoints, String nameNl) {
+        return touchpoints.stream().filter(t -> t.nameNl().equals(nameNl)).findFirst().orElse(null);
     }
 
     /** Walking season: a spring peak around early May, a late-summer peak in early September, quiet winters. */

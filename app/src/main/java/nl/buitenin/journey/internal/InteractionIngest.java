@@ -35,6 +35,8 @@ public class InteractionIngest {
     public static final int MAX_BATCH = 10_000;
     /** Interactions per published event (about 70 kB of JSON in the event log's columns). */
     static final int EVENT_SIZE = 1_000;
+    /** Characters of reasons per published event (see {@link #publish}). */
+    static final int EVENT_REASON_CHARS = 250_000;
 
     private final JdbcTouchpoints touchpoints;
     private final InteractionWriter writer;
@@ -141,14 +143,33 @@ public class InteractionIngest {
                     : ItemOutcome.duplicate(index, interaction.sourceId());
             if (created) {
                 recorded.add(new InteractionsRecorded.Interaction(interaction.touchpoint(), interaction.person(), interaction.at(),
-                        interaction.sourceId(), interaction.kind()));
+                        interaction.sourceId(), interaction.kind(), interaction.reason(), interaction.reasonCode()));
             }
         }
-        // A few events of at most EVENT_SIZE interactions: far fewer rows in the event log than one per interaction,
-        // and each small enough for the log's column.
-        for (int from = 0; from < recorded.size(); from += EVENT_SIZE) {
-            events.publishEvent(InteractionsRecorded.of(recorded.subList(from, Math.min(recorded.size(), from + EVENT_SIZE))));
-        }
+        publish(recorded);
         return IngestReport.of(List.of(outcomes));
+    }
+
+    /**
+     * A few events of at most EVENT_SIZE interactions and EVENT_REASON_CHARS characters of reasons: far fewer rows in
+     * the event log than one per interaction, and each small enough for the log's column (on H2 a million characters;
+     * a reason may take a thousand, twice that once its quotes are escaped in JSON).
+     */
+    private void publish(List<InteractionsRecorded.Interaction> recorded) {
+        int from = 0;
+        int chars = 0;
+        for (int i = 0; i < recorded.size(); i++) {
+            String reason = recorded.get(i).reason();
+            int length = reason == null ? 0 : reason.length();
+            if (i - from == EVENT_SIZE || (i > from && chars + length > EVENT_REASON_CHARS)) {
+                events.publishEvent(InteractionsRecorded.of(recorded.subList(from, i)));
+                from = i;
+                chars = 0;
+            }
+            chars += length;
+        }
+        if (from < recorded.size()) {
+            events.publishEvent(InteractionsRecorded.of(recorded.subList(from, recorded.size())));
+        }
     }
 }

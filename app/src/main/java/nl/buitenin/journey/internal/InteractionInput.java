@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException.FieldError;
@@ -21,12 +23,24 @@ import nl.buitenin.privacy.PersonKey;
  * One interaction as a sending system wrote it (JSON item or CSV row), before validation. Validation
  * names every wrong field, so a report can say exactly what to fix.
  *
- * @param at ISO-8601 with an offset, such as {@code 2026-03-01T10:15:00Z}
+ * @param at         ISO-8601 with an offset, such as {@code 2026-03-01T10:15:00Z}
+ * @param reason     why the person made contact, free text of at most {@value #MAX_REASON} characters (line breaks and
+ *                   tabs allowed, no other control characters); optional
+ * @param reasonCode the sending system's code for the reason (letters, digits and {@code . _ : / -}); optional
  */
-public record InteractionInput(String sourceId, String touchpoint, String at, String person, String kind) {
+public record InteractionInput(String sourceId, String touchpoint, String at, String person, String kind,
+        @Nullable String reason, @Nullable String reasonCode) {
 
     public static final int MAX_SOURCE_ID = 200;
+    public static final int MAX_REASON = 1000;
+    public static final int MAX_REASON_CODE = 64;
     private static final Pattern SOURCE_ID = Pattern.compile("[\\p{Graph}]{1," + MAX_SOURCE_ID + "}");
+    private static final Pattern REASON_CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/-]{0," + (MAX_REASON_CODE - 1) + "}");
+
+    /** An interaction without a reason. */
+    public InteractionInput(String sourceId, String touchpoint, String at, String person, String kind) {
+        this(sourceId, touchpoint, at, person, kind, null, null);
+    }
 
     /** The valid interaction, or the errors per field; {@code now} bounds the time ({@link RecordedTimes}). */
     public Validated validate(Set<TouchpointId> knownTouchpoints, Instant now) {
@@ -49,10 +63,45 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
             }
         }
         InteractionKind interactionKind = kind(errors);
+        String why = reason(errors);
+        String code = reasonCode(errors);
         if (!errors.isEmpty()) {
             return new Validated(null, errors);
         }
-        return new Validated(new NewInteraction(source, touchpointId, time, key, interactionKind), List.of());
+        return new Validated(new NewInteraction(source, touchpointId, time, key, interactionKind, why, code), List.of());
+    }
+
+    /** The reason without surrounding white space; null when not given. */
+    private @Nullable String reason(List<FieldError> errors) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        String text = reason.strip();
+        if (text.length() > MAX_REASON) {
+            errors.add(FieldError.of("reason", "journey.invalid.atMost", MAX_REASON));
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // A bell or an escape code says nothing and breaks a CSV export or a terminal; line breaks and tabs are text.
+            if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') {
+                errors.add(FieldError.of("reason", "journey.invalid.reasonControl", String.format("U+%04X", (int) c), i + 1));
+                return null;
+            }
+        }
+        return text;
+    }
+
+    private @Nullable String reasonCode(List<FieldError> errors) {
+        if (reasonCode == null || reasonCode.isBlank()) {
+            return null;
+        }
+        String code = reasonCode.strip();
+        if (!REASON_CODE.matcher(code).matches()) {
+            errors.add(FieldError.of("reasonCode", "journey.invalid.reasonCode", shorten(code), MAX_REASON_CODE));
+            return null;
+        }
+        return code;
     }
 
     private TouchpointId touchpoint(List<FieldError> errors, Set<TouchpointId> known) {

@@ -32,6 +32,8 @@ class InteractionWriter {
             .column("local_day", BulkInsert.Type.DATE, Dated::day)
             .column("person_key", BulkInsert.Type.TEXT, d -> d.interaction().person() == null ? null : d.interaction().person().value())
             .column("kind", BulkInsert.Type.TEXT, d -> d.interaction().kind().name())
+            .column("reason", BulkInsert.Type.TEXT, d -> d.interaction().reason())
+            .column("reason_code", BulkInsert.Type.TEXT, d -> d.interaction().reasonCode())
             .ifAbsent("source_id");
 
     private final JdbcTemplate jdbc;

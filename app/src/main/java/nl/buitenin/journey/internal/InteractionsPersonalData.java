@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,16 @@ import nl.buitenin.privacy.PersonalDataSource;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PersonalDataTable;
 
-/** The person's interactions in their export: when, where (touchpoint and channel) and what happened. */
+/**
+ * The person's interactions in their export: when, where (touchpoint and channel), what happened and why they made
+ * contact (the reason as logged and the sending system's reason code).
+ */
 @Component
 class InteractionsPersonalData implements PersonalDataSource {
 
     /** One interaction; {@code sourceId} is the sending system's own id, for a machine reading the download. */
-    record ExportedInteraction(Instant at, ExportTerm kind, ExportName touchpoint, ExportTerm channel, @ExportOnly String sourceId) {
+    record ExportedInteraction(Instant at, ExportTerm kind, ExportName touchpoint, ExportTerm channel, @Nullable String reason,
+            @Nullable String reasonCode, @ExportOnly String sourceId) {
     }
 
     private final JdbcClient jdbc;
@@ -51,13 +56,13 @@ class InteractionsPersonalData implements PersonalDataSource {
 
     @Override
     public List<PersonalDataTable> tables() {
-        return List.of(PersonalDataTable.keyed("interaction", "person_key"));
+        return List.of(PersonalDataTable.keyed("interaction", "person_key", "reason"));
     }
 
     @Override
     public List<?> export(PersonKey person) {
         Map<UUID, Optional<Touchpoint>> cache = new HashMap<>();
-        return jdbc.sql("select occurred_at, kind, touchpoint_id, source_id from interaction where person_key = :p "
+        return jdbc.sql("select occurred_at, kind, touchpoint_id, source_id, reason, reason_code from interaction where person_key = :p "
                         + "order by occurred_at desc, source_id")
                 .param("p", person.value())
                 .query((rs, n) -> {
@@ -68,7 +73,7 @@ class InteractionsPersonalData implements PersonalDataSource {
                             new ExportTerm(kind.name(), kind.messageKey()),
                             touchpoint.map(t -> ExportName.of(t.nameNl(), t.nameEn())).orElse(null),
                             touchpoint.map(t -> new ExportTerm(t.channel().name(), t.channel().messageKey())).orElse(null),
-                            rs.getString(4));
+                            rs.getString(5), rs.getString(6), rs.getString(4));
                 }).list();
     }
 }

@@ -12,7 +12,8 @@ import nl.buitenin.privacy.RetentionExpired;
 
 /**
  * Who had which contact is kept to ask for feedback about it (and not too often): past the retention of
- * "feedback" an interaction loses the person's key and stays as an anonymous count.
+ * "feedback" an interaction loses the person's key and its reason as written, and stays as an anonymous count with its
+ * reason code.
  */
 @Component
 class InteractionsRetention {
@@ -26,7 +27,9 @@ class InteractionsRetention {
     @ApplicationModuleListener
     void on(RetentionExpired expired) {
         if (expired.purpose().equals(PurposeId.FEEDBACK)) {
-            jdbc.sql("update interaction set person_key = null where person_key is not null and occurred_at < :cutoff")
+            // The reason goes with the key: free text that may name the person, kept for feedback about this contact.
+            // The reason code stays, so old contacts still count by what they were about.
+            jdbc.sql("update interaction set person_key = null, reason = null where person_key is not null and occurred_at < :cutoff")
                     .param("cutoff", OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC)).update();
         }
     }

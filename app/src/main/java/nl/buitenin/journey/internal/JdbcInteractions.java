@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.ErasedText;
 import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonalDataErasure;
 import nl.buitenin.privacy.PersonalDataTable;
@@ -66,12 +67,19 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
 
     @Override
     public List<PersonalDataTable> erases() {
-        return List.of(PersonalDataTable.keyed("interaction", "person_key"));
+        return List.of(PersonalDataTable.keyed("interaction", "person_key", "reason"));
     }
 
-    /** A forgotten person's interactions stay as anonymous counts: only the key goes. */
+    /**
+     * A forgotten person's interactions stay as anonymous counts with their reasons (what people contact about is
+     * what failure demand is counted from): the key goes, and every direct identifier goes from the reasons of their
+     * own contacts; any other contact's reason that mentions them loses their identifiers.
+     */
     @ApplicationModuleListener
     void forget(PersonErased erased) {
+        ErasedText text = new ErasedText(jdbc, erased);
+        text.scrubOwn("interaction", List.of("source_id"), "reason", "person_key = :person");
+        text.scrubMentions("interaction", List.of("source_id"), "reason");
         jdbc.sql("update interaction set person_key = null where person_key = :p").param("p", erased.person().value()).update();
     }
 }

@@ -3,12 +3,20 @@ package nl.buitenin.journey.internal;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
-/** A valid interaction ready to be stored; {@code person} may be null. */
-public record NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind) {
+/** A valid interaction ready to be stored; {@code person}, {@code reason} and {@code reasonCode} may be null. */
+public record NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind,
+        @Nullable String reason, @Nullable String reasonCode) {
+
+    /** An interaction without a reason. */
+    public NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind) {
+        this(sourceId, touchpoint, at, person, kind, null, null);
+    }
 
     public NewInteraction {
         Objects.requireNonNull(sourceId, "sourceId");
