@@ -6,8 +6,10 @@ import nl.buitenin.contact.cli.SimulatePolicyCommand;
 import nl.buitenin.demand.cli.ForecastCommand;
 import nl.buitenin.demand.cli.StaffingCommand;
 import nl.buitenin.insight.cli.EvaluateSentimentCommand;
+import nl.buitenin.insight.cli.EvaluateThemesCommand;
 import nl.buitenin.insight.cli.ScoreCommand;
 import nl.buitenin.insight.cli.SentimentCommand;
+import nl.buitenin.insight.cli.ThemesCommand;
 import nl.buitenin.journey.cli.ImportInteractionsCommand;
 import nl.buitenin.listening.cli.CheckSurveyCommand;
 import nl.buitenin.listening.cli.ImportAnswersCommand;
@@ -26,8 +28,8 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, EvaluateSentimentCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
+        return List.of(CheckSurveyCommand.class, EvaluateSentimentCommand.class, EvaluateThemesCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
-                StaffingCommand.class);
+                StaffingCommand.class, ThemesCommand.class);
     }
 }
