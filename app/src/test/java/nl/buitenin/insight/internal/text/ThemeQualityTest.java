@@ -35,14 +35,14 @@ class ThemeQualityTest {
 
     @Test
     void examplesOnlyHeldOutMicroF1StaysAboveItsFloor() {
-        // measured: nl 0.659, en 0.559, both 0.626
+        // measured: nl 0.659, en 0.559, both 0.627
         assertThat(f1(Mode.EXAMPLES, Language.NL)).isGreaterThanOrEqualTo(0.63);
         assertThat(f1(Mode.EXAMPLES, Language.EN)).isGreaterThanOrEqualTo(0.53);
     }
 
     @Test
     void withTheDevTagsHeldOutMicroF1StaysAboveItsFloorAndBeatsExamplesOnly() {
-        // measured: nl 0.853, en 0.667, both 0.793
+        // measured: nl 0.853, en 0.667, both 0.798
         assertThat(f1(Mode.TAGS, Language.NL)).isGreaterThanOrEqualTo(0.83);
         assertThat(f1(Mode.TAGS, Language.EN)).isGreaterThanOrEqualTo(0.64);
         assertThat(ThemeEvaluation.micro(SETS.heldOut(Mode.TAGS, null, analyzer)).f1()).isGreaterThanOrEqualTo(0.77)
