@@ -26,10 +26,10 @@ public final class ThemeModel {
      * of the labelled sets (see {@code buitenin evaluate-themes} and docs/insight.md); an organisation may set its
      * own with {@link #withThreshold(double)}.
      */
-    public static final double EXAMPLES_THRESHOLD = 0.27;
+    public static final double EXAMPLES_THRESHOLD = 0.29;
 
     /** The same for a model that also learnt from tags (chosen on dev by cross-validation). */
-    public static final double TAGGED_THRESHOLD = 0.36;
+    public static final double TAGGED_THRESHOLD = 0.32;
 
     private final List<String> themes;
     private final ThemeTerms terms;
@@ -50,10 +50,10 @@ public final class ThemeModel {
 
     /**
      * A model from the taxonomy's examples and analysts' tags. An example phrase (and the theme's own name) is a
-     * positive text for its theme and a negative one for the others. A tagged text is positive for a theme it was
-     * accepted for, negative for one it was rejected for, and negative for a theme it was not tagged with when it
-     * was accepted for another (the analyst saw it and chose other themes). Tags naming a theme outside the
-     * taxonomy are refused.
+     * positive text for its theme and a negative one for the others; it is read as Dutch and as English (a short
+     * phrase barely shows its language). A tagged text is positive for a theme it was accepted for, negative for one
+     * it was rejected for, and negative for a theme it was not tagged with when it was accepted for another (the
+     * analyst saw it and chose other themes). Tags naming a theme outside the taxonomy are refused.
      */
     public static ThemeModel train(ThemeTaxonomy taxonomy, List<ThemeTag> tags, TextAnalyzer analyzer) {
         List<String> names = taxonomy.names();
@@ -74,17 +74,27 @@ public final class ThemeModel {
         ThemeTerms terms = new ThemeTerms(analyzer, vocabularyTexts);
 
         Map<String, Set<String>> termsOf = new HashMap<>();
-        for (String text : vocabularyTexts) {
-            termsOf.computeIfAbsent(text, terms::terms);
+        for (String text : tagged.keySet()) {
+            termsOf.put(text, terms.terms(text));
+        }
+        for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
+            // a short phrase barely shows its language ("guide", "bevestiging nooit ontvangen"): read it as both
+            for (String phrase : phrases(theme)) {
+                termsOf.computeIfAbsent(phrase, p -> {
+                    Set<String> both = new LinkedHashSet<>();
+                    for (Language language : Language.values()) {
+                        both.addAll(terms.terms(p, language));
+                    }
+                    return both;
+                });
+            }
         }
         List<List<ThemeClassifier.Sample>> perTheme = new ArrayList<>();
         for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
             List<ThemeClassifier.Sample> samples = new ArrayList<>();
             for (ThemeTaxonomy.Theme other : taxonomy.themes()) {
                 boolean own = other.name().equals(theme.name());
-                Set<String> phrases = new LinkedHashSet<>(other.examples());
-                phrases.add(other.name());
-                for (String phrase : phrases) {
+                for (String phrase : phrases(other)) {
                     samples.add(new ThemeClassifier.Sample(termsOf.get(phrase), own));
                 }
             }
@@ -101,6 +111,12 @@ public final class ThemeModel {
         }
         return new ThemeModel(names, terms, ThemeClassifier.train(perTheme),
                 tagged.isEmpty() ? EXAMPLES_THRESHOLD : TAGGED_THRESHOLD);
+    }
+
+    private static Set<String> phrases(ThemeTaxonomy.Theme theme) {
+        Set<String> phrases = new LinkedHashSet<>(theme.examples());
+        phrases.add(theme.name());
+        return phrases;
     }
 
     /** The same model suggesting themes from another confidence (0..1). */

@@ -11,7 +11,9 @@ class ThemeModelTest {
 
     private static final ThemeTaxonomy TAXONOMY = new ThemeTaxonomy(List.of(
             new ThemeTaxonomy.Theme("bagagevervoer", List.of("koffer stond niet in het hotel",
-                    "bagage altijd keurig op tijd", "koffer kapot aangekomen", "luggage transport")),
+                    "bagage altijd keurig op tijd", "koffer kapot aangekomen", "bagage moest om half acht klaarstaan",
+                    "luggage transport")),
+            new ThemeTaxonomy.Theme("boekingsbevestiging", List.of("bevestiging nooit ontvangen", "wat betekent optie B")),
             new ThemeTaxonomy.Theme("wachttijd telefoon", List.of("drie kwartier in de wacht", "niemand nam op",
                     "niet teruggebeld", "waiting time on the phone")),
             new ThemeTaxonomy.Theme("gids", List.of("de gids wist veel van de streek", "gids was onvriendelijk",
@@ -57,6 +59,19 @@ class ThemeModelTest {
                 .containsExactly("wachttijd telefoon");
         assertThat(model.suggest("De klantenservicemedewerker hielp me snel.")).extracting(ThemeSuggestion::theme)
                 .containsExactly("klantenservice");
+    }
+
+    @Test
+    void aWordInsideAnotherIsNoCompoundPart() {
+        // "prachtig" holds "acht" ("half acht"), but not as a part at its start or end
+        assertThat(ThemeModel.train(TAXONOMY).confidences("Prachtig!")).allSatisfy(s -> assertThat(s.confidence()).isZero());
+    }
+
+    @Test
+    void aShortExamplePhraseCountsInDutchEvenWhenItLooksEnglish() {
+        // "bevestiging nooit ontvangen" is guessed English on its own; the text is Dutch
+        assertThat(ThemeModel.train(TAXONOMY).suggest("Ik heb de bevestiging niet ontvangen.")).first()
+                .extracting(ThemeSuggestion::theme).isEqualTo("boekingsbevestiging");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import nl.buitenin.insight.text.Language;
 import nl.buitenin.insight.text.TextAnalyzer;
@@ -22,8 +23,9 @@ import nl.buitenin.insight.text.TextAnalyzer;
  * are themselves terms of the model's vocabulary ("klantenservicemedewerker" also yields "medewerker",
  * "wachttijden" also "wacht" when those occur in examples or tagged texts). The compound parts come from Lucene's
  * {@link DictionaryCompoundWordTokenFilter} run over the stems with the vocabulary as its dictionary, so a model
- * needs no general Dutch dictionary and splits exactly into what it can use. Thread-safe: the Lucene analyzer keeps
- * its components per thread.
+ * needs no general Dutch dictionary and splits exactly into what it can use. Only a part at the start or the end of a
+ * word counts ("wacht" and "tijd" of "wachttijd"), not one found inside it ("acht" in "prachtig"). Thread-safe: the
+ * Lucene analyzer keeps its components per thread.
  */
 public final class ThemeTerms {
 
@@ -43,10 +45,11 @@ public final class ThemeTerms {
         this.analyzer = analyzer;
         CharArraySet parts = new CharArraySet(256, false);
         for (String text : vocabularyTexts) {
-            Language language = analyzer.language(text);
-            for (String stem : analyzer.terms(text, language)) {
-                if (stem.length() >= MIN_PART && stem.chars().allMatch(Character::isLetter)) {
-                    parts.add(stem);
+            for (Language language : Language.values()) { // short phrases barely show their language
+                for (String stem : analyzer.terms(text, language)) {
+                    if (stem.length() >= MIN_PART && stem.chars().allMatch(Character::isLetter)) {
+                        parts.add(stem);
+                    }
                 }
             }
         }
@@ -72,9 +75,16 @@ public final class ThemeTerms {
         if (language == Language.NL && !stems.isEmpty()) {
             try (TokenStream stream = compounds.tokenStream("terms", String.join(" ", stems))) {
                 CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
                 stream.reset();
+                String word = "";
                 while (stream.incrementToken()) {
-                    terms.add(term.toString());
+                    String value = term.toString();
+                    if (increment.getPositionIncrement() > 0) {
+                        word = value; // the whole stem; its parts follow at the same position
+                    } else if (word.startsWith(value) || word.endsWith(value)) {
+                        terms.add(value);
+                    }
                 }
                 stream.end();
             } catch (IOException e) {

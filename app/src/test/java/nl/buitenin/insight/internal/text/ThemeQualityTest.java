@@ -35,16 +35,16 @@ class ThemeQualityTest {
 
     @Test
     void examplesOnlyHeldOutMicroF1StaysAboveItsFloor() {
-        // measured: nl 0.659, en 0.559, both 0.627
-        assertThat(f1(Mode.EXAMPLES, Language.NL)).isGreaterThanOrEqualTo(0.63);
-        assertThat(f1(Mode.EXAMPLES, Language.EN)).isGreaterThanOrEqualTo(0.53);
+        // measured: nl 0.675, en 0.529, both 0.630
+        assertThat(f1(Mode.EXAMPLES, Language.NL)).isGreaterThanOrEqualTo(0.65);
+        assertThat(f1(Mode.EXAMPLES, Language.EN)).isGreaterThanOrEqualTo(0.50);
     }
 
     @Test
     void withTheDevTagsHeldOutMicroF1StaysAboveItsFloorAndBeatsExamplesOnly() {
-        // measured: nl 0.853, en 0.667, both 0.798
-        assertThat(f1(Mode.TAGS, Language.NL)).isGreaterThanOrEqualTo(0.83);
-        assertThat(f1(Mode.TAGS, Language.EN)).isGreaterThanOrEqualTo(0.64);
+        // measured: nl 0.841, en 0.696, both 0.798
+        assertThat(f1(Mode.TAGS, Language.NL)).isGreaterThanOrEqualTo(0.82);
+        assertThat(f1(Mode.TAGS, Language.EN)).isGreaterThanOrEqualTo(0.67);
         assertThat(ThemeEvaluation.micro(SETS.heldOut(Mode.TAGS, null, analyzer)).f1()).isGreaterThanOrEqualTo(0.77)
                 .isGreaterThan(ThemeEvaluation.micro(SETS.heldOut(Mode.EXAMPLES, null, analyzer)).f1());
     }
@@ -71,7 +71,7 @@ class ThemeQualityTest {
     @Test
     void printsTheTableOfDocsInsight() {
         String table = SETS.table(analyzer);
-        assertThat(table).contains("| examples + dev tags | 0.36 | nl + en | test |").contains("| gids |");
+        assertThat(table).contains("| examples + dev tags | 0.32 | nl + en | test |").contains("| gids |");
     }
 
     private double f1(Mode mode, Language language) {
