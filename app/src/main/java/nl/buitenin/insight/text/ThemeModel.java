@@ -16,7 +16,8 @@ import nl.buitenin.insight.internal.text.ThemeTerms;
  * Suggests themes of a taxonomy for a text, with a confidence 0..1 per theme. Built from the taxonomy's example
  * phrases alone it works from the first day; analysts' tags (accepted or rejected themes of real texts) make it
  * better. Dutch and English texts share one model: both are stemmed, Dutch compounds are split into the parts the
- * model knows. Immutable and thread-safe once built; building takes a fraction of a second for a few thousand tags.
+ * model knows. Immutable and thread-safe once built; training reads every example and tagged text, so build it once
+ * and share it.
  * How it works and how well is in {@code docs/insight.md}.
  */
 public final class ThemeModel {

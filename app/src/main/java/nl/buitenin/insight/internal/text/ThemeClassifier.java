@@ -171,10 +171,6 @@ public final class ThemeClassifier {
         return vector;
     }
 
-    int vocabularySize() {
-        return vocabulary.size();
-    }
-
     @Override
     public String toString() {
         return "ThemeClassifier" + Arrays.asList(vocabulary.size(), models.size());
