@@ -27,6 +27,7 @@ BENCHMARKS=(
   "staffing-naive|speed-up: naiveFromScratch time / fast time (JMH)"
   "staffing-textbook|speed-up: textbookFormula time / fast time (JMH)"
   "sentiment|texts/s per core: shared analyzer / analyzer built per text (JMH)"
+  "themes|texts/s per core, themed and scored: shared analyzer and model / both built per text (JMH)"
   "journey-ingest|rows/s: HTTP API until listeners done / COPY"
   "journey-answers|surveys/s: HTTP API / COPY"
   "journey-scores|speed-up: GROUP BY raw answers time / histograms time"
@@ -212,6 +213,14 @@ if selected sentiment; then
   for run in $(seq "$RUNS"); do
     collect "$run" "$OUT/sentiment-run$run.log" sentiment -- \
       jmh "$run" SentimentBenchmark "sentiment:analyzer:perTextAnalyzer:higher"
+  done
+fi
+
+if selected themes; then
+  log "themes (JMH ThemesBenchmark)"
+  for run in $(seq "$RUNS"); do
+    collect "$run" "$OUT/themes-run$run.log" themes -- \
+      jmh "$run" ThemesBenchmark "themes:shared:perText:higher"
   done
 fi
 

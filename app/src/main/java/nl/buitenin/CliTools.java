@@ -8,8 +8,10 @@ import nl.buitenin.demand.cli.StaffingCommand;
 import nl.buitenin.insight.cli.DemandTypeCommand;
 import nl.buitenin.insight.cli.EvaluateDemandCommand;
 import nl.buitenin.insight.cli.EvaluateSentimentCommand;
+import nl.buitenin.insight.cli.EvaluateThemesCommand;
 import nl.buitenin.insight.cli.ScoreCommand;
 import nl.buitenin.insight.cli.SentimentCommand;
+import nl.buitenin.insight.cli.ThemesCommand;
 import nl.buitenin.journey.cli.ImportInteractionsCommand;
 import nl.buitenin.listening.cli.CheckSurveyCommand;
 import nl.buitenin.listening.cli.ImportAnswersCommand;
@@ -28,8 +30,9 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
+        return List.of(CheckSurveyCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
+                EvaluateThemesCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
-                StaffingCommand.class);
+                StaffingCommand.class, ThemesCommand.class);
     }
 }

@@ -1,0 +1,64 @@
+package nl.buitenin.insight.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import nl.buitenin.platform.CsvInput;
+import nl.buitenin.platform.InvalidInputException;
+
+/**
+ * A CSV file with a header read whole by the shared strict reader, every line checked to have as many fields as
+ * the header, so a tool stops on a broken line before it prints anything. A problem is an {@link Unreadable} whose
+ * message names the file and the line.
+ */
+record CsvTable(CsvInput.Header header, List<CsvInput.Line> rows) {
+
+    /** Why a file cannot be used; the message starts with the file and names the line where there is one. */
+    static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    static CsvTable read(Path file) throws Unreadable {
+        List<CsvInput.Line> lines;
+        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
+            lines = CsvInput.readAll(reader);
+        } catch (InvalidInputException e) {
+            throw new Unreadable(file + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new Unreadable(file + ": cannot read: " + e.getMessage());
+        }
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new Unreadable(file + ": line 1: no header line");
+        }
+        CsvInput.Header header;
+        try {
+            header = CsvInput.Header.of(lines.get(0), false);
+        } catch (InvalidInputException e) {
+            throw new Unreadable(file + ": " + e.getMessage());
+        }
+        List<CsvInput.Line> rows = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
+        for (CsvInput.Line line : rows) {
+            if (line.values().size() != header.names().size()) {
+                throw new Unreadable(file + ": " + line.place() + ": " + line.values().size()
+                        + " fields where the header has " + header.names().size());
+            }
+        }
+        return new CsvTable(header, rows);
+    }
+
+    /** The position of a column, or an {@link Unreadable} naming the header line. */
+    int column(Path file, String name) throws Unreadable {
+        int index = header.indexOf(name).orElse(-1);
+        if (index < 0) {
+            throw new Unreadable(file + ": line " + header.line() + ": no column '" + name + "' in the header "
+                    + header.names());
+        }
+        return index;
+    }
+}

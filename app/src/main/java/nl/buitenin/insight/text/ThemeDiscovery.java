@@ -1,0 +1,50 @@
+package nl.buitenin.insight.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.buitenin.insight.internal.text.LingoClusters;
+
+/**
+ * Finds possible new themes among texts (typically those no theme fits yet) by clustering them with Carrot2's Lingo:
+ * each suggested theme has label phrases, its size and examples, for an analyst to adopt or dismiss. Dutch and
+ * English texts are clustered apart (each with its own stemmer and stop words) and the clusters of both are ranked
+ * together by size. The same texts in the same order give the same themes.
+ */
+public final class ThemeDiscovery {
+
+    /** How many example texts each suggested theme carries. */
+    public static final int EXAMPLES = 3;
+
+    private final TextAnalyzer analyzer;
+
+    public ThemeDiscovery(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Up to {@code count} suggested themes, largest first; fewer when the texts do not fall apart into more. */
+    public List<SuggestedTheme> discover(List<String> texts, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, not " + count);
+        }
+        Map<Language, List<String>> byLanguage = new EnumMap<>(Language.class);
+        for (String text : texts) {
+            if (!text.isBlank()) {
+                byLanguage.computeIfAbsent(analyzer.language(text), l -> new ArrayList<>()).add(text);
+            }
+        }
+        List<SuggestedTheme> themes = new ArrayList<>();
+        byLanguage.forEach((language, of) -> {
+            for (LingoClusters.Group group : LingoClusters.cluster(of, language, count)) {
+                List<String> examples = group.texts().stream().limit(EXAMPLES).map(of::get).toList();
+                themes.add(new SuggestedTheme(group.labels(), group.texts().size(), examples));
+            }
+        });
+        themes.sort(Comparator.comparing((SuggestedTheme theme) -> -theme.size())
+                .thenComparing(theme -> theme.labels().get(0)));
+        return themes.size() > count ? List.copyOf(themes.subList(0, count)) : themes;
+    }
+}
