@@ -12,6 +12,9 @@ import nl.buitenin.insight.text.TextAnalysis;
 @Component
 public class SentimentModel {
 
+    /** Whether the server labels with a model fitted on corrections; set from the held-out figures (CorrectionModelQualityTest). */
+    public static final boolean USES_CORRECTIONS = false;
+
     public SentimentLabel label(String text, TextAnalysis analysis) {
         return analysis.sentiment().label();
     }
