@@ -27,6 +27,8 @@ import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.Cases;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.RetentionExpired;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.textinsight.internal.Analyses;
@@ -161,6 +163,29 @@ class TextAnalysisAfterCommitTest {
         assertThat(noteText.label()).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(noteText.text().person()).isNull();
         assertThat(noteText.text().touchpoint()).isEqualTo(fixture.touchpoint);
+    }
+
+    @Test
+    void aNotePastTheRetentionOfServiceImprovementLosesItsTextAndPerson() throws Exception {
+        PersonKey fleur = fixture.person("Fleur");
+        EventsHandled handled = EventsHandled.since(registry);
+        Notes.Note old = transactions.execute(s -> notes.record(new Notes.NoteInput(fixture.touchpoint.value().toString(), "PHONE_CALL",
+                "Fleur belde over haar bagage.", fleur.value(), "2001-03-01T10:00:00+01:00"), "medewerker"));
+        Notes.Note recent = transactions.execute(s -> notes.record(new Notes.NoteInput(fixture.touchpoint.value().toString(), "PHONE_CALL",
+                "Fleur belde opnieuw.", fleur.value(), null), "medewerker"));
+        handled.await();
+        assertThat(analyses.find(TextSource.NOTE, old.id().toString())).as("past retention already: not read, not analysed").isEmpty();
+
+        handled = EventsHandled.since(registry);
+        transactions.executeWithoutResult(s -> events.publishEvent(
+                new RetentionExpired(PurposeId.SERVICE_IMPROVEMENT, Instant.parse("2002-01-01T00:00:00Z"))));
+        handled.await();
+
+        Notes.Note expired = notes.byId(old.id()).orElseThrow();
+        assertThat(expired.text()).isEqualTo("[bewaartermijn verstreken]");
+        assertThat(expired.person()).isNull();
+        assertThat(notes.byId(recent.id()).orElseThrow().text()).isEqualTo("Fleur belde opnieuw.");
+        assertThat(analyses.find(TextSource.NOTE, recent.id().toString()).orElseThrow().text().person()).isEqualTo(fleur);
     }
 
     private CompletedResponse completed(UUID response, PersonKey person, Instant at) {

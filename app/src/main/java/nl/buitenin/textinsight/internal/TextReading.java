@@ -82,8 +82,9 @@ public class TextReading {
             if (written.text().isBlank()) {
                 continue;
             }
-            if (!mayRead(written.person(), "text analysis of " + written.source().name().toLowerCase(java.util.Locale.ROOT) + " "
-                    + written.ref(), written.at())) {
+            // The access log is part of the person's export: it says what was read, without ids.
+            if (!mayRead(written.person(), "text analysis of a " + written.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    written.at())) {
                 refused++;
                 continue;
             }

@@ -53,8 +53,8 @@ public class TextViews {
     public Optional<View> view(TextSource source, UUID id) {
         return analyses.find(source, id.toString()).map(stored -> {
             AnalysedText text = stored.text();
-            Optional<String> written = reading.mayRead(text.person(), "sentences of " + source.name().toLowerCase(java.util.Locale.ROOT)
-                    + " " + id, text.writtenAt()) ? text(source, id) : Optional.empty();
+            Optional<String> written = reading.mayRead(text.person(), "sentences of a " + source.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' '), text.writtenAt()) ? text(source, id) : Optional.empty();
             List<SentenceView> sentences = new ArrayList<>();
             written.ifPresent(t -> {
                 for (SentenceSentiment sentence : TextAnalyzer.standard().analyze(t, text.language()).sentences()) {

@@ -89,7 +89,7 @@ class NotesApi {
     }
 
     private NoteView view(Notes.Note note) {
-        boolean readable = reading.mayRead(note.person(), "note " + note.id(), note.heardAt());
+        boolean readable = reading.mayRead(note.person(), "a note", note.heardAt());
         return new NoteView(note.id(), note.touchpoint().value(), note.kind().name(), readable ? note.text() : null, note.person() != null,
                 note.heardAt(), note.recordedAt());
     }

@@ -80,7 +80,7 @@ class NotesController {
         List<NoteRow> rows = new ArrayList<>();
         for (Notes.Note note : latest) {
             StoredAnalysis analysis = found.get(note.id().toString());
-            String text = reading.mayRead(note.person(), "note " + note.id(), note.heardAt()) ? note.text() : null;
+            String text = reading.mayRead(note.person(), "a note", note.heardAt()) ? note.text() : null;
             rows.add(new NoteRow(note.kind().messageKey(), touchpoints.byId(note.touchpoint()).map(t -> t.name(locale)).orElse(null),
                     WHEN.format(note.heardAt().atZone(zone)), text, note.person() != null,
                     analysis == null ? null : "textinsight.label." + analysis.label().code(), analysis != null && analysis.corrected() != null));
