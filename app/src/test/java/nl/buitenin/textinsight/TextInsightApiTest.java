@@ -171,6 +171,32 @@ class TextInsightApiTest {
                 .andExpect(jsonPath("$.errors[0].message").value("choose the touchpoint it was about"));
     }
 
+    @Test
+    void anAnalystCorrectsANotesSentimentInPlaceAndAnAgentMayNot() throws Exception {
+        EventsHandled handled = EventsHandled.since(registry);
+        mvc.perform(post("/notes").with(user(agent)).with(csrf()).param("touchpoint", fixture.touchpoint.toString())
+                        .param("kind", "AT_THE_DOOR").param("text", "De folder was onduidelijk over de prijs."))
+                .andExpect(status().is3xxRedirection());
+        handled.await();
+        String id = json.readTree(mvc.perform(get("/api/v1/notes").param("touchpoint", fixture.touchpoint.toString()).with(user(analyst)))
+                .andReturn().getResponse().getContentAsString()).get("items").get(0).get("id").asString();
+
+        mvc.perform(get("/notes").with(user(agent))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("class=\"row correct\""))));
+        mvc.perform(post("/notes/" + id + "/label").with(user(agent)).with(csrf()).param("label", "POSITIVE"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/notes/" + id + "/label").with(user(analyst)).with(csrf()).header("HX-Request", "true").param("label", "POSITIVE"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("id=\"note-" + id + "\"")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("corrected by an analyst")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("<html"))));
+        assertThat(analyses.find(TextSource.NOTE, id).orElseThrow().corrected()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
     private StoredUser staff(Set<Role> roles) {
         String name = "ti-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new NewUser(name, name, "a long enough password", roles, null, "en", false));
