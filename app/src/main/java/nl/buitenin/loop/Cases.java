@@ -1,5 +1,7 @@
 package nl.buitenin.loop;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.journey.TouchpointId;
@@ -21,4 +23,10 @@ public interface Cases {
 
     /** Whether the person has a case that is not closed, so that the contact policy can hold back a survey. */
     boolean hasOpenCase(PersonKey person);
+
+    /**
+     * What the person said when the case was opened (its summary, as scrubbed on erasure); empty for an unknown case.
+     * Personal data: a reader checks the purpose with {@code privacy.PurposeGuard} first when the case has a person.
+     */
+    Optional<String> summary(CaseId caseId);
 }

@@ -46,6 +46,8 @@ public final class BulkInsert<T> {
         TEXT("text", Types.VARCHAR), UUID("uuid", Types.OTHER), INTEGER("integer", Types.INTEGER), BIGINT("bigint", Types.BIGINT),
         /** An {@link Instant} or {@link OffsetDateTime}, stored in UTC. */
         TIMESTAMP("timestamp with time zone", Types.TIMESTAMP_WITH_TIMEZONE),
+        /** A {@link Double}; its decimal text (also in E notation) casts back exactly on PostgreSQL. */
+        DOUBLE("double precision", Types.DOUBLE),
         DATE("date", Types.DATE);
 
         private final String sql;

@@ -49,7 +49,7 @@ class ErasureAcrossModulesTest {
         List<DatabaseScan.Hit> before = scan.find(someone.identifiers());
         assertThat(before).as("the person is in several modules before")
                 .extracting(DatabaseScan.Hit::table).contains("loop_case", "loop_case_note", "loop_callback", "listening_answer",
-                        "loop_tell_back_task", "interaction", "contact_decision", "outbox_message");
+                        "loop_tell_back_task", "interaction", "contact_decision", "outbox_message", "textinsight_note");
         assertThat(before).as("each phone notation is in the text before").extracting(DatabaseScan.Hit::identifier)
                 .containsAll(someone.phoneNotations());
 

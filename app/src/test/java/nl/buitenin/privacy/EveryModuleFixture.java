@@ -187,6 +187,11 @@ final class EveryModuleFixture {
                                 + "\",\"text\":\"" + complaintText + "\",\"personKey\":\"" + key.value() + "\",\"team\":\"" + team + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         CaseId complaint = new CaseId(UUID.fromString(JsonPath.read(body, "$.caseId")));
+        // What staff heard on the phone, as a note about them (text insight).
+        mvc.perform(post("/api/v1/notes").header("Authorization", "Bearer " + ingest).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"touchpoint\":\"" + touchpoint.value() + "\",\"kind\":\"PHONE_CALL\",\"person\":\"" + key.value()
+                                + "\",\"text\":\"" + name + " belde boos vanaf " + notations.get(1) + " over de bagage, mail " + email + "\"}"))
+                .andExpect(status().isCreated());
         String noteText = "Mevrouw " + surname + " belde terug vanaf " + notations.get(2) + ", ook bereikbaar op " + notations.get(5);
         cases.addNote(agent.toUser(), complaint, noteText);
         String callbackNote = "Voicemail ingesproken op " + notations.get(3) + " voor " + name;

@@ -36,7 +36,8 @@ import nl.buitenin.testing.VisibleText;
 class ExportAcrossModulesTest {
 
     static final List<String> SECTIONS = List.of("contact-details", "preferences", "consents", "access-log", "interactions",
-            "invitations", "answers", "contact-decisions", "contacts", "messages", "cases", "told-back", "answer-themes");
+            "invitations", "answers", "contact-decisions", "contacts", "messages", "cases", "told-back", "answer-themes", "notes",
+            "text-analysis");
 
     @Autowired
     ApplicationContext context;
@@ -75,6 +76,8 @@ class ExportAcrossModulesTest {
                         someone.touchpointNl());
         assertThat(text(export, "told-back")).contains(someone.actionNl(), "TOLD", "CALL_PLANNED", someone.callNote());
         assertThat(records(export, "answer-themes")).singleElement().asString().contains(someone.themeNl());
+        assertThat(records(export, "notes")).singleElement().asString().contains(someone.name() + " belde boos");
+        assertThat(records(export, "text-analysis")).extracting(r -> r.toString()).anyMatch(r -> r.contains("COMMENT"));
     }
 
     @Test

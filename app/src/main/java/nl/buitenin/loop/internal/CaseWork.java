@@ -2,6 +2,7 @@ package nl.buitenin.loop.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,6 +108,12 @@ public class CaseWork implements Cases {
     @Transactional(readOnly = true)
     public boolean hasOpenCase(PersonKey person) {
         return cases.hasOpenCase(person);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> summary(CaseId caseId) {
+        return cases.byId(caseId).map(CaseFile::summary);
     }
 
     /** The case if the user may see it: agents only their own team's, or the cases they own. */

@@ -1,0 +1,157 @@
+package nl.buitenin.textinsight.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.insight.text.Language;
+import nl.buitenin.insight.text.SentimentLabel;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.BulkInsert;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.textinsight.TextSource;
+
+/**
+ * The one writer of {@code textinsight_analysis}: adds analyses (a source already analysed is left as it is, so a
+ * replayed event adds nothing), records an analyst's correction, and reads them back.
+ */
+@Repository
+public class Analyses {
+
+    private record Row(AnalysedText text, Instant analysedAt) {
+    }
+
+    private static final BulkInsert<Row> INSERT = BulkInsert.<Row>into("textinsight_analysis")
+            .column("source_kind", BulkInsert.Type.TEXT, r -> r.text().source().name())
+            .column("source_ref", BulkInsert.Type.TEXT, r -> r.text().ref())
+            .column("person_key", BulkInsert.Type.TEXT, r -> r.text().person() == null ? null : r.text().person().value())
+            .column("touchpoint_id", BulkInsert.Type.UUID, r -> r.text().touchpoint() == null ? null : r.text().touchpoint().value())
+            .column("written_at", BulkInsert.Type.TIMESTAMP, r -> r.text().writtenAt())
+            .column("language", BulkInsert.Type.TEXT, r -> r.text().language().code())
+            .column("sentiment", BulkInsert.Type.DOUBLE, r -> r.text().sentiment())
+            .column("label", BulkInsert.Type.TEXT, r -> r.text().label().code())
+            .column("analysed_at", BulkInsert.Type.TIMESTAMP, Row::analysedAt)
+            .ifAbsent("source_ref");
+
+    private static final String SELECT = "select source_kind, source_ref, person_key, touchpoint_id, written_at, language, sentiment, "
+            + "label, corrected_label, corrected_by, corrected_at from textinsight_analysis ";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Analyses(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Stores the analyses of sources not analysed before and returns those; the others stay as they were. */
+    @Transactional
+    public List<AnalysedText> add(List<AnalysedText> texts, Instant analysedAt) {
+        // The insert tells its rows apart by reference, which is unique within one kind of source.
+        Map<TextSource, List<Row>> byKind = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (AnalysedText text : texts) {
+            if (seen.add(text.source() + "/" + text.ref())) {
+                byKind.computeIfAbsent(text.source(), k -> new ArrayList<>()).add(new Row(text, analysedAt));
+            }
+        }
+        List<AnalysedText> added = new ArrayList<>();
+        byKind.values().forEach(rows -> INSERT.write(template, rows).forEach(r -> added.add(r.text())));
+        return added;
+    }
+
+    /** Which of the references of this kind of source are analysed already. */
+    @Transactional(readOnly = true)
+    public Set<String> analysed(TextSource source, Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select source_ref from textinsight_analysis where source_kind = :kind and source_ref in (:refs)")
+                .param("kind", source.name()).param("refs", List.copyOf(refs)).query(String.class).list());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredAnalysis> find(TextSource source, String ref) {
+        return jdbc.sql(SELECT + "where source_kind = :kind and source_ref = :ref").param("kind", source.name()).param("ref", ref)
+                .query(Analyses::stored).optional();
+    }
+
+    /** The analyses of one kind of source by reference, for a page that lists them. */
+    @Transactional(readOnly = true)
+    public Map<String, StoredAnalysis> findAll(TextSource source, Collection<String> refs) {
+        Map<String, StoredAnalysis> found = new LinkedHashMap<>();
+        if (refs.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(SELECT + "where source_kind = :kind and source_ref in (:refs)").param("kind", source.name())
+                .param("refs", List.copyOf(refs)).query(Analyses::stored).list().forEach(s -> found.put(s.text().ref(), s));
+        return found;
+    }
+
+    /** Records an analyst's label; false when the source was never analysed. */
+    @Transactional
+    public boolean correct(TextSource source, String ref, SentimentLabel label, String by, Instant at) {
+        return jdbc.sql("update textinsight_analysis set corrected_label = :label, corrected_by = :by, corrected_at = :at "
+                        + "where source_kind = :kind and source_ref = :ref")
+                .param("label", label.code()).param("by", by).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("kind", source.name()).param("ref", ref).update() > 0;
+    }
+
+    /** Every corrected analysis of a kind of source, oldest correction first: the labelled examples analysts gave. */
+    @Transactional(readOnly = true)
+    public List<StoredAnalysis> corrected(TextSource source) {
+        return jdbc.sql(SELECT + "where source_kind = :kind and corrected_label is not null order by corrected_at, source_ref")
+                .param("kind", source.name()).query(Analyses::stored).list();
+    }
+
+    /** The person's analyses, newest first, for their export. */
+    @Transactional(readOnly = true)
+    public List<StoredAnalysis> of(PersonKey person) {
+        return jdbc.sql(SELECT + "where person_key = :p order by written_at desc, source_kind, source_ref").param("p", person.value())
+                .query(Analyses::stored).list();
+    }
+
+    /** The analyses no longer say whose text they read (erasure, retention); the figures keep them. */
+    @Transactional
+    public int forget(PersonKey person) {
+        return jdbc.sql("update textinsight_analysis set person_key = null where person_key = :p").param("p", person.value()).update();
+    }
+
+    private static StoredAnalysis stored(ResultSet rs, int row) throws SQLException {
+        String person = rs.getString(3);
+        UUID touchpoint = rs.getObject(4, UUID.class);
+        String corrected = rs.getString(9);
+        OffsetDateTime correctedAt = rs.getObject(11, OffsetDateTime.class);
+        AnalysedText text = new AnalysedText(TextSource.valueOf(rs.getString(1)), rs.getString(2),
+                person == null ? null : new PersonKey(person), touchpoint == null ? null : new TouchpointId(touchpoint),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), Language.of(rs.getString(6)).orElseThrow(), rs.getDouble(7),
+                label(rs.getString(8)));
+        return new StoredAnalysis(text, corrected == null ? null : label(corrected), rs.getString(10),
+                correctedAt == null ? null : correctedAt.toInstant());
+    }
+
+    static SentimentLabel label(String code) {
+        for (SentimentLabel label : SentimentLabel.values()) {
+            if (label.code().equals(code)) {
+                return label;
+            }
+        }
+        throw new IllegalStateException("unknown sentiment label stored: " + code);
+    }
+}

@@ -1,0 +1,46 @@
+package nl.buitenin.textinsight.internal;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.privacy.ErasedText;
+import nl.buitenin.privacy.PersonErased;
+import nl.buitenin.privacy.PersonalDataErasure;
+import nl.buitenin.privacy.PersonalDataTable;
+
+/**
+ * Forgets a person in text insight with the shared scrubber: notes about them lose every direct identifier, any other
+ * note that mentions them loses theirs; then the key goes from the notes and from the analyses of their texts. The
+ * analyses follow their texts, which their sources scrub and keep anonymously: language, sentiment and label stay for
+ * the figures, no longer linked to anybody.
+ */
+@Component
+class TextInsightErasure implements PersonalDataErasure {
+
+    private final JdbcClient jdbc;
+    private final Analyses analyses;
+
+    TextInsightErasure(JdbcClient jdbc, Analyses analyses) {
+        this.jdbc = jdbc;
+        this.analyses = analyses;
+    }
+
+    @Override
+    public List<PersonalDataTable> erases() {
+        return List.of(PersonalDataTable.keyed("textinsight_note", "person_key", "text"),
+                PersonalDataTable.keyed("textinsight_analysis", "person_key"));
+    }
+
+    @ApplicationModuleListener
+    void on(PersonErased erased) {
+        ErasedText text = new ErasedText(jdbc, erased);
+        text.scrubOwn("textinsight_note", List.of("id"), "text", "person_key = :person");
+        // A note about somebody else (or about nobody in particular, a focus group) may name them too.
+        text.scrubMentions("textinsight_note", List.of("id"), "text");
+        jdbc.sql("update textinsight_note set person_key = null where person_key = :p").param("p", erased.person().value()).update();
+        analyses.forget(erased.person());
+    }
+}

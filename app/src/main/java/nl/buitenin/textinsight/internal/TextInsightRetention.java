@@ -1,0 +1,43 @@
+package nl.buitenin.textinsight.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.RetentionExpired;
+import nl.buitenin.textinsight.TextSource;
+
+/**
+ * Notes are held for "service improvement": past its retention a note loses its text and person (kind, touchpoint
+ * and day stay for the counts), and so do the analyses of every text written before the cutoff. Answers are held for
+ * "feedback": past its retention their analyses lose the person, as the answers themselves do.
+ */
+@Component
+class TextInsightRetention {
+
+    static final String EXPIRED = "[bewaartermijn verstreken]";
+
+    private final JdbcClient jdbc;
+
+    TextInsightRetention(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(RetentionExpired expired) {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC);
+        if (expired.purpose().equals(PurposeId.SERVICE_IMPROVEMENT)) {
+            jdbc.sql("update textinsight_note set text = :expired, person_key = null where heard_at < :cutoff and text <> :expired")
+                    .param("expired", EXPIRED).param("cutoff", cutoff).update();
+            jdbc.sql("update textinsight_analysis set person_key = null where person_key is not null and written_at < :cutoff")
+                    .param("cutoff", cutoff).update();
+        } else if (expired.purpose().equals(PurposeId.FEEDBACK)) {
+            jdbc.sql("update textinsight_analysis set person_key = null where person_key is not null and source_kind = :kind "
+                    + "and written_at < :cutoff").param("kind", TextSource.COMMENT.name()).param("cutoff", cutoff).update();
+        }
+    }
+}

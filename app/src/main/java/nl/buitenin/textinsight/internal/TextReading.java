@@ -1,0 +1,105 @@
+package nl.buitenin.textinsight.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.buitenin.insight.text.TextAnalysis;
+import nl.buitenin.insight.text.TextAnalyzer;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PurposeGuard;
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.PurposeRefusedException;
+import nl.buitenin.textinsight.TextSource;
+
+/**
+ * Reads texts under the purpose "service improvement" and stores what the analysis found. The text of a known person
+ * is read only when the purpose allows it (and the read is logged); a text it refuses is not analysed, only counted.
+ * One batch is analysed with the shared analyzer and inserted at once.
+ */
+@Service
+public class TextReading {
+
+    private static final Logger log = LoggerFactory.getLogger(TextReading.class);
+
+    /** A text to analyse, with where it came from. */
+    public record Written(TextSource source, String ref, @Nullable PersonKey person, @Nullable TouchpointId touchpoint, Instant at,
+            String text) {
+    }
+
+    /** What a batch came to: stored, refused by the purpose, or stored before (a replay). */
+    public record Outcome(int analysed, int refused, int before) {
+    }
+
+    private final PurposeGuard purposes;
+    private final Analyses analyses;
+    private final SentimentModel model;
+    private final Clock clock;
+    private final TransactionTemplate own;
+
+    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, Clock clock, PlatformTransactionManager transactions) {
+        this.purposes = purposes;
+        this.own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.analyses = analyses;
+        this.model = model;
+        this.clock = clock;
+    }
+
+    /** Whether the person's text may be read for service improvement now; logs the read when it may. */
+    public boolean mayRead(@Nullable PersonKey person, String what, Instant recordedAt) {
+        if (person == null) {
+            return true;
+        }
+        try {
+            // In a transaction of its own: a refusal marks the transaction it runs in for rollback, and the caller's
+            // (a listener's) must go on with the other texts of its batch.
+            own.executeWithoutResult(s -> purposes.check(PurposeId.SERVICE_IMPROVEMENT, person, what, recordedAt));
+            return true;
+        } catch (PurposeRefusedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Analyses and stores the texts whose source has no analysis yet; blank texts are skipped. Each purpose check runs
+     * in its own transaction ({@link #mayRead}), so a refused text does not take the rest of the batch with it.
+     */
+    public Outcome analyse(List<Written> texts) {
+        List<AnalysedText> found = new ArrayList<>(texts.size());
+        int refused = 0;
+        for (Written written : texts) {
+            if (written.text().isBlank()) {
+                continue;
+            }
+            // The access log is part of the person's export: it says what was read, without ids.
+            if (!mayRead(written.person(), "text analysis of a " + written.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    written.at())) {
+                refused++;
+                continue;
+            }
+            found.add(analysed(written));
+        }
+        List<AnalysedText> added = analyses.add(found, clock.instant());
+        if (refused > 0) {
+            log.info("Text analysis: {} of {} texts not read, the purpose service-improvement refused them", refused, texts.size());
+        }
+        return new Outcome(added.size(), refused, found.size() - added.size());
+    }
+
+    private AnalysedText analysed(Written written) {
+        TextAnalysis analysis = TextAnalyzer.standard().analyze(written.text());
+        return new AnalysedText(written.source(), written.ref(), written.person(), written.touchpoint(), written.at(),
+                analysis.language(), analysis.sentiment().score(), model.label(written.text(), analysis));
+    }
+}

@@ -1,0 +1,5 @@
+/** Text insight's storage, analysis after commit, notes, export and erasure. */
+@NullMarked
+package nl.buitenin.textinsight.internal;
+
+import org.jspecify.annotations.NullMarked;
