@@ -203,7 +203,7 @@ public final class SentimentScorer {
     private @Nullable Double valence(String term) {
         Double value = lexicon.valence(term);
         if (value == null && rules.compounds() && language == Language.NL && term.length() >= 7) {
-            value = lexicon.compoundTail(term);
+            value = lexicon.compound(term);
         }
         return value;
     }
