@@ -108,7 +108,9 @@ public final class Lexicon {
         for (Object word : DutchAnalyzer.getDefaultStopSet()) {
             forms.remove(new String((char[]) word));
         }
-        Set<String> blocked = own("buitenin-nl.tsv", forms);
+        Set<String> blocked = new HashSet<>();
+        own("buitenin-nl.tsv", forms, blocked);
+        own("domain-nl.tsv", forms, blocked);
         return new Lexicon(Language.NL, forms, adjectives, blocked, compounds);
     }
 
@@ -120,16 +122,18 @@ public final class Lexicon {
                 forms.put(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1]) / 4);
             }
         });
-        Set<String> blocked = own("buitenin-en.tsv", forms);
+        Set<String> blocked = new HashSet<>();
+        own("buitenin-en.tsv", forms, blocked);
+        own("domain-en.tsv", forms, blocked);
         return new Lexicon(Language.EN, forms, Set.of(), blocked, null);
     }
 
     /**
      * Buitenin's own words: {@code word<TAB>value}, value in -1..1; 0 removes a word, also from the look-up by stem
-     * (so "bevestiging" does not find "bevestigen"); # starts a comment. Returns the removed words.
+     * (so "bevestiging" does not find "bevestigen") and is added to {@code removed}; # starts a comment. A later
+     * file overrides an earlier one.
      */
-    private static Set<String> own(String file, Map<String, Double> forms) {
-        Set<String> removed = new HashSet<>();
+    private static void own(String file, Map<String, Double> forms, Set<String> removed) {
         lines(file, line -> {
             String text = line.strip();
             if (text.isEmpty() || text.startsWith("#")) {
@@ -142,9 +146,9 @@ public final class Lexicon {
                 removed.add(fields[0]);
             } else {
                 forms.put(fields[0], value);
+                removed.remove(fields[0]);
             }
         });
-        return removed;
     }
 
     private static void lines(String file, java.util.function.Consumer<String> each) {
