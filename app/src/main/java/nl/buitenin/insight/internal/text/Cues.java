@@ -10,7 +10,8 @@ import nl.buitenin.insight.text.Language;
  * intensifiers and downtoners scale the next opinion word; after a contrast word what follows weighs more than
  * what came before; "te"/"too" before an adjective makes it a complaint ("te lang", "too fast"); in a sentence
  * with a wish about the past ("was fijn geweest", "would have been nice", "I wish") or Dutch irony ("hoor") praise
- * words count against.
+ * words count against. A negation with no opinion word in its scope is a mild complaint, except after "zonder" or
+ * "without" ({@code withouts}); {@code phrases} are the expressions of {@link Phrases} with their polarity.
  */
 record Cues(Set<String> negators, Set<String> intensifiers, Set<String> downtoners, Set<String> contrasts,
         Set<String> too, Set<String> counterfactuals, Set<String> wouldHave, Set<String> withouts, Map<String, Double> phrases) {

@@ -14,7 +14,8 @@ import nl.buitenin.insight.text.SentimentLabel;
  * Lexicon sentiment with rules, in the manner of VADER (Hutto and Gilbert 2014): the polarities of the opinion
  * words are summed, each modified by what stands before it (negation, intensifier, downtoner, "te"/"too"), the
  * part after a contrast word weighs more than the part before it, exclamation marks strengthen their sentence,
- * and the sum is squashed into -1..1. Per sentence the same with only that sentence's words.
+ * and the sum is squashed into -1..1. Per sentence the same with only that sentence's words. Expressions
+ * ({@link Phrases}: "viel tegen", "aan de hoge kant") are scored as one opinion word at their first word.
  */
 public final class SentimentScorer {
 
