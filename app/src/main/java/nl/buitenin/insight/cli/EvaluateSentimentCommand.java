@@ -37,6 +37,10 @@ public class EvaluateSentimentCommand implements Callable<Integer> {
     @Option(names = "--dev-errors", description = "also print the dev texts labelled wrongly (never those of test)")
     boolean devErrors;
 
+    @Option(names = "--dev-only", description = "print the dev split only, to tune by; the held-out test split stays "
+            + "unseen until a change is kept")
+    boolean devOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +60,7 @@ public class EvaluateSentimentCommand implements Callable<Integer> {
             return 2;
         }
         TextAnalyzer analyzer = TextAnalyzer.standard();
-        out.print(evaluation.table(analyzer));
+        out.print(evaluation.table(analyzer, !devOnly));
         if (tune) {
             for (Language language : Language.values()) {
                 out.println(String.format(Locale.ROOT, "best neutral band on dev, %s: %.2f (standard: %.2f)",

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -14,6 +15,7 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.jspecify.annotations.Nullable;
 
+import nl.buitenin.insight.internal.text.Compounds;
 import nl.buitenin.insight.internal.text.LanguageGuess;
 import nl.buitenin.insight.internal.text.Lexicon;
 import nl.buitenin.insight.internal.text.SentimentRules;
@@ -22,7 +24,7 @@ import nl.buitenin.insight.internal.text.Tokens;
 
 /**
  * Reads Dutch and English texts: their language, sentiment (per text and per sentence, -1..1 with a label) and
- * stemmed terms. Building one loads the lexicons (a fraction of a second); after that it is thread-safe and
+ * stemmed terms. Building one loads the lexicons and the Dutch dictionary (a fraction of a second); after that it is thread-safe and
  * allocates no analyzer per text, so build it once ({@link #standard()}) and share it. The rules and their
  * measured quality are described in {@code docs/insight.md}.
  */
@@ -34,12 +36,12 @@ public final class TextAnalyzer {
     private final LanguageGuess guess = new LanguageGuess(Language.NL);
     private final Map<Language, SentimentScorer> scorers = new EnumMap<>(Language.class);
     private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);
+    private final Compounds compounds = Compounds.dutch();
 
     /** An analyzer with the given rules (the evaluation tries others than the standard ones). */
     public TextAnalyzer(SentimentRules rules) {
-        for (Language language : Language.values()) {
-            scorers.put(language, new SentimentScorer(Lexicon.of(language), rules));
-        }
+        scorers.put(Language.NL, new SentimentScorer(Lexicon.dutch(compounds), rules));
+        scorers.put(Language.EN, new SentimentScorer(Lexicon.of(Language.EN), rules));
         stemming.put(Language.NL, new DutchAnalyzer());
         stemming.put(Language.EN, new EnglishAnalyzer());
     }
@@ -75,6 +77,16 @@ public final class TextAnalyzer {
     /** The language a text appears to be written in (Dutch when nothing tells). */
     public Language language(String text) {
         return guess.guess(tokens.split(text).tokens());
+    }
+
+    /**
+     * The known parts of a Dutch compound word, split with OpenTaal's Dutch dictionary: "wachttijden" gives
+     * [wacht, tijden], "klantenservicemedewerker" [klanten, servicemedewerker], "bagagevervoer" [bagage, vervoer];
+     * the parts are lower case, a linking "s", "e" or "en" stays with the part before it and the last part is
+     * inflected as written. Empty when the word is no compound of known parts ("vervoer", "overnachting").
+     */
+    public List<String> compoundParts(String word) {
+        return compounds.parts(word.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -116,6 +116,44 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aWordIsSplitOnlyWhereTheDictionaryKnowsItsParts() {
+        // the blind adjective tail read "gelopen" as "lopen" and "Utrecht" as "recht"
+        assertThat(nl("Ik heb in mei gelopen.")).isEqualTo(new Sentiment(0, SentimentLabel.NEUTRAL));
+        assertThat(nl("We vertrokken uit Utrecht.")).isEqualTo(new Sentiment(0, SentimentLabel.NEUTRAL));
+        assertThat(nl("Een personeelsonvriendelijke werkgever.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void withoutSomethingIsNoComplaintByItself() {
+        assertThat(nl("Ik kon mijn reis verzetten, zonder kosten. Top!").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(en("I called to cancel and it was handled without any fuss.").score()).isGreaterThanOrEqualTo(0);
+        assertThat(nl("Zonder problemen.").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void aDegreeWordThatTheLexiconsScoreNegativeSaysHowMuchNotWhat() {
+        assertThat(nl("De gids wist ontzettend veel over de omgeving.").score()).isGreaterThanOrEqualTo(0);
+        assertThat(nl("Erg!").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        // a chain of degree words reaches the word it grades
+        assertThat(nl("Echt heel erg lang moeten wachten.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void expressionsMeanWhatTheirWordsTogetherMean() {
+        assertThat(nl("De tweede dag viel erg tegen.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(nl("Het viel niet tegen.").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(nl("Het weer viel reuze mee.").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(nl("Het boekingsformulier liep vast bij de betaalpagina.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(nl("Ik vond de prijs wel aan de hoge kant.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(nl("Volgend jaar gaan we zeker weer mee.").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(nl("Er werd echt gewacht op iedereen.").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(nl("nvt, geen opmerkingen")).isEqualTo(new Sentiment(0, SentimentLabel.NEUTRAL));
+        assertThat(en("Nice week but the price is on the high side.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(en("For a comfort trip the hotels were below par.").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(en("Sore feet, but we would do it again.").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
     void eachSentenceHasItsOwnSentimentAndPlace() {
         String text = "De gids was geweldig. Het hotel was vies!";
         TextAnalysis analysis = analyzer.analyze(text);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,12 @@ public final class Lexicon {
     private final Set<String> adjectives;
     private final Set<String> blocked;
     private final ThreadLocal<SnowballStemmer> stemmer;
+    private final @Nullable Compounds compounds;
 
-    private Lexicon(Language language, Map<String, Double> forms, Set<String> adjectives, Set<String> blocked) {
+    private Lexicon(Language language, Map<String, Double> forms, Set<String> adjectives, Set<String> blocked,
+            @Nullable Compounds compounds) {
         this.language = language;
+        this.compounds = compounds;
         this.blocked = Set.copyOf(blocked);
         this.forms = Map.copyOf(forms);
         this.adjectives = Set.copyOf(adjectives);
@@ -69,10 +73,11 @@ public final class Lexicon {
     }
 
     public static Lexicon of(Language language) {
-        return language == Language.NL ? dutch() : english();
+        return language == Language.NL ? dutch(Compounds.dutch()) : english();
     }
 
-    private static Lexicon dutch() {
+    /** The Dutch lexicon, its unknown compounds split with the given dictionary. */
+    public static Lexicon dutch(Compounds compounds) {
         Map<String, double[]> pattern = new HashMap<>();
         Set<String> adjectives = new HashSet<>();
         lines("pattern-nl/nl-sentiment.xml", line -> {
@@ -103,8 +108,10 @@ public final class Lexicon {
         for (Object word : DutchAnalyzer.getDefaultStopSet()) {
             forms.remove(new String((char[]) word));
         }
-        Set<String> blocked = own("buitenin-nl.tsv", forms);
-        return new Lexicon(Language.NL, forms, adjectives, blocked);
+        Set<String> blocked = new HashSet<>();
+        own("buitenin-nl.tsv", forms, blocked);
+        own("domain-nl.tsv", forms, blocked);
+        return new Lexicon(Language.NL, forms, adjectives, blocked, compounds);
     }
 
     private static Lexicon english() {
@@ -115,16 +122,18 @@ public final class Lexicon {
                 forms.put(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1]) / 4);
             }
         });
-        Set<String> blocked = own("buitenin-en.tsv", forms);
-        return new Lexicon(Language.EN, forms, Set.of(), blocked);
+        Set<String> blocked = new HashSet<>();
+        own("buitenin-en.tsv", forms, blocked);
+        own("domain-en.tsv", forms, blocked);
+        return new Lexicon(Language.EN, forms, Set.of(), blocked, null);
     }
 
     /**
      * Buitenin's own words: {@code word<TAB>value}, value in -1..1; 0 removes a word, also from the look-up by stem
-     * (so "bevestiging" does not find "bevestigen"); # starts a comment. Returns the removed words.
+     * (so "bevestiging" does not find "bevestigen") and is added to {@code removed}; # starts a comment. A later
+     * file overrides an earlier one.
      */
-    private static Set<String> own(String file, Map<String, Double> forms) {
-        Set<String> removed = new HashSet<>();
+    private static void own(String file, Map<String, Double> forms, Set<String> removed) {
         lines(file, line -> {
             String text = line.strip();
             if (text.isEmpty() || text.startsWith("#")) {
@@ -137,9 +146,9 @@ public final class Lexicon {
                 removed.add(fields[0]);
             } else {
                 forms.put(fields[0], value);
+                removed.remove(fields[0]);
             }
         });
-        return removed;
     }
 
     private static void lines(String file, java.util.function.Consumer<String> each) {
@@ -190,27 +199,33 @@ public final class Lexicon {
         return word.length() >= 5 ? stems.get(stem(stemmer.get(), word)) : null;
     }
 
-    private static final java.util.List<String> DEGREE_SUFFIXES = java.util.List.of("ste", "st", "ere", "er");
+    private static final List<String> DEGREE_SUFFIXES = List.of("ste", "st", "ere", "er");
 
     /**
-     * The polarity of the longest known adjective at the tail of a Dutch compound ("klantonvriendelijk" ends in
-     * "onvriendelijk", "superfijn" in "fijn"); tails of at least four letters, heads of at least three. Only
-     * adjectives: the tails of nouns ("overnachting", "nachting") are too often other words.
+     * The polarity of an unknown Dutch compound that the dictionary splits into known parts whose last part, the
+     * head that carries the meaning, is an adjective of Pattern's list ("personeelsonvriendelijk" ends in
+     * "onvriendelijk", "superfijne" in "fijn"); null otherwise. Only adjective heads: with any lexicon word as head
+     * (or a strong first part, "topgids") the dev split got worse, since the general lexicons score nouns and verbs
+     * that are no opinion inside a compound ("dieetwensen", "terugbelservice", "kamertype").
      */
-    public @Nullable Double compoundTail(String word) {
-        for (int head = 3; head <= word.length() - 4; head++) {
-            String tail = word.substring(head);
-            if (tail.endsWith("e") && !adjectives.contains(tail)) {
-                tail = tail.substring(0, tail.length() - 1); // inflected: "superfijne"
-            }
-            if (tail.length() >= 4 && adjectives.contains(tail)) {
-                Double value = forms.get(tail);
-                if (value != null) {
-                    return value;
-                }
-            }
+    public @Nullable Double compound(String word) {
+        if (compounds == null) {
+            return null;
         }
-        return null;
+        List<String> parts = compounds.parts(word);
+        if (parts.size() < 2) {
+            return null;
+        }
+        String head = parts.get(parts.size() - 1);
+        if (!adjectives.contains(head) && head.endsWith("e")) {
+            head = head.substring(0, head.length() - 1); // inflected: "superfijne"
+        }
+        return adjectives.contains(head) ? forms.get(head) : null;
+    }
+
+    /** The known parts of a Dutch compound ("wachttijden": wacht, tijden); empty for a word that is none. */
+    public List<String> compoundParts(String word) {
+        return compounds == null ? List.of() : compounds.parts(word);
     }
 
     /** Whether the word is an adjective of Pattern's list (any polarity, also 0: "lang", "druk"). */

@@ -17,7 +17,7 @@ import nl.buitenin.insight.text.Language;
  * @param too            polarity of "te"/"too" before an adjective ("te lang")
  * @param counterfactual factor for a praise word in a sentence of wishes or irony ("was fijn geweest", "fijn hoor")
  * @param negativeWeight factor for every negative contribution: complaints are often told in few and mild words
- * @param compounds      whether an unknown Dutch word is looked up by its longest known tail
+ * @param compounds      whether an unknown Dutch compound takes the polarity of its adjective head (split by dictionary)
  * @param alpha          normalisation: score = sum / sqrt(sum² + alpha)
  * @param neutralNl      Dutch scores with an absolute value below this are neutral
  * @param neutralEn      English scores with an absolute value below this are neutral

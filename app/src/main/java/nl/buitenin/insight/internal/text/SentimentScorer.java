@@ -14,7 +14,8 @@ import nl.buitenin.insight.text.SentimentLabel;
  * Lexicon sentiment with rules, in the manner of VADER (Hutto and Gilbert 2014): the polarities of the opinion
  * words are summed, each modified by what stands before it (negation, intensifier, downtoner, "te"/"too"), the
  * part after a contrast word weighs more than the part before it, exclamation marks strengthen their sentence,
- * and the sum is squashed into -1..1. Per sentence the same with only that sentence's words.
+ * and the sum is squashed into -1..1. Per sentence the same with only that sentence's words. Expressions
+ * ({@link Phrases}: "viel tegen", "aan de hoge kant") are scored as one opinion word at their first word.
  */
 public final class SentimentScorer {
 
@@ -25,11 +26,13 @@ public final class SentimentScorer {
     private final Cues cues;
     private final SentimentRules rules;
     private final Language language;
+    private final Phrases phrases;
 
     public SentimentScorer(Lexicon lexicon, SentimentRules rules) {
         this.lexicon = lexicon;
         this.language = lexicon.language();
         this.cues = Cues.of(language);
+        this.phrases = new Phrases(cues.phrases());
         this.rules = rules;
     }
 
@@ -46,17 +49,19 @@ public final class SentimentScorer {
         int negationLeft = 0;
         boolean negationUsed = true;
         int negationSentence = 0;
+        double bare = rules.bareNegation();
         double modifier = 1;
         int modifierLeft = 0;
         boolean tooBefore = false;
         int sentence = -1;
         boolean[] turned = turnedSentences(tokens, sentenceCount);
+        Phrases.Match expressions = phrases.match(tokens, cues, rules.negation());
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.clauseStart() || token.sentence() != sentence) {
                 if (negationLeft > 0 && !negationUsed) {
-                    total += rules.bareNegation() * rules.negativeWeight() * weight;
-                    sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
+                    total += bare * rules.negativeWeight() * weight;
+                    sentenceSums[negationSentence] += bare * rules.negativeWeight() * weight;
                 }
                 negationLeft = 0;
                 negationUsed = true;
@@ -73,46 +78,55 @@ public final class SentimentScorer {
                 }
                 continue;
             }
-            if (tooBefore && (cues.isNegator(term) || AMOUNTS.contains(term))) {
+            boolean covered = expressions.covered()[i];
+            if (!covered && tooBefore && (cues.isNegator(term) || AMOUNTS.contains(term))) {
                 // "te weinig", "te veel": too little of something is a complaint, not a negation
                 total += rules.too() * rules.negativeWeight() * weight;
                 sentenceSums[sentence] += rules.too() * rules.negativeWeight() * weight;
                 tooBefore = false;
                 continue;
             }
-            if (cues.isNegator(term)) {
+            if (!covered && cues.isNegator(term)) {
                 if (negationLeft > 0 && !negationUsed) {
-                    total += rules.bareNegation() * rules.negativeWeight() * weight;
-                    sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
+                    total += bare * rules.negativeWeight() * weight;
+                    sentenceSums[negationSentence] += bare * rules.negativeWeight() * weight;
                 }
                 negationLeft = rules.scope();
                 negationUsed = false;
                 negationSentence = sentence;
+                // "zonder kosten", "without any fuss": without something is no complaint by itself
+                bare = cues.withouts().contains(term) ? 0 : rules.bareNegation();
                 continue;
             }
-            if (cues.contrasts().contains(term)) {
+            if (!covered && cues.contrasts().contains(term)) {
                 total *= rules.before();
                 sentenceSums[sentence] *= rules.before();
                 weight = rules.after();
                 continue;
             }
             boolean intensifier = cues.intensifiers().contains(term);
-            if ((intensifier || cues.downtoners().contains(term)) && opinionFollows(tokens, i)) {
+            if (!covered && (intensifier || cues.downtoners().contains(term)) && opinionFollows(tokens, i)) {
                 modifier = intensifier ? rules.intensify() : rules.downtone();
                 modifierLeft = 2;
                 continue;
             }
-            if (cues.too().contains(term) && i + 1 < tokens.size() && !tokens.get(i + 1).clauseStart()) {
+            if (!covered && intensifier && !endsClause(tokens, i) && isNegative(term)) {
+                // "ontzettend veel", "erg lang moeten wachten": a degree word the lexicons score negative ("erg",
+                // "ontzettend") says how much, not what; only at the end of a clause ("Erg!") is it a complaint
+                modifierLeft = Math.max(0, modifierLeft - 1);
+                continue;
+            }
+            if (!covered && cues.too().contains(term) && i + 1 < tokens.size() && !tokens.get(i + 1).clauseStart()) {
                 tooBefore = true;
                 continue;
             }
-            Double found = valence(term);
+            Double found = covered ? expressions.value()[i] : valence(term);
             boolean adjective = tooBefore && (found != null || lexicon.isAdjective(term) || language == Language.EN);
             if (found == null && !adjective) {
                 if (negationLeft == 1 && !negationUsed) {
                     // the scope ran out without an opinion word: "geen bevestiging ontvangen", "didn't know much"
-                    total += rules.bareNegation() * rules.negativeWeight() * weight;
-                    sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
+                    total += bare * rules.negativeWeight() * weight;
+                    sentenceSums[negationSentence] += bare * rules.negativeWeight() * weight;
                     negationUsed = true;
                 }
                 negationLeft = Math.max(0, negationLeft - 1);
@@ -145,8 +159,8 @@ public final class SentimentScorer {
             sentenceSums[sentence] += value * weight;
         }
         if (negationLeft > 0 && !negationUsed) {
-            total += rules.bareNegation() * rules.negativeWeight() * weight;
-            sentenceSums[negationSentence] += rules.bareNegation() * rules.negativeWeight() * weight;
+            total += bare * rules.negativeWeight() * weight;
+            sentenceSums[negationSentence] += bare * rules.negativeWeight() * weight;
         }
         List<SentenceSentiment> sentences = new ArrayList<>(sentenceCount);
         double exclaimed = 0;
@@ -188,10 +202,15 @@ public final class SentimentScorer {
     }
 
     private boolean opinionFollows(List<Token> tokens, int at) {
-        for (int i = at + 1; i <= at + 2 && i < tokens.size(); i++) {
+        int reach = 2;
+        for (int i = at + 1; i <= at + reach && i < tokens.size(); i++) {
             Token next = tokens.get(i);
-            if (next.clauseStart()) {
+            if (next.clauseStart() || next.sentence() != tokens.get(at).sentence()) {
                 return false;
+            }
+            if (cues.intensifiers().contains(next.term())) {
+                reach++; // "echt heel erg lang": the chain reaches the word it grades
+                continue;
             }
             if (valence(next.term()) != null || cues.too().contains(next.term())) {
                 return true;
@@ -200,10 +219,24 @@ public final class SentimentScorer {
         return false;
     }
 
+    private boolean isNegative(String term) {
+        Double value = valence(term);
+        return value != null && value < 0;
+    }
+
+    /** Whether the token at {@code at} is the last of its clause. */
+    private static boolean endsClause(List<Token> tokens, int at) {
+        if (at + 1 >= tokens.size()) {
+            return true;
+        }
+        Token next = tokens.get(at + 1);
+        return next.clauseStart() || next.sentence() != tokens.get(at).sentence();
+    }
+
     private @Nullable Double valence(String term) {
         Double value = lexicon.valence(term);
         if (value == null && rules.compounds() && language == Language.NL && term.length() >= 7) {
-            value = lexicon.compoundTail(term);
+            value = lexicon.compound(term);
         }
         return value;
     }

@@ -32,12 +32,12 @@ class SentimentQualityTest {
 
     @Test
     void dutchHeldOutFiguresStayAboveTheirFloor() {
-        // measured: two-class 82.7 %, three-class 75.5 %, macro-F1 0.618, language 100 %
+        // measured: two-class 82.7 %, three-class 75.5 %, macro-F1 0.636, language 100 %
         SentimentEvaluation.Figures figures = SETS.figures(analyzer, Language.NL, true);
         assertThat(figures.gold()).isEqualTo(143);
-        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.80);
-        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.73);
-        assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.59);
+        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.81);
+        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.74);
+        assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.62);
         assertThat(figures.languageAccuracy()).isGreaterThanOrEqualTo(0.98);
     }
 
@@ -46,9 +46,9 @@ class SentimentQualityTest {
         // measured: two-class 80.9 %, three-class 70.3 %, macro-F1 0.561, language 98.6 %
         SentimentEvaluation.Figures figures = SETS.figures(analyzer, Language.EN, true);
         assertThat(figures.gold()).isEqualTo(74);
-        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.78);
-        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.67);
-        assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.53);
+        assertThat(figures.twoClass()).isGreaterThanOrEqualTo(0.79);
+        assertThat(figures.threeClass()).isGreaterThanOrEqualTo(0.69);
+        assertThat(figures.macroF1()).isGreaterThanOrEqualTo(0.55);
         assertThat(figures.languageAccuracy()).isGreaterThanOrEqualTo(0.97);
     }
 
