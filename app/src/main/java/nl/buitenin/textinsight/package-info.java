@@ -15,6 +15,7 @@
         "journey",
         "listening",
         "loop",
+        "insight",
         "insight :: text" })
 @NullMarked
 package nl.buitenin.textinsight;
