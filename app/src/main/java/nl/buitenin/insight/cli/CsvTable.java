@@ -1,11 +1,17 @@
 package nl.buitenin.insight.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
@@ -60,5 +66,22 @@ record CsvTable(CsvInput.Header header, List<CsvInput.Line> rows) {
                     + header.names());
         }
         return index;
+    }
+
+    /**
+     * Prints the table as CSV with more columns: the header plus {@code added}, and each row (by its position in
+     * {@link #rows()}) plus the values {@code values} gives for it, as the batch commands print their results.
+     */
+    void printWith(PrintWriter out, List<String> added, IntFunction<List<String>> values) throws IOException {
+        List<String> names = new ArrayList<>(header.names());
+        names.addAll(added);
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
+        printer.printRecord(names);
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = new ArrayList<>(rows.get(r).values());
+            row.addAll(values.apply(r));
+            printer.printRecord(row);
+        }
+        printer.flush();
     }
 }

@@ -2,9 +2,6 @@ package nl.buitenin.insight.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.insight.text.DemandClassifier;
@@ -28,7 +23,6 @@ import nl.buitenin.insight.text.DemandReading;
 import nl.buitenin.insight.text.Language;
 import nl.buitenin.insight.text.TextAnalyzer;
 import nl.buitenin.platform.CsvInput;
-import nl.buitenin.platform.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,70 +77,28 @@ public class DemandTypeCommand implements Callable<Integer> {
             err.println("--window must be 0 or more days, not " + windowDays);
             return 2;
         }
-        List<CsvInput.Line> lines;
-        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
-            lines = CsvInput.readAll(reader);
-        } catch (InvalidInputException e) {
-            err.println(file + ": " + e.getMessage());
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
-            return 2;
-        }
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            err.println(file + ": line 1: no header line");
-            return 2;
-        }
-        CsvInput.Header header;
         try {
-            header = CsvInput.Header.of(lines.get(0), false);
-        } catch (InvalidInputException e) {
-            err.println(file + ": " + e.getMessage());
-            return 2;
-        }
-        int index = header.indexOf(column).orElse(-1);
-        if (index < 0) {
-            err.println(file + ": line " + header.line() + ": no column '" + column + "' in the header " + header.names());
-            return 2;
-        }
-        int person = header.indexOf("person").orElse(-1);
-        int at = header.indexOf("at").orElse(-1);
-        List<CsvInput.Line> rows = new ArrayList<>();
-        List<DemandContact> contacts = new ArrayList<>();
-        for (CsvInput.Line line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.values().size() != header.names().size()) {
-                err.println(file + ": " + line.place() + ": " + line.values().size() + " fields where the header has "
-                        + header.names().size());
-                return 2;
-            }
-            Instant time = null;
-            if (at >= 0 && !line.values().get(at).isBlank()) {
-                time = time(line.values().get(at).strip());
-                if (time == null) {
-                    err.println(file + ": " + line.place() + ": 'at' is not a time such as 2026-03-01T10:15:00Z or a date "
-                            + "such as 2026-03-01: '" + line.values().get(at) + "'");
-                    return 2;
+            CsvTable input = CsvTable.read(file);
+            int index = input.column(file, column);
+            int person = input.header().indexOf("person").orElse(-1);
+            int at = input.header().indexOf("at").orElse(-1);
+            List<DemandContact> contacts = new ArrayList<>();
+            for (CsvInput.Line line : input.rows()) {
+                Instant time = null;
+                if (at >= 0 && !line.values().get(at).isBlank()) {
+                    time = time(line.values().get(at).strip());
+                    if (time == null) {
+                        throw new CsvTable.Unreadable(file + ": " + line.place() + ": 'at' is not a time such as 2026-03-01T10:15:00Z "
+                                + "or a date such as 2026-03-01: '" + line.values().get(at) + "'");
+                    }
                 }
+                contacts.add(new DemandContact(line.values().get(index), time));
             }
-            rows.add(line);
-            contacts.add(new DemandContact(line.values().get(index), time));
-        }
-        List<DemandReading> readings = read(contacts, rows, person);
-        List<String> names = new ArrayList<>(header.names());
-        names.add("demand");
-        names.add("why");
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(names);
-            for (int r = 0; r < rows.size(); r++) {
-                List<String> values = new ArrayList<>(rows.get(r).values());
-                values.add(readings.get(r).type().code());
-                values.add(readings.get(r).why().in(language));
-                printer.printRecord(values);
-            }
-            printer.flush();
+            List<DemandReading> readings = read(contacts, input.rows(), person);
+            input.printWith(out, List.of("demand", "why"), r -> List.of(readings.get(r).type().code(), readings.get(r).why().in(language)));
+        } catch (CsvTable.Unreadable e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (IOException e) {
             err.println("cannot write: " + e.getMessage());
             return 2;

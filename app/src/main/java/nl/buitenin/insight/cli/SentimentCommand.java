@@ -2,24 +2,16 @@ package nl.buitenin.insight.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.insight.text.Language;
 import nl.buitenin.insight.text.Sentiment;
 import nl.buitenin.insight.text.TextAnalyzer;
-import nl.buitenin.platform.CsvInput;
-import nl.buitenin.platform.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,56 +55,18 @@ public class SentimentCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        List<CsvInput.Line> lines;
-        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
-            lines = CsvInput.readAll(reader);
-        } catch (InvalidInputException e) {
-            err.println(file + ": " + e.getMessage());
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
-            return 2;
-        }
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            err.println(file + ": line 1: no header line");
-            return 2;
-        }
-        CsvInput.Header header;
         try {
-            header = CsvInput.Header.of(lines.get(0), false);
-        } catch (InvalidInputException e) {
-            err.println(file + ": " + e.getMessage());
+            CsvTable input = CsvTable.read(file);
+            int index = input.column(file, column);
+            TextAnalyzer analyzer = TextAnalyzer.standard();
+            final @Nullable Language chosen = language;
+            input.printWith(out, List.of("sentiment", "label"), r -> {
+                Sentiment sentiment = analyzer.analyze(input.rows().get(r).values().get(index), chosen).sentiment();
+                return List.of(String.format(Locale.ROOT, "%.3f", sentiment.score()), sentiment.label().code());
+            });
+        } catch (CsvTable.Unreadable e) {
+            err.println(e.getMessage());
             return 2;
-        }
-        int index = header.indexOf(column).orElse(-1);
-        if (index < 0) {
-            err.println(file + ": line " + header.line() + ": no column '" + column + "' in the header " + header.names());
-            return 2;
-        }
-        for (CsvInput.Line line : lines.subList(1, lines.size())) {
-            if (!line.isBlank() && line.values().size() != header.names().size()) {
-                err.println(file + ": " + line.place() + ": " + line.values().size() + " fields where the header has "
-                        + header.names().size());
-                return 2;
-            }
-        }
-        TextAnalyzer analyzer = TextAnalyzer.standard();
-        List<String> names = new ArrayList<>(header.names());
-        names.add("sentiment");
-        names.add("label");
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(names);
-            for (CsvInput.Line line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Sentiment sentiment = analyzer.analyze(line.values().get(index), language).sentiment();
-                List<String> values = new ArrayList<>(line.values());
-                values.add(String.format(Locale.ROOT, "%.3f", sentiment.score()));
-                values.add(sentiment.label().code());
-                printer.printRecord(values);
-            }
-            printer.flush();
         } catch (IOException e) {
             err.println("cannot write: " + e.getMessage());
             return 2;

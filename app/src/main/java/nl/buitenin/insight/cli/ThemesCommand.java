@@ -124,20 +124,11 @@ public class ThemesCommand implements Callable<Integer> {
     }
 
     private static void suggest(CsvTable input, int index, ThemeModel model, PrintWriter out) throws IOException {
-        List<String> names = new ArrayList<>(input.header().names());
-        names.add("themes");
-        names.add("confidence");
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
-        printer.printRecord(names);
-        for (CsvInput.Line line : input.rows()) {
-            List<ThemeSuggestion> suggestions = model.suggest(line.values().get(index));
-            List<String> values = new ArrayList<>(line.values());
-            values.add(suggestions.stream().map(ThemeSuggestion::theme).collect(Collectors.joining(";")));
-            values.add(suggestions.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.confidence()))
-                    .collect(Collectors.joining(";")));
-            printer.printRecord(values);
-        }
-        printer.flush();
+        input.printWith(out, List.of("themes", "confidence"), r -> {
+            List<ThemeSuggestion> suggestions = model.suggest(input.rows().get(r).values().get(index));
+            return List.of(suggestions.stream().map(ThemeSuggestion::theme).collect(Collectors.joining(";")),
+                    suggestions.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.confidence())).collect(Collectors.joining(";")));
+        });
     }
 
     private static void discover(CsvTable input, int index, int count, PrintWriter out) throws IOException {
