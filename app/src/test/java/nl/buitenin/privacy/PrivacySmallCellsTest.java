@@ -84,7 +84,8 @@ class PrivacySmallCellsTest {
     }
 
     private static String logRow(String page, String purpose) {
-        Matcher m = Pattern.compile("<tr><td>" + Pattern.quote(purpose) + "</td>(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        // The overview names the purpose by its name in the reader's language (here English), not by its id.
+        Matcher m = Pattern.compile("<tr><td>" + Pattern.quote("Purpose " + purpose) + "</td>(.*?)</tr>", Pattern.DOTALL).matcher(page);
         assertThat(m.find()).as("purpose %s in the access-log overview", purpose).isTrue();
         return m.group(1).strip();
     }
