@@ -14,6 +14,12 @@ public interface Interactions {
     /** When the person had contact at any touchpoint since the given moment, newest first. */
     List<Instant> recentContacts(PersonKey person, Instant since);
 
+    /**
+     * The person's contacts with a reason from {@code since} (included) to {@code until} (excluded), oldest first. The
+     * reasons are personal data: the caller reads them under a purpose it has checked.
+     */
+    List<ReasonedContact> reasonsOf(PersonKey person, Instant since, Instant until);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

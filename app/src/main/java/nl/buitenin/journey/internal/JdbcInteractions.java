@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.ReasonedContact;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.ErasedText;
 import nl.buitenin.privacy.PersonErased;
@@ -38,6 +39,17 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
         return jdbc.sql("select occurred_at from interaction where person_key = :p and occurred_at >= :since order by occurred_at desc")
                 .param("p", person.value()).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .list();
+    }
+
+    @Override
+    public List<ReasonedContact> reasonsOf(PersonKey person, Instant since, Instant until) {
+        return jdbc.sql("select source_id, touchpoint_id, occurred_at, reason from interaction where person_key = :p "
+                        + "and occurred_at >= :since and occurred_at < :until and reason is not null order by occurred_at, source_id")
+                .param("p", person.value()).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .query((rs, n) -> new ReasonedContact(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
                 .list();
     }
 

@@ -22,16 +22,18 @@ class TextInsightErasure implements PersonalDataErasure {
 
     private final JdbcClient jdbc;
     private final Analyses analyses;
+    private final DemandReadings demand;
 
-    TextInsightErasure(JdbcClient jdbc, Analyses analyses) {
+    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand) {
         this.jdbc = jdbc;
         this.analyses = analyses;
+        this.demand = demand;
     }
 
     @Override
     public List<PersonalDataTable> erases() {
         return List.of(PersonalDataTable.keyed("textinsight_note", "person_key", "text"),
-                PersonalDataTable.keyed("textinsight_analysis", "person_key"));
+                PersonalDataTable.keyed("textinsight_analysis", "person_key"), PersonalDataTable.keyed("textinsight_demand", "person_key"));
     }
 
     @ApplicationModuleListener
@@ -42,5 +44,6 @@ class TextInsightErasure implements PersonalDataErasure {
         text.scrubMentions("textinsight_note", List.of("id"), "text");
         jdbc.sql("update textinsight_note set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         analyses.forget(erased.person());
+        demand.forget(erased.person());
     }
 }

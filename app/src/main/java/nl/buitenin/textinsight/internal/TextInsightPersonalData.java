@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +16,7 @@ import nl.buitenin.privacy.ExportTerm;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataSource;
 import nl.buitenin.privacy.PersonalDataTable;
+import nl.buitenin.privacy.PurposeId;
 
 /**
  * Text insight's part of a person's export: the notes staff recorded about them, and what the analysis read in their
@@ -37,6 +39,21 @@ class TextInsightPersonalData {
             public List<?> export(PersonKey person) {
                 return notes.about(person).stream().map(n -> new ExportedNote(n.id(), new ExportTerm(n.kind().name(), n.kind().messageKey()),
                         name(touchpoints, n.touchpoint()), n.text(), n.heardAt())).toList();
+            }
+        };
+    }
+
+    record ExportedDemand(@ExportOnly String ref, @Nullable ExportName touchpoint, Instant at, ExportTerm demand, @Nullable ExportTerm failureKind) {
+    }
+
+    @Bean
+    PersonalDataSource textInsightDemandSource(DemandReadings readings, Touchpoints touchpoints) {
+        return new Source("contact-demand", List.of(PersonalDataTable.keyed("textinsight_demand", "person_key"))) {
+            @Override
+            public List<?> export(PersonKey person) {
+                return readings.of(person).stream().map(d -> new ExportedDemand(d.sourceRef(), name(touchpoints, d.touchpoint()), d.at(),
+                        new ExportTerm(d.demand(), "textinsight.demand." + d.demand()),
+                        d.failureKind() == null ? null : new ExportTerm(d.failureKind(), "textinsight.failureKind." + d.failureKind()))).toList();
             }
         };
     }
@@ -76,6 +93,12 @@ class TextInsightPersonalData {
         @Override
         public List<PersonalDataTable> tables() {
             return tables;
+        }
+
+        /** Everything text insight holds is held for service improvement. */
+        @Override
+        public PurposeId purpose() {
+            return PurposeId.SERVICE_IMPROVEMENT;
         }
     }
 }

@@ -14,7 +14,8 @@ import nl.buitenin.textinsight.TextSource;
 /**
  * Notes are held for "service improvement": past its retention a note loses its text and person (kind, touchpoint
  * and day stay for the counts), and so do the analyses of every text written before the cutoff. Answers are held for
- * "feedback": past its retention their analyses lose the person, as the answers themselves do.
+ * "feedback": past its retention their analyses lose the person, as the answers themselves do. Readings of contact
+ * reasons (value or failure demand) lose the person past "service improvement" too.
  */
 @Component
 class TextInsightRetention {
@@ -34,6 +35,8 @@ class TextInsightRetention {
             jdbc.sql("update textinsight_note set text = :expired, person_key = null where heard_at < :cutoff and text <> :expired")
                     .param("expired", EXPIRED).param("cutoff", cutoff).update();
             jdbc.sql("update textinsight_analysis set person_key = null where person_key is not null and written_at < :cutoff")
+                    .param("cutoff", cutoff).update();
+            jdbc.sql("update textinsight_demand set person_key = null where person_key is not null and happened_at < :cutoff")
                     .param("cutoff", cutoff).update();
         } else if (expired.purpose().equals(PurposeId.FEEDBACK)) {
             jdbc.sql("update textinsight_analysis set person_key = null where person_key is not null and source_kind = :kind "

@@ -1,0 +1,89 @@
+package nl.buitenin.textinsight.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.insight.text.DemandClassifier;
+import nl.buitenin.insight.text.DemandContact;
+import nl.buitenin.insight.text.DemandReading;
+import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.InteractionsRecorded;
+import nl.buitenin.journey.InteractionsRecorded.Interaction;
+import nl.buitenin.journey.ReasonedContact;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Reads every new contact with a reason as value or failure demand after the batch that recorded it committed. A
+ * person's contacts are read together with their earlier ones of the classifier's window (14 days), so a contact
+ * about the same matter as an earlier failure counts as a repeat. Reasons are personal data: a known person's are
+ * read only under the purpose "service improvement"; a contact the purpose refuses is not read, only counted.
+ */
+@Component
+class DemandAfterCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(DemandAfterCommit.class);
+
+    private final Interactions interactions;
+    private final DemandReadings readings;
+    private final TextReading reading;
+    private final DemandClassifier classifier = DemandClassifier.standard();
+
+    DemandAfterCommit(Interactions interactions, DemandReadings readings, TextReading reading) {
+        this.interactions = interactions;
+        this.readings = readings;
+        this.reading = reading;
+    }
+
+    @ApplicationModuleListener
+    void on(InteractionsRecorded recorded) {
+        Map<PersonKey, List<Interaction>> byPerson = new LinkedHashMap<>();
+        List<DemandReadings.Read> read = new ArrayList<>();
+        int refused = 0;
+        for (Interaction interaction : recorded.interactions()) {
+            if (interaction.reason() == null || interaction.reason().isBlank() || readings.has(interaction.sourceId())) {
+                continue;
+            }
+            if (interaction.person() == null) {
+                read.add(read(interaction, classifier.classify(List.of(new DemandContact(interaction.reason(), interaction.at()))).get(0)));
+            } else {
+                byPerson.computeIfAbsent(interaction.person(), p -> new ArrayList<>()).add(interaction);
+            }
+        }
+        for (Map.Entry<PersonKey, List<Interaction>> entry : byPerson.entrySet()) {
+            if (!reading.mayRead(entry.getKey(), "contact reasons", entry.getValue().get(0).at())) {
+                refused += entry.getValue().size();
+                continue;
+            }
+            List<Interaction> own = entry.getValue().stream().sorted(Comparator.comparing(Interaction::at)).toList();
+            Instant first = own.get(0).at();
+            List<DemandContact> contacts = new ArrayList<>();
+            for (ReasonedContact earlier : interactions.reasonsOf(entry.getKey(), first.minus(classifier.window()), first)) {
+                contacts.add(new DemandContact(earlier.reason(), earlier.at()));
+            }
+            int before = contacts.size();
+            own.forEach(i -> contacts.add(new DemandContact(i.reason(), i.at())));
+            List<DemandReading> found = classifier.classify(contacts);
+            for (int i = 0; i < own.size(); i++) {
+                read.add(read(own.get(i), found.get(before + i)));
+            }
+        }
+        int added = readings.add(read);
+        if (refused > 0) {
+            log.info("Failure demand: {} of {} contact reasons not read (the purpose does not allow it)", refused, refused + read.size());
+        }
+        log.debug("Failure demand: {} contacts read", added);
+    }
+
+    private static DemandReadings.Read read(Interaction interaction, DemandReading reading) {
+        return new DemandReadings.Read(interaction.sourceId(), interaction.person(), interaction.touchpoint(), interaction.at(), reading);
+    }
+}

@@ -1,0 +1,98 @@
+package nl.buitenin.textinsight.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.buitenin.insight.ShareCount;
+import nl.buitenin.insight.text.DemandReading;
+import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * The one writer of {@code textinsight_demand}: how each contact with a reason was read (value or failure demand). A
+ * contact read before is left as it was, so a replayed event adds nothing.
+ */
+@Repository
+public class DemandReadings {
+
+    /** A contact's reading, with where and when the contact was. */
+    public record Read(String sourceRef, @Nullable PersonKey person, TouchpointId touchpoint, Instant at, DemandReading reading) {
+    }
+
+    /** A stored reading, for the person's export. */
+    public record Stored(String sourceRef, TouchpointId touchpoint, Instant at, String demand, @Nullable String failureKind) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemandReadings(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores the readings of contacts not read before; returns how many were new. */
+    public int add(List<Read> readings) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int added = 0;
+        for (Read read : readings) {
+            added += jdbc.sql("insert into textinsight_demand (source_ref, person_key, touchpoint_id, happened_at, demand, failure_kind, read_at) "
+                            + "values (:ref, :person, :touchpoint, :at, :demand, :kind, :now) on conflict do nothing")
+                    .param("ref", read.sourceRef()).param("person", read.person() == null ? null : read.person().value())
+                    .param("touchpoint", read.touchpoint().value()).param("at", OffsetDateTime.ofInstant(read.at(), ZoneOffset.UTC))
+                    .param("demand", read.reading().type().code())
+                    .param("kind", read.reading().kind() == null ? null : read.reading().kind().code())
+                    .param("now", now).update();
+        }
+        return added;
+    }
+
+    /** Whether the contact has been read already (a replayed event). */
+    public boolean has(String sourceRef) {
+        return jdbc.sql("select count(*) from textinsight_demand where source_ref = :ref").param("ref", sourceRef).query(Long.class).single() > 0;
+    }
+
+    /** Per touchpoint, the contacts read as failure demand and all contacts read, of the days {@code from}..{@code to}. */
+    public Map<TouchpointId, ShareCount> failureShares(LocalDate from, LocalDate to, ZoneId zone) {
+        Map<TouchpointId, ShareCount> counts = new HashMap<>();
+        jdbc.sql("select touchpoint_id, sum(case when demand = 'failure' then 1 else 0 end), count(*) from textinsight_demand "
+                        + "where happened_at >= :from and happened_at < :to group by touchpoint_id")
+                .param("from", from.atStartOfDay(zone).toOffsetDateTime()).param("to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .query((rs, n) -> counts.put(new TouchpointId(rs.getObject(1, UUID.class)), new ShareCount(rs.getLong(2), rs.getLong(3))))
+                .list();
+        return counts;
+    }
+
+    /** The person's readings, oldest first. */
+    public List<Stored> of(PersonKey person) {
+        return jdbc.sql("select source_ref, touchpoint_id, happened_at, demand, failure_kind from textinsight_demand where person_key = :p "
+                        + "order by happened_at, source_ref")
+                .param("p", person.value())
+                .query((rs, n) -> new Stored(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** Unlinks the person's readings (erasure): the counts stay, linked to nobody. */
+    public void forget(PersonKey person) {
+        jdbc.sql("update textinsight_demand set person_key = null where person_key = :p").param("p", person.value()).update();
+    }
+
+    /** Unlinks readings of contacts before the cutoff from their persons (retention); returns how many. */
+    public int forgetBefore(Instant cutoff) {
+        return jdbc.sql("update textinsight_demand set person_key = null where person_key is not null and happened_at < :cutoff")
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).update();
+    }
+}
