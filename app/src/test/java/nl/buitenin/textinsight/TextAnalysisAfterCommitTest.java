@@ -85,6 +85,38 @@ class TextAnalysisAfterCommitTest {
         assertThat(readsOf(anna)).as("the read is logged under the purpose").isEqualTo(1);
     }
 
+    /**
+     * A new comment gets the taxonomy's themes it is about as automatic tags with a confidence (from the themes'
+     * example phrases), which loop shows as suggestions for an analyst to confirm or reject; a replay adds none.
+     */
+    @Test
+    void aCommentGetsSuggestedThemesFromTheExamplePhrases() throws Exception {
+        nl.buitenin.loop.internal.Themes themes = context.getBean(nl.buitenin.loop.internal.Themes.class);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        var luggage = themes.add("bagage " + unique, "luggage " + unique, null, List.of("mijn koffer was niet aangekomen",
+                "bagage kwijtgeraakt", "de koffer stond niet in het hotel", "bagagevervoer liep mis", "koffer kwam te laat"));
+        // A taxonomy has more than one theme: each theme's model learns from the others' examples what it is not.
+        themes.add("wachten " + unique, "waiting " + unique, null, List.of("drie kwartier in de wacht", "niemand nam op",
+                "niet teruggebeld zoals beloofd", "keuzemenu met zes opties", "lang wachten aan de telefoon"));
+        PersonKey anna = fixture.person("Anna");
+        EventsHandled handled = EventsHandled.since(registry);
+        UUID response = fixture.answered(anna, "Twee dagen zonder koffer: de bagage was niet aangekomen in het hotel.");
+        handled.await();
+
+        List<nl.buitenin.loop.ThemeTag> tags = context.getBean(nl.buitenin.loop.ThemeTagging.class)
+                .tagsOf(nl.buitenin.loop.TagSubject.answer(response));
+        assertThat(tags).filteredOn(t -> t.theme().equals(luggage.id())).singleElement().satisfies(tag -> {
+            assertThat(tag.kind()).isEqualTo(nl.buitenin.loop.ThemeTagging.Tagger.SUGGESTER);
+            assertThat(tag.state()).isEqualTo(nl.buitenin.loop.ThemeTag.State.SUGGESTED);
+            assertThat(tag.confidence()).isBetween(ThemeModelThreshold.EXAMPLES, 1.0);
+        });
+    }
+
+    /** The threshold the model suggests from (examples only), as a plain number for the assertion above. */
+    private static final class ThemeModelThreshold {
+        static final double EXAMPLES = nl.buitenin.insight.text.ThemeModel.EXAMPLES_THRESHOLD;
+    }
+
     @Test
     void aReplayedEventAddsNothingReadsNothingAndKeepsTheCorrection() throws Exception {
         PersonKey bas = fixture.person("Bas");

@@ -44,10 +44,13 @@ public class TextReading {
     private final PurposeGuard purposes;
     private final Analyses analyses;
     private final SentimentModel model;
+    private final ThemeSuggestions themes;
     private final Clock clock;
     private final TransactionTemplate own;
 
-    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, Clock clock, PlatformTransactionManager transactions) {
+    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, ThemeSuggestions themes, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.themes = themes;
         this.purposes = purposes;
         this.own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -91,6 +94,15 @@ public class TextReading {
             found.add(analysed(written));
         }
         List<AnalysedText> added = analyses.add(found, clock.instant());
+        // Themes are suggested for texts analysed now only, so a replayed event suggests nothing again.
+        java.util.Map<String, Written> byRef = new java.util.HashMap<>();
+        texts.forEach(written -> byRef.put(written.source() + ":" + written.ref(), written));
+        for (AnalysedText text : added) {
+            Written written = byRef.get(text.source() + ":" + text.ref());
+            if (written != null) {
+                themes.suggest(text.source(), text.ref(), written.text(), text.language());
+            }
+        }
         if (refused > 0) {
             log.info("Text analysis: {} of {} texts not read, the purpose service-improvement refused them", refused, texts.size());
         }
