@@ -3,7 +3,9 @@ package nl.buitenin.textinsight.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -95,7 +97,7 @@ public class TextReading {
         }
         List<AnalysedText> added = analyses.add(found, clock.instant());
         // Themes are suggested for texts analysed now only, so a replayed event suggests nothing again.
-        java.util.Map<String, Written> byRef = new java.util.HashMap<>();
+        Map<String, Written> byRef = new HashMap<>();
         texts.forEach(written -> byRef.put(written.source() + ":" + written.ref(), written));
         for (AnalysedText text : added) {
             Written written = byRef.get(text.source() + ":" + text.ref());
