@@ -41,6 +41,20 @@ class DemoAsDocumentedTest {
                 + "where t.name = 'Klantenservice' and u.username = 'teamleider'").query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * The demo's contacts came in as history without events; their reasons are read all the same, so the journey
+     * map's failure demand is not empty: every contact with a reason has a reading, and both kinds occur.
+     */
+    @Test
+    void theDemosContactReasonsAreReadAsValueOrFailureDemand() {
+        long withReason = jdbc.sql("select count(*) from interaction where reason is not null").query(Long.class).single();
+        long read = jdbc.sql("select count(*) from textinsight_demand d join interaction i on i.source_id = d.source_ref")
+                .query(Long.class).single();
+        assertThat(withReason).as("demo contacts with a reason").isGreaterThan(20);
+        assertThat(read).as("contacts read (a person whose purpose refuses is left)").isGreaterThan(withReason * 9 / 10);
+        assertThat(jdbc.sql("select count(distinct demand) from textinsight_demand").query(Long.class).single()).isEqualTo(2);
+    }
+
     @Test
     void everyAnswerOfAPersonCameAfterTheyRegisteredAndConsented() {
         long withPerson = jdbc.sql("select count(*) from listening_response where person_key is not null").query(Long.class).single();

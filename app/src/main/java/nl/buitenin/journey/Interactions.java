@@ -20,6 +20,12 @@ public interface Interactions {
      */
     List<ReasonedContact> reasonsOf(PersonKey person, Instant since, Instant until);
 
+    /**
+     * Every contact with a reason from {@code since} (included) to {@code until} (excluded), oldest first, for reading
+     * a history that came in without events (the demo's). Personal data: read under a purpose the caller checks.
+     */
+    List<ReasonedContact> withReasons(Instant since, Instant until);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

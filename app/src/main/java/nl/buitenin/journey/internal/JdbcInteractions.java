@@ -44,13 +44,26 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
 
     @Override
     public List<ReasonedContact> reasonsOf(PersonKey person, Instant since, Instant until) {
-        return jdbc.sql("select source_id, touchpoint_id, occurred_at, reason from interaction where person_key = :p "
-                        + "and occurred_at >= :since and occurred_at < :until and reason is not null order by occurred_at, source_id")
+        return jdbc.sql(REASONED + "where person_key = :p and occurred_at >= :since and occurred_at < :until and reason is not null "
+                        + "order by occurred_at, source_id")
                 .param("p", person.value()).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
-                .query((rs, n) -> new ReasonedContact(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
-                .list();
+                .query((rs, n) -> reasoned(rs)).list();
+    }
+
+    @Override
+    public List<ReasonedContact> withReasons(Instant since, Instant until) {
+        return jdbc.sql(REASONED + "where occurred_at >= :since and occurred_at < :until and reason is not null order by occurred_at, source_id")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .query((rs, n) -> reasoned(rs)).list();
+    }
+
+    private static final String REASONED = "select source_id, touchpoint_id, person_key, occurred_at, reason from interaction ";
+
+    private static ReasonedContact reasoned(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String person = rs.getString(3);
+        return new ReasonedContact(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)), person == null ? null : new PersonKey(person),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5));
     }
 
     @Override

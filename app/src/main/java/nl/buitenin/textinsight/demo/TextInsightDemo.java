@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
+import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.Comment;
@@ -22,6 +23,7 @@ import nl.buitenin.listening.Comments;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.textinsight.NoteKind;
 import nl.buitenin.textinsight.TextSource;
+import nl.buitenin.textinsight.internal.DemandAfterCommit;
 import nl.buitenin.textinsight.internal.Notes;
 import nl.buitenin.textinsight.internal.ResponseText;
 import nl.buitenin.textinsight.internal.TextReading;
@@ -65,8 +67,13 @@ class TextInsightDemo implements DemoStep {
     private final Notes notes;
     private final TextReading reading;
     private final Touchpoints touchpoints;
+    private final Interactions interactions;
+    private final DemandAfterCommit demand;
 
-    TextInsightDemo(Comments comments, Notes notes, TextReading reading, Touchpoints touchpoints) {
+    TextInsightDemo(Comments comments, Notes notes, TextReading reading, Touchpoints touchpoints, Interactions interactions,
+            DemandAfterCommit demand) {
+        this.interactions = interactions;
+        this.demand = demand;
         this.comments = comments;
         this.notes = notes;
         this.reading = reading;
@@ -87,7 +94,10 @@ class TextInsightDemo implements DemoStep {
     public void load(DemoContext context) {
         int analysed = analyseComments();
         int recorded = recordNotes(context);
-        log.info("Demo text insight: {} comments analysed, {} notes recorded", analysed, recorded);
+        // The demo's contacts came in as history, without events: their reasons are read here, as a listener would.
+        Instant end = context.today().plusDays(1).atStartOfDay(context.zone()).toInstant();
+        int contacts = demand.readHistory(interactions.withReasons(context.firstDay().atStartOfDay(context.zone()).toInstant(), end));
+        log.info("Demo text insight: {} comments analysed, {} notes recorded, {} contact reasons read", analysed, recorded, contacts);
     }
 
     private int analyseComments() {

@@ -28,7 +28,7 @@ import nl.buitenin.privacy.PersonKey;
  * read only under the purpose "service improvement"; a contact the purpose refuses is not read, only counted.
  */
 @Component
-class DemandAfterCommit {
+public class DemandAfterCommit {
 
     private static final Logger log = LoggerFactory.getLogger(DemandAfterCommit.class);
 
@@ -81,6 +81,35 @@ class DemandAfterCommit {
             log.info("Failure demand: {} of {} contact reasons not read (the purpose does not allow it)", refused, refused + read.size());
         }
         log.debug("Failure demand: {} contacts read", added);
+    }
+
+    /**
+     * Reads a whole history of contacts that came in without events (the demo's): each person's contacts together,
+     * in time order, under the purpose like live ones; contacts read before are left. Returns how many were stored.
+     */
+    public int readHistory(List<ReasonedContact> history) {
+        Map<PersonKey, List<ReasonedContact>> byPerson = new LinkedHashMap<>();
+        List<DemandReadings.Read> read = new ArrayList<>();
+        for (ReasonedContact contact : history) {
+            if (contact.person() == null) {
+                read.add(new DemandReadings.Read(contact.sourceId(), null, contact.touchpoint(), contact.at(),
+                        classifier.classify(List.of(new DemandContact(contact.reason(), contact.at()))).get(0)));
+            } else {
+                byPerson.computeIfAbsent(contact.person(), p -> new ArrayList<>()).add(contact);
+            }
+        }
+        for (Map.Entry<PersonKey, List<ReasonedContact>> entry : byPerson.entrySet()) {
+            List<ReasonedContact> own = entry.getValue().stream().sorted(Comparator.comparing(ReasonedContact::at)).toList();
+            if (!reading.mayRead(entry.getKey(), "contact reasons", own.get(0).at())) {
+                continue;
+            }
+            List<DemandReading> found = classifier.classify(own.stream().map(c -> new DemandContact(c.reason(), c.at())).toList());
+            for (int i = 0; i < own.size(); i++) {
+                ReasonedContact contact = own.get(i);
+                read.add(new DemandReadings.Read(contact.sourceId(), contact.person(), contact.touchpoint(), contact.at(), found.get(i)));
+            }
+        }
+        return readings.add(read);
     }
 
     private static DemandReadings.Read read(Interaction interaction, DemandReading reading) {
