@@ -1,7 +1,6 @@
 package nl.buitenin.insight.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,15 +37,8 @@ public class EvaluateDemandCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            err.println(dir + ": not a folder");
-            return 2;
-        }
-        DemandEvaluation evaluation;
-        try {
-            evaluation = DemandEvaluation.read(dir);
-        } catch (RuntimeException e) {
-            err.println(dir + ": " + e.getMessage());
+        DemandEvaluation evaluation = DevSetFolder.read(dir, DemandEvaluation::read, err);
+        if (evaluation == null) {
             return 2;
         }
         DemandClassifier classifier = DemandClassifier.standard();

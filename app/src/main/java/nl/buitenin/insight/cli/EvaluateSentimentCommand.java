@@ -1,7 +1,6 @@
 package nl.buitenin.insight.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,15 +47,8 @@ public class EvaluateSentimentCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            err.println(dir + ": not a folder");
-            return 2;
-        }
-        SentimentEvaluation evaluation;
-        try {
-            evaluation = SentimentEvaluation.read(dir);
-        } catch (RuntimeException e) {
-            err.println(dir + ": " + e.getMessage());
+        SentimentEvaluation evaluation = DevSetFolder.read(dir, SentimentEvaluation::read, err);
+        if (evaluation == null) {
             return 2;
         }
         TextAnalyzer analyzer = TextAnalyzer.standard();

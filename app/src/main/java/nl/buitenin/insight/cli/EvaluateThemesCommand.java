@@ -1,7 +1,6 @@
 package nl.buitenin.insight.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -35,15 +34,8 @@ public class EvaluateThemesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            err.println(dir + ": not a folder");
-            return 2;
-        }
-        ThemeEvaluation evaluation;
-        try {
-            evaluation = ThemeEvaluation.read(dir);
-        } catch (RuntimeException e) {
-            err.println(dir + ": " + e.getMessage());
+        ThemeEvaluation evaluation = DevSetFolder.read(dir, ThemeEvaluation::read, err);
+        if (evaluation == null) {
             return 2;
         }
         out.print(evaluation.table(TextAnalyzer.standard()));

@@ -1,9 +1,5 @@
 package nl.buitenin.insight.internal.text;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,8 +16,6 @@ import nl.buitenin.insight.text.DemandContact;
 import nl.buitenin.insight.text.DemandReading;
 import nl.buitenin.insight.text.DemandType;
 import nl.buitenin.insight.text.FailureKind;
-import nl.buitenin.platform.CsvInput;
-import nl.buitenin.platform.InvalidInputException;
 
 /**
  * Measures the failure-demand classifier against the labelled contact reasons of the development sets
@@ -65,10 +59,10 @@ public final class DemandEvaluation {
 
     /** Reads the contact reasons and both label passes of a development folder. */
     public static DemandEvaluation read(Path dir) {
-        Map<String, Map<String, String>> texts = rows(dir.resolve("contact-reasons.csv"));
-        Map<String, Map<String, String>> split = rows(dir.resolve("split.csv"));
-        Map<String, Map<String, String>> a = rows(dir.resolve("labels-a").resolve("contact-reasons.csv"));
-        Map<String, Map<String, String>> b = rows(dir.resolve("labels-b").resolve("contact-reasons.csv"));
+        Map<String, Map<String, String>> texts = DevSetFiles.byId(dir.resolve("contact-reasons.csv"));
+        Map<String, Map<String, String>> split = DevSetFiles.byId(dir.resolve("split.csv"));
+        Map<String, Map<String, String>> a = DevSetFiles.byId(dir.resolve("labels-a").resolve("contact-reasons.csv"));
+        Map<String, Map<String, String>> b = DevSetFiles.byId(dir.resolve("labels-b").resolve("contact-reasons.csv"));
         List<Item> items = new ArrayList<>();
         texts.forEach((id, row) -> {
             if (!split.containsKey(id) || !a.containsKey(id) || !b.containsKey(id)) {
@@ -96,29 +90,6 @@ public final class DemandEvaluation {
             return null;
         }
         return FailureKind.of(code).orElseThrow(() -> new IllegalStateException("not a failure type: " + code));
-    }
-
-    /** id → the row's values by column, read with the shared strict CSV reader. */
-    private static Map<String, Map<String, String>> rows(Path file) {
-        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
-            List<CsvInput.Line> lines = CsvInput.readAll(reader);
-            CsvInput.Header header = CsvInput.Header.of(lines.get(0), false);
-            Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-            for (CsvInput.Line line : lines.subList(1, lines.size())) {
-                if (!line.isBlank()) {
-                    Map<String, String> values = new LinkedHashMap<>();
-                    for (String name : header.names()) {
-                        values.put(name, header.value(line, name));
-                    }
-                    rows.put(header.value(line, "id"), values);
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        } catch (InvalidInputException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
-        }
     }
 
     /** Reads every item: the contacts of one person as one batch in id order, the others alone. */

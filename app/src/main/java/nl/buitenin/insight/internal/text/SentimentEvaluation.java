@@ -1,14 +1,9 @@
 package nl.buitenin.insight.internal.text;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +13,6 @@ import nl.buitenin.insight.text.Language;
 import nl.buitenin.insight.text.Sentiment;
 import nl.buitenin.insight.text.SentimentLabel;
 import nl.buitenin.insight.text.TextAnalyzer;
-import nl.buitenin.platform.CsvInput;
-import nl.buitenin.platform.InvalidInputException;
 
 /**
  * Measures the sentiment and the language guess against the labelled development sets
@@ -62,20 +55,9 @@ public final class SentimentEvaluation {
 
     /** Reads the sets of a development folder; a file that cannot be read is refused naming it and the line. */
     public static SentimentEvaluation read(Path dir) {
-        Map<String, String> split = column(dir.resolve("split.csv"), "split");
         List<Item> items = new ArrayList<>();
-        for (Language language : Language.values()) {
-            String file = "comments-" + language.code() + ".csv";
-            Map<String, String> texts = column(dir.resolve(file), "text");
-            Map<String, String> a = column(dir.resolve("labels-a").resolve(file), "sentiment");
-            Map<String, String> b = column(dir.resolve("labels-b").resolve(file), "sentiment");
-            texts.forEach((id, text) -> {
-                String where = split.get(id);
-                if (where == null || !a.containsKey(id) || !b.containsKey(id)) {
-                    throw new IllegalStateException(id + " lacks a split or a label in " + dir);
-                }
-                items.add(new Item(id, language, text, where.equals("test"), label(a.get(id)), label(b.get(id))));
-            });
+        for (DevSetFiles.Labelled comment : DevSetFiles.comments(dir, "sentiment")) {
+            items.add(new Item(comment.id(), comment.language(), comment.text(), comment.test(), label(comment.a()), label(comment.b())));
         }
         return new SentimentEvaluation(items);
     }
@@ -90,24 +72,6 @@ public final class SentimentEvaluation {
     }
 
     /** id → the named column, read with the shared strict CSV reader. */
-    private static Map<String, String> column(Path file, String name) {
-        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
-            List<CsvInput.Line> lines = CsvInput.readAll(reader);
-            CsvInput.Header header = CsvInput.Header.of(lines.get(0), false);
-            Map<String, String> values = new LinkedHashMap<>();
-            for (CsvInput.Line line : lines.subList(1, lines.size())) {
-                if (!line.isBlank()) {
-                    values.put(header.value(line, "id"), header.value(line, name));
-                }
-            }
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        } catch (InvalidInputException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Cohen's kappa of the two passes over all texts of a language. */
     public double kappa(Language language) {
         List<Item> of = items.stream().filter(item -> item.language() == language).toList();

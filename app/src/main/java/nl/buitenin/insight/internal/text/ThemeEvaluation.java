@@ -1,16 +1,11 @@
 package nl.buitenin.insight.internal.text;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +22,6 @@ import nl.buitenin.insight.text.ThemeModel;
 import nl.buitenin.insight.text.ThemeSuggestion;
 import nl.buitenin.insight.text.ThemeTag;
 import nl.buitenin.insight.text.ThemeTaxonomy;
-import nl.buitenin.platform.CsvInput;
-import nl.buitenin.platform.InvalidInputException;
 
 /**
  * Measures theme suggestion against the labelled development sets ({@code src/test/resources/nl/buitenin/insight/devsets}).
@@ -120,7 +113,7 @@ public final class ThemeEvaluation {
     /** Reads the taxonomy, texts, both label passes and the split of a development folder. */
     public static ThemeEvaluation read(Path dir) {
         List<ThemeTaxonomy.Theme> themes = new ArrayList<>();
-        for (Map<String, String> row : rows(dir.resolve("taxonomy.csv"))) {
+        for (Map<String, String> row : DevSetFiles.rows(dir.resolve("taxonomy.csv"))) {
             List<String> examples = new ArrayList<>(Arrays.asList(row.get("examples").split(";")));
             String english = row.get("theme_en");
             if (english != null) {
@@ -128,20 +121,9 @@ public final class ThemeEvaluation {
             }
             themes.add(new ThemeTaxonomy.Theme(row.get("theme"), examples));
         }
-        Map<String, String> split = column(dir.resolve("split.csv"), "split");
         List<Item> items = new ArrayList<>();
-        for (Language language : Language.values()) {
-            String file = "comments-" + language.code() + ".csv";
-            Map<String, String> texts = column(dir.resolve(file), "text");
-            Map<String, String> a = column(dir.resolve("labels-a").resolve(file), "themes");
-            Map<String, String> b = column(dir.resolve("labels-b").resolve(file), "themes");
-            texts.forEach((id, text) -> {
-                String where = split.get(id);
-                if (where == null || !a.containsKey(id) || !b.containsKey(id)) {
-                    throw new IllegalStateException(id + " lacks a split or a label in " + dir);
-                }
-                items.add(new Item(id, language, text, where.equals("test"), themes(a.get(id)), themes(b.get(id))));
-            });
+        for (DevSetFiles.Labelled comment : DevSetFiles.comments(dir, "themes")) {
+            items.add(new Item(comment.id(), comment.language(), comment.text(), comment.test(), themes(comment.a()), themes(comment.b())));
         }
         return new ThemeEvaluation(new ThemeTaxonomy(themes), items);
     }
@@ -154,36 +136,6 @@ public final class ThemeEvaluation {
             }
         }
         return themes;
-    }
-
-    private static Map<String, String> column(Path file, String name) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map<String, String> row : rows(file)) {
-            values.put(row.get("id"), row.get(name));
-        }
-        return values;
-    }
-
-    private static List<Map<String, String>> rows(Path file) {
-        try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {
-            List<CsvInput.Line> lines = CsvInput.readAll(reader);
-            CsvInput.Header header = CsvInput.Header.of(lines.get(0), false);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (CsvInput.Line line : lines.subList(1, lines.size())) {
-                if (!line.isBlank()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 0; i < header.names().size() && i < line.values().size(); i++) {
-                        row.put(header.names().get(i), line.values().get(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        } catch (InvalidInputException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
-        }
     }
 
     /** The agreed labels of the given texts as analysts' tags: accepted where gold says yes, rejected where no. */
