@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "Prints 'group,n,score,low,high' for each group (in the order they first appear), an empty line, then "
                         + "'difference,low,high,p_value' (first group minus second).",
                 "nps: 0-10 answers, NPS in points, adjusted-Wald interval (Rocks 2016); csat: 1-5 answers, top-2-box "
-                        + "share in %, Newcombe's score interval and the two-proportion z-test; mean: any numbers, "
+                        + "share in %%, Newcombe's score interval and the two-proportion z-test; mean: any numbers, "
                         + "Welch's t interval and test.",
                 "--plan N prints 'per_group,minimum_difference,unit,baseline_n,baseline_score,baseline_sd': the smallest "
                         + "difference N answers per group detect with 80%% power at 5%% significance (two-sided), "
