@@ -10,6 +10,7 @@ import nl.buitenin.insight.cli.DemandTypeCommand;
 import nl.buitenin.insight.cli.EvaluateDemandCommand;
 import nl.buitenin.insight.cli.EvaluateSentimentCommand;
 import nl.buitenin.insight.cli.EvaluateThemesCommand;
+import nl.buitenin.insight.cli.GamingCommand;
 import nl.buitenin.insight.cli.ScoreCommand;
 import nl.buitenin.insight.cli.SentimentCommand;
 import nl.buitenin.insight.cli.ThemesCommand;
@@ -32,7 +33,7 @@ final class CliTools {
 
     static List<Class<?>> all() {
         return List.of(CheckSurveyCommand.class, CompareCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
-                EvaluateThemesCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
+                EvaluateThemesCommand.class, ForecastCommand.class, GamingCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
                 StaffingCommand.class, ThemesCommand.class);
     }
