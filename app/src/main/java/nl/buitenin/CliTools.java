@@ -5,10 +5,12 @@ import java.util.List;
 import nl.buitenin.contact.cli.SimulatePolicyCommand;
 import nl.buitenin.demand.cli.ForecastCommand;
 import nl.buitenin.demand.cli.StaffingCommand;
+import nl.buitenin.insight.cli.CompareCommand;
 import nl.buitenin.insight.cli.DemandTypeCommand;
 import nl.buitenin.insight.cli.EvaluateDemandCommand;
 import nl.buitenin.insight.cli.EvaluateSentimentCommand;
 import nl.buitenin.insight.cli.EvaluateThemesCommand;
+import nl.buitenin.insight.cli.GamingCommand;
 import nl.buitenin.insight.cli.ScoreCommand;
 import nl.buitenin.insight.cli.SentimentCommand;
 import nl.buitenin.insight.cli.ThemesCommand;
@@ -30,8 +32,8 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
-                EvaluateThemesCommand.class, ForecastCommand.class, ImportAnswersCommand.class,
+        return List.of(CheckSurveyCommand.class, CompareCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
+                EvaluateThemesCommand.class, ForecastCommand.class, GamingCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
                 StaffingCommand.class, ThemesCommand.class);
     }
