@@ -7,6 +7,7 @@ import nl.buitenin.demand.cli.ForecastCommand;
 import nl.buitenin.demand.cli.StaffingCommand;
 import nl.buitenin.insight.cli.CompareCommand;
 import nl.buitenin.insight.cli.DemandTypeCommand;
+import nl.buitenin.insight.cli.DriversCommand;
 import nl.buitenin.insight.cli.EvaluateDemandCommand;
 import nl.buitenin.insight.cli.EvaluateSentimentCommand;
 import nl.buitenin.insight.cli.EvaluateThemesCommand;
@@ -32,7 +33,7 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, CompareCommand.class, DemandTypeCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
+        return List.of(CheckSurveyCommand.class, CompareCommand.class, DemandTypeCommand.class, DriversCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
                 EvaluateThemesCommand.class, ForecastCommand.class, GamingCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
                 StaffingCommand.class, ThemesCommand.class);
