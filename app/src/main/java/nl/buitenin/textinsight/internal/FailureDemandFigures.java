@@ -261,7 +261,8 @@ public class FailureDemandFigures {
         return out;
     }
 
-    static LocalDate monday(LocalDate day) {
+    /** The Monday of the week the day is in: weeks start on Monday. */
+    public static LocalDate monday(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,19 +90,19 @@ final class QuestionGroups {
     }
 
     private static Group group(String stem, List<Integer> in, List<Asked> reasons, List<Map<String, String>> matters) {
+        // The group's own word as written names it; only when every reason has it inside a compound does a compound.
         Map<String, Integer> written = new HashMap<>();
+        Map<String, Integer> compounds = new HashMap<>();
         Set<String> askers = new LinkedHashSet<>();
         Set<String> examples = new LinkedHashSet<>();
         List<String> refs = new ArrayList<>();
         for (int i : in) {
             String word = matters.get(i).get(stem);
-            if (word == null) {
-                // A compound that took the group's word as its head: its own word stands for it.
-                word = matters.get(i).entrySet().stream().filter(e -> e.getKey().endsWith(stem)).map(Map.Entry::getValue)
-                        .findFirst().orElse(null);
-            }
             if (word != null) {
-                written.merge(word.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                written.merge(word.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            } else {
+                matters.get(i).entrySet().stream().filter(e -> e.getKey().endsWith(stem)).findFirst()
+                        .ifPresent(e -> compounds.merge(e.getValue().toLowerCase(Locale.ROOT), 1, Integer::sum));
             }
             Asked asked = reasons.get(i);
             askers.add(asked.asker());
@@ -110,9 +111,13 @@ final class QuestionGroups {
                 examples.add(asked.reason().strip());
             }
         }
-        String label = written.entrySet().stream()
-                .min(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).orElse(stem);
+        String label = mostWritten(written.isEmpty() ? compounds : written, stem);
         return new Group(stem, label, in.size(), askers.size(), List.copyOf(examples), refs);
+    }
+
+    private static String mostWritten(Map<String, Integer> counts, String otherwise) {
+        return counts.entrySet().stream()
+                .min(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).orElse(otherwise);
     }
 }

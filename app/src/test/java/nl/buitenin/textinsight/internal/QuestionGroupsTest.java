@@ -58,6 +58,17 @@ class QuestionGroupsTest {
     }
 
     @Test
+    void aQuestionIsNamedByItsOwnWordEvenWhenCompoundsAreMoreFrequent() {
+        List<Group> found = groups.group(asked(
+                "p1", "Waar blijft mijn boekingsbevestiging?", "p2", "Waar blijft mijn boekingsbevestiging?",
+                "p3", "Waar blijft mijn boekingsbevestiging?", "p4", "Nog steeds geen bevestiging"), 10);
+
+        assertThat(found).extracting(Group::label).containsExactly("bevestiging");
+        assertThat(groups.group(asked("p1", "Waar blijft mijn boekingsbevestiging?", "p2", "Boekingsbevestiging niet ontvangen"), 10))
+                .extracting(Group::label).containsExactly("boekingsbevestiging");
+    }
+
+    @Test
     void theLargestQuestionsComeFirstUpToTheLimit() {
         List<Group> found = groups.group(asked(
                 "p1", "Koffer kwijt", "p2", "Koffer beschadigd", "p3", "Factuur te hoog", "p4", "Factuur niet ontvangen",
