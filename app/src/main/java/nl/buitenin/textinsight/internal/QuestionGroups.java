@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,9 @@ final class QuestionGroups {
     /** Stems shorter than this do not take in longer ones ending in them ("reis" would swallow every "...reis"). */
     private static final int HEAD = 5;
 
+    private static final Set<String> QUESTION_WORDS = Set.of("wat", "welk", "welke", "hoe", "hoeveel", "waarom", "wanneer", "waar",
+            "waarheen", "waarvoor", "wie", "wiens", "what", "which", "how", "why", "when", "where", "who", "whom", "whose");
+
     /** A reason to group; {@code asker} tells people apart (a person key, or the contact itself when nobody is known). */
     record Asked(String ref, String asker, String reason) {
     }
@@ -47,7 +51,7 @@ final class QuestionGroups {
 
     /** Up to {@code limit} groups of at least two reasons, largest first (ties by the matter's stem). */
     List<Group> group(List<Asked> reasons, int limit) {
-        List<Map<String, String>> matters = reasons.stream().map(a -> classifier.matter(a.reason())).toList();
+        List<Map<String, String>> matters = reasons.stream().map(a -> withoutQuestionWords(classifier.matter(a.reason()))).toList();
         Map<String, Set<Integer>> byStem = new TreeMap<>();
         for (int i = 0; i < matters.size(); i++) {
             for (String stem : matters.get(i).keySet()) {
@@ -113,6 +117,13 @@ final class QuestionGroups {
         }
         String label = mostWritten(written.isEmpty() ? compounds : written, stem);
         return new Group(stem, label, in.size(), askers.size(), List.copyOf(examples), refs);
+    }
+
+    /** A question word ("welke", "which") says that something is asked, not what about. */
+    private static Map<String, String> withoutQuestionWords(Map<String, String> matter) {
+        Map<String, String> kept = new LinkedHashMap<>(matter);
+        kept.values().removeIf(word -> QUESTION_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+        return kept;
     }
 
     private static String mostWritten(Map<String, Integer> counts, String otherwise) {

@@ -34,6 +34,7 @@ import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.textinsight.internal.FailureDemandFigures;
 import nl.buitenin.textinsight.internal.FailureDemandFigures.Figures;
 import nl.buitenin.textinsight.internal.FailureDemandFigures.Question;
+import nl.buitenin.textinsight.internal.TextInsightProperties;
 
 /**
  * The failure-demand page for analysts: per journey, stage and touchpoint and per week the share of contacts that were
@@ -56,9 +57,11 @@ class FailureDemandController {
     private final Organisations organisations;
     private final SmallCellRule smallCells;
     private final MessageSource messages;
+    private final TextInsightProperties properties;
 
     FailureDemandController(FailureDemandFigures figures, Journeys journeys, ThemeTaxonomy taxonomy, ImprovementActions actions,
-            Users users, Organisations organisations, SmallCellRule smallCells, MessageSource messages) {
+            Users users, Organisations organisations, SmallCellRule smallCells, MessageSource messages, TextInsightProperties properties) {
+        this.properties = properties;
         this.figures = figures;
         this.journeys = journeys;
         this.taxonomy = taxonomy;
@@ -76,6 +79,7 @@ class FailureDemandController {
         model.addAttribute("journeys", journeys.all());
         model.addAttribute("themes", taxonomy.all());
         model.addAttribute("minCell", smallCells.k());
+        model.addAttribute("repeatWindowDays", properties.repeatWindowDays());
         model.addAttribute("dueOn", today.plusDays(DUE_IN_DAYS));
         model.addAttribute("from", from);
         model.addAttribute("to", to);

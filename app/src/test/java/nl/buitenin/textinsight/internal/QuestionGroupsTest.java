@@ -69,6 +69,12 @@ class QuestionGroupsTest {
     }
 
     @Test
+    void questionWordsGroupNothing() {
+        assertThat(groups.group(asked("p1", "Welk tempo heeft de begeleide reis?", "p2", "Snapt de routebeschrijving niet, welke afslag?",
+                "p3", "Which bus do I take?", "p4", "Which meeting point?"), 10)).isEmpty();
+    }
+
+    @Test
     void theLargestQuestionsComeFirstUpToTheLimit() {
         List<Group> found = groups.group(asked(
                 "p1", "Koffer kwijt", "p2", "Koffer beschadigd", "p3", "Factuur te hoog", "p4", "Factuur niet ontvangen",

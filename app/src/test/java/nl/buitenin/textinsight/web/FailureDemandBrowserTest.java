@@ -62,6 +62,9 @@ class FailureDemandBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("the page fits the phone; wide tables scroll in their own box").isLessThanOrEqualTo(0L);
         Browser.screenshot(driver, "failure-demand-phone");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);",
+                driver.findElement(By.cssSelector("article.failure-demand table")));
+        Browser.screenshot(driver, "failure-demand-table");
 
         WebElement question = driver.findElement(By.cssSelector("li.question"));
         String label = question.findElement(By.tagName("h3")).getText();
