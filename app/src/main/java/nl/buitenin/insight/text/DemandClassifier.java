@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +71,24 @@ public final class DemandClassifier {
     /** The repeat window. */
     public Duration window() {
         return window;
+    }
+
+    /**
+     * The words that say which matter a reason is about, as the repeat rule compares them: its content words without
+     * those any contact uses ("vraagt", "belt"), each by its stem (in the reason's language) with the word as first
+     * written. For grouping reasons about the same matter ("bevestiging" in "Waar blijft mijn bevestiging?").
+     */
+    public Map<String, String> matter(String reason) {
+        Language language = analyzer.language(reason);
+        Map<String, String> matter = new LinkedHashMap<>(cues.matter(cues.words(reason, language), language));
+        // The words of the cue phrases found ("waar blijft", "nog niet ontvangen") say how the question is put, not what
+        // it is about: without them, every chasing reason would share "waar" and "blijft".
+        for (Language each : Language.values()) {
+            for (Cue cue : cues.found(cues.words(reason, each), each)) {
+                matter.keySet().removeAll(DemandCues.phraseStems(cue));
+            }
+        }
+        return matter;
     }
 
     /** Reads one contact on its own (as a first contact: no repeat by person). */

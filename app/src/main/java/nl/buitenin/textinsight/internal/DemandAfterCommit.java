@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import nl.buitenin.insight.text.DemandClassifier;
 import nl.buitenin.insight.text.DemandContact;
 import nl.buitenin.insight.text.DemandReading;
+import nl.buitenin.insight.text.TextAnalyzer;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.InteractionsRecorded.Interaction;
@@ -23,7 +24,7 @@ import nl.buitenin.privacy.PersonKey;
 
 /**
  * Reads every new contact with a reason as value or failure demand after the batch that recorded it committed. A
- * person's contacts are read together with their earlier ones of the classifier's window (14 days), so a contact
+ * person's contacts are read together with their earlier ones of the repeat window (14 days unless configured), so a contact
  * about the same matter as an earlier failure counts as a repeat. Reasons are personal data: a known person's are
  * read only under the purpose "service improvement"; a contact the purpose refuses is not read, only counted.
  */
@@ -35,9 +36,11 @@ public class DemandAfterCommit {
     private final Interactions interactions;
     private final DemandReadings readings;
     private final TextReading reading;
-    private final DemandClassifier classifier = DemandClassifier.standard();
+    private final DemandClassifier classifier;
 
-    DemandAfterCommit(Interactions interactions, DemandReadings readings, TextReading reading) {
+    DemandAfterCommit(Interactions interactions, DemandReadings readings, TextReading reading, TextInsightProperties properties) {
+        this.classifier = properties.repeatWindow().equals(DemandClassifier.DEFAULT_WINDOW) ? DemandClassifier.standard()
+                : new DemandClassifier(TextAnalyzer.standard(), properties.repeatWindow());
         this.interactions = interactions;
         this.readings = readings;
         this.reading = reading;

@@ -242,6 +242,21 @@ public final class DemandCues {
     }
 
     /**
+     * The stems a cue phrase of more than one word consists of ("waar blijft", "niet ontvangen"): words that say how a
+     * contact is put, not what it is about. A cue of one word ("terugbetaling", "refund") names the matter itself and
+     * gives none.
+     */
+    public static Set<String> phraseStems(Cue cue) {
+        List<Part> words = cue.parts().stream().filter(p -> p.match() != Match.GAP).toList();
+        if (words.size() < 2) {
+            return Set.of();
+        }
+        Set<String> stems = new HashSet<>();
+        words.stream().filter(p -> p.match() == Match.STEM).forEach(p -> stems.add(p.text()));
+        return stems;
+    }
+
+    /**
      * A stem both matters share: the same stem, or one ending in the other of at least five letters, so that a
      * Dutch compound meets its head ("boekingsbevestiging", "bevestiging"). Returns the word as written in
      * {@code one}, or null when they share none.
