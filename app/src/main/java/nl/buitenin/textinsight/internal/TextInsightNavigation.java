@@ -15,4 +15,10 @@ class TextInsightNavigation {
     NavigationEntry textInsightNotesEntry() {
         return new NavigationEntry("nav.textinsight.notes", "/notes", 417, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
     }
+
+    /** Next to loop's themes page (410) in the group Verbeteren. */
+    @Bean
+    NavigationEntry textInsightSuggestedThemesEntry() {
+        return new NavigationEntry("nav.textinsight.suggested", "/themes/suggested", 412, Set.of("ADMIN", "ANALYST"), MenuGroup.IMPROVE);
+    }
 }
