@@ -159,6 +159,34 @@ class SuggestedThemesApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theThemesOfANoteAreReadThroughTheApi() throws Exception {
+        String sun = "Zon " + UUID.randomUUID();
+        taxonomy.add(sun, "Sun " + UUID.randomUUID(), List.of("zonnebrand was op", "geen schaduw onderweg", "te heet in de zon"));
+        taxonomy.add("Stilte " + UUID.randomUUID(), "Quiet " + UUID.randomUUID(), List.of("lawaai van de snelweg", "rustige kamer"));
+        EventsHandled handled = EventsHandled.since(registry);
+        UUID note = notes.record(new Notes.NoteInput(fixture.touchpoint.value().toString(), "PHONE_CALL",
+                "Mevrouw zei dat er onderweg geen schaduw was en dat het te heet was in de zon.", null, null), "medewerker").id();
+        // About a person, heard four years ago: past the 36 months of "service improvement".
+        UUID old = notes.record(new Notes.NoteInput(fixture.touchpoint.value().toString(), "PHONE_CALL", "Geen schaduw onderweg.",
+                fixture.person("Sem").value(), java.time.Instant.now().minus(java.time.Duration.ofDays(4 * 366)).toString()),
+                "medewerker").id();
+        handled.await();
+
+        mvc.perform(get("/api/v1/notes/" + note + "/themes").header("Authorization", "Bearer " + reader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.textWithheld").value(false))
+                .andExpect(jsonPath("$.themes[0].nameNl").value(sun))
+                .andExpect(jsonPath("$.themes[0].confidence").value(org.hamcrest.Matchers.greaterThan(0.5)));
+        mvc.perform(get("/api/v1/notes/" + old + "/themes").header("Authorization", "Bearer " + reader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.textWithheld").value(true))
+                .andExpect(jsonPath("$.themes", org.hamcrest.Matchers.empty()));
+        mvc.perform(get("/api/v1/notes/" + note + "/themes").with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/notes/" + UUID.randomUUID() + "/themes").header("Authorization", "Bearer " + reader))
+                .andExpect(status().isNotFound());
+    }
+
     private static JsonNode about(JsonNode listed, String word) {
         for (JsonNode suggestion : listed.get("suggestions")) {
             for (JsonNode label : suggestion.get("labels")) {

@@ -21,6 +21,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -103,6 +105,8 @@ public class SuggestedThemes {
     private record Stored(UUID id, int place, Language language, List<String> labels, int size, State state, @Nullable ThemeId theme) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(SuggestedThemes.class);
+
     private final JdbcClient jdbc;
     private final TextReading reading;
     private final TextViews texts;
@@ -125,10 +129,14 @@ public class SuggestedThemes {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Days from..to, both included. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
     /** The default period: the last {@value #DEFAULT_DAYS} days up to today, in the organisation's time zone. */
-    public LocalDate[] defaultPeriod() {
+    public Period defaultPeriod() {
         LocalDate today = LocalDate.now(clock.withZone(organisations.current().timeZone()));
-        return new LocalDate[] {today.minusDays(DEFAULT_DAYS - 1), today};
+        return new Period(today.minusDays(DEFAULT_DAYS - 1), today);
     }
 
     /**
@@ -138,17 +146,17 @@ public class SuggestedThemes {
      * than a year or ending after today, a count outside 1..30.
      */
     public Run discover(@Nullable String from, @Nullable String to, @Nullable String count, String by) {
-        LocalDate[] period = defaultPeriod();
+        Period period = defaultPeriod();
         List<FieldError> errors = new ArrayList<>();
         LocalDate first = RequestValues.collecting(errors, () -> RequestValues.date("from", from, "textinsight.invalid.date"));
         LocalDate last = RequestValues.collecting(errors, () -> RequestValues.date("to", to, "textinsight.invalid.date"));
         Integer wanted = RequestValues.collecting(errors, () -> RequestValues.whole("count", count, "textinsight.invalid.count"));
-        LocalDate start = first == null ? period[0] : first;
-        LocalDate end = last == null ? period[1] : last;
+        LocalDate start = first == null ? period.from() : first;
+        LocalDate end = last == null ? period.to() : last;
         if (errors.stream().noneMatch(e -> "to".equals(e.field()) || "from".equals(e.field()))) {
             if (end.isBefore(start)) {
                 errors.add(FieldError.of("to", "textinsight.invalid.period.order"));
-            } else if (end.isAfter(period[1])) {
+            } else if (end.isAfter(period.to())) {
                 errors.add(FieldError.of("to", "textinsight.invalid.period.future"));
             } else if (start.plusDays(MAX_DAYS).isBefore(end.plusDays(1))) {
                 errors.add(FieldError.of("from", "textinsight.invalid.period.long", MAX_DAYS));
@@ -165,6 +173,7 @@ public class SuggestedThemes {
 
     /** Runs discovery over the days {@code from}..{@code to} (inclusive) and keeps up to {@code count} suggestions. */
     public Run discover(LocalDate from, LocalDate to, int count, String by) {
+        long started = System.nanoTime();
         ZoneId zone = organisations.current().timeZone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
@@ -193,6 +202,7 @@ public class SuggestedThemes {
         Set<String> known = knownKeys();
         // Ask for more clusters than wanted, as those an analyst decided on before or that name a theme are left out.
         int asked = Math.min(MAX_COUNT + known.size(), count + known.size());
+        long clustering = System.nanoTime();
         List<SuggestedTheme> found = written.isEmpty() ? List.of() : discovery.discover(written, asked);
         List<SuggestedTheme> kept = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -204,7 +214,11 @@ public class SuggestedThemes {
         }
         Run run = new Run(clock.instant(), from, to, written.size(), refused, by);
         int refusedTexts = refused;
+        long stored = System.nanoTime();
         transaction.executeWithoutResult(status -> store(run, kept, read, refusedTexts));
+        log.info("Theme discovery over {}..{}: {} texts read, {} refused, {} suggestions; reading {} ms, clustering {} ms, storing {} ms",
+                from, to, written.size(), refused, kept.size(), (clustering - started) / 1_000_000, (stored - clustering) / 1_000_000,
+                (System.nanoTime() - stored) / 1_000_000);
         return run;
     }
 
@@ -374,7 +388,10 @@ public class SuggestedThemes {
                 theme == null ? null : new ThemeId(theme));
     }
 
-    /** Up to three examples, read from their sources now: a text the purpose refuses or the source lost is skipped. */
+    /**
+     * Up to three examples, read from their sources now: a text the purpose refuses or the source lost is skipped, and so is
+     * a text shown already.
+     */
     private Suggestion shown(Stored suggestion) {
         List<Example> examples = new ArrayList<>();
         Map<String, TextSource> refs = new LinkedHashMap<>();
@@ -383,11 +400,16 @@ public class SuggestedThemes {
                 .query(rs -> {
                     refs.put(rs.getString(2), TextSource.valueOf(rs.getString(1)));
                 });
+        int tried = 0;
         for (Map.Entry<String, TextSource> ref : refs.entrySet()) {
-            if (examples.size() == EXAMPLES) {
+            // At most ten texts are read for three examples: each read is a purpose check and a line in the access log.
+            if (examples.size() == EXAMPLES || tried++ == 10) {
                 break;
             }
-            example(ref.getValue(), ref.getKey()).ifPresent(examples::add);
+            // The same words written twice (a copied answer) show once.
+            example(ref.getValue(), ref.getKey())
+                    .filter(found -> examples.stream().noneMatch(shown -> shown.text().strip().equalsIgnoreCase(found.text().strip())))
+                    .ifPresent(examples::add);
         }
         return new Suggestion(suggestion.id(), suggestion.place(), suggestion.language(), suggestion.labels(), suggestion.size(),
                 suggestion.state(), examples, suggestion.theme());

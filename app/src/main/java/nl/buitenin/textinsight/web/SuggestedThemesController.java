@@ -2,7 +2,6 @@ package nl.buitenin.textinsight.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -67,9 +66,11 @@ class SuggestedThemesController {
 
     @GetMapping("/themes/suggested")
     String page(Model model) {
-        String[] period = Arrays.stream(suggested.defaultPeriod()).map(Object::toString).toArray(String[]::new);
-        model.addAttribute("from", period[0]);
-        model.addAttribute("to", period[1]);
+        SuggestedThemes.Period period = suggested.defaultPeriod();
+        if (!model.containsAttribute("from")) {
+            model.addAttribute("from", period.from().toString());
+            model.addAttribute("to", period.to().toString());
+        }
         return overview(model, "textinsight/suggested-themes");
     }
 
