@@ -25,6 +25,7 @@ import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.internal.Erasure;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.testing.Unique;
@@ -104,6 +105,8 @@ class SuggestedThemesTest {
     Organisations organisations;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Erasure erasure;
 
     TextInsightFixture fixture;
 
@@ -211,6 +214,34 @@ class SuggestedThemesTest {
         assertThat(clustered).doesNotContain(answers.get(0).toString());
         assertThat(clustered).containsAnyElementsOf(answers.subList(1, answers.size()).stream().map(UUID::toString).toList());
         assertThat(suitcase).isNotEmpty();
+    }
+
+    @Test
+    void anErasedPersonsNameLeavesTheLabelsAndTheExamples() throws Exception {
+        LocalDate day = LocalDate.now(zone()).minusDays(30 + ThreadLocalRandom.current().nextInt(700));
+        String surname = "Zwartkop" + Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_999_999), 36).replaceAll("[0-9]", "");
+        PersonKey person = fixture.person("Fenna " + surname);
+        List<String> aboutHer = List.of(
+                "Fenna " + surname + " belde over haar koffer.",
+                "Fenna " + surname + " belde over de factuur.",
+                "Gisteren belde Fenna " + surname + " over het weer.",
+                "Fenna " + surname + " belde over de gids.",
+                "Fenna " + surname + " belde over de route.");
+        noted(day, aboutHer, person);
+        noted(day, OTHER, null);
+        suggested.discover(day, day, 10, "analist");
+        Suggestion about = about(surname.toLowerCase());
+        assertThat(about.examples()).isNotEmpty().allSatisfy(example -> assertThat(example.text()).contains(surname));
+
+        EventsHandled handled = EventsHandled.since(registry);
+        assertThat(erasure.erase(person, "test")).isTrue();
+        handled.await();
+
+        Suggestion after = suggested.find(about.id()).orElseThrow();
+        assertThat(after.labels()).noneMatch(label -> label.toLowerCase().contains(surname.toLowerCase()));
+        assertThat(after.examples()).noneMatch(example -> example.text().contains(surname));
+        assertThat(jdbc.queryForObject("select label_key from textinsight_suggested_theme where id = ?", String.class, about.id()))
+                .doesNotContain(surname.toLowerCase());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.insight.text.Language;
@@ -321,6 +322,21 @@ public class SuggestedThemes {
         Set<String> terms = new TreeSet<>(TextAnalyzer.standard().terms(label, language));
         String key = language.code() + ":" + (terms.isEmpty() ? label.strip().toLowerCase(Locale.ROOT) : String.join(" ", terms));
         return key.length() > 400 ? key.substring(0, 400) : key;
+    }
+
+    /**
+     * Computes each suggestion's key again from its labels, for the labels an erasure scrubbed: the key holds the stems
+     * of the first label, so a name in the label is in the key too.
+     */
+    @Transactional
+    public void rekey() {
+        jdbc.sql("select id, language, labels, label_key from textinsight_suggested_theme").query((rs, n) -> {
+            Language language = Language.of(rs.getString(2)).orElseThrow();
+            String key = key(rs.getString(3).split("\n")[0], language);
+            return key.equals(rs.getString(4)) ? null : Map.entry(rs.getObject(1, UUID.class), key);
+        }).list().stream().filter(java.util.Objects::nonNull).forEach(changed -> jdbc
+                .sql("update textinsight_suggested_theme set label_key = :key where id = :id")
+                .param("key", changed.getValue()).param("id", changed.getKey()).update());
     }
 
     /** The keys of suggestions decided on before and of the taxonomy's theme names, in both languages. */
