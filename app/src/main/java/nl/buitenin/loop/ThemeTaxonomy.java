@@ -10,4 +10,11 @@ public interface ThemeTaxonomy {
     List<ThemeDefinition> all();
 
     Optional<ThemeDefinition> byId(ThemeId id);
+
+    /**
+     * Adds a theme at the top of the taxonomy with its example phrases, as the themes page does (for instance a
+     * discovered theme an analyst adopts). Every wrong field is refused at once ({@code InvalidInputException} naming
+     * {@code nameNl}, {@code nameEn} or {@code examples[i]}); a Dutch name in use is a {@code ConflictException}.
+     */
+    ThemeDefinition add(String nameNl, String nameEn, List<String> examples);
 }

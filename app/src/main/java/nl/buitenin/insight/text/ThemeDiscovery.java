@@ -30,17 +30,19 @@ public final class ThemeDiscovery {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, not " + count);
         }
-        Map<Language, List<String>> byLanguage = new EnumMap<>(Language.class);
-        for (String text : texts) {
-            if (!text.isBlank()) {
-                byLanguage.computeIfAbsent(analyzer.language(text), l -> new ArrayList<>()).add(text);
+        Map<Language, List<Integer>> byLanguage = new EnumMap<>(Language.class);
+        for (int i = 0; i < texts.size(); i++) {
+            if (!texts.get(i).isBlank()) {
+                byLanguage.computeIfAbsent(analyzer.language(texts.get(i)), l -> new ArrayList<>()).add(i);
             }
         }
         List<SuggestedTheme> themes = new ArrayList<>();
-        byLanguage.forEach((language, of) -> {
+        byLanguage.forEach((language, positions) -> {
+            List<String> of = positions.stream().map(texts::get).toList();
             for (LingoClusters.Group group : LingoClusters.cluster(of, language, count)) {
-                List<String> examples = group.texts().stream().limit(EXAMPLES).map(of::get).toList();
-                themes.add(new SuggestedTheme(group.labels(), group.texts().size(), examples));
+                List<Integer> members = group.texts().stream().map(positions::get).toList();
+                List<String> examples = members.stream().limit(EXAMPLES).map(texts::get).toList();
+                themes.add(new SuggestedTheme(group.labels(), members.size(), examples, language, members));
             }
         });
         themes.sort(Comparator.comparing((SuggestedTheme theme) -> -theme.size())

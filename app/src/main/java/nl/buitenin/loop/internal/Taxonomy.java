@@ -31,4 +31,10 @@ class Taxonomy implements ThemeTaxonomy {
     public Optional<ThemeDefinition> byId(ThemeId id) {
         return themes.byId(id).map(Themes.Theme::definition);
     }
+
+    @Override
+    @Transactional
+    public ThemeDefinition add(String nameNl, String nameEn, List<String> examples) {
+        return themes.add(nameNl, nameEn, null, examples).definition();
+    }
 }

@@ -23,8 +23,10 @@ class TextInsightErasure implements PersonalDataErasure {
     private final JdbcClient jdbc;
     private final Analyses analyses;
     private final DemandReadings demand;
+    private final SuggestedThemes suggested;
 
-    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand) {
+    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand, SuggestedThemes suggested) {
+        this.suggested = suggested;
         this.jdbc = jdbc;
         this.analyses = analyses;
         this.demand = demand;
@@ -33,7 +35,8 @@ class TextInsightErasure implements PersonalDataErasure {
     @Override
     public List<PersonalDataTable> erases() {
         return List.of(PersonalDataTable.keyed("textinsight_note", "person_key", "text"),
-                PersonalDataTable.keyed("textinsight_analysis", "person_key"), PersonalDataTable.keyed("textinsight_demand", "person_key"));
+                PersonalDataTable.keyed("textinsight_analysis", "person_key"), PersonalDataTable.keyed("textinsight_demand", "person_key"),
+                PersonalDataTable.text("textinsight_suggested_theme", "labels"));
     }
 
     @ApplicationModuleListener
@@ -45,5 +48,8 @@ class TextInsightErasure implements PersonalDataErasure {
         jdbc.sql("update textinsight_note set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         analyses.forget(erased.person());
         demand.forget(erased.person());
+        // A suggested theme's labels are phrases several texts share, so a name written often can be one of them.
+        text.scrubMentions("textinsight_suggested_theme", List.of("id"), "labels");
+        suggested.rekey();
     }
 }

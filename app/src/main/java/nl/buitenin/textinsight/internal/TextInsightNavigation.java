@@ -20,4 +20,10 @@ class TextInsightNavigation {
     NavigationEntry textInsightFailureDemandEntry() {
         return new NavigationEntry("nav.textinsight.failureDemand", "/failure-demand", 418, Set.of("ADMIN", "ANALYST"), MenuGroup.IMPROVE);
     }
+
+    /** Next to loop's themes page (410) in the group Verbeteren. */
+    @Bean
+    NavigationEntry textInsightSuggestedThemesEntry() {
+        return new NavigationEntry("nav.textinsight.suggested", "/themes/suggested", 412, Set.of("ADMIN", "ANALYST"), MenuGroup.IMPROVE);
+    }
 }

@@ -34,7 +34,7 @@ import nl.buitenin.textinsight.TextSource;
  * example phrases are not suggested.
  */
 @Component
-class ThemeSuggestions {
+public class ThemeSuggestions {
 
     /** How an automatic tag names who put it. */
     static final String SUGGESTER = "Buitenin";
@@ -79,6 +79,30 @@ class ThemeSuggestions {
                 log.debug("No theme suggestion on {} {}: {}", source, ref, gone.getMessage());
             }
         }
+    }
+
+    /** A theme of the taxonomy the model finds in a text, with its confidence. */
+    public record Found(ThemeDefinition theme, double confidence) {
+    }
+
+    /**
+     * The taxonomy's themes the current model finds in a text (at or above its threshold, most confident first), without
+     * storing anything: for a note, which loop does not tag. Empty while the taxonomy has fewer than two themes with
+     * example phrases.
+     */
+    public List<Found> themesOf(String text, Language language) {
+        Built current = current();
+        if (current.model() == null) {
+            return List.of();
+        }
+        Map<ThemeId, ThemeDefinition> byId = new HashMap<>();
+        current.taxonomy().forEach(definition -> byId.put(definition.id(), definition));
+        List<Found> found = new ArrayList<>();
+        for (ThemeSuggestion suggestion : current.model().suggest(text, language)) {
+            ThemeId id = current.ids().get(suggestion.theme());
+            found.add(new Found(byId.get(id), Math.min(1.0, Math.max(0.0, suggestion.confidence()))));
+        }
+        return found;
     }
 
     private Built current() {

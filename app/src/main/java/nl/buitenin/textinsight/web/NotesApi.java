@@ -1,6 +1,7 @@
 package nl.buitenin.textinsight.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,12 @@ import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
 import nl.buitenin.platform.RequestValues;
+import nl.buitenin.insight.text.Language;
+import nl.buitenin.insight.text.TextAnalyzer;
+import nl.buitenin.textinsight.TextSource;
+import nl.buitenin.textinsight.internal.Analyses;
 import nl.buitenin.textinsight.internal.Notes;
+import nl.buitenin.textinsight.internal.ThemeSuggestions;
 import nl.buitenin.textinsight.internal.TextReading;
 
 /**
@@ -39,10 +45,39 @@ class NotesApi {
 
     private final Notes notes;
     private final TextReading reading;
+    private final ThemeSuggestions themes;
+    private final Analyses analyses;
 
-    NotesApi(Notes notes, TextReading reading) {
+    NotesApi(Notes notes, TextReading reading, ThemeSuggestions themes, Analyses analyses) {
         this.notes = notes;
         this.reading = reading;
+        this.themes = themes;
+        this.analyses = analyses;
+    }
+
+    record NoteThemeView(String themeId, String nameNl, String nameEn, double confidence) {
+    }
+
+    record NoteThemesView(@Schema(description = "true when 'service improvement' does not allow reading the note now: no themes")
+            boolean textWithheld, List<NoteThemeView> themes) {
+    }
+
+    @GetMapping("/{id}/themes")
+    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
+    @Operation(summary = "The themes of the taxonomy the theme model finds in a note, with its confidence, most confident first. "
+            + "Loop tags answers and cases, not notes: these are computed now from the note's text (read under 'service "
+            + "improvement'; textWithheld and no themes when it refuses) and the current taxonomy, and are not stored")
+    NoteThemesView themes(@PathVariable UUID id) {
+        Notes.Note note = notes.byId(id).orElseThrow(() -> new NotFoundException("textinsight.thing.note", id));
+        if (!reading.mayRead(note.person(), "themes of a note", note.heardAt())) {
+            return new NoteThemesView(true, List.of());
+        }
+        Language language = analyses.find(TextSource.NOTE, id.toString()).map(stored -> stored.text().language())
+                .orElseGet(() -> TextAnalyzer.standard().language(note.text()));
+        return new NoteThemesView(false, themes.themesOf(note.text(), language).stream()
+                .map(found -> new NoteThemeView(found.theme().id().toString(), found.theme().nameNl(), found.theme().nameEn(),
+                        found.confidence()))
+                .toList());
     }
 
     @Schema(name = "NoteRequest")

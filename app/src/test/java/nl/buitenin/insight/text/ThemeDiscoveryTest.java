@@ -43,6 +43,26 @@ public class ThemeDiscoveryTest {
     }
 
     @Test
+    void eachThemeNamesItsLanguageAndThePositionsOfAllItsTextsInTheInput() throws Exception {
+        List<String> dutch = comments("comments-nl.csv");
+        List<String> english = comments("comments-en.csv");
+        List<String> mixed = new java.util.ArrayList<>();
+        mixed.add("");
+        mixed.addAll(english);
+        mixed.addAll(dutch);
+        List<SuggestedTheme> themes = discovery.discover(mixed, 8);
+        assertThat(themes).allSatisfy(theme -> assertThat(theme.members()).doesNotContain(0));
+        assertThat(themes).extracting(SuggestedTheme::language).contains(Language.NL, Language.EN);
+        assertThat(themes).allSatisfy(theme -> {
+            assertThat(theme.members()).hasSize(theme.size()).isSorted().doesNotHaveDuplicates();
+            // The examples are the first members, and every member is a text of the theme's own language.
+            assertThat(theme.examples()).isEqualTo(theme.members().stream().limit(ThemeDiscovery.EXAMPLES).map(mixed::get).toList());
+            assertThat(theme.members()).allSatisfy(position -> assertThat(TextAnalyzer.standard().language(mixed.get(position)))
+                    .isEqualTo(theme.language()));
+        });
+    }
+
+    @Test
     void theSameTextsGiveTheSameThemes() throws Exception {
         List<String> texts = comments("comments-en.csv");
         assertThat(discovery.discover(texts, 4)).isEqualTo(discovery.discover(texts, 4));
