@@ -40,6 +40,35 @@ class I18nSyncTest {
         }
     }
 
+    /**
+     * A key given twice silently keeps only one text: two features merged with the same key ended up with one's error
+     * text under the other's check. Also across bundles, since the message source reads them as one.
+     */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (String language : new String[] {"nl", "en"}) {
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            Set<String> twice = new TreeSet<>();
+            for (Resource bundle : resolver.getResources("classpath*:i18n/*_" + language + ".properties")) {
+                Properties counting = new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        String previous = seen.put((String) key, bundle.getFilename());
+                        if (previous != null) {
+                            twice.add(key + " (" + previous + ", " + bundle.getFilename() + ")");
+                        }
+                        return super.put(key, value);
+                    }
+                };
+                try (InputStream in = bundle.getInputStream()) {
+                    counting.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(twice).as("keys defined twice in the %s texts", language).isEmpty();
+        }
+    }
+
     @Test
     void everyMessageATemplateUsesExists() throws IOException {
         Set<String> known = new HashSet<>();

@@ -156,11 +156,11 @@ public class SuggestedThemes {
         LocalDate end = last == null ? period.to() : last;
         if (errors.stream().noneMatch(e -> "to".equals(e.field()) || "from".equals(e.field()))) {
             if (end.isBefore(start)) {
-                errors.add(FieldError.of("to", "textinsight.invalid.period.order"));
+                errors.add(FieldError.of("to", "textinsight.invalid.discovery.order"));
             } else if (end.isAfter(period.to())) {
                 errors.add(FieldError.of("to", "textinsight.invalid.period.future"));
             } else if (start.plusDays(MAX_DAYS).isBefore(end.plusDays(1))) {
-                errors.add(FieldError.of("from", "textinsight.invalid.period.long", MAX_DAYS));
+                errors.add(FieldError.of("from", "textinsight.invalid.discovery.long", MAX_DAYS));
             }
         }
         if (wanted != null && (wanted < 1 || wanted > MAX_COUNT)) {
