@@ -15,4 +15,9 @@ class TextInsightNavigation {
     NavigationEntry textInsightNotesEntry() {
         return new NavigationEntry("nav.textinsight.notes", "/notes", 417, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
     }
+
+    @Bean
+    NavigationEntry textInsightTrendEntry() {
+        return new NavigationEntry("nav.textinsight.trend", "/sentiment", 416, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
 }
