@@ -33,6 +33,7 @@ import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ThemeTagging.Tagger;
 import nl.buitenin.loop.internal.AnswerThemes;
 import nl.buitenin.loop.internal.Themes;
+import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PurposeGuard;
@@ -82,7 +83,10 @@ class AnswerThemesController {
     String comments(@RequestParam(required = false) UUID touchpoint, @RequestParam(required = false) @Nullable String sentiment,
             Model model, Locale locale) {
         TouchpointId chosen = touchpoint == null ? null : new TouchpointId(touchpoint);
-        TextSentiment.Label feeling = RequestValues.choice("sentiment", sentiment, TextSentiment.Label.class, "loop.invalid.sentiment");
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        TextSentiment.Label feeling = RequestValues.collecting(errors,
+                () -> RequestValues.choice("sentiment", sentiment, TextSentiment.Label.class, "loop.invalid.sentiment"));
+        model.addAttribute("errors", errors);
         TextSentiments reader = sentiments.getIfAvailable();
         Map<UUID, List<Comment>> byResponse = new LinkedHashMap<>();
         int withheld = 0;
