@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.TextSentiment;
 
 /**
  * The sentiment of the texts loop's pages show: the comments page and the case page ask it, and an analyst's

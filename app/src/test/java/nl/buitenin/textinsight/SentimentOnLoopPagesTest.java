@@ -38,7 +38,7 @@ import nl.buitenin.testing.VisibleText;
 
 /**
  * Loop's pages show the sentiment text insight read: the comments page per answer in words, filtered by sentiment, and
- * an analyst corrects it in place; the case page shows the case text's sentiment to its agents, and only an agent who
+ * an analyst corrects it in place (the journey map's latest comments of a touchpoint say it too); the case page shows the case text's sentiment to its agents, and only an agent who
  * is also an analyst may correct it (a plain agent sees no form and is refused). No ids or keys on the pages.
  */
 @DatabaseTest
@@ -78,6 +78,10 @@ class SentimentOnLoopPagesTest {
         assertThat(answer(page, sour)).contains("negatief").contains("Gevoel aanpassen").doesNotContain("door een analist aangepast");
         assertThat(answer(page, sweet)).contains("positief");
         assertThat(VisibleText.problems(page)).isEmpty();
+
+        // The journey map's latest comments of the touchpoint say it too, for an agent as well.
+        String onTheMap = VisibleText.of(page("/listening/touchpoints/" + touchpoint + "/comments", newUser(Set.of(Role.AGENT), null)));
+        assertThat(onTheMap).contains("Gevoel: − negatief").contains("Gevoel: + positief");
 
         String negatives = page("/loop/comments?touchpoint=" + touchpoint + "&sentiment=NEGATIVE", analyst);
         assertThat(negatives).contains("answer-" + sour).doesNotContain("answer-" + sweet);

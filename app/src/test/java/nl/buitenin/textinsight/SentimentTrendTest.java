@@ -164,6 +164,15 @@ class SentimentTrendTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theTrendIsDocumentedInOpenApi() throws Exception {
+        String json = mvc.perform(get("/v3/api-docs").with(user("reader").roles("ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((Object) JsonPath.read(json, "$.paths['/api/v1/sentiment/trend'].get")).isNotNull();
+        Map<String, Object> week = JsonPath.read(json, "$.components.schemas.SentimentTrendWeek.properties");
+        assertThat(week).containsKeys("week", "n", "negative", "share", "lower", "upper", "hidden", "fewerThan");
+    }
+
     private void assertWeek(Map<String, Object> week, String monday, int negative, int n) {
         double[] expected = wilson(negative, n);
         assertThat(week.get("week")).isEqualTo(monday);

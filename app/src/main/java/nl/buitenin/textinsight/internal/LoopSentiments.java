@@ -13,17 +13,19 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.insight.text.SentimentLabel;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.TextSentiment;
 import nl.buitenin.loop.TagSubject;
-import nl.buitenin.loop.TextSentiment;
+import nl.buitenin.listening.CommentSentiments;
 import nl.buitenin.loop.TextSentiments;
 import nl.buitenin.textinsight.TextSource;
 
 /**
  * Loop's pages (comments, case) show the stored sentiment and take an analyst's correction through loop's own
- * {@link TextSentiments}: loop may not depend on text insight, which depends on loop. Labels and scores only, no text.
+ * {@link TextSentiments}, listening's comments of a touchpoint through {@link CommentSentiments}: neither module may
+ * depend on text insight, which depends on both. Labels and scores only, no text.
  */
 @Component
-class LoopSentiments implements TextSentiments {
+class LoopSentiments implements TextSentiments, CommentSentiments {
 
     private final Analyses analyses;
     private final Clock clock;
@@ -41,6 +43,13 @@ class LoopSentiments implements TextSentiments {
             analyses.findAll(source(kind), refs).forEach((ref, stored) -> found.put(new TagSubject(kind, UUID.fromString(ref)),
                     new TextSentiment(label(stored.label()), clamp(stored.text().sentiment()), stored.corrected() != null)));
         }
+        return found;
+    }
+
+    @Override
+    public Map<UUID, TextSentiment> ofAnswers(Collection<UUID> responses) {
+        Map<UUID, TextSentiment> found = new LinkedHashMap<>();
+        of(responses.stream().map(TagSubject::answer).toList()).forEach((subject, sentiment) -> found.put(subject.id(), sentiment));
         return found;
     }
 

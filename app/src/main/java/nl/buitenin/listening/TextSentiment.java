@@ -1,11 +1,11 @@
-package nl.buitenin.loop;
+package nl.buitenin.listening;
 
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The sentiment read in a text loop shows (an answer's comments, a case's text): its label (an analyst's when
- * corrected), the score -1..1 the analysis gave, and whether an analyst corrected it.
+ * The sentiment read in a text people wrote (an answer's comments; loop uses it for a case's text too): its label (an
+ * analyst's when corrected), the score -1..1 the analysis gave, and whether an analyst corrected it.
  */
 public record TextSentiment(Label label, double score, boolean corrected) {
 
@@ -15,7 +15,7 @@ public record TextSentiment(Label label, double score, boolean corrected) {
 
         /** The label's name in the reader's language ("negatief", "negative"). */
         public String messageKey() {
-            return "loop.sentiment." + name().toLowerCase(Locale.ROOT);
+            return "listening.sentiment." + name().toLowerCase(Locale.ROOT);
         }
 
         /** A sign next to the word, for a quick scan of a list: minus, circle, plus. */
