@@ -90,12 +90,11 @@ class SentimentTrendTest {
         LocalDate week2 = week1.plusWeeks(1);
         LocalDate week3 = week2.plusWeeks(1);
 
-        // Week 1, walking: 8 texts over two touchpoints, 3 negative: two read so, one corrected to negative; one read
-        // negative but corrected to neutral does not count. A negative contact reason is no opinion and is left out.
+        // Week 1, walking: 7 texts over two touchpoints, 3 negative: two read so and one corrected to negative. A negative
+        // contact reason is no opinion and is left out.
         text(walking[0], "COMMENT", at(week1, 10), "negative", null);
         text(walking[0], "CASE", at(week1.plusDays(2), 9), "negative", null);
         text(walking[1], "NOTE", at(week1.plusDays(3), 15), "positive", "negative");
-        text(walking[1], "COMMENT", at(week1.plusDays(4), 12), "negative", "neutral");
         text(walking[0], "COMMENT", at(week1.plusDays(5), 12), "positive", null);
         text(walking[0], "COMMENT", at(week1.plusDays(5), 13), "neutral", null);
         text(walking[1], "COMMENT", at(week1.plusDays(6), 8), "positive", null);
@@ -110,10 +109,11 @@ class SentimentTrendTest {
         // Week 2, walking: 2 texts (a small cell); Monday 00:30 in the organisation's zone starts week 2.
         text(walking[0], "COMMENT", week2.atTime(0, 30).atZone(zone).toOffsetDateTime(), "negative", null);
         text(walking[0], "COMMENT", at(week2.plusDays(1), 10), "negative", null);
-        // Week 2, cycling: 10 texts, 5 negative.
+        // Week 2, cycling: 11 texts, 5 negative; one more read negative was corrected to neutral and does not count.
         for (int i = 0; i < 10; i++) {
             text(cycling[0], "NOTE", at(week2.plusDays(i % 7), 11 + i % 3), i < 5 ? "negative" : "neutral", null);
         }
+        text(cycling[0], "COMMENT", at(week2.plusDays(3), 17), "negative", "neutral");
         // Week 3: nothing. Before the period: a negative text that must not count.
         text(walking[0], "COMMENT", at(week1.minusDays(1), 12), "negative", null);
         text(walking[0], "COMMENT", at(week3.plusWeeks(1), 12), "negative", null);
@@ -125,20 +125,20 @@ class SentimentTrendTest {
         assertThat((String) JsonPath.read(walkingTrend, "$.journey")).isEqualTo(walkingJourney.value().toString());
         List<Map<String, Object>> walkingWeeks = JsonPath.read(walkingTrend, "$.weeks");
         assertThat(walkingWeeks).hasSize(3);
-        assertWeek(walkingWeeks.get(0), "2012-05-07", 3, 8);
+        assertWeek(walkingWeeks.get(0), "2012-05-07", 3, 7);
         assertHidden(walkingWeeks.get(1), "2012-05-14");
         assertEmpty(walkingWeeks.get(2), "2012-05-21");
 
         List<Map<String, Object>> cyclingWeeks = JsonPath.read(trend("2012-05-07", "2012-05-27", cyclingJourney.value().toString()), "$.weeks");
         assertWeek(cyclingWeeks.get(0), "2012-05-07", 1, 6);
-        assertWeek(cyclingWeeks.get(1), "2012-05-14", 5, 10);
+        assertWeek(cyclingWeeks.get(1), "2012-05-14", 5, 11);
 
-        // All journeys: week 1 is 4 of 14, week 2 is 7 of 12 (the small walking cell counts in the whole).
+        // All journeys: week 1 is 4 of 13, week 2 is 7 of 13 (the small walking cell counts in the whole).
         String all = trend("2012-05-07", "2012-05-27", null);
         assertThat((Object) JsonPath.read(all, "$.journey")).isNull();
         List<Map<String, Object>> allWeeks = JsonPath.read(all, "$.weeks");
-        assertWeek(allWeeks.get(0), "2012-05-07", 4, 14);
-        assertWeek(allWeeks.get(1), "2012-05-14", 7, 12);
+        assertWeek(allWeeks.get(0), "2012-05-07", 4, 13);
+        assertWeek(allWeeks.get(1), "2012-05-14", 7, 13);
         assertEmpty(allWeeks.get(2), "2012-05-21");
     }
 
