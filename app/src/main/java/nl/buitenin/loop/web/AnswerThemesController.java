@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +25,17 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.Comment;
 import nl.buitenin.listening.Comments;
+import nl.buitenin.listening.TextSentiment;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.TagSubject;
+import nl.buitenin.loop.TextSentiments;
 import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ThemeTagging.Tagger;
 import nl.buitenin.loop.internal.AnswerThemes;
 import nl.buitenin.loop.internal.Themes;
+import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PurposeRefusedException;
@@ -37,7 +43,9 @@ import nl.buitenin.privacy.PurposeRefusedException;
 /**
  * An analyst reads the latest comments (of all touchpoints or one) and tags each answer with themes in
  * place. Free text is personal data: every comment of a known person is read under the purpose "service
- * improvement" and the read is logged; a comment the purpose does not allow is not shown, only counted.
+ * improvement" and the read is logged; a comment the purpose does not allow is not shown, only counted. Each answer
+ * shows the sentiment read in its comments (through {@link TextSentiments}, when a module reads texts), which the
+ * analyst corrects in place, and the page lists the answers of one sentiment on request.
  */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST})
@@ -52,9 +60,11 @@ class AnswerThemesController {
     private final Touchpoints touchpoints;
     private final PurposeGuard purposes;
     private final LoopPages pages;
+    private final ObjectProvider<TextSentiments> sentiments;
 
     AnswerThemesController(Comments comments, AnswerThemes answerThemes, Themes themes, ThemeTagging tagging, Touchpoints touchpoints,
-            PurposeGuard purposes, LoopPages pages) {
+            PurposeGuard purposes, LoopPages pages, ObjectProvider<TextSentiments> sentiments) {
+        this.sentiments = sentiments;
         this.comments = comments;
         this.tagging = tagging;
         this.answerThemes = answerThemes;
@@ -64,16 +74,23 @@ class AnswerThemesController {
         this.pages = pages;
     }
 
-    /** One answer as the page shows it: its comments, touchpoint name, date and themes. */
-    record AnswerRow(UUID response, List<String> texts, String touchpoint, String at, boolean anonymous, List<Themes.Tag> tags) {
+    /** One answer as the page shows it: its comments, touchpoint name, date, themes and the sentiment read in it. */
+    record AnswerRow(UUID response, List<String> texts, String touchpoint, String at, boolean anonymous, List<Themes.Tag> tags,
+            @Nullable TextSentiment sentiment) {
     }
 
     @GetMapping("/loop/comments")
-    String comments(@RequestParam(required = false) UUID touchpoint, Model model, Locale locale) {
+    String comments(@RequestParam(required = false) UUID touchpoint, @RequestParam(required = false) @Nullable String sentiment,
+            Model model, Locale locale) {
         TouchpointId chosen = touchpoint == null ? null : new TouchpointId(touchpoint);
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        TextSentiment.Label feeling = RequestValues.collecting(errors,
+                () -> RequestValues.choice("sentiment", sentiment, TextSentiment.Label.class, "loop.invalid.sentiment"));
+        model.addAttribute("errors", errors);
+        TextSentiments reader = sentiments.getIfAvailable();
         Map<UUID, List<Comment>> byResponse = new LinkedHashMap<>();
         int withheld = 0;
-        for (Comment comment : comments.latest(chosen, SHOWN * 3)) {
+        for (Comment comment : candidates(chosen, feeling, reader)) {
             if (byResponse.size() == SHOWN && !byResponse.containsKey(comment.response())) {
                 break;
             }
@@ -89,7 +106,38 @@ class AnswerThemesController {
         model.addAttribute("rows", rows(byResponse, all, locale));
         model.addAttribute("withheld", withheld);
         model.addAttribute("themes", themes.all());
+        model.addAttribute("feeling", feeling);
+        model.addAttribute("feelings", TextSentiment.Label.values());
+        model.addAttribute("readsSentiment", reader != null);
         return "loop/comments";
+    }
+
+    /** The latest comments, or those of the answers read with the chosen sentiment, newest first. */
+    private List<Comment> candidates(@Nullable TouchpointId touchpoint, TextSentiment.@Nullable Label feeling, @Nullable TextSentiments reader) {
+        if (feeling == null) {
+            return comments.latest(touchpoint, SHOWN * 3);
+        }
+        if (reader == null) {
+            return List.of();
+        }
+        List<Comment> found = new ArrayList<>();
+        for (UUID response : reader.answersLabelled(feeling, touchpoint, SHOWN * 3)) {
+            found.addAll(comments.of(response));
+        }
+        return found;
+    }
+
+    /** An analyst corrects the sentiment read in an answer's comments: in place with htmx, or a plain post and the page again. */
+    @PostMapping("/loop/comments/{response}/sentiment")
+    String correct(@PathVariable UUID response, @RequestParam(required = false) @Nullable String label,
+            @RequestParam(required = false) UUID touchpoint,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        TextSentiment.Label chosen = RequestValues.requiredChoice("label", label, TextSentiment.Label.class, "loop.invalid.sentiment");
+        TextSentiments reader = sentiments.getIfAvailable();
+        if (reader == null || !reader.correct(TagSubject.answer(response), chosen, pages.me().username())) {
+            throw new NotFoundException("loop.thing.sentiment", response);
+        }
+        return answer(response, touchpoint, htmx, model, locale);
     }
 
     @PostMapping("/loop/comments/{response}/themes")
@@ -134,6 +182,8 @@ class AnswerThemesController {
         model.addAttribute("r", rows(Map.of(response, texts), touchpoints.all(), locale).get(0));
         model.addAttribute("themes", themes.all());
         model.addAttribute("chosen", touchpoint);
+        model.addAttribute("feelings", TextSentiment.Label.values());
+        model.addAttribute("readsSentiment", sentiments.getIfAvailable() != null);
         return "loop/comments :: answer";
     }
 
@@ -151,6 +201,9 @@ class AnswerThemesController {
 
     private List<AnswerRow> rows(Map<UUID, List<Comment>> byResponse, List<Touchpoint> all, Locale locale) {
         Map<UUID, List<Themes.Tag>> tags = answerThemes.tagsOf(byResponse.keySet());
+        TextSentiments reader = sentiments.getIfAvailable();
+        Map<TagSubject, TextSentiment> read = reader == null ? Map.of()
+                : reader.of(byResponse.keySet().stream().map(TagSubject::answer).toList());
         Map<TouchpointId, String> names = new LinkedHashMap<>();
         all.forEach(t -> names.put(t.id(), t.name(locale)));
         List<AnswerRow> rows = new ArrayList<>();
@@ -158,7 +211,7 @@ class AnswerThemesController {
             Comment first = texts.get(0);
             rows.add(new AnswerRow(response, texts.stream().map(Comment::text).toList(),
                     first.touchpoint() == null ? null : names.get(first.touchpoint()), CaseView.time(first.at(), pages.zone()),
-                    first.person() == null, tags.getOrDefault(response, List.of())));
+                    first.person() == null, tags.getOrDefault(response, List.of()), read.get(TagSubject.answer(response))));
         });
         return rows;
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +22,12 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.listening.TextSentiment;
 import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
 import nl.buitenin.loop.TagSubject;
+import nl.buitenin.loop.TextSentiments;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.internal.CallbackOutcome;
@@ -36,6 +40,7 @@ import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PersonKey;
 
@@ -50,8 +55,11 @@ class CaseQueueController {
     private final Themes themes;
     private final LoopPages pages;
     private final TellBackCalls tellBack;
+    private final ObjectProvider<TextSentiments> sentiments;
 
-    CaseQueueController(CaseWork work, CaseFiles cases, CaseTypes types, Themes themes, LoopPages pages, TellBackCalls tellBack) {
+    CaseQueueController(CaseWork work, CaseFiles cases, CaseTypes types, Themes themes, LoopPages pages, TellBackCalls tellBack,
+            ObjectProvider<TextSentiments> sentiments) {
+        this.sentiments = sentiments;
         this.tellBack = tellBack;
         this.work = work;
         this.cases = cases;
@@ -93,7 +101,30 @@ class CaseQueueController {
         model.addAttribute("themes", themes.all());
         model.addAttribute("outcomes", CallbackOutcome.values());
         model.addAttribute("zone", pages.zone());
+        TextSentiments reader = sentiments.getIfAvailable();
+        model.addAttribute("readsSentiment", reader != null);
+        model.addAttribute("sentiment", reader == null ? null : reader.of(List.of(TagSubject.of(c.id()))).get(TagSubject.of(c.id())));
+        model.addAttribute("mayCorrectSentiment", mayCorrectSentiment(me));
         return "loop/case";
+    }
+
+    /** An analyst corrects the sentiment read in the case's text; an agent sees it and cannot. */
+    @PostMapping("/cases/{id}/sentiment")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    String correctSentiment(@PathVariable UUID id, @RequestParam(required = false) @Nullable String label, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            User me = pages.me();
+            CaseFile c = work.visibleTo(me, new CaseId(id));
+            TextSentiment.Label chosen = RequestValues.requiredChoice("label", label, TextSentiment.Label.class, "loop.invalid.sentiment");
+            TextSentiments reader = sentiments.getIfAvailable();
+            if (reader == null || !reader.correct(TagSubject.of(c.id()), chosen, me.username())) {
+                throw new NotFoundException("loop.thing.sentiment", id);
+            }
+        });
+    }
+
+    private static boolean mayCorrectSentiment(User user) {
+        return user.roles().contains(Role.ADMIN) || user.roles().contains(Role.ANALYST);
     }
 
     @PostMapping("/cases/{id}/notes")

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -102,6 +103,22 @@ public class Analyses {
         jdbc.sql(SELECT + "where source_kind = :kind and source_ref in (:refs)").param("kind", source.name())
                 .param("refs", List.copyOf(refs)).query(Analyses::stored).list().forEach(s -> found.put(s.text().ref(), s));
         return found;
+    }
+
+    /**
+     * The references of one kind of source whose label (an analyst's when corrected) is this one, newest written first,
+     * of one touchpoint or all when {@code touchpoint} is null.
+     */
+    @Transactional(readOnly = true)
+    public List<String> labelled(TextSource source, SentimentLabel label, @Nullable TouchpointId touchpoint, int limit) {
+        String where = touchpoint == null ? "" : "and touchpoint_id = :touchpoint ";
+        var sql = jdbc.sql("select source_ref from textinsight_analysis where source_kind = :kind "
+                        + "and coalesce(corrected_label, label) = :label " + where + "order by written_at desc, source_ref limit :limit")
+                .param("kind", source.name()).param("label", label.code()).param("limit", limit);
+        if (touchpoint != null) {
+            sql = sql.param("touchpoint", touchpoint.value());
+        }
+        return sql.query(String.class).list();
     }
 
     /** Records an analyst's label; false when the source was never analysed. */

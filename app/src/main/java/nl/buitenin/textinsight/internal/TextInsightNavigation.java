@@ -26,4 +26,9 @@ class TextInsightNavigation {
     NavigationEntry textInsightSuggestedThemesEntry() {
         return new NavigationEntry("nav.textinsight.suggested", "/themes/suggested", 412, Set.of("ADMIN", "ANALYST"), MenuGroup.IMPROVE);
     }
+
+    @Bean
+    NavigationEntry textInsightTrendEntry() {
+        return new NavigationEntry("nav.textinsight.trend", "/sentiment", 416, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
 }
