@@ -152,7 +152,8 @@ class JourneyMapController {
         }
     }
 
-    record StageView(Stage stage, List<TouchpointRow> rows, List<ShareCell> shares) {
+    /** A stage with its number in the journey (kept when a filter leaves earlier stages out). */
+    record StageView(int position, Stage stage, List<TouchpointRow> rows, List<ShareCell> shares) {
     }
 
     record JourneyView(Journey journey, List<StageView> stages) {
@@ -170,7 +171,7 @@ class JourneyMapController {
         LocalDate start = RequestValues.collecting(errors,
                 () -> ScoresApi.date("from", from, (end == null ? today : end).minusWeeks(ScoresApi.DEFAULT_WEEKS).plusDays(1)));
         Channel chosenChannel = RequestValues.collecting(errors,
-                () -> RequestValues.choice("channel", channel, Channel.class, "insight.invalid.mapChannel"));
+                () -> RequestValues.choice("channel", channel, Channel.class, "insight.invalid.mapChannel", channel));
         String chosenLanguage = RequestValues.collecting(errors, () -> language(language));
         model.addAttribute("journeys", List.of());
         if (errors.isEmpty()) {
@@ -261,7 +262,9 @@ class JourneyMapController {
         List<JourneyView> views = new ArrayList<>();
         for (Journey journey : archived ? journeys.allIncludingArchived() : journeys.all()) {
             List<StageView> stages = new ArrayList<>();
+            int position = 0;
             for (Stage stage : journey.stages()) {
+                position++;
                 List<Touchpoint> shown = stage.touchpoints().stream().filter(t -> channel == null || t.channel() == channel).toList();
                 if (shown.isEmpty() && channel != null) {
                     continue;
@@ -274,7 +277,7 @@ class JourneyMapController {
                                     cells.isEmpty() ? null : trend(cells.get(0), weekly.getOrDefault(t.id(), Map.of()), from, to, locale));
                         })
                         .toList();
-                stages.add(new StageView(stage, rows, shareCells(kinds, counts, shown.stream().map(Touchpoint::id).toList())));
+                stages.add(new StageView(position, stage, rows, shareCells(kinds, counts, shown.stream().map(Touchpoint::id).toList())));
             }
             if (!stages.isEmpty() || channel == null) {
                 views.add(new JourneyView(journey, stages));
