@@ -80,7 +80,7 @@ class JourneyMapSharesTest {
         Estimate touchpoint = Intervals.share(10, 40);
         Estimate stageTotal = Intervals.share(13, 44);
 
-        String page = mvc.perform(get("/insight/journey-map").with(user("anouk").roles("ANALYST")).locale(Locale.ENGLISH))
+        String page = mvc.perform(get("/insight/journey-map").param("view", "table").with(user("anouk").roles("ANALYST")).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(share(row(page, many))).contains(String.format(Locale.ENGLISH, "25%% (95%%: %.0f to %.0f%%)", touchpoint.lower(), touchpoint.upper()))

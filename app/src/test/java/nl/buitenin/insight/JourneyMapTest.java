@@ -49,7 +49,7 @@ class JourneyMapTest {
         }
         Estimate nps = Intervals.nps(20, 10, 10);
 
-        String page = mvc.perform(get("/insight/journey-map").param("from", "2026-02-01").param("to", "2026-02-28")
+        String page = mvc.perform(get("/insight/journey-map").param("view", "table").param("from", "2026-02-01").param("to", "2026-02-28")
                         .with(user("anouk").roles("ANALYST")).locale(java.util.Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Trip &lt;b&gt;booking&lt;/b&gt;").doesNotContain("Trip <b>booking</b>");
@@ -95,7 +95,7 @@ class JourneyMapTest {
         }
 
         for (String language : new String[] {"en", "nl"}) {
-            String page = mvc.perform(get("/insight/journey-map").param("from", "2026-03-02").param("to", "2026-03-15")
+            String page = mvc.perform(get("/insight/journey-map").param("view", "table").param("from", "2026-03-02").param("to", "2026-03-15")
                             .with(user("anouk").roles("ANALYST")).locale(java.util.Locale.forLanguageTag(language)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             for (int n = 1; n <= 4; n++) {

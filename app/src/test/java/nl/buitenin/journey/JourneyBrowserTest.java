@@ -100,24 +100,24 @@ class JourneyBrowserTest {
         }
 
         driver.get(url("/insight/journey-map"));
-        WebElement shopRow = driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "']"));
+        WebElement shopRow = driver.findElement(By.cssSelector(".card[data-touchpoint='" + shop + "']"));
         assertThat(shopRow.findElement(By.cssSelector(".volume")).getText()).isEqualTo("8");
         assertThat(shopRow.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 45");
         // 30 promoters and 15 detractors of 45: NPS 33,3 (Dutch decimal comma), with its interval.
         assertThat(shopRow.findElement(By.cssSelector(".estimate")).getText()).startsWith("33,3 (95%: ");
         assertThat(shopRow.findElements(By.cssSelector(".small-n"))).isEmpty();
-        WebElement phoneRow = driver.findElement(By.cssSelector("tr[data-touchpoint='" + phone + "']"));
+        WebElement phoneRow = driver.findElement(By.cssSelector(".card[data-touchpoint='" + phone + "']"));
         assertThat(phoneRow.findElement(By.cssSelector(".volume")).getText()).isEqualTo("4");
         assertThat(phoneRow.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 8");
         assertThat(phoneRow.findElement(By.cssSelector(".small-n")).isDisplayed()).isTrue();
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> !d.findElements(By.cssSelector("tr[data-touchpoint='" + shop + "'] .trend canvas")).isEmpty());
+                .until(d -> !d.findElements(By.cssSelector(".card[data-touchpoint='" + shop + "'] svg.spark")).isEmpty());
         assertThat(driver.getPageSource()).doesNotContain("??");
         Browser.screenshot(driver, "journey-map-nl");
 
         driver.findElement(By.cssSelector("form.lang button[value=en]")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Journey map");
-        assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] .estimate")).getText()).startsWith("33.3 (95%: ");
+        assertThat(driver.findElement(By.cssSelector(".card[data-touchpoint='" + shop + "'] .estimate")).getText()).startsWith("33.3 (95%: ");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Browser.screenshot(driver, "journey-map-phone");
     }
@@ -172,10 +172,10 @@ class JourneyBrowserTest {
         driver.get(url("/journeys/" + driver.findElement(By.cssSelector("p a")).getAttribute("href").replaceAll(".*/journeys/", "")));
         assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] .badge")).getText()).isEqualTo("gearchiveerd");
         driver.get(url("/insight/journey-map"));
-        assertThat(driver.findElements(By.cssSelector("tr[data-touchpoint='" + shop + "']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".card[data-touchpoint='" + shop + "']"))).isEmpty();
         driver.findElement(By.id("map-archived")).click();
         driver.findElement(By.cssSelector("form.period button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] .volume")).getText()).isEqualTo("2");
+        assertThat(driver.findElement(By.cssSelector(".card[data-touchpoint='" + shop + "'] .volume")).getText()).isEqualTo("2");
         driver.get(url("/touchpoints/" + shop + "/edit"));
         driver.findElement(By.id("restore")).click();
         assertThat(driver.findElements(By.cssSelector("h1 .badge"))).isEmpty();

@@ -61,7 +61,7 @@ class NegativeShareOnTheMapTest {
         // Negative: three as read, one corrected to negative; one corrected away, one neutral: 4 of 6.
         Estimate expected = Intervals.share(4, 6);
 
-        String page = mvc.perform(get("/insight/journey-map").param("from", "2026-05-01").param("to", "2026-05-31")
+        String page = mvc.perform(get("/insight/journey-map").param("view", "table").param("from", "2026-05-01").param("to", "2026-05-31")
                         .with(user("anouk").roles("ANALYST")).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 

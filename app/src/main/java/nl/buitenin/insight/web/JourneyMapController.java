@@ -1,18 +1,25 @@
 package nl.buitenin.insight.web;
 
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
@@ -24,7 +31,10 @@ import nl.buitenin.insight.ScoreQuery;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.insight.ScoreSlice;
 import nl.buitenin.insight.ShareCount;
+import nl.buitenin.insight.ThemeCount;
 import nl.buitenin.insight.TouchpointShares;
+import nl.buitenin.insight.TouchpointThemes;
+import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
@@ -33,19 +43,27 @@ import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
- * The journey map: per journey, stage and touchpoint the volume of the period and every score with n
- * and its 95 % interval, plus a weekly trend. A score of fewer answers than the small-cell minimum is hidden
- * (nobody reads single answers' scores, so there is no exception). The volume is a count of contacts, not of
- * answers, and is shown as it is. The latest comments come from listening, each read under a purpose. Shares that
- * other modules count per touchpoint ({@link TouchpointShares}: negative comments, failure demand) follow the scores,
- * per touchpoint and summed per stage, under the same small-cell rule.
+ * The journey map: per journey its stages as columns and each touchpoint as a card with the volume of the period, its
+ * main score in words with n and 95 % interval (coloured only when n suffices, and then also said in words), the other
+ * scores, the shares other modules count ({@link TouchpointShares}: negative comments, failure demand), the themes
+ * raised most ({@link TouchpointThemes}) and a weekly sparkline. {@code view=table} shows the same figures as tables,
+ * for screen readers. A score of fewer answers than the small-cell minimum is hidden. Filters: the period (default the
+ * last 12 weeks), the touchpoint's channel (applies to every figure) and the language of the comments (scores, volumes,
+ * shares and themes are not counted per language, and the page says so).
  */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class JourneyMapController {
+
+    static final int TOP_THEMES = 3;
+    private static final List<String> LANGUAGES = List.of("nl", "en");
+    /** Which score a card leads with when a touchpoint has several: the first of these scales it has. */
+    private static final List<ScoreScale> MAIN_FIRST = List.of(ScoreScale.NPS, ScoreScale.CSAT, ScoreScale.CES, ScoreScale.RATING_10,
+            ScoreScale.RATING_5);
 
     private final Journeys journeys;
     private final Interactions interactions;
@@ -53,34 +71,46 @@ class JourneyMapController {
     private final Organisations organisations;
     private final SmallCellRule smallCells;
     private final ObjectProvider<TouchpointShares> shares;
+    private final ObjectProvider<TouchpointThemes> themes;
+    private final MessageSource messages;
 
     JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations,
-            SmallCellRule smallCells, ObjectProvider<TouchpointShares> shares) {
+            SmallCellRule smallCells, ObjectProvider<TouchpointShares> shares, ObjectProvider<TouchpointThemes> themes,
+            MessageSource messages) {
         this.shares = shares;
+        this.themes = themes;
         this.journeys = journeys;
         this.interactions = interactions;
         this.histograms = histograms;
         this.organisations = organisations;
         this.smallCells = smallCells;
+        this.messages = messages;
     }
 
     /**
      * One question's score at a touchpoint; {@code estimate} null when there are too few answers for one. A
      * score of fewer answers than the small-cell rule's k is {@code hidden}: n and estimate are null then, and
-     * {@code fewerThan} is k.
+     * {@code fewerThan} is k. {@code band} is the colour, null below {@link Estimate#SMALL_SAMPLE} answers.
      */
-    record ScoreCell(String question, ScoreScale scale, Long n, Estimate estimate, boolean hidden, int fewerThan) {
+    record ScoreCell(String question, ScoreScale scale, @Nullable Long n, @Nullable Estimate estimate, boolean hidden, int fewerThan,
+            @Nullable ScoreBand band) {
 
         static ScoreCell of(ScoreSlice slice, SmallCellRule rule) {
             long n = slice.histogram().n();
             if (rule.hides(n)) {
-                return new ScoreCell(slice.questionKey(), slice.scale(), null, null, true, rule.k());
+                return new ScoreCell(slice.questionKey(), slice.scale(), null, null, true, rule.k(), null);
             }
-            return new ScoreCell(slice.questionKey(), slice.scale(), n, slice.score().orElse(null), false, rule.k());
+            Estimate estimate = slice.score().orElse(null);
+            return new ScoreCell(slice.questionKey(), slice.scale(), n, estimate, false, rule.k(), ScoreBand.of(slice.scale(), estimate));
         }
 
         public boolean smallSample() {
-            return !hidden && n < Estimate.SMALL_SAMPLE;
+            return !hidden && n != null && n < Estimate.SMALL_SAMPLE;
+        }
+
+        /** The scale's name in words ("Aanbevelen (NPS)"), never the question's key. */
+        public String nameKey() {
+            return "journeyMap.scoreName." + scale.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -88,7 +118,7 @@ class JourneyMapController {
      * One share at a touchpoint or a stage: {@code estimate} is the share with its Wilson interval, null when nothing
      * was read; {@code hidden} (n and estimate null) when fewer than the small-cell rule's k were read.
      */
-    record ShareCell(String nameKey, Long n, Estimate estimate, boolean hidden, int fewerThan) {
+    record ShareCell(String nameKey, @Nullable Long n, @Nullable Estimate estimate, boolean hidden, int fewerThan) {
 
         static ShareCell of(String nameKey, ShareCount count, SmallCellRule rule) {
             if (count.n() == 0) {
@@ -105,61 +135,191 @@ class JourneyMapController {
         }
     }
 
-    record TouchpointRow(Touchpoint touchpoint, long volume, List<ScoreCell> scores, List<ShareCell> shares) {
+    /** A theme on a card: its name in the reader's language and its count, or "fewer than k" under the small-cell rule. */
+    record ThemeCell(String name, @Nullable Long count, int fewerThan) {
     }
 
-    record StageView(Stage stage, List<TouchpointRow> rows, List<ShareCell> shares) {
+    record TouchpointRow(Touchpoint touchpoint, long volume, List<ScoreCell> scores, List<ShareCell> shares, List<ThemeCell> themes,
+            @Nullable Sparkline trend) {
+
+        /** The score the card leads with, null when the touchpoint has no answers in the period. */
+        public @Nullable ScoreCell main() {
+            return scores.isEmpty() ? null : scores.get(0);
+        }
+
+        public List<ScoreCell> others() {
+            return scores.size() < 2 ? List.of() : scores.subList(1, scores.size());
+        }
+    }
+
+    /** A stage with its number in the journey (kept when a filter leaves earlier stages out). */
+    record StageView(int position, Stage stage, List<TouchpointRow> rows, List<ShareCell> shares) {
     }
 
     record JourneyView(Journey journey, List<StageView> stages) {
     }
 
     @GetMapping("/insight/journey-map")
-    String map(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "false") boolean archived, Model model) {
-        model.addAttribute("archived", archived);
+    String map(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String channel, @RequestParam(required = false) @Nullable String language,
+            @RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String view,
+            Locale locale, Model model) {
+        boolean table = "table".equalsIgnoreCase(view == null ? "" : view.strip());
         LocalDate today = LocalDate.now(organisations.current().timeZone());
-        try {
-            LocalDate end = ScoresApi.date("to", to, today);
-            LocalDate start = ScoresApi.date("from", from, end.minusWeeks(ScoresApi.DEFAULT_WEEKS).plusDays(1));
-            model.addAttribute("journeys", views(start, end, archived));
-            model.addAttribute("from", start);
-            model.addAttribute("to", end);
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("journeys", List.of());
-            model.addAttribute("from", from);
-            model.addAttribute("to", to);
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        LocalDate end = RequestValues.collecting(errors, () -> ScoresApi.date("to", to, today));
+        LocalDate start = RequestValues.collecting(errors,
+                () -> ScoresApi.date("from", from, (end == null ? today : end).minusWeeks(ScoresApi.DEFAULT_WEEKS).plusDays(1)));
+        Channel chosenChannel = RequestValues.collecting(errors,
+                () -> RequestValues.choice("channel", channel, Channel.class, "insight.invalid.mapChannel", channel));
+        String chosenLanguage = RequestValues.collecting(errors, () -> language(language));
+        model.addAttribute("journeys", List.of());
+        if (errors.isEmpty()) {
+            try {
+                model.addAttribute("journeys", views(start, end, chosenChannel, archived, locale));
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
         }
+        model.addAttribute("errors", errors.isEmpty() ? null : errors);
+        boolean valid = errors.isEmpty();
+        model.addAttribute("archived", archived);
+        model.addAttribute("table", table);
+        model.addAttribute("channel", chosenChannel);
+        model.addAttribute("language", chosenLanguage);
+        model.addAttribute("cardsLink", link(valid ? start : from, valid ? end : to, channel, language, archived, false));
+        model.addAttribute("tableLink", link(valid ? start : from, valid ? end : to, channel, language, archived, true));
+        model.addAttribute("from", valid ? start : from);
+        model.addAttribute("to", valid ? end : to);
+        model.addAttribute("periodText", valid ? period(start, end, locale) : null);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("languages", LANGUAGES);
         model.addAttribute("smallSample", Estimate.SMALL_SAMPLE);
         model.addAttribute("minCell", smallCells.k());
         return "insight/journey-map";
     }
 
+    /** The map with the same filters, as cards or as tables. */
+    private static String link(@Nullable Object from, @Nullable Object to, @Nullable String channel, @Nullable String language,
+            boolean archived, boolean table) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/insight/journey-map");
+        if (from != null) {
+            link.queryParam("from", from);
+        }
+        if (to != null) {
+            link.queryParam("to", to);
+        }
+        if (!RequestValues.blank(channel)) {
+            link.queryParam("channel", channel.strip());
+        }
+        if (!RequestValues.blank(language)) {
+            link.queryParam("language", language.strip());
+        }
+        if (archived) {
+            link.queryParam("archived", true);
+        }
+        if (table) {
+            link.queryParam("view", "table");
+        }
+        return link.encode().build().toUriString();
+    }
+
+    private static @Nullable String language(@Nullable String raw) {
+        if (RequestValues.blank(raw)) {
+            return null;
+        }
+        String language = raw.strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(language)) {
+            throw InvalidInputException.of("language", "insight.invalid.mapLanguage", raw);
+        }
+        return language;
+    }
+
+    /** The period in the reader's words: "3 september 2026 tot en met 26 november 2026". */
+    private String period(LocalDate from, LocalDate to, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        return messages.getMessage("journeyMap.periodText", new Object[] {format.format(from), format.format(to)}, locale);
+    }
+
     /** The journeys in use, or with {@code archived} also the archived ones, whose history stays readable. */
-    private List<JourneyView> views(LocalDate from, LocalDate to, boolean archived) {
+    private List<JourneyView> views(LocalDate from, LocalDate to, @Nullable Channel channel, boolean archived, Locale locale) {
         Map<TouchpointId, Long> volumes = interactions.volumes(from, to);
         Map<TouchpointId, List<ScoreCell>> scores = new HashMap<>();
         for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
-            scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>())
-                    .add(ScoreCell.of(slice, smallCells));
+            scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>()).add(ScoreCell.of(slice, smallCells));
         }
-        scores.values().forEach(cells -> cells.sort(Comparator.comparing(ScoreCell::question)));
+        scores.values().forEach(cells -> cells.sort(MAIN_SCORE_FIRST));
+        Map<TouchpointId, Map<String, Map<LocalDate, ScoreSlice>>> weekly = new HashMap<>();
+        for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.WEEK, true))) {
+            weekly.computeIfAbsent(slice.touchpoint(), t -> new HashMap<>()).computeIfAbsent(slice.questionKey(), q -> new HashMap<>())
+                    .put(slice.periodStart(), slice);
+        }
         List<TouchpointShares> kinds = shares.orderedStream().sorted(Comparator.comparingInt(TouchpointShares::order)).toList();
         List<Map<TouchpointId, ShareCount>> counts = kinds.stream().map(kind -> kind.count(from, to)).toList();
+        Map<TouchpointId, List<ThemeCount>> topThemes = new HashMap<>();
+        themes.orderedStream().forEach(source -> source.top(from, to, TOP_THEMES).forEach((touchpoint, list) ->
+                topThemes.merge(touchpoint, list, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
         List<JourneyView> views = new ArrayList<>();
         for (Journey journey : archived ? journeys.allIncludingArchived() : journeys.all()) {
             List<StageView> stages = new ArrayList<>();
+            int position = 0;
             for (Stage stage : journey.stages()) {
-                List<TouchpointRow> rows = stage.touchpoints().stream()
-                        .map(t -> new TouchpointRow(t, volumes.getOrDefault(t.id(), 0L), scores.getOrDefault(t.id(), List.of()),
-                                shareCells(kinds, counts, List.of(t.id()))))
+                position++;
+                List<Touchpoint> shown = stage.touchpoints().stream().filter(t -> channel == null || t.channel() == channel).toList();
+                if (shown.isEmpty() && channel != null) {
+                    continue;
+                }
+                List<TouchpointRow> rows = shown.stream()
+                        .map(t -> {
+                            List<ScoreCell> cells = scores.getOrDefault(t.id(), List.of());
+                            return new TouchpointRow(t, volumes.getOrDefault(t.id(), 0L), cells,
+                                    shareCells(kinds, counts, List.of(t.id())), themeCells(topThemes.getOrDefault(t.id(), List.of()), locale),
+                                    cells.isEmpty() ? null : trend(cells.get(0), weekly.getOrDefault(t.id(), Map.of()), from, to, locale));
+                        })
                         .toList();
-                stages.add(new StageView(stage, rows, shareCells(kinds, counts, stage.touchpoints().stream().map(Touchpoint::id).toList())));
+                stages.add(new StageView(position, stage, rows, shareCells(kinds, counts, shown.stream().map(Touchpoint::id).toList())));
             }
-            views.add(new JourneyView(journey, stages));
+            if (!stages.isEmpty() || channel == null) {
+                views.add(new JourneyView(journey, stages));
+            }
         }
         return views;
+    }
+
+    /** The main score first (by scale, then by more answers), the others after it in the same order. */
+    private static final Comparator<ScoreCell> MAIN_SCORE_FIRST = Comparator
+            .comparingInt((ScoreCell cell) -> cell.hidden() ? 1 : 0)
+            .thenComparingInt(cell -> MAIN_FIRST.indexOf(cell.scale()))
+            .thenComparing(cell -> cell.n() == null ? 0L : -cell.n())
+            .thenComparing(ScoreCell::question);
+
+    private List<ThemeCell> themeCells(List<ThemeCount> counts, Locale locale) {
+        return counts.stream()
+                .sorted(Comparator.comparingLong(ThemeCount::count).reversed())
+                .limit(TOP_THEMES)
+                .map(theme -> new ThemeCell(theme.name(locale), smallCells.hides(theme.count()) ? null : theme.count(), smallCells.k()))
+                .toList();
+    }
+
+    /** The main score's weekly trend over the period; a week of too few answers (or hidden) is a gap. */
+    private Sparkline trend(ScoreCell main, Map<String, Map<LocalDate, ScoreSlice>> weekly, LocalDate from, LocalDate to, Locale locale) {
+        Map<LocalDate, ScoreSlice> byWeek = weekly.getOrDefault(main.question(), Map.of());
+        List<Sparkline.Week> weeks = new ArrayList<>();
+        NumberFormat number = NumberFormat.getNumberInstance(locale);
+        number.setMinimumFractionDigits(1);
+        number.setMaximumFractionDigits(1);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale);
+        StringBuilder values = new StringBuilder();
+        for (LocalDate week = Grouping.WEEK.periodStart(from, from); !week.isAfter(to); week = week.plusWeeks(1)) {
+            ScoreSlice slice = byWeek.get(week);
+            Double score = slice == null || smallCells.hides(slice.histogram().n()) ? null : slice.score().map(Estimate::value).orElse(null);
+            weeks.add(new Sparkline.Week(week, score));
+            values.append(values.isEmpty() ? "" : "; ").append(day.format(week)).append(": ")
+                    .append(score == null ? "–" : number.format(score));
+        }
+        String name = messages.getMessage(main.nameKey(), null, locale);
+        String label = messages.getMessage("journeyMap.sparkline", new Object[] {name, values.toString()}, locale);
+        return Sparkline.of(main.scale(), weeks, label);
     }
 
     /** Each share summed over the given touchpoints (one for a row, all of a stage for its total). */

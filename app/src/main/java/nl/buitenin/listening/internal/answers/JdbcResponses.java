@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -208,12 +209,21 @@ public class JdbcResponses {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(status -> status).orElse(null);
     }
 
-    /** The latest free-text answers at a touchpoint, newest first, with when they were given. */
-    public List<Comment> latestComments(TouchpointId touchpoint, int limit) {
+    /**
+     * The latest free-text answers at a touchpoint completed from {@code from} (included) to {@code to} (excluded),
+     * newest first; with a language ("nl", "en") only answers given in it.
+     */
+    public List<Comment> latestComments(TouchpointId touchpoint, Instant from, Instant to, @Nullable String language, int limit) {
         return jdbc.sql("select r.id, r.person_key, r.completed_at, a.question_key, a.text_value from listening_answer a "
                         + "join listening_response r on r.id = a.response_id where r.touchpoint_id = :touchpoint "
-                        + "and r.status = 'COMPLETED' and a.text_value is not null order by r.completed_at desc limit " + limit)
+                        + "and r.status = 'COMPLETED' and a.text_value is not null "
+                        + "and r.completed_at >= :from and r.completed_at < :to "
+                        + (language == null ? "" : "and r.language = :language ")
+                        + "order by r.completed_at desc limit " + limit)
                 .param("touchpoint", touchpoint.value())
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .params(language == null ? java.util.Map.of() : java.util.Map.of("language", language))
                 .query((rs, n) -> new Comment(rs.getObject(1, UUID.class),
                         rs.getString(2) == null ? null : new PersonKey(rs.getString(2)),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)))
