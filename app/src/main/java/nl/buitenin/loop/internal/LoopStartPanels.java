@@ -62,6 +62,20 @@ class LoopStartPanels {
                         .orElse(List.of()));
     }
 
+    @Bean
+    StartPanel loopThemesPanel(RisingThemes themes, SmallCellRule smallCells, Clock clock) {
+        return StartPanel.of("loop.start.themes.title", 410, Set.of("ANALYST"), "loop.start.themes.empty",
+                (username, locale) -> themeFigures(themes.at(clock.instant(), 6), smallCells, locale));
+    }
+
+    static List<StartFigure> themeFigures(List<RisingThemes.Rise> rises, SmallCellRule smallCells, Locale locale) {
+        return rises.stream().map(rise -> StartFigure.count(Text.of("loop.start.theme", rise.name(locale)), rise.now(), "/loop/themes")
+                .withNote(smallCells.hides(rise.peopleBefore())
+                        ? Text.of("loop.start.theme.beforeHidden", smallCells.k())
+                        : Text.of("loop.start.theme.before", rise.before())))
+                .toList();
+    }
+
     /** The team the user leads, if any (the same rule as the team lead's menu entry). */
     private static Optional<String> leadTeam(Users users, Teams teams, String username) {
         return users.byUsername(username)
