@@ -73,7 +73,10 @@ class ResponseRateStartPanel implements StartPanel {
 
     @Override
     public List<StartFigure> figures(String username, Locale locale) {
-        Counts counts = counts();
+        return figures(counts(), smallCells);
+    }
+
+    static List<StartFigure> figures(Counts counts, SmallCellRule smallCells) {
         if (counts.invited() == 0) {
             return List.of();
         }
