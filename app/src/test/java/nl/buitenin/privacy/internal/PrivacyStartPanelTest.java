@@ -78,7 +78,7 @@ class PrivacyStartPanelTest {
 
     @Test
     void theDaysSinceTheLastRealRetentionRun() {
-        Instant ranAt = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(2));
+        Instant ranAt = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         jdbc.sql("insert into privacy_retention_run (id, started_at, triggered_by, preview, report) values (:id, :at, 'test', false, '[]')")
                 .param("id", UUID.randomUUID()).param("at", OffsetDateTime.ofInstant(ranAt, ZoneOffset.UTC)).update();
         jdbc.sql("insert into privacy_retention_run (id, started_at, triggered_by, preview, report) values (:id, :at, 'test', true, '[]')")

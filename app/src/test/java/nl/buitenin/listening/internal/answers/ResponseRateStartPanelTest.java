@@ -78,7 +78,7 @@ class ResponseRateStartPanelTest {
         assertThat(after.people() - before.people()).isEqualTo(11);
         StartFigure rate = ResponseRateStartPanel.figures(new ResponseRateStartPanel.Counts(12, 5, 11), new SmallCellRule(5)).get(0);
         Estimate expected = Intervals.share(5, 12);
-        assertThat(rate.value()).isEqualTo(100.0 * 5 / 12);
+        assertThat(rate.value()).isCloseTo(100.0 * 5 / 12, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(rate.n()).isEqualTo(12);
         assertThat(rate.lower()).isEqualTo(expected.lower());
         assertThat(rate.upper()).isEqualTo(expected.upper());
