@@ -22,10 +22,12 @@ import nl.buitenin.platform.StartPanel.Text;
  * @param upper  upper bound of the 95 % interval; null for a count
  * @param note   a sentence under the value (what it counts, or why there is no value)
  * @param trend  values of earlier periods, oldest first, for a sparkline; NaN for a period without a value
+ * @param against values to hold the trend against (a forecast), per period like the trend, drawn dashed on the same
+ *               scale; empty for none
  * @param link   the detail page
  */
 public record StartFigure(Text label, Format format, @Nullable Double value, @Nullable Long n, @Nullable Double lower,
-        @Nullable Double upper, @Nullable Text note, List<Double> trend, String link) {
+        @Nullable Double upper, @Nullable Text note, List<Double> trend, List<Double> against, String link) {
 
     /** How a value reads: a count, a share in percent (0–100), NPS points (−100–100) or a mean on an answer scale. */
     public enum Format {
@@ -36,6 +38,7 @@ public record StartFigure(Text label, Format format, @Nullable Double value, @Nu
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(format, "format");
         trend = List.copyOf(trend);
+        against = List.copyOf(against);
         if (link == null || !link.startsWith("/")) {
             throw new IllegalArgumentException("a figure links to a page of this site: " + link);
         }
@@ -49,25 +52,30 @@ public record StartFigure(Text label, Format format, @Nullable Double value, @Nu
 
     /** A count of things, such as open cases. */
     public static StartFigure count(Text label, long count, String link) {
-        return new StartFigure(label, Format.COUNT, (double) count, null, null, null, null, List.of(), link);
+        return new StartFigure(label, Format.COUNT, (double) count, null, null, null, null, List.of(), List.of(), link);
     }
 
     /** An estimate with its n and 95 % interval. */
     public static StartFigure estimate(Text label, Format format, long n, double value, double lower, double upper, String link) {
-        return new StartFigure(label, format, value, n, lower, upper, null, List.of(), link);
+        return new StartFigure(label, format, value, n, lower, upper, null, List.of(), List.of(), link);
     }
 
     /** No value, with a sentence why (too few answers, hidden under the small-cell rule, nothing yet). */
     public static StartFigure without(Text label, Text why, String link) {
-        return new StartFigure(label, Format.COUNT, null, null, null, null, why, List.of(), link);
+        return new StartFigure(label, Format.COUNT, null, null, null, null, why, List.of(), List.of(), link);
     }
 
     public StartFigure withNote(Text sentence) {
-        return new StartFigure(label, format, value, n, lower, upper, sentence, trend, link);
+        return new StartFigure(label, format, value, n, lower, upper, sentence, trend, against, link);
     }
 
     public StartFigure withTrend(List<Double> values) {
-        return new StartFigure(label, format, value, n, lower, upper, note, values, link);
+        return new StartFigure(label, format, value, n, lower, upper, note, values, against, link);
+    }
+
+    /** The trend with the values it is held against (a forecast), both drawn on one scale. */
+    public StartFigure withTrend(List<Double> values, List<Double> reference) {
+        return new StartFigure(label, format, value, n, lower, upper, note, values, reference, link);
     }
 
     public boolean hasInterval() {
@@ -75,21 +83,30 @@ public record StartFigure(Text label, Format format, @Nullable Double value, @Nu
     }
 
     /**
-     * The sparkline as SVG polyline points in a 100 × 24 box (higher values higher up), scaled to the trend's own
-     * range; empty when fewer than two periods have a value.
+     * The sparkline as SVG polyline points in a 100 × 24 box (higher values higher up), scaled to the range of the trend
+     * and the values it is held against; empty when fewer than two periods have a value.
      */
     public String trendPoints() {
-        List<Double> known = trend.stream().filter(v -> !v.isNaN()).toList();
-        if (known.size() < 2) {
+        return points(trend);
+    }
+
+    /** The values the trend is held against, as polyline points on the trend's scale; empty for none. */
+    public String againstPoints() {
+        return points(against);
+    }
+
+    private String points(List<Double> line) {
+        List<Double> known = java.util.stream.Stream.concat(trend.stream(), against.stream()).filter(v -> !v.isNaN()).toList();
+        if (line.stream().filter(v -> !v.isNaN()).count() < 2) {
             return "";
         }
         double min = known.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = known.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double span = max - min == 0 ? 1 : max - min;
-        double step = trend.size() == 1 ? 0 : 100.0 / (trend.size() - 1);
+        double step = 100.0 / (line.size() - 1);
         StringBuilder points = new StringBuilder();
-        for (int i = 0; i < trend.size(); i++) {
-            double v = trend.get(i);
+        for (int i = 0; i < line.size(); i++) {
+            double v = line.get(i);
             if (Double.isNaN(v)) {
                 continue;
             }

@@ -19,7 +19,7 @@ import nl.buitenin.platform.StartPanel.Text;
 /**
  * The planner's start panel: for the series the demand pages open first (the phone, else the first there is), the
  * contacts counted today so far against the forecast for the same intervals ({@link DemandFigures#todaySoFar}), each
- * with a sparkline per interval.
+ * with a sparkline per interval of the counts (solid) against the forecast (dashed).
  */
 @Component
 class DemandStartPanel implements StartPanel {
@@ -70,8 +70,9 @@ class DemandStartPanel implements StartPanel {
         DemandFigures.TodaySoFar t = today.get();
         long actual = Math.round(t.actualTotal());
         long forecast = Math.round(t.forecastTotal());
-        StartFigure counted = StartFigure.count(Text.of("demand.start.actual", name), actual, link).withTrend(t.actual());
-        StartFigure expected = StartFigure.count(Text.of("demand.start.forecast", name), forecast, link).withTrend(t.forecast());
+        // The counts drawn against the forecast on one scale; the forecast's own figure needs no second line.
+        StartFigure counted = StartFigure.count(Text.of("demand.start.actual", name), actual, link).withTrend(t.actual(), t.forecast());
+        StartFigure expected = StartFigure.count(Text.of("demand.start.forecast", name), forecast, link);
         if (forecast > 0) {
             counted = counted.withNote(Text.of("demand.start.ofForecast", Math.round(100.0 * actual / forecast)));
         }

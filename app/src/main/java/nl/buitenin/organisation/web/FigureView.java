@@ -27,6 +27,8 @@ record FigureView(StartFigure figure, @Nullable String value, @Nullable String n
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
+        // Half up, as people round (NumberFormat's default, half even, writes 5.25 as 5.2).
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
         String text = format.format(number);
         return text.equals("-0") ? "0" : text;
     }
