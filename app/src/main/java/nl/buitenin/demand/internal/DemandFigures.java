@@ -230,6 +230,54 @@ public class DemandFigures {
         return new ForecastView(series, forecast, report, heldOut);
     }
 
+    /**
+     * Today up to {@code now}: the contacts counted per interval that has ended, next to the forecast for those
+     * intervals made from the history before today (the same {@link Forecaster} as the forecast page, as it would have
+     * read this morning). Empty when nothing has been counted today yet.
+     *
+     * @param actual   per ended interval, the contacts counted (0 where none were)
+     * @param forecast per ended interval, the forecast (0 on a closed day)
+     */
+    public record TodaySoFar(SeriesKey series, LocalDate day, List<Double> actual, List<Double> forecast) {
+
+        public double actualTotal() {
+            return actual.stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        public double forecastTotal() {
+            return forecast.stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    public java.util.Optional<TodaySoFar> todaySoFar(SeriesKey series, Instant now) {
+        ZoneId zone = zone();
+        ZonedDateTime local = now.atZone(zone);
+        LocalDate today = local.toLocalDate();
+        History history = history(series, HISTORY_WEEKS);
+        double[] counted = history.isEmpty() ? null : history.day(today);
+        if (counted == null) {
+            return java.util.Optional.empty();
+        }
+        for (LocalDate day : history.dates()) {
+            if (!day.isBefore(today)) {
+                history.remove(day);
+            }
+        }
+        if (history.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Forecaster.DayForecast expected = Forecaster.forecast(history, closures(), today, 1).days().get(0);
+        int minutes = properties.intervalMinutes();
+        int ended = Intervals.minuteOfDay(local) / minutes;
+        List<Double> actual = new ArrayList<>();
+        List<Double> forecast = new ArrayList<>();
+        for (int slot = 0; slot < ended; slot++) {
+            actual.add(Double.isNaN(counted[slot]) ? 0 : counted[slot]);
+            forecast.add(expected.counts() == null ? 0 : expected.counts()[slot]);
+        }
+        return java.util.Optional.of(new TodaySoFar(series, today, actual, forecast));
+    }
+
     /** The agents per interval of the forecast days. */
     public Plan plan(SeriesKey series, StaffingGoal goal, Double ahtSeconds, int days) {
         ForecastView view = forecast(series, days);

@@ -100,6 +100,13 @@ public class CaseFiles {
                 .param("owner", owner).param("limit", limit).query(CaseFiles::map).list();
     }
 
+    /** Cases still to work (new or contacted) whose deadline falls after {@code now} and at or before {@code until}. */
+    public List<CaseFile> workingDueBetween(Instant now, Instant until) {
+        return jdbc.sql("select " + COLUMNS + " from loop_case c where c.status in ('NEW', 'CONTACTED') "
+                        + "and c.deadline > :now and c.deadline <= :until order by c.deadline, c.id")
+                .param("now", utc(now)).param("until", utc(until)).query(CaseFiles::map).list();
+    }
+
     /** Cases not resolved whose deadline has passed and that have not been escalated. */
     List<CaseFile> overdueNotEscalated(Instant now) {
         return jdbc.sql("select " + COLUMNS + " from loop_case c where c.status in ('NEW', 'CONTACTED') "

@@ -1,6 +1,5 @@
 package nl.buitenin.loop.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,8 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
 import nl.buitenin.loop.CaseId;
+import nl.buitenin.loop.internal.CaseAgeing;
+import nl.buitenin.loop.internal.CaseFile;
 import nl.buitenin.loop.internal.CaseFiles;
 import nl.buitenin.loop.internal.CaseWork;
 import nl.buitenin.loop.internal.Teams;
@@ -33,9 +34,6 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 @Controller
 @Allow(Role.AGENT)
 class TeamLeadController {
-
-    /** Ageing buckets in days since opening: 0–2, 3–5, 6–10, over 10. */
-    static final int[] BUCKET_UPPER_DAYS = {2, 5, 10};
 
     private final CaseFiles cases;
     private final CaseWork work;
@@ -58,19 +56,15 @@ class TeamLeadController {
         if (!lead) {
             return "loop/team-lead";
         }
-        List<CaseView> open = pages.views(cases.openOfTeam(me.team(), 2000), locale);
+        List<CaseFile> files = cases.openOfTeam(me.team(), 2000);
+        List<CaseView> open = pages.views(files, locale);
         List<CaseView> working = open.stream().filter(CaseView::working).toList();
         Map<String, Long> perAgent = new TreeMap<>();
         for (CaseView c : working) {
             perAgent.merge(c.owner() == null ? "-" : c.owner(), 1L, Long::sum);
         }
-        Map<String, Long> ageing = new LinkedHashMap<>();
-        ageing.put("0-2", working.stream().filter(c -> c.ageDays() <= 2).count());
-        ageing.put("3-5", working.stream().filter(c -> c.ageDays() > 2 && c.ageDays() <= 5).count());
-        ageing.put("6-10", working.stream().filter(c -> c.ageDays() > 5 && c.ageDays() <= 10).count());
-        ageing.put(">10", working.stream().filter(c -> c.ageDays() > 10).count());
         model.addAttribute("perAgent", perAgent);
-        model.addAttribute("ageing", ageing);
+        model.addAttribute("ageing", CaseAgeing.of(files, pages.clock().instant()).bands());
         model.addAttribute("breaches", working.stream().filter(CaseView::overdue).toList());
         model.addAttribute("escalated", working.stream().filter(CaseView::escalated).toList());
         model.addAttribute("openCount", working.size());

@@ -114,6 +114,18 @@ public class Retention {
                 .list();
     }
 
+    /** What a run now would delete or anonymise, without storing a preview (the start page asks on every visit). */
+    public long dueNow() {
+        return plan().stream().mapToLong(Line::count).sum();
+    }
+
+    /** When the last real (not preview) run started; empty when none has run. */
+    public Optional<Instant> lastRun() {
+        return jdbc.sql("select max(started_at) from privacy_retention_run where preview = false")
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+                .single();
+    }
+
     private List<Line> plan() {
         List<Line> lines = new ArrayList<>();
         personCutoff().ifPresent(cutoff -> lines.add(new Line("*", cutoff, "persons-forgotten",
