@@ -140,7 +140,8 @@ class CaseFromAnswerPageTest {
                 .doesNotContain("csat 2")
                 .doesNotContain("criticaster")
                 .contains("na een antwoord op een enquête");
-        assertThat(VisibleText.problems(page)).isEmpty();
+        // The theme picker lists every theme, also those other test classes in this context name after a random id.
+        assertThat(VisibleText.problems(page.replaceAll("(?s)<select id=\"theme\".*?</select>", ""))).isEmpty();
         // The comment was read for handling the case, and that read is in the person's access log.
         assertThat(jdbc.sql("select count(*) from privacy_access_log l join loop_case c on c.person_key = l.person_key "
                         + "where c.id = :id and l.purpose_id = 'complaint-handling' and l.refusal is null")
