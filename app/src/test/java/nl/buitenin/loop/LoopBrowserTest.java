@@ -128,7 +128,7 @@ class LoopBrowserTest {
         driver.manage().deleteAllCookies();
         driver.get(url("/you-said-we-did"));
         driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Jij zei, wij deden");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("U zei, wij deden");
         String page = driver.findElement(By.id("you-said-we-did")).getText();
         assertThat(page).contains("Nieuwe boekingsbevestiging met dagprogramma").contains("Groepen splitsen in tempo- en genietgroep");
         assertThat(page).doesNotContain("p_");

@@ -60,7 +60,7 @@ class QuarterlyReportTest {
         Files.write(Path.of("target", "loop-report.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Jij zei, wij deden: " + quarter);
+            assertThat(text).contains("U zei, wij deden: " + quarter);
             assertThat(text).contains("Bagage op dag 1 bezorgd").contains("Uw koffer staat voortaan");
             assertThat(text).doesNotContain(notDone.titleNl());
             assertThat(text).contains("Binnen termijn").contains("Teruggekoppeld");

@@ -133,6 +133,62 @@ public final class VisibleText {
         }
     }
 
+    /**
+     * The codes of the application's enums (call-back outcomes, statuses, channels…) and ISO dates in a page's visible
+     * text: a person reads "bereikt" and "4 december 2026", not "REACHED" and "2026-12-04". A constant counts when it
+     * holds an underscore or has five letters or more, so that abbreviations people use (NPS, CSAT, CES, SMS) may stay.
+     */
+    public static List<String> codesInText(String text) {
+        List<String> found = new ArrayList<>();
+        find(ISO_DATE, text, "ISO date", found);
+        Set<String> codes = enumCodes();
+        for (String word : text.split("\\s+")) {
+            String token = word.replaceAll(EDGES, "");
+            if (codes.contains(token)) {
+                found.add("code: " + token);
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+    private static volatile Set<String> enumCodes;
+
+    /** The constants of every enum of the application (main classes under {@code nl.buitenin}) that read as a code. */
+    static Set<String> enumCodes() {
+        Set<String> loaded = enumCodes;
+        if (loaded == null) {
+            loaded = new HashSet<>();
+            try {
+                for (Resource type : new PathMatchingResourcePatternResolver().getResources("classpath*:nl/buitenin/**/*.class")) {
+                    String url = type.getURL().toString();
+                    if (url.contains("/test-classes/")) {
+                        continue;
+                    }
+                    String name = url.substring(url.indexOf("nl/buitenin/")).replace(".class", "").replace('/', '.');
+                    Class<?> loadedType;
+                    try {
+                        loadedType = Class.forName(name, false, VisibleText.class.getClassLoader());
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        continue;
+                    }
+                    if (loadedType.isEnum()) {
+                        for (Object constant : loadedType.getEnumConstants()) {
+                            String code = ((Enum<?>) constant).name();
+                            if (code.matches("[A-Z][A-Z0-9_]+") && (code.contains("_") || code.length() >= 5)) {
+                                loaded.add(code);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            enumCodes = Set.copyOf(loaded);
+        }
+        return loaded;
+    }
+
     /** Every key of every message bundle that has a dot in it (a one-word key could be an ordinary word). */
     static Set<String> keys() {
         Set<String> loaded = keys;

@@ -115,11 +115,11 @@ class SuggestedThemesApiTest {
         mvc.perform(get("/api/v1/themes/suggested").with(user(agent))).andExpect(status().isForbidden());
         // Bad input: a phrase too long, named by field in Dutch.
         mvc.perform(post(adopt).with(user(analyst)).with(csrf()).header("Accept-Language", "nl").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"nameNl\":\"Parkeren " + UUID.randomUUID() + "\",\"examples\":[\"" + "x".repeat(201) + "\"]}"))
+                        .content("{\"nameNl\":\"Parkeren " + word() + "\",\"examples\":[\"" + "x".repeat(201) + "\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("examples[0]"));
 
-        String name = "Parkeren " + UUID.randomUUID();
+        String name = "Parkeren " + word();
         String adopted = mvc.perform(post(adopt).with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"nameNl\":\"" + name + "\",\"nameEn\":\"Parking\"}"))
                 .andExpect(status().isOk())
@@ -161,9 +161,9 @@ class SuggestedThemesApiTest {
 
     @Test
     void theThemesOfANoteAreReadThroughTheApi() throws Exception {
-        String sun = "Zon " + UUID.randomUUID();
-        taxonomy.add(sun, "Sun " + UUID.randomUUID(), List.of("zonnebrand was op", "geen schaduw onderweg", "te heet in de zon"));
-        taxonomy.add("Stilte " + UUID.randomUUID(), "Quiet " + UUID.randomUUID(), List.of("lawaai van de snelweg", "rustige kamer"));
+        String sun = "Zon " + word();
+        taxonomy.add(sun, "Sun " + word(), List.of("zonnebrand was op", "geen schaduw onderweg", "te heet in de zon"));
+        taxonomy.add("Stilte " + word(), "Quiet " + word(), List.of("lawaai van de snelweg", "rustige kamer"));
         EventsHandled handled = EventsHandled.since(registry);
         UUID note = notes.record(new Notes.NoteInput(fixture.touchpoint.value().toString(), "PHONE_CALL",
                 "Mevrouw zei dat er onderweg geen schaduw was en dat het te heet was in de zon.", null, null), "medewerker").id();
@@ -211,5 +211,18 @@ class SuggestedThemesApiTest {
         String name = "ti-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new NewUser(name, name, "a long enough password", roles, null, "en", false));
         return users.storedByUsername(name).orElseThrow();
+    }
+
+    /**
+     * A theme name must be unique, and the themes stay in the database other tests share: a made-up word, never an id,
+     * since pages tested elsewhere show every theme and fail on an id.
+     */
+    private static String word() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
     }
 }

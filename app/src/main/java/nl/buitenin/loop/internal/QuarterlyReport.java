@@ -63,14 +63,14 @@ public class QuarterlyReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 56, 56);
         PdfWriter.getInstance(document, out);
-        document.addTitle(text("loop.report.title", locale, content.quarter().toString()));
+        document.addTitle(text(organisations.current().register().key("loop.report.title"), locale, content.quarter().toString()));
         document.open();
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
         Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
         document.add(new Paragraph(content.organisation(), body));
-        document.add(new Paragraph(text("loop.report.title", locale, content.quarter().toString()), title));
+        document.add(new Paragraph(text(organisations.current().register().key("loop.report.title"), locale, content.quarter().toString()), title));
         document.add(new Paragraph(" "));
         document.add(new Paragraph(text("loop.report.figures", locale), heading));
         PdfPTable table = new PdfPTable(5);

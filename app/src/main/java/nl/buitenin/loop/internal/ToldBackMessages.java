@@ -22,6 +22,7 @@ import nl.buitenin.loop.ActionId;
 import nl.buitenin.messaging.OutgoingMessage;
 import nl.buitenin.messaging.Outbox;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.organisation.Register;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonLinks;
@@ -157,16 +158,18 @@ class ToldBackMessages {
         String greeting = details.name() == null
                 ? messages.getMessage("toldBack.greeting.anonymous", null, locale)
                 : messages.getMessage("toldBack.greeting", new Object[] {details.name()}, locale);
-        String text = greeting + "\n\n" + messages.getMessage("toldBack.body",
+        // The organisation's register: "u" or "je" in Dutch, as on its other pages and mails.
+        Register register = organisations.current().register();
+        String text = greeting + "\n\n" + messages.getMessage(register.key("toldBack.body"),
                 new Object[] {organisation, action.description(locale), personLinks.linkFor(person).toString()}, locale);
         outbox.queue(new OutgoingMessage("told-back:" + action.id() + ":" + person.value(), person, details.email(),
-                messages.getMessage("toldBack.subject", new Object[] {organisation}, locale), text, null));
+                messages.getMessage(register.key("toldBack.subject"), new Object[] {organisation}, locale), text, null));
         outreach.contacted(person, null, ContactKind.TOLD_BACK, Channel.EMAIL, now);
         return Telling.MAILED;
     }
 
     private Telling callTask(ImprovementAction action, PersonKey person, String team, Locale locale, Instant now) {
-        String script = messages.getMessage("loop.tellBack.script",
+        String script = messages.getMessage(organisations.current().register().key("loop.tellBack.script"),
                 new Object[] {organisations.current().name(), action.description(locale)}, locale);
         return tasks.add(action.id(), person, team, locale.getLanguage(), script, now) ? Telling.CALL_TASK : Telling.ALREADY_TOLD;
     }

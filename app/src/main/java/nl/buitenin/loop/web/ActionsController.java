@@ -146,7 +146,7 @@ class ActionsController {
                 a.description(locale), a.status().name(), a.status().messageKey(),
                 a.themes().stream().map(t -> names.getOrDefault(t, "?")).sorted().toList(),
                 a.owner() == null ? null : users.get(a.owner()), a.dueOn(),
-                a.completedAt() == null ? null : CaseView.time(a.completedAt(), pages.zone()),
+                a.completedAt() == null ? null : CaseView.time(a.completedAt(), pages.zone(), locale),
                 a.completedAt() == null ? null : told(toldBack.tally(a.id())))).toList());
         model.addAttribute("themes", themes.all());
         model.addAttribute("minCell", smallCells.k());

@@ -210,7 +210,7 @@ class AnswerThemesController {
         byResponse.forEach((response, texts) -> {
             Comment first = texts.get(0);
             rows.add(new AnswerRow(response, texts.stream().map(Comment::text).toList(),
-                    first.touchpoint() == null ? null : names.get(first.touchpoint()), CaseView.time(first.at(), pages.zone()),
+                    first.touchpoint() == null ? null : names.get(first.touchpoint()), CaseView.time(first.at(), pages.zone(), locale),
                     first.person() == null, tags.getOrDefault(response, List.of()), read.get(TagSubject.answer(response))));
         });
         return rows;

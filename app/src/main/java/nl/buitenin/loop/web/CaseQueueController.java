@@ -23,6 +23,11 @@ import nl.buitenin.access.User;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.TextSentiment;
+import nl.buitenin.journey.Touchpoints;
+import nl.buitenin.listening.Comment;
+import nl.buitenin.listening.Comments;
+import nl.buitenin.listening.DescribedResponse;
+import nl.buitenin.listening.ResponseDescriptions;
 import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
@@ -43,6 +48,9 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PurposeGuard;
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.PurposeRefusedException;
 
 /** The agent's queue, a case with its notes, call-backs and history, and the complaint form. */
 @Controller
@@ -56,10 +64,19 @@ class CaseQueueController {
     private final LoopPages pages;
     private final TellBackCalls tellBack;
     private final ObjectProvider<TextSentiments> sentiments;
+    private final Touchpoints touchpoints;
+    private final ResponseDescriptions responses;
+    private final Comments comments;
+    private final PurposeGuard purposes;
 
     CaseQueueController(CaseWork work, CaseFiles cases, CaseTypes types, Themes themes, LoopPages pages, TellBackCalls tellBack,
+            Touchpoints touchpoints, ResponseDescriptions responses, Comments comments, PurposeGuard purposes,
             ObjectProvider<TextSentiments> sentiments) {
         this.sentiments = sentiments;
+        this.touchpoints = touchpoints;
+        this.responses = responses;
+        this.comments = comments;
+        this.purposes = purposes;
         this.tellBack = tellBack;
         this.work = work;
         this.cases = cases;
@@ -68,13 +85,20 @@ class CaseQueueController {
         this.pages = pages;
     }
 
+    /**
+     * Open cases are those still to be worked (new or contacted); resolved cases wait only to be closed, and are listed
+     * apart so that "open" means what an agent still has to do.
+     */
     @GetMapping("/cases")
     String queue(Model model, Locale locale) {
         User me = pages.me();
         List<CaseFile> team = me.team() == null ? List.of() : cases.openOfTeam(me.team(), 500);
         List<CaseFile> mine = cases.openOwnedBy(me.id().value(), 500);
-        model.addAttribute("mine", pages.views(mine, locale));
-        model.addAttribute("team", pages.views(team.stream().filter(c -> !me.id().value().equals(c.owner())).toList(), locale));
+        List<CaseFile> others = team.stream().filter(c -> !me.id().value().equals(c.owner())).toList();
+        model.addAttribute("mine", pages.views(mine.stream().filter(CaseFile::canWork).toList(), locale));
+        model.addAttribute("team", pages.views(others.stream().filter(CaseFile::canWork).toList(), locale));
+        model.addAttribute("resolved", pages.views(java.util.stream.Stream.concat(mine.stream(), others.stream())
+                .filter(c -> !c.canWork()).toList(), locale));
         model.addAttribute("teamName", me.team());
         model.addAttribute("tellBack", tellBack.openFor(me));
         model.addAttribute("outcomes", CallbackOutcome.values());
@@ -93,10 +117,13 @@ class CaseQueueController {
         model.addAttribute("canReopen", c.canReopen());
         model.addAttribute("outcome", c.outcome());
         model.addAttribute("person", c.person() == null ? null : c.person().value());
-        model.addAttribute("touchpoint", c.touchpoint() == null ? null : c.touchpoint().toString());
+        model.addAttribute("touchpoint", c.touchpoint() == null ? null
+                : touchpoints.byId(c.touchpoint()).map(t -> t.name(locale)).orElse(null));
+        answer(c, model, locale);
         model.addAttribute("notes", cases.notes(c.id()));
         model.addAttribute("callbacks", cases.callbacks(c.id()));
-        model.addAttribute("history", cases.history(c.id()));
+        Map<String, String> names = userNamesByUsername();
+        model.addAttribute("history", cases.history(c.id()).stream().map(h -> historyLine(h, names, locale)).toList());
         model.addAttribute("tags", themes.tagsOf(c.id()));
         model.addAttribute("themes", themes.all());
         model.addAttribute("outcomes", CallbackOutcome.values());
@@ -129,28 +156,30 @@ class CaseQueueController {
 
     @PostMapping("/cases/{id}/notes")
     String addNote(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        return act(id, redirect, () -> work.addNote(pages.me(), new CaseId(id), text));
+        return act(id, redirect, () -> work.addNote(pages.me(), new CaseId(id), text), "loop.done.note");
     }
 
     @PostMapping("/cases/{id}/callbacks")
     String callBack(@PathVariable UUID id, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        return act(id, redirect, () -> work.callBack(pages.me(), new CaseId(id), parseOutcome(outcome), note));
+        // Saved with its outcome in words, so the agent sees at once what was recorded.
+        return act(id, redirect, () -> work.callBack(pages.me(), new CaseId(id), parseOutcome(outcome), note),
+                "loop.done.callback." + (RequestValues.blank(outcome) ? "" : outcome.strip().toLowerCase(Locale.ROOT)));
     }
 
     @PostMapping("/cases/{id}/resolve")
     String resolve(@PathVariable UUID id, @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
-        return act(id, redirect, () -> work.resolve(pages.me(), new CaseId(id), outcome));
+        return act(id, redirect, () -> work.resolve(pages.me(), new CaseId(id), outcome), "loop.done.resolved");
     }
 
     @PostMapping("/cases/{id}/close")
     String close(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> work.close(pages.me(), new CaseId(id)));
+        return act(id, redirect, () -> work.close(pages.me(), new CaseId(id)), "loop.done.closed");
     }
 
     @PostMapping("/cases/{id}/reopen")
     String reopen(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> work.reopen(pages.me(), new CaseId(id), reason));
+        return act(id, redirect, () -> work.reopen(pages.me(), new CaseId(id), reason), "loop.done.reopened");
     }
 
     @PostMapping("/cases/{id}/themes")
@@ -238,6 +267,87 @@ class CaseQueueController {
         return complaintForm(model);
     }
 
+    /**
+     * What the person answered, for a case opened from an answer: the survey, its touchpoint, the scores and choices in
+     * words and what they wrote, read under the purpose of handling the case (refused, e.g. past its retention: the
+     * page says the text cannot be shown).
+     */
+    private void answer(CaseFile c, Model model, Locale locale) {
+        UUID response = LoopPages.answerOf(c);
+        DescribedResponse described = response == null ? null : responses.describe(List.of(response)).get(response);
+        model.addAttribute("answer", described);
+        if (described == null) {
+            return;
+        }
+        model.addAttribute("answerTouchpoint", described.touchpoint() == null ? null
+                : touchpoints.byId(described.touchpoint()).map(t -> t.name(locale)).orElse(null));
+        model.addAttribute("answerLines", described.answers().stream()
+                .map(a -> new AnswerLine(a.question(locale), a.scored() ? pages.score(a, locale) : String.join(", ", a.choices(locale))))
+                .toList());
+        List<Comment> texts = comments.of(response);
+        boolean hidden = false;
+        if (!texts.isEmpty() && c.person() != null) {
+            try {
+                purposes.check(PurposeId.COMPLAINT_HANDLING, c.person(), "comment of response " + response, described.completedAt());
+            } catch (PurposeRefusedException e) {
+                hidden = true;
+            }
+        }
+        model.addAttribute("answerComments", hidden ? List.of() : texts.stream().map(Comment::text).toList());
+        model.addAttribute("answerCommentsHidden", hidden);
+    }
+
+    /** One answered question in words. */
+    record AnswerLine(String question, String answer) {
+    }
+
+    /** A line of the case's history in words: the actor by name, the source, outcome or assignee in words, not as codes. */
+    record HistoryLine(java.time.Instant at, String actor, String kind, @Nullable String detail) {
+    }
+
+    private Map<String, String> userNamesByUsername() {
+        Map<String, String> names = new java.util.HashMap<>();
+        pages.users().forEach(u -> names.put(u.username(), u.displayName()));
+        return names;
+    }
+
+    private HistoryLine historyLine(CaseFiles.HistoryEntry h, Map<String, String> names, Locale locale) {
+        String actor = CaseWork.SYSTEM.equals(h.actor()) ? pages.text(locale, "loop.history.system") : names.getOrDefault(h.actor(), h.actor());
+        String detail = h.detail();
+        if (detail != null) {
+            detail = switch (h.kind()) {
+                case "opened" -> source(detail, locale);
+                case "callback" -> outcome(detail, locale);
+                case "assigned", "escalated" -> names.getOrDefault(detail, detail);
+                default -> detail;
+            };
+        }
+        return new HistoryLine(h.at(), actor, h.kind(), detail);
+    }
+
+    /** "answer:…" → "after an answer to a survey", "complaint:demo-102" → "complaint, reference demo-102". */
+    private String source(String source, Locale locale) {
+        int colon = source.indexOf(':');
+        String kind = colon < 0 ? "" : source.substring(0, colon);
+        String reference = colon < 0 ? source : source.substring(colon + 1);
+        return switch (kind) {
+            case "answer" -> pages.text(locale, "loop.source.answer");
+            case "manual" -> pages.text(locale, "loop.source.manual");
+            case "complaint" -> pages.text(locale, "loop.source.complaint", reference);
+            case "desk" -> pages.text(locale, "loop.source.desk", reference);
+            default -> source;
+        };
+    }
+
+    private String outcome(String stored, Locale locale) {
+        for (CallbackOutcome o : CallbackOutcome.values()) {
+            if (o.name().equals(stored)) {
+                return pages.text(locale, o.messageKey());
+            }
+        }
+        return stored;
+    }
+
     private static <T> T parse(List<FieldError> errors, String field, java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
@@ -254,8 +364,16 @@ class CaseQueueController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
+        return act(id, redirect, action, null);
+    }
+
+    /** Does the step and comes back to the case, saying what was saved ({@code done}, a message key) or what was wrong. */
+    private String act(UUID id, RedirectAttributes redirect, Runnable action, @Nullable String done) {
         try {
             action.run();
+            if (done != null) {
+                redirect.addFlashAttribute("done", done);
+            }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (ConflictException e) {

@@ -33,6 +33,12 @@ class OrganisationAdvice {
         return organisations.current().register();
     }
 
+    /** Dates in the reader's language and the organisation's time zone: {@code ${dates.dateTime(at)}}. */
+    @ModelAttribute("dates")
+    nl.buitenin.platform.ReadableDates dates(Locale locale) {
+        return nl.buitenin.platform.ReadableDates.of(locale, organisations.current().timeZone());
+    }
+
     @ModelAttribute("person")
     String person(Locale locale) {
         return organisations.current().personWord().singular(locale);
