@@ -7,6 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.privacy.ErasedText;
+import nl.buitenin.privacy.FreeTextScrubber;
 import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonalDataErasure;
 import nl.buitenin.privacy.PersonalDataTable;
@@ -15,7 +16,7 @@ import nl.buitenin.privacy.PersonalDataTable;
  * Forgets a person in text insight with the shared scrubber: notes about them lose every direct identifier, any other
  * note that mentions them loses theirs; then the key goes from the notes and from the analyses of their texts. The
  * analyses follow their texts, which their sources scrub and keep anonymously: language, sentiment and label stay for
- * the figures, no longer linked to anybody.
+ * the figures, no longer linked to anybody. The search index forgets the words of their texts and their name in any text.
  */
 @Component
 class TextInsightErasure implements PersonalDataErasure {
@@ -23,9 +24,11 @@ class TextInsightErasure implements PersonalDataErasure {
     private final JdbcClient jdbc;
     private final Analyses analyses;
     private final DemandReadings demand;
+    private final TermIndex terms;
 
-    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand) {
+    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand, TermIndex terms) {
         this.jdbc = jdbc;
+        this.terms = terms;
         this.analyses = analyses;
         this.demand = demand;
     }
@@ -33,7 +36,8 @@ class TextInsightErasure implements PersonalDataErasure {
     @Override
     public List<PersonalDataTable> erases() {
         return List.of(PersonalDataTable.keyed("textinsight_note", "person_key", "text"),
-                PersonalDataTable.keyed("textinsight_analysis", "person_key"), PersonalDataTable.keyed("textinsight_demand", "person_key"));
+                PersonalDataTable.keyed("textinsight_analysis", "person_key"), PersonalDataTable.keyed("textinsight_demand", "person_key"),
+                PersonalDataTable.keyed("textinsight_term", "person_key"));
     }
 
     @ApplicationModuleListener
@@ -45,5 +49,8 @@ class TextInsightErasure implements PersonalDataErasure {
         jdbc.sql("update textinsight_note set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         analyses.forget(erased.person());
         demand.forget(erased.person());
+        // Their own texts are no longer found by any word, and nobody's text by their name.
+        terms.forget(erased.person());
+        terms.forgetWords(new FreeTextScrubber().searchTerms(erased.identifiers()).words());
     }
 }

@@ -15,4 +15,9 @@ class TextInsightNavigation {
     NavigationEntry textInsightNotesEntry() {
         return new NavigationEntry("nav.textinsight.notes", "/notes", 417, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
     }
+
+    @Bean
+    NavigationEntry textInsightSearchEntry() {
+        return new NavigationEntry("nav.textinsight.search", "/search", 418, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
+    }
 }

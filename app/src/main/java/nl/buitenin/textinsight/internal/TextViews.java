@@ -67,7 +67,8 @@ public class TextViews {
         });
     }
 
-    private Optional<String> text(TextSource source, UUID id) {
+    /** The text as its source holds it now (scrubbed on erasure, gone past retention); read the purpose first. */
+    Optional<String> text(TextSource source, UUID id) {
         return switch (source) {
             case COMMENT -> Optional.of(ResponseText.of(comments.of(id))).filter(t -> !t.isBlank());
             case CASE -> cases.summary(new CaseId(id));
