@@ -37,7 +37,9 @@ public class TermIndex {
             .column("source_kind", BulkInsert.Type.TEXT, r -> r.source().name())
             .column("source_ref", BulkInsert.Type.TEXT, Row::ref)
             .column("person_key", BulkInsert.Type.TEXT, r -> r.person() == null ? null : r.person().value())
-            .plain();
+            // Insert-if-absent: terms kept from an earlier analysis of the same text (one analysed again) stay as they are.
+            // The rows that went in are not needed, so the key column only has to exist.
+            .ifAbsent("term");
 
     /** A text to index: where it came from, whose it is, and what it says in which language. */
     public record Indexed(TextSource source, String ref, @Nullable PersonKey person, String text, Language language) {
