@@ -72,7 +72,7 @@ public class TextSearch {
     }
 
     /** The stems a word of a query may have in a text: its Dutch and its English term (none for a stop word). */
-    static List<Set<String>> stems(String words) {
+    public static List<Set<String>> stems(String words) {
         List<Set<String>> stems = new ArrayList<>();
         Matcher word = WORD.matcher(words);
         while (word.find()) {

@@ -43,6 +43,8 @@ import nl.buitenin.textinsight.internal.TextSearch;
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class SearchController {
 
+    static final int MOST_WORDS = 10;
+    static final int LONGEST_QUERY = 200;
     static final Set<TextSource> SEARCHABLE = EnumSet.of(TextSource.COMMENT, TextSource.CASE, TextSource.NOTE);
 
     private final TextSearch search;
@@ -94,6 +96,10 @@ class SearchController {
         LocalDate last = RequestValues.collecting(errors, () -> RequestValues.date("to", to, "textinsight.invalid.searchDate"));
         SentimentLabel feeling = RequestValues.collecting(errors,
                 () -> RequestValues.choice("label", label, SentimentLabel.class, "textinsight.invalid.label"));
+        if (q != null && (q.length() > LONGEST_QUERY || TextSearch.stems(q).size() > MOST_WORDS)) {
+            // Each word is a condition of its own in the query: a pasted paragraph is refused, not run.
+            errors.add(InvalidInputException.FieldError.of("q", "textinsight.invalid.searchWords", MOST_WORDS, LONGEST_QUERY));
+        }
         if (first != null && last != null && last.isBefore(first)) {
             errors.add(InvalidInputException.FieldError.of("to", "textinsight.invalid.searchPeriod", from, to));
         }
