@@ -15,4 +15,9 @@ class InsightNavigation {
     NavigationEntry journeyMapEntry() {
         return new NavigationEntry("nav.journeyMap", "/insight/journey-map", 150, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
     }
+
+    @Bean
+    NavigationEntry exportsEntry() {
+        return new NavigationEntry("nav.insight.exports", "/exports", 160, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
+    }
 }

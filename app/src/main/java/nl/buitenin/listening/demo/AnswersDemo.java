@@ -46,6 +46,15 @@ class AnswersDemo implements DemoStep {
     /** Share of contacts that give an answer. */
     static final double RESPONSE_RATE = 0.06;
 
+    /**
+     * Answers a touchpoint with a survey gets in the journey map's default period (the last 12 weeks), on average: the
+     * demo is opened at any moment and its main touchpoints should then show figures (n of 30 or more), not "too few
+     * answers". More people answer in those weeks (a recent survey push), at most {@value #RECENT_MOST} of the contacts.
+     */
+    static final double RECENT_ANSWERS = 45;
+    static final double RECENT_MOST = 0.5;
+    static final int RECENT_WEEKS = 12;
+
     /** The demo context key of the list of {@code CompletedResponse} that meet a case rule, oldest first. */
     static final String CASE_ANSWERS = "listening.caseAnswers";
 
@@ -109,6 +118,8 @@ class AnswersDemo implements DemoStep {
             List<DailyVolume> volumes = interactions.dailyVolumes(touchpoints, context.firstDay(), context.today());
             Map<TouchpointId, Double> base = new java.util.HashMap<>();
             touchpoints.forEach(t -> base.put(t, 0.68 + random.nextDouble() * 0.2));
+            LocalDate recent = context.today().minusWeeks(RECENT_WEEKS).plusDays(1);
+            Map<TouchpointId, Double> recentRate = recentRates(volumes, recent);
             // One batch (and transaction) per survey and month keeps the demo fast without one huge transaction.
             Map<String, List<DailyVolume>> byMonth = new java.util.TreeMap<>();
             for (DailyVolume volume : volumes) {
@@ -117,7 +128,8 @@ class AnswersDemo implements DemoStep {
             for (List<DailyVolume> month : byMonth.values()) {
                 List<Completions.Completion> batch = new ArrayList<>();
                 for (DailyVolume volume : month) {
-                    int answers = binomial(random, volume.count(), RESPONSE_RATE);
+                    double rate = volume.day().isBefore(recent) ? RESPONSE_RATE : recentRate.getOrDefault(volume.touchpoint(), RESPONSE_RATE);
+                    int answers = binomial(random, volume.count(), rate);
                     for (int i = 0; i < answers; i++) {
                         double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
                         Instant at = moment(volume.day(), random, context);
@@ -131,6 +143,20 @@ class AnswersDemo implements DemoStep {
         }
         caseAnswers.sort(java.util.Comparator.comparing(CompletedResponse::at));
         context.put(CASE_ANSWERS, List.copyOf(caseAnswers));
+    }
+
+    /** Per touchpoint the share of its contacts since {@code recent} that answer, for {@link #RECENT_ANSWERS} answers. */
+    static Map<TouchpointId, Double> recentRates(List<DailyVolume> volumes, LocalDate recent) {
+        Map<TouchpointId, Long> contacts = new java.util.HashMap<>();
+        for (DailyVolume volume : volumes) {
+            if (!volume.day().isBefore(recent)) {
+                contacts.merge(volume.touchpoint(), (long) volume.count(), Long::sum);
+            }
+        }
+        Map<TouchpointId, Double> rates = new java.util.HashMap<>();
+        contacts.forEach((touchpoint, count) -> rates.put(touchpoint,
+                Math.max(RESPONSE_RATE, Math.min(RECENT_MOST, RECENT_ANSWERS / Math.max(1, count)))));
+        return rates;
     }
 
     /** When an answer about a contact on {@code day} comes in: that day or up to two days later, never after today began. */

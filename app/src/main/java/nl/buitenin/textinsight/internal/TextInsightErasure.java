@@ -7,6 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import nl.buitenin.privacy.ErasedText;
+import nl.buitenin.privacy.FreeTextScrubber;
 import nl.buitenin.privacy.PersonErased;
 import nl.buitenin.privacy.PersonalDataErasure;
 import nl.buitenin.privacy.PersonalDataTable;
@@ -15,7 +16,7 @@ import nl.buitenin.privacy.PersonalDataTable;
  * Forgets a person in text insight with the shared scrubber: notes about them lose every direct identifier, any other
  * note that mentions them loses theirs; then the key goes from the notes and from the analyses of their texts. The
  * analyses follow their texts, which their sources scrub and keep anonymously: language, sentiment and label stay for
- * the figures, no longer linked to anybody.
+ * the figures, no longer linked to anybody. The search index forgets the words of their texts and their name in any text.
  */
 @Component
 class TextInsightErasure implements PersonalDataErasure {
@@ -24,10 +25,12 @@ class TextInsightErasure implements PersonalDataErasure {
     private final Analyses analyses;
     private final DemandReadings demand;
     private final SuggestedThemes suggested;
+    private final TermIndex terms;
 
-    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand, SuggestedThemes suggested) {
+    TextInsightErasure(JdbcClient jdbc, Analyses analyses, DemandReadings demand, SuggestedThemes suggested, TermIndex terms) {
         this.suggested = suggested;
         this.jdbc = jdbc;
+        this.terms = terms;
         this.analyses = analyses;
         this.demand = demand;
     }
@@ -36,7 +39,8 @@ class TextInsightErasure implements PersonalDataErasure {
     public List<PersonalDataTable> erases() {
         return List.of(PersonalDataTable.keyed("textinsight_note", "person_key", "text"),
                 PersonalDataTable.keyed("textinsight_analysis", "person_key"), PersonalDataTable.keyed("textinsight_demand", "person_key"),
-                PersonalDataTable.text("textinsight_suggested_theme", "labels"));
+                PersonalDataTable.text("textinsight_suggested_theme", "labels"),
+                PersonalDataTable.keyed("textinsight_term", "person_key"));
     }
 
     @ApplicationModuleListener
@@ -51,5 +55,8 @@ class TextInsightErasure implements PersonalDataErasure {
         // A suggested theme's labels are phrases several texts share, so a name written often can be one of them.
         text.scrubMentions("textinsight_suggested_theme", List.of("id"), "labels");
         suggested.rekey();
+        // Their own texts are no longer found by any word, and nobody's text by their name.
+        terms.forget(erased.person());
+        terms.forgetWords(new FreeTextScrubber().searchTerms(erased.identifiers()).words());
     }
 }

@@ -31,4 +31,9 @@ class TextInsightNavigation {
     NavigationEntry textInsightTrendEntry() {
         return new NavigationEntry("nav.textinsight.trend", "/sentiment", 416, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
+
+    @Bean
+    NavigationEntry textInsightSearchEntry() {
+        return new NavigationEntry("nav.textinsight.search", "/search", 419, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.LISTEN);
+    }
 }

@@ -29,7 +29,7 @@ class TextInsightPersonalData {
     }
 
     record ExportedAnalysis(@ExportOnly String ref, ExportTerm source, Instant writtenAt, ExportTerm language, double sentiment,
-            ExportTerm label, boolean corrected) {
+            ExportTerm label, boolean corrected, List<String> searchTerms) {
     }
 
     @Bean
@@ -59,15 +59,16 @@ class TextInsightPersonalData {
     }
 
     @Bean
-    PersonalDataSource textInsightAnalysesSource(Analyses analyses) {
-        return new Source("text-analysis", List.of(PersonalDataTable.keyed("textinsight_analysis", "person_key"))) {
+    PersonalDataSource textInsightAnalysesSource(Analyses analyses, TermIndex terms) {
+        return new Source("text-analysis", List.of(PersonalDataTable.keyed("textinsight_analysis", "person_key"),
+                PersonalDataTable.keyed("textinsight_term", "person_key"))) {
             @Override
             public List<?> export(PersonKey person) {
                 return analyses.of(person).stream().map(a -> new ExportedAnalysis(a.text().ref(),
                         new ExportTerm(a.text().source().name(), a.text().source().messageKey()), a.text().writtenAt(),
                         new ExportTerm(a.text().language().code(), "textinsight.language." + a.text().language().code()),
                         a.text().sentiment(), new ExportTerm(a.label().code(), "textinsight.label." + a.label().code()),
-                        a.corrected() != null)).toList();
+                        a.corrected() != null, terms.of(person, a.text().source(), a.text().ref()))).toList();
             }
         };
     }

@@ -49,10 +49,14 @@ public class TextReading {
     private final ThemeSuggestions themes;
     private final Clock clock;
     private final TransactionTemplate own;
+    private final TransactionTemplate joined;
+    private final TermIndex terms;
 
-    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, ThemeSuggestions themes, Clock clock,
+    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, ThemeSuggestions themes, TermIndex terms, Clock clock,
             PlatformTransactionManager transactions) {
         this.themes = themes;
+        this.terms = terms;
+        this.joined = new TransactionTemplate(transactions);
         this.purposes = purposes;
         this.own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,13 +67,18 @@ public class TextReading {
 
     /** Whether the person's text may be read for service improvement now; logs the read when it may. */
     public boolean mayRead(@Nullable PersonKey person, String what, Instant recordedAt) {
+        return mayRead(PurposeId.SERVICE_IMPROVEMENT, person, what, recordedAt);
+    }
+
+    /** Whether the person's text may be read for the purpose now; logs the read when it may. */
+    public boolean mayRead(PurposeId purpose, @Nullable PersonKey person, String what, Instant recordedAt) {
         if (person == null) {
             return true;
         }
         try {
             // In a transaction of its own: a refusal marks the transaction it runs in for rollback, and the caller's
             // (a listener's) must go on with the other texts of its batch.
-            own.executeWithoutResult(s -> purposes.check(PurposeId.SERVICE_IMPROVEMENT, person, what, recordedAt));
+            own.executeWithoutResult(s -> purposes.check(purpose, person, what, recordedAt));
             return true;
         } catch (PurposeRefusedException e) {
             return false;
@@ -95,10 +104,22 @@ public class TextReading {
             }
             found.add(analysed(written));
         }
-        List<AnalysedText> added = analyses.add(found, clock.instant());
-        // Themes are suggested for texts analysed now only, so a replayed event suggests nothing again.
         Map<String, Written> byRef = new HashMap<>();
         texts.forEach(written -> byRef.put(written.source() + ":" + written.ref(), written));
+        // The analysis and its search terms commit together, so the index never lists a text that was not analysed.
+        List<AnalysedText> added = joined.execute(s -> {
+            List<AnalysedText> stored = analyses.add(found, clock.instant());
+            List<TermIndex.Indexed> indexed = new ArrayList<>(stored.size());
+            for (AnalysedText text : stored) {
+                Written written = byRef.get(text.source() + ":" + text.ref());
+                if (written != null) {
+                    indexed.add(new TermIndex.Indexed(text.source(), text.ref(), text.person(), written.text(), text.language()));
+                }
+            }
+            terms.add(indexed);
+            return stored;
+        });
+        // Themes are suggested for texts analysed now only, so a replayed event suggests nothing again.
         for (AnalysedText text : added) {
             Written written = byRef.get(text.source() + ":" + text.ref());
             if (written != null) {

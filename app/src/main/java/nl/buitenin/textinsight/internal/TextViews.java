@@ -67,7 +67,7 @@ public class TextViews {
         });
     }
 
-    /** The source's text as it is now (scrubbed on erasure); the caller checks the purpose first. */
+    /** The text as its source holds it now (scrubbed on erasure, gone past retention); read the purpose first. */
     Optional<String> text(TextSource source, UUID id) {
         return switch (source) {
             case COMMENT -> Optional.of(ResponseText.of(comments.of(id))).filter(t -> !t.isBlank());

@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -228,6 +230,39 @@ public class JdbcResponses {
                         rs.getString(2) == null ? null : new PersonKey(rs.getString(2)),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)))
                 .list();
+    }
+
+    /** A free-text answer of a completed response with its touchpoint, for an export of a period. */
+    public record PeriodComment(UUID response, @Nullable PersonKey person, TouchpointId touchpoint, Instant at, String questionKey,
+            String text) {
+    }
+
+    /** The free-text answers of responses completed in [from, until) at any touchpoint, oldest first. */
+    public List<PeriodComment> commentsBetween(Instant from, Instant until) {
+        return jdbc.sql("select r.id, r.person_key, r.touchpoint_id, r.completed_at, a.question_key, a.text_value from listening_answer a "
+                        + "join listening_response r on r.id = a.response_id where r.status = 'COMPLETED' and r.touchpoint_id is not null "
+                        + "and r.completed_at >= :from and r.completed_at < :until and a.text_value is not null "
+                        + "order by r.completed_at, r.id, a.question_key")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .query((rs, n) -> new PeriodComment(rs.getObject(1, UUID.class),
+                        rs.getString(2) == null ? null : new PersonKey(rs.getString(2)), new TouchpointId(rs.getObject(3, UUID.class)),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /** When each response completed in [from, until) at a touchpoint did, by touchpoint: the people in a period's cell. */
+    public Map<TouchpointId, List<Instant>> completionsBetween(Instant from, Instant until) {
+        Map<TouchpointId, List<Instant>> found = new HashMap<>();
+        jdbc.sql("select touchpoint_id, completed_at from listening_response where status = 'COMPLETED' and touchpoint_id is not null "
+                        + "and completed_at >= :from and completed_at < :until")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .query(rs -> {
+                    found.computeIfAbsent(new TouchpointId(rs.getObject(1, UUID.class)), t -> new ArrayList<>())
+                            .add(rs.getObject(2, OffsetDateTime.class).toInstant());
+                });
+        return found;
     }
 
     /** A free-text answer. */
