@@ -11,17 +11,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.insight.text.TextAnalysis;
 import nl.buitenin.insight.text.TextAnalyzer;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
-import nl.buitenin.privacy.PurposeGuard;
-import nl.buitenin.privacy.PurposeId;
-import nl.buitenin.privacy.PurposeRefusedException;
 import nl.buitenin.textinsight.TextSource;
 
 /**
@@ -43,19 +37,15 @@ public class TextReading {
     public record Outcome(int analysed, int refused, int before) {
     }
 
-    private final PurposeGuard purposes;
+    private final PurposeReads reads;
     private final Analyses analyses;
     private final SentimentModel model;
     private final ThemeSuggestions themes;
     private final Clock clock;
-    private final TransactionTemplate own;
 
-    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, ThemeSuggestions themes, Clock clock,
-            PlatformTransactionManager transactions) {
+    TextReading(PurposeReads reads, Analyses analyses, SentimentModel model, ThemeSuggestions themes, Clock clock) {
         this.themes = themes;
-        this.purposes = purposes;
-        this.own = new TransactionTemplate(transactions);
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reads = reads;
         this.analyses = analyses;
         this.model = model;
         this.clock = clock;
@@ -63,17 +53,7 @@ public class TextReading {
 
     /** Whether the person's text may be read for service improvement now; logs the read when it may. */
     public boolean mayRead(@Nullable PersonKey person, String what, Instant recordedAt) {
-        if (person == null) {
-            return true;
-        }
-        try {
-            // In a transaction of its own: a refusal marks the transaction it runs in for rollback, and the caller's
-            // (a listener's) must go on with the other texts of its batch.
-            own.executeWithoutResult(s -> purposes.check(PurposeId.SERVICE_IMPROVEMENT, person, what, recordedAt));
-            return true;
-        } catch (PurposeRefusedException e) {
-            return false;
-        }
+        return reads.mayRead(person, what, recordedAt);
     }
 
     /**
