@@ -103,6 +103,19 @@ class ThemeModelTest {
         assertThat(after).isLessThan(before);
     }
 
+    /**
+     * A text rejected for one theme is a training text of that theme alone: the other themes' models never saw its
+     * words, so they have no evidence for it and must not suggest it from their prior (about one half).
+     */
+    @Test
+    void aTextRejectedForOneThemeGetsNoOtherThemeFromWordsOnlyThatRejectionTaught() {
+        String text = "De fietsen waren versleten en de remmen piepten.";
+        ThemeModel model = ThemeModel.train(TAXONOMY, List.of(new ThemeTag(text, "bagagevervoer", false)), analyzer);
+        assertThat(model.suggest(text)).isEmpty();
+        assertThat(model.confidences(text)).filteredOn(s -> !s.theme().equals("bagagevervoer"))
+                .allSatisfy(s -> assertThat(s.confidence()).isZero());
+    }
+
     @Test
     void aTagOnAThemeOutsideTheTaxonomyIsRefused() {
         assertThatThrownBy(() -> ThemeModel.train(TAXONOMY, List.of(new ThemeTag("x", "parkeren", true)), analyzer))
