@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -43,8 +41,8 @@ import nl.buitenin.textinsight.TextSource;
  * example phrases (Dutch and English name included) and learns from what analysts said: themes they tagged by hand
  * or confirmed, and suggestions they rejected ({@link TaggedTexts}). It is built again when the taxonomy changes,
  * and when the tags changed ({@link ThemeTagsChanged} marks it stale) at the next suggestion, at most once per
- * {@code buitenin.textinsight.theme-model-rebuild}: reading every tagged text per request would cost too much. A
- * theme is suggested once it has example phrases or a text an analyst accepted for it.
+ * {@code buitenin.textinsight.theme-model-rebuild}: reading every tagged text per request would cost too much. Themes
+ * without example phrases are not suggested.
  */
 @Component
 class ThemeSuggestions {
@@ -148,13 +146,13 @@ class ThemeSuggestions {
     private Built build(List<ThemeDefinition> definitions) {
         long started = System.nanoTime();
         TaggedTexts.Read read = tagged.read();
-        Set<ThemeId> accepted = new HashSet<>();
-        read.verdicts().stream().filter(TaggedTexts.Verdict::accepted).forEach(v -> accepted.add(v.theme()));
         List<ThemeTaxonomy.Theme> themes = new ArrayList<>();
         Map<String, ThemeId> ids = new HashMap<>();
         Map<ThemeId, String> names = new HashMap<>();
         for (ThemeDefinition definition : definitions) {
-            if (definition.examples().isEmpty() && !accepted.contains(definition.id())) {
+            // A theme without example phrases is not suggested, even once analysts tagged texts with it: a model from a
+            // handful of tagged texts alone suggests it on every text that shares a word with them.
+            if (definition.examples().isEmpty()) {
                 continue;
             }
             List<String> examples = new ArrayList<>(definition.examples());
