@@ -3,10 +3,13 @@ package nl.buitenin.loop;
 import java.util.Objects;
 import java.util.UUID;
 
-/** What a theme tag is on: a case, or a completed survey response (for its open comment). */
+/**
+ * What a theme tag is on: a case, a completed survey response (for its open comment), or a note of what staff heard
+ * (text insight's notes; loop learns whose note it is from a {@link TaggableTexts} port).
+ */
 public record TagSubject(Kind kind, UUID id) {
 
-    public enum Kind { CASE, ANSWER }
+    public enum Kind { CASE, ANSWER, NOTE }
 
     public TagSubject {
         Objects.requireNonNull(kind, "kind");
@@ -19,5 +22,9 @@ public record TagSubject(Kind kind, UUID id) {
 
     public static TagSubject answer(UUID response) {
         return new TagSubject(Kind.ANSWER, response);
+    }
+
+    public static TagSubject note(UUID note) {
+        return new TagSubject(Kind.NOTE, note);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.buitenin.testing.Unique;
 import nl.buitenin.access.internal.JdbcUsers;
 import nl.buitenin.access.internal.StoredUser;
 import nl.buitenin.journey.TouchpointId;
@@ -82,7 +83,7 @@ class AnswerThemesPageTest {
         UUID response = responses.create(survey.id(), touchpoint, person, "test:" + UUID.randomUUID(), ResponseChannel.EMAIL, "nl",
                 ResponseStatus.INVITED, Instant.now(), Instant.now().plus(14, ChronoUnit.DAYS)).orElseThrow();
         recording.complete(response, Map.of("nps", List.of("6"), "beter", List.of("De fietsen waren te klein voor ons.")));
-        var theme = themes.add("Fietsen " + UUID.randomUUID(), "Bikes " + UUID.randomUUID(), null);
+        var theme = themes.add(Unique.name("Fietsen"), Unique.name("Bikes"), null);
 
         mvc.perform(get("/loop/comments").param("touchpoint", touchpoint.toString()).with(user(analyst)))
                 .andExpect(status().isOk())

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.buitenin.testing.Unique;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.access.Users.NewUser;
@@ -48,9 +49,9 @@ class CaseThemesApiTest {
     void aCasesThemesAreReadWithTheirStateAndConfidence() throws Exception {
         CaseId caseId = cases.openFor(CaseSource.complaint("themes-" + UUID.randomUUID()), CaseType.COMPLAINT, null, null,
                 "De bus naar het startpunt kwam niet.");
-        ThemeDefinition vervoer = taxonomy.add("Vervoer " + UUID.randomUUID(), "Transport " + UUID.randomUUID(), List.of("bus"));
-        ThemeDefinition gids = taxonomy.add("Gids " + UUID.randomUUID(), "Guide " + UUID.randomUUID(), List.of("gids"));
-        ThemeDefinition eten = taxonomy.add("Eten " + UUID.randomUUID(), "Food " + UUID.randomUUID(), List.of("lunch"));
+        ThemeDefinition vervoer = taxonomy.add(Unique.name("Vervoer"), Unique.name("Transport"), List.of("bus"));
+        ThemeDefinition gids = taxonomy.add(Unique.name("Gids"), Unique.name("Guide"), List.of("gids"));
+        ThemeDefinition eten = taxonomy.add(Unique.name("Eten"), Unique.name("Food"), List.of("lunch"));
         tagging.tag(caseId, vervoer.id(), "medewerker", ThemeTagging.Tagger.USER);
         tagging.suggest(TagSubject.of(caseId), gids.id(), "Buitenin", 0.62);
         tagging.suggest(TagSubject.of(caseId), eten.id(), "Buitenin", 0.41);

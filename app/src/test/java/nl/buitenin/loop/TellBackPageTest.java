@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.buitenin.testing.Unique;
 import nl.buitenin.access.internal.JdbcUsers;
 import nl.buitenin.access.internal.StoredUser;
 import nl.buitenin.contact.internal.Policy;
@@ -84,7 +85,7 @@ class TellBackPageTest {
         PersonKey person = persons.register("klant-" + UUID.randomUUID(), new ContactDetails("Gert Pel", "gert@voorbeeld.nl", "0687654321"));
         consents.give(person, PurposeId.FEEDBACK, "test");
         persons.setPreferences(person, new Preferences(PreferredChannel.PHONE, "en", false, false));
-        var theme = themes.add("Bagage " + UUID.randomUUID(), "Luggage", null);
+        var theme = themes.add(Unique.name("Bagage"), "Luggage", null);
         var opened = work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, person,
                 null, Channel.PHONE, team, null, "Koffer te laat"), "test", Instant.now()).file();
         themes.tag(opened.id(), theme.id(), "test", ThemeTagging.Tagger.USER, Instant.now());

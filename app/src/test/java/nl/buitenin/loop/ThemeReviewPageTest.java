@@ -28,6 +28,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.buitenin.testing.Unique;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.access.internal.ApiKeys;
@@ -87,7 +88,7 @@ class ThemeReviewPageTest {
     @Test
     void theThemesPageShowsAndEditsExamplePhrasesAndNamesAWrongLineInDutch() throws Exception {
         StoredUser analyst = LoopFixture.analyst(users, "nl");
-        String name = "Bagage " + UUID.randomUUID();
+        String name = Unique.name("Bagage");
         mvc.perform(post("/loop/themes").with(user(analyst)).with(csrf()).param("nameNl", name).param("nameEn", "Luggage")
                         .param("examples", "koffer stond niet in het hotel\r\n\nbagage altijd keurig op tijd"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("saved", true));
@@ -122,8 +123,8 @@ class ThemeReviewPageTest {
         StoredUser analyst = LoopFixture.analyst(users, "en");
         TouchpointId touchpoint = new TouchpointId(UUID.randomUUID());
         UUID response = answered(touchpoint, "Drie kwartier in de wacht gestaan.");
-        var waiting = themes.add("Wachttijd " + UUID.randomUUID(), "Waiting " + UUID.randomUUID(), null);
-        var pace = themes.add("Tempo " + UUID.randomUUID(), "Pace " + UUID.randomUUID(), null);
+        var waiting = themes.add(Unique.name("Wachttijd"), Unique.name("Waiting"), null);
+        var pace = themes.add(Unique.name("Tempo"), Unique.name("Pace"), null);
         tagging.suggest(TagSubject.answer(response), waiting.id(), "tekstanalyse", 0.874);
         tagging.suggest(TagSubject.answer(response), pace.id(), "tekstanalyse", 0.31);
 
@@ -157,7 +158,7 @@ class ThemeReviewPageTest {
         StoredUser agent = LoopFixture.user(users, "agent", Set.of(Role.AGENT), team, "nl");
         CaseFile c = work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, null,
                 null, Channel.PHONE, team, null, "De kamer rook muf."), "test", Instant.now()).file();
-        var theme = themes.add("Accommodatie " + UUID.randomUUID(), "Accommodation", null);
+        var theme = themes.add(Unique.name("Accommodatie"), "Accommodation", null);
         tagging.suggest(TagSubject.of(c.id()), theme.id(), "tekstanalyse", 0.5);
 
         mvc.perform(get("/cases/" + c.id()).with(user(agent)))
@@ -173,7 +174,7 @@ class ThemeReviewPageTest {
     @Test
     void theApiReadsAndEditsExamplesAndTakesSuggestionsWithAConfidence() throws Exception {
         StoredUser analyst = LoopFixture.analyst(users, "en");
-        String name = "Route " + UUID.randomUUID();
+        String name = Unique.name("Route");
         String created = mvc.perform(post("/api/v1/themes").with(user(analyst)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"nameNl\":\"" + name + "\",\"nameEn\":\"Route\",\"examples\":[\"afstanden klopten niet\",\" \"]}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.examples[0]").value("afstanden klopten niet"))

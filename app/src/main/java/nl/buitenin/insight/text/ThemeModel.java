@@ -30,18 +30,22 @@ public final class ThemeModel {
     public static final double EXAMPLES_THRESHOLD = 0.29;
 
     /** The same for a model that also learnt from tags (chosen on dev by cross-validation). */
-    public static final double TAGGED_THRESHOLD = 0.32;
+    public static final double TAGGED_THRESHOLD = 0.31;
 
     private final List<String> themes;
     private final ThemeTerms terms;
     private final ThemeClassifier classifier;
     private final double threshold;
+    /** What analysts said about the themes of a tagged text, by the text's terms (theme index to accepted). */
+    private final Map<Set<String>, Map<Integer, Boolean>> verdicts;
 
-    private ThemeModel(List<String> themes, ThemeTerms terms, ThemeClassifier classifier, double threshold) {
+    private ThemeModel(List<String> themes, ThemeTerms terms, ThemeClassifier classifier, double threshold,
+            Map<Set<String>, Map<Integer, Boolean>> verdicts) {
         this.themes = themes;
         this.terms = terms;
         this.classifier = classifier;
         this.threshold = threshold;
+        this.verdicts = verdicts;
     }
 
     /** A model from the taxonomy's examples alone. */
@@ -110,8 +114,19 @@ public final class ThemeModel {
             });
             perTheme.add(samples);
         }
+        // A text with exactly the terms of a tagged text gets the analyst's verdict on each theme it was tagged with
+        // (1 accepted, 0 rejected): one tag among hundreds of training texts only moves the model, but for the same
+        // words what the analyst said is known.
+        Map<Set<String>, Map<Integer, Boolean>> verdicts = new HashMap<>();
+        tagged.forEach((text, byTheme) -> {
+            Set<String> own = termsOf.get(text);
+            if (!own.isEmpty()) {
+                Map<Integer, Boolean> known = verdicts.computeIfAbsent(Set.copyOf(own), t -> new HashMap<>());
+                byTheme.forEach((theme, accepted) -> known.put(names.indexOf(theme), accepted));
+            }
+        });
         return new ThemeModel(names, terms, ThemeClassifier.train(perTheme),
-                tagged.isEmpty() ? EXAMPLES_THRESHOLD : TAGGED_THRESHOLD);
+                tagged.isEmpty() ? EXAMPLES_THRESHOLD : TAGGED_THRESHOLD, verdicts);
     }
 
     private static Set<String> phrases(ThemeTaxonomy.Theme theme) {
@@ -125,7 +140,7 @@ public final class ThemeModel {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must lie within 0..1, not " + threshold);
         }
-        return new ThemeModel(themes, terms, classifier, threshold);
+        return new ThemeModel(themes, terms, classifier, threshold, verdicts);
     }
 
     public double threshold() {
@@ -148,11 +163,20 @@ public final class ThemeModel {
 
     /** The confidence of every theme, most confident first (ties in taxonomy order). */
     public List<ThemeSuggestion> confidences(String text) {
-        return ranked(classifier.confidences(terms.terms(text)));
+        return ranked(scored(terms.terms(text)));
     }
 
     public List<ThemeSuggestion> confidences(String text, Language language) {
-        return ranked(classifier.confidences(terms.terms(text, language)));
+        return ranked(scored(terms.terms(text, language)));
+    }
+
+    private double[] scored(Set<String> textTerms) {
+        double[] confidences = classifier.confidences(textTerms);
+        Map<Integer, Boolean> known = verdicts.isEmpty() ? null : verdicts.get(textTerms);
+        if (known != null) {
+            known.forEach((theme, accepted) -> confidences[theme] = accepted ? 1 : 0);
+        }
+        return confidences;
     }
 
     private List<ThemeSuggestion> above(List<ThemeSuggestion> ranked) {

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.listening.AnsweredResponse;
 import nl.buitenin.listening.Comments;
+import nl.buitenin.loop.TagSubject;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTagging.Tagger;
+import nl.buitenin.loop.ThemeTagsChanged;
 import nl.buitenin.platform.NotFoundException;
 
 /**
@@ -30,18 +33,24 @@ public class AnswerThemes {
 
     private final JdbcClient jdbc;
     private final Comments comments;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AnswerThemes(JdbcClient jdbc, Comments comments, Clock clock) {
+    AnswerThemes(JdbcClient jdbc, Comments comments, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.comments = comments;
+        this.events = events;
         this.clock = clock;
     }
 
     /** True when the tag is new; a repeated tag is a no-op. Refused for an unknown theme or an unknown or unfinished response. */
     @Transactional
     public boolean tag(UUID response, ThemeId theme, String taggedBy, Tagger kind) {
-        return tag(response, theme, taggedBy, kind, clock.instant());
+        boolean changed = tag(response, theme, taggedBy, kind, clock.instant());
+        if (changed && kind != Tagger.SUGGESTER) {
+            events.publishEvent(ThemeTagsChanged.on(TagSubject.answer(response)));
+        }
+        return changed;
     }
 
     @Transactional
@@ -98,8 +107,12 @@ public class AnswerThemes {
     /** True when there was such a tag; untagging twice is a no-op. */
     @Transactional
     public boolean untag(UUID response, ThemeId theme) {
-        return jdbc.sql("delete from loop_answer_theme where response_id = :response and theme_id = :theme")
+        boolean changed = jdbc.sql("delete from loop_answer_theme where response_id = :response and theme_id = :theme")
                 .param("response", response).param("theme", theme.value()).update() == 1;
+        if (changed) {
+            events.publishEvent(ThemeTagsChanged.on(TagSubject.answer(response)));
+        }
+        return changed;
     }
 
     /** The tags of each of the responses (a response without tags is absent), themes by Dutch name. */

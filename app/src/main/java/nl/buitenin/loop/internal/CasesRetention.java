@@ -35,6 +35,9 @@ class CasesRetention {
             // noted); a person reached keeps counting through the told-back row, which holds no free text.
             jdbc.sql("delete from loop_tell_back_task where completed_at is not null and completed_at < :cutoff")
                     .param("cutoff", cutoff).update();
+            // A note is kept for service improvement (past it the note loses its person): so do its themes.
+            jdbc.sql("update loop_note_theme set person_key = null where person_key is not null and heard_at < :cutoff")
+                    .param("cutoff", cutoff).update();
             return;
         }
         if (expired.purpose().equals(PurposeId.FEEDBACK)) {

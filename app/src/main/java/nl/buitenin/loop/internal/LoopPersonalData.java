@@ -158,6 +158,31 @@ class LoopPersonalData {
         };
     }
 
+    /** {@code how}: found automatically, reviewed and confirmed or not yet reviewed (nobody tags a note by hand). */
+    record ExportedNoteTheme(@ExportOnly UUID note, ExportName theme, Instant heardAt, Instant taggedAt, ExportTerm how) {
+    }
+
+    @Bean
+    PersonalDataSource noteThemesSource(JdbcClient jdbc) {
+        return new Source("note-themes", List.of(PersonalDataTable.keyed("loop_note_theme", "person_key"))) {
+            @Override
+            public PurposeId purpose() {
+                return PurposeId.SERVICE_IMPROVEMENT;
+            }
+
+            @Override
+            public List<?> export(PersonKey person) {
+                return jdbc.sql("select a.note_id, t.name_nl, t.name_en, a.heard_at, a.tagged_at, "
+                                + "case when a.confirmed_at is null then 'suggested' else 'confirmed' end from loop_note_theme a "
+                                + "join loop_theme t on t.id = a.theme_id where a.person_key = :p order by a.heard_at desc, t.name_nl")
+                        .param("p", person.value())
+                        .query((rs, n) -> new ExportedNoteTheme(rs.getObject(1, UUID.class), name(rs, 2, null),
+                                CaseFiles.instant(rs, 4), CaseFiles.instant(rs, 5),
+                                new ExportTerm(rs.getString(6), "export.note-themes.how." + rs.getString(6)))).list();
+            }
+        };
+    }
+
     @Bean
     PersonalDataSource answerThemesSource(JdbcClient jdbc) {
         return new Source("answer-themes", List.of(PersonalDataTable.keyed("loop_answer_theme", "person_key"))) {

@@ -18,7 +18,7 @@ import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
 
 /**
- * What the tags on cases and on answers share: both tables have the same tag columns and a twin table of
+ * What the tags on cases, answers and notes share: the tables have the same tag columns and a twin table of
  * rejections, and differ only in the subject column (and in what an answer's tag copies from listening, which
  * stays with {@link AnswerThemes}). Suggestions, their review and the read for learning live here once.
  */
@@ -26,6 +26,7 @@ final class TagTable {
 
     static final TagTable CASES = new TagTable(TagSubject.Kind.CASE, "loop_case_theme", "case_id");
     static final TagTable ANSWERS = new TagTable(TagSubject.Kind.ANSWER, "loop_answer_theme", "response_id");
+    static final TagTable NOTES = new TagTable(TagSubject.Kind.NOTE, "loop_note_theme", "note_id");
 
     /** An existing tag: who or what made it, with which confidence, and who confirmed it (null while unreviewed). */
     record Existing(Tagger kind, String taggedBy, @Nullable Double confidence, Instant taggedAt, @Nullable String confirmedBy) {
@@ -48,7 +49,11 @@ final class TagTable {
     }
 
     static TagTable of(TagSubject.Kind kind) {
-        return kind == TagSubject.Kind.CASE ? CASES : ANSWERS;
+        return switch (kind) {
+            case CASE -> CASES;
+            case ANSWER -> ANSWERS;
+            case NOTE -> NOTES;
+        };
     }
 
     /**
@@ -120,7 +125,7 @@ final class TagTable {
 
     /** The tags and rejections of both tables, for learning; ordered by subject kind, subject and theme. */
     static PageResult<ThemeTag> all(JdbcClient jdbc, PageRequest page) {
-        String union = CASES.select() + " union all " + ANSWERS.select();
+        String union = CASES.select() + " union all " + ANSWERS.select() + " union all " + NOTES.select();
         long total = jdbc.sql("select count(*) from (" + union + ") x").query(Long.class).single();
         List<ThemeTag> items = jdbc.sql("select * from (" + union + ") x order by x.k, x.s, x.theme_id, x.st limit :limit offset :offset")
                 .param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> tag(rs)).list();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,7 @@ import nl.buitenin.loop.ThemeDefinition;
 import nl.buitenin.loop.ThemeId;
 import nl.buitenin.loop.ThemeTag;
 import nl.buitenin.loop.ThemeTagging;
+import nl.buitenin.loop.ThemeTagsChanged;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
@@ -85,11 +87,15 @@ public class Themes implements ThemeTagging {
 
     private final JdbcClient jdbc;
     private final AnswerThemes answers;
+    private final NoteThemes notes;
+    private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    Themes(JdbcClient jdbc, AnswerThemes answers, java.time.Clock clock) {
+    Themes(JdbcClient jdbc, AnswerThemes answers, NoteThemes notes, ApplicationEventPublisher events, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.answers = answers;
+        this.notes = notes;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -200,7 +206,11 @@ public class Themes implements ThemeTagging {
     @Override
     @Transactional
     public boolean tag(CaseId caseId, ThemeId theme, String taggedBy, Tagger kind) {
-        return tag(caseId, theme, taggedBy, kind, clock.instant());
+        boolean changed = tag(caseId, theme, taggedBy, kind, clock.instant());
+        if (changed && kind != Tagger.SUGGESTER) {
+            events.publishEvent(ThemeTagsChanged.on(TagSubject.of(caseId)));
+        }
+        return changed;
     }
 
     @Transactional
@@ -255,6 +265,9 @@ public class Themes implements ThemeTagging {
         if (!exists(theme)) {
             throw new NotFoundException("loop.thing.theme", theme);
         }
+        if (subject.kind() == TagSubject.Kind.NOTE) {
+            return notes.suggest(subject.id(), theme, suggestedBy, checked, clock.instant());
+        }
         return suggestOnCase(new CaseId(subject.id()), theme, suggestedBy, checked, clock.instant());
     }
 
@@ -265,7 +278,11 @@ public class Themes implements ThemeTagging {
         if (table.existing(jdbc, subject.id(), theme).isEmpty()) {
             throw new NotFoundException("loop.thing.tag", theme);
         }
-        return table.confirm(jdbc, subject.id(), theme, confirmedBy, clock.instant());
+        boolean changed = table.confirm(jdbc, subject.id(), theme, confirmedBy, clock.instant());
+        if (changed) {
+            events.publishEvent(ThemeTagsChanged.on(subject));
+        }
+        return changed;
     }
 
     @Override
@@ -273,6 +290,7 @@ public class Themes implements ThemeTagging {
     public boolean reject(TagSubject subject, ThemeId theme, String rejectedBy) {
         TagTable table = TagTable.of(subject.kind());
         if (table.reject(jdbc, subject.id(), theme, rejectedBy, clock.instant())) {
+            events.publishEvent(ThemeTagsChanged.on(subject));
             return true;
         }
         if (table.rejected(jdbc, subject.id(), theme)) {
@@ -293,9 +311,12 @@ public class Themes implements ThemeTagging {
         return TagTable.all(jdbc, page);
     }
 
+    @Transactional
     public void untag(CaseId caseId, ThemeId theme) {
-        jdbc.sql("delete from loop_case_theme where case_id = :case and theme_id = :theme")
-                .param("case", caseId.value()).param("theme", theme.value()).update();
+        if (jdbc.sql("delete from loop_case_theme where case_id = :case and theme_id = :theme")
+                .param("case", caseId.value()).param("theme", theme.value()).update() > 0) {
+            events.publishEvent(ThemeTagsChanged.on(TagSubject.of(caseId)));
+        }
     }
 
     public List<Tag> tagsOf(CaseId caseId) {

@@ -190,7 +190,7 @@ class CaseQueueController {
             if (theme == null) {
                 throw InvalidInputException.of("theme", "loop.invalid.theme");
             }
-            themes.tag(c.id(), new ThemeId(theme), me.username(), ThemeTagging.Tagger.USER, pages.clock().instant());
+            themes.tag(c.id(), new ThemeId(theme), me.username(), ThemeTagging.Tagger.USER);
         });
     }
 

@@ -71,6 +71,7 @@ class LoopSentiments implements TextSentiments, CommentSentiments {
         return switch (kind) {
             case ANSWER -> TextSource.COMMENT;
             case CASE -> TextSource.CASE;
+            case NOTE -> TextSource.NOTE;
         };
     }
 

@@ -12,16 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.insight.text.TextAnalysis;
 import nl.buitenin.insight.text.TextAnalyzer;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
-import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
-import nl.buitenin.privacy.PurposeRefusedException;
 import nl.buitenin.textinsight.TextSource;
 
 /**
@@ -43,23 +40,20 @@ public class TextReading {
     public record Outcome(int analysed, int refused, int before) {
     }
 
-    private final PurposeGuard purposes;
+    private final PurposeReads reads;
     private final Analyses analyses;
     private final SentimentModel model;
     private final ThemeSuggestions themes;
     private final Clock clock;
-    private final TransactionTemplate own;
     private final TransactionTemplate joined;
     private final TermIndex terms;
 
-    TextReading(PurposeGuard purposes, Analyses analyses, SentimentModel model, ThemeSuggestions themes, TermIndex terms, Clock clock,
+    TextReading(PurposeReads reads, Analyses analyses, SentimentModel model, ThemeSuggestions themes, TermIndex terms, Clock clock,
             PlatformTransactionManager transactions) {
         this.themes = themes;
+        this.reads = reads;
         this.terms = terms;
         this.joined = new TransactionTemplate(transactions);
-        this.purposes = purposes;
-        this.own = new TransactionTemplate(transactions);
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.analyses = analyses;
         this.model = model;
         this.clock = clock;
@@ -67,22 +61,12 @@ public class TextReading {
 
     /** Whether the person's text may be read for service improvement now; logs the read when it may. */
     public boolean mayRead(@Nullable PersonKey person, String what, Instant recordedAt) {
-        return mayRead(PurposeId.SERVICE_IMPROVEMENT, person, what, recordedAt);
+        return reads.mayRead(person, what, recordedAt);
     }
 
     /** Whether the person's text may be read for the purpose now; logs the read when it may. */
     public boolean mayRead(PurposeId purpose, @Nullable PersonKey person, String what, Instant recordedAt) {
-        if (person == null) {
-            return true;
-        }
-        try {
-            // In a transaction of its own: a refusal marks the transaction it runs in for rollback, and the caller's
-            // (a listener's) must go on with the other texts of its batch.
-            own.executeWithoutResult(s -> purposes.check(purpose, person, what, recordedAt));
-            return true;
-        } catch (PurposeRefusedException e) {
-            return false;
-        }
+        return reads.mayRead(purpose, person, what, recordedAt);
     }
 
     /**

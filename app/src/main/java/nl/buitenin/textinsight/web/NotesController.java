@@ -27,6 +27,11 @@ import nl.buitenin.access.Users;
 import nl.buitenin.insight.text.SentimentLabel;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.Touchpoints;
+import nl.buitenin.loop.TagSubject;
+import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTag;
+import nl.buitenin.loop.ThemeTagging;
+import nl.buitenin.loop.ThemeTaxonomy;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
@@ -56,11 +61,15 @@ class NotesController {
     private final Touchpoints touchpoints;
     private final Users users;
     private final Organisations organisations;
+    private final ThemeTagging tagging;
+    private final ThemeTaxonomy taxonomy;
     private final Clock clock;
 
     NotesController(Notes notes, Analyses analyses, TextReading reading, Touchpoints touchpoints, Users users,
-            Organisations organisations, Clock clock) {
+            Organisations organisations, ThemeTagging tagging, ThemeTaxonomy taxonomy, Clock clock) {
         this.clock = clock;
+        this.tagging = tagging;
+        this.taxonomy = taxonomy;
         this.notes = notes;
         this.analyses = analyses;
         this.reading = reading;
@@ -71,7 +80,11 @@ class NotesController {
 
     /** A note as the page shows it: names and a date, never ids or codes. */
     record NoteRow(UUID id, String kindKey, @Nullable String touchpoint, String heardAt, @Nullable String text, boolean aboutAPerson,
-            @Nullable String labelKey, @Nullable String label, boolean corrected) {
+            @Nullable String labelKey, @Nullable String label, boolean corrected, List<NoteTheme> themes) {
+    }
+
+    /** A theme found in a note: its name, the suggester's confidence in whole per cent, and whether it awaits review. */
+    record NoteTheme(UUID theme, String name, @Nullable Long percent, boolean suggested) {
     }
 
     @GetMapping("/notes")
@@ -119,7 +132,48 @@ class NotesController {
         return new NoteRow(note.id(), note.kind().messageKey(), touchpoints.byId(note.touchpoint()).map(t -> t.name(locale)).orElse(null),
                 WHEN.format(note.heardAt().atZone(zone)), text, note.person() != null,
                 analysis == null ? null : "textinsight.label." + analysis.label().code(), analysis == null ? null : analysis.label().name(),
-                analysis != null && analysis.corrected() != null);
+                analysis != null && analysis.corrected() != null, themes(note.id(), locale));
+    }
+
+    private List<NoteTheme> themes(UUID note, Locale locale) {
+        List<NoteTheme> themes = new ArrayList<>();
+        for (ThemeTag tag : tagging.tagsOf(TagSubject.note(note))) {
+            if (tag.state() == ThemeTag.State.REJECTED) {
+                continue;
+            }
+            taxonomy.byId(tag.theme()).ifPresent(theme -> themes.add(new NoteTheme(tag.theme().value(), theme.name(locale),
+                    tag.confidence() == null ? null : Math.round(tag.confidence() * 100), tag.state() == ThemeTag.State.SUGGESTED)));
+        }
+        return themes;
+    }
+
+    /** An analyst confirms a theme suggested on a note (htmx in place, or a plain form post and a new page). */
+    @PostMapping("/notes/{id}/themes/{theme}/confirm")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    String confirm(@PathVariable UUID id, @PathVariable UUID theme,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model, Locale locale) {
+        tagging.confirm(TagSubject.note(id), new ThemeId(theme), me());
+        return reviewed(id, htmx, model, locale);
+    }
+
+    /** An analyst rejects a theme suggested on a note: it goes, and the theme model learns from it. */
+    @PostMapping("/notes/{id}/themes/{theme}/reject")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    String reject(@PathVariable UUID id, @PathVariable UUID theme,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model, Locale locale) {
+        tagging.reject(TagSubject.note(id), new ThemeId(theme), me());
+        return reviewed(id, htmx, model, locale);
+    }
+
+    private String reviewed(UUID id, @Nullable String htmx, Model model, Locale locale) {
+        Notes.Note note = notes.byId(id).orElseThrow(() -> new NotFoundException("textinsight.thing.note", id));
+        if (htmx == null) {
+            return "redirect:/notes";
+        }
+        model.addAttribute("n", row(note, analyses.find(TextSource.NOTE, id.toString()).orElse(null), locale));
+        model.addAttribute("mayCorrect", true);
+        model.addAttribute("labels", SentimentLabel.values());
+        return "textinsight/notes :: note";
     }
 
     private boolean mayCorrect() {

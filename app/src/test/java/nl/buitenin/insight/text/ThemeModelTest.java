@@ -103,6 +103,32 @@ class ThemeModelTest {
         assertThat(after).isLessThan(before);
     }
 
+    /**
+     * A text rejected for one theme is a training text of that theme alone: the other themes' models never saw its
+     * words, so they have no evidence for it and must not suggest it from their prior (about one half).
+     */
+    @Test
+    void aTextRejectedForOneThemeGetsNoOtherThemeFromWordsOnlyThatRejectionTaught() {
+        String text = "De fietsen waren versleten en de remmen piepten.";
+        ThemeModel model = ThemeModel.train(TAXONOMY, List.of(new ThemeTag(text, "bagagevervoer", false)), analyzer);
+        assertThat(model.suggest(text)).isEmpty();
+        assertThat(model.confidences(text)).filteredOn(s -> !s.theme().equals("bagagevervoer"))
+                .allSatisfy(s -> assertThat(s.confidence()).isZero());
+    }
+
+    /** One rejection among many training texts only moves the model; for the very same words the verdict holds. */
+    @Test
+    void theSameWordsAsATaggedTextGetTheAnalystsVerdict() {
+        String text = "Mijn koffer was twee dagen zoek.";
+        assertThat(ThemeModel.train(TAXONOMY).suggest(text)).extracting(ThemeSuggestion::theme).contains("bagagevervoer");
+        ThemeModel learnt = ThemeModel.train(TAXONOMY, List.of(new ThemeTag(text, "bagagevervoer", false),
+                new ThemeTag(text, "klantenservice", true)), analyzer);
+        String sameWords = "Twee dagen was mijn koffer zoek!";
+        assertThat(confidence(learnt, sameWords, "bagagevervoer")).isZero();
+        assertThat(confidence(learnt, sameWords, "klantenservice")).isEqualTo(1.0);
+        assertThat(learnt.suggest(sameWords)).extracting(ThemeSuggestion::theme).containsExactly("klantenservice");
+    }
+
     @Test
     void aTagOnAThemeOutsideTheTaxonomyIsRefused() {
         assertThatThrownBy(() -> ThemeModel.train(TAXONOMY, List.of(new ThemeTag("x", "parkeren", true)), analyzer))

@@ -26,6 +26,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import nl.buitenin.testing.Unique;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
 import nl.buitenin.access.UserId;
@@ -143,7 +144,7 @@ class ClosingTheLoopTest {
     @Test
     void whenAnActionIsDoneThoseWhoRaisedItsThemeHearSoUnlessTheyWithdrewConsent() throws Exception {
         TouchpointId touchpoint = new TouchpointId(UUID.randomUUID());
-        var theme = themes.add("Tempo van de groep " + UUID.randomUUID(), "Pace of the group", null);
+        var theme = themes.add(Unique.name("Tempo van de groep"), "Pace of the group", null);
         PersonKey anna = raisedTheme("anna@voorbeeld.nl", "Anna", theme.id(), touchpoint);
         consents.give(anna, PurposeId.FEEDBACK, "test");
         PersonKey bert = raisedTheme("bert@voorbeeld.nl", "Bert", theme.id(), touchpoint);
@@ -171,7 +172,7 @@ class ClosingTheLoopTest {
     @Test
     void eachPersonIsToldThroughTheirPreferredChannelAndNoneIsRecordedWithItsReason() throws Exception {
         String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
-        var theme = themes.add("Wachttijd " + UUID.randomUUID(), "Waiting time", null);
+        var theme = themes.add(Unique.name("Wachttijd"), "Waiting time", null);
         PersonKey eva = raisedTheme(new ContactDetails("Eva", "eva@per-kanaal.nl", "06 1234 5678"), PreferredChannel.EMAIL, team, theme.id());
         PersonKey piet = raisedTheme(new ContactDetails("Piet", "piet@per-kanaal.nl", "06 2345 6789"), PreferredChannel.PHONE, team, theme.id());
         PersonKey sanne = raisedTheme(new ContactDetails("Sanne", "sanne@per-kanaal.nl", "06 3456 7890"), PreferredChannel.SMS, team, theme.id());
@@ -225,7 +226,7 @@ class ClosingTheLoopTest {
         // Quiet from an hour ago until two hours from now (wrapping past midnight when need be).
         contactPolicy.change(PolicyFile.of(new Policy(0.2, Map.of(), 30, 30, 2, 4, now.minusHours(1), now.plusHours(2), Set.of(), 3,
                 Channel.EMAIL, zone)));
-        var theme = themes.add("Stilte " + UUID.randomUUID(), "Quiet", null);
+        var theme = themes.add(Unique.name("Stilte"), "Quiet", null);
         PersonKey lotte = raisedTheme(new ContactDetails("Lotte", "lotte@stille-uren.nl", null), PreferredChannel.EMAIL,
                 "team-stil", theme.id());
         var action = improving.plan("Rustiger programma", "Calmer programme", "Minder kilometers per dag.",

@@ -22,7 +22,9 @@ import de.bwaldvogel.liblinear.SolverType;
  * deterministic), over the presence of terms, each text's vector scaled to length 1. The two classes are weighted
  * to balance, so a theme with five examples among sixty is not drowned by the others; the probability of the
  * positive class is the confidence. A theme without both a positive and a negative document cannot be learnt and
- * gets confidence 0.
+ * gets confidence 0, and so does a theme none of whose training documents holds a term of the text: its model has
+ * no evidence, only its prior (about one half with balanced classes), and a text known only through a tag on
+ * another theme (a rejection, say) would otherwise get every such theme suggested.
  */
 public final class ThemeClassifier {
 
@@ -43,10 +45,13 @@ public final class ThemeClassifier {
     private final double[][] weights;
     private final double[] biases;
     private final boolean[] learnt;
+    /** seen[term index - 1][theme]: whether the term occurs in a training document of that theme. */
+    private final boolean[][] seen;
 
-    private ThemeClassifier(Map<String, Integer> vocabulary, List<@Nullable Model> models) {
+    private ThemeClassifier(Map<String, Integer> vocabulary, List<@Nullable Model> models, boolean[][] seen) {
         this.vocabulary = vocabulary;
         this.models = models;
+        this.seen = seen;
         int themes = models.size();
         this.weights = new double[vocabulary.size()][themes];
         this.biases = new double[themes];
@@ -78,10 +83,16 @@ public final class ThemeClassifier {
             }
         }
         List<@Nullable Model> models = new ArrayList<>();
-        for (List<Sample> samples : perTheme) {
-            models.add(model(vocabulary, samples));
+        boolean[][] seen = new boolean[vocabulary.size()][perTheme.size()];
+        for (int t = 0; t < perTheme.size(); t++) {
+            models.add(model(vocabulary, perTheme.get(t)));
+            for (Sample sample : perTheme.get(t)) {
+                for (String term : sample.terms()) {
+                    seen[vocabulary.get(term) - 1][t] = true;
+                }
+            }
         }
-        return new ThemeClassifier(vocabulary, models);
+        return new ThemeClassifier(vocabulary, models, seen);
     }
 
     private static @Nullable Model model(Map<String, Integer> vocabulary, List<Sample> samples) {
@@ -115,14 +126,17 @@ public final class ThemeClassifier {
     public double[] confidences(Set<String> terms) {
         int themes = models.size();
         double[] decisions = new double[themes];
+        boolean[] evidence = new boolean[themes];
         int known = 0;
         for (String term : terms) {
             Integer index = vocabulary.get(term);
             if (index != null) {
                 known++;
                 double[] row = weights[index - 1];
+                boolean[] in = seen[index - 1];
                 for (int t = 0; t < themes; t++) {
                     decisions[t] += row[t];
+                    evidence[t] |= in[t];
                 }
             }
         }
@@ -132,7 +146,7 @@ public final class ThemeClassifier {
         }
         double scale = 1 / Math.sqrt(known);
         for (int t = 0; t < themes; t++) {
-            if (learnt[t]) {
+            if (learnt[t] && evidence[t]) {
                 confidences[t] = 1 / (1 + Math.exp(-(decisions[t] * scale + biases[t])));
             }
         }
@@ -149,7 +163,8 @@ public final class ThemeClassifier {
         double[] estimates = new double[2];
         for (int t = 0; t < models.size(); t++) {
             Model model = models.get(t);
-            if (model == null) {
+            int theme = t;
+            if (model == null || terms.stream().map(vocabulary::get).noneMatch(i -> i != null && seen[i - 1][theme])) {
                 continue;
             }
             Linear.predictProbability(model, vector, estimates);

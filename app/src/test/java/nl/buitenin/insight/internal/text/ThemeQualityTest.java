@@ -35,17 +35,17 @@ class ThemeQualityTest {
 
     @Test
     void examplesOnlyHeldOutMicroF1StaysAboveItsFloor() {
-        // measured: nl 0.675, en 0.529, both 0.630
+        // measured: nl 0.675, en 0.567, both 0.643 (English 0.529 before Snowball's English stop words)
         assertThat(f1(Mode.EXAMPLES, Language.NL)).isGreaterThanOrEqualTo(0.65);
-        assertThat(f1(Mode.EXAMPLES, Language.EN)).isGreaterThanOrEqualTo(0.50);
+        assertThat(f1(Mode.EXAMPLES, Language.EN)).isGreaterThanOrEqualTo(0.54);
     }
 
     @Test
     void withTheDevTagsHeldOutMicroF1StaysAboveItsFloorAndBeatsExamplesOnly() {
-        // measured: nl 0.841, en 0.696, both 0.798
-        assertThat(f1(Mode.TAGS, Language.NL)).isGreaterThanOrEqualTo(0.82);
-        assertThat(f1(Mode.TAGS, Language.EN)).isGreaterThanOrEqualTo(0.67);
-        assertThat(ThemeEvaluation.micro(SETS.heldOut(Mode.TAGS, null, analyzer)).f1()).isGreaterThanOrEqualTo(0.77)
+        // measured: nl 0.832, en 0.759, both 0.809 (before Snowball's English stop words: 0.841, 0.696, 0.798)
+        assertThat(f1(Mode.TAGS, Language.NL)).isGreaterThanOrEqualTo(0.81);
+        assertThat(f1(Mode.TAGS, Language.EN)).isGreaterThanOrEqualTo(0.74);
+        assertThat(ThemeEvaluation.micro(SETS.heldOut(Mode.TAGS, null, analyzer)).f1()).isGreaterThanOrEqualTo(0.78)
                 .isGreaterThan(ThemeEvaluation.micro(SETS.heldOut(Mode.EXAMPLES, null, analyzer)).f1());
     }
 
@@ -71,7 +71,7 @@ class ThemeQualityTest {
     @Test
     void printsTheTableOfDocsInsight() {
         String table = SETS.table(analyzer);
-        assertThat(table).contains("| examples + dev tags | 0.32 | nl + en | test |").contains("| gids |");
+        assertThat(table).contains("| examples + dev tags | 0.31 | nl + en | test |").contains("| gids |");
     }
 
     private double f1(Mode mode, Language language) {
