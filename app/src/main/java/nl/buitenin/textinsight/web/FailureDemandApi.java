@@ -63,19 +63,19 @@ class FailureDemandApi {
     }
 
     @Schema(name = "FailureDemandWeek")
-    record WeekJson(@Schema(description = "the Monday the week starts on") LocalDate week, FigureJson figure) {
+    record FailureDemandWeekJson(@Schema(description = "the Monday the week starts on") LocalDate week, FigureJson figure) {
 
-        static List<WeekJson> of(List<Week> weeks) {
-            return weeks.stream().map(w -> new WeekJson(w.start(), FigureJson.of(w.figure()))).toList();
+        static List<FailureDemandWeekJson> of(List<Week> weeks) {
+            return weeks.stream().map(w -> new FailureDemandWeekJson(w.start(), FigureJson.of(w.figure()))).toList();
         }
     }
 
     @Schema(name = "FailureDemandTouchpoint")
-    record TouchpointJson(UUID id, String nameNl, String nameEn, FigureJson total, List<WeekJson> weeks) {
+    record TouchpointJson(UUID id, String nameNl, String nameEn, FigureJson total, List<FailureDemandWeekJson> weeks) {
     }
 
     @Schema(name = "FailureDemandStage")
-    record StageJson(UUID id, String nameNl, String nameEn, FigureJson total, List<WeekJson> weeks, List<TouchpointJson> touchpoints) {
+    record StageJson(UUID id, String nameNl, String nameEn, FigureJson total, List<FailureDemandWeekJson> weeks, List<TouchpointJson> touchpoints) {
     }
 
     @Schema(name = "FailureDemandKind")
@@ -84,7 +84,7 @@ class FailureDemandApi {
     }
 
     @Schema(name = "FailureDemandJourney")
-    record JourneyJson(UUID id, String nameNl, String nameEn, FigureJson total, List<WeekJson> weeks, List<StageJson> stages,
+    record JourneyJson(UUID id, String nameNl, String nameEn, FigureJson total, List<FailureDemandWeekJson> weeks, List<StageJson> stages,
             List<KindJson> failureKinds) {
     }
 
@@ -119,11 +119,11 @@ class FailureDemandApi {
         Figures found = figures.of(query.from(), query.to(), query.journey(), flag("examples", examples));
         return new FailureDemandJson(found.from(), found.to(), smallCells.k(), found.weeks(),
                 found.journeys().stream().map(j -> new JourneyJson(j.journey().id().value(), j.journey().nameNl(), j.journey().nameEn(),
-                        FigureJson.of(j.total()), WeekJson.of(j.weeks()),
+                        FigureJson.of(j.total()), FailureDemandWeekJson.of(j.weeks()),
                         j.stages().stream().map(s -> new StageJson(s.stage().id().value(), s.stage().nameNl(), s.stage().nameEn(),
-                                FigureJson.of(s.total()), WeekJson.of(s.weeks()),
+                                FigureJson.of(s.total()), FailureDemandWeekJson.of(s.weeks()),
                                 s.touchpoints().stream().map(t -> new TouchpointJson(t.touchpoint().id().value(), t.touchpoint().nameNl(),
-                                        t.touchpoint().nameEn(), FigureJson.of(t.total()), WeekJson.of(t.weeks()))).toList())).toList(),
+                                        t.touchpoint().nameEn(), FigureJson.of(t.total()), FailureDemandWeekJson.of(t.weeks()))).toList())).toList(),
                         j.kinds().stream().map(k -> new KindJson(k.kind().code(), k.contacts().value(), k.contacts().hidden())).toList()))
                         .toList(),
                 found.questions().stream().map(q -> new QuestionJson(q.key(), q.label(), q.contacts(), q.people(), q.examples())).toList(),

@@ -34,7 +34,7 @@ class SentimentTrendApi {
     }
 
     @Schema(name = "SentimentTrendWeek")
-    record WeekJson(@Schema(description = "the Monday the week starts on") LocalDate week,
+    record SentimentWeekJson(@Schema(description = "the Monday the week starts on") LocalDate week,
             @Schema(description = "texts read in the week; null when hidden") @Nullable Long n,
             @Schema(description = "of which negative; null when hidden") @Nullable Long negative,
             @Schema(description = "share negative in percent; null when hidden or no texts") @Nullable Double share,
@@ -46,7 +46,7 @@ class SentimentTrendApi {
 
     @Schema(name = "SentimentTrend")
     record TrendJson(@Schema(description = "Monday of the first week") LocalDate from, @Schema(description = "Sunday of the last week") LocalDate to,
-            @Schema(description = "the journey counted; null for all texts") @Nullable UUID journey, List<WeekJson> weeks) {
+            @Schema(description = "the journey counted; null for all texts") @Nullable UUID journey, List<SentimentWeekJson> weeks) {
     }
 
     @GetMapping("/api/v1/sentiment/trend")
@@ -63,11 +63,11 @@ class SentimentTrendApi {
                 weekly.weeks().stream().map(w -> json(w, weekly.k())).toList());
     }
 
-    private static WeekJson json(SentimentTrend.Week week, int k) {
+    private static SentimentWeekJson json(SentimentTrend.Week week, int k) {
         if (week.hidden()) {
-            return new WeekJson(week.monday(), null, null, null, null, null, true, k);
+            return new SentimentWeekJson(week.monday(), null, null, null, null, null, true, k);
         }
-        return new WeekJson(week.monday(), week.count().n(), week.count().hits(), week.share() == null ? null : week.share().value(),
+        return new SentimentWeekJson(week.monday(), week.count().n(), week.count().hits(), week.share() == null ? null : week.share().value(),
                 week.share() == null ? null : week.share().lower(), week.share() == null ? null : week.share().upper(), false, null);
     }
 }

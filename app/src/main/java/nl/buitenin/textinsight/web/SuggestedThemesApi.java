@@ -43,16 +43,16 @@ class SuggestedThemesApi {
     record ExampleView(String source, String id, String text) {
     }
 
-    record SuggestionView(String id, String language, List<String> labels, int size, String state, List<ExampleView> examples,
+    record SuggestedThemeView(String id, String language, List<String> labels, int size, String state, List<ExampleView> examples,
             @Nullable String themeId) {
-        static SuggestionView of(SuggestedThemes.Suggestion s) {
-            return new SuggestionView(s.id().toString(), s.language().code(), s.labels(), s.size(), s.state().name(),
+        static SuggestedThemeView of(SuggestedThemes.Suggestion s) {
+            return new SuggestedThemeView(s.id().toString(), s.language().code(), s.labels(), s.size(), s.state().name(),
                     s.examples().stream().map(e -> new ExampleView(e.source().name(), e.ref(), e.text())).toList(),
                     s.theme() == null ? null : s.theme().toString());
         }
     }
 
-    record SuggestedView(@Nullable RunView run, List<SuggestionView> suggestions) {
+    record SuggestedView(@Nullable RunView run, List<SuggestedThemeView> suggestions) {
     }
 
     /** A run: the days (ISO dates, inclusive) and how many suggestions to keep; all optional. */
@@ -63,13 +63,13 @@ class SuggestedThemesApi {
     record AdoptRequest(@Nullable String nameNl, @Nullable String nameEn, @Nullable List<String> examples) {
     }
 
-    record ThemeView(String id, String nameNl, String nameEn, List<String> examples) {
+    record AdoptedThemeView(String id, String nameNl, String nameEn, List<String> examples) {
     }
 
-    record DecisionView(String id, String state, @Nullable ThemeView theme) {
+    record DecisionView(String id, String state, @Nullable AdoptedThemeView theme) {
         static DecisionView of(SuggestedThemes.Decision d) {
             return new DecisionView(d.id().toString(), d.state().name(), d.theme() == null ? null
-                    : new ThemeView(d.theme().id().toString(), d.theme().nameNl(), d.theme().nameEn(), d.theme().examples()));
+                    : new AdoptedThemeView(d.theme().id().toString(), d.theme().nameNl(), d.theme().nameEn(), d.theme().examples()));
         }
     }
 
@@ -81,7 +81,7 @@ class SuggestedThemesApi {
             + "examples (source COMMENT, CASE or NOTE, its id and its text, read now under 'service improvement')")
     SuggestedView suggested() {
         SuggestedThemes.Overview overview = suggested.overview();
-        return new SuggestedView(RunView.of(overview.run()), overview.suggestions().stream().map(SuggestionView::of).toList());
+        return new SuggestedView(RunView.of(overview.run()), overview.suggestions().stream().map(SuggestedThemeView::of).toList());
     }
 
     @PostMapping("/discover")

@@ -36,6 +36,16 @@ public class ThemeDiscoveryTest {
         assertThat(app.examples()).allSatisfy(example -> assertThat(example.toLowerCase()).contains("app"));
     }
 
+    /**
+     * Discovery asks for extra clusters to skip those analysts decided on before, and those grow with every decision:
+     * asking for more than Lingo's maximum of 100 failed the whole run ("Value must be <= 100").
+     */
+    @Test
+    void askingForMoreClustersThanLingoMakesGivesTheMostItMakes() throws Exception {
+        List<String> texts = comments("comments-nl.csv");
+        assertThat(discovery.discover(texts, 500)).isNotEmpty().hasSizeLessThanOrEqualTo(500);
+    }
+
     @Test
     void groupsEnglishCommentsWithEnglishLabels() throws Exception {
         List<SuggestedTheme> themes = discovery.discover(comments("comments-en.csv"), 6);

@@ -52,7 +52,8 @@ class StartPageRolesTest {
 
     List<String> panels(StoredUser who) throws Exception {
         String html = mvc.perform(get("/").with(user(who))).andReturn().getResponse().getContentAsString();
-        assertThat(VisibleText.problems(html)).as("ids or keys on the start page").isEmpty();
+        String text = VisibleText.of(html);
+        assertThat(VisibleText.problems(html)).as("ids or keys on the start page: %s", text).isEmpty();
         List<String> headings = new ArrayList<>();
         Matcher m = PANEL_HEADING.matcher(html);
         while (m.find()) {

@@ -78,9 +78,14 @@ public final class LingoClusters {
      * Up to about {@code count} clusters of the texts (Lingo may find fewer), largest first, ties by first label.
      * A text may be in more than one cluster; texts that fit none are in none.
      */
+    /** The most clusters Lingo computes in one run. */
+    static final int MAX_CLUSTERS = 100;
+
     public static List<Group> cluster(List<String> texts, Language language, int count) {
         LingoClusteringAlgorithm lingo = new LingoClusteringAlgorithm();
-        lingo.desiredClusterCount.set(Math.max(2, count));
+        // Lingo accepts 2 to 100 clusters; a caller asking for more (discovery asks for extra to skip the clusters
+        // analysts decided on before, which grow with every decision) gets the most Lingo gives.
+        lingo.desiredClusterCount.set(Math.max(2, Math.min(MAX_CLUSTERS, count)));
         List<Text> documents = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             documents.add(new Text(i, texts.get(i)));
