@@ -2,8 +2,6 @@ package nl.buitenin.insight.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +101,7 @@ public class CompareCommand implements Callable<Integer> {
             err.println("--plan needs at least 2 answers per group, not " + plan);
             return 2;
         }
-        try {
+        return CsvTable.exitCode(out, err, () -> {
             CsvTable input = CsvTable.read(file);
             int scores = input.column(file, column);
             int groups = group == null ? -1 : input.column(file, group);
@@ -113,15 +111,7 @@ public class CompareCommand implements Callable<Integer> {
             } else {
                 print(out, compare(values));
             }
-        } catch (CsvTable.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cannot write: " + e.getMessage());
-            return 2;
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     private Map<String, List<Double>> read(CsvTable input, int scores, int groups) throws CsvTable.Unreadable {
@@ -189,8 +179,8 @@ public class CompareCommand implements Callable<Integer> {
         }
         return new ComparisonResult(type.name(), List.of(groupResult(names.get(0), comparison.first()),
                 groupResult(names.get(1), comparison.second())),
-                new DifferenceResult(round(comparison.difference().value()), round(comparison.difference().lower()),
-                        round(comparison.difference().upper()), significant(comparison.difference().pValue())));
+                new DifferenceResult(Numbers.round(comparison.difference().value(), 2), Numbers.round(comparison.difference().lower(), 2),
+                        Numbers.round(comparison.difference().upper(), 2), Numbers.significant(comparison.difference().pValue())));
     }
 
     private PlanResult plan(Map<String, List<Double>> values) throws CsvTable.Unreadable {
@@ -204,18 +194,18 @@ public class CompareCommand implements Callable<Integer> {
                 NpsCounts counts = npsCounts(all);
                 double p = counts.promoterShare();
                 double d = counts.detractorShare();
-                yield new PlanResult(type.name(), n, round(MinimumDetectable.npsDifference(n, p, d)), "nps_points", all.size(),
-                        round(100 * (p - d)), round(100 * Math.sqrt(p + d - (p - d) * (p - d))));
+                yield new PlanResult(type.name(), n, Numbers.round(MinimumDetectable.npsDifference(n, p, d), 2), "nps_points", all.size(),
+                        Numbers.round(100 * (p - d), 2), Numbers.round(100 * Math.sqrt(p + d - (p - d) * (p - d)), 2));
             }
             case csat -> {
                 double share = 100.0 * topTwo(all) / all.size();
-                yield new PlanResult(type.name(), n, round(MinimumDetectable.shareDifference(n, share)), "percentage_points",
-                        all.size(), round(share), null);
+                yield new PlanResult(type.name(), n, Numbers.round(MinimumDetectable.shareDifference(n, share), 2), "percentage_points",
+                        all.size(), Numbers.round(share, 2), null);
             }
             case mean -> {
                 Sample sample = sample(all);
-                yield new PlanResult(type.name(), n, round(MinimumDetectable.meanDifference(n, sample.standardDeviation())),
-                        "scale_units", all.size(), round(sample.mean()), round(sample.standardDeviation()));
+                yield new PlanResult(type.name(), n, Numbers.round(MinimumDetectable.meanDifference(n, sample.standardDeviation()), 2),
+                        "scale_units", all.size(), Numbers.round(sample.mean(), 2), Numbers.round(sample.standardDeviation(), 2));
             }
         };
     }
@@ -228,12 +218,12 @@ public class CompareCommand implements Callable<Integer> {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
         printer.printRecord("group", "n", "score", "low", "high");
         for (GroupResult g : result.groups()) {
-            printer.printRecord(g.group(), g.n(), plain(g.score()), plain(g.low()), plain(g.high()));
+            printer.printRecord(g.group(), g.n(), Numbers.plain(g.score()), Numbers.plain(g.low()), Numbers.plain(g.high()));
         }
         printer.println();
         printer.printRecord("difference", "low", "high", "p_value");
         DifferenceResult d = result.difference();
-        printer.printRecord(plain(d.difference()), plain(d.low()), plain(d.high()), plain(d.pValue()));
+        printer.printRecord(Numbers.plain(d.difference()), Numbers.plain(d.low()), Numbers.plain(d.high()), Numbers.plain(d.pValue()));
         printer.flush();
     }
 
@@ -244,13 +234,13 @@ public class CompareCommand implements Callable<Integer> {
         }
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
         printer.printRecord("per_group", "minimum_difference", "unit", "baseline_n", "baseline_score", "baseline_sd");
-        printer.printRecord(result.perGroup(), plain(result.minimumDifference()), result.unit(), result.baselineN(),
-                plain(result.baselineScore()), result.baselineSd() == null ? "" : plain(result.baselineSd()));
+        printer.printRecord(result.perGroup(), Numbers.plain(result.minimumDifference()), result.unit(), result.baselineN(),
+                Numbers.plain(result.baselineScore()), result.baselineSd() == null ? "" : Numbers.plain(result.baselineSd()));
         printer.flush();
     }
 
     private static GroupResult groupResult(String name, Estimate estimate) {
-        return new GroupResult(name, estimate.n(), round(estimate.value()), round(estimate.lower()), round(estimate.upper()));
+        return new GroupResult(name, estimate.n(), Numbers.round(estimate.value(), 2), Numbers.round(estimate.lower(), 2), Numbers.round(estimate.upper(), 2));
     }
 
     private static NpsCounts npsCounts(List<Double> scores) {
@@ -265,18 +255,5 @@ public class CompareCommand implements Callable<Integer> {
 
     private static Sample sample(List<Double> scores) {
         return Sample.of(scores.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    /** p-values keep four significant digits: a small one must not print as 0. */
-    private static double significant(double value) {
-        return value == 0 ? 0 : new BigDecimal(value).round(new MathContext(4)).doubleValue();
-    }
-
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

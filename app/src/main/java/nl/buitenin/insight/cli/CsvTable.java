@@ -30,6 +30,29 @@ record CsvTable(CsvInput.Header header, List<CsvInput.Line> rows) {
         }
     }
 
+    /** A batch command's work: it may find its input unusable or fail to write. */
+    interface Work {
+        void run() throws Unreadable, IOException;
+    }
+
+    /**
+     * Runs a batch command's work with the exit codes they all share: 0 when done; 2 when the input cannot be used or
+     * the output cannot be written, with the reason on standard error (an unusable input names its file and line).
+     */
+    static int exitCode(PrintWriter out, PrintWriter err, Work work) {
+        try {
+            work.run();
+        } catch (Unreadable e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot write: " + e.getMessage());
+            return 2;
+        }
+        out.flush();
+        return 0;
+    }
+
     static CsvTable read(Path file) throws Unreadable {
         List<CsvInput.Line> lines;
         try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {

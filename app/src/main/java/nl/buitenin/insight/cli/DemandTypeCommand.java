@@ -77,7 +77,7 @@ public class DemandTypeCommand implements Callable<Integer> {
             err.println("--window must be 0 or more days, not " + windowDays);
             return 2;
         }
-        try {
+        return CsvTable.exitCode(out, err, () -> {
             CsvTable input = CsvTable.read(file);
             int index = input.column(file, column);
             int person = input.header().indexOf("person").orElse(-1);
@@ -96,15 +96,7 @@ public class DemandTypeCommand implements Callable<Integer> {
             }
             List<DemandReading> readings = read(contacts, input.rows(), person);
             input.printWith(out, List.of("demand", "why"), r -> List.of(readings.get(r).type().code(), readings.get(r).why().in(language)));
-        } catch (CsvTable.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cannot write: " + e.getMessage());
-            return 2;
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     /** Reads the contacts: those of one person together, the rows without a person each alone. */

@@ -2,7 +2,6 @@ package nl.buitenin.insight.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +73,7 @@ public class DriversCommand implements Callable<Integer> {
             err.println("--bootstrap must be 0 or more, not " + resamples);
             return 2;
         }
-        try {
+        return CsvTable.exitCode(out, err, () -> {
             CsvTable input = CsvTable.read(file);
             int outcomeColumn = input.column(file, outcome);
             List<String> names = drivers != null ? drivers.stream().map(String::strip).toList()
@@ -124,20 +123,12 @@ public class DriversCommand implements Callable<Integer> {
             }
             List<Row> printed = result.drivers().stream()
                     .sorted(Comparator.comparingDouble(KeyDrivers.Driver::importance).reversed())
-                    .map(d -> new Row(d.name(), round(d.importance()), round(d.lower()), round(d.upper()), round(d.mean())))
+                    .map(d -> new Row(d.name(), Numbers.round(d.importance(), 4), Numbers.round(d.lower(), 4), Numbers.round(d.upper(), 4), Numbers.round(d.mean(), 4)))
                     .toList();
-            err.printf("%d of %d rows complete and used; R² = %s%n", result.n(), input.rows().size(), plain(round(result.rSquared())));
+            err.printf("%d of %d rows complete and used; R² = %s%n", result.n(), input.rows().size(), Numbers.plain(Numbers.round(result.rSquared(), 4)));
             err.flush();
             print(out, printed);
-        } catch (CsvTable.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cannot write: " + e.getMessage());
-            return 2;
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     private double number(CsvInput.Line line, String column, String cell) throws CsvTable.Unreadable {
@@ -161,16 +152,8 @@ public class DriversCommand implements Callable<Integer> {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
         printer.printRecord("driver", "importance", "low", "high", "mean");
         for (Row row : rows) {
-            printer.printRecord(row.driver(), plain(row.importance()), plain(row.low()), plain(row.high()), plain(row.mean()));
+            printer.printRecord(row.driver(), Numbers.plain(row.importance()), Numbers.plain(row.low()), Numbers.plain(row.high()), Numbers.plain(row.mean()));
         }
         printer.flush();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10000) / 10000.0;
-    }
-
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -2,8 +2,6 @@ package nl.buitenin.insight.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +81,7 @@ public class GamingCommand implements Callable<Integer> {
             err.println("--min-n must be 2 or more, not " + minimumAnswers);
             return 2;
         }
-        try {
+        return CsvTable.exitCode(out, err, () -> {
             CsvTable input = CsvTable.read(file);
             int agent = input.column(file, "agent");
             int score = input.column(file, "score");
@@ -104,15 +102,7 @@ public class GamingCommand implements Callable<Integer> {
             }
             List<GamingSignal> signals = new ScoreGaming(range[0], range[1], falseDiscoveryRate, minimumAnswers).read(answers);
             print(out, signals.stream().map(GamingCommand::row).toList());
-        } catch (CsvTable.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cannot write: " + e.getMessage());
-            return 2;
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     private int score(CsvInput.Line line, String value, int[] range) throws CsvTable.Unreadable {
@@ -136,9 +126,9 @@ public class GamingCommand implements Callable<Integer> {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
         printer.printRecord("agent", "team", "n", "top_share", "expected_share", "p_value", "q_value", "flagged", "reasons");
         for (Row row : rows) {
-            printer.printRecord(row.agent(), row.team() == null ? "" : row.team(), row.n(), plain(row.topShare()),
-                    row.expectedShare() == null ? "" : plain(row.expectedShare()),
-                    row.pValue() == null ? "" : plain(row.pValue()), row.qValue() == null ? "" : plain(row.qValue()),
+            printer.printRecord(row.agent(), row.team() == null ? "" : row.team(), row.n(), Numbers.plain(row.topShare()),
+                    row.expectedShare() == null ? "" : Numbers.plain(row.expectedShare()),
+                    row.pValue() == null ? "" : Numbers.plain(row.pValue()), row.qValue() == null ? "" : Numbers.plain(row.qValue()),
                     row.flagged(), String.join(";", row.reasons()));
         }
         printer.flush();
@@ -146,9 +136,9 @@ public class GamingCommand implements Callable<Integer> {
 
     private static Row row(GamingSignal signal) {
         boolean tested = signal.pValue() != null;
-        return new Row(signal.staff(), signal.team(), signal.n(), round(signal.topShare()),
-                tested ? round(signal.expectedTopShare()) : null, tested ? significant(signal.pValue()) : null,
-                tested ? significant(signal.qValue()) : null, signal.flagged(),
+        return new Row(signal.staff(), signal.team(), signal.n(), Numbers.round(signal.topShare(), 4),
+                tested ? Numbers.round(signal.expectedTopShare(), 4) : null, tested ? Numbers.significant(signal.pValue()) : null,
+                tested ? Numbers.significant(signal.qValue()) : null, signal.flagged(),
                 signal.reasons().stream().map(GamingSignal.Reason::code).collect(Collectors.toList()));
     }
 
@@ -163,17 +153,5 @@ public class GamingCommand implements Callable<Integer> {
 
     private static @Nullable String blankToNull(String value) {
         return value.isBlank() ? null : value.strip();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10000) / 10000.0;
-    }
-
-    private static double significant(double value) {
-        return value == 0 ? 0 : new BigDecimal(value).round(new MathContext(4)).doubleValue();
-    }
-
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

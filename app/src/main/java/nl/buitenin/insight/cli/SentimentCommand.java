@@ -55,23 +55,15 @@ public class SentimentCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try {
+        final @Nullable Language chosen = language;
+        return CsvTable.exitCode(out, err, () -> {
             CsvTable input = CsvTable.read(file);
             int index = input.column(file, column);
             TextAnalyzer analyzer = TextAnalyzer.standard();
-            final @Nullable Language chosen = language;
             input.printWith(out, List.of("sentiment", "label"), r -> {
                 Sentiment sentiment = analyzer.analyze(input.rows().get(r).values().get(index), chosen).sentiment();
                 return List.of(String.format(Locale.ROOT, "%.3f", sentiment.score()), sentiment.label().code());
             });
-        } catch (CsvTable.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cannot write: " + e.getMessage());
-            return 2;
-        }
-        out.flush();
-        return 0;
+        });
     }
 }

@@ -75,7 +75,7 @@ public class ThemesCommand implements Callable<Integer> {
             err.println("--discover must be at least 1, not " + discover);
             return 2;
         }
-        try {
+        return CsvTable.exitCode(out, err, () -> {
             CsvTable input = CsvTable.read(file);
             int index = input.column(file, column);
             if (taxonomy != null) {
@@ -84,15 +84,7 @@ public class ThemesCommand implements Callable<Integer> {
             } else {
                 discover(input, index, discover, out);
             }
-        } catch (CsvTable.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cannot write: " + e.getMessage());
-            return 2;
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     /** The taxonomy file: one theme per line, a name not given twice; the line is named when one is wrong. */
