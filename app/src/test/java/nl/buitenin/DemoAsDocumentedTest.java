@@ -2,9 +2,11 @@ package nl.buitenin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +55,15 @@ class DemoAsDocumentedTest {
         assertThat(withReason).as("demo contacts with a reason").isGreaterThan(20);
         assertThat(read).as("contacts read (a person whose purpose refuses is left)").isGreaterThan(withReason * 9 / 10);
         assertThat(jdbc.sql("select count(distinct demand) from textinsight_demand").query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** A call-back, note or event before its case was opened reads as nonsense in the case's history. */
+    @Test
+    void nothingHappensToACaseBeforeItWasOpened() {
+        for (String table : List.of("loop_callback", "loop_case_note", "loop_case_event")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " x join loop_case c on c.id = x.case_id where x.at < c.opened_at")
+                    .query(Long.class).single()).as(table + " before the case was opened").isZero();
+        }
     }
 
     @Test

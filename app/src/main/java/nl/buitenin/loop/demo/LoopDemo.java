@@ -250,7 +250,9 @@ class LoopDemo implements DemoStep {
             return;
         }
         if (random.nextDouble() < 0.25) {
-            work.callBack(c, actor, CallbackOutcome.NOT_REACHED, "Voicemail ingesproken.", contact.minusSeconds(3 * 3600));
+            // the failed attempt halfway to the call that reached them: never before the case was opened
+            Instant attempt = c.openedAt().plusSeconds((long) (hoursToContact * 3600 / 2));
+            work.callBack(c, actor, CallbackOutcome.NOT_REACHED, "Voicemail ingesproken.", attempt);
         }
         work.callBack(c, actor, CallbackOutcome.REACHED, "Excuses gemaakt en uitgelegd wat we ermee doen.", contact);
         cases.addNote(c.id(), contact.plusSeconds(300), actor, "Reiziger waardeerde het telefoontje.");
