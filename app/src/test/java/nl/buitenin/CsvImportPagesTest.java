@@ -46,7 +46,8 @@ class CsvImportPagesTest {
         String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
         touchpoint = created(post("/api/v1/stages/" + stage + "/touchpoints"),
                 "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"location\",\"location\":\"Utrecht\"}");
-        tag = UUID.randomUUID().toString();
+        // a readable tag: it becomes a demand location, which other tests see on the start page
+        tag = "csv" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     int statusOf(String path, byte[] csv) throws Exception {

@@ -50,6 +50,16 @@ class SearchAndExportBrowserTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Zoeken in wat mensen schreven");
         driver.findElement(By.id("s-q")).sendKeys("wachten telefoon");
         driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        // The demo's comments are analysed (and their words indexed) after their commit: on a freshly loaded demo that
+        // can take a while, so search again until they are in.
+        String searched = driver.getCurrentUrl();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(90)).until(d -> {
+            if (!d.findElements(By.cssSelector("#results li.result")).isEmpty()) {
+                return true;
+            }
+            d.get(searched);
+            return !d.findElements(By.cssSelector("#results li.result")).isEmpty();
+        });
 
         List<WebElement> results = driver.findElements(By.cssSelector("#results li.result"));
         assertThat(results).as("the demo's comments about waiting on the phone").isNotEmpty();
