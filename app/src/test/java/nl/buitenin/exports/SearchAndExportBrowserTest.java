@@ -143,10 +143,7 @@ class SearchAndExportBrowserTest {
     }
 
     private void signIn(String username) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("buitenpad-demo");
-        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        Browser.signInInDutch(driver, url(""), username, "buitenpad-demo");
     }
 
     private String url(String path) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +29,18 @@ public final class Browser {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Browser() {
+    }
+
+    /**
+     * Signs a user in through the sign-in page and then chooses Dutch: the language is kept with the account, and
+     * other tests sign the same demo users in and switch them to English.
+     */
+    public static void signInInDutch(WebDriver driver, String baseUrl, String username, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
     }
 
     public static WebDriver start(int width, int height) {

@@ -142,12 +142,7 @@ class SentimentBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
-        // The language is kept with the account, and other tests sign the same demo users in and switch to English.
-        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+        Browser.signInInDutch(driver, url(""), username, password);
     }
 
     private String url(String path) {

@@ -112,12 +112,7 @@ class SuggestedThemesBrowserTest {
     }
 
     private void signIn(String username) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("buitenpad-demo");
-        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
-        // The language is kept with the account, and other tests sign the same demo users in and switch to English.
-        driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+        Browser.signInInDutch(driver, url(""), username, "buitenpad-demo");
     }
 
     private String url(String path) {
