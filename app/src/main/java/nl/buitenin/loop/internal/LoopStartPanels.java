@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import nl.buitenin.access.User;
 import nl.buitenin.access.Users;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.ReadableDates;
 import nl.buitenin.platform.StartFigure;
 import nl.buitenin.platform.StartPanel;
 import nl.buitenin.platform.StartPanel.Text;
@@ -98,8 +99,9 @@ class LoopStartPanels {
         } else if (told.hidden()) {
             result.add(StartFigure.without(label, Text.of("home.figure.hidden", told.fewerThan()), "/loop/figures"));
         } else {
-            result.add(StartFigure.estimate(label, StartFigure.Format.PERCENT, told.n(), 100 * told.value(), 100 * told.low(),
-                    100 * told.high(), "/loop/figures"));
+            StartFigure share = StartFigure.estimate(label, StartFigure.Format.PERCENT, told.n(), 100 * told.value(), 100 * told.low(),
+                    100 * told.high(), "/loop/figures");
+            result.add(scheduled(rows.get(rows.size() - 1), zone, now, locale).map(share::withNote).orElse(share));
         }
         List<CaseFile> atRisk = cases.workingDueBetween(now, now.plus(AT_RISK));
         long people = atRisk.stream().map(c -> c.person() == null ? "case:" + c.id() : c.person().value()).distinct().count();
@@ -109,6 +111,19 @@ class LoopStartPanels {
                 ? StartFigure.without(riskLabel, Text.of("home.figure.hidden", count.k()), "/loop/figures")
                 : StartFigure.count(riskLabel, atRisk.size(), "/loop/figures").withNote(Text.of("loop.start.atRisk.note")));
         return result;
+    }
+
+    /**
+     * Told-back messages held back by quiet hours are on their way, not missing: "and 40 % scheduled for 09:00", so that a
+     * share of 0 % before nine in the morning reads as what it is.
+     */
+    static Optional<Text> scheduled(LoopFigures.Row total, ZoneId zone, Instant now, Locale locale) {
+        Share held = total.scheduled();
+        if (held == null || held.hidden() || held.successes() == 0 || total.scheduledFor() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Text.of("loop.start.toldBack.scheduled", Math.round(100 * held.value()),
+                ReadableDates.of(locale, zone).moment(total.scheduledFor(), now)));
     }
 
     static List<StartFigure> agentFigures(User me, CaseFiles cases, ZoneId zone, Instant now) {
