@@ -86,11 +86,14 @@ class PrivacyStartPanel implements StartPanel {
         List<AccessLog.PurposeCount> reads = accessLog.countsPerPurpose(since);
         long refusals = reads.stream().mapToLong(AccessLog.PurposeCount::refusals).sum();
         List<StartFigure> figures = new ArrayList<>();
+        // How the requests were made; with none, only that none is open.
         figures.add(StartFigure.count(Text.of("privacy.start.erasures"), erasures, "/privacy/persons")
-                .withNote(Text.of("privacy.start.erasures.note", erasedOwnPage, erasures - erasedOwnPage - erasedApi, erasedApi)));
+                .withNote(erasures == 0 ? Text.of("privacy.start.noneOpen")
+                        : Text.of("privacy.start.erasures.note", erasedOwnPage, erasures - erasedOwnPage - erasedApi, erasedApi)));
         figures.add(StartFigure.count(Text.of("privacy.start.requesters"), people[0] + people[1],
                 "/privacy/access-log?purpose=" + DataSubjectRights.PURPOSE.value())
-                .withNote(Text.of("privacy.start.requesters.note", people[0], people[1])));
+                .withNote(people[0] + people[1] == 0 ? Text.of("privacy.start.noneOpen")
+                        : Text.of("privacy.start.requesters.note", people[0], people[1])));
         figures.add(StartFigure.count(Text.of("privacy.start.refusals"), refusals, "/privacy/access-log?refused=true"));
         figures.add(StartFigure.count(Text.of("privacy.start.retentionDue"), retention.dueNow(), "/privacy/retention"));
         Optional<Instant> last = retention.lastRun();
