@@ -13,8 +13,8 @@ public interface StaffDataSource {
     /** A short, stable name of the section, such as "interactions" or "responses". */
     String section();
 
-    /** What this module holds about the staff reference, as records that serialise to JSON. */
-    List<?> export(String staffRef);
+    /** What this module holds about the staff reference, newest first. */
+    List<StaffItem> export(String staffRef);
 
     /** Removes the staff reference wherever this module holds it (the team stays); returns the number of rows changed. */
     int erase(String staffRef);

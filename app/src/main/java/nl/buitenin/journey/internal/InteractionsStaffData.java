@@ -1,6 +1,5 @@
 package nl.buitenin.journey.internal;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +16,7 @@ import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.privacy.ExportName;
 import nl.buitenin.privacy.PersonalDataTable;
 import nl.buitenin.privacy.StaffDataSource;
+import nl.buitenin.privacy.StaffItem;
 
 /**
  * The interactions in which a staff member served someone, for the privacy officer (staff are people too): when, where
@@ -25,10 +24,6 @@ import nl.buitenin.privacy.StaffDataSource;
  */
 @Component
 class InteractionsStaffData implements StaffDataSource {
-
-    /** One interaction the staff member had; {@code sourceId} is the sending system's id. */
-    record StaffInteraction(Instant at, @Nullable ExportName touchpoint, @Nullable String team, String sourceId) {
-    }
 
     private final JdbcClient jdbc;
     private final Touchpoints touchpoints;
@@ -44,14 +39,14 @@ class InteractionsStaffData implements StaffDataSource {
     }
 
     @Override
-    public List<?> export(String staffRef) {
+    public List<StaffItem> export(String staffRef) {
         Map<UUID, Optional<Touchpoint>> cache = new HashMap<>();
         return jdbc.sql("select occurred_at, touchpoint_id, team, source_id from interaction where staff_ref = :s order by occurred_at desc, source_id")
                 .param("s", staffRef)
-                .query((rs, n) -> new StaffInteraction(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new StaffItem(rs.getObject(1, OffsetDateTime.class).toInstant(),
                         cache.computeIfAbsent(rs.getObject(2, UUID.class), id -> touchpoints.byId(new TouchpointId(id)))
                                 .map(t -> ExportName.of(t.nameNl(), t.nameEn())).orElse(null),
-                        rs.getString(3), rs.getString(4)))
+                        rs.getString(3), List.of(), rs.getString(4)))
                 .list();
     }
 

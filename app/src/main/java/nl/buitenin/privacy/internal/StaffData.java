@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.StaffDataSource;
+import nl.buitenin.privacy.StaffItem;
 
 /**
  * Staff are people too: what every module holds about a staff reference ({@link StaffDataSource}), shown to the privacy
@@ -28,11 +29,11 @@ public class StaffData {
     private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
 
     /** One module's part of what is held about a staff reference. */
-    public record Section(String section, List<?> items) {
+    public record StaffSection(String section, List<StaffItem> items) {
     }
 
     /** Everything held about a staff reference. */
-    public record StaffExport(String staffRef, Instant exportedAt, List<Section> sections) {
+    public record StaffExport(String staffRef, Instant exportedAt, List<StaffSection> sections) {
     }
 
     /** How many rows of each module no longer carry the staff reference. */
@@ -54,9 +55,9 @@ public class StaffData {
     @Transactional
     public StaffExport export(String staffRef) {
         String ref = valid(staffRef);
-        List<Section> sections = new ArrayList<>();
+        List<StaffSection> sections = new ArrayList<>();
         for (StaffDataSource source : ordered()) {
-            sections.add(new Section(source.section(), source.export(ref)));
+            sections.add(new StaffSection(source.section(), source.export(ref)));
         }
         log.record(actors.current(), RIGHTS, null, "export of staff reference " + ref, null);
         return new StaffExport(ref, clock.instant(), sections);

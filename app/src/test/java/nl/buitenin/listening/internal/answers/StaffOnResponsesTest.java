@@ -208,6 +208,36 @@ class StaffOnResponsesTest {
     }
 
     @Test
+    void thePrivacyOfficersPageShowsAStaffReferenceInWordsAndErasesItOnlyWhenConfirmed() throws Exception {
+        String source = "page-" + UUID.randomUUID();
+        transactions.executeWithoutResult(s -> jdbc.sql("insert into listening_response (id, survey_id, touchpoint_id, source_ref, channel, "
+                        + "language, status, invited_at, completed_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', 'nl', "
+                        + "'COMPLETED', :at, :at, :staff, 'Boekingen Utrecht')")
+                .param("id", UUID.randomUUID()).param("survey", survey.id().value()).param("tp", touchpoint.value()).param("src", source)
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("staff", staff).update());
+        for (String language : List.of("nl", "en")) {
+            String html = mvc.perform(get("/privacy/staff").param("staffRef", staff).with(user("fg").roles("PRIVACY_OFFICER"))
+                            .cookie(new jakarta.servlet.http.Cookie("buitenin-lang", language)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String text = nl.buitenin.testing.VisibleText.of(html);
+            assertThat(text).contains(staff).contains("Boekingen Utrecht").contains(language.equals("nl") ? "Balie" : "Desk")
+                    .contains(language.equals("nl") ? "Antwoorden" : "Answers");
+            assertThat(nl.buitenin.testing.VisibleText.problems(html)).as(language).isEmpty();
+        }
+        String unconfirmed = mvc.perform(post("/privacy/staff/erase").param("staffRef", staff).with(user("fg").roles("PRIVACY_OFFICER"))
+                        .with(csrf()).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(nl.buitenin.testing.VisibleText.of(unconfirmed)).contains("tick that the staff member asked for this themselves");
+        assertThat(jdbc.sql("select count(*) from listening_response where staff_ref = :s").param("s", staff).query(Long.class).single()).isEqualTo(1);
+        String erased = mvc.perform(post("/privacy/staff/erase").param("staffRef", staff).param("confirmed", "true")
+                        .with(user("fg").roles("PRIVACY_OFFICER")).with(csrf()).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "nl")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(nl.buitenin.testing.VisibleText.of(erased)).contains("De medewerkersverwijzing is gewist uit 1 contacten en antwoorden");
+        assertThat(jdbc.sql("select count(*) from listening_response where staff_ref = :s").param("s", staff).query(Long.class).single()).isZero();
+        mvc.perform(get("/privacy/staff").param("staffRef", staff).with(user("ana").roles("ANALYST"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void pastTheRetentionOfItsPurposeAStaffReferenceIsRemovedAndTheTeamKept() throws Exception {
         String source = "old-" + UUID.randomUUID();
         Instant old = Instant.now().minus(400, ChronoUnit.DAYS);
