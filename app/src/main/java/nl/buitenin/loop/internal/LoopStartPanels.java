@@ -10,7 +10,6 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 import nl.buitenin.access.User;
 import nl.buitenin.access.Users;
+import nl.buitenin.loop.TeamLeads;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.ReadableDates;
 import nl.buitenin.platform.StartFigure;
@@ -56,9 +56,9 @@ class LoopStartPanels {
     }
 
     @Bean
-    StartPanel loopLeadPanel(Users users, CaseFiles cases, Teams teams, Clock clock) {
-        return StartPanel.of("loop.start.lead.title", 405, Set.of("AGENT"), username -> leadTeam(users, teams, username).isPresent(),
-                "home.panel.empty", (username, locale) -> leadTeam(users, teams, username)
+    StartPanel loopLeadPanel(CaseFiles cases, TeamLeads leads, Clock clock) {
+        return StartPanel.of("loop.start.lead.title", 405, Set.of("AGENT"), username -> leads.teamLedBy(username).isPresent(),
+                "home.panel.empty", (username, locale) -> leads.teamLedBy(username)
                         .map(team -> leadFigures(CaseAgeing.of(cases.openOfTeam(team, 2000), clock.instant())))
                         .orElse(List.of()));
     }
@@ -75,13 +75,6 @@ class LoopStartPanels {
                         ? Text.of("loop.start.theme.beforeHidden", smallCells.k())
                         : Text.of("loop.start.theme.before", rise.before())))
                 .toList();
-    }
-
-    /** The team the user leads, if any (the same rule as the team lead's menu entry). */
-    private static Optional<String> leadTeam(Users users, Teams teams, String username) {
-        return users.byUsername(username)
-                .filter(user -> user.team() != null && teams.isLead(user.id().value(), user.team()))
-                .map(User::team);
     }
 
     static List<StartFigure> managerFigures(LoopFigures figures, CaseFiles cases, SmallCellRule smallCells, ZoneId zone, Instant now,
