@@ -132,7 +132,7 @@ public class DemandReadings {
 
     /** A stored reading for the figures: no text, the person only to count people and to read the reason under a purpose. */
     public record Row(String sourceRef, @Nullable PersonKey person, TouchpointId touchpoint, Instant at, boolean failure,
-            @Nullable String failureKind) {
+            @Nullable String failureKind, UUID contact) {
 
         public boolean repeat() {
             return "repeating".equals(failureKind);
@@ -141,12 +141,12 @@ public class DemandReadings {
 
     /** The readings of contacts on the days {@code from}..{@code to} (the organisation's days), oldest first. */
     public List<Row> rows(LocalDate from, LocalDate to, ZoneId zone) {
-        return jdbc.sql("select source_ref, person_key, touchpoint_id, happened_at, demand, failure_kind from textinsight_demand "
+        return jdbc.sql("select source_ref, person_key, touchpoint_id, happened_at, demand, failure_kind, contact_id from textinsight_demand "
                         + "where happened_at >= :from and happened_at < :to order by happened_at, source_ref")
                 .param("from", from.atStartOfDay(zone).toOffsetDateTime()).param("to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2) == null ? null : new PersonKey(rs.getString(2)),
                         new TouchpointId(rs.getObject(3, UUID.class)), rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        "failure".equals(rs.getString(5)), rs.getString(6)))
+                        "failure".equals(rs.getString(5)), rs.getString(6), rs.getObject(7, UUID.class)))
                 .list();
     }
 
