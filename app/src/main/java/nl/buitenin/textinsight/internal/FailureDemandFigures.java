@@ -212,7 +212,8 @@ public class FailureDemandFigures {
 
     /**
      * The reasons of the failure-demand contacts, newest first, each person's read once under the purpose (checked at
-     * their earliest contact of the period, so nothing past the purpose's retention is read).
+     * their earliest contact of the period, so nothing past the purpose's retention is read; all people in one batched
+     * check).
      */
     private Reasons reasons(List<DemandReadings.Row> failures, LocalDate from, LocalDate to, ZoneId zone) {
         if (failures.isEmpty()) {
@@ -230,12 +231,8 @@ public class FailureDemandFigures {
                 earliest.merge(contact.person(), contact.at(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        Set<PersonKey> allowed = new HashSet<>();
-        earliest.forEach((person, at) -> {
-            if (reading.mayRead(person, "repeated questions in contact reasons", at)) {
-                allowed.add(person);
-            }
-        });
+        // One batched check for everybody in the period, by the same rules as one check per person.
+        Set<PersonKey> allowed = reading.mayRead(earliest, "repeated questions in contact reasons");
         List<QuestionGroups.Asked> asked = new ArrayList<>();
         int unread = 0;
         for (int i = contacts.size() - 1; i >= 0; i--) {

@@ -2,7 +2,6 @@ package nl.buitenin.textinsight.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,12 +146,7 @@ class TaggedTexts {
             Map<PersonKey, java.time.Instant> earliest = new HashMap<>();
             read.values().stream().filter(c -> c.person() != null)
                     .forEach(c -> earliest.merge(c.person(), c.at(), (a, b) -> a.isBefore(b) ? a : b));
-            Set<PersonKey> allowed = new HashSet<>();
-            earliest.forEach((person, at) -> {
-                if (reads.mayRead(person, "learning themes from a contact reason", at)) {
-                    allowed.add(person);
-                }
-            });
+            Set<PersonKey> allowed = reads.allowed(earliest, "learning themes from a contact reason");
             Map<String, UUID> bySource = new HashMap<>();
             read.values().stream().filter(c -> c.person() == null || allowed.contains(c.person()))
                     .forEach(c -> bySource.put(c.sourceRef(), c.contact()));
