@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Users.NewUser;
@@ -41,6 +43,8 @@ import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonalDataSource;
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.RetentionExpired;
 import nl.buitenin.privacy.internal.Erasure;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.EventsHandled;
@@ -50,7 +54,8 @@ import nl.buitenin.textinsight.internal.DemandReadings;
  * Contact reasons get suggested themes of the organisation's taxonomy after their batch committed, through the same step
  * as comments, cases and notes: keyed by the random id text insight gives a read contact, shown with the failure-demand
  * page's example reasons, confirmed or rejected there by an analyst (not by an agent), learnt by the theme model, counted
- * on the journey map per touchpoint, exported with the person and unlinked from them on erasure.
+ * on the journey map per touchpoint, exported with the person and unlinked from them on erasure and past the retention
+ * of the reason.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -83,6 +88,10 @@ class ContactReasonThemesTest {
     TouchpointThemes touchpointThemes;
     @Autowired
     Organisations organisations;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
 
     TextInsightFixture fixture;
     String unique;
@@ -184,6 +193,35 @@ class ContactReasonThemesTest {
         assertThat(jdbc.sql("select count(*) from loop_reason_theme where person_key = :p").param("p", gerrit.value()).query(Long.class)
                 .single()).as("no tag is linked to them any more").isZero();
         assertThat(tagOf(TagSubject.contactReason(contact), refund)).as("the theme of the anonymous contact still counts").isNotNull();
+    }
+
+    /** Past the retention of "feedback" the reason loses its person in journey, and so do the themes found in it. */
+    @Test
+    void pastTheRetentionOfFeedbackTheThemesOfAReasonLoseThePersonAsTheReasonDoes() throws Exception {
+        ThemeId refund = taxonomy();
+        PersonKey henk = fixture.person("Henk");
+        Instant old = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant recent = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        EventsHandled handled = EventsHandled.since(registry);
+        ingest.ingest(List.of(contact(unique + "-old", old, henk, "waar blijft mijn terugbetaling"),
+                contact(unique + "-recent", recent, henk, "Terugbetaling nog steeds niet ontvangen")));
+        handled.await();
+        UUID oldContact = contactOf(unique + "-old");
+        UUID recentContact = contactOf(unique + "-recent");
+        assertThat(tagOf(TagSubject.contactReason(oldContact), refund)).isNotNull();
+        assertThat(tagOf(TagSubject.contactReason(recentContact), refund)).isNotNull();
+
+        handled = EventsHandled.since(registry);
+        transactions.executeWithoutResult(s -> events.publishEvent(new RetentionExpired(PurposeId.FEEDBACK,
+                Instant.now().minus(30, ChronoUnit.DAYS))));
+        handled.await();
+
+        assertThat(personOf(oldContact)).as("past the retention: the theme stays, the person goes").containsOnlyNulls().isNotEmpty();
+        assertThat(personOf(recentContact)).as("within it").isNotEmpty().containsOnly(henk.value());
+    }
+
+    private List<String> personOf(UUID contact) {
+        return jdbc.sql("select person_key from loop_reason_theme where contact_id = :c").param("c", contact).query(String.class).list();
     }
 
     private ThemeId taxonomy() {
