@@ -46,13 +46,13 @@ public class DemandAfterCommit {
     private final DemandClassifier classifier;
     private final TextAnalyzer analyzer = TextAnalyzer.standard();
     private final ThemeSuggestions themes;
-    private final TransactionTemplate own;
+    private final TransactionTemplate separately;
 
     DemandAfterCommit(Interactions interactions, DemandReadings readings, TextReading reading, TextInsightProperties properties,
             ThemeSuggestions themes, PlatformTransactionManager transactions) {
         this.themes = themes;
-        this.own = new TransactionTemplate(transactions);
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.classifier = properties.repeatWindow().equals(DemandClassifier.DEFAULT_WINDOW) ? DemandClassifier.standard()
                 : new DemandClassifier(TextAnalyzer.standard(), properties.repeatWindow());
         this.interactions = interactions;
@@ -144,7 +144,7 @@ public class DemandAfterCommit {
      * The reasons were read above under the purpose (or are anonymous); nothing more is read here.
      */
     private int store(List<DemandReadings.Read> read, Map<String, String> reasons) {
-        List<DemandReadings.Read> added = own.execute(s -> readings.add(read));
+        List<DemandReadings.Read> added = separately.execute(s -> readings.add(read));
         for (DemandReadings.Read contact : added) {
             String reason = reasons.get(contact.sourceRef());
             if (reason != null && !reason.isBlank()) {

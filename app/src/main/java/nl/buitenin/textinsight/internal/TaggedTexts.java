@@ -28,11 +28,11 @@ import nl.buitenin.textinsight.TextSource;
 
 /**
  * What analysts said about the themes of texts (comments, cases, notes and contact reasons), with the texts, for training
- * the theme model: a theme tagged by hand
- * or a suggestion confirmed is accepted, a rejected one is not; unreviewed suggestions say nothing. Only texts that
- * were analysed count (a case opened for an answer holds scores, not words; its answer's comment is analysed), and a
- * known person's text is read only when the purpose "service improvement" allows it (logged as a read). The texts are
- * held in memory for one training and never stored.
+ * the theme model: a theme tagged by hand or a suggestion confirmed is accepted, a rejected one is not; unreviewed
+ * suggestions say nothing. Only texts that were analysed count (a case opened for an answer holds scores, not words; its
+ * answer's comment is analysed; a contact reason counts when its contact was read), and a known person's text is read
+ * only when the purpose "service improvement" allows it (logged as a read; for contact reasons one batched check per
+ * page of reasons). The texts are held in memory for one training and never stored.
  */
 @Component
 class TaggedTexts {
