@@ -115,7 +115,7 @@ class FailureDemandBrowserTest {
         WebElement tag = themes.findElement(By.xpath(".//li[.//button[contains(@class,'confirm')]]"));
         String theme = tag.findElement(By.tagName("span")).getText();
         assertThat(tag.getText()).contains("automatisch").contains("% zeker").contains("Klopt niet");
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true); window.notReloaded = true;", themes);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); window.notReloaded = true;", themes);
         Browser.screenshot(driver, "failure-demand-reason-theme");
         tag.findElement(By.cssSelector("button.confirm")).click();
 
@@ -126,7 +126,7 @@ class FailureDemandBrowserTest {
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"))
                 .as("confirmed in place, without loading the page again").isEqualTo(true);
         assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("main")).getText())).isEmpty();
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", driver.findElement(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id(id)));
         Browser.screenshot(driver, "failure-demand-reason-theme-confirmed");
         driver.navigate().refresh();
         assertThat(driver.findElement(By.xpath("//div[@id='" + id + "']//li[span[text()='" + theme + "']]")).getText()).as("stored")
