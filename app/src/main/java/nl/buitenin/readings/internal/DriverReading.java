@@ -72,7 +72,7 @@ public class DriverReading {
      */
     public DriverReport read(SurveyId surveyId, @Nullable String outcomeKey, LocalDate from, LocalDate to) {
         ScoredSurvey survey = surveys().stream().filter(s -> s.id().equals(surveyId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("readings.drivers.survey.thing", surveyId.value()));
+                .orElseThrow(() -> new NotFoundException("readings.thing.survey", surveyId.value()));
         ScoredSurvey.Question outcome;
         if (outcomeKey != null) {
             outcome = survey.question(outcomeKey)
