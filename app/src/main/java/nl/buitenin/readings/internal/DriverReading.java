@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -43,11 +45,28 @@ public class DriverReading {
     public static final int MIN_RESPONSES = 30;
     /** Complete responses needed per driver question (the common rule of ten observations per predictor). */
     public static final int PER_DRIVER = 10;
-    /** 2^10 subsets per resample keeps a reading within seconds; more questions are not decomposed. */
-    public static final int MAX_DRIVERS = 10;
+    /**
+     * 2^8 subsets per resample: five drivers took 1.5–2.7 s and ten 23–27 s for 308 responses on a loaded two-core
+     * machine (docs/readings.md), so more than eight questions are not decomposed on a page.
+     */
+    public static final int MAX_DRIVERS = 8;
+    /** Readings kept: a page view, its language switch and the API ask for the same reading. */
+    private static final int KEPT = 32;
 
     private final ScoredResponses scored;
     private final Organisations organisations;
+    /**
+     * Decompositions by what they were computed from (survey, overall question, period, the responses' count and the
+     * newest response): the bootstrap is seeded, so the same responses give the same reading, and a new or late
+     * response changes the key.
+     */
+    private final Map<List<Object>, KeyDrivers.Result> kept = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, KeyDrivers.Result> eldest) {
+                    return size() > KEPT;
+                }
+            });
 
     DriverReading(ScoredResponses scored, Organisations organisations) {
         this.scored = scored;
@@ -124,8 +143,14 @@ public class DriverReading {
                         new Withheld(Reason.NO_SPREAD, 0, question.textNl(), question.textEn()));
             }
         }
-        KeyDrivers.Result result = KeyDrivers.decompose(column(rows, 0), columns(rows, drivers.size()),
-                drivers.stream().map(ScoredSurvey.Question::key).toList(), RESAMPLES, SEED);
+        List<Object> key = List.of(surveyId, outcome.key(), from, to, responses.size(),
+                responses.isEmpty() ? "" : responses.get(responses.size() - 1).response());
+        KeyDrivers.Result result = kept.get(key);
+        if (result == null) {
+            result = KeyDrivers.decompose(column(rows, 0), columns(rows, drivers.size()),
+                    drivers.stream().map(ScoredSurvey.Question::key).toList(), RESAMPLES, SEED);
+            kept.put(key, result);
+        }
         List<Driver> found = place(drivers, result, rows);
         return new DriverReport(survey, outcome, from, to, withOutcome, rows.size(), result.rSquared(), null, found);
     }

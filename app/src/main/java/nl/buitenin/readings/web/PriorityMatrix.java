@@ -16,7 +16,7 @@ record PriorityMatrix(int width, int height, double left, double right, double t
     static final int WIDTH = 640;
     static final int HEIGHT = 440;
     private static final double LEFT = 64;
-    private static final double RIGHT = WIDTH - 16;
+    private static final double RIGHT = WIDTH - 30;
     private static final double TOP = 36;
     private static final double BOTTOM = HEIGHT - 56;
 

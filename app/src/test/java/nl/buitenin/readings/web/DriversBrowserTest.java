@@ -59,6 +59,9 @@ class DriversBrowserTest {
         assertThat(VisibleText.problemsInText(main)).isEmpty();
         assertThat(VisibleText.codesInText(main)).isEmpty();
         Browser.screenshot(driver, "drivers-desktop");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);",
+                driver.findElement(By.cssSelector("figure.priority-matrix")));
+        Browser.screenshot(driver, "drivers-desktop-matrix");
 
         driver.findElement(By.cssSelector("form.lang button[value=en]")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("What matters most");
