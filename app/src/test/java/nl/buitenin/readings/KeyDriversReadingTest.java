@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -168,6 +169,18 @@ class KeyDriversReadingTest {
         mvc.perform(get("/api/v1/readings/drivers").param("survey", survey.id().value().toString()).with(user("bram").roles("AGENT")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/readings/drivers").with(user("bram").roles("AGENT"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theReadingIsDocumentedInOpenApi() throws Exception {
+        String json = mvc.perform(get("/v3/api-docs").with(user("reader").roles("ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((Object) JsonPath.read(json, "$.paths['/api/v1/readings/drivers'].get")).isNotNull();
+        Map<String, Object> driver = JsonPath.read(json, "$.components.schemas.KeyDriver.properties");
+        assertThat(driver).containsKeys("question", "importance", "importanceLow", "importanceHigh", "mean", "meanLow", "meanHigh",
+                "performance", "quadrant");
+        Map<String, Object> reading = JsonPath.read(json, "$.components.schemas.KeyDrivers.properties");
+        assertThat(reading).containsKeys("survey", "outcome", "from", "to", "responses", "complete", "rSquared", "withheld", "drivers");
     }
 
     @Test
