@@ -9,11 +9,7 @@
         "platform",
         "access",
         "organisation",
-        "demo",
-        "privacy",
-        "journey",
         "listening",
-        "contact",
         "insight",
         "insight::readings" })
 @NullMarked
