@@ -23,6 +23,14 @@ public interface PurposeGuard {
      */
     void check(PurposeId purpose, PersonKey person, String what, Instant recordedAt);
 
+    /**
+     * Allows and logs one read, for the purpose, of personal data that is not keyed by a person's key — pseudonymous
+     * staff references, read once per computation over many of them — or refuses it.
+     *
+     * @throws PurposeRefusedException when the purpose is unknown or retired, or processes no personal data
+     */
+    void checkUnkeyed(PurposeId purpose, String what);
+
     /** Whether the purpose allows using the person's data at all ("may we invite?"); not logged as a read. */
     boolean mayUse(PurposeId purpose, PersonKey person);
 }

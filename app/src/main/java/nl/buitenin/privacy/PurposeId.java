@@ -21,6 +21,11 @@ public record PurposeId(@JsonValue String value) {
     public static final PurposeId SERVICE_IMPROVEMENT = new PurposeId("service-improvement");
     /** Staffing from anonymous contact counts; needs no personal data at all. */
     public static final PurposeId STAFFING = new PurposeId("staffing");
+    /**
+     * The quality of service by staff: pseudonymous staff references and teams on responses, read per team and, where
+     * a signal is significant, per person by that person's team lead.
+     */
+    public static final PurposeId SERVICE_QUALITY_STAFF = new PurposeId("service-quality-staff");
     /** Offers and marketing; only with consent. */
     public static final PurposeId OFFERS = new PurposeId("offers");
 

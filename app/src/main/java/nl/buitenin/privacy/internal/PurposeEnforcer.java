@@ -63,6 +63,33 @@ class PurposeEnforcer implements PurposeGuard {
     }
 
     @Override
+    @Transactional
+    public void checkUnkeyed(PurposeId purpose, String what) {
+        String actor = actors.current();
+        Optional<PurposeRefusedException> refusal = decideUnkeyed(purpose);
+        if (refusal.isPresent()) {
+            refusals.record(actor, purpose, null, what, refusal.get().reason().name());
+            throw refusal.get();
+        }
+        log.record(actor, purpose, null, what, null);
+    }
+
+    /** The purpose's own conditions; without a person there is no retention of their data or consent to weigh. */
+    private Optional<PurposeRefusedException> decideUnkeyed(PurposeId id) {
+        Optional<Purpose> found = purposes.find(id);
+        if (found.isEmpty()) {
+            return refuse(id, Reason.UNKNOWN_PURPOSE, "not in the processing register");
+        }
+        if (found.get().retired()) {
+            return refuse(id, Reason.RETIRED_PURPOSE, "retired from the processing register");
+        }
+        if (!found.get().personalData()) {
+            return refuse(id, Reason.NO_PERSONAL_DATA, "this purpose processes no personal data");
+        }
+        return Optional.empty();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean mayUse(PurposeId purpose, PersonKey person) {
         return decide(purpose, person, null).isEmpty();
