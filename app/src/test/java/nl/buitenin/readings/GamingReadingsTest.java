@@ -179,6 +179,32 @@ class GamingReadingsTest {
                 .doesNotContain(staffed.gamersTeam());
     }
 
+    @Test
+    void theStaffReadIsLoggedOncePerComputationAndARetiredPurposeShowsNothing() throws Exception {
+        long before = staffReads();
+        readings.read(MAY, MAY.plusDays(29));
+        assertThat(staffReads()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from privacy_access_log where purpose_id = 'service-quality-staff' and person_key is not null")
+                .query(Long.class).single()).isZero();
+
+        StoredUser analyst = account("analist", Set.of(Role.ANALYST), null);
+        jdbc.sql("update privacy_purpose set retired_at = current_timestamp where id = 'service-quality-staff'").update();
+        try {
+            GamingReport refused = readings.read(MAY, MAY.plusDays(29));
+            assertThat(refused.refused()).isTrue();
+            assertThat(refused.teams()).isEmpty();
+            assertThat(refused.staff()).isEmpty();
+            assertThat(page(analyst, "nl")).contains("staat in het verwerkingsregister niet (meer) toe").doesNotContain(staffed.gamersTeam());
+        } finally {
+            jdbc.sql("update privacy_purpose set retired_at = null where id = 'service-quality-staff'").update();
+        }
+    }
+
+    private long staffReads() {
+        return jdbc.sql("select count(*) from privacy_access_log where purpose_id = 'service-quality-staff' and refusal is null")
+                .query(Long.class).single();
+    }
+
     private String page(StoredUser who, String language) throws Exception {
         String html = mvc.perform(get("/readings/gaming").param("from", "2026-05-01").param("to", "2026-05-30").with(user(who))
                         .locale(Locale.forLanguageTag(language)).header("Accept-Language", language))
