@@ -93,7 +93,7 @@ class GamingApi {
     }
 
     private static SignalJson json(GamingReport.Signal s, @Nullable String team, @Nullable UUID touchpoint, @Nullable String name) {
-        return new SignalJson(team, touchpoint, name, s.n(), s.topShare(), s.expectedTopShare() == s.expectedTopShare() ? s.expectedTopShare() : null,
+        return new SignalJson(team, touchpoint, name, s.n(), s.topShare(), Double.isNaN(s.expectedTopShare()) ? null : s.expectedTopShare(),
                 s.qValue(), s.askedForScore(), s.presenceShare(), s.othersPresenceShare(), s.presenceQValue(),
                 s.reasons().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
     }
