@@ -9,7 +9,10 @@
         "platform",
         "access",
         "organisation",
+        "privacy",
+        "journey",
         "listening",
+        "loop",
         "insight",
         "insight::readings" })
 @NullMarked

@@ -1,0 +1,25 @@
+package nl.buitenin.readings.internal;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Users;
+import nl.buitenin.loop.TeamLeads;
+import nl.buitenin.platform.MenuGroup;
+import nl.buitenin.platform.NavigationEntry;
+
+/** The menu entry of the score-steering page: analysts and administrators, and agents who lead a team. */
+@Configuration(proxyBeanMethods = false)
+class ReadingsNavigation {
+
+    @Bean
+    NavigationEntry gamingEntry(Users users, TeamLeads leads) {
+        return new NavigationEntry("nav.readings.gaming", "/readings/gaming", 425, Set.of("ADMIN", "ANALYST", "AGENT"), MenuGroup.IMPROVE,
+                username -> users.byUsername(username)
+                        .map(user -> user.has(Role.ADMIN) || user.has(Role.ANALYST) || leads.teamLedBy(username).isPresent())
+                        .orElse(false));
+    }
+}
