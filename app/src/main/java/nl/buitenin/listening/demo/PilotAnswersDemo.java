@@ -25,11 +25,12 @@ import nl.buitenin.listening.internal.answers.ResponseChannel;
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * The answers of Buitenpad's pilot with a clearer booking page (seed 003): for six weeks that ended two weeks ago,
- * everyone who booked on the website was asked how easy it was (not the usual few in a hundred), and the clearer page
- * made booking genuinely easier. These answers go through the one path of completed responses like the rest of the
- * history ({@link Completions#replay}); the answers the answers step gave those weeks stay as they are. The period and
- * touchpoint are shared as {@value #PERIOD} (first and last day) for the readings step, which defines the pilot.
+ * The answers of Buitenpad's pilot with a clearer booking page (seed 003). A pilot compared with the weeks before it
+ * needs answers in those weeks too, so for twelve weeks that ended two weeks ago everyone who booked on the website
+ * was asked how easy it was (not the usual few in a hundred): six weeks on the old page, then six on the clearer one,
+ * which made booking genuinely easier. These answers go through the one path of completed responses like the rest of
+ * the history ({@link Completions#replay}); the answers the answers step gave those weeks stay as they are. The pilot's
+ * first and last day are shared as {@value #PERIOD} for the readings step, which defines the pilot.
  */
 @Component
 class PilotAnswersDemo implements DemoStep {
@@ -41,11 +42,12 @@ class PilotAnswersDemo implements DemoStep {
     static final int FIRST_DAY_AGO = 55;
     static final int LAST_DAY_AGO = 14;
 
-    /** Share of the website's booking contacts asked during the pilot, on top of the usual answers. */
-    static final double ASKED = 0.3;
+    /** Share of the website's booking contacts that answered during the pilot and the weeks before, on top of the usual answers. */
+    static final double ASKED = 0.5;
 
-    /** How much easier booking became: added to a booker's mood, which runs from 0 to 1. */
-    static final double EASIER = 0.12;
+    /** A booker's mood on the old page (0 unhappy to 1 delighted), and how much easier the clearer page made booking. */
+    static final double MOOD = 0.8;
+    static final double EASIER = 0.3;
 
     private final JdbcSurveys surveys;
     private final Completions completions;
@@ -88,7 +90,9 @@ class PilotAnswersDemo implements DemoStep {
         Random random = context.random(name());
         AnswersDemo.Askable people = AnswersDemo.Askable.from(context.get("privacy.feedbackSince"));
         List<Completions.Completion> batch = new ArrayList<>();
-        for (DailyVolume volume : interactions.dailyVolumes(List.of(booking), first, last)) {
+        LocalDate baseline = first.minusDays(last.toEpochDay() - first.toEpochDay() + 1);
+        for (DailyVolume volume : interactions.dailyVolumes(List.of(booking), baseline, last)) {
+            double mood = volume.day().isBefore(first) ? MOOD : MOOD + EASIER;
             int asked = 0;
             for (long i = 0; i < volume.count(); i++) {
                 if (random.nextDouble() < ASKED) {
@@ -100,21 +104,21 @@ class PilotAnswersDemo implements DemoStep {
                 PersonKey person = random.nextDouble() < 0.1 ? null : people.pick(at.minusSeconds(600), random);
                 batch.add(Completions.Completion.invitedAndReceived(survey, booking, person, "demo:pilot:" + java.util.UUID.randomUUID(),
                         ResponseChannel.EMAIL, random.nextDouble() < 0.9 ? "nl" : "en", at.minusSeconds(600), at.plusSeconds(14 * 86400L),
-                        answers(survey, random), at));
+                        answers(survey, mood, random), at));
             }
         }
         completions.replay(batch);
     }
 
-    /** A booker's answers on the clearer page: the usual spread of moods, lifted by {@link #EASIER}. */
-    private static List<GivenAnswer> answers(Survey survey, Random random) {
-        double mood = Math.max(0, Math.min(1, 0.78 + EASIER + random.nextGaussian() * 0.22));
+    /** A booker's answers: the usual spread around the page's mood. */
+    private static List<GivenAnswer> answers(Survey survey, double pageMood, Random random) {
+        double mood = Math.max(0, Math.min(1, pageMood + random.nextGaussian() * 0.22));
         List<GivenAnswer> given = new ArrayList<>();
         for (SurveyQuestion question : survey.definition().questions()) {
             if (question.type().isScale()) {
                 given.add(GivenAnswer.score(question.key(), AnswersDemo.scale(question.type(), mood, random)));
             } else if (question.type().hasOptions()) {
-                // Fewer bookers name a part that took effort: the page made finding and choosing dates easier.
+                // The happier a booker, the likelier no part took effort.
                 boolean easy = random.nextDouble() < mood && question.options().stream().anyMatch(o -> o.value().equals("nothing"));
                 String value = easy ? "nothing" : question.options().get(random.nextInt(question.options().size())).value();
                 given.add(GivenAnswer.choices(question.key(), List.of(value)));

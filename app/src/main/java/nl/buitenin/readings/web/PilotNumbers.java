@@ -18,9 +18,9 @@ record PilotNumbers(Locale locale, PilotMeasure measure) {
         return measure.isMean() ? format(Math.ceil(value * 10) / 10, 1) : format(Math.ceil(value), 0);
     }
 
-    /** A p-value: three decimals, or "< 0.001". */
+    /** A p-value with its sign: "= 0.012", or "< 0.001" below that. */
     String p(double p) {
-        return p < 0.001 ? "< " + format(0.001, 3) : format(p, 3);
+        return p < 0.001 ? "< " + format(0.001, 3) : "= " + format(p, 3);
     }
 
     String whole(long value) {
