@@ -13,7 +13,6 @@
         "privacy",
         "journey",
         "listening",
-        "contact",
         "insight",
         "insight::readings" })
 @NullMarked
