@@ -167,6 +167,29 @@ class PilotPagesTest {
                 .contains("kon de pilot pas een verschil vanaf ongeveer").contains("een eerdere periode");
     }
 
+    /** Counts of fewer answers than the small-cell minimum (5 here) are not shown, so a group of a few people is not singled out. */
+    @Test
+    void smallCountsAreHidden() throws Exception {
+        fixture.answers(fixture.website, today.minusDays(1), QuestionType.CSAT, 5, 4, 2);
+        fixture.answers(fixture.phone, today.minusDays(1), QuestionType.CSAT, times(12, 4));
+        Pilot running = pilots.defineOn(form("Weinig", "csat", today.minusDays(3), today.plusDays(3), List.of(fixture.website),
+                List.of(fixture.phone)), today.minusDays(10), Instant.now());
+        StoredUser analyst = staff(Role.ANALYST, "nl");
+        assertThat(VisibleText.of(page(get("/pilots/" + running.id()), analyst, DUTCH)))
+                .contains("Tot nu toe minder dan 5 van de").contains("en 12 in de controlegroep");
+        mvc.perform(get("/api/v1/pilots/" + running.id()).with(user(analyst))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.progress.pilotAnswers").doesNotExist()).andExpect(jsonPath("$.progress.hidden").value(true))
+                .andExpect(jsonPath("$.progress.controlAnswers").value(12));
+
+        fixture.answers(fixture.shop, today.minusDays(20), QuestionType.CSAT, 5, 5, 1);
+        Pilot finished = pilots.defineOn(form("Te weinig", "csat", today.minusDays(25), today.minusDays(15), List.of(fixture.shop),
+                List.of(fixture.phone)), today.minusDays(30), Instant.now());
+        assertThat(VisibleText.of(page(get("/pilots/" + finished.id()), analyst, DUTCH)))
+                .contains("Te weinig antwoorden om te vergelijken: minder dan 5 in de pilotgroep").doesNotContain("hoger");
+        mvc.perform(get("/api/v1/pilots/" + finished.id()).with(user(analyst))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.result.pilotN").doesNotExist()).andExpect(jsonPath("$.result.difference").doesNotExist());
+    }
+
     @Test
     void wrongInputIsNamedByFieldInTheReadersLanguage() throws Exception {
         StoredUser analyst = staff(Role.ANALYST, "nl");

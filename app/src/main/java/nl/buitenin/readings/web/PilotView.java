@@ -43,25 +43,28 @@ record PilotView(Pilot pilot, PilotState state, List<PilotNames.Named> touchpoin
     record GroupView(String score, String lower, String upper) {
     }
 
+    /**
+     * @param count a count of answers as the page writes it: the number, or "fewer than k" under the small-cell rule
+     */
     static PilotView of(Pilot pilot, LocalDate today, PilotReadings readings, Map<TouchpointId, PilotNames.Named> names, PilotNames naming,
-            PilotNumbers numbers) {
+            PilotNumbers numbers, java.util.function.LongFunction<String> count) {
         PilotReadings.Plan plan = readings.plan(pilot);
         PlanView planView = new PlanView(numbers.whole(plan.windowDays()), numbers.whole(plan.expectedPilot()),
                 numbers.whole(plan.expectedControl()), numbers.whole(plan.perGroup()),
                 plan.minimumDifference() == null ? null : numbers.planned(plan.minimumDifference()));
         PilotReadings.Progress progress = readings.progress(pilot, today);
         int percent = plan.expectedPilot() == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * progress.pilotAnswers() / plan.expectedPilot()));
-        ProgressView progressView = new ProgressView(numbers.whole(progress.pilotAnswers()), numbers.whole(plan.expectedPilot()),
-                numbers.whole(progress.controlAnswers()), progress.daysLeft(), percent);
-        ResultView result = readings.result(pilot, today).map(r -> result(r, numbers)).orElse(null);
+        ProgressView progressView = new ProgressView(count.apply(progress.pilotAnswers()), numbers.whole(plan.expectedPilot()),
+                count.apply(progress.controlAnswers()), progress.daysLeft(), percent);
+        ResultView result = readings.result(pilot, today).map(r -> result(r, numbers, count)).orElse(null);
         return new PilotView(pilot, pilot.state(today), naming.of(pilot.touchpoints(), names), naming.of(pilot.controlTouchpoints(), names),
                 pilot.control() == PilotControl.PERIOD_BEFORE, pilot.controlFrom(), pilot.controlTo(), planView, progressView, result);
     }
 
-    private static ResultView result(PilotReadings.Result r, PilotNumbers numbers) {
+    private static ResultView result(PilotReadings.Result r, PilotNumbers numbers, java.util.function.LongFunction<String> count) {
         Comparison comparison = r.comparison();
         if (comparison == null) {
-            return new ResultView(numbers.whole(r.pilotN()), numbers.whole(r.controlN()), numbers.whole(r.fewest()), true, null, null,
+            return new ResultView(count.apply(r.pilotN()), count.apply(r.controlN()), numbers.whole(r.fewest()), true, null, null,
                     null, null, null, null, false, "same", false, null, null);
         }
         Difference d = comparison.difference();

@@ -28,6 +28,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
 import nl.buitenin.platform.RequestValues;
+import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.readings.internal.Pilot;
 import nl.buitenin.readings.internal.PilotForm;
 import nl.buitenin.readings.internal.PilotReadings;
@@ -45,8 +46,10 @@ class PilotsApi {
     private final Pilots pilots;
     private final PilotReadings readings;
     private final PilotNames names;
+    private final SmallCellRule smallCells;
 
-    PilotsApi(Pilots pilots, PilotReadings readings, PilotNames names) {
+    PilotsApi(Pilots pilots, PilotReadings readings, PilotNames names, SmallCellRule smallCells) {
+        this.smallCells = smallCells;
         this.pilots = pilots;
         this.readings = readings;
         this.names = names;
@@ -64,11 +67,11 @@ class PilotsApi {
     }
 
     @Schema(name = "PilotTouchpoint")
-    record TouchpointJson(UUID id, String nameNl, String nameEn) {
+    record PilotTouchpointJson(UUID id, String nameNl, String nameEn) {
     }
 
     @Schema(name = "PilotPlan", description = "What the pilot can show, planned from the answers of the days before it was defined")
-    record PlanJson(@Schema(description = "days of answers the plan was read from") int windowDays,
+    record PilotPlanJson(@Schema(description = "days of answers the plan was read from") int windowDays,
             @Schema(description = "answers expected in the pilot group over the pilot's length") long expectedPilot,
             long expectedControl,
             @Schema(description = "equal group size with the same power (harmonic mean of the two)") int perGroup,
@@ -77,20 +80,20 @@ class PilotsApi {
             @Schema(description = "nps_points, percentage_points or scale_points") String unit) {
     }
 
-    @Schema(name = "PilotProgress")
-    record ProgressJson(long pilotAnswers, long controlAnswers, long daysDone, long daysLeft) {
+    @Schema(name = "PilotProgress", description = "Answers so far; a count about fewer people than fewerThan is null and hidden")
+    record PilotProgressJson(@Nullable Long pilotAnswers, @Nullable Long controlAnswers, boolean hidden, int fewerThan, long daysDone, long daysLeft) {
     }
 
     @Schema(name = "PilotGroupScore")
-    record GroupJson(long n, double score, double lower, double upper) {
-        static GroupJson of(Estimate e) {
-            return new GroupJson(e.n(), e.value(), e.lower(), e.upper());
+    record PilotGroupJson(long n, double score, double lower, double upper) {
+        static PilotGroupJson of(Estimate e) {
+            return new PilotGroupJson(e.n(), e.value(), e.lower(), e.upper());
         }
     }
 
     @Schema(name = "PilotResult", description = "Pilot group minus control group; the scores and difference are null when a group "
             + "has fewer than 'fewest' answers")
-    record ResultJson(long pilotN, long controlN, int fewest, @Nullable GroupJson pilot, @Nullable GroupJson control,
+    record PilotResultJson(@Schema(description = "null when fewer than the small-cell minimum") @Nullable Long pilotN, @Nullable Long controlN, int fewest, @Nullable PilotGroupJson pilot, @Nullable PilotGroupJson control,
             @Nullable Double difference, @Nullable Double lower, @Nullable Double upper, @Nullable Double pValue,
             @Schema(description = "the 95 % interval leaves out 0") boolean significant,
             @Schema(description = "the difference these group sizes find with 80 % power") @Nullable Double detectableDifference) {
@@ -99,9 +102,9 @@ class PilotsApi {
     @Schema(name = "Pilot")
     record PilotJson(UUID id, String name, String change, String measure, LocalDate startsOn, LocalDate endsOn,
             @Schema(description = "planned, running or finished") String state, String control, LocalDate controlFrom, LocalDate controlTo,
-            List<TouchpointJson> touchpoints, List<TouchpointJson> controlTouchpoints, PlanJson plan,
-            @Schema(description = "null before the start") @Nullable ProgressJson progress,
-            @Schema(description = "null until the pilot has ended: no effect is shown while it runs") @Nullable ResultJson result) {
+            List<PilotTouchpointJson> touchpoints, List<PilotTouchpointJson> controlTouchpoints, PilotPlanJson plan,
+            @Schema(description = "null before the start") @Nullable PilotProgressJson progress,
+            @Schema(description = "null until the pilot has ended: no effect is shown while it runs") @Nullable PilotResultJson result) {
     }
 
     @GetMapping
@@ -146,18 +149,21 @@ class PilotsApi {
             case CSAT -> "percentage_points";
             default -> "scale_points";
         };
-        PlanJson planJson = new PlanJson(plan.windowDays(), plan.expectedPilot(), plan.expectedControl(), plan.perGroup(),
+        PilotPlanJson planJson = new PilotPlanJson(plan.windowDays(), plan.expectedPilot(), plan.expectedControl(), plan.perGroup(),
                 plan.minimumDifference(), unit);
-        ProgressJson progress = null;
+        PilotProgressJson progress = null;
         if (!today.isBefore(pilot.startsOn())) {
             PilotReadings.Progress p = readings.progress(pilot, today);
-            progress = new ProgressJson(p.pilotAnswers(), p.controlAnswers(), p.daysDone(), p.daysLeft());
+            boolean pilotHidden = smallCells.hides(p.pilotAnswers());
+            boolean controlHidden = smallCells.hides(p.controlAnswers());
+            progress = new PilotProgressJson(pilotHidden ? null : p.pilotAnswers(), controlHidden ? null : p.controlAnswers(),
+                    pilotHidden || controlHidden, smallCells.k(), p.daysDone(), p.daysLeft());
         }
-        ResultJson result = readings.result(pilot, today).map(r -> {
+        PilotResultJson result = readings.result(pilot, today).map(r -> {
             Comparison c = r.comparison();
             return c == null
-                    ? new ResultJson(r.pilotN(), r.controlN(), r.fewest(), null, null, null, null, null, null, false, null)
-                    : new ResultJson(r.pilotN(), r.controlN(), r.fewest(), GroupJson.of(c.first()), GroupJson.of(c.second()),
+                    ? new PilotResultJson(shown(r.pilotN()), shown(r.controlN()), r.fewest(), null, null, null, null, null, null, false, null)
+                    : new PilotResultJson(r.pilotN(), r.controlN(), r.fewest(), PilotGroupJson.of(c.first()), PilotGroupJson.of(c.second()),
                             c.difference().value(), c.difference().lower(), c.difference().upper(), c.difference().pValue(),
                             c.difference().excludesZero(), r.detectableDifference());
         }).orElse(null);
@@ -166,9 +172,14 @@ class PilotsApi {
                 touchpoints(pilot.controlTouchpoints(), nl, en), planJson, progress, result);
     }
 
-    private static List<TouchpointJson> touchpoints(List<TouchpointId> ids, Map<TouchpointId, PilotNames.Named> nl,
+    /** A count of answers, or null under the small-cell rule. */
+    private @Nullable Long shown(long count) {
+        return smallCells.hides(count) ? null : count;
+    }
+
+    private static List<PilotTouchpointJson> touchpoints(List<TouchpointId> ids, Map<TouchpointId, PilotNames.Named> nl,
             Map<TouchpointId, PilotNames.Named> en) {
-        return ids.stream().map(t -> new TouchpointJson(t.value(), nl.containsKey(t) ? nl.get(t).name() : "",
+        return ids.stream().map(t -> new PilotTouchpointJson(t.value(), nl.containsKey(t) ? nl.get(t).name() : "",
                 en.containsKey(t) ? en.get(t).name() : "")).toList();
     }
 }

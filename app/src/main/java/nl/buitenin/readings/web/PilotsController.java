@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.RequestValues;
+import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.readings.internal.Pilot;
 import nl.buitenin.readings.internal.PilotControl;
 import nl.buitenin.readings.internal.PilotForm;
@@ -44,8 +46,13 @@ class PilotsController {
     private final PilotReadings readings;
     private final Journeys journeys;
     private final PilotNames names;
+    private final SmallCellRule smallCells;
+    private final MessageSource messages;
 
-    PilotsController(Pilots pilots, PilotReadings readings, Journeys journeys, PilotNames names) {
+    PilotsController(Pilots pilots, PilotReadings readings, Journeys journeys, PilotNames names, SmallCellRule smallCells,
+            MessageSource messages) {
+        this.smallCells = smallCells;
+        this.messages = messages;
         this.pilots = pilots;
         this.readings = readings;
         this.journeys = journeys;
@@ -92,7 +99,9 @@ class PilotsController {
     @GetMapping("/pilots/{id}")
     String pilot(@PathVariable String id, Model model, Locale locale) {
         Pilot pilot = pilots.byId(pilotId(id));
-        model.addAttribute("view", PilotView.of(pilot, readings.today(), readings, names.all(locale), names, new PilotNumbers(locale, pilot.measure())));
+        PilotNumbers numbers = new PilotNumbers(locale, pilot.measure());
+        model.addAttribute("view", PilotView.of(pilot, readings.today(), readings, names.all(locale), names, numbers,
+                n -> smallCells.hides(n) ? messages.getMessage("readings.pilot.fewerThan", new Object[] {smallCells.k()}, locale) : numbers.whole(n)));
         return "readings/pilot";
     }
 
