@@ -9,6 +9,7 @@
         "platform",
         "access",
         "organisation",
+        "demo",
         "privacy",
         "journey",
         "listening",
