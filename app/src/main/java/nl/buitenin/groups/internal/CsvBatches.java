@@ -13,7 +13,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 /**
  * Memberships and attributes from a CSV file with a header row (columns named as the API's fields, any order): each
  * row becomes the API's item and goes through the same {@link GroupWork}; a wrong row is reported by its line and
- * column ("line 3, person").
+ * column ("line 3, column person").
  */
 public final class CsvBatches {
 
@@ -73,7 +73,7 @@ public final class CsvBatches {
                 int index = rows.indexOf(row);
                 outcomes.add(outcome.status() == IngestReport.Status.REJECTED
                         ? ItemOutcome.rejected(index, outcome.sourceId(), outcome.errors().stream()
-                                .map(e -> e.in(row.place() + ", " + e.field())).toList())
+                                .map(e -> e.in(row.place() + ", column " + e.field())).toList())
                         : new ItemOutcome(index, outcome.sourceId(), outcome.status(), null, List.of()));
             }
         }
