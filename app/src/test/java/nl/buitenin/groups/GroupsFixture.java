@@ -40,6 +40,8 @@ final class GroupsFixture {
     final MockMvc mvc;
     final StoredUser admin;
     final StoredUser analyst;
+    /** An analyst who reads the pages in Dutch (the others read English). */
+    final StoredUser analystNl;
     final StoredUser agent;
     private final JdbcUsers users;
     private final Persons persons;
@@ -54,6 +56,7 @@ final class GroupsFixture {
         this.completions = context.getBean(Completions.class);
         this.admin = staff(Role.ADMIN);
         this.analyst = staff(Role.ANALYST);
+        this.analystNl = staff(Role.ANALYST, "nl");
         this.agent = staff(Role.AGENT);
         JdbcJourneys journeys = context.getBean(JdbcJourneys.class);
         this.touchpoint = journeys.addTouchpoint(
@@ -70,8 +73,12 @@ final class GroupsFixture {
     }
 
     private StoredUser staff(Role role) {
+        return staff(role, "en");
+    }
+
+    private StoredUser staff(Role role, String language) {
         String name = "gr-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new NewUser(name, name, "a long enough password", Set.of(role), null, "en", false));
+        users.create(new NewUser(name, name, "a long enough password", Set.of(role), null, language, false));
         return users.storedByUsername(name).orElseThrow();
     }
 
