@@ -2,12 +2,14 @@ package nl.buitenin.groups.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import nl.buitenin.groups.CustomerGroups;
 import nl.buitenin.groups.GroupId;
@@ -18,9 +20,12 @@ import nl.buitenin.privacy.PersonalDataSource;
 import nl.buitenin.privacy.PersonalDataTable;
 import nl.buitenin.privacy.PurposeId;
 
-/** Groups' part of a person's export: the groups they were and are in, with from and to, and what is known about them. */
-@Component
-class GroupsPersonalData implements PersonalDataSource {
+/**
+ * Groups' part of a person's export, held for "customer groups": the groups they were and are in, with from and to and
+ * how the membership came about, and what is known about them for the groups by rule.
+ */
+@Configuration(proxyBeanMethods = false)
+class GroupsPersonalData {
 
     record ExportedMembership(@Nullable ExportName group, Instant from, @Nullable Instant to, ExportTerm origin) {
     }
@@ -28,48 +33,58 @@ class GroupsPersonalData implements PersonalDataSource {
     record ExportedAttribute(String name, String value, Instant from) {
     }
 
-    record ExportedGroups(List<ExportedMembership> memberships, List<ExportedAttribute> attributes) {
+    @Bean
+    PersonalDataSource groupsMembershipsSource(JdbcGroups groups, JdbcMemberships memberships) {
+        return new Source("groups", PersonalDataTable.keyed("groups_membership", "person_key")) {
+            @Override
+            public List<?> export(PersonKey person) {
+                List<Membership> held = memberships.of(person);
+                if (held.isEmpty()) {
+                    return List.of();
+                }
+                Map<GroupId, Group> byId = groups.all().stream().collect(Collectors.toMap(Group::id, Function.identity()));
+                return held.stream().map(m -> new ExportedMembership(name(byId.get(m.group())), m.from(), m.to(),
+                        new ExportTerm(m.origin().name(), "groups.origin." + m.origin().name().toLowerCase(Locale.ROOT)))).toList();
+            }
+        };
     }
 
-    private final JdbcGroups groups;
-    private final JdbcMemberships memberships;
-    private final JdbcAttributes attributes;
-
-    GroupsPersonalData(JdbcGroups groups, JdbcMemberships memberships, JdbcAttributes attributes) {
-        this.groups = groups;
-        this.memberships = memberships;
-        this.attributes = attributes;
-    }
-
-    @Override
-    public String section() {
-        return "groups";
-    }
-
-    @Override
-    public List<?> export(PersonKey person) {
-        List<Membership> held = memberships.of(person);
-        List<Attribute> known = attributes.of(person);
-        if (held.isEmpty() && known.isEmpty()) {
-            return List.of();
-        }
-        Map<GroupId, Group> byId = groups.all().stream().collect(Collectors.toMap(Group::id, Function.identity()));
-        return List.of(new ExportedGroups(held.stream().map(m -> new ExportedMembership(name(byId.get(m.group())), m.from(), m.to(),
-                new ExportTerm(m.origin().name(), "groups.origin." + m.origin().name().toLowerCase(java.util.Locale.ROOT)))).toList(),
-                known.stream().map(a -> new ExportedAttribute(a.name(), a.value(), a.from())).toList()));
+    @Bean
+    PersonalDataSource groupsAttributesSource(JdbcAttributes attributes) {
+        return new Source("group-attributes", PersonalDataTable.keyed("groups_attribute", "person_key")) {
+            @Override
+            public List<?> export(PersonKey person) {
+                return attributes.of(person).stream().map(a -> new ExportedAttribute(a.name(), a.value(), a.from())).toList();
+            }
+        };
     }
 
     private static @Nullable ExportName name(@Nullable Group group) {
         return group == null ? null : ExportName.of(group.nameNl(), group.nameEn());
     }
 
-    @Override
-    public List<PersonalDataTable> tables() {
-        return List.of(PersonalDataTable.keyed("groups_membership", "person_key"), PersonalDataTable.keyed("groups_attribute", "person_key"));
-    }
+    private abstract static class Source implements PersonalDataSource {
+        private final String section;
+        private final PersonalDataTable table;
 
-    @Override
-    public PurposeId purpose() {
-        return CustomerGroups.PURPOSE;
+        Source(String section, PersonalDataTable table) {
+            this.section = section;
+            this.table = table;
+        }
+
+        @Override
+        public String section() {
+            return section;
+        }
+
+        @Override
+        public List<PersonalDataTable> tables() {
+            return List.of(table);
+        }
+
+        @Override
+        public PurposeId purpose() {
+            return CustomerGroups.PURPOSE;
+        }
     }
 }
