@@ -144,6 +144,10 @@ class GroupsApiTest {
                 new String[] {"2", "trips", "1", "2011-02-01T00:00:00Z"}, new String[] {"3", "trips", "2", "2011-03-01T00:00:00Z"},
                 new String[] {"4", "trips", "3", "2011-04-01T00:00:00Z"}));
         assertThat(intervals(person, regulars)).containsExactly("2011-04-01T00:00:00Z/");
+        String again = attributes(tag, person, List.<String[]>of(new String[] {"3", "trips", "2", "2011-03-01T00:00:00Z"},
+                new String[] {"4", "trips", "3", "2011-04-01T00:00:00Z"}));
+        assertThat((Integer) JsonPath.read(again, "$.duplicates")).as("sent again").isEqualTo(2);
+        assertThat(intervals(person, regulars)).containsExactly("2011-04-01T00:00:00Z/");
 
         // Three trips were known already in January (sent late): a member in January too, until two trips were sent for February.
         attributes(tag, person, List.<String[]>of(new String[] {"5", "trips", "3", "2011-01-15T00:00:00Z"}));
@@ -181,7 +185,7 @@ class GroupsApiTest {
                 .map(m -> m.from() + "/" + (m.to() == null ? "" : m.to())).toList();
     }
 
-    private void attributes(String tag, PersonKey person, List<String[]> items) throws Exception {
+    private String attributes(String tag, PersonKey person, List<String[]> items) throws Exception {
         StringBuilder body = new StringBuilder("{\"items\":[");
         for (int i = 0; i < items.size(); i++) {
             String[] item = items.get(i);
@@ -190,8 +194,9 @@ class GroupsApiTest {
                     .append("\"}");
         }
         body.append("]}");
-        mvc.perform(post("/api/v1/groups/attributes").with(user(fixture.admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content(body.toString())).andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(0));
+        return mvc.perform(post("/api/v1/groups/attributes").with(user(fixture.admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(body.toString())).andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(0))
+                .andReturn().getResponse().getContentAsString();
     }
 
     static Set<GroupId> set(GroupId... ids) {
