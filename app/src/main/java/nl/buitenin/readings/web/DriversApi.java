@@ -41,11 +41,11 @@ class DriversApi {
     }
 
     @Schema(name = "KeyDriverQuestion")
-    record QuestionJson(String key, @Schema(description = "NPS, CSAT, CES, RATING_5 or RATING_10") String type, String textNl, String textEn) {
+    record DriverQuestionJson(String key, @Schema(description = "NPS, CSAT, CES, RATING_5 or RATING_10") String type, String textNl, String textEn) {
     }
 
     @Schema(name = "KeyDriver")
-    record DriverJson(QuestionJson question,
+    record DriverJson(DriverQuestionJson question,
             @Schema(description = "share of the explained variance (LMG), 0 to 1; the drivers' shares add up to 1") double importance,
             @Schema(description = "lower bound of the percentile bootstrap 95 % interval of the share") double importanceLow,
             @Schema(description = "upper bound of the percentile bootstrap 95 % interval of the share") double importanceHigh,
@@ -65,7 +65,7 @@ class DriversApi {
 
     @Schema(name = "KeyDrivers")
     record DriversJson(UUID survey, String titleNl, String titleEn, @Schema(description = "the overall question; null when the survey has none")
-            @Nullable QuestionJson outcome, LocalDate from, LocalDate to,
+            @Nullable DriverQuestionJson outcome, LocalDate from, LocalDate to,
             @Schema(description = "responses in the period that answered the overall question") int responses,
             @Schema(description = "of which answered every driver question too: the rows the model uses") int complete,
             @Schema(description = "share of the overall score's variance the drivers explain together; null when withheld") @Nullable Double rSquared,
@@ -117,7 +117,7 @@ class DriversApi {
                         d.quadrant().name())).toList());
     }
 
-    private static QuestionJson question(nl.buitenin.listening.ScoredSurvey.Question question) {
-        return new QuestionJson(question.key(), question.type().name(), question.textNl(), question.textEn());
+    private static DriverQuestionJson question(nl.buitenin.listening.ScoredSurvey.Question question) {
+        return new DriverQuestionJson(question.key(), question.type().name(), question.textNl(), question.textEn());
     }
 }
