@@ -207,6 +207,11 @@ class ScaleCalibrationTest {
      * targets four times in five, lenient ones about the two worse; noise sd 1, scores rounded to whole numbers 0–10.
      */
     static List<Answer> uneven(SplittableRandom random, int persons) {
+        return uneven(random, persons, 8);
+    }
+
+    /** The same, with the highest score harsh raters give (10: no ceiling of their own, the model's own assumption). */
+    static List<Answer> uneven(SplittableRandom random, int persons, int harshMaximum) {
         List<Answer> answers = new ArrayList<>();
         for (int p = 0; p < persons; p++) {
             int kind = p % 3; // 0 harsh, 1 lenient, 2 neutral
@@ -221,7 +226,7 @@ class ScaleCalibrationTest {
                     target = (better ? 2 : 0) + random.nextInt(2);
                 }
                 double score = Math.round(TRUE_EFFECTS[target] + offset + random.nextGaussian());
-                score = Math.max(0, Math.min(kind == 0 ? 8 : 10, score));
+                score = Math.max(0, Math.min(kind == 0 ? harshMaximum : 10, score));
                 answers.add(new Answer("r" + p, "t" + target, score));
             }
         }
