@@ -9,11 +9,9 @@
         "platform",
         "access",
         "organisation",
-        "demo",
         "privacy",
         "journey",
         "listening",
-        "contact",
         "insight",
         "insight::readings" })
 @NullMarked
