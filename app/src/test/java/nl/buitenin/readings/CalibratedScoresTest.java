@@ -76,6 +76,8 @@ class CalibratedScoresTest {
     Consents consents;
     @Autowired
     JdbcUsers users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TouchpointId better;
     TouchpointId worse;
@@ -147,6 +149,45 @@ class CalibratedScoresTest {
         assertThat(hidden.get("raw").isNull()).isTrue();
         assertThat(hidden.get("calibrated").isNull()).isTrue();
         assertThat(json.get("peopleWithHistory").asInt()).isGreaterThanOrEqualTo(30);
+    }
+
+    /**
+     * People whose data the purpose "service improvement" refuses (here: past its retention of 36 months) keep the
+     * population scale, however many answers they gave: the harsh and lenient raters of these two touchpoints are not
+     * corrected, so the calibrated means equal the raw ones and nothing is swapped.
+     */
+    @Test
+    void peopleThePurposeRefusesAreNotCorrected() throws Exception {
+        var stage = journeys.addStage(journeys.createJourney(new Names(Unique.name("Reis"), Unique.name("Trip"))),
+                new Names("Thuis", "At home"));
+        TouchpointId good = journeys.addTouchpoint(stage, new Names(Unique.name("Goed"), Unique.name("Good")), Channel.LOCATION, null);
+        TouchpointId poor = journeys.addTouchpoint(stage, new Names(Unique.name("Matig"), Unique.name("Poor")), Channel.LOCATION, null);
+        List<PersonKey> refused = new ArrayList<>();
+        for (int p = 0; p < 12; p++) {
+            PersonKey person = person();
+            refused.add(person);
+            boolean harsh = p % 2 == 0;
+            for (TouchpointId touchpoint : harsh ? List.of(good, good, good, poor) : List.of(poor, poor, poor, good)) {
+                answer(person, touchpoint, (touchpoint.equals(good) ? 8 : 7) + (harsh ? -2 : 2));
+            }
+        }
+        for (PersonKey person : refused) {
+            jdbc.sql("update privacy_person set last_activity_at = :at where person_key = :person")
+                    .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMonths(40)).param("person", person.value())
+                    .update();
+        }
+        JsonNode json = api(analyst("nl"));
+        JsonNode first = touchpoint(json, good);
+        JsonNode second = touchpoint(json, poor);
+        assertThat(first.get("raw").get("mean").asDouble()).isLessThan(second.get("raw").get("mean").asDouble());
+        for (JsonNode row : List.of(first, second)) {
+            assertThat(row.get("calibrated").get("mean").asDouble()).as("no offsets for refused people")
+                    .isCloseTo(row.get("raw").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        for (JsonNode swap : json.get("swaps")) {
+            assertThat(List.of(swap.get("rawHigher").asString(), swap.get("calibratedHigher").asString()))
+                    .doesNotContain(good.value().toString());
+        }
     }
 
     @Test

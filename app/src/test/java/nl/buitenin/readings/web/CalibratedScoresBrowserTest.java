@@ -77,12 +77,12 @@ class CalibratedScoresBrowserTest {
         Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("the page fits the phone").isLessThanOrEqualTo(0L);
-        Long tableOverflow = (Long) ((JavascriptExecutor) driver).executeScript(
-                "const w = document.querySelector('.calibrated-scores .table-wrap'); return w.scrollWidth - w.clientWidth;");
-        assertThat(tableOverflow).as("the table fits the phone without scrolling sideways").isLessThanOrEqualTo(0L);
         Browser.screenshot(driver, "calibrated-phone");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", driver.findElement(By.id("calibrated-table")));
         Browser.screenshot(driver, "calibrated-phone-table");
+        Long tableOverflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "const w = document.querySelector('.calibrated-scores .table-wrap'); return w.scrollWidth - w.clientWidth;");
+        assertThat(tableOverflow).as("the table fits the phone without scrolling sideways").isLessThanOrEqualTo(0L);
     }
 
     private String url(String path) {
