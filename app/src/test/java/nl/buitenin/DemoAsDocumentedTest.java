@@ -57,6 +57,24 @@ class DemoAsDocumentedTest {
         assertThat(jdbc.sql("select count(distinct demand) from textinsight_demand").query(Long.class).single()).isEqualTo(2);
     }
 
+    /**
+     * The demo's contact reasons get suggested themes of Buitenpad's taxonomy when they are read, like its comments: a
+     * reason about luggage that did not arrive gets "bagagevervoer", and each tag knows its contact's touchpoint.
+     */
+    @Test
+    void theDemosContactReasonsGetSuggestedThemes() {
+        long tagged = jdbc.sql("select count(distinct contact_id) from loop_reason_theme").query(Long.class).single();
+        long read = jdbc.sql("select count(*) from textinsight_demand").query(Long.class).single();
+        assertThat(tagged).as("contact reasons with a suggested theme, of " + read + " read").isGreaterThan(read / 10);
+        assertThat(jdbc.sql("select count(*) from loop_reason_theme where touchpoint_id is null or tagger_kind <> 'SUGGESTER'")
+                .query(Long.class).single()).as("automatic tags, each at its contact's touchpoint").isZero();
+        assertThat(jdbc.sql("""
+                select t.name_nl from loop_reason_theme r join loop_theme t on t.id = r.theme_id
+                join textinsight_demand d on d.contact_id = r.contact_id join interaction i on i.source_id = d.source_ref
+                where i.reason = 'Bagage niet aangekomen in het hotel in Valkenburg'""").query(String.class).list())
+                .as("themes of the luggage complaints").isNotEmpty().contains("bagagevervoer");
+    }
+
     /** A call-back, note or event before its case was opened reads as nonsense in the case's history. */
     @Test
     void nothingHappensToACaseBeforeItWasOpened() {

@@ -5,7 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.buitenin.organisation.Organisation;
@@ -65,6 +71,9 @@ class RegisterInPersonTextsTest {
             String ownPage = text(own, DUTCH);
             assertThat(ownPage).contains("over u bewaart").contains("Uw voorkeuren").contains("Hoe wilt u benaderd worden?");
             assertThat(INFORMAL.matcher(ownPage).results().map(r -> r.group()).toList()).as("informal words on the formal page").isEmpty();
+            String export = text(own + "/export", DUTCH);
+            assertThat(export).contains("Over u en uw keuzes").contains("Uw voorkeuren").contains("Wie uw gegevens las");
+            assertThat(INFORMAL.matcher(export).results().map(r -> r.group()).toList()).as("informal words in the formal export").isEmpty();
             assertThat(messages.getMessage(Register.FORMAL.key("toldBack.body"), new Object[] {"Buitenpad", "Kleinere groepen", "link"},
                     Locale.forLanguageTag("nl"))).startsWith("U vertelde ons");
 
@@ -74,6 +83,9 @@ class RegisterInPersonTextsTest {
             ownPage = text(own, DUTCH);
             assertThat(ownPage).contains("over je bewaart").contains("Je voorkeuren").contains("Hoe wil je benaderd worden?");
             assertThat(FORMAL.matcher(ownPage).results().map(r -> r.group()).toList()).as("formal words on the informal page").isEmpty();
+            export = text(own + "/export", DUTCH);
+            assertThat(export).contains("Over jou en je keuzes").contains("Je voorkeuren").contains("Wie je gegevens las");
+            assertThat(FORMAL.matcher(export).results().map(r -> r.group()).toList()).as("formal words in the informal export").isEmpty();
             String problem = text(own.substring(0, own.length() - 3) + "xyz", DUTCH);
             assertThat(FORMAL.matcher(problem).results().map(r -> r.group()).toList()).as("formal words on the problem page").isEmpty();
             String report = text("/loop/report", DUTCH, "ANALYST");
@@ -90,6 +102,35 @@ class RegisterInPersonTextsTest {
         } finally {
             organisations.update(before);
         }
+    }
+
+    /**
+     * Every Dutch text a person reads (their export's headings and terms, their own pages, invitations, reminders, told-back
+     * mails, the answer pages and the public page) that addresses them has an informal twin, and neither of the two
+     * mixes the registers: no "je" in the formal text, no "u" in the informal one.
+     */
+    @Test
+    void everyTextAPersonReadsHasATwinInTheOtherRegisterAndNeitherMixesThem() throws Exception {
+        Properties dutch = new Properties();
+        for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*_nl.properties")) {
+            try (var reader = new java.io.InputStreamReader(bundle.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                dutch.load(reader);
+            }
+        }
+        Pattern read = Pattern.compile("^(export\\.|privacy\\.export\\.group\\.|privacy\\.own|privacy\\.consent\\.|privacy\\.forget\\.|"
+                + "invitation\\.|reminder\\.|toldBack\\.|answer\\.|loop\\.public\\.|widget\\.(lead|refused))");
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(dutch.stringPropertyNames())) {
+            String text = dutch.getProperty(key);
+            if (key.endsWith(".je")) {
+                FORMAL.matcher(text).results().forEach(r -> problems.add(key + ": formal '" + r.group() + "' in an informal text"));
+            } else if (dutch.containsKey(key + ".je")) {
+                INFORMAL.matcher(text).results().forEach(r -> problems.add(key + ": informal '" + r.group() + "' in a formal text"));
+            } else if (read.matcher(key).find() && (FORMAL.matcher(text).find() || INFORMAL.matcher(text).find())) {
+                problems.add(key + ": addresses the person but has no informal twin " + key + ".je");
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     private static Organisation withRegister(Organisation o, Register register) {

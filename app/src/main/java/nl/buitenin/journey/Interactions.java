@@ -26,6 +26,13 @@ public interface Interactions {
      */
     List<ReasonedContact> withReasons(Instant since, Instant until);
 
+    /**
+     * The contacts with these source ids that still have a reason (a few hundred at most per call), in no particular order;
+     * an unknown id, or a contact whose reason is gone (retention), is absent. Personal data: read under a purpose the
+     * caller checks.
+     */
+    List<ReasonedContact> withReasons(Collection<String> sourceIds);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

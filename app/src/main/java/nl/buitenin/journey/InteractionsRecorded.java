@@ -43,9 +43,12 @@ public record InteractionsRecorded(List<Interaction> interactions) {
      *                   were contacts unless the sender said otherwise
      * @param reason     why the person made contact, as written (free text, personal data), or null
      * @param reasonCode the sending system's code for the reason, or null
+     * @param staff      the pseudonymous reference of the staff member who served the person, or null (personal data of
+     *                   staff: read per person only under the purpose {@code service-quality-staff})
+     * @param team       the team of that staff member, or null
      */
     public record Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind,
-            @Nullable String reason, @Nullable String reasonCode) {
+            @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
 
         public Interaction {
             Objects.requireNonNull(touchpoint, "touchpoint");
@@ -56,6 +59,12 @@ public record InteractionsRecorded(List<Interaction> interactions) {
         /** An interaction without a reason. */
         public Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind) {
             this(touchpoint, person, at, sourceId, kind, null, null);
+        }
+
+        /** An interaction without staff and team. */
+        public Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind,
+                @Nullable String reason, @Nullable String reasonCode) {
+            this(touchpoint, person, at, sourceId, kind, reason, reasonCode, null, null);
         }
     }
 
@@ -85,28 +94,32 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             @JsonProperty("nano") int[] nano, @JsonProperty("persons") List<String> persons,
             @JsonProperty("sourceIds") List<String> sourceIds, @JsonProperty("kinds") List<InteractionKind> kinds,
             @JsonProperty("kind") int[] kind, @JsonProperty("reasons") List<String> reasons,
-            @JsonProperty("reasonCodes") List<String> reasonCodes, @JsonProperty("interactions") List<Interaction> interactions) {
+            @JsonProperty("reasonCodes") List<String> reasonCodes, @JsonProperty("staff") List<String> staff,
+            @JsonProperty("teams") List<String> teams, @JsonProperty("interactions") List<Interaction> interactions) {
         if (sourceIds == null && interactions != null) {
             return new InteractionsRecorded(interactions);
         }
-        // Events stored before reasons were part of the event have no reason columns: no reasons.
+        // Events stored before reasons (or staff and teams) were part of the event have no such columns: none.
         List<String> none = Collections.nCopies(sourceIds.size(), null);
         return new InteractionsRecorded(new Columns(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind,
-                reasons == null ? none : reasons, reasonCodes == null ? none : reasonCodes).interactions());
+                reasons == null ? none : reasons, reasonCodes == null ? none : reasonCodes, staff == null ? none : staff,
+                teams == null ? none : teams).interactions());
     }
 
     /**
      * The stored form: per interaction a position in the lists of distinct touchpoints and kinds, its time as
      * seconds and nanoseconds since 1970-01-01T00:00Z, its person's key (or null), its source id and its reason and
-     * reason code (or null).
+     * reason code (or null), and the staff reference and team of who served the person (or null).
      */
     record Columns(List<TouchpointId> touchpoints, int[] touchpoint, long[] epochSecond, int[] nano, List<String> persons,
-            List<String> sourceIds, List<InteractionKind> kinds, int[] kind, List<String> reasons, List<String> reasonCodes) {
+            List<String> sourceIds, List<InteractionKind> kinds, int[] kind, List<String> reasons, List<String> reasonCodes,
+            List<String> staff, List<String> teams) {
 
         Columns {
             int size = sourceIds.size();
             if (touchpoint.length != size || epochSecond.length != size || nano.length != size || persons.size() != size
-                    || kind.length != size || reasons.size() != size || reasonCodes.size() != size) {
+                    || kind.length != size || reasons.size() != size || reasonCodes.size() != size || staff.size() != size
+                    || teams.size() != size) {
                 throw new IllegalArgumentException("columns of different lengths");
             }
         }
@@ -125,6 +138,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             int[] kind = new int[size];
             List<String> reasons = new ArrayList<>(size);
             List<String> reasonCodes = new ArrayList<>(size);
+            List<String> staff = new ArrayList<>(size);
+            List<String> teams = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 Interaction interaction = interactions.get(i);
                 touchpoint[i] = touchpointIndex.computeIfAbsent(interaction.touchpoint(), id -> {
@@ -137,6 +152,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
                 sourceIds.add(interaction.sourceId());
                 reasons.add(interaction.reason());
                 reasonCodes.add(interaction.reasonCode());
+                staff.add(interaction.staff());
+                teams.add(interaction.team());
                 // A null kind (only in old events) is kept as null, as the single event kept it.
                 kind[i] = kindIndex.computeIfAbsent(interaction.kind(), k -> {
                     kinds.add(k);
@@ -145,7 +162,7 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             }
             return new Columns(touchpoints, touchpoint, epochSecond, nano, Collections.unmodifiableList(persons), sourceIds,
                     Collections.unmodifiableList(kinds), kind, Collections.unmodifiableList(reasons),
-                    Collections.unmodifiableList(reasonCodes));
+                    Collections.unmodifiableList(reasonCodes), Collections.unmodifiableList(staff), Collections.unmodifiableList(teams));
         }
 
         List<Interaction> interactions() {
@@ -154,7 +171,7 @@ public record InteractionsRecorded(List<Interaction> interactions) {
                 String person = persons.get(i);
                 interactions.add(new Interaction(touchpoints.get(touchpoint[i]), person == null ? null : new PersonKey(person),
                         Instant.ofEpochSecond(epochSecond[i], nano[i]), sourceIds.get(i), kinds.get(kind[i]), reasons.get(i),
-                        reasonCodes.get(i)));
+                        reasonCodes.get(i), staff.get(i), teams.get(i)));
             }
             return interactions;
         }

@@ -21,4 +21,7 @@ public interface ScoredResponses {
 
     /** The same, for the responses to one survey (any of its versions' touchpoints). */
     List<ScoredResponse> ofSurvey(SurveyId survey, Instant from, Instant to);
+
+    /** The published surveys with at least one scale question, their latest version, by title. */
+    List<ScoredSurvey> surveys();
 }

@@ -45,4 +45,15 @@ public final class ReadableDates {
     public String dateTime(@Nullable Instant at) {
         return at == null ? NONE : date.format(at.atZone(zone)) + ", " + time.format(at.atZone(zone));
     }
+
+    /**
+     * A moment still to come, as short as it is clear: "09:00" when it falls on the same day as {@code now}, else
+     * "5 december 2026, 09:00" (for "scheduled for 09:00").
+     */
+    public String moment(@Nullable Instant at, Instant now) {
+        if (at == null) {
+            return NONE;
+        }
+        return at.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate()) ? time.format(at.atZone(zone)) : dateTime(at);
+    }
 }

@@ -23,6 +23,12 @@ public record PurposeId(@JsonValue String value) {
     public static final PurposeId STAFFING = new PurposeId("staffing");
     /** Offers and marketing; only with consent. */
     public static final PurposeId OFFERS = new PurposeId("offers");
+    /**
+     * The quality of service per staff member: reading the pseudonymous staff references of interactions and responses per
+     * person (grouping scores by who served). Staff are people too; in the Netherlands this needs the works council's
+     * consent (WOR art. 27).
+     */
+    public static final PurposeId SERVICE_QUALITY_STAFF = new PurposeId("service-quality-staff");
 
     public PurposeId {
         if (value == null || !FORM.matcher(value).matches()) {

@@ -73,4 +73,23 @@ class InteractionsRecordedTest {
         });
         assertThat(read.get(1).sourceId()).isEqualTo("src-1");
     }
+
+    @Test
+    void carriesWhoServedThePersonAndReadsAnEventFromBeforeAsServedByNobodyKnown() {
+        TouchpointId desk = new TouchpointId(UUID.randomUUID());
+        List<Interaction> interactions = List.of(
+                new Interaction(desk, null, Instant.parse("2026-02-01T10:00:00Z"), "desk-1", InteractionKind.CONTACT, null, null, "mw-014",
+                        "Boekingen Utrecht"),
+                new Interaction(desk, null, Instant.parse("2026-02-01T10:05:00Z"), "desk-2", InteractionKind.CONTACT, null, null, null, null));
+        String stored = json.writeValueAsString(InteractionsRecorded.of(interactions));
+        assertThat(json.readValue(stored, InteractionsRecorded.class).interactions()).isEqualTo(interactions);
+
+        tools.jackson.databind.node.ObjectNode old = (tools.jackson.databind.node.ObjectNode) json.readTree(stored);
+        old.remove("staff");
+        old.remove("teams");
+        List<Interaction> read = json.readValue(json.writeValueAsString(old), InteractionsRecorded.class).interactions();
+        assertThat(read).extracting(Interaction::staff).containsExactly(null, null);
+        assertThat(read).extracting(Interaction::team).containsExactly(null, null);
+        assertThat(read).extracting(Interaction::sourceId).containsExactly("desk-1", "desk-2");
+    }
 }

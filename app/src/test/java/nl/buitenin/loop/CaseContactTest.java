@@ -25,6 +25,7 @@ import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.VisibleText;
 
 /** For a call-back the agent reads the number under "complaint handling"; the read is logged; other teams see nothing. */
 @DatabaseTest
@@ -59,5 +60,33 @@ class CaseContactTest {
                 + "and refusal is null").param("p", person.value()).query(Long.class).single()).isEqualTo(1);
 
         mvc.perform(get("/cases/" + c.id() + "/contact").with(user(other))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCasePageNamesThePersonInWordsNeverByTheirKey() throws Exception {
+        String team = LoopFixture.uniqueTeam();
+        StoredUser agent = LoopFixture.agentOf(users, team);
+        PersonKey named = persons.register("klant-" + UUID.randomUUID(), new ContactDetails("Fenna Bos", "fenna@voorbeeld.nl", null));
+        PersonKey unnamed = persons.register("klant-" + UUID.randomUUID(), new ContactDetails(null, "anoniem@voorbeeld.nl", null));
+
+        String withName = casePage(agent, open(named, team), "nl");
+        assertThat(VisibleText.of(withName)).contains("Persoon Fenna Bos").doesNotContain(named.value());
+        assertThat(VisibleText.problems(withName)).noneMatch(p -> p.startsWith("person key"));
+
+        String withoutName = casePage(agent, open(unnamed, team), "nl");
+        assertThat(VisibleText.of(withoutName)).containsPattern("Persoon \\S+ zonder naam").doesNotContain(unnamed.value());
+        assertThat(VisibleText.problems(withoutName)).noneMatch(p -> p.startsWith("person key"));
+        assertThat(VisibleText.of(casePage(agent, open(unnamed, team), "en"))).containsPattern("Person \\S+ without a name");
+        assertThat(VisibleText.of(casePage(agent, open(null, team), "en"))).contains("Person anonymous");
+    }
+
+    private CaseFile open(PersonKey person, String team) {
+        return work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, person,
+                null, Channel.PHONE, team, null, "Bel mij terug"), "test", Instant.now()).file();
+    }
+
+    private String casePage(StoredUser agent, CaseFile c, String language) throws Exception {
+        return mvc.perform(get("/cases/" + c.id()).with(user(agent)).sessionAttr("buitenin-lang", language))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }

@@ -29,13 +29,16 @@ import nl.buitenin.testing.DatabaseTest;
  * The contract of export and erasure, checked against the real schema after all migrations (H2 and PostgreSQL):
  * every table with a person-key column is read by a {@link PersonalDataSource} and cleared by a
  * {@link PersonalDataErasure}, and every free-text column is scrubbed by one, unless the allow-list below says
- * why it holds nothing about a person. A new table that escapes the contract fails this test by name.
+ * why it holds nothing about a person. Staff are people too: every column with a staff reference is read and erased by
+ * a {@link StaffDataSource}. A new table that escapes the contract fails this test by name.
  */
 @DatabaseTest
 class PersonalDataContractTest {
 
     /** A column that holds a person's key or the organisation's customer id. */
     static final Pattern PERSON_COLUMN = Pattern.compile("(.+_)?person(_key)?|customer(_id)?(_enc)?|raised_by|respondent");
+    /** A column that holds a staff member's pseudonymous reference (who served the person). */
+    static final Pattern STAFF_COLUMN = Pattern.compile("(.+_)?staff(_ref)?");
     /** A column whose name says it holds prose. */
     static final Pattern TEXT_NAME = Pattern.compile(".*(comment|text|note|body|detail|summary|outcome|description|what|reason"
             + "|remark|message|subject|content|payload|result|report|answer).*");
@@ -76,6 +79,10 @@ class PersonalDataContractTest {
             return PERSON_COLUMN.matcher(column).matches();
         }
 
+        boolean staff() {
+            return STAFF_COLUMN.matcher(column).matches();
+        }
+
         boolean freeText() {
             boolean longText = Set.of("text", "character large object", "clob").contains(type) || type.endsWith("text");
             boolean varchar = type.contains("char");
@@ -94,6 +101,10 @@ class PersonalDataContractTest {
 
     List<PersonalDataTable> exported() {
         return context.getBeansOfType(PersonalDataSource.class).values().stream().flatMap(s -> s.tables().stream()).toList();
+    }
+
+    List<PersonalDataTable> staffData() {
+        return context.getBeansOfType(StaffDataSource.class).values().stream().flatMap(s -> s.tables().stream()).toList();
     }
 
     List<PersonalDataTable> erased() {
@@ -120,15 +131,41 @@ class PersonalDataContractTest {
         }
     }
 
+    /** Staff are people too: a table with a staff reference that no staff export and erasure covers is named. */
+    @Test
+    void aNewStaffColumnOutsideTheContractIsNamed() {
+        jdbc.execute("create table contract_staff_probe (id varchar(36) primary key, staff_ref varchar(64), team varchar(100))");
+        try {
+            assertThat(escapes()).containsOnlyKeys("contract_staff_probe")
+                    .containsEntry("contract_staff_probe", List.of("staff_ref: no staff export and erasure covers it"));
+        } finally {
+            jdbc.execute("drop table contract_staff_probe");
+        }
+    }
+
+    @Test
+    void theStaffColumnsOfInteractionsAndResponsesAreCovered() {
+        assertThat(schema().stream().filter(Column::staff).map(c -> c.table() + "." + c.column()))
+                .contains("interaction.staff_ref", "listening_response.staff_ref");
+        assertThat(staffData()).extracting(t -> t.table() + "." + t.personColumn())
+                .contains("interaction.staff_ref", "listening_response.staff_ref");
+    }
+
     Map<String, List<String>> escapes() {
         List<PersonalDataTable> exported = exported();
         List<PersonalDataTable> erased = erased();
+        List<PersonalDataTable> staff = staffData();
         Map<String, List<String>> escapes = new TreeMap<>();
         for (Column column : schema()) {
             if (NOT_ABOUT_A_PERSON.containsKey(column.table()) || NOT_ABOUT_A_PERSON.containsKey(column.table() + "." + column.column())) {
                 continue;
             }
-            if (column.person()) {
+            if (column.staff()) {
+                if (staff.stream().noneMatch(t -> t.table().equals(column.table()) && column.column().equals(t.personColumn()))) {
+                    escapes.computeIfAbsent(column.table(), t -> new ArrayList<>()).add(column.column()
+                            + ": no staff export and erasure covers it");
+                }
+            } else if (column.person()) {
                 // A customer id (privacy_person's, encrypted) sits beside the key: the table's declaration covers it.
                 if (exported.stream().noneMatch(t -> t.table().equals(column.table()) && (column.column().equals(t.personColumn())
                         || column.column().startsWith("customer")))) {
@@ -173,7 +210,7 @@ class PersonalDataContractTest {
             columns.computeIfAbsent(column.table(), t -> new TreeSet<>()).add(column.column());
         }
         List<String> unknown = new ArrayList<>();
-        for (PersonalDataTable table : concat(exported(), erased())) {
+        for (PersonalDataTable table : concat(concat(exported(), erased()), staffData())) {
             Set<String> known = columns.get(table.table());
             if (known == null) {
                 unknown.add(table.table());

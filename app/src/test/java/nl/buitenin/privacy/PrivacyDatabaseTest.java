@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -227,6 +228,32 @@ class PrivacyDatabaseTest {
         Instant threeYearsAgo = Instant.now().minus(3 * 366, ChronoUnit.DAYS);
         assertRefused(() -> guard.check(PurposeId.SERVICE_IMPROVEMENT, someone.key(), "old comment", threeYearsAgo),
                 Reason.RETENTION_PASSED);
+    }
+
+    /**
+     * Many people checked at once are decided by the same rules as one at a time (here consent, and the retention of the
+     * moment each person's data was recorded), in one call, and every read and refusal is in the log.
+     */
+    @Test
+    void aBatchedCheckDecidesEachPersonByTheSameRulesAndLogsEachReadAndRefusal() {
+        Someone consented = register();
+        Someone without = register();
+        Someone old = register();
+        consents.give(consented.key(), PurposeId.OFFERS, "web");
+        consents.give(old.key(), PurposeId.OFFERS, "web");
+        Map<PersonKey, Instant> recorded = new java.util.LinkedHashMap<>();
+        recorded.put(consented.key(), Instant.now().minus(1, ChronoUnit.DAYS));
+        recorded.put(without.key(), Instant.now().minus(1, ChronoUnit.DAYS));
+        recorded.put(old.key(), Instant.now().minus(3 * 366, ChronoUnit.DAYS));
+        assertThat(guard.allowed(PurposeId.OFFERS, recorded, "offer texts")).containsExactly(consented.key());
+        assertThat(log(consented)).containsExactly((String) null);
+        assertThat(log(without)).containsExactly("NO_CONSENT");
+        assertThat(log(old)).containsExactly("RETENTION_PASSED");
+    }
+
+    private List<String> log(Someone someone) {
+        return accessLog.find(AccessLog.Filter.of(someone.key()), new PageRequest(0, 10)).items().stream()
+                .filter(e -> e.what().equals("offer texts")).map(AccessLogEntry::refusal).toList();
     }
 
     @Test

@@ -69,7 +69,7 @@ class PrivacyPagesInWordsTest {
         Map<String, String> pages = new LinkedHashMap<>();
         for (String path : List.of("/privacy", "/privacy/register/print", "/privacy/purposes/feedback", "/privacy/access-log",
                 "/privacy/access-log?person=BP-0000001", "/privacy/persons?customerId=BP-0000001",
-                "/privacy/persons/" + traveller.value() + "/export", "/privacy/retention")) {
+                "/privacy/persons/" + traveller.value() + "/export", "/privacy/retention", "/privacy/staff?staffRef=mw-011")) {
             pages.put(path, page(path, officer, language));
         }
         String own = links.linkFor(traveller).getPath();

@@ -37,6 +37,8 @@ public final class VisibleText {
 
     private static final Pattern UUID = Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
+    /** A person's pseudonymous key ({@code PersonKey}): a person is named in words, or as "customer without a name". */
+    private static final Pattern PERSON_KEY = Pattern.compile("\\bp_[a-z2-7]{26}\\b");
     private static final Pattern RECORD_DUMP = Pattern.compile("\\b[A-Z]\\w*\\[\\w+=");
     /** Characters around a word that are not part of it (a key itself holds letters, digits, dots, dashes, underscores). */
     private static final String EDGES = "^[\\p{Punct}“”‘’«»…]+|[\\p{Punct}“”‘’«»…]+$";
@@ -87,7 +89,8 @@ public final class VisibleText {
 
                 private void open(String name, Map<String, String> attributes) {
                     boolean invisible = INVISIBLE.contains(name.toLowerCase(java.util.Locale.ROOT))
-                            || attributes != null && attributes.keySet().stream().anyMatch("hidden"::equalsIgnoreCase);
+                            || attributes != null && attributes.keySet().stream().anyMatch("hidden"::equalsIgnoreCase)
+                            || attributes != null && technicalId(attributes.get("class"));
                     hidden.push(invisible);
                     text.append(' ');
                 }
@@ -105,6 +108,14 @@ public final class VisibleText {
         return HtmlUtils.htmlUnescape(text.toString()).replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * An id shown to be copied ({@code <code class="technical-id">}): a touchpoint's id for an import file, a person's key
+     * for the privacy officer's access log. It is not text to read, so it is left out.
+     */
+    private static boolean technicalId(String classes) {
+        return classes != null && List.of(classes.split("\\s+")).contains("technical-id");
+    }
+
     /** What a reader should not see in the visible text of the page: each UUID, message key or record dump found. */
     public static List<String> problems(String html) {
         return problemsInText(of(html));
@@ -116,6 +127,7 @@ public final class VisibleText {
         find(UUID, text, "id", found);
         find(MISSING_MESSAGE, text, "missing text", found);
         find(RECORD_DUMP, text, "record dump", found);
+        find(PERSON_KEY, text, "person key", found);
         Set<String> known = keys();
         for (String word : text.split("\\s+")) {
             String token = word.replaceAll(EDGES, "");

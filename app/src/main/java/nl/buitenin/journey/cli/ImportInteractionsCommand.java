@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * by line and column.
  */
 @Command(name = "import-interactions", mixinStandardHelpOptions = true,
-        description = {"Send interactions from a CSV file (header: sourceId,touchpoint,at,person,kind,reason,reasonCode; the last four optional) to a Buitenin server.",
+        description = {"Send interactions from a CSV file (header: sourceId,touchpoint,at,person,kind,reason,reasonCode,staff,team; the last six optional) to a Buitenin server.",
                 "Rows already sent (same sourceId) are not counted twice, so the import can be repeated safely.",
                 "Exit code 0 when every row was taken, 1 when rows were rejected (listed by line and column), 2 on bad usage."})
 public class ImportInteractionsCommand implements Callable<Integer> {

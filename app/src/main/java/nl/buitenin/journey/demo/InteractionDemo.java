@@ -29,6 +29,10 @@ import nl.buitenin.privacy.PersonKey;
  * number of people. Contacts at the question and complaint touchpoints carry a reason ({@link DemoReasons}): value
  * and failure demand, and people who come back about a matter that was not resolved. Recorded as history: no
  * {@code InteractionsRecorded} events are published for it.
+ * <p>
+ * Contacts at three staffed touchpoints carry who served the person ({@link #STAFF}): a readable pseudonym such as
+ * {@code mw-014} (a team lead reads them on a page) and the team. The roster is shared as {@value #STAFF_KEY} (team to
+ * staff references) and the team's touchpoint as {@value #STAFF_TOUCHPOINTS_KEY}, for the answers about those contacts.
  */
 @Component
 class InteractionDemo implements DemoStep {
@@ -45,6 +49,20 @@ class InteractionDemo implements DemoStep {
             Map.entry("Dagetappe met de route-app", 8.0), Map.entry("Evaluatie", 3.0), Map.entry("Klacht", 0.4),
             Map.entry("Nazorg", 0.5), Map.entry("Klacht per e-mail", 0.3), Map.entry("Klacht per telefoon", 0.3),
             Map.entry("Terugbelgesprek", 0.4), Map.entry("Bezoek aan huis", 0.05), Map.entry("Oplossing per e-mail", 0.3));
+
+    /**
+     * Who works where: per team its touchpoint (by Dutch name) and eight staff members. Staff are a fixed roster, not
+     * scaled with the number of customers. Klantenservice is the team the demo's {@code teamleider} leads.
+     */
+    static final Map<String, String> STAFF = staffedTouchpoints();
+    /** The demo context key of the roster: team to its staff references, in order. */
+    static final String STAFF_KEY = "journey.staff";
+    /** The demo context key of each team's touchpoint: team to {@code TouchpointId}. */
+    static final String STAFF_TOUCHPOINTS_KEY = "journey.staffTouchpoints";
+    /** The demo context key of the staffed conversations a survey asks about ({@code InteractionsRecorded.Interaction}s). */
+    static final String STAFFED_CONTACTS_KEY = "journey.staffedContacts";
+    static final int STAFF_RECENT = 80;
+    static final int STAFF_EARLIER = 50;
 
     private final InteractionIngest ingest;
     private final Clock clock;
@@ -78,6 +96,7 @@ class InteractionDemo implements DemoStep {
         List<PersonKey> people = people(context, random);
         double scale = context.people() / 2000.0;
         Instant now = clock.instant();
+        Staffing staffing = staffing(touchpoints, context);
         List<NewInteraction> batch = new ArrayList<>(BATCH);
         for (LocalDate day = context.firstDay(); !day.isAfter(context.today()); day = day.plusDays(1)) {
             for (int t = 0; t < touchpoints.size(); t++) {
@@ -101,13 +120,105 @@ class InteractionDemo implements DemoStep {
                         batch.addAll(followUps(id, matter, person, at, phone, chat, reasons, context, now));
                     }
                     if (batch.size() >= BATCH) {
-                        ingest.recordValid(batch);
+                        ingest.recordValid(staffing.served(batch));
                         batch = new ArrayList<>(BATCH);
                     }
                 }
             }
         }
-        ingest.recordValid(batch);
+        ingest.recordValid(staffing.served(batch));
+        ingest.recordValid(staffedContacts(staffing, touchpoints, people, context, now));
+    }
+
+    /**
+     * The conversations the staff roster had that a survey asks about: per staff member {@value #STAFF_RECENT} in the last
+     * twelve weeks and {@value #STAFF_EARLIER} in the 40 weeks before, on weekdays in office hours, whatever the number of
+     * customers (staff are a fixed roster). Shared as {@value #STAFFED_CONTACTS_KEY}, oldest first, for the answers about
+     * them.
+     */
+    private static List<NewInteraction> staffedContacts(Staffing staffing, List<Touchpoint> touchpoints, List<PersonKey> people,
+            DemoContext context, Instant now) {
+        Random random = context.random("interactions-staffed");
+        Map<String, nl.buitenin.journey.TouchpointId> teamTouchpoints = context.get(STAFF_TOUCHPOINTS_KEY);
+        List<NewInteraction> contacts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> team : staffing.roster().entrySet()) {
+            nl.buitenin.journey.TouchpointId at = teamTouchpoints.get(team.getKey());
+            Channel channel = touchpoints.stream().filter(t -> t.id().equals(at)).findFirst().orElseThrow().channel();
+            for (String staff : team.getValue()) {
+                for (int i = 0; i < STAFF_RECENT + STAFF_EARLIER; i++) {
+                    int daysAgo = i < STAFF_RECENT ? 1 + random.nextInt(83) : 84 + random.nextInt(280);
+                    LocalDate day = context.today().minusDays(daysAgo);
+                    if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                        // Closed on Sunday: the Saturday before, or the Monday after where that keeps it in its twelve weeks.
+                        day = daysAgo == 83 || daysAgo == 84 ? day.plusDays(1) : day.minusDays(1);
+                    }
+                    Instant when = ZonedDateTime.of(day, timeOfDay(random, channel), context.zone()).toInstant();
+                    PersonKey person = random.nextDouble() < 0.2 ? null : people.get(random.nextInt(people.size()));
+                    if (when.isAfter(now)) {
+                        continue;
+                    }
+                    contacts.add(new NewInteraction("demo-staff-" + staff + "-" + i, at, when, person, InteractionKind.CONTACT, null, null,
+                            staff, team.getKey()));
+                }
+            }
+        }
+        contacts.sort(java.util.Comparator.comparing(NewInteraction::at).thenComparing(NewInteraction::sourceId));
+        context.put(STAFFED_CONTACTS_KEY, contacts.stream().map(c -> new nl.buitenin.journey.InteractionsRecorded.Interaction(c.touchpoint(),
+                c.person(), c.at(), c.sourceId(), c.kind(), null, null, c.staff(), c.team())).toList());
+        return contacts;
+    }
+
+    private static Map<String, String> staffedTouchpoints() {
+        Map<String, String> teams = new java.util.LinkedHashMap<>();
+        teams.put("Klantenservice", "Nazorg");
+        teams.put("Boekingen Utrecht", "Boeken in de winkel");
+        teams.put("Reisadvies", "Vragen via de chat");
+        return java.util.Collections.unmodifiableMap(teams);
+    }
+
+    /** The roster per team and the team of each staffed touchpoint, shared with later steps. */
+    private static Staffing staffing(List<Touchpoint> touchpoints, DemoContext context) {
+        Map<String, List<String>> roster = new java.util.LinkedHashMap<>();
+        Map<String, nl.buitenin.journey.TouchpointId> teamTouchpoints = new java.util.LinkedHashMap<>();
+        Map<nl.buitenin.journey.TouchpointId, String> teamAt = new java.util.HashMap<>();
+        int team = 0;
+        for (Map.Entry<String, String> entry : STAFF.entrySet()) {
+            Touchpoint touchpoint = named(touchpoints, entry.getValue());
+            List<String> staff = new ArrayList<>();
+            for (int i = 1; i <= 8; i++) {
+                staff.add(String.format("mw-%03d", team * 10 + i));
+            }
+            team++;
+            if (touchpoint == null) {
+                continue;
+            }
+            roster.put(entry.getKey(), List.copyOf(staff));
+            teamTouchpoints.put(entry.getKey(), touchpoint.id());
+            teamAt.put(touchpoint.id(), entry.getKey());
+        }
+        context.put(STAFF_KEY, java.util.Collections.unmodifiableMap(roster));
+        context.put(STAFF_TOUCHPOINTS_KEY, java.util.Collections.unmodifiableMap(teamTouchpoints));
+        // A stream of its own, so the interactions and their reasons stay as they were.
+        return new Staffing(roster, teamAt, context.random("interactions-staff"));
+    }
+
+    /** Gives each contact at a staffed touchpoint one of its team's staff members. */
+    private record Staffing(Map<String, List<String>> roster, Map<nl.buitenin.journey.TouchpointId, String> teamAt, Random random) {
+
+        List<NewInteraction> served(List<NewInteraction> batch) {
+            List<NewInteraction> served = new ArrayList<>(batch.size());
+            for (NewInteraction i : batch) {
+                String team = teamAt.get(i.touchpoint());
+                if (team == null) {
+                    served.add(i);
+                } else {
+                    List<String> staff = roster.get(team);
+                    served.add(new NewInteraction(i.sourceId(), i.touchpoint(), i.at(), i.person(), i.kind(), i.reason(), i.reasonCode(),
+                            staff.get(random.nextInt(staff.size())), team));
+                }
+            }
+            return served;
+        }
     }
 
     /**

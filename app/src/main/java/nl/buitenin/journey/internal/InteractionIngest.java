@@ -143,7 +143,8 @@ public class InteractionIngest {
                     : ItemOutcome.duplicate(index, interaction.sourceId());
             if (created) {
                 recorded.add(new InteractionsRecorded.Interaction(interaction.touchpoint(), interaction.person(), interaction.at(),
-                        interaction.sourceId(), interaction.kind(), interaction.reason(), interaction.reasonCode()));
+                        interaction.sourceId(), interaction.kind(), interaction.reason(), interaction.reasonCode(), interaction.staff(),
+                        interaction.team()));
             }
         }
         publish(recorded);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.journey.InteractionKind;
+import nl.buitenin.journey.StaffFields;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.RecordedTimes;
@@ -27,9 +28,11 @@ import nl.buitenin.privacy.PersonKey;
  * @param reason     why the person made contact, free text of at most {@value #MAX_REASON} characters (line breaks and
  *                   tabs allowed, no other control characters); optional
  * @param reasonCode the sending system's code for the reason (letters, digits and {@code . _ : / -}); optional
+ * @param staff      the pseudonymous reference of the staff member who served the person ({@link StaffFields}); optional
+ * @param team       the team of that staff member ({@link StaffFields}); optional
  */
 public record InteractionInput(String sourceId, String touchpoint, String at, String person, String kind,
-        @Nullable String reason, @Nullable String reasonCode) {
+        @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
 
     public static final int MAX_SOURCE_ID = 200;
     public static final int MAX_REASON = 1000;
@@ -40,6 +43,12 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
     /** An interaction without a reason. */
     public InteractionInput(String sourceId, String touchpoint, String at, String person, String kind) {
         this(sourceId, touchpoint, at, person, kind, null, null);
+    }
+
+    /** An interaction without staff and team. */
+    public InteractionInput(String sourceId, String touchpoint, String at, String person, String kind, @Nullable String reason,
+            @Nullable String reasonCode) {
+        this(sourceId, touchpoint, at, person, kind, reason, reasonCode, null, null);
     }
 
     /** The valid interaction, or the errors per field; {@code now} bounds the time ({@link RecordedTimes}). */
@@ -65,10 +74,13 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
         InteractionKind interactionKind = kind(errors);
         String why = reason(errors);
         String code = reasonCode(errors);
+        StaffFields.staffError("staff", staff).ifPresent(errors::add);
+        StaffFields.teamError("team", team).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             return new Validated(null, errors);
         }
-        return new Validated(new NewInteraction(source, touchpointId, time, key, interactionKind, why, code), List.of());
+        return new Validated(new NewInteraction(source, touchpointId, time, key, interactionKind, why, code, StaffFields.given(staff),
+                StaffFields.given(team)), List.of());
     }
 
     /** The reason without surrounding white space; null when not given. */

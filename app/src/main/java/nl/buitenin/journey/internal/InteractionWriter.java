@@ -34,6 +34,8 @@ class InteractionWriter {
             .column("kind", BulkInsert.Type.TEXT, d -> d.interaction().kind().name())
             .column("reason", BulkInsert.Type.TEXT, d -> d.interaction().reason())
             .column("reason_code", BulkInsert.Type.TEXT, d -> d.interaction().reasonCode())
+            .column("staff_ref", BulkInsert.Type.TEXT, d -> d.interaction().staff())
+            .column("team", BulkInsert.Type.TEXT, d -> d.interaction().team())
             .ifAbsent("source_id");
 
     private final JdbcTemplate jdbc;

@@ -58,6 +58,15 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
                 .query((rs, n) -> reasoned(rs)).list();
     }
 
+    @Override
+    public List<ReasonedContact> withReasons(Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(REASONED + "where source_id in (:ids) and reason is not null").param("ids", List.copyOf(sourceIds))
+                .query((rs, n) -> reasoned(rs)).list();
+    }
+
     private static final String REASONED = "select source_id, touchpoint_id, person_key, occurred_at, reason from interaction ";
 
     private static ReasonedContact reasoned(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -9,13 +9,22 @@ import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
-/** A valid interaction ready to be stored; {@code person}, {@code reason} and {@code reasonCode} may be null. */
+/**
+ * A valid interaction ready to be stored; {@code person}, {@code reason}, {@code reasonCode}, {@code staff} (the
+ * pseudonymous reference of who served the person) and {@code team} may be null.
+ */
 public record NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind,
-        @Nullable String reason, @Nullable String reasonCode) {
+        @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
 
     /** An interaction without a reason. */
     public NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind) {
         this(sourceId, touchpoint, at, person, kind, null, null);
+    }
+
+    /** An interaction without staff and team. */
+    public NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind,
+            @Nullable String reason, @Nullable String reasonCode) {
+        this(sourceId, touchpoint, at, person, kind, reason, reasonCode, null, null);
     }
 
     public NewInteraction {

@@ -38,7 +38,10 @@ class InteractionsApi {
             description = "Each item: sourceId, touchpoint (id), at (ISO-8601 with offset), person (person key, optional), "
                     + "kind (contact, purchase or visit; default contact), reason (why the person made contact, free text of at most "
                     + "1000 characters, optional; personal data: in the person's export and scrubbed on erasure) and reasonCode "
-                    + "(the sending system's code for the reason: 1 to 64 letters, digits and . _ : / -, optional). The answer reports per item (by index) whether it "
+                    + "(the sending system's code for the reason: 1 to 64 letters, digits and . _ : / -, optional), staff (the pseudonymous "
+                    + "reference of the staff member who served the person, such as mw-014: 1 to 64 letters, digits and . _ -, never a name "
+                    + "or an e-mail address; optional; read per person only under the purpose service-quality-staff) and team (the "
+                    + "staff member's team, at most 100 letters, digits, spaces and . - & ' ( ) /; optional). The answer reports per item (by index) whether it "
                     + "was created, a duplicate, or rejected and why.")
     IngestReport record(@RequestBody InteractionBatch batch) {
         if (batch == null || batch.items() == null) {

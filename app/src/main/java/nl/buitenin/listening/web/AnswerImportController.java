@@ -120,7 +120,7 @@ class AnswerImportController {
         ColumnMapping.ChoiceMatching choices = "POSITION".equals(form.getFirst("choices")) ? ColumnMapping.ChoiceMatching.POSITION
                 : ColumnMapping.ChoiceMatching.LABEL;
         return new ColumnMapping(form.getFirst("responseId"), form.getFirst("time"), form.getFirst("person"), form.getFirst("touchpoint"),
-                choices, questions);
+                choices, questions, form.getFirst("staff"), form.getFirst("team"));
     }
 
     private String upload(Model model, Survey survey, List<FieldError> errors) {

@@ -37,7 +37,9 @@ class AnswersApi {
     @Operation(summary = "Record a batch of answered surveys, idempotent by source id",
             description = "Each item: sourceId, survey (id of a published version), touchpoint (id), at (ISO-8601 with offset), "
                     + "person (person key, optional), language (nl or en), answers (per question key a list of values: the score, "
-                    + "the chosen option values, or the text). Answers are checked like answers on the page; scores count at once "
+                    + "the chosen option values, or the text), staff (the pseudonymous reference of the staff member who served the "
+                    + "person, such as mw-014: 1 to 64 letters, digits and . _ -, never a name or an e-mail address; optional) and team "
+                    + "(at most 100 letters, digits, spaces and . - & ' ( ) /; optional). Answers are checked like answers on the page; scores count at once "
                     + "and case rules apply. The answer reports per item (by index) whether it was created, a duplicate, or "
                     + "rejected and why.")
     IngestReport record(@RequestBody AnswerBatch batch) {

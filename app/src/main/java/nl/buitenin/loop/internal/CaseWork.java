@@ -15,6 +15,7 @@ import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.loop.CaseClosed;
 import nl.buitenin.loop.CaseId;
+import nl.buitenin.loop.TeamLeads;
 import nl.buitenin.loop.CaseOpened;
 import nl.buitenin.loop.CaseSource;
 import nl.buitenin.loop.CaseType;
@@ -38,7 +39,7 @@ public class CaseWork implements Cases {
 
     private final CaseFiles cases;
     private final CaseTypes types;
-    private final Teams teams;
+    private final TeamLeads leads;
     private final Webhooks webhooks;
     private final Users users;
     private final Organisations organisations;
@@ -46,11 +47,11 @@ public class CaseWork implements Cases {
     private final JsonMapper json;
     private final Clock clock;
 
-    CaseWork(CaseFiles cases, CaseTypes types, Teams teams, Webhooks webhooks, Users users, Organisations organisations,
+    CaseWork(CaseFiles cases, CaseTypes types, TeamLeads leads, Webhooks webhooks, Users users, Organisations organisations,
             ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.cases = cases;
         this.types = types;
-        this.teams = teams;
+        this.leads = leads;
         this.webhooks = webhooks;
         this.users = users;
         this.organisations = organisations;
@@ -202,7 +203,7 @@ public class CaseWork implements Cases {
     @Transactional
     public void reassign(User lead, CaseId id, UUID newOwner) {
         CaseFile c = visibleTo(lead, id);
-        if (!teams.isLead(lead.id().value(), c.team())) {
+        if (!leads.leads(lead.id(), c.team())) {
             throw new ConflictException("loop.conflict.notLead", c.team());
         }
         User agent = users.byId(new nl.buitenin.access.UserId(newOwner))
@@ -220,7 +221,7 @@ public class CaseWork implements Cases {
     public int escalateOverdue(Instant now) {
         int escalated = 0;
         for (CaseFile c : cases.overdueNotEscalated(now)) {
-            UUID lead = c.team() == null ? null : teams.named(c.team()).map(Teams.Team::lead).orElse(null);
+            UUID lead = c.team() == null ? null : leads.leadOf(c.team()).map(nl.buitenin.access.UserId::value).orElse(null);
             c.escalateTo(lead, now);
             try {
                 cases.update(c);

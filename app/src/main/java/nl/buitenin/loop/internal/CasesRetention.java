@@ -14,7 +14,7 @@ import nl.buitenin.privacy.RetentionExpired;
  * Cases serve "complaint handling": past its retention a closed case loses the person's key and every
  * free text (summary, outcome, notes, call-back notes); its type, dates and themes stay for the
  * loop-closure figures. Done call-back tasks of "you said, we did" serve "service improvement" and are
- * deleted past that purpose's retention; theme tags on answers lose the person past the retention of "feedback".
+ * deleted past that purpose's retention; theme tags on answers and on contact reasons lose the person past the retention of "feedback".
  */
 @Component
 class CasesRetention {
@@ -43,6 +43,10 @@ class CasesRetention {
         if (expired.purpose().equals(PurposeId.FEEDBACK)) {
             // An answer is held for feedback: past its retention its theme tags stay for the counts, without the person.
             jdbc.sql("update loop_answer_theme set person_key = null where person_key is not null and answered_at < :cutoff")
+                    .param("cutoff", cutoff).update();
+            // A contact's reason is held for feedback too (journey drops it with the person past this retention): its themes
+            // stay for the counts, without the person.
+            jdbc.sql("update loop_reason_theme set person_key = null where person_key is not null and heard_at < :cutoff")
                     .param("cutoff", cutoff).update();
             return;
         }

@@ -15,7 +15,7 @@ import nl.buitenin.privacy.PersonalDataTable;
  * Forgets a person in this module with the shared scrubber: the free text of their own cases (summary, outcome,
  * notes, call-back notes, history) loses every direct identifier, any other case, note or call-back that mentions
  * them loses their name, e-mail address and phone number in any notation; then the key goes from their cases,
- * answer and note tags and told-back rows, and their call-back tasks and held-back messages are dropped. Counts stay.
+ * answer, note and contact-reason tags and told-back rows, and their call-back tasks and held-back messages are dropped. Counts stay.
  */
 @Component
 class Erasure implements PersonalDataErasure {
@@ -37,7 +37,8 @@ class Erasure implements PersonalDataErasure {
                 PersonalDataTable.text("loop_case_event", "detail"),
                 PersonalDataTable.keyed("loop_tell_back_task", "person_key", "text", "note"),
                 PersonalDataTable.keyed("loop_told_back", "person_key"), PersonalDataTable.keyed("loop_told_back_due", "person_key"),
-                PersonalDataTable.keyed("loop_answer_theme", "person_key"), PersonalDataTable.keyed("loop_note_theme", "person_key"));
+                PersonalDataTable.keyed("loop_answer_theme", "person_key"), PersonalDataTable.keyed("loop_note_theme", "person_key"),
+                PersonalDataTable.keyed("loop_reason_theme", "person_key"));
     }
 
     @ApplicationModuleListener
@@ -64,6 +65,8 @@ class Erasure implements PersonalDataErasure {
         // The tag on their answer stays (the theme was raised), but no longer says by whom.
         jdbc.sql("update loop_answer_theme set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         jdbc.sql("update loop_note_theme set person_key = null where person_key = :p").param("p", erased.person().value()).update();
+        // Their contact reasons stay as anonymous counts in journey (scrubbed): so do the themes found in them.
+        jdbc.sql("update loop_reason_theme set person_key = null where person_key = :p").param("p", erased.person().value()).update();
         // A call-back task exists only to reach this person; the told-back row above keeps the count.
         jdbc.sql("delete from loop_tell_back_task where person_key = :p").param("p", erased.person().value()).update();
         jdbc.sql("delete from loop_told_back_due where person_key = :p").param("p", erased.person().value()).update();

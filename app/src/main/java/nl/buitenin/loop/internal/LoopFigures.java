@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,10 +46,18 @@ public class LoopFigures {
     /**
      * One case as the figures see it; {@code who} is the person it is about (their key, or the case's or
      * response's own id when it is anonymous), so that people are counted once for the small-cell rule.
+     * {@code scheduledFor}: when a told-back message to the person, held back by quiet hours or a quiet day, goes out.
      */
     record CaseFacts(String team, UUID touchpoint, YearMonth month, String type, Instant openedAt, Instant deadline,
             Instant firstContactAt, boolean resolvedOnce, boolean reopened, boolean hasPerson, boolean eligibleForTellingBack,
-            boolean toldBack, String who) {
+            boolean toldBack, String who, @Nullable Instant scheduledFor) {
+
+        CaseFacts(String team, UUID touchpoint, YearMonth month, String type, Instant openedAt, Instant deadline,
+                Instant firstContactAt, boolean resolvedOnce, boolean reopened, boolean hasPerson, boolean eligibleForTellingBack,
+                boolean toldBack, String who) {
+            this(team, touchpoint, month, type, openedAt, deadline, firstContactAt, resolvedOnce, reopened, hasPerson,
+                    eligibleForTellingBack, toldBack, who, null);
+        }
     }
 
     /**
@@ -62,7 +71,17 @@ public class LoopFigures {
         }
     }
 
-    public record Row(String key, Share followedUpInTime, MedianHours timeToFirstContact, Share toldBack, Share reopened) {
+    /**
+     * {@code scheduled}: of the same cases and answers as {@code toldBack}, those not told yet whose message waits for quiet
+     * hours or a quiet day to pass (it is on its way, not forgotten), hidden with it; {@code scheduledFor} the earliest
+     * moment one of them goes out.
+     */
+    public record Row(String key, Share followedUpInTime, MedianHours timeToFirstContact, Share toldBack, Share reopened,
+            @Nullable Share scheduled, @Nullable Instant scheduledFor) {
+
+        Row(String key, Share followedUpInTime, MedianHours timeToFirstContact, Share toldBack, Share reopened) {
+            this(key, followedUpInTime, timeToFirstContact, toldBack, reopened, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -130,9 +149,11 @@ public class LoopFigures {
                 Row r = rows.get(smallest);
                 Share gone = Share.hidden(k);
                 rows.set(smallest, switch (column) {
-                    case 0 -> new Row(r.key(), gone, r.timeToFirstContact(), r.toldBack(), r.reopened());
-                    case 1 -> new Row(r.key(), r.followedUpInTime(), r.timeToFirstContact(), gone, r.reopened());
-                    default -> new Row(r.key(), r.followedUpInTime(), r.timeToFirstContact(), r.toldBack(), gone);
+                    case 0 -> new Row(r.key(), gone, r.timeToFirstContact(), r.toldBack(), r.reopened(), r.scheduled(), r.scheduledFor());
+                    case 1 -> new Row(r.key(), r.followedUpInTime(), r.timeToFirstContact(), gone, r.reopened(),
+                            r.scheduled() == null ? null : gone, null);
+                    default -> new Row(r.key(), r.followedUpInTime(), r.timeToFirstContact(), r.toldBack(), gone, r.scheduled(),
+                            r.scheduledFor());
                 });
             }
         }
@@ -149,6 +170,8 @@ public class LoopFigures {
         List<Double> hours = new ArrayList<>();
         long eligible = 0;
         long told = 0;
+        long scheduled = 0;
+        Instant scheduledFor = null;
         long resolved = 0;
         long reopened = 0;
         for (CaseFacts c : cases) {
@@ -170,6 +193,9 @@ public class LoopFigures {
                 eligibleWho.add(c.who());
                 if (c.toldBack()) {
                     told++;
+                } else if (c.scheduledFor() != null) {
+                    scheduled++;
+                    scheduledFor = scheduledFor == null || c.scheduledFor().isBefore(scheduledFor) ? c.scheduledFor() : scheduledFor;
                 }
             }
             if (c.resolvedOnce()) {
@@ -180,9 +206,12 @@ public class LoopFigures {
                 }
             }
         }
+        Share toldBack = share(told, eligible, eligibleWho.size(), rule);
+        Share held = share(scheduled, eligible, eligibleWho.size(), rule);
         return new Row(key, share(inTime, due, dueWho.size(), rule),
                 rule.hides(contactedWho.size()) ? MedianHours.hidden(rule.k()) : median(hours),
-                share(told, eligible, eligibleWho.size(), rule), share(reopened, resolved, resolvedWho.size(), rule));
+                toldBack, share(reopened, resolved, resolvedWho.size(), rule), held,
+                held == null || held.hidden() || scheduled == 0 ? null : scheduledFor);
     }
 
     static MedianHours median(List<Double> values) {
@@ -212,7 +241,10 @@ public class LoopFigures {
                         + "exists (select 1 from loop_case_theme ct join loop_action_theme atx on atx.theme_id = ct.theme_id "
                         + "  join loop_told_back t on t.action_id = atx.action_id and t.person_key = c.person_key "
                         + "  where ct.case_id = c.id and t.outcome = 'TOLD'), "
-                        + "c.person_key, c.id "
+                        + "c.person_key, c.id, "
+                        + "(select min(d.due_at) from loop_case_theme ct join loop_action_theme atx on atx.theme_id = ct.theme_id "
+                        + "  join loop_told_back_due d on d.action_id = atx.action_id and d.person_key = c.person_key "
+                        + "  where ct.case_id = c.id) "
                         + "from loop_case c where c.opened_at >= :from and c.opened_at < :to")
                 .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to)).param("minConfidence", settings.tellBackMinConfidence())
                 .query((rs, n) -> {
@@ -220,7 +252,7 @@ public class LoopFigures {
                     return new CaseFacts(rs.getString(1), rs.getObject(2, UUID.class), YearMonth.from(opened.atZone(zone)),
                             rs.getString(3), opened, CaseFiles.instant(rs, 5), CaseFiles.instant(rs, 6), rs.getBoolean(7),
                             rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11),
-                            who(rs.getString(12), "case:" + rs.getObject(13, UUID.class)));
+                            who(rs.getString(12), "case:" + rs.getObject(13, UUID.class)), CaseFiles.instant(rs, 14));
                 })
                 .list();
         List<CaseFacts> all = new ArrayList<>(cases);
@@ -234,29 +266,36 @@ public class LoopFigures {
      */
     private List<CaseFacts> answerFacts(Instant from, Instant to, ZoneId zone) {
         record TagFacts(UUID response, UUID touchpoint, Instant answered, boolean hasPerson, boolean eligible, boolean told,
-                String who) {
+                String who, @Nullable Instant scheduledFor) {
         }
         List<TagFacts> tags = jdbc.sql("select a.response_id, a.touchpoint_id, a.answered_at, a.person_key is not null, "
                         + "exists (select 1 from loop_action_theme atx join loop_action x on x.id = atx.action_id "
                         + "  where atx.theme_id = a.theme_id and x.status = 'DONE') and " + TagTable.toldBack("a") + ", "
                         + "exists (select 1 from loop_action_theme atx join loop_told_back t on t.action_id = atx.action_id "
                         + "  and t.person_key = a.person_key where atx.theme_id = a.theme_id and t.outcome = 'TOLD'), "
-                        + "a.person_key "
+                        + "a.person_key, "
+                        + "(select min(d.due_at) from loop_action_theme atx join loop_told_back_due d on d.action_id = atx.action_id "
+                        + "  and d.person_key = a.person_key where atx.theme_id = a.theme_id) "
                         + "from loop_answer_theme a where a.answered_at >= :from and a.answered_at < :to order by a.response_id")
                 .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to)).param("minConfidence", settings.tellBackMinConfidence())
                 .query((rs, n) -> new TagFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CaseFiles.instant(rs, 3),
                         rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
-                        who(rs.getString(7), "response:" + rs.getObject(1, UUID.class))))
+                        who(rs.getString(7), "response:" + rs.getObject(1, UUID.class)), CaseFiles.instant(rs, 8)))
                 .list();
         Map<UUID, CaseFacts> perResponse = new java.util.LinkedHashMap<>();
         for (TagFacts t : tags) {
             CaseFacts before = perResponse.get(t.response());
             boolean eligible = t.eligible() || before != null && before.eligibleForTellingBack();
             boolean told = t.told() || before != null && before.toldBack();
+            Instant scheduledFor = earliest(t.scheduledFor(), before == null ? null : before.scheduledFor());
             perResponse.put(t.response(), new CaseFacts(null, t.touchpoint(), YearMonth.from(t.answered().atZone(zone)), ANSWER,
-                    t.answered(), t.answered(), null, false, false, t.hasPerson(), eligible, told, t.who()));
+                    t.answered(), t.answered(), null, false, false, t.hasPerson(), eligible, told, t.who(), scheduledFor));
         }
         return new ArrayList<>(perResponse.values());
+    }
+
+    private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** The person a case or answer is about: their key, or for an anonymous one its own id. */

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import nl.buitenin.access.Users;
+import nl.buitenin.loop.TeamLeads;
 import nl.buitenin.platform.MenuGroup;
 import nl.buitenin.platform.NavigationEntry;
 
@@ -19,11 +19,9 @@ class LoopNavigation {
 
     /** Only for an agent who leads a team: to anyone else the page would only say they lead no team. */
     @Bean
-    NavigationEntry loopLeadEntry(Users users, Teams teams) {
+    NavigationEntry loopLeadEntry(TeamLeads leads) {
         return new NavigationEntry("nav.loop.lead", "/team-lead/cases", 405, Set.of("AGENT"), MenuGroup.IMPROVE,
-                username -> users.byUsername(username)
-                        .map(user -> user.team() != null && teams.isLead(user.id().value(), user.team()))
-                        .orElse(false));
+                username -> leads.teamLedBy(username).isPresent());
     }
 
     @Bean

@@ -183,6 +183,31 @@ class LoopPersonalData {
         };
     }
 
+    /** {@code how}: found automatically, reviewed and confirmed or not yet reviewed (nobody tags a contact reason by hand). */
+    record ExportedReasonTheme(@ExportOnly UUID contact, ExportName theme, Instant contactAt, Instant taggedAt, ExportTerm how) {
+    }
+
+    @Bean
+    PersonalDataSource reasonThemesSource(JdbcClient jdbc) {
+        return new Source("reason-themes", List.of(PersonalDataTable.keyed("loop_reason_theme", "person_key"))) {
+            @Override
+            public PurposeId purpose() {
+                return PurposeId.SERVICE_IMPROVEMENT;
+            }
+
+            @Override
+            public List<?> export(PersonKey person) {
+                return jdbc.sql("select a.contact_id, t.name_nl, t.name_en, a.heard_at, a.tagged_at, "
+                                + "case when a.confirmed_at is null then 'suggested' else 'confirmed' end from loop_reason_theme a "
+                                + "join loop_theme t on t.id = a.theme_id where a.person_key = :p order by a.heard_at desc, t.name_nl")
+                        .param("p", person.value())
+                        .query((rs, n) -> new ExportedReasonTheme(rs.getObject(1, UUID.class), name(rs, 2, null),
+                                CaseFiles.instant(rs, 4), CaseFiles.instant(rs, 5),
+                                new ExportTerm(rs.getString(6), "export.reason-themes.how." + rs.getString(6)))).list();
+            }
+        };
+    }
+
     @Bean
     PersonalDataSource answerThemesSource(JdbcClient jdbc) {
         return new Source("answer-themes", List.of(PersonalDataTable.keyed("loop_answer_theme", "person_key"))) {

@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
 
 import nl.buitenin.access.User;
 import nl.buitenin.access.Users;
+import nl.buitenin.loop.TeamLeads;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.ReadableDates;
 import nl.buitenin.platform.StartFigure;
 import nl.buitenin.platform.StartPanel;
 import nl.buitenin.platform.StartPanel.Text;
@@ -55,9 +57,9 @@ class LoopStartPanels {
     }
 
     @Bean
-    StartPanel loopLeadPanel(Users users, CaseFiles cases, Teams teams, Clock clock) {
-        return StartPanel.of("loop.start.lead.title", 405, Set.of("AGENT"), username -> leadTeam(users, teams, username).isPresent(),
-                "home.panel.empty", (username, locale) -> leadTeam(users, teams, username)
+    StartPanel loopLeadPanel(CaseFiles cases, TeamLeads leads, Clock clock) {
+        return StartPanel.of("loop.start.lead.title", 405, Set.of("AGENT"), username -> leads.teamLedBy(username).isPresent(),
+                "home.panel.empty", (username, locale) -> leads.teamLedBy(username)
                         .map(team -> leadFigures(CaseAgeing.of(cases.openOfTeam(team, 2000), clock.instant())))
                         .orElse(List.of()));
     }
@@ -76,13 +78,6 @@ class LoopStartPanels {
                 .toList();
     }
 
-    /** The team the user leads, if any (the same rule as the team lead's menu entry). */
-    private static Optional<String> leadTeam(Users users, Teams teams, String username) {
-        return users.byUsername(username)
-                .filter(user -> user.team() != null && teams.isLead(user.id().value(), user.team()))
-                .map(User::team);
-    }
-
     static List<StartFigure> managerFigures(LoopFigures figures, CaseFiles cases, SmallCellRule smallCells, ZoneId zone, Instant now,
             Locale locale) {
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -98,8 +93,9 @@ class LoopStartPanels {
         } else if (told.hidden()) {
             result.add(StartFigure.without(label, Text.of("home.figure.hidden", told.fewerThan()), "/loop/figures"));
         } else {
-            result.add(StartFigure.estimate(label, StartFigure.Format.PERCENT, told.n(), 100 * told.value(), 100 * told.low(),
-                    100 * told.high(), "/loop/figures"));
+            StartFigure share = StartFigure.estimate(label, StartFigure.Format.PERCENT, told.n(), 100 * told.value(), 100 * told.low(),
+                    100 * told.high(), "/loop/figures");
+            result.add(scheduled(rows.get(rows.size() - 1), zone, now, locale).map(share::withNote).orElse(share));
         }
         List<CaseFile> atRisk = cases.workingDueBetween(now, now.plus(AT_RISK));
         long people = atRisk.stream().map(c -> c.person() == null ? "case:" + c.id() : c.person().value()).distinct().count();
@@ -109,6 +105,19 @@ class LoopStartPanels {
                 ? StartFigure.without(riskLabel, Text.of("home.figure.hidden", count.k()), "/loop/figures")
                 : StartFigure.count(riskLabel, atRisk.size(), "/loop/figures").withNote(Text.of("loop.start.atRisk.note")));
         return result;
+    }
+
+    /**
+     * Told-back messages held back by quiet hours are on their way, not missing: "and 40 % scheduled for 09:00", so that a
+     * share of 0 % before nine in the morning reads as what it is.
+     */
+    static Optional<Text> scheduled(LoopFigures.Row total, ZoneId zone, Instant now, Locale locale) {
+        Share held = total.scheduled();
+        if (held == null || held.hidden() || held.successes() == 0 || total.scheduledFor() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Text.of("loop.start.toldBack.scheduled", Math.round(100 * held.value()),
+                ReadableDates.of(locale, zone).moment(total.scheduledFor(), now)));
     }
 
     static List<StartFigure> agentFigures(User me, CaseFiles cases, ZoneId zone, Instant now) {

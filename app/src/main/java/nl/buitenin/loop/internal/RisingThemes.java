@@ -19,7 +19,8 @@ import nl.buitenin.loop.ThemeId;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
- * Themes rising: how many cases (by the day they were opened) and answers (by the day they were given) carry each
+ * Themes rising: how many cases (by the day they were opened), answers (by the day they were given) and contact reasons
+ * (by the day of the contact) carry each
  * theme in the last four weeks against the four weeks before. A tag counts by the same rule as telling back (a person
  * made it, an analyst confirmed it, or the suggester was sure enough), so an unreviewed guess does not make a theme
  * rise. A theme is listed only when its last four weeks are about at least k people (the small-cell rule) and it has
@@ -66,6 +67,14 @@ public class RisingThemes {
         jdbc.sql("select t.id, t.name_nl, t.name_en, a.answered_at, coalesce(a.person_key, 'response:' || cast(a.response_id as varchar(40))) "
                         + "from loop_answer_theme a join loop_theme t on t.id = a.theme_id "
                         + "where a.answered_at >= :start and a.answered_at < :now and " + TagTable.toldBack("a"))
+                .param("start", CaseFiles.utc(start)).param("now", CaseFiles.utc(now))
+                .param("minConfidence", settings.tellBackMinConfidence())
+                .query((rs, n) -> tags.add(new Tag(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), CaseFiles.instant(rs, 4),
+                        rs.getString(5))))
+                .list();
+        jdbc.sql("select t.id, t.name_nl, t.name_en, r.heard_at, coalesce(r.person_key, 'contact:' || cast(r.contact_id as varchar(40))) "
+                        + "from loop_reason_theme r join loop_theme t on t.id = r.theme_id "
+                        + "where r.heard_at >= :start and r.heard_at < :now and " + TagTable.toldBack("r"))
                 .param("start", CaseFiles.utc(start)).param("now", CaseFiles.utc(now))
                 .param("minConfidence", settings.tellBackMinConfidence())
                 .query((rs, n) -> tags.add(new Tag(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), CaseFiles.instant(rs, 4),

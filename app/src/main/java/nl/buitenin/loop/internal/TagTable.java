@@ -18,7 +18,7 @@ import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
 
 /**
- * What the tags on cases, answers and notes share: the tables have the same tag columns and a twin table of
+ * What the tags on cases, answers, notes and contact reasons share: the tables have the same tag columns and a twin table of
  * rejections, and differ only in the subject column (and in what an answer's tag copies from listening, which
  * stays with {@link AnswerThemes}). Suggestions, their review and the read for learning live here once.
  */
@@ -27,6 +27,7 @@ final class TagTable {
     static final TagTable CASES = new TagTable(TagSubject.Kind.CASE, "loop_case_theme", "case_id");
     static final TagTable ANSWERS = new TagTable(TagSubject.Kind.ANSWER, "loop_answer_theme", "response_id");
     static final TagTable NOTES = new TagTable(TagSubject.Kind.NOTE, "loop_note_theme", "note_id");
+    static final TagTable REASONS = new TagTable(TagSubject.Kind.CONTACT_REASON, "loop_reason_theme", "contact_id");
 
     /** An existing tag: who or what made it, with which confidence, and who confirmed it (null while unreviewed). */
     record Existing(Tagger kind, String taggedBy, @Nullable Double confidence, Instant taggedAt, @Nullable String confirmedBy) {
@@ -53,6 +54,7 @@ final class TagTable {
             case CASE -> CASES;
             case ANSWER -> ANSWERS;
             case NOTE -> NOTES;
+            case CONTACT_REASON -> REASONS;
         };
     }
 
@@ -123,9 +125,9 @@ final class TagTable {
                 .param("s", id).query((rs, n) -> tag(rs)).list();
     }
 
-    /** The tags and rejections of both tables, for learning; ordered by subject kind, subject and theme. */
+    /** The tags and rejections of every table, for learning; ordered by subject kind, subject and theme. */
     static PageResult<ThemeTag> all(JdbcClient jdbc, PageRequest page) {
-        String union = CASES.select() + " union all " + ANSWERS.select() + " union all " + NOTES.select();
+        String union = CASES.select() + " union all " + ANSWERS.select() + " union all " + NOTES.select() + " union all " + REASONS.select();
         long total = jdbc.sql("select count(*) from (" + union + ") x").query(Long.class).single();
         List<ThemeTag> items = jdbc.sql("select * from (" + union + ") x order by x.k, x.s, x.theme_id, x.st limit :limit offset :offset")
                 .param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> tag(rs)).list();

@@ -87,14 +87,14 @@ public class Themes implements ThemeTagging {
 
     private final JdbcClient jdbc;
     private final AnswerThemes answers;
-    private final NoteThemes notes;
+    private final PortedTextThemes ported;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    Themes(JdbcClient jdbc, AnswerThemes answers, NoteThemes notes, ApplicationEventPublisher events, java.time.Clock clock) {
+    Themes(JdbcClient jdbc, AnswerThemes answers, PortedTextThemes ported, ApplicationEventPublisher events, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.answers = answers;
-        this.notes = notes;
+        this.ported = ported;
         this.events = events;
         this.clock = clock;
     }
@@ -265,8 +265,8 @@ public class Themes implements ThemeTagging {
         if (!exists(theme)) {
             throw new NotFoundException("loop.thing.theme", theme);
         }
-        if (subject.kind() == TagSubject.Kind.NOTE) {
-            return notes.suggest(subject.id(), theme, suggestedBy, checked, clock.instant());
+        if (subject.kind() == TagSubject.Kind.NOTE || subject.kind() == TagSubject.Kind.CONTACT_REASON) {
+            return ported.suggest(subject, theme, suggestedBy, checked, clock.instant());
         }
         return suggestOnCase(new CaseId(subject.id()), theme, suggestedBy, checked, clock.instant());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,8 +81,15 @@ public class ToldBackLog implements ToldBack {
                 .update() == 1;
     }
 
-    /** How many people of an action were told, by channel, and how many could not be reached, for the actions page. */
-    public record Tally(long mailed, long phoned, long unreachable) {
+    /**
+     * How many people of an action were told, by channel, and how many could not be reached, for the actions page;
+     * {@code scheduled}: how many wait for quiet hours or a quiet day to pass, the first of them at {@code scheduledFor}.
+     */
+    public record Tally(long mailed, long phoned, long unreachable, long scheduled, @Nullable Instant scheduledFor) {
+
+        public Tally(long mailed, long phoned, long unreachable) {
+            this(mailed, phoned, unreachable, 0, null);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -93,7 +101,12 @@ public class ToldBackLog implements ToldBack {
                     int i = "UNREACHABLE".equals(rs.getString(1)) ? 2 : "PHONE".equals(rs.getString(2)) ? 1 : 0;
                     counts[i] += rs.getLong(3);
                 });
-        return new Tally(counts[0], counts[1], counts[2]);
+        record Held(long count, @Nullable Instant first) {
+        }
+        Held held = jdbc.sql("select count(*), min(due_at) from loop_told_back_due where action_id = :action")
+                .param("action", action.value())
+                .query((rs, n) -> new Held(rs.getLong(1), CaseFiles.instant(rs, 2))).single();
+        return new Tally(counts[0], counts[1], counts[2], held.count(), held.first());
     }
 
     /** The team of the person's latest case on one of the action's themes: the team that hears back from them. */

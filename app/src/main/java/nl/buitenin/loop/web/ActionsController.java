@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,13 +130,18 @@ class ActionsController {
             String owner, LocalDate dueOn, String completed, ToldBack tally) {
     }
 
-    /** How many people were told by e-mail, by phone, or could not be reached; each count hidden below k. */
-    record ToldBack(SmallCells.Suppressed mailed, SmallCells.Suppressed phoned, SmallCells.Suppressed unreachable) {
+    /**
+     * How many people were told by e-mail, by phone, or could not be reached, and how many messages wait for quiet hours
+     * to pass (with the first moment they go out, null when none waits); each count hidden below k.
+     */
+    record ToldBack(SmallCells.Suppressed mailed, SmallCells.Suppressed phoned, SmallCells.Suppressed unreachable,
+            SmallCells.Suppressed scheduled, java.time.@Nullable Instant scheduledFor) {
     }
 
     private ToldBack told(ToldBackLog.Tally tally) {
         return new ToldBack(smallCells.suppress(tally.mailed()), smallCells.suppress(tally.phoned()),
-                smallCells.suppress(tally.unreachable()));
+                smallCells.suppress(tally.unreachable()), smallCells.suppress(tally.scheduled()),
+                tally.scheduled() == 0 ? null : tally.scheduledFor());
     }
 
     @GetMapping("/loop/actions")

@@ -47,7 +47,9 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.RequestValues;
+import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PurposeRefusedException;
@@ -68,10 +70,12 @@ class CaseQueueController {
     private final ResponseDescriptions responses;
     private final Comments comments;
     private final PurposeGuard purposes;
+    private final Persons persons;
 
     CaseQueueController(CaseWork work, CaseFiles cases, CaseTypes types, Themes themes, LoopPages pages, TellBackCalls tellBack,
-            Touchpoints touchpoints, ResponseDescriptions responses, Comments comments, PurposeGuard purposes,
+            Touchpoints touchpoints, ResponseDescriptions responses, Comments comments, PurposeGuard purposes, Persons persons,
             ObjectProvider<TextSentiments> sentiments) {
+        this.persons = persons;
         this.sentiments = sentiments;
         this.touchpoints = touchpoints;
         this.responses = responses;
@@ -116,7 +120,7 @@ class CaseQueueController {
         model.addAttribute("canClose", c.canClose());
         model.addAttribute("canReopen", c.canReopen());
         model.addAttribute("outcome", c.outcome());
-        model.addAttribute("person", c.person() == null ? null : c.person().value());
+        model.addAttribute("personName", personName(c));
         model.addAttribute("touchpoint", c.touchpoint() == null ? null
                 : touchpoints.byId(c.touchpoint()).map(t -> t.name(locale)).orElse(null));
         answer(c, model, locale);
@@ -133,6 +137,23 @@ class CaseQueueController {
         model.addAttribute("sentiment", reader == null ? null : reader.of(List.of(TagSubject.of(c.id()))).get(TagSubject.of(c.id())));
         model.addAttribute("mayCorrectSentiment", mayCorrectSentiment(me));
         return "loop/case";
+    }
+
+    /**
+     * Who the case is about, in words: the person's name, read under the purpose "complaint handling" (the same read as
+     * the call-back's contact details, so it is logged), or an empty string when the purpose refuses it or no name is
+     * known, which the page shows as "customer without a name"; null for an anonymous case. Never the person key.
+     */
+    private @Nullable String personName(CaseFile c) {
+        if (c.person() == null) {
+            return null;
+        }
+        try {
+            return persons.contactDetails(c.person(), PurposeId.COMPLAINT_HANDLING)
+                    .map(ContactDetails::name).filter(name -> !name.isBlank()).orElse("");
+        } catch (PurposeRefusedException e) {
+            return "";
+        }
     }
 
     /** An analyst corrects the sentiment read in the case's text; an agent sees it and cannot. */

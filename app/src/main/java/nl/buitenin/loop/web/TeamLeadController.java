@@ -18,11 +18,11 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
 import nl.buitenin.loop.CaseId;
+import nl.buitenin.loop.TeamLeads;
 import nl.buitenin.loop.internal.CaseAgeing;
 import nl.buitenin.loop.internal.CaseFile;
 import nl.buitenin.loop.internal.CaseFiles;
 import nl.buitenin.loop.internal.CaseWork;
-import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
@@ -37,20 +37,20 @@ class TeamLeadController {
 
     private final CaseFiles cases;
     private final CaseWork work;
-    private final Teams teams;
+    private final TeamLeads leads;
     private final LoopPages pages;
 
-    TeamLeadController(CaseFiles cases, CaseWork work, Teams teams, LoopPages pages) {
+    TeamLeadController(CaseFiles cases, CaseWork work, TeamLeads leads, LoopPages pages) {
         this.cases = cases;
         this.work = work;
-        this.teams = teams;
+        this.leads = leads;
         this.pages = pages;
     }
 
     @GetMapping("/team-lead/cases")
     String view(Model model, Locale locale) {
         User me = pages.me();
-        boolean lead = me.team() != null && teams.isLead(me.id().value(), me.team());
+        boolean lead = leads.teamLedBy(me.id()).isPresent();
         model.addAttribute("lead", lead);
         model.addAttribute("teamName", me.team());
         if (!lead) {

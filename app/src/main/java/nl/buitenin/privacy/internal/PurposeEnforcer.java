@@ -3,7 +3,10 @@ package nl.buitenin.privacy.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,22 @@ class PurposeEnforcer implements PurposeGuard {
             throw refusal.get();
         }
         log.record(actor, purpose, person, what, null);
+    }
+
+    @Override
+    @Transactional
+    public Set<PersonKey> allowed(PurposeId purpose, Map<PersonKey, Instant> recordedAt, String what) {
+        String actor = actors.current();
+        Set<PersonKey> allowed = new LinkedHashSet<>();
+        recordedAt.forEach((person, at) -> {
+            Optional<PurposeRefusedException> refusal = decide(purpose, person, at);
+            // Nothing is thrown, so nothing rolls back: a refusal is logged in this transaction like a read.
+            log.record(actor, purpose, person, what, refusal.map(r -> r.reason().name()).orElse(null));
+            if (refusal.isEmpty()) {
+                allowed.add(person);
+            }
+        });
+        return allowed;
     }
 
     @Override

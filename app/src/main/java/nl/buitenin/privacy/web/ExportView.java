@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 
+import nl.buitenin.organisation.Register;
 import nl.buitenin.privacy.ExportName;
 import nl.buitenin.privacy.ExportOnly;
 import nl.buitenin.privacy.ExportTerm;
@@ -70,7 +71,13 @@ record ExportView(List<GroupView> groups, int records, Set<String> missing) {
 
     static ExportView of(PersonExport export, MessageSource messages, Locale locale, ZoneId zone,
             Function<PurposeId, Optional<Purpose>> purposes) {
-        Renderer renderer = new Renderer(messages, locale, zone);
+        return of(export, messages, locale, zone, purposes, Register.FORMAL);
+    }
+
+    /** As above, the Dutch texts in the organisation's register ("Uw antwoorden" or "Je antwoorden"). */
+    static ExportView of(PersonExport export, MessageSource messages, Locale locale, ZoneId zone,
+            Function<PurposeId, Optional<Purpose>> purposes, Register register) {
+        Renderer renderer = new Renderer(messages, locale, zone, register);
         Collator collator = Collator.getInstance(locale);
         Comparator<SectionView> byRankAndName = Comparator.comparingInt((SectionView s) -> rank(s.code())).thenComparing(SectionView::name, collator);
         // Who they are and what they chose first, then what is held per purpose, who read their data last.
@@ -122,9 +129,11 @@ record ExportView(List<GroupView> groups, int records, Set<String> missing) {
         private final DateTimeFormatter dateTime;
         private final DateTimeFormatter date;
         private final Set<String> missing = new TreeSet<>();
+        private final Register register;
 
-        Renderer(MessageSource messages, Locale locale, ZoneId zone) {
+        Renderer(MessageSource messages, Locale locale, ZoneId zone, Register register) {
             this.messages = messages;
+            this.register = register;
             this.locale = locale;
             this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).withZone(zone);
             this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
@@ -217,8 +226,10 @@ record ExportView(List<GroupView> groups, int records, Set<String> missing) {
             }
         }
 
+        /** The text in the organisation's register where it has one of its own ({@code <key>.je}), else the text. */
         String text(String key, String fallback) {
-            String text = messages.getMessage(key, null, null, locale);
+            String inRegister = register == Register.FORMAL ? null : messages.getMessage(register.key(key), null, null, locale);
+            String text = inRegister != null ? inRegister : messages.getMessage(key, null, null, locale);
             if (text == null) {
                 missing.add(key);
                 return fallback;

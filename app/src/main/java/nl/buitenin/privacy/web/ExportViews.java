@@ -9,7 +9,7 @@ import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.internal.PersonExport;
 import nl.buitenin.privacy.internal.Purposes;
 
-/** Renders an export for a reader: their language, the organisation's time zone. */
+/** Renders an export for a reader: their language, the organisation's time zone and register ("u" or "je"). */
 @Component
 class ExportViews {
 
@@ -24,6 +24,7 @@ class ExportViews {
     }
 
     ExportView of(PersonExport export, Locale locale) {
-        return ExportView.of(export, messages, locale, organisations.current().timeZone(), purposes::find);
+        return ExportView.of(export, messages, locale, organisations.current().timeZone(), purposes::find,
+                organisations.current().register());
     }
 }

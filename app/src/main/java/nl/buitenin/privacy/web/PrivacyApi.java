@@ -42,6 +42,7 @@ import nl.buitenin.privacy.internal.PersonExport;
 import nl.buitenin.privacy.internal.Purposes;
 import nl.buitenin.privacy.internal.Retention;
 import nl.buitenin.privacy.internal.SignedLinks;
+import nl.buitenin.privacy.internal.StaffData;
 
 /**
  * The REST API of the privacy module: other systems register persons and consents (scope INGEST,
@@ -61,9 +62,11 @@ class PrivacyApi {
     private final Retention retention;
     private final Actors actors;
     private final SignedLinks links;
+    private final StaffData staffData;
 
     PrivacyApi(Purposes purposes, JdbcPersons persons, JdbcConsents consents, AccessLog log, Exports exports, Erasure erasure,
-            Retention retention, Actors actors, SignedLinks links) {
+            Retention retention, Actors actors, SignedLinks links, StaffData staffData) {
+        this.staffData = staffData;
         this.purposes = purposes;
         this.persons = persons;
         this.consents = consents;
@@ -181,6 +184,20 @@ class PrivacyApi {
     @Operation(summary = "Forget a person in every module (GDPR art. 17)")
     void erase(@PathVariable String key) {
         erasure.erase(existing(key), "api");
+    }
+
+    @GetMapping("/privacy/staff/{staffRef}/export")
+    @Allow(Role.PRIVACY_OFFICER)
+    @Operation(summary = "Everything held about a staff reference (who served the person) in every module; staff are people too")
+    StaffData.StaffExport staffExport(@PathVariable String staffRef) {
+        return staffData.export(staffRef);
+    }
+
+    @DeleteMapping("/privacy/staff/{staffRef}")
+    @Allow(Role.PRIVACY_OFFICER)
+    @Operation(summary = "Erase a staff reference in every module: interactions and responses lose it, their team stays for team figures")
+    List<StaffData.Erased> staffErasure(@PathVariable String staffRef) {
+        return staffData.erase(staffRef);
     }
 
     @GetMapping("/privacy/access-log")

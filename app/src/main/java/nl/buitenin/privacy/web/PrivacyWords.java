@@ -49,7 +49,7 @@ final class PrivacyWords {
 
     /** Gives every privacy page the words for the reader of the current request, as {@code words}. */
     @ControllerAdvice(assignableTypes = {RegisterController.class, AccessLogController.class, PersonsController.class,
-        RetentionController.class, OwnPageController.class})
+        RetentionController.class, OwnPageController.class, StaffController.class})
     static class Advice {
         private final MessageSource messages;
         private final Organisations organisations;

@@ -1,4 +1,4 @@
-/** Honest readings' server side: the figures its pages and API show, computed with insight's readings. */
+/** Honest readings' server side: the readings computed from the organisation's responses. */
 @NullMarked
 package nl.buitenin.readings.internal;
 

@@ -3,6 +3,7 @@ package nl.buitenin.textinsight.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.insight.text.DemandClassifier;
 import nl.buitenin.insight.text.DemandContact;
@@ -21,12 +25,15 @@ import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.InteractionsRecorded.Interaction;
 import nl.buitenin.journey.ReasonedContact;
 import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.textinsight.TextSource;
 
 /**
  * Reads every new contact with a reason as value or failure demand after the batch that recorded it committed. A
  * person's contacts are read together with their earlier ones of the repeat window (14 days unless configured), so a contact
  * about the same matter as an earlier failure counts as a repeat. Reasons are personal data: a known person's are
- * read only under the purpose "service improvement"; a contact the purpose refuses is not read, only counted.
+ * read only under the purpose "service improvement"; a contact the purpose refuses is not read, only counted. The reason
+ * of a contact read now also gets suggested themes of the organisation's taxonomy ({@link ThemeSuggestions}), on loop's
+ * side keyed by the contact's random id.
  */
 @Component
 public class DemandAfterCommit {
@@ -37,8 +44,15 @@ public class DemandAfterCommit {
     private final DemandReadings readings;
     private final TextReading reading;
     private final DemandClassifier classifier;
+    private final TextAnalyzer analyzer = TextAnalyzer.standard();
+    private final ThemeSuggestions themes;
+    private final TransactionTemplate separately;
 
-    DemandAfterCommit(Interactions interactions, DemandReadings readings, TextReading reading, TextInsightProperties properties) {
+    DemandAfterCommit(Interactions interactions, DemandReadings readings, TextReading reading, TextInsightProperties properties,
+            ThemeSuggestions themes, PlatformTransactionManager transactions) {
+        this.themes = themes;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.classifier = properties.repeatWindow().equals(DemandClassifier.DEFAULT_WINDOW) ? DemandClassifier.standard()
                 : new DemandClassifier(TextAnalyzer.standard(), properties.repeatWindow());
         this.interactions = interactions;
@@ -79,7 +93,13 @@ public class DemandAfterCommit {
                 read.add(read(own.get(i), found.get(before + i)));
             }
         }
-        int added = readings.add(read);
+        Map<String, String> reasons = new HashMap<>();
+        recorded.interactions().forEach(i -> {
+            if (i.reason() != null) {
+                reasons.put(i.sourceId(), i.reason());
+            }
+        });
+        int added = store(read, reasons);
         if (refused > 0) {
             log.info("Failure demand: {} of {} contact reasons not read (the purpose does not allow it)", refused, refused + read.size());
         }
@@ -112,7 +132,26 @@ public class DemandAfterCommit {
                 read.add(new DemandReadings.Read(contact.sourceId(), contact.person(), contact.touchpoint(), contact.at(), found.get(i)));
             }
         }
-        return readings.add(read);
+        Map<String, String> reasons = new HashMap<>();
+        history.forEach(contact -> reasons.put(contact.sourceId(), contact.reason()));
+        return store(read, reasons);
+    }
+
+    /**
+     * Stores the readings and suggests themes of the organisation's taxonomy for the reasons of the contacts read now for
+     * the first time (a replayed event suggests nothing again), through the same step as comments, cases and notes. The
+     * readings commit first: the tags are keyed by the contact's id and loop asks for its owner in a transaction of its own.
+     * The reasons were read above under the purpose (or are anonymous); nothing more is read here.
+     */
+    private int store(List<DemandReadings.Read> read, Map<String, String> reasons) {
+        List<DemandReadings.Read> added = separately.execute(s -> readings.add(read));
+        for (DemandReadings.Read contact : added) {
+            String reason = reasons.get(contact.sourceRef());
+            if (reason != null && !reason.isBlank()) {
+                themes.suggest(TextSource.CONTACT_REASON, contact.contact().toString(), reason, analyzer.language(reason));
+            }
+        }
+        return added.size();
     }
 
     private static DemandReadings.Read read(Interaction interaction, DemandReading reading) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -92,9 +93,10 @@ public class FailureDemandFigures {
 
     /**
      * A repeated question: the word that names its matter ({@code key} is that word's stem, stable across reads),
-     * how many failure-demand contacts and people asked it, and up to three of the reasons (empty when not asked for).
+     * how many failure-demand contacts and people asked it, and up to three of the reasons (empty when not asked for) with
+     * the id of the contact each is the reason of ({@code exampleContacts}, in the same order), whose themes the page shows.
      */
-    public record Question(String key, String label, long contacts, long people, List<String> examples) {
+    public record Question(String key, String label, long contacts, long people, List<String> examples, List<UUID> exampleContacts) {
     }
 
     /** The figures of a period; {@code unread} counts the failure-demand reasons the purpose did not allow to read. */
@@ -195,9 +197,12 @@ public class FailureDemandFigures {
             figures.add(new JourneyFigures(j, figure(totals, ids), weeks(weekly, ids, weeks), stages, kinds));
         }
         Reasons reasons = reasons(failures, from, to, zone);
+        Map<String, UUID> contactIds = new HashMap<>();
+        failures.forEach(row -> contactIds.put(row.sourceRef(), row.contact()));
         List<Question> questions = groups.group(reasons.asked, QUESTIONS).stream()
                 .filter(g -> !rule.hides(g.people()))
-                .map(g -> new Question(g.stem(), g.label(), g.contacts(), g.people(), examples ? g.examples() : List.of()))
+                .map(g -> new Question(g.stem(), g.label(), g.contacts(), g.people(), examples ? g.examples() : List.of(),
+                        examples ? g.exampleRefs().stream().map(contactIds::get).toList() : List.of()))
                 .toList();
         return new Figures(from, to, weeks, figures, questions, reasons.unread);
     }
@@ -207,7 +212,8 @@ public class FailureDemandFigures {
 
     /**
      * The reasons of the failure-demand contacts, newest first, each person's read once under the purpose (checked at
-     * their earliest contact of the period, so nothing past the purpose's retention is read).
+     * their earliest contact of the period, so nothing past the purpose's retention is read; all people in one batched
+     * check).
      */
     private Reasons reasons(List<DemandReadings.Row> failures, LocalDate from, LocalDate to, ZoneId zone) {
         if (failures.isEmpty()) {
@@ -225,12 +231,8 @@ public class FailureDemandFigures {
                 earliest.merge(contact.person(), contact.at(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        Set<PersonKey> allowed = new HashSet<>();
-        earliest.forEach((person, at) -> {
-            if (reading.mayRead(person, "repeated questions in contact reasons", at)) {
-                allowed.add(person);
-            }
-        });
+        // One batched check for everybody in the period, by the same rules as one check per person.
+        Set<PersonKey> allowed = reading.mayRead(earliest, "repeated questions in contact reasons");
         List<QuestionGroups.Asked> asked = new ArrayList<>();
         int unread = 0;
         for (int i = contacts.size() - 1; i >= 0; i--) {

@@ -72,6 +72,7 @@ class LoopSentiments implements TextSentiments, CommentSentiments {
             case ANSWER -> TextSource.COMMENT;
             case CASE -> TextSource.CASE;
             case NOTE -> TextSource.NOTE;
+            case CONTACT_REASON -> TextSource.CONTACT_REASON;
         };
     }
 

@@ -1,6 +1,8 @@
 package nl.buitenin.textinsight.internal;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,14 @@ class PurposeReads {
     /** True for an anonymous text; for a person's, whether the purpose allows the read now (and the read is logged). */
     boolean mayRead(@Nullable PersonKey person, String what, Instant recordedAt) {
         return mayRead(PurposeId.SERVICE_IMPROVEMENT, person, what, recordedAt);
+    }
+
+    /**
+     * Of these people (each with the moment of their earliest text to read), those whose texts may be read for service
+     * improvement now: one batched check in one transaction, each read or refusal logged as for a single check.
+     */
+    Set<PersonKey> allowed(Map<PersonKey, Instant> recordedAt, String what) {
+        return recordedAt.isEmpty() ? Set.of() : purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, recordedAt, what);
     }
 
     /** The same for another purpose (search reads case texts for complaint handling). */

@@ -38,9 +38,10 @@ final class QuestionGroups {
 
     /**
      * A repeated question: the matter's word as most often written, how many contacts and people asked it, a few of
-     * the reasons (in the order given) and the refs of all of them.
+     * the reasons (in the order given) with the ref of each ({@code exampleRefs}, the first reason of that text), and the
+     * refs of all of them.
      */
-    record Group(String stem, String label, int contacts, int people, List<String> examples, List<String> refs) {
+    record Group(String stem, String label, int contacts, int people, List<String> examples, List<String> exampleRefs, List<String> refs) {
     }
 
     private final DemandClassifier classifier;
@@ -98,7 +99,7 @@ final class QuestionGroups {
         Map<String, Integer> written = new HashMap<>();
         Map<String, Integer> compounds = new HashMap<>();
         Set<String> askers = new LinkedHashSet<>();
-        Set<String> examples = new LinkedHashSet<>();
+        Map<String, String> examples = new LinkedHashMap<>();
         List<String> refs = new ArrayList<>();
         for (int i : in) {
             String word = matters.get(i).get(stem);
@@ -112,11 +113,11 @@ final class QuestionGroups {
             askers.add(asked.asker());
             refs.add(asked.ref());
             if (examples.size() < EXAMPLES) {
-                examples.add(asked.reason().strip());
+                examples.putIfAbsent(asked.reason().strip(), asked.ref());
             }
         }
         String label = mostWritten(written.isEmpty() ? compounds : written, stem);
-        return new Group(stem, label, in.size(), askers.size(), List.copyOf(examples), refs);
+        return new Group(stem, label, in.size(), askers.size(), List.copyOf(examples.keySet()), List.copyOf(examples.values()), refs);
     }
 
     /** A question word ("welke", "which") says that something is asked, not what about. */

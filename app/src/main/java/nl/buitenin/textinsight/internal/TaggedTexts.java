@@ -1,14 +1,19 @@
 package nl.buitenin.textinsight.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.journey.Interactions;
+import nl.buitenin.journey.ReasonedContact;
 import nl.buitenin.listening.Comments;
 import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.Cases;
@@ -18,14 +23,16 @@ import nl.buitenin.loop.ThemeTag;
 import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
+import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.textinsight.TextSource;
 
 /**
- * What analysts said about the themes of texts, with the texts, for training the theme model: a theme tagged by hand
- * or a suggestion confirmed is accepted, a rejected one is not; unreviewed suggestions say nothing. Only texts that
- * were analysed count (a case opened for an answer holds scores, not words; its answer's comment is analysed), and a
- * known person's text is read only when the purpose "service improvement" allows it (logged as a read). The texts are
- * held in memory for one training and never stored.
+ * What analysts said about the themes of texts (comments, cases, notes and contact reasons), with the texts, for training
+ * the theme model: a theme tagged by hand or a suggestion confirmed is accepted, a rejected one is not; unreviewed
+ * suggestions say nothing. Only texts that were analysed count (a case opened for an answer holds scores, not words; its
+ * answer's comment is analysed; a contact reason counts when its contact was read), and a known person's text is read
+ * only when the purpose "service improvement" allows it (logged as a read; for contact reasons one batched check per
+ * page of reasons). The texts are held in memory for one training and never stored.
  */
 @Component
 class TaggedTexts {
@@ -47,8 +54,13 @@ class TaggedTexts {
     private final Cases cases;
     private final Notes notes;
     private final PurposeReads reads;
+    private final DemandReadings readings;
+    private final Interactions interactions;
 
-    TaggedTexts(ThemeTagging tagging, Analyses analyses, Comments comments, Cases cases, Notes notes, PurposeReads reads) {
+    TaggedTexts(ThemeTagging tagging, Analyses analyses, Comments comments, Cases cases, Notes notes, PurposeReads reads,
+            DemandReadings readings, Interactions interactions) {
+        this.readings = readings;
+        this.interactions = interactions;
         this.tagging = tagging;
         this.analyses = analyses;
         this.comments = comments;
@@ -71,7 +83,10 @@ class TaggedTexts {
             }
         }
         Map<TextSource, List<String>> refs = new LinkedHashMap<>();
-        verdicts.keySet().forEach(subject -> refs.computeIfAbsent(source(subject.kind()), k -> new ArrayList<>()).add(subject.id().toString()));
+        verdicts.keySet().stream().filter(subject -> subject.kind() != TagSubject.Kind.CONTACT_REASON)
+                .forEach(subject -> refs.computeIfAbsent(source(subject.kind()), k -> new ArrayList<>()).add(subject.id().toString()));
+        Map<UUID, String> reasons = reasons(verdicts.keySet().stream()
+                .filter(subject -> subject.kind() == TagSubject.Kind.CONTACT_REASON).map(TagSubject::id).toList());
         Map<TextSource, Map<String, StoredAnalysis>> analysed = new LinkedHashMap<>();
         refs.forEach((source, ids) -> {
             Map<String, StoredAnalysis> found = new LinkedHashMap<>();
@@ -83,6 +98,15 @@ class TaggedTexts {
         List<Verdict> read = new ArrayList<>();
         int unread = 0;
         for (Map.Entry<TagSubject, Map<ThemeId, Boolean>> entry : verdicts.entrySet()) {
+            if (entry.getKey().kind() == TagSubject.Kind.CONTACT_REASON) {
+                String reason = reasons.get(entry.getKey().id());
+                if (reason == null || reason.isBlank()) {
+                    unread++;
+                } else {
+                    entry.getValue().forEach((theme, accepted) -> read.add(new Verdict(reason, theme, accepted)));
+                }
+                continue;
+            }
             TextSource source = source(entry.getKey().kind());
             StoredAnalysis analysis = analysed.get(source).get(entry.getKey().id().toString());
             if (analysis == null) {
@@ -106,7 +130,31 @@ class TaggedTexts {
             case ANSWER -> Optional.of(ResponseText.of(comments.of(subject.id())));
             case CASE -> cases.summary(new CaseId(subject.id()));
             case NOTE -> notes.byId(subject.id()).map(Notes.Note::text);
+            case CONTACT_REASON -> Optional.empty();
         };
+    }
+
+    /**
+     * The reasons of the tagged contacts that may be read, by contact id: each person's under the purpose (checked once per
+     * person at their earliest tagged contact, logged as a read), anonymous ones as they are. A contact whose reason is gone
+     * (retention) is absent.
+     */
+    private Map<UUID, String> reasons(List<UUID> contacts) {
+        Map<UUID, String> reasons = new HashMap<>();
+        for (int from = 0; from < contacts.size(); from += PAGE) {
+            Map<UUID, DemandReadings.Contact> read = readings.byIds(contacts.subList(from, Math.min(contacts.size(), from + PAGE)));
+            Map<PersonKey, java.time.Instant> earliest = new HashMap<>();
+            read.values().stream().filter(c -> c.person() != null)
+                    .forEach(c -> earliest.merge(c.person(), c.at(), (a, b) -> a.isBefore(b) ? a : b));
+            Set<PersonKey> allowed = reads.allowed(earliest, "learning themes from a contact reason");
+            Map<String, UUID> bySource = new HashMap<>();
+            read.values().stream().filter(c -> c.person() == null || allowed.contains(c.person()))
+                    .forEach(c -> bySource.put(c.sourceRef(), c.contact()));
+            for (ReasonedContact contact : interactions.withReasons(bySource.keySet())) {
+                reasons.put(bySource.get(contact.sourceId()), contact.reason());
+            }
+        }
+        return reasons;
     }
 
     static TextSource source(TagSubject.Kind kind) {
@@ -114,6 +162,7 @@ class TaggedTexts {
             case ANSWER -> TextSource.COMMENT;
             case CASE -> TextSource.CASE;
             case NOTE -> TextSource.NOTE;
+            case CONTACT_REASON -> TextSource.CONTACT_REASON;
         };
     }
 

@@ -64,6 +64,14 @@ public class TextReading {
         return reads.mayRead(person, what, recordedAt);
     }
 
+    /**
+     * Of these people (each with the moment of their earliest text to read), those whose texts may be read for service
+     * improvement now, checked in one batch; each read or refusal is logged.
+     */
+    public java.util.Set<PersonKey> mayRead(Map<PersonKey, Instant> recordedAt, String what) {
+        return reads.allowed(recordedAt, what);
+    }
+
     /** Whether the person's text may be read for the purpose now; logs the read when it may. */
     public boolean mayRead(PurposeId purpose, @Nullable PersonKey person, String what, Instant recordedAt) {
         return reads.mayRead(purpose, person, what, recordedAt);

@@ -35,7 +35,7 @@ import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.textinsight.TextSource;
 
 /**
- * Suggests themes of the organisation's taxonomy for a new comment, case text or note, with the model's confidence, as
+ * Suggests themes of the organisation's taxonomy for a new comment, case text, note or contact reason, with the model's confidence, as
  * automatic tags on loop's side (marked as such; an analyst confirms or rejects them; "you said, we did" follows
  * only confirmed ones or those above the organisation's confidence threshold). The model starts from each theme's
  * example phrases (Dutch and English name included) and learns from what analysts said: themes they tagged by hand
@@ -83,17 +83,17 @@ public class ThemeSuggestions {
         stale = true;
     }
 
-    /** Suggests themes for a text just analysed: a comment (a completed response), a case or a note. */
+    /**
+     * Suggests themes for a text just analysed: a comment (a completed response), a case, a note, or the reason of a
+     * contact just read ({@code ref} the contact's id).
+     */
     void suggest(TextSource source, String ref, String text, Language language) {
         TagSubject subject = switch (source) {
             case COMMENT -> TagSubject.answer(UUID.fromString(ref));
             case CASE -> TagSubject.of(new CaseId(UUID.fromString(ref)));
             case NOTE -> TagSubject.note(UUID.fromString(ref));
-            case CONTACT_REASON -> null;
+            case CONTACT_REASON -> TagSubject.contactReason(UUID.fromString(ref));
         };
-        if (subject == null) {
-            return;
-        }
         Built current = current();
         if (current.model() == null) {
             return;

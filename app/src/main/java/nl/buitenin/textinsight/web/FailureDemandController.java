@@ -5,16 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -24,7 +32,10 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.Users;
 import nl.buitenin.journey.Journeys;
 import nl.buitenin.loop.ImprovementActions;
+import nl.buitenin.loop.TagSubject;
 import nl.buitenin.loop.ThemeId;
+import nl.buitenin.loop.ThemeTag;
+import nl.buitenin.loop.ThemeTagging;
 import nl.buitenin.loop.ThemeTaxonomy;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
@@ -39,8 +50,9 @@ import nl.buitenin.textinsight.internal.TextInsightProperties;
 /**
  * The failure-demand page for analysts: per journey, stage and touchpoint and per week the share of contacts that were
  * failure demand (n, 95 % interval, small cells hidden), the repeat contacts, the kinds of failure, and the top
- * repeated questions with example reasons (read under the purpose "service improvement"). From a question an analyst
- * opens an improvement action in loop that names the question and links back here.
+ * repeated questions with example reasons (read under the purpose "service improvement") and the themes found in each,
+ * which an analyst confirms or rejects in place. From a question an analyst opens an improvement action in loop that
+ * names the question and links back here.
  */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST})
@@ -58,9 +70,12 @@ class FailureDemandController {
     private final SmallCellRule smallCells;
     private final MessageSource messages;
     private final TextInsightProperties properties;
+    private final ThemeTagging tagging;
 
     FailureDemandController(FailureDemandFigures figures, Journeys journeys, ThemeTaxonomy taxonomy, ImprovementActions actions,
-            Users users, Organisations organisations, SmallCellRule smallCells, MessageSource messages, TextInsightProperties properties) {
+            Users users, Organisations organisations, SmallCellRule smallCells, MessageSource messages, TextInsightProperties properties,
+            ThemeTagging tagging) {
+        this.tagging = tagging;
         this.properties = properties;
         this.figures = figures;
         this.journeys = journeys;
@@ -88,6 +103,10 @@ class FailureDemandController {
             FailureDemandQuery query = FailureDemandQuery.read(from, to, journey, today);
             Figures found = figures.of(query.from(), query.to(), query.journey(), true);
             model.addAttribute("figures", found);
+            Map<UUID, List<ReasonTheme>> themes = new HashMap<>();
+            found.questions().forEach(q -> q.exampleContacts().stream().filter(Objects::nonNull)
+                    .forEach(contact -> themes.put(contact, themesOf(contact, locale))));
+            model.addAttribute("reasonThemes", themes);
             model.addAttribute("from", query.from());
             model.addAttribute("to", query.to());
         } catch (InvalidInputException e) {
@@ -145,6 +164,56 @@ class FailureDemandController {
             }
         }
         return "redirect:" + back.build().toUriString();
+    }
+
+    /** A theme found in a contact reason: its name, the suggester's confidence in whole per cent, and whether it awaits review. */
+    record ReasonTheme(UUID theme, String name, @Nullable Long percent, boolean suggested) {
+    }
+
+    /** The themes of a contact's reason that stand (rejected ones are gone), by name. */
+    private List<ReasonTheme> themesOf(UUID contact, Locale locale) {
+        List<ReasonTheme> themes = new ArrayList<>();
+        for (ThemeTag tag : tagging.tagsOf(TagSubject.contactReason(contact))) {
+            if (tag.state() == ThemeTag.State.REJECTED) {
+                continue;
+            }
+            taxonomy.byId(tag.theme()).ifPresent(theme -> themes.add(new ReasonTheme(tag.theme().value(), theme.name(locale),
+                    tag.confidence() == null ? null : Math.round(tag.confidence() * 100), tag.state() == ThemeTag.State.SUGGESTED)));
+        }
+        themes.sort(Comparator.comparing(ReasonTheme::name));
+        return themes;
+    }
+
+    /**
+     * An analyst confirms a theme suggested on a contact reason (htmx in place, or a plain form post and the page again);
+     * the theme model learns from it like from the other texts.
+     */
+    @PostMapping("/failure-demand/reasons/{contact}/themes/{theme}/confirm")
+    String confirm(@PathVariable UUID contact, @PathVariable UUID theme,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model, Locale locale) {
+        tagging.confirm(TagSubject.contactReason(contact), new ThemeId(theme), me());
+        return reviewed(contact, htmx, model, locale);
+    }
+
+    /** An analyst rejects a theme suggested on a contact reason: it goes, and the theme model learns from it. */
+    @PostMapping("/failure-demand/reasons/{contact}/themes/{theme}/reject")
+    String reject(@PathVariable UUID contact, @PathVariable UUID theme,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model, Locale locale) {
+        tagging.reject(TagSubject.contactReason(contact), new ThemeId(theme), me());
+        return reviewed(contact, htmx, model, locale);
+    }
+
+    private String reviewed(UUID contact, @Nullable String htmx, Model model, Locale locale) {
+        if (htmx == null) {
+            return "redirect:/failure-demand#questions";
+        }
+        model.addAttribute("reasonContact", contact);
+        model.addAttribute("reasonFound", themesOf(contact, locale));
+        return "textinsight/failure-demand :: reasonThemes";
+    }
+
+    private String me() {
+        return users.current().orElseThrow(() -> new NotFoundException("access.thing.user", "current")).username();
     }
 
     private String journeyName(Figures found, Locale locale) {

@@ -75,7 +75,7 @@ class FailureDemandBrowserTest {
         theme.selectByIndex(1);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", question);
         Browser.screenshot(driver, "failure-demand-question");
-        question.findElement(By.cssSelector("button[type=submit]")).click();
+        question.findElement(By.cssSelector("form.open-action button[type=submit]")).click();
 
         WebElement opened = driver.findElement(By.id("opened"));
         String word = label.substring("Over „".length(), label.length() - 1);
@@ -93,6 +93,44 @@ class FailureDemandBrowserTest {
                 .contains("Open an improvement action");
         assertThat(VisibleText.problemsInText(english)).isEmpty();
         Browser.screenshot(driver, "failure-demand-en");
+    }
+
+    /**
+     * The example reasons of a repeated question show the themes found in them; an analyst confirms one in place (htmx:
+     * the reason's themes are replaced, the page is not loaded again) and it reads as confirmed. Screenshot
+     * failure-demand-reason-theme.png.
+     */
+    @Test
+    void anAnalystConfirmsAThemeOfAnExampleReasonInPlace() {
+        driver = Browser.start(1280, 900);
+        signIn("analist");
+        driver.get(url("/failure-demand"));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("li.question .reason-themes button.confirm")).isEmpty();
+        });
+        WebElement themes = driver.findElement(By.xpath("//li[contains(@class,'question')]//div[contains(@class,'reason-themes')]"
+                + "[.//button[contains(@class,'confirm')]]"));
+        String id = themes.getAttribute("id");
+        WebElement tag = themes.findElement(By.xpath(".//li[.//button[contains(@class,'confirm')]]"));
+        String theme = tag.findElement(By.tagName("span")).getText();
+        assertThat(tag.getText()).contains("automatisch").contains("% zeker").contains("Klopt niet");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); window.notReloaded = true;", themes);
+        Browser.screenshot(driver, "failure-demand-reason-theme");
+        tag.findElement(By.cssSelector("button.confirm")).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            WebElement now = d.findElement(By.xpath("//div[@id='" + id + "']//li[span[text()='" + theme + "']]"));
+            return now.findElements(By.tagName("button")).isEmpty() && now.getText().contains("automatisch, bevestigd");
+        });
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"))
+                .as("confirmed in place, without loading the page again").isEqualTo(true);
+        assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("main")).getText())).isEmpty();
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id(id)));
+        Browser.screenshot(driver, "failure-demand-reason-theme-confirmed");
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.xpath("//div[@id='" + id + "']//li[span[text()='" + theme + "']]")).getText()).as("stored")
+                .contains("automatisch, bevestigd");
     }
 
     private void signIn(String username) {

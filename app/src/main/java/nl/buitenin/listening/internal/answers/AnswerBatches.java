@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.journey.StaffFields;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.listening.CompletedResponse;
@@ -72,13 +74,21 @@ public class AnswerBatches {
      * @param person     the person's key, or null for an anonymous answer
      * @param language   nl or en (default nl)
      * @param answers    per question key the given values: a score, the chosen option values, or a text
+     * @param staff      the pseudonymous reference of the staff member who served the person ({@link StaffFields}), or null
+     * @param team       the team of that staff member, or null
      */
     public record AnswerInput(String sourceId, String survey, String touchpoint, String at, String person, String language,
-            Map<String, List<String>> answers) {
+            Map<String, List<String>> answers, @Nullable String staff, @Nullable String team) {
+
+        /** An answered survey without staff and team. */
+        public AnswerInput(String sourceId, String survey, String touchpoint, String at, String person, String language,
+                Map<String, List<String>> answers) {
+            this(sourceId, survey, touchpoint, at, person, language, answers, null, null);
+        }
     }
 
     private record Valid(int index, String sourceId, Survey survey, TouchpointId touchpoint, Instant at, PersonKey person,
-            String language, AnswerSheet sheet) {
+            String language, AnswerSheet sheet, @Nullable String staff, @Nullable String team) {
     }
 
     @Transactional
@@ -193,6 +203,8 @@ public class AnswerBatches {
         if (!language.equals("nl") && !language.equals("en")) {
             errors.add(FieldError.of("language", "listening.invalid.language"));
         }
+        StaffFields.staffError("staff", item.staff()).ifPresent(errors::add);
+        StaffFields.teamError("team", item.team()).ifPresent(errors::add);
         AnswerSheet sheet = null;
         if (survey != null) {
             try {
@@ -201,7 +213,8 @@ public class AnswerBatches {
                 e.errors().forEach(error -> errors.add(error.in("answers." + error.field())));
             }
         }
-        return errors.isEmpty() ? new Valid(index, sourceId, survey, touchpoint, at, person, language, sheet) : null;
+        return errors.isEmpty() ? new Valid(index, sourceId, survey, touchpoint, at, person, language, sheet,
+                StaffFields.given(item.staff()), StaffFields.given(item.team())) : null;
     }
 
     private Optional<Survey> survey(String id) {
@@ -217,7 +230,7 @@ public class AnswerBatches {
         List<Completions.Completion> batch = new ArrayList<>(valid.size());
         for (Valid v : valid) {
             batch.add(Completions.Completion.received(v.survey(), v.touchpoint(), v.person(), "api:" + v.sourceId(),
-                    ResponseChannel.IMPORT, v.language(), v.sheet().answers(), v.at()));
+                    ResponseChannel.IMPORT, v.language(), v.sheet().answers(), v.at(), v.staff(), v.team()));
         }
         List<Optional<CompletedResponse>> completed = completions.complete(batch);
         List<Valid> created = new ArrayList<>();

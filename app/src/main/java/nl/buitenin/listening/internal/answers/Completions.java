@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,11 +76,25 @@ public class Completions {
             return invitedAndReceived(survey, touchpoint, person, sourceRef, channel, language, at, null, answers, at);
         }
 
+        /** As {@link #received}, about a contact in which {@code staff} of {@code team} served the person (either may be null). */
+        public static Completion received(Survey survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
+                ResponseChannel channel, String language, List<GivenAnswer> answers, Instant at, @Nullable String staff,
+                @Nullable String team) {
+            return invitedAndReceived(survey, touchpoint, person, sourceRef, channel, language, at, null, answers, at, staff, team);
+        }
+
         /** A received response that was invited before it was answered (the demo's history). */
         public static Completion invitedAndReceived(Survey survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
                 ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, List<GivenAnswer> answers, Instant at) {
+            return invitedAndReceived(survey, touchpoint, person, sourceRef, channel, language, invitedAt, expiresAt, answers, at, null, null);
+        }
+
+        /** A received response that was invited before it was answered, with who served the person (either may be null). */
+        public static Completion invitedAndReceived(Survey survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
+                ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, List<GivenAnswer> answers, Instant at,
+                @Nullable String staff, @Nullable String team) {
             return new Completion(new JdbcResponses.Completing(UUID.randomUUID(), false, survey.id(), touchpoint, person, sourceRef,
-                    channel, language, invitedAt, expiresAt, at, answers), survey.definition());
+                    channel, language, invitedAt, expiresAt, at, answers, staff, team), survey.definition());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -116,12 +117,23 @@ public class Invitations {
     /** Every new interaction with a known person is a possible moment to ask; the policy decides. */
     void on(Interaction interaction) {
         if (interaction.person() != null) {
-            invite(interaction.person(), interaction.touchpoint(), "interaction:" + interaction.sourceId(), interaction.at());
+            invite(interaction.person(), interaction.touchpoint(), "interaction:" + interaction.sourceId(), interaction.at(),
+                    interaction.staff(), interaction.team());
         }
     }
 
     @Transactional
     public Outcome invite(PersonKey person, TouchpointId touchpoint, String sourceRef, Instant contactAt) {
+        return invite(person, touchpoint, sourceRef, contactAt, null, null);
+    }
+
+    /**
+     * Invites the person after a contact in which {@code staff} of {@code team} served them (either may be null): the
+     * response carries both, so what the person answers can be read per team (and, under its own purpose, per staff member).
+     */
+    @Transactional
+    public Outcome invite(PersonKey person, TouchpointId touchpoint, String sourceRef, Instant contactAt, @Nullable String staff,
+            @Nullable String team) {
         Instant now = clock.instant();
         if (contactAt.isBefore(now.minus(ASK_WITHIN))) {
             return Outcome.TOO_OLD;
@@ -145,7 +157,7 @@ public class Invitations {
         String language = preferences.language() == null || !preferences.language().equals("en") ? "nl" : "en";
         Instant expires = now.plus(VALIDITY);
         Optional<UUID> response = responses.create(survey.get().id(), touchpoint, person, sourceRef, ResponseChannel.EMAIL,
-                language, ResponseStatus.INVITED, now, expires);
+                language, ResponseStatus.INVITED, now, expires, staff, team);
         if (response.isEmpty()) {
             return Outcome.ALREADY_INVITED;
         }

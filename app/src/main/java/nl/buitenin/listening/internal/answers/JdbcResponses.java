@@ -45,10 +45,21 @@ public class JdbcResponses {
     /** A new response for a source; returns empty (and stores nothing) when the source already has one. */
     public Optional<UUID> create(SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
             ResponseChannel channel, String language, ResponseStatus status, Instant invitedAt, Instant expiresAt) {
+        return create(survey, touchpoint, person, sourceRef, channel, language, status, invitedAt, expiresAt, null, null);
+    }
+
+    /**
+     * A new response for a source, about a contact in which {@code staff} of {@code team} served the person (either may be
+     * null); returns empty (and stores nothing) when the source already has one.
+     */
+    public Optional<UUID> create(SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
+            ResponseChannel channel, String language, ResponseStatus status, Instant invitedAt, Instant expiresAt,
+            @Nullable String staff, @Nullable String team) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("insert into listening_response (id, survey_id, touchpoint_id, person_key, source_ref, channel, "
-                        + "language, status, invited_at, expires_at) values (:id, :survey, :touchpoint, :person, :source, "
-                        + ":channel, :language, :status, :invited, :expires) on conflict do nothing")
+                        + "language, status, invited_at, expires_at, staff_ref, team) values (:id, :survey, :touchpoint, :person, :source, "
+                        + ":channel, :language, :status, :invited, :expires, :staff, :team) on conflict do nothing")
+                .param("staff", staff).param("team", team)
                 .param("id", id).param("survey", survey.value())
                 .param("touchpoint", touchpoint == null ? null : touchpoint.value())
                 .param("person", person == null ? null : person.value())
@@ -98,10 +109,17 @@ public class JdbcResponses {
      * is stored completed at once (the answers API, imports, the demo's history).
      */
     public record Completing(UUID id, boolean invited, SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
-            ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, Instant at, List<GivenAnswer> answers) {
+            ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, Instant at, List<GivenAnswer> answers,
+            @Nullable String staff, @Nullable String team) {
 
         public Completing {
             answers = List.copyOf(answers);
+        }
+
+        /** A response without a staff reference and team (an invited one keeps those it was created with). */
+        public Completing(UUID id, boolean invited, SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
+                ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, Instant at, List<GivenAnswer> answers) {
+            this(id, invited, survey, touchpoint, person, sourceRef, channel, language, invitedAt, expiresAt, at, answers, null, null);
         }
     }
 
@@ -122,6 +140,8 @@ public class JdbcResponses {
             .column("started_at", BulkInsert.Type.TIMESTAMP, Completing::at)
             .column("completed_at", BulkInsert.Type.TIMESTAMP, Completing::at)
             .column("expires_at", BulkInsert.Type.TIMESTAMP, Completing::expiresAt)
+            .column("staff_ref", BulkInsert.Type.TEXT, Completing::staff)
+            .column("team", BulkInsert.Type.TEXT, Completing::team)
             .ifAbsent("id");
 
     private static final BulkInsert<AnswerRow> ANSWERS = BulkInsert.<AnswerRow>into("listening_answer")

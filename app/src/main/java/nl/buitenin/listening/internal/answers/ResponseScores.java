@@ -22,10 +22,12 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.ScoredResponse;
 import nl.buitenin.listening.ScoredResponses;
+import nl.buitenin.listening.ScoredSurvey;
 import nl.buitenin.listening.SurveyId;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyQuestion;
+import nl.buitenin.listening.internal.SurveyStatus;
 import nl.buitenin.privacy.PersonKey;
 
 /** Completed responses with their scores, read for other modules; question types come from the survey version. */
@@ -60,6 +62,28 @@ class ResponseScores implements ScoredResponses {
         return read(jdbc.sql(SELECT + "and r.survey_id in (select s.id from listening_survey s where s.lineage = "
                         + "(select o.lineage from listening_survey o where o.id = :survey))" + ORDER)
                 .param("from", utc(from)).param("to", utc(to)).param("survey", survey.value()));
+    }
+
+    @Override
+    public List<ScoredSurvey> surveys() {
+        List<ScoredSurvey> result = new ArrayList<>();
+        for (JdbcSurveys.Summary latest : surveys.latestVersions()) {
+            // A survey being revised has a draft on top: its newest published version still says what was asked.
+            JdbcSurveys.Summary summary = latest.status() == SurveyStatus.PUBLISHED ? latest
+                    : surveys.versions(latest.lineage()).stream().filter(v -> v.status() == SurveyStatus.PUBLISHED).findFirst().orElse(null);
+            if (summary == null) {
+                continue;
+            }
+            surveys.byId(summary.id()).ifPresent(survey -> {
+                List<ScoredSurvey.Question> questions = survey.definition().questions().stream().filter(q -> q.type().isScale())
+                        .map(q -> new ScoredSurvey.Question(q.key(), q.type(), q.text().nl(), q.text().en())).toList();
+                if (!questions.isEmpty()) {
+                    result.add(new ScoredSurvey(survey.id(), summary.titleNl(), summary.titleEn(), questions));
+                }
+            });
+        }
+        result.sort(java.util.Comparator.comparing(ScoredSurvey::titleNl));
+        return result;
     }
 
     private List<ScoredResponse> read(JdbcClient.StatementSpec query) {

@@ -29,6 +29,13 @@ class ResponsesRetention {
 
     @ApplicationModuleListener
     void on(RetentionExpired expired) {
+        if (expired.purpose().equals(PurposeId.SERVICE_QUALITY_STAFF)) {
+            // Who served the person goes past its own retention; the team stays, for team figures.
+            jdbc.sql("update listening_response set staff_ref = null where staff_ref is not null "
+                            + "and coalesce(completed_at, invited_at) < :cutoff")
+                    .param("cutoff", OffsetDateTime.ofInstant(expired.cutoff(), ZoneOffset.UTC)).update();
+            return;
+        }
         if (!expired.purpose().equals(PurposeId.FEEDBACK)) {
             return;
         }

@@ -64,7 +64,7 @@ class AnswerImportWriter {
                 }
             } else {
                 batch.add(Completions.Completion.received(survey, touchpoint, row.person(), sourceRef, ResponseChannel.IMPORT, "nl",
-                        AnswerSheet.read(survey.definition(), row.answers(), true).answers(), row.at()));
+                        AnswerSheet.read(survey.definition(), row.answers(), true).answers(), row.at(), row.staff(), row.team()));
             }
             done++;
             if (batch.size() == BATCH || done == reading.accepted().size()) {

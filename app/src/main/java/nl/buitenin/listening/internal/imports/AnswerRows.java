@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.buitenin.journey.StaffFields;
 import nl.buitenin.listening.QuestionType;
 import nl.buitenin.listening.internal.AnswerOption;
 import nl.buitenin.listening.internal.SurveyDefinition;
@@ -108,6 +109,8 @@ public final class AnswerRows {
         requireColumn("mapping.time", mapping.time(), errors);
         requireColumn("mapping.responseId", mapping.responseId(), errors);
         requireColumn("mapping.person", mapping.person(), errors);
+        requireColumn("mapping.staff", mapping.staff(), errors);
+        requireColumn("mapping.team", mapping.team(), errors);
         for (QuestionColumns columns : mapping.questions()) {
             Optional<SurveyQuestion> question = survey.question(columns.question());
             String field = "mapping.questions." + columns.question();
@@ -149,6 +152,8 @@ public final class AnswerRows {
         String responseId = responseId(row, errors);
         Instant at = time(row, errors);
         PersonKey person = person(row, errors);
+        String staff = staffCell(row, mapping.staff(), StaffFields::staffError, errors);
+        String team = staffCell(row, mapping.team(), StaffFields::teamError, errors);
         Map<String, List<String>> answers = new LinkedHashMap<>();
         for (QuestionColumns columns : mapping.questions()) {
             SurveyQuestion question = survey.question(columns.question()).orElseThrow();
@@ -167,7 +172,22 @@ public final class AnswerRows {
             e.errors().forEach(error -> errors.add(RowError.of(row.line(), columnsOf(error.field()), error)));
             return Optional.empty();
         }
-        return Optional.of(new ImportedResponse(row.line(), responseId, at, person, answers));
+        return Optional.of(new ImportedResponse(row.line(), responseId, at, person, answers, staff, team));
+    }
+
+    /** A staff reference or team cell checked by the rule all ways in share; an error names the line and the column. */
+    private String staffCell(ExportRow row, String column, java.util.function.BiFunction<String, String,
+            Optional<InvalidInputException.FieldError>> check, List<RowError> errors) {
+        if (column == null) {
+            return null;
+        }
+        String value = row.value(table.column(column).orElseThrow());
+        Optional<InvalidInputException.FieldError> error = check.apply(column, value);
+        if (error.isPresent()) {
+            errors.add(RowError.of(row.line(), column, error.get()));
+            return null;
+        }
+        return StaffFields.given(value);
     }
 
     private String columnsOf(String questionKey) {

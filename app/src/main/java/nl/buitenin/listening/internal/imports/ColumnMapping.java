@@ -3,6 +3,8 @@ package nl.buitenin.listening.internal.imports;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which columns of an export hold what. Columns are named as {@link ExportColumn#name()}. Without a response-id
  * column a row is recognised by its content, so importing the same file again still adds nothing. A person
@@ -11,9 +13,17 @@ import java.util.Optional;
  *
  * @param touchpoint the touchpoint the answers are about; may be empty when the survey is for exactly one
  * @param choices    how choice cells are read: by the option's text (Dutch or English) or by its position (1 = first)
+ * @param staff      the column with the pseudonymous reference of the staff member who served the person; optional
+ * @param team       the column with that staff member's team; optional
  */
 public record ColumnMapping(String responseId, String time, String person, String touchpoint, ChoiceMatching choices,
-        List<QuestionColumns> questions) {
+        List<QuestionColumns> questions, @Nullable String staff, @Nullable String team) {
+
+    /** A mapping without staff and team columns. */
+    public ColumnMapping(String responseId, String time, String person, String touchpoint, ChoiceMatching choices,
+            List<QuestionColumns> questions) {
+        this(responseId, time, person, touchpoint, choices, questions, null, null);
+    }
 
     public enum ChoiceMatching { LABEL, POSITION }
 
@@ -30,6 +40,8 @@ public record ColumnMapping(String responseId, String time, String person, Strin
         time = blankToNull(time);
         person = blankToNull(person);
         touchpoint = blankToNull(touchpoint);
+        staff = blankToNull(staff);
+        team = blankToNull(team);
         choices = choices == null ? ChoiceMatching.LABEL : choices;
         questions = questions == null ? List.of() : List.copyOf(questions);
     }

@@ -40,7 +40,10 @@ public final class MappingSuggestion {
             taken.addAll(columns);
             questions.add(new QuestionColumns(question.key(), columns));
         }
-        return new ColumnMapping(responseId, time, null, null, ColumnMapping.ChoiceMatching.LABEL, questions);
+        // Staff and team columns are proposed only by their plain names; an export tool has no standard for them.
+        String staff = firstPresent(table, List.of("staff", "medewerker", "Staff", "Medewerker"));
+        String team = firstPresent(table, List.of("team", "Team"));
+        return new ColumnMapping(responseId, time, null, null, ColumnMapping.ChoiceMatching.LABEL, questions, staff, team);
     }
 
     private static boolean fits(ColumnMapping saved, ExportTable table) {
@@ -48,6 +51,8 @@ public final class MappingSuggestion {
         named.add(saved.responseId());
         named.add(saved.time());
         named.add(saved.person());
+        named.add(saved.staff());
+        named.add(saved.team());
         saved.questions().forEach(q -> named.addAll(q.columns()));
         return named.stream().filter(n -> n != null).allMatch(n -> table.column(n).isPresent());
     }

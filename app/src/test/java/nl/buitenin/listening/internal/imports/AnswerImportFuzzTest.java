@@ -30,7 +30,7 @@ class AnswerImportFuzzTest {
     @DictionaryEntries({"ResponseId", "RecordedDate", "Finished", "{\"ImportId\":", "\"timeZone\":\"Europe/Amsterdam\"", "Respondent ID",
             "End Date", "Response", "Timestamp", "Tijdstempel", "Het tempo was", "te langzaam", "Gids", "Lunchpakket, met soep",
             "Hoe waarschijnlijk is het dat u ons aanbeveelt?", "10 - Extremely likely", "2026-03-01 10:15:00", "2026-03-01T10:15:00Z",
-            "nps", "tempo", "gebruikt", "beter", ",", "\\\"", "\\r\\n", "\\xEF\\xBB\\xBF"})
+            "nps", "tempo", "gebruikt", "beter", "staff", "team", "mw-014", ",", "\\\"", "\\r\\n", "\\xEF\\xBB\\xBF"})
     void everyExportEndsInAnswersRowErrorsOrAClearRefusal(byte[] input) {
         int choice = FuzzInput.choice(input);
         ExportFormat format = ExportFormat.values()[choice % ExportFormat.values().length];

@@ -1,0 +1,68 @@
+package nl.buitenin.privacy.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.privacy.PurposeId;
+import nl.buitenin.privacy.PurposeRefusedException;
+import nl.buitenin.privacy.PurposeRefusedException.Reason;
+import nl.buitenin.privacy.StaffReads;
+
+/**
+ * Staff references per staff member are read only under {@link PurposeId#SERVICE_QUALITY_STAFF}: one access-log entry
+ * per computation (no person key: the entry is about staff), a refusal logged in a transaction of its own.
+ */
+@Service
+class StaffReadGuard implements StaffReads {
+
+    private final Purposes purposes;
+    private final PurposeEnforcer enforcer;
+    private final AccessLog log;
+    private final PurposeEnforcer.RefusalLog refusals;
+    private final Actors actors;
+
+    StaffReadGuard(Purposes purposes, PurposeEnforcer enforcer, AccessLog log, PurposeEnforcer.RefusalLog refusals, Actors actors) {
+        this.purposes = purposes;
+        this.enforcer = enforcer;
+        this.log = log;
+        this.refusals = refusals;
+        this.actors = actors;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayRead() {
+        return refusal().isEmpty();
+    }
+
+    @Override
+    @Transactional
+    public Instant check(String what) {
+        String actor = actors.current();
+        Optional<PurposeRefusedException> refusal = refusal();
+        if (refusal.isPresent()) {
+            refusals.record(actor, PurposeId.SERVICE_QUALITY_STAFF, null, what, refusal.get().reason().name());
+            throw refusal.get();
+        }
+        log.record(actor, PurposeId.SERVICE_QUALITY_STAFF, null, what, null);
+        Purpose purpose = purposes.find(PurposeId.SERVICE_QUALITY_STAFF).orElseThrow();
+        // A purpose without a retention period keeps its data until the officer sets one.
+        return purpose.retention() == null ? Instant.EPOCH : enforcer.cutoff(purpose);
+    }
+
+    private Optional<PurposeRefusedException> refusal() {
+        Optional<Purpose> found = purposes.find(PurposeId.SERVICE_QUALITY_STAFF);
+        if (found.isEmpty()) {
+            return Optional.of(new PurposeRefusedException(PurposeId.SERVICE_QUALITY_STAFF, Reason.UNKNOWN_PURPOSE,
+                    "not in the processing register"));
+        }
+        if (found.get().retired()) {
+            return Optional.of(new PurposeRefusedException(PurposeId.SERVICE_QUALITY_STAFF, Reason.RETIRED_PURPOSE,
+                    "retired from the processing register"));
+        }
+        return Optional.empty();
+    }
+}
