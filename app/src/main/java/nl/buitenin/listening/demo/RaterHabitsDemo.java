@@ -20,7 +20,6 @@ import nl.buitenin.listening.ScoredResponse;
 import nl.buitenin.listening.ScoredResponses;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
-import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.listening.internal.SurveyStatus;
 import nl.buitenin.listening.internal.answers.Completions;
 import nl.buitenin.listening.internal.answers.GivenAnswer;
@@ -30,7 +29,7 @@ import nl.buitenin.privacy.PersonKey;
 /**
  * Respondents with habits (seed 004: "ik geef nooit meer dan een 8 — de 10 houd ik voor een warme-douche-ervaring"):
  * harsh raters who score a point below others and never give the top score, and lenient ones a point above, each
- * answering several times over the last ten months. They are spread unevenly: the harsh ones mostly call about the
+ * answering several times over the last ten months, after the other answer steps. They are spread unevenly: the harsh ones mostly call about the
  * touchpoint of the phone survey that scores best, the lenient ones about the runner-up, so that the plain means of
  * the last year put those two the wrong way round and the page "scores adjusted for harsh and lenient raters" shows
  * the difference. Harsh raters also answer the trip evaluation, at most an 8, some saying why. Written as history
@@ -61,7 +60,7 @@ class RaterHabitsDemo implements DemoStep {
 
     @Override
     public int order() {
-        return 455;
+        return 490;
     }
 
     @Override
@@ -72,7 +71,7 @@ class RaterHabitsDemo implements DemoStep {
     @Override
     public void load(DemoContext context) {
         @Nullable Map<PersonKey, Instant> since = context.get("privacy.feedbackSince");
-        Survey phone = published(QuestionType.CSAT);
+        Survey phone = published(QuestionType.CSAT, 3);
         if (since == null || phone == null || phone.definition().touchpoints().size() < 3) {
             return;
         }
@@ -112,7 +111,7 @@ class RaterHabitsDemo implements DemoStep {
         if (people.size() < harsh + lenient) {
             return;
         }
-        Survey trip = published(QuestionType.NPS);
+        Survey trip = published(QuestionType.NPS, 1);
         List<Completions.Completion> batch = new ArrayList<>();
         for (int i = 0; i < harsh + lenient; i++) {
             boolean isHarsh = i < harsh;
@@ -128,13 +127,16 @@ class RaterHabitsDemo implements DemoStep {
             for (TouchpointId touchpoint : visits) {
                 double wanted = level.getOrDefault(touchpoint, 4.0) + (isHarsh ? -1 : 1) + random.nextGaussian() * 0.6;
                 int score = (int) Math.max(1, Math.min(isHarsh ? 4 : 5, Math.round(wanted)));
-                batch.add(answer(phone, touchpoint, person, List.of(GivenAnswer.score("csat", score)), moment(start, end, random)));
+                batch.add(answer(phone, touchpoint, person, List.of(GivenAnswer.score(phone.definition().questions().get(0).key(), score)),
+                        moment(start, end, random)));
             }
             if (isHarsh && trip != null && !trip.definition().touchpoints().isEmpty()) {
                 List<GivenAnswer> given = new ArrayList<>();
-                given.add(GivenAnswer.score("nps", 6 + random.nextInt(3)));
-                if (random.nextDouble() < 0.5) {
-                    given.add(GivenAnswer.text("better", random.nextBoolean() ? WARM_SHOWER : NEVER_PERFECT));
+                given.add(GivenAnswer.score(trip.definition().questions().get(0).key(), 6 + random.nextInt(3)));
+                String open = trip.definition().questions().stream().filter(q -> q.type() == QuestionType.OPEN_TEXT)
+                        .map(q -> q.key()).findFirst().orElse(null);
+                if (open != null && random.nextDouble() < 0.5) {
+                    given.add(GivenAnswer.text(open, random.nextBoolean() ? WARM_SHOWER : NEVER_PERFECT));
                 }
                 batch.add(answer(trip, trip.definition().touchpoints().get(0), person, given, moment(start, end, random)));
             }
@@ -150,13 +152,14 @@ class RaterHabitsDemo implements DemoStep {
         return (int) Math.ceil(answers / AT_THEIR_TOUCHPOINT);
     }
 
-    private @Nullable Survey published(QuestionType type) {
+    /** The first published survey whose first question is of the type, at {@code touchpoints} touchpoints or more. */
+    private @Nullable Survey published(QuestionType type, int touchpoints) {
         for (JdbcSurveys.Summary summary : surveys.latestVersions()) {
             if (summary.status() != SurveyStatus.PUBLISHED) {
                 continue;
             }
             Survey survey = surveys.byId(summary.id()).orElseThrow();
-            if (survey.definition().questions().stream().map(SurveyQuestion::type).anyMatch(type::equals)) {
+            if (survey.definition().questions().get(0).type() == type && survey.definition().touchpoints().size() >= touchpoints) {
                 return survey;
             }
         }

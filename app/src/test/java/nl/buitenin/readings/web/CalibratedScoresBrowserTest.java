@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -48,6 +49,8 @@ class CalibratedScoresBrowserTest {
         driver.findElement(By.xpath("//nav[contains(@class,'main-nav')]//details[.//a[@href='/readings/calibrated']]/summary")).click();
         driver.findElement(By.cssSelector("nav.main-nav details[open] a[href='/readings/calibrated']")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Scores gecorrigeerd voor strenge en milde beoordelaars");
+        new Select(driver.findElement(By.id("cal-type"))).selectByVisibleText("Tevredenheid (CSAT, 1–5)");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
         String main = driver.findElement(By.tagName("main")).getText();
         assertThat(main).contains("nooit meer dan een 8").contains("Zoals gegeven").contains("Gecorrigeerd").contains("n = ")
                 .contains("Vragen per telefoon").contains("Na de correctie staan contactmomenten in een andere volgorde")
@@ -58,6 +61,7 @@ class CalibratedScoresBrowserTest {
         Browser.screenshot(driver, "calibrated-desktop");
 
         driver.findElement(By.cssSelector("form.lang button[value=en]")).click();
+        driver.get(url("/readings/calibrated?type=CSAT"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Scores adjusted for harsh and lenient raters");
         String english = driver.findElement(By.tagName("main")).getText();
         assertThat(english).contains("never gives more than an 8").contains("As given").contains("Adjusted")
@@ -70,7 +74,7 @@ class CalibratedScoresBrowserTest {
     void onAPhoneThePageFits() {
         driver = Browser.phone(360, 740);
         Browser.signInInDutch(driver, url(""), "analist", "buitenpad-demo");
-        driver.get(url("/readings/calibrated"));
+        driver.get(url("/readings/calibrated?type=CSAT"));
         String main = driver.findElement(By.tagName("main")).getText();
         assertThat(main).contains("Zoals gegeven").contains("n = ");
         assertThat(VisibleText.problemsInText(main)).isEmpty();
