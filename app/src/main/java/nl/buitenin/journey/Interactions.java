@@ -33,6 +33,12 @@ public interface Interactions {
      */
     List<ReasonedContact> withReasons(Collection<String> sourceIds);
 
+    /**
+     * When each of the given interactions (by source id) happened; unknown ids are absent. Lets a reader place an answer
+     * against the contact it is about (how soon after the contact it was given).
+     */
+    Map<String, Instant> occurredAt(Collection<String> sourceIds);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

@@ -1,6 +1,8 @@
 package nl.buitenin.listening;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,12 @@ public interface Comments {
 
     /** The free-text answers of one completed response (empty when it has none or is not completed). */
     List<Comment> of(UUID response);
+
+    /**
+     * The free-text answers of many completed responses at once (one read per thousand responses rather than one per
+     * response), per response; responses without comments are absent.
+     */
+    Map<UUID, List<Comment>> of(Collection<UUID> responses);
 
     /** The response when it is completed; empty for an unknown or unfinished one. */
     Optional<AnsweredResponse> answered(UUID response);

@@ -22,12 +22,21 @@ import nl.buitenin.privacy.PersonKey;
  * @param staff       the pseudonymous reference of the staff member who served the person, when known
  * @param team        the team of that staff member, when known
  * @param scores      the scored answers (NPS, CSAT, CES, rating), in the survey's question order
+ * @param contactAt   when the contact the response is about took place, when known: the interaction's time for a
+ *                    response invited after a recorded interaction; null for imported, widget and other responses
  */
 public record ScoredResponse(UUID response, SurveyId survey, @Nullable PersonKey person, @Nullable TouchpointId touchpoint,
-        Instant completedAt, @Nullable String staff, @Nullable String team, List<CompletedResponse.Score> scores) {
+        Instant completedAt, @Nullable String staff, @Nullable String team, List<CompletedResponse.Score> scores,
+        @Nullable Instant contactAt) {
 
     public ScoredResponse {
         scores = List.copyOf(scores);
+    }
+
+    /** A response whose contact time is not known. */
+    public ScoredResponse(UUID response, SurveyId survey, @Nullable PersonKey person, @Nullable TouchpointId touchpoint,
+            Instant completedAt, @Nullable String staff, @Nullable String team, List<CompletedResponse.Score> scores) {
+        this(response, survey, person, touchpoint, completedAt, staff, team, scores, null);
     }
 
     /** The score given to a question, if it was answered. */

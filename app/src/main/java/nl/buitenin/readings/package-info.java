@@ -9,9 +9,11 @@
         "platform",
         "access",
         "organisation",
+        "demo",
         "privacy",
         "journey",
         "listening",
+        "loop",
         "insight",
         "insight::readings" })
 @NullMarked

@@ -61,9 +61,11 @@ class PersonalDataContractTest {
             Map.entry("loop_webhook_delivery", "case events for a service desk: ids, type, status, team and deadline, "
                     + "no person and no free text (CaseWork.CaseEventPayload)"),
             Map.entry("demand_closure", "days the organisation is closed and why, entered by planners"),
+            Map.entry("readings_pilot", "pilots the organisation defined: their names and what changes"),
             Map.entry("flyway_schema_history", "the migrations that were applied"),
             Map.entry("idempotent_request", "responses replayed to a retried POST, deleted after 24 hours (platform cannot "
                     + "listen to privacy's events); a response to POST /api/v1/persons holds the person key until then"),
+            Map.entry("groups_group", "customer groups as the organisation defined them: names, descriptions and rules"),
             Map.entry("listening_answer.choices", "the values of the options a person chose, defined by the survey"));
 
     @Autowired

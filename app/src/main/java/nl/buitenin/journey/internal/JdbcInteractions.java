@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,19 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
         String person = rs.getString(3);
         return new ReasonedContact(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)), person == null ? null : new PersonKey(person),
                 rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5));
+    }
+
+    @Override
+    public Map<String, Instant> occurredAt(Collection<String> sourceIds) {
+        Map<String, Instant> times = new HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(sourceIds));
+        // In chunks: an IN list of tens of thousands of parameters is slow on H2 and limited on PostgreSQL's driver.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("select source_id, occurred_at from interaction where source_id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query((rs, n) -> times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+        }
+        return times;
     }
 
     @Override

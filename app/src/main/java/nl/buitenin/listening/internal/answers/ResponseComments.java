@@ -3,7 +3,12 @@ package nl.buitenin.listening.internal.answers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +51,18 @@ class ResponseComments implements Comments {
     public List<Comment> of(UUID response) {
         return jdbc.sql(SELECT + "and r.id = :id order by a.question_key").param("id", response)
                 .query(ResponseComments::comment).list();
+    }
+
+    @Override
+    public Map<UUID, List<Comment>> of(Collection<UUID> responses) {
+        Map<UUID, List<Comment>> comments = new LinkedHashMap<>();
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(responses));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql(SELECT + "and r.id in (:ids) order by r.id, a.question_key").param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query(ResponseComments::comment).list()
+                    .forEach(c -> comments.computeIfAbsent(c.response(), r -> new ArrayList<>()).add(c));
+        }
+        return comments;
     }
 
     @Override

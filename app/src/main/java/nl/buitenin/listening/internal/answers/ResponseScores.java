@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.ScoredResponse;
@@ -36,16 +37,21 @@ import nl.buitenin.privacy.PersonKey;
 class ResponseScores implements ScoredResponses {
 
     private static final String SELECT = "select r.id, r.survey_id, r.person_key, r.touchpoint_id, r.completed_at, r.staff_ref, r.team, "
-            + "a.question_key, a.score from listening_response r join listening_answer a on a.response_id = r.id "
+            + "a.question_key, a.score, r.source_ref from listening_response r join listening_answer a on a.response_id = r.id "
             + "where r.status = 'COMPLETED' and a.score is not null and r.completed_at >= :from and r.completed_at < :to ";
     private static final String ORDER = " order by r.completed_at, r.id";
 
+    /** The source reference of a response invited after an interaction (see {@code Invitations.on}). */
+    private static final String INTERACTION = "interaction:";
+
     private final JdbcClient jdbc;
     private final JdbcSurveys surveys;
+    private final Interactions interactions;
 
-    ResponseScores(JdbcClient jdbc, JdbcSurveys surveys) {
+    ResponseScores(JdbcClient jdbc, JdbcSurveys surveys, Interactions interactions) {
         this.jdbc = jdbc;
         this.surveys = surveys;
+        this.interactions = interactions;
     }
 
     @Override
@@ -97,6 +103,9 @@ class ResponseScores implements ScoredResponses {
             }
             row.scores.put(rs.getString(8), rs.getInt(9));
         });
+        // The contact a response is about is known for responses invited after a recorded interaction: its time.
+        Map<String, Instant> contacts = interactions.occurredAt(rows.values().stream().map(r -> r.source)
+                .filter(s -> s != null && s.startsWith(INTERACTION)).map(s -> s.substring(INTERACTION.length())).toList());
         Map<SurveyId, Optional<Survey>> versions = new HashMap<>();
         List<ScoredResponse> result = new ArrayList<>(rows.size());
         for (Row row : rows.values()) {
@@ -112,7 +121,10 @@ class ResponseScores implements ScoredResponses {
                 }
             });
             if (!scores.isEmpty()) {
-                result.add(new ScoredResponse(row.id, row.survey, row.person, row.touchpoint, row.completedAt, row.staff, row.team, scores));
+                Instant contactAt = row.source != null && row.source.startsWith(INTERACTION)
+                        ? contacts.get(row.source.substring(INTERACTION.length())) : null;
+                result.add(new ScoredResponse(row.id, row.survey, row.person, row.touchpoint, row.completedAt, row.staff, row.team, scores,
+                        contactAt));
             }
         }
         return result;
@@ -131,6 +143,7 @@ class ResponseScores implements ScoredResponses {
         private Instant completedAt;
         private String staff;
         private String team;
+        private String source;
         private final Map<String, Integer> scores = new HashMap<>();
 
         static Row of(ResultSet rs) throws SQLException {
@@ -144,6 +157,7 @@ class ResponseScores implements ScoredResponses {
             row.completedAt = rs.getObject(5, OffsetDateTime.class).toInstant();
             row.staff = rs.getString(6);
             row.team = rs.getString(7);
+            row.source = rs.getString(10);
             return row;
         }
     }

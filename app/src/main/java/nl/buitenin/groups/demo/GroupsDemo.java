@@ -1,0 +1,140 @@
+package nl.buitenin.groups.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.demo.DemoContext;
+import nl.buitenin.demo.DemoStep;
+import nl.buitenin.groups.internal.AttributeInput;
+import nl.buitenin.groups.internal.Group;
+import nl.buitenin.groups.internal.GroupInput;
+import nl.buitenin.groups.internal.GroupWork;
+import nl.buitenin.groups.internal.MembershipInput;
+import nl.buitenin.listening.CompletedResponse;
+import nl.buitenin.listening.ScoredResponse;
+import nl.buitenin.listening.ScoredResponses;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Seed 000 with data: nine months ago (the day the answers demo's trips got better) Buitenpad split its walking members
+ * into "stevig tempo" and "genieten onderweg", and every member who answered since chose one; a few switched later.
+ * Members with warmer answers after the split chose "genieten onderweg" more often, so the two groups' scores differ
+ * as the story expects (the demo's figures illustrate the page, they prove nothing). Attributes arrive as another
+ * system would send them: each member's age band from the start, their pace preference from the split (mostly as they
+ * chose) and their number of trips as it grows, which fill two groups by rule ("55 en ouder", "vaste wandelaars").
+ * Everything goes through {@link GroupWork}, the path of the API and the CSV import.
+ */
+@Component
+class GroupsDemo implements DemoStep {
+
+    static final List<String> AGE_BANDS = List.of("18-34", "35-54", "55-64", "65+");
+
+    private final GroupWork work;
+    private final ScoredResponses responses;
+
+    GroupsDemo(GroupWork work, ScoredResponses responses) {
+        this.work = work;
+        this.responses = responses;
+    }
+
+    @Override
+    public int order() {
+        return 660;
+    }
+
+    @Override
+    public String name() {
+        return "groups";
+    }
+
+    @Override
+    public void load(DemoContext context) {
+        Random random = context.random(name());
+        Instant split = context.today().minusMonths(9).atStartOfDay(context.zone()).toInstant();
+        Group brisk = work.create(new GroupInput("Stevig tempo", "Brisk pace",
+                "Wandelaars die stevig doorlopen en een flinke afstand willen maken.",
+                "Walkers who keep up a brisk pace and want to cover a good distance.", "CHOSEN", "tempo", null));
+        Group enjoying = work.create(new GroupInput("Genieten onderweg", "Enjoying the way",
+                "Wandelaars die rustiger lopen en tijd nemen voor het uitzicht.",
+                "Walkers who take it easier and make time for the view.", "CHOSEN", "tempo", null));
+        work.create(new GroupInput("55 en ouder", "55 and over", "Wandelaars van 55 jaar en ouder.", "Walkers aged 55 and over.",
+                "RULE", "leeftijd", "age_band in (55-64, 65+)"));
+        work.create(new GroupInput("Vaste wandelaars", "Regular walkers", "Wie drie of meer keer met ons op pad ging.",
+                "Who went out with us three or more times.", "RULE", null, "trips >= 3"));
+
+        Instant end = context.today().plusDays(1).atStartOfDay(context.zone()).toInstant();
+        Map<PersonKey, List<ScoredResponse>> byPerson = new LinkedHashMap<>();
+        for (ScoredResponse response : responses.between(context.firstDay().atStartOfDay(context.zone()).toInstant(), end, Set.of())) {
+            if (response.person() != null) {
+                byPerson.computeIfAbsent(response.person(), p -> new ArrayList<>()).add(response);
+            }
+        }
+        List<MembershipInput> memberships = new ArrayList<>();
+        List<AttributeInput> attributes = new ArrayList<>();
+        for (Map.Entry<PersonKey, List<ScoredResponse>> entry : byPerson.entrySet()) {
+            PersonKey person = entry.getKey();
+            List<ScoredResponse> answered = entry.getValue();
+            String key = person.value();
+            String age = AGE_BANDS.get(random.nextInt(AGE_BANDS.size()));
+            attributes.add(new AttributeInput("demo:age:" + key, key, "age_band", age, context.firstDay().atStartOfDay(context.zone()).toInstant().toString()));
+            for (int trip = 0; trip < answered.size(); trip++) {
+                attributes.add(new AttributeInput("demo:trips:" + key + ":" + (trip + 1), key, "trips", Integer.toString(trip + 1),
+                        answered.get(trip).completedAt().toString()));
+            }
+            List<ScoredResponse> after = answered.stream().filter(r -> !r.completedAt().isBefore(split)).toList();
+            if (after.isEmpty()) {
+                continue;
+            }
+            double warmth = warmth(after);
+            boolean enjoys = random.nextDouble() < 0.2 + 0.6 * warmth + ("65+".equals(age) ? 0.1 : 0);
+            Group chosen = enjoys ? enjoying : brisk;
+            memberships.add(new MembershipInput("demo:tempo:" + key, key, chosen.id().toString(), split.toString(), null));
+            String pace = random.nextDouble() < 0.9 == enjoys ? "relaxed" : "brisk";
+            attributes.add(new AttributeInput("demo:pace:" + key, key, "pace", pace, split.toString()));
+            if (random.nextDouble() < 0.05) {
+                // A few switch: from a moment between the split and today they walk with the other group.
+                long days = java.time.Duration.between(split, end).toDays();
+                Instant switched = split.plus(java.time.Duration.ofDays(1 + random.nextInt((int) Math.max(1, days - 1))));
+                memberships.add(new MembershipInput("demo:tempo:" + key + ":switch", key, (enjoys ? brisk : enjoying).id().toString(),
+                        switched.toString(), null));
+            }
+        }
+        for (List<MembershipInput> batch : chunks(memberships)) {
+            work.memberships(batch);
+        }
+        for (List<AttributeInput> batch : chunks(attributes)) {
+            work.attributes(batch);
+        }
+    }
+
+    /** 0 to 1: how warm a member's answers were, from their NPS (or else their first score), averaged. */
+    static double warmth(List<ScoredResponse> answered) {
+        double sum = 0;
+        int n = 0;
+        for (ScoredResponse response : answered) {
+            for (CompletedResponse.Score score : response.scores()) {
+                sum += (double) (score.value() - score.type().min()) / (score.type().max() - score.type().min());
+                n++;
+                break;
+            }
+        }
+        return n == 0 ? 0.5 : sum / n;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 2000) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 2000)));
+        }
+        return chunks;
+    }
+
+}

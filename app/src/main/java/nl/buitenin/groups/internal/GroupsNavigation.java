@@ -1,0 +1,19 @@
+package nl.buitenin.groups.internal;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.buitenin.platform.MenuGroup;
+import nl.buitenin.platform.NavigationEntry;
+
+@Configuration(proxyBeanMethods = false)
+class GroupsNavigation {
+
+    /** In Luisteren, after the journey map's and text insight's pages. */
+    @Bean
+    NavigationEntry groupsEntry() {
+        return new NavigationEntry("nav.groups", "/groups", 430, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
+}

@@ -1,0 +1,163 @@
+package nl.buitenin.groups.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.buitenin.groups.CustomerGroups;
+import nl.buitenin.groups.GroupId;
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Memberships with their history, in {@code groups_membership}. A person's memberships of one group never overlap, nor
+ * do those of groups of one split: joining a group at a moment ends, at that moment, the membership that was open then,
+ * and a membership given for the past ends where the person's later history in the split begins.
+ */
+@Repository
+public class JdbcMemberships implements CustomerGroups {
+
+    private static final String COLUMNS = "id, group_id, person_key, valid_from, valid_to, origin, source_id";
+
+    private final JdbcClient jdbc;
+
+    JdbcMemberships(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What became of a join. */
+    public enum Outcome {
+        /** A membership was stored. */
+        JOINED,
+        /** The source id was taken already, or the person was a member of the group at that moment already. */
+        UNCHANGED
+    }
+
+    /**
+     * Puts the person in the group from {@code from} (to {@code to}, or open), ending their membership of any other group
+     * of the same split at that moment.
+     *
+     * @param splitGroups the group itself and the groups of its split
+     */
+    public Outcome join(GroupId group, Collection<GroupId> splitGroups, PersonKey person, Instant from, @Nullable Instant to,
+            Membership.Origin origin, @Nullable String sourceId, Instant now) {
+        if (sourceId != null && jdbc.sql("select count(*) from groups_membership where source_id = :s").param("s", sourceId)
+                .query(Long.class).single() > 0) {
+            return Outcome.UNCHANGED;
+        }
+        List<Membership> history = of(person).stream().filter(m -> splitGroups.contains(m.group())).toList();
+        for (Membership m : history) {
+            if (m.group().equals(group) && m.covers(from) && (m.to() == null || to != null && !to.isAfter(m.to()))) {
+                return Outcome.UNCHANGED;
+            }
+        }
+        Instant end = to;
+        for (Membership m : history) {
+            if (m.covers(from) && m.from().isBefore(from)) {
+                jdbc.sql("update groups_membership set valid_to = :to where id = :id").param("to", utc(from)).param("id", m.id()).update();
+            } else if (!m.from().isBefore(from) && (end == null || m.from().isBefore(end))) {
+                end = m.from();
+            }
+        }
+        if (end != null && !end.isAfter(from)) {
+            return Outcome.UNCHANGED;
+        }
+        insert(group, person, from, end, origin, sourceId, now);
+        return Outcome.JOINED;
+    }
+
+    /** Ends the person's membership of the group that is open at {@code at}; false when there was none. */
+    public boolean leave(GroupId group, PersonKey person, Instant at) {
+        return jdbc.sql("update groups_membership set valid_to = :at where group_id = :g and person_key = :p and valid_from < :at "
+                + "and (valid_to is null or valid_to > :at)").param("at", utc(at)).param("g", group.value()).param("p", person.value())
+                .update() > 0;
+    }
+
+    void insert(GroupId group, PersonKey person, Instant from, @Nullable Instant to, Membership.Origin origin, @Nullable String sourceId,
+            Instant now) {
+        jdbc.sql("insert into groups_membership (" + COLUMNS + ", recorded_at) values (:id, :g, :p, :from, :to, :origin, :source, :now)")
+                .param("id", UUID.randomUUID()).param("g", group.value()).param("p", person.value()).param("from", utc(from))
+                .param("to", to == null ? null : utc(to)).param("origin", origin.name()).param("source", sourceId)
+                .param("now", utc(now)).update();
+    }
+
+    /** Replaces the memberships a rule made for the person in the group by these intervals (from, to or null). */
+    void replaceRuleMemberships(GroupId group, PersonKey person, List<Instant[]> intervals, Instant now) {
+        jdbc.sql("delete from groups_membership where group_id = :g and person_key = :p and origin = 'RULE'").param("g", group.value())
+                .param("p", person.value()).update();
+        for (Instant[] interval : intervals) {
+            insert(group, person, interval[0], interval[1], Membership.Origin.RULE, null, now);
+        }
+    }
+
+    /** Every membership of the person, oldest first. */
+    public List<Membership> of(PersonKey person) {
+        return jdbc.sql("select " + COLUMNS + " from groups_membership where person_key = :p order by valid_from, id")
+                .param("p", person.value()).query(JdbcMemberships::membership).list();
+    }
+
+    @Override
+    public Set<GroupId> of(PersonKey person, Instant at) {
+        Set<GroupId> groups = new HashSet<>();
+        of(person).stream().filter(m -> m.covers(at)).forEach(m -> groups.add(m.group()));
+        return groups;
+    }
+
+    /** Every membership that overlaps [from, to), by person, each person's oldest first. */
+    public Map<PersonKey, List<Membership>> during(Instant from, Instant to) {
+        Map<PersonKey, List<Membership>> byPerson = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from groups_membership where valid_from < :to and (valid_to is null or valid_to > :from) "
+                + "order by person_key, valid_from").param("from", utc(from)).param("to", utc(to)).query(JdbcMemberships::membership)
+                .list().forEach(m -> byPerson.computeIfAbsent(m.person(), p -> new ArrayList<>()).add(m));
+        return byPerson;
+    }
+
+    /** Per group the number of people in it at {@code at}. */
+    public Map<GroupId, Long> sizes(Instant at) {
+        Map<GroupId, Long> sizes = new HashMap<>();
+        jdbc.sql("select group_id, count(distinct person_key) from groups_membership where valid_from <= :at "
+                + "and (valid_to is null or valid_to > :at) group by group_id").param("at", utc(at))
+                .query((rs, row) -> Map.entry(new GroupId(rs.getObject(1, UUID.class)), rs.getLong(2))).list()
+                .forEach(e -> sizes.put(e.getKey(), e.getValue()));
+        return sizes;
+    }
+
+    /** Forgets the person: all their memberships go (the groups' figures are counted from memberships, so nothing is left). */
+    public int forget(PersonKey person) {
+        return jdbc.sql("delete from groups_membership where person_key = :p").param("p", person.value()).update();
+    }
+
+    /** Past retention: memberships that ended before the cutoff go. */
+    public int forgetEndedBefore(Instant cutoff) {
+        return jdbc.sql("delete from groups_membership where valid_to is not null and valid_to < :cutoff").param("cutoff", utc(cutoff)).update();
+    }
+
+    public Optional<Membership> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from groups_membership where id = :id").param("id", id).query(JdbcMemberships::membership).optional();
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Membership membership(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime to = rs.getObject("valid_to", OffsetDateTime.class);
+        return new Membership(rs.getObject("id", UUID.class), new GroupId(rs.getObject("group_id", UUID.class)),
+                new PersonKey(rs.getString("person_key")), rs.getObject("valid_from", OffsetDateTime.class).toInstant(),
+                to == null ? null : to.toInstant(), Membership.Origin.valueOf(rs.getString("origin")), rs.getString("source_id"));
+    }
+}

@@ -1,0 +1,84 @@
+package nl.buitenin.groups.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.buitenin.privacy.PersonKey;
+
+/**
+ * Memberships of groups by rule, made from the person's attributes: at every moment an attribute of theirs changes the
+ * rule is evaluated on what held then, and the person is in the group for the stretches it holds. Evaluated again in
+ * full whenever their attributes change (a value sent late for the past changes the history too) and, for everybody,
+ * when a rule is created or changed.
+ */
+@Service
+public class RuleMemberships {
+
+    private final JdbcGroups groups;
+    private final JdbcAttributes attributes;
+    private final JdbcMemberships memberships;
+    private final Clock clock;
+
+    RuleMemberships(JdbcGroups groups, JdbcAttributes attributes, JdbcMemberships memberships, Clock clock) {
+        this.groups = groups;
+        this.attributes = attributes;
+        this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    /** Evaluates every active rule group for these persons. */
+    @Transactional
+    public void evaluate(Collection<PersonKey> persons) {
+        List<Group> rules = groups.activeRules();
+        for (PersonKey person : persons) {
+            List<Attribute> timeline = attributes.of(person);
+            for (Group group : rules) {
+                memberships.replaceRuleMemberships(group.id(), person, stretches(group, timeline), clock.instant());
+            }
+        }
+    }
+
+    /** Evaluates one group's rule for everybody with attributes (a rule created, changed or retired). */
+    @Transactional
+    public void evaluate(Group group) {
+        for (PersonKey person : attributes.persons()) {
+            List<Instant[]> stretches = group.active() ? stretches(group, attributes.of(person)) : List.of();
+            memberships.replaceRuleMemberships(group.id(), person, stretches, clock.instant());
+        }
+    }
+
+    /** The stretches [from, to) in which the group's rule holds for a person with this attribute history (oldest first). */
+    static List<Instant[]> stretches(Group group, List<Attribute> timeline) {
+        List<Instant[]> stretches = new ArrayList<>();
+        if (group.rule() == null) {
+            return stretches;
+        }
+        TreeMap<Instant, List<Attribute>> byMoment = new TreeMap<>();
+        timeline.forEach(a -> byMoment.computeIfAbsent(a.from(), m -> new ArrayList<>()).add(a));
+        Map<String, String> current = new HashMap<>();
+        Instant open = null;
+        for (Map.Entry<Instant, List<Attribute>> moment : byMoment.entrySet()) {
+            moment.getValue().forEach(a -> current.put(a.name(), a.value()));
+            boolean holds = group.rule().matches(current);
+            if (holds && open == null) {
+                open = moment.getKey();
+            } else if (!holds && open != null) {
+                stretches.add(new Instant[] {open, moment.getKey()});
+                open = null;
+            }
+        }
+        if (open != null) {
+            stretches.add(new Instant[] {open, null});
+        }
+        return stretches;
+    }
+}

@@ -1,0 +1,5 @@
+/** Customer groups' page and REST API. */
+@NullMarked
+package nl.buitenin.groups.web;
+
+import org.jspecify.annotations.NullMarked;
