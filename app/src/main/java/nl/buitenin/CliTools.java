@@ -5,6 +5,7 @@ import java.util.List;
 import nl.buitenin.contact.cli.SimulatePolicyCommand;
 import nl.buitenin.demand.cli.ForecastCommand;
 import nl.buitenin.demand.cli.StaffingCommand;
+import nl.buitenin.insight.cli.CalibrateCommand;
 import nl.buitenin.insight.cli.CompareCommand;
 import nl.buitenin.insight.cli.DemandTypeCommand;
 import nl.buitenin.insight.cli.DriversCommand;
@@ -33,7 +34,7 @@ final class CliTools {
     }
 
     static List<Class<?>> all() {
-        return List.of(CheckSurveyCommand.class, CompareCommand.class, DemandTypeCommand.class, DriversCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
+        return List.of(CalibrateCommand.class, CheckSurveyCommand.class, CompareCommand.class, DemandTypeCommand.class, DriversCommand.class, EvaluateDemandCommand.class, EvaluateSentimentCommand.class,
                 EvaluateThemesCommand.class, ForecastCommand.class, GamingCommand.class, ImportAnswersCommand.class,
                 ImportInteractionsCommand.class, MigrateToPostgres.class, ScoreCommand.class, SentimentCommand.class, SimulatePolicyCommand.class,
                 StaffingCommand.class, ThemesCommand.class);
