@@ -15,8 +15,8 @@ import nl.buitenin.privacy.PersonKey;
  * just the first.
  *
  * @param touchpoint    the touchpoint of an invitation or reminder; null for a told-back message
- * @param deferredUntil for a told-back message held back only by quiet hours or a quiet day: the next
- *                      moment it may go out; null otherwise
+ * @param deferredUntil for a told-back message or a reminder held back only by quiet hours or a quiet day: the next
+ *                      moment it may go out (both are tried again then); null otherwise
  */
 public record ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,
         List<Reason> reasons, @Nullable Instant deferredUntil) {

@@ -80,6 +80,40 @@ class CaseContactTest {
         assertThat(VisibleText.of(casePage(agent, open(null, team), "en"))).contains("Person anonymous");
     }
 
+    /** The page says where the name and contact details come from as it is now: under the purpose, and logged. */
+    @Test
+    void theCasePageSaysTheNameAndContactDetailsAreReadUnderThePurposeNotLater() throws Exception {
+        String team = LoopFixture.uniqueTeam();
+        StoredUser agent = LoopFixture.agentOf(users, team);
+        CaseFile c = open(persons.register("klant-" + UUID.randomUUID(), new ContactDetails("Fenna Bos", "f@voorbeeld.nl", null)), team);
+        assertThat(VisibleText.of(casePage(agent, c, "nl")))
+                .contains("De naam hierboven en, bij terugbellen, de contactgegevens worden gelezen onder het doel")
+                .doesNotContain("straks");
+        assertThat(VisibleText.of(casePage(agent, c, "en")))
+                .contains("The name above and, for a call-back, the contact details are read under the purpose")
+                .doesNotContain("will be shown");
+    }
+
+    /** A complaint's source in the history is told in words with its channel; a generated id never shows. */
+    @Test
+    void theHistoryTellsAComplaintsSourceByItsChannelWithoutAGeneratedId() throws Exception {
+        String team = LoopFixture.uniqueTeam();
+        StoredUser agent = LoopFixture.agentOf(users, team);
+        String generated = UUID.randomUUID().toString();
+        CaseFile byPhone = work.open(new CaseWork.Opening(CaseSource.complaint(generated), CaseType.COMPLAINT, null,
+                null, Channel.PHONE, team, null, "Bel mij terug"), "test", Instant.now()).file();
+        String nl = casePage(agent, byPhone, "nl");
+        assertThat(VisibleText.of(nl)).contains("klacht via telefoon").doesNotContain(generated);
+        assertThat(VisibleText.problems(nl)).noneMatch(p -> p.startsWith("id"));
+        assertThat(VisibleText.of(casePage(agent, byPhone, "en"))).contains("complaint via phone").doesNotContain(generated);
+
+        String reference = "ZD-" + Math.abs(generated.hashCode());
+        CaseFile byWeb = work.open(new CaseWork.Opening(CaseSource.complaint(reference), CaseType.COMPLAINT, null,
+                null, Channel.WEB, team, null, "Formulier op de site"), "test", Instant.now()).file();
+        assertThat(VisibleText.of(casePage(agent, byWeb, "nl"))).contains("klacht via website, kenmerk " + reference);
+        assertThat(VisibleText.of(casePage(agent, byWeb, "en"))).contains("complaint via website, reference " + reference);
+    }
+
     private CaseFile open(PersonKey person, String team) {
         return work.open(new CaseWork.Opening(CaseSource.complaint(UUID.randomUUID().toString()), CaseType.COMPLAINT, person,
                 null, Channel.PHONE, team, null, "Bel mij terug"), "test", Instant.now()).file();

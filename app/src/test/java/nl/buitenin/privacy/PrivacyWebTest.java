@@ -43,6 +43,8 @@ class PrivacyWebTest {
     PersonLinks links;
     @Autowired
     ApiKeys apiKeys;
+    @Autowired
+    nl.buitenin.organisation.Organisations organisations;
 
     private PersonKey someone(String name) {
         return persons.register("WEB-" + UUID.randomUUID(), new ContactDetails(name, "web." + UUID.randomUUID() + "@example.nl", null));
@@ -105,6 +107,24 @@ class PrivacyWebTest {
         mvc.perform(post("/privacy/retention/preview").with(officer).with(csrf())).andExpect(status().isOk());
         mvc.perform(get("/privacy/persons/" + key.value() + "/export").with(officer)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("contact-details")));
+    }
+
+    /** The filter's value is the page's own; "person" stays the organisation's word, which the filter's label reads. */
+    @Test
+    void theAccessLogFilteredByACustomerIdStillNamesPeopleByTheOrganisationsWord() throws Exception {
+        String customerId = "LOG-" + UUID.randomUUID();
+        persons.register(customerId, new ContactDetails("Lot Kok", "lot." + UUID.randomUUID() + "@example.nl", null));
+        var officer = user("fg").roles("PRIVACY_OFFICER");
+        for (java.util.Locale locale : java.util.List.of(java.util.Locale.forLanguageTag("nl"), java.util.Locale.ENGLISH)) {
+            String word = organisations.current().personWord().singular(locale);
+            String page = mvc.perform(get("/privacy/access-log").param("person", customerId).with(officer)
+                    .header("Accept-Language", locale.getLanguage())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            String label = locale.getLanguage().equals("nl") ? "Nummer of sleutel van de " + word : "Number or key of the " + word;
+            assertThat(nl.buitenin.testing.VisibleText.of(page)).contains(label).doesNotContain("van de " + customerId)
+                    .doesNotContain("of the " + customerId);
+            assertThat(page).contains("id=\"f-person\" name=\"person\" value=\"" + customerId + "\"");
+        }
     }
 
     @Test

@@ -87,7 +87,11 @@ public class StoredContactPolicy implements ContactPolicy {
         Instant startOfLastYear = LocalDate.ofInstant(now, policy.zone()).minusYears(1).withDayOfYear(1).atStartOfDay(policy.zone()).toInstant();
         PersonFacts withLog = facts.withContacts(store.attemptsSince(person, startOfLastYear));
         List<Reason> reasons = engine.decide(policy, withLog, person, touchpoint, kind, now);
-        ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, touchpoint, kind, now, reasons);
+        // A reminder held back only by quiet hours or a quiet day is asked again later (listening's reminder job retries
+        // it), so it is scheduled, not refused: the decision says from when, as for a told-back message.
+        Instant deferredUntil = kind == ContactKind.REMINDER && PolicyEngine.onlyQuietTime(reasons)
+                ? policy.nextAllowedMoment(now).orElse(null) : null;
+        ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, touchpoint, kind, now, reasons, deferredUntil);
         store.saveDecision(decision);
         return decision;
     }

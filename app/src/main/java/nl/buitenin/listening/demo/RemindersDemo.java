@@ -32,7 +32,8 @@ import nl.buitenin.privacy.PurposeId;
 /**
  * A few travellers who consented and asked for reminders were invited four days ago and have not answered: shortly after
  * start-up the reminder job asks the contact policy for each and, where it allows, the reminder e-mail is
- * written to the log (the demo has no SMTP server); the decisions appear in the contact policy's log.
+ * written to the log (the demo has no SMTP server); the decisions appear in the contact policy's log. Loaded in quiet
+ * hours (before 09:00), the reminders are listed there as scheduled for 09:00 and go out when the quiet hours end.
  */
 @Component
 class RemindersDemo implements DemoStep {

@@ -78,7 +78,8 @@ class AccessLogController {
             paging = PageRequest.of(0, 50);
         }
         model.addAttribute("entries", log.find(filter, paging));
-        model.addAttribute("person", person);
+        // Not "person": that is the organisation's word for its people, which every page (and this label) reads.
+        model.addAttribute("personFilter", person);
         model.addAttribute("personKey", key);
         model.addAttribute("purpose", purpose);
         model.addAttribute("actor", actor);
