@@ -35,6 +35,26 @@ class SignedTokensTest {
         }
     }
 
+    /**
+     * The signature's last character has bits the decoder ignores, and the decoder takes padding: such a respelling of a
+     * genuine token decodes to the same signature, and would escape the spent-token list, which knows tokens by spelling.
+     */
+    @Test
+    void refusesAnotherSpellingOfTheSameSignature() {
+        String token = tokens.issue("survey-invitation", "inv-42", now.plusSeconds(3600));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        // An HMAC-SHA256 signature is 32 bytes: 43 characters, of which the last carries 4 bits and 2 unused ones.
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        String respelled = token.substring(0, token.length() - 1) + alphabet.charAt(last ^ 1);
+        assertThat(respelled).isNotEqualTo(token);
+        assertThat(java.util.Base64.getUrlDecoder().decode(respelled.substring(respelled.indexOf('.') + 1)))
+                .as("the respelling decodes to the same signature").isEqualTo(
+                        java.util.Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1)));
+        assertThat(tokens.verify(respelled, "survey-invitation", now).valid()).isFalse();
+        assertThat(tokens.verify(token + "=", "survey-invitation", now).valid()).isFalse();
+        assertThat(tokens.verify(token, "survey-invitation", now).valid()).isTrue();
+    }
+
     @Test
     void refusesATokenSignedUnderAnotherSecret() {
         SignedTokens other = new SignedTokens(new Secrets("another-secret-another-secret-0123456789".getBytes(StandardCharsets.UTF_8)));

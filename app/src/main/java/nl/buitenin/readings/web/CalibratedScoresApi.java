@@ -47,14 +47,14 @@ class CalibratedScoresApi {
 
     @Schema(name = "CalibratedTouchpoint", description = "One touchpoint; when hidden (fewer people than fewerThan) n and "
             + "both means are null")
-    record TouchpointJson(UUID id, String nameNl, String nameEn,
+    record CalibratedTouchpointJson(UUID id, String nameNl, String nameEn,
             @Schema(description = "answers of the type at the touchpoint in the period") @Nullable Long n,
             @Schema(description = "the mean as given") @Nullable MeanJson raw,
             @Schema(description = "the mean with each person's own offset taken off (respondents' own scales)") @Nullable MeanJson calibrated,
             boolean hidden, @Schema(description = "the small-cell minimum") int fewerThan) {
 
-        static TouchpointJson of(Row row) {
-            return new TouchpointJson(row.touchpoint().id().value(), row.touchpoint().nameNl(), row.touchpoint().nameEn(),
+        static CalibratedTouchpointJson of(Row row) {
+            return new CalibratedTouchpointJson(row.touchpoint().id().value(), row.touchpoint().nameNl(), row.touchpoint().nameEn(),
                     row.hidden() ? null : row.n(), MeanJson.of(row.raw()), MeanJson.of(row.calibrated()), row.hidden(), row.fewerThan());
         }
     }
@@ -67,7 +67,7 @@ class CalibratedScoresApi {
     @Schema(name = "CalibratedScores")
     record CalibratedScoresJson(LocalDate from, LocalDate to,
             @Schema(description = "NPS (the 0-10 score), CSAT, CES, RATING_5 or RATING_10") String type, int scaleMin, int scaleMax,
-            int minCell, List<TouchpointJson> touchpoints, List<SwapJson> swaps,
+            int minCell, List<CalibratedTouchpointJson> touchpoints, List<SwapJson> swaps,
             @Schema(description = "people whose own use of the scale was estimated (two answers or more)") long peopleWithHistory,
             @Schema(description = "answers read on the population scale: anonymous, a purpose that refuses the person's data, "
                     + "or a person's only answer") long answersOnPopulationScale) {
@@ -90,7 +90,7 @@ class CalibratedScoresApi {
         CalibrationQuery query = CalibrationQuery.read(from, to, type, LocalDate.now(organisations.current().timeZone()));
         Figures found = scores.of(query.from(), query.to(), query.type());
         return new CalibratedScoresJson(found.from(), found.to(), found.type().name(), found.type().min(), found.type().max(),
-                smallCells.k(), found.rows().stream().map(TouchpointJson::of).toList(),
+                smallCells.k(), found.rows().stream().map(CalibratedTouchpointJson::of).toList(),
                 found.swaps().stream().map(s -> new SwapJson(s.rawHigher().id().value(), s.calibratedHigher().id().value())).toList(),
                 found.withHistory(), found.population());
     }
