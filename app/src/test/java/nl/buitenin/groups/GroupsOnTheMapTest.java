@@ -30,7 +30,7 @@ import nl.buitenin.testing.VisibleText;
  * The journey map filtered by a customer group: a touchpoint's card shows only the answers of the group's members at
  * the moment they answered (a member who moved mid-period counts before the move only), with n and the NPS computed
  * here by hand; everyone's card counts all answers; a group of two people is hidden; the figures that are not counted
- * per group say so in words; an unknown group is refused naming the field.
+ * per group say so in words; an unknown group is refused naming the field; agents get no group filter.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -99,6 +99,14 @@ class GroupsOnTheMapTest {
         // y's five January answers and x[0]'s February one.
         assertThat(card(dutch, touchpoint)).contains("n = 6", "niet per groep");
         assertThat(text).contains("Klantgroep", "Alleen de scores zijn van de groep");
+
+        // Agents read the map but not scores per group (as on the groups page): no filter, and a group is refused.
+        String agents = mvc.perform(get("/insight/journey-map").with(user(fixture.agent))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(agents).doesNotContain("id=\"map-group\"");
+        assertThat(VisibleText.of(mvc.perform(get("/insight/journey-map").param("group", brisk.toString()).with(user(fixture.agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())).contains("is not a customer group");
+        assertThat(dutch).contains("id=\"map-group\"");
 
         String refused = mvc.perform(get("/insight/journey-map").param("group", "geen-groep").with(user(fixture.analyst)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -178,7 +179,7 @@ class JourneyMapController {
     String map(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String channel, @RequestParam(required = false) @Nullable String language,
             @RequestParam(required = false) @Nullable String group, @RequestParam(defaultValue = "false") boolean archived,
-            @RequestParam(required = false) @Nullable String view, Locale locale, Model model) {
+            @RequestParam(required = false) @Nullable String view, Authentication authentication, Locale locale, Model model) {
         boolean table = "table".equalsIgnoreCase(view == null ? "" : view.strip());
         LocalDate today = LocalDate.now(organisations.current().timeZone());
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
@@ -188,7 +189,10 @@ class JourneyMapController {
         Channel chosenChannel = RequestValues.collecting(errors,
                 () -> RequestValues.choice("channel", channel, Channel.class, "insight.invalid.mapChannel", channel));
         String chosenLanguage = RequestValues.collecting(errors, () -> language(language));
-        GroupFilter filter = groups.getIfAvailable();
+        // Scores per group are read by analysts and administrators, as on the groups page; agents see everyone's map.
+        boolean readsGroups = authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()) || a.getAuthority().equals(Role.ANALYST.authority()));
+        GroupFilter filter = readsGroups ? groups.getIfAvailable() : null;
         List<GroupFilter.Option> groupOptions = filter == null ? List.of() : filter.options(locale);
         GroupFilter.Option chosenGroup = RequestValues.collecting(errors, () -> group(group, groupOptions));
         model.addAttribute("journeys", List.of());
