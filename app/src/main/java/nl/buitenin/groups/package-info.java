@@ -13,6 +13,7 @@
         "demo",
         "privacy",
         "listening",
+        "journey",
         "insight",
         "insight :: readings" })
 @NullMarked

@@ -82,6 +82,11 @@ final class GroupsFixture {
         return users.storedByUsername(name).orElseThrow();
     }
 
+    /** The touchpoint every answer of this fixture is about. */
+    TouchpointId touchpoint() {
+        return touchpoint;
+    }
+
     PersonKey person() {
         return persons.keyFor("klant-" + UUID.randomUUID());
     }

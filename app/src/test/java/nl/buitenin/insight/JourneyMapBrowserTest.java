@@ -23,7 +23,8 @@ import nl.buitenin.testing.VisibleText;
  * The demo's journey map in Chromium as an analyst, on a 1 280 px desktop and a 360 px phone, in Dutch and English:
  * stages as columns of touchpoint cards, the page never wider than the window (only the map's own area may scroll
  * sideways on a desktop), no id, message key or raw question key in what a person reads; the comments open under a
- * card; the table view for screen readers; the channel filter. Screenshots: journey-map-cards-*.png.
+ * card; the table view for screen readers; the channel filter; choosing a customer group (its scores, the other figures
+ * "niet per groep"). Screenshots: journey-map-cards-*.png, journey-map-group-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -107,6 +108,59 @@ class JourneyMapBrowserTest {
         List<WebElement> phoneCards = driver.findElements(By.cssSelector(".card[data-touchpoint]"));
         assertThat(phoneCards.size()).isLessThan(all);
         assertThat(phoneCards).allSatisfy(c -> assertThat(c.findElement(By.cssSelector(".channel")).getText()).isEqualTo("Telefoon"));
+    }
+
+    @Test
+    void choosingAGroupShowsItsScoresAndSaysWhatIsNotPerGroup() {
+        for (int width : new int[] {1280, 360}) {
+            driver = width == 360 ? Browser.phone(360, 740) : Browser.start(1280, 900);
+            signIn("analist");
+            driver.get(url("/"));
+            driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
+            driver.get(url("/insight/journey-map"));
+            java.util.Map<String, Long> everyone = answersPerCard();
+            assertThat(driver.findElements(By.id("group-scope"))).isEmpty();
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-group"))).selectByVisibleText("Genieten onderweg");
+            WebElement show = driver.findElement(By.cssSelector("form.map-filters button[type=submit]"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", show);
+            show.click();
+            assertThat(driver.findElement(By.id("group-scope")).getText()).contains("Genieten onderweg", "Alleen de scores");
+            assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-group"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Genieten onderweg");
+            java.util.Map<String, Long> group = answersPerCard();
+            assertThat(group).as("cards with the group's answers").isNotEmpty();
+            // A group's answers are some of everyone's, at every touchpoint, and fewer in total.
+            group.forEach((touchpoint, n) -> assertThat(n).as(touchpoint).isLessThanOrEqualTo(everyone.getOrDefault(touchpoint, 0L)));
+            assertThat(group.values().stream().mapToLong(Long::longValue).sum())
+                    .isLessThan(everyone.values().stream().mapToLong(Long::longValue).sum());
+            List<WebElement> notPerGroup = driver.findElements(By.cssSelector(".card .not-per-group"));
+            assertThat(notPerGroup).isNotEmpty().allSatisfy(e -> assertThat(e.getText()).isEqualTo("niet per groep"));
+            assertThat(driver.findElements(By.cssSelector(".card .volume, .card svg.spark, .card details"))).isEmpty();
+            assertThat(pageWidth()).as("page width at %d px", width).isLessThanOrEqualTo(windowWidth());
+            assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("main")).getText())).isEmpty();
+            Browser.screenshot(driver, "journey-map-group-nl-" + width);
+            driver.findElement(By.id("to-table")).click();
+            assertThat(driver.findElement(By.id("group-scope")).getText()).contains("Genieten onderweg");
+            assertThat(driver.findElements(By.cssSelector("table.map .not-per-group"))).isNotEmpty();
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /** Per card with a shown main score, its n (read in one script: a card without a score would wait for the implicit timeout). */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Long> answersPerCard() {
+        java.util.Map<String, Object> read = (java.util.Map<String, Object>) ((JavascriptExecutor) driver).executeScript("""
+                const answers = {};
+                document.querySelectorAll('.card[data-touchpoint]').forEach(card => {
+                  const n = card.querySelector('.main-score .n');
+                  const text = n ? n.textContent.trim() : '';
+                  if (text.startsWith('n = ')) answers[card.dataset.touchpoint] = text.substring(4).replace(/[^0-9]/g, '');
+                });
+                return answers;""");
+        java.util.Map<String, Long> answers = new java.util.HashMap<>();
+        read.forEach((touchpoint, n) -> answers.put(touchpoint, Long.parseLong(String.valueOf(n))));
+        return answers;
     }
 
     private long pageWidth() {

@@ -21,6 +21,7 @@ import nl.buitenin.insight.Histogram;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.insight.readings.Comparison;
 import nl.buitenin.insight.readings.Comparisons;
+import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.QuestionType;
 import nl.buitenin.listening.ScoredResponse;
@@ -82,7 +83,9 @@ public class GroupScores {
 
     /** All groups' figures of [from, to), active groups first. */
     public List<GroupFigures> figures(Instant from, Instant to) {
-        Map<GroupId, Map<ScoreScale, Counting>> counts = count(from, to);
+        Map<GroupId, Map<ScoreScale, Counting>> counts = new HashMap<>();
+        count(from, to).forEach((group, byTouchpoint) -> byTouchpoint.values().forEach(scales -> scales.forEach((scale, counting) ->
+                counts.computeIfAbsent(group, g -> new EnumMap<>(ScoreScale.class)).computeIfAbsent(scale, Counting::new).add(counting))));
         Map<GroupId, Long> sizes = memberships.sizes(to.minusMillis(1));
         List<GroupFigures> figures = new ArrayList<>();
         for (Group group : groups.all()) {
@@ -117,10 +120,35 @@ public class GroupScores {
         return differences;
     }
 
-    private Map<GroupId, Map<ScoreScale, Counting>> count(Instant from, Instant to) {
+    /**
+     * One group's answers of [from, to) per touchpoint and scale, counted as for {@link #figures} (the journey map's
+     * group filter); answers without a touchpoint are left out here. Empty when no group has this id.
+     */
+    public Optional<Map<TouchpointId, Map<ScoreScale, Figure>>> byTouchpoint(GroupId group, Instant from, Instant to) {
+        if (groups.byId(group).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<TouchpointId, Map<ScoreScale, Figure>> figures = new HashMap<>();
+        count(from, to).getOrDefault(group, Map.of()).forEach((touchpoint, scales) -> {
+            if (touchpoint == null) {
+                return;
+            }
+            Map<ScoreScale, Figure> mine = new EnumMap<>(ScoreScale.class);
+            scales.forEach((scale, counting) -> {
+                boolean hidden = smallCells.hides(counting.people.size());
+                mine.put(scale, new Figure(scale, counting.histogram, counting.people.size(), hidden,
+                        hidden ? null : counting.histogram.score().orElse(null)));
+            });
+            figures.put(touchpoint, mine);
+        });
+        return Optional.of(figures);
+    }
+
+    /** Per group, per touchpoint (null for answers without one) and per scale, the answers and the people behind them. */
+    private Map<GroupId, Map<@Nullable TouchpointId, Map<ScoreScale, Counting>>> count(Instant from, Instant to) {
         Map<PersonKey, List<Membership>> members = memberships.during(from, to);
         Map<PersonKey, Boolean> allowed = new HashMap<>();
-        Map<GroupId, Map<ScoreScale, Counting>> counts = new HashMap<>();
+        Map<GroupId, Map<@Nullable TouchpointId, Map<ScoreScale, Counting>>> counts = new HashMap<>();
         for (ScoredResponse response : responses.between(from, to, Set.of())) {
             PersonKey person = response.person();
             if (person == null || !members.containsKey(person)
@@ -131,7 +159,8 @@ public class GroupScores {
                 if (!membership.covers(response.completedAt())) {
                     continue;
                 }
-                Map<ScoreScale, Counting> mine = counts.computeIfAbsent(membership.group(), g -> new EnumMap<>(ScoreScale.class));
+                Map<ScoreScale, Counting> mine = counts.computeIfAbsent(membership.group(), g -> new HashMap<>())
+                        .computeIfAbsent(response.touchpoint(), t -> new EnumMap<>(ScoreScale.class));
                 for (ScoreScale scale : SCALES) {
                     Optional<CompletedResponse.Score> score = response.first(type(scale));
                     score.ifPresent(s -> mine.computeIfAbsent(scale, Counting::new).add(s.value(), person));
@@ -161,6 +190,11 @@ public class GroupScores {
         void add(int value, PersonKey person) {
             histogram = histogram.plus(value, 1);
             people.add(person);
+        }
+
+        void add(Counting other) {
+            histogram = histogram.plus(other.histogram);
+            people.addAll(other.people);
         }
     }
 }

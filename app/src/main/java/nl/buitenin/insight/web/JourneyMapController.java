@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.insight.Estimate;
+import nl.buitenin.insight.GroupFilter;
 import nl.buitenin.insight.Grouping;
 import nl.buitenin.insight.Intervals;
 import nl.buitenin.insight.ScoreHistograms;
@@ -53,7 +55,9 @@ import nl.buitenin.privacy.SmallCellRule;
  * raised most ({@link TouchpointThemes}) and a weekly sparkline. {@code view=table} shows the same figures as tables,
  * for screen readers. A score of fewer answers than the small-cell minimum is hidden. Filters: the period (default the
  * last 12 weeks), the touchpoint's channel (applies to every figure) and the language of the comments (scores, volumes,
- * shares and themes are not counted per language, and the page says so).
+ * shares and themes are not counted per language, and the page says so) and, when a module offers them
+ * ({@link GroupFilter}), a customer group: its cards' scores are then that group's answers, and the figures that cannot
+ * be split by group (volume, shares, themes, trend, comments) say so in words instead of showing everyone's.
  */
 @Controller
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
@@ -72,12 +76,14 @@ class JourneyMapController {
     private final SmallCellRule smallCells;
     private final ObjectProvider<TouchpointShares> shares;
     private final ObjectProvider<TouchpointThemes> themes;
+    private final ObjectProvider<GroupFilter> groups;
     private final MessageSource messages;
 
     JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations,
             SmallCellRule smallCells, ObjectProvider<TouchpointShares> shares, ObjectProvider<TouchpointThemes> themes,
-            MessageSource messages) {
+            ObjectProvider<GroupFilter> groups, MessageSource messages) {
         this.shares = shares;
+        this.groups = groups;
         this.themes = themes;
         this.journeys = journeys;
         this.interactions = interactions;
@@ -102,6 +108,16 @@ class JourneyMapController {
             }
             Estimate estimate = slice.score().orElse(null);
             return new ScoreCell(slice.questionKey(), slice.scale(), n, estimate, false, rule.k(), ScoreBand.of(slice.scale(), estimate));
+        }
+
+        /** A group's score: hidden when it is about fewer people than the small-cell rule allows, as on the groups page. */
+        static ScoreCell of(ScoreScale scale, GroupFilter.GroupScore score, SmallCellRule rule) {
+            if (rule.hides(score.people())) {
+                return new ScoreCell(scale.name().toLowerCase(Locale.ROOT), scale, null, null, true, rule.k(), null);
+            }
+            Estimate estimate = score.histogram().score().orElse(null);
+            return new ScoreCell(scale.name().toLowerCase(Locale.ROOT), scale, score.histogram().n(), estimate, false, rule.k(),
+                    ScoreBand.of(scale, estimate));
         }
 
         public boolean smallSample() {
@@ -162,8 +178,8 @@ class JourneyMapController {
     @GetMapping("/insight/journey-map")
     String map(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String channel, @RequestParam(required = false) @Nullable String language,
-            @RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable String view,
-            Locale locale, Model model) {
+            @RequestParam(required = false) @Nullable String group, @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(required = false) @Nullable String view, Authentication authentication, Locale locale, Model model) {
         boolean table = "table".equalsIgnoreCase(view == null ? "" : view.strip());
         LocalDate today = LocalDate.now(organisations.current().timeZone());
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
@@ -173,10 +189,16 @@ class JourneyMapController {
         Channel chosenChannel = RequestValues.collecting(errors,
                 () -> RequestValues.choice("channel", channel, Channel.class, "insight.invalid.mapChannel", channel));
         String chosenLanguage = RequestValues.collecting(errors, () -> language(language));
+        // Scores per group are read by analysts and administrators, as on the groups page; agents see everyone's map.
+        boolean readsGroups = authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()) || a.getAuthority().equals(Role.ANALYST.authority()));
+        GroupFilter filter = readsGroups ? groups.getIfAvailable() : null;
+        List<GroupFilter.Option> groupOptions = filter == null ? List.of() : filter.options(locale);
+        GroupFilter.Option chosenGroup = RequestValues.collecting(errors, () -> group(group, groupOptions));
         model.addAttribute("journeys", List.of());
         if (errors.isEmpty()) {
             try {
-                model.addAttribute("journeys", views(start, end, chosenChannel, archived, locale));
+                model.addAttribute("journeys", views(start, end, chosenChannel, chosenGroup == null ? null : filter, chosenGroup, archived, locale));
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
@@ -187,8 +209,10 @@ class JourneyMapController {
         model.addAttribute("table", table);
         model.addAttribute("channel", chosenChannel);
         model.addAttribute("language", chosenLanguage);
-        model.addAttribute("cardsLink", link(valid ? start : from, valid ? end : to, channel, language, archived, false));
-        model.addAttribute("tableLink", link(valid ? start : from, valid ? end : to, channel, language, archived, true));
+        model.addAttribute("groupOptions", groupOptions);
+        model.addAttribute("group", chosenGroup);
+        model.addAttribute("cardsLink", link(valid ? start : from, valid ? end : to, channel, language, group, archived, false));
+        model.addAttribute("tableLink", link(valid ? start : from, valid ? end : to, channel, language, group, archived, true));
         model.addAttribute("from", valid ? start : from);
         model.addAttribute("to", valid ? end : to);
         model.addAttribute("periodText", valid ? period(start, end, locale) : null);
@@ -201,7 +225,7 @@ class JourneyMapController {
 
     /** The map with the same filters, as cards or as tables. */
     private static String link(@Nullable Object from, @Nullable Object to, @Nullable String channel, @Nullable String language,
-            boolean archived, boolean table) {
+            @Nullable String group, boolean archived, boolean table) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/insight/journey-map");
         if (from != null) {
             link.queryParam("from", from);
@@ -214,6 +238,9 @@ class JourneyMapController {
         }
         if (!RequestValues.blank(language)) {
             link.queryParam("language", language.strip());
+        }
+        if (!RequestValues.blank(group)) {
+            link.queryParam("group", group.strip());
         }
         if (archived) {
             link.queryParam("archived", true);
@@ -235,6 +262,15 @@ class JourneyMapController {
         return language;
     }
 
+    /** The chosen group among those offered; null for all customers. */
+    private static GroupFilter.@Nullable Option group(@Nullable String raw, List<GroupFilter.Option> options) {
+        if (RequestValues.blank(raw)) {
+            return null;
+        }
+        return options.stream().filter(option -> option.id().equalsIgnoreCase(raw.strip())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("group", "insight.invalid.mapGroup", raw));
+    }
+
     /** The period in the reader's words: "3 september 2026 tot en met 26 november 2026". */
     private String period(LocalDate from, LocalDate to, Locale locale) {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
@@ -242,23 +278,38 @@ class JourneyMapController {
     }
 
     /** The journeys in use, or with {@code archived} also the archived ones, whose history stays readable. */
-    private List<JourneyView> views(LocalDate from, LocalDate to, @Nullable Channel channel, boolean archived, Locale locale) {
-        Map<TouchpointId, Long> volumes = interactions.volumes(from, to);
+    private List<JourneyView> views(LocalDate from, LocalDate to, @Nullable Channel channel, @Nullable GroupFilter filter,
+            GroupFilter.@Nullable Option group, boolean archived, Locale locale) {
+        boolean perGroup = filter != null && group != null;
         Map<TouchpointId, List<ScoreCell>> scores = new HashMap<>();
-        for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
-            scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>()).add(ScoreCell.of(slice, smallCells));
+        Map<TouchpointId, Map<String, Map<LocalDate, ScoreSlice>>> weekly = new HashMap<>();
+        Map<TouchpointId, Long> volumes = new HashMap<>();
+        List<TouchpointShares> kinds = shares.orderedStream().sorted(Comparator.comparingInt(TouchpointShares::order)).toList();
+        // Per group the shares keep their names but count nothing: the page says "not per group" in their place.
+        List<Map<TouchpointId, ShareCount>> counts = kinds.stream().map(kind -> Map.<TouchpointId, ShareCount>of()).toList();
+        Map<TouchpointId, List<ThemeCount>> topThemes = new HashMap<>();
+        if (perGroup) {
+            // Only the scores are counted per group; the rest stays empty and the page says "not per group".
+            filter.scores(group.id(), from, to).orElseThrow(() -> InvalidInputException.of("group", "insight.invalid.mapGroup", group.id()))
+                    .forEach((touchpoint, scales) -> scales.forEach((scale, score) -> scores
+                            .computeIfAbsent(touchpoint, t -> new ArrayList<>()).add(ScoreCell.of(scale, score, smallCells))));
+        } else {
+            volumes = interactions.volumes(from, to);
+            for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
+                scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>()).add(ScoreCell.of(slice, smallCells));
+            }
+            for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.WEEK, true))) {
+                weekly.computeIfAbsent(slice.touchpoint(), t -> new HashMap<>()).computeIfAbsent(slice.questionKey(), q -> new HashMap<>())
+                        .put(slice.periodStart(), slice);
+            }
+            counts = kinds.stream().map(kind -> kind.count(from, to)).toList();
+            themes.orderedStream().forEach(source -> source.top(from, to, TOP_THEMES).forEach((touchpoint, list) ->
+                    topThemes.merge(touchpoint, list, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
         }
         scores.values().forEach(cells -> cells.sort(MAIN_SCORE_FIRST));
-        Map<TouchpointId, Map<String, Map<LocalDate, ScoreSlice>>> weekly = new HashMap<>();
-        for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.WEEK, true))) {
-            weekly.computeIfAbsent(slice.touchpoint(), t -> new HashMap<>()).computeIfAbsent(slice.questionKey(), q -> new HashMap<>())
-                    .put(slice.periodStart(), slice);
-        }
-        List<TouchpointShares> kinds = shares.orderedStream().sorted(Comparator.comparingInt(TouchpointShares::order)).toList();
-        List<Map<TouchpointId, ShareCount>> counts = kinds.stream().map(kind -> kind.count(from, to)).toList();
-        Map<TouchpointId, List<ThemeCount>> topThemes = new HashMap<>();
-        themes.orderedStream().forEach(source -> source.top(from, to, TOP_THEMES).forEach((touchpoint, list) ->
-                topThemes.merge(touchpoint, list, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
+        List<TouchpointShares> shareKinds = kinds;
+        List<Map<TouchpointId, ShareCount>> shareCounts = counts;
+        Map<TouchpointId, Long> volumeCounts = volumes;
         List<JourneyView> views = new ArrayList<>();
         for (Journey journey : archived ? journeys.allIncludingArchived() : journeys.all()) {
             List<StageView> stages = new ArrayList<>();
@@ -272,12 +323,12 @@ class JourneyMapController {
                 List<TouchpointRow> rows = shown.stream()
                         .map(t -> {
                             List<ScoreCell> cells = scores.getOrDefault(t.id(), List.of());
-                            return new TouchpointRow(t, volumes.getOrDefault(t.id(), 0L), cells,
-                                    shareCells(kinds, counts, List.of(t.id())), themeCells(topThemes.getOrDefault(t.id(), List.of()), locale),
-                                    cells.isEmpty() ? null : trend(cells.get(0), weekly.getOrDefault(t.id(), Map.of()), from, to, locale));
+                            return new TouchpointRow(t, volumeCounts.getOrDefault(t.id(), 0L), cells,
+                                    shareCells(shareKinds, shareCounts, List.of(t.id())), themeCells(topThemes.getOrDefault(t.id(), List.of()), locale),
+                                    cells.isEmpty() || perGroup ? null : trend(cells.get(0), weekly.getOrDefault(t.id(), Map.of()), from, to, locale));
                         })
                         .toList();
-                stages.add(new StageView(position, stage, rows, shareCells(kinds, counts, shown.stream().map(Touchpoint::id).toList())));
+                stages.add(new StageView(position, stage, rows, shareCells(shareKinds, shareCounts, shown.stream().map(Touchpoint::id).toList())));
             }
             if (!stages.isEmpty() || channel == null) {
                 views.add(new JourneyView(journey, stages));
