@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,10 +56,12 @@ public class Analyses {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
 
-    Analyses(JdbcClient jdbc, JdbcTemplate template) {
+    Analyses(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
+        this.events = events;
     }
 
     /** Stores the analyses of sources not analysed before and returns those; the others stay as they were. */
@@ -121,13 +124,20 @@ public class Analyses {
         return sql.query(String.class).list();
     }
 
-    /** Records an analyst's label; false when the source was never analysed. */
+    /**
+     * Records an analyst's label; false when the source was never analysed. Every correction passes here, so this is
+     * where the sentiment model hears that its examples changed ({@link SentimentCorrected}).
+     */
     @Transactional
     public boolean correct(TextSource source, String ref, SentimentLabel label, String by, Instant at) {
-        return jdbc.sql("update textinsight_analysis set corrected_label = :label, corrected_by = :by, corrected_at = :at "
+        boolean found = jdbc.sql("update textinsight_analysis set corrected_label = :label, corrected_by = :by, corrected_at = :at "
                         + "where source_kind = :kind and source_ref = :ref")
                 .param("label", label.code()).param("by", by).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("kind", source.name()).param("ref", ref).update() > 0;
+        if (found) {
+            events.publishEvent(new SentimentCorrected());
+        }
+        return found;
     }
 
     /** Every corrected analysis of a kind of source, oldest correction first: the labelled examples analysts gave. */
@@ -144,10 +154,17 @@ public class Analyses {
                 .query(Analyses::stored).list();
     }
 
-    /** The analyses no longer say whose text they read (erasure, retention); the figures keep them. */
+    /**
+     * The analyses no longer say whose text they read (erasure, retention); the figures keep them. The person's texts
+     * go with the erasure, so the sentiment model is fitted again without them.
+     */
     @Transactional
     public int forget(PersonKey person) {
-        return jdbc.sql("update textinsight_analysis set person_key = null where person_key = :p").param("p", person.value()).update();
+        int forgotten = jdbc.sql("update textinsight_analysis set person_key = null where person_key = :p").param("p", person.value()).update();
+        if (forgotten > 0) {
+            events.publishEvent(new SentimentCorrected());
+        }
+        return forgotten;
     }
 
     private static StoredAnalysis stored(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.insight.text.Language;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.ReasonedContact;
 import nl.buitenin.listening.Comments;
@@ -123,6 +124,50 @@ class TaggedTexts {
             entry.getValue().forEach((theme, accepted) -> read.add(new Verdict(text.get(), theme, accepted)));
         }
         return new Read(read, verdicts.size(), unread);
+    }
+
+    /**
+     * The texts analysts corrected the sentiment of, in the languages asked, each with the analyst's label: the
+     * examples the sentiment model learns from. Read like the tagged texts: a known person's text only when the purpose
+     * allows it (logged), held in memory for one fit and never stored; a text gone or expired is left out.
+     */
+    List<CorrectionModel.Example> corrections(Set<Language> languages) {
+        List<CorrectionModel.Example> examples = new ArrayList<>();
+        for (TextSource source : TextSource.values()) {
+            List<StoredAnalysis> corrected = analyses.corrected(source).stream()
+                    .filter(a -> languages.contains(a.text().language())).toList();
+            if (corrected.isEmpty()) {
+                continue;
+            }
+            if (source == TextSource.CONTACT_REASON) {
+                Map<UUID, String> reasons = reasons(corrected.stream().map(a -> UUID.fromString(a.text().ref())).toList());
+                for (StoredAnalysis analysis : corrected) {
+                    String reason = reasons.get(UUID.fromString(analysis.text().ref()));
+                    if (reason != null && !reason.isBlank()) {
+                        examples.add(new CorrectionModel.Example(reason, analysis.text().language(), analysis.label()));
+                    }
+                }
+                continue;
+            }
+            String what = "learning sentiment from a " + source.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            for (StoredAnalysis analysis : corrected) {
+                Optional<String> text = reads.mayRead(analysis.text().person(), what, analysis.text().writtenAt())
+                        ? text(subject(source, UUID.fromString(analysis.text().ref()))) : Optional.empty();
+                if (text.isPresent() && !text.get().isBlank() && !text.get().equals(TextInsightRetention.EXPIRED)) {
+                    examples.add(new CorrectionModel.Example(text.get(), analysis.text().language(), analysis.label()));
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static TagSubject subject(TextSource source, UUID id) {
+        return switch (source) {
+            case COMMENT -> TagSubject.answer(id);
+            case CASE -> TagSubject.of(new CaseId(id));
+            case NOTE -> TagSubject.note(id);
+            case CONTACT_REASON -> TagSubject.contactReason(id);
+        };
     }
 
     private Optional<String> text(TagSubject subject) {
