@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.insight.readings.ScaleCalibration;
 import nl.buitenin.platform.CsvInput;
@@ -65,7 +64,7 @@ public class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] range = range(scale);
+        int[] range = CsvTable.scaleRange(scale);
         if (range == null) {
             err.println("--scale must be 0-10, 1-5 or 1-7, not '" + scale + "'");
             return 2;
@@ -91,7 +90,7 @@ public class CalibrateCommand implements Callable<Integer> {
                             + "the target it is about");
                 }
                 String who = line.values().get(person).strip();
-                answers.add(new ScaleCalibration.Answer(who.isEmpty() ? null : who, about, score(line, value, range)));
+                answers.add(new ScaleCalibration.Answer(who.isEmpty() ? null : who, about, CsvTable.score(file, line, value, range)));
             }
             if (answers.isEmpty()) {
                 throw new CsvTable.Unreadable(file + ": no scores to calibrate");
@@ -99,19 +98,6 @@ public class CalibrateCommand implements Callable<Integer> {
             ScaleCalibration.Result result = ScaleCalibration.calibrate(answers, resamples, seed);
             print(out, result.targets().stream().map(CalibrateCommand::row).toList());
         });
-    }
-
-    private int score(CsvInput.Line line, String value, int[] range) throws CsvTable.Unreadable {
-        try {
-            int score = Integer.parseInt(value);
-            if (score >= range[0] && score <= range[1]) {
-                return score;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CsvTable.Unreadable(file + ": " + line.place() + ": 'score' must be a whole number from " + range[0]
-                + " to " + range[1] + ", not '" + value + "'");
     }
 
     private void print(PrintWriter out, List<Row> rows) throws IOException {
@@ -133,12 +119,4 @@ public class CalibrateCommand implements Callable<Integer> {
                 Numbers.round(target.calibratedMean(), 4), Numbers.round(target.low(), 4), Numbers.round(target.high(), 4));
     }
 
-    private static int @Nullable [] range(String scale) {
-        return switch (scale) {
-            case "0-10" -> new int[] {0, 10};
-            case "1-5" -> new int[] {1, 5};
-            case "1-7" -> new int[] {1, 7};
-            default -> null;
-        };
-    }
 }

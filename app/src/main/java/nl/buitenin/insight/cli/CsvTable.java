@@ -53,6 +53,30 @@ record CsvTable(CsvInput.Header header, List<CsvInput.Line> rows) {
         return 0;
     }
 
+    /** The lowest and highest score of a scale given as {@code --scale} (0-10, 1-5 or 1-7); null for any other. */
+    static int @org.jspecify.annotations.Nullable [] scaleRange(String scale) {
+        return switch (scale) {
+            case "0-10" -> new int[] {0, 10};
+            case "1-5" -> new int[] {1, 5};
+            case "1-7" -> new int[] {1, 7};
+            default -> null;
+        };
+    }
+
+    /** A score cell read as a whole number on the scale, or an error naming the file, line and value. */
+    static int score(Object file, CsvInput.Line line, String value, int[] range) throws Unreadable {
+        try {
+            int score = Integer.parseInt(value);
+            if (score >= range[0] && score <= range[1]) {
+                return score;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Unreadable(file + ": " + line.place() + ": 'score' must be a whole number from " + range[0]
+                + " to " + range[1] + ", not '" + value + "'");
+    }
+
     static CsvTable read(Path file) throws Unreadable {
         List<CsvInput.Line> lines;
         try (Reader reader = CsvInput.utf8(Files.newInputStream(file))) {

@@ -68,7 +68,7 @@ public class GamingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] range = range(scale);
+        int[] range = CsvTable.scaleRange(scale);
         if (range == null) {
             err.println("--scale must be 0-10, 1-5 or 1-7, not '" + scale + "'");
             return 2;
@@ -98,24 +98,11 @@ public class GamingCommand implements Callable<Integer> {
                     throw new CsvTable.Unreadable(file + ": " + line.place() + ": 'agent' is empty: every score needs the agent who served");
                 }
                 answers.add(new StaffAnswer(who, team < 0 ? null : blankToNull(line.values().get(team)),
-                        score(line, value, range), comment < 0 ? null : blankToNull(line.values().get(comment))));
+                        CsvTable.score(file, line, value, range), comment < 0 ? null : blankToNull(line.values().get(comment))));
             }
             List<GamingSignal> signals = new ScoreGaming(range[0], range[1], falseDiscoveryRate, minimumAnswers).read(answers);
             print(out, signals.stream().map(GamingCommand::row).toList());
         });
-    }
-
-    private int score(CsvInput.Line line, String value, int[] range) throws CsvTable.Unreadable {
-        try {
-            int score = Integer.parseInt(value);
-            if (score >= range[0] && score <= range[1]) {
-                return score;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CsvTable.Unreadable(file + ": " + line.place() + ": 'score' must be a whole number from " + range[0]
-                + " to " + range[1] + ", not '" + value + "'");
     }
 
     private void print(PrintWriter out, List<Row> rows) throws IOException {
@@ -142,14 +129,6 @@ public class GamingCommand implements Callable<Integer> {
                 signal.reasons().stream().map(GamingSignal.Reason::code).collect(Collectors.toList()));
     }
 
-    private static int @Nullable [] range(String scale) {
-        return switch (scale) {
-            case "0-10" -> new int[] {0, 10};
-            case "1-5" -> new int[] {1, 5};
-            case "1-7" -> new int[] {1, 7};
-            default -> null;
-        };
-    }
 
     private static @Nullable String blankToNull(String value) {
         return value.isBlank() ? null : value.strip();
