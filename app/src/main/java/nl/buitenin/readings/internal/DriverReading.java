@@ -81,7 +81,10 @@ public class DriverReading {
     /** The survey to read by default: the first with an overall question and at least one other scale question. */
     public Optional<ScoredSurvey> defaultSurvey() {
         List<ScoredSurvey> all = surveys();
-        return all.stream().filter(s -> overall(s).isPresent() && s.questions().size() > 1).findFirst();
+        // The survey with the most questions to weigh against its overall one: what this page is for (a survey with one
+        // driver has nothing to rank). Ties go by title, as the chooser lists them.
+        return all.stream().filter(s -> overall(s).isPresent() && s.questions().size() > 1)
+                .min(java.util.Comparator.comparingInt((ScoredSurvey s) -> -s.questions().size()).thenComparing(ScoredSurvey::titleNl));
     }
 
     /**

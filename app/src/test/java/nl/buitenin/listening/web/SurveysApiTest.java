@@ -104,7 +104,7 @@ class SurveysApiTest {
 
     @Test
     void aSavedSurveyComesBackWithAdviceOnItsWording() throws Exception {
-        String id = create(survey("Na de reis " + UUID.randomUUID(), "Hoe tevreden bent u over onze uitstekende gidsen?"));
+        String id = create(survey(nl.buitenin.testing.Unique.name("Na de reis"), "Hoe tevreden bent u over onze uitstekende gidsen?"));
         mvc.perform(get("/api/v1/surveys/" + id).with(user(agent)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DRAFT"))
@@ -117,7 +117,7 @@ class SurveysApiTest {
 
     @Test
     void publishingWithOpenAdviceOrWithoutATouchpointNeedsAnAcknowledgement() throws Exception {
-        String leading = create(survey("Na de reis " + UUID.randomUUID(), "Hoe tevreden bent u over onze uitstekende gidsen?"));
+        String leading = create(survey(nl.buitenin.testing.Unique.name("Na de reis"), "Hoe tevreden bent u over onze uitstekende gidsen?"));
         mvc.perform(post("/api/v1/surveys/" + leading + "/publish").with(user(analyst)).with(csrf()).header("Accept-Language", "nl"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 opmerking(en) over de formulering open")))
@@ -126,7 +126,7 @@ class SurveysApiTest {
         mvc.perform(post("/api/v1/surveys/" + leading + "/publish").param("acknowledgeAdvice", "true").with(user(analyst)).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
 
-        String nowhere = create(survey("Na de reis " + UUID.randomUUID(), "Wat zou u willen dat wij anders doen?", new String[0]));
+        String nowhere = create(survey(nl.buitenin.testing.Unique.name("Na de reis"), "Wat zou u willen dat wij anders doen?", new String[0]));
         mvc.perform(post("/api/v1/surveys/" + nowhere + "/publish").with(user(analyst)).with(csrf()).header("Accept-Language", "en"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no touchpoint is chosen")));
@@ -134,7 +134,7 @@ class SurveysApiTest {
 
     @Test
     void theEditorAsksBeforePublishingWithOpenAdviceAndNamesItThenPublishesAnyway() throws Exception {
-        String title = "Na de reis " + UUID.randomUUID();
+        String title = nl.buitenin.testing.Unique.name("Na de reis");
         String id = create(survey(title, "Hoe tevreden bent u over onze uitstekende gidsen?", new String[0]));
         String page = mvc.perform(post("/surveys/" + id + "/publish").with(user(analyst)).with(csrf()).cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "nl")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -148,7 +148,7 @@ class SurveysApiTest {
         mvc.perform(get("/api/v1/surveys/" + id).with(user(analyst))).andExpect(jsonPath("$.status").value("PUBLISHED"));
 
         // Nothing open: published at once, without the question.
-        String clean = create(survey("Na de reis " + UUID.randomUUID(), "Wat zou u willen dat wij anders doen?"));
+        String clean = create(survey(nl.buitenin.testing.Unique.name("Na de reis"), "Wat zou u willen dat wij anders doen?"));
         mvc.perform(post("/surveys/" + clean + "/publish").with(user(analyst)).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/v1/surveys/" + clean).with(user(analyst))).andExpect(jsonPath("$.status").value("PUBLISHED"));
     }
@@ -181,7 +181,7 @@ class SurveysApiTest {
 
     @Test
     void aPublishedVersionNeverChangesAndRevisingMakesTheNextVersion() throws Exception {
-        String title = "Na de reis " + UUID.randomUUID();
+        String title = nl.buitenin.testing.Unique.name("Na de reis");
         String id = create(survey(title, "Wat zou u willen dat wij anders doen?"));
         mvc.perform(post("/api/v1/surveys/" + id + "/publish").with(user(analyst)).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
@@ -251,7 +251,7 @@ class SurveysApiTest {
 
     @Test
     void anArchivedTouchpointCannotBeAddedButOneArchivedLaterStays() throws Exception {
-        String title = "Na de reis " + UUID.randomUUID();
+        String title = nl.buitenin.testing.Unique.name("Na de reis");
         String id = create(survey(title, "Wat kunnen we beter doen?"));
         String closed = newTouchpoint("Oude balie", "Old desk");
         archive(closed);

@@ -82,9 +82,9 @@ class WidgetSiteKeysTest {
         survey.publish(Instant.now());
         surveys.add(survey);
         policy.change(new PolicyFile(1.0, null, null, 30, 5, 10, "00:00", "00:00", List.of(), 0, "EMAIL"));
-        siteA = sites.register("Site A " + UUID.randomUUID(), survey.lineage().toString(), touchpoint.value().toString(),
+        siteA = sites.register(nl.buitenin.testing.Unique.name("Site A"), survey.lineage().toString(), touchpoint.value().toString(),
                 List.of("https://a.example.nl")).id();
-        siteB = sites.register("Site B " + UUID.randomUUID(), survey.lineage().toString(), touchpoint.value().toString(),
+        siteB = sites.register(nl.buitenin.testing.Unique.name("Site B"), survey.lineage().toString(), touchpoint.value().toString(),
                 List.of("https://b.example.nl")).id();
     }
 
@@ -131,7 +131,7 @@ class WidgetSiteKeysTest {
 
     @Test
     void anUnboundKeyStillWorksEverywhereIsWarnedAboutAndBindingLimitsIt() throws Exception {
-        String name = "Oude sleutel " + UUID.randomUUID();
+        String name = nl.buitenin.testing.Unique.name("Oude sleutel");
         var issued = apiKeys.issue(name, Set.of(Scope.INGEST), null);
         String key = issued.plainText();
         ticket(siteA, key).andExpect(status().isOk());

@@ -127,7 +127,7 @@ class WidgetTest {
 
     @Test
     void theManagementPageRegistersASiteAndNamesABadOriginInBothLanguages() throws Exception {
-        String name = "Nieuwsbrief " + UUID.randomUUID();
+        String name = nl.buitenin.testing.Unique.name("Nieuwsbrief");
         mvc.perform(post("/surveys/widget-sites").with(user("anouk").roles("ANALYST")).with(csrf())
                         .cookie(new jakarta.servlet.http.Cookie("buitenin-lang", "en"))
                         .param("name", name).param("survey", lineage.toString()).param("touchpoint", touchpoint)
