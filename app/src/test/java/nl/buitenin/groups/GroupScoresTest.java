@@ -60,9 +60,9 @@ class GroupScoresTest {
         List<PersonKey> z = people(fixture, 2);
         List<String[]> joins = new ArrayList<>();
         String tag = Unique.name("s");
-        x.forEach(p -> joins.add(new String[] {tag + p.value(), p.value(), brisk.toString(), "2011-01-01T00:00:00Z"}));
-        y.forEach(p -> joins.add(new String[] {tag + p.value(), p.value(), enjoying.toString(), "2011-01-01T00:00:00Z"}));
-        z.forEach(p -> joins.add(new String[] {tag + p.value(), p.value(), few.toString(), "2011-01-01T00:00:00Z"}));
+        joins.addAll(GroupsFixture.joining(tag, x, brisk, "2011-01-01T00:00:00Z"));
+        joins.addAll(GroupsFixture.joining(tag, y, enjoying, "2011-01-01T00:00:00Z"));
+        joins.addAll(GroupsFixture.joining(tag, z, few, "2011-01-01T00:00:00Z"));
         // The first of x moves to the other group on 1 February.
         joins.add(new String[] {tag + "move", x.get(0).value(), enjoying.toString(), "2011-02-01T00:00:00Z"});
         fixture.memberships(joins);

@@ -114,6 +114,11 @@ final class GroupsFixture {
                 .content(body.toString())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
+    /** Membership items (for {@link #memberships}) joining each person to the group from the moment, tagged to be unique. */
+    static List<String[]> joining(String tag, List<PersonKey> people, GroupId group, String from) {
+        return people.stream().map(p -> new String[] {tag + p.value(), p.value(), group.toString(), from}).toList();
+    }
+
     static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
     }

@@ -56,9 +56,9 @@ class GroupsOnTheMapTest {
         List<PersonKey> z = people(fixture, 2);
         List<String[]> joins = new ArrayList<>();
         String tag = Unique.name("m");
-        x.forEach(p -> joins.add(new String[] {tag + p.value(), p.value(), brisk.toString(), "2012-01-01T00:00:00Z"}));
-        y.forEach(p -> joins.add(new String[] {tag + p.value(), p.value(), enjoying.toString(), "2012-01-01T00:00:00Z"}));
-        z.forEach(p -> joins.add(new String[] {tag + p.value(), p.value(), few.toString(), "2012-01-01T00:00:00Z"}));
+        joins.addAll(GroupsFixture.joining(tag, x, brisk, "2012-01-01T00:00:00Z"));
+        joins.addAll(GroupsFixture.joining(tag, y, enjoying, "2012-01-01T00:00:00Z"));
+        joins.addAll(GroupsFixture.joining(tag, z, few, "2012-01-01T00:00:00Z"));
         joins.add(new String[] {tag + "move", x.get(0).value(), enjoying.toString(), "2012-02-01T00:00:00Z"});
         fixture.memberships(joins);
 
