@@ -214,6 +214,14 @@ class GroupChoicesTest {
         assertThat(page).contains("/mijn-gegevens/").contains("#purpose-customer-groups");
         assertThat(VisibleText.problems(page)).isEmpty();
 
+        // A group the page did not offer is refused in words; nothing is sent and the link still works.
+        String refused = VisibleText.of(mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "send").param("q.nps", "9")
+                .param("choice." + split, UUID.randomUUID().toString())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused).contains("Die groep is hier niet (meer) te kiezen. Kies opnieuw na de vragen; uw antwoorden zijn nog niet verstuurd.");
+        assertThat(answerLinks.check(token).valid()).isTrue();
+        assertThat(responses.byId(AnswerLinks.responseOf(answerLinks.check(token))).orElseThrow().isCompleted()).isFalse();
+        assertThat(memberships.of(person)).isEmpty();
+
         // Saving halfway keeps the choice on the page but records nothing yet.
         String saved = mvc.perform(post("/a/" + token).cookie(DUTCH).with(csrf()).param("action", "save")
                 .param("choice." + split, brisk.id().toString())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -146,7 +146,12 @@ class AnswerPageController {
         choices.orderedStream().forEach(owner -> owner.offeredTo(person, locale).questions().forEach(question -> {
             String option = chosen.get(question.key());
             if (option != null && !(option.isBlank() && question.current() == null) && !option.equals(question.current())) {
-                owner.choose(person, question.key(), option.isBlank() ? null : option);
+                try {
+                    owner.choose(person, question.key(), option.isBlank() ? null : option);
+                } catch (InvalidInputException e) {
+                    // A choice the page did not offer (changed since, or a changed form): nothing is sent, the person chooses again.
+                    throw InvalidInputException.of(RespondentErrors.CHOICE + question.key(), "answer.invalid.choice");
+                }
             }
         }));
     }
@@ -154,8 +159,8 @@ class AnswerPageController {
     private static Map<String, String> chosenIn(MultiValueMap<String, String> form) {
         Map<String, String> chosen = new LinkedHashMap<>();
         form.forEach((name, values) -> {
-            if (name.startsWith("choice.") && !values.isEmpty() && values.get(0) != null) {
-                chosen.put(name.substring("choice.".length()), values.get(0));
+            if (name.startsWith(RespondentErrors.CHOICE) && !values.isEmpty() && values.get(0) != null) {
+                chosen.put(name.substring(RespondentErrors.CHOICE.length()), values.get(0));
             }
         });
         return chosen;
