@@ -16,4 +16,10 @@ class GroupsNavigation {
     NavigationEntry groupsEntry() {
         return new NavigationEntry("nav.groups", "/groups", 430, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
+
+    /** In Beheer: administrators manage the groups, analysts read the list. */
+    @Bean
+    NavigationEntry groupsAdminEntry() {
+        return new NavigationEntry("nav.groupsAdmin", "/admin/groups", 940, Set.of("ADMIN", "ANALYST"), MenuGroup.ADMIN);
+    }
 }

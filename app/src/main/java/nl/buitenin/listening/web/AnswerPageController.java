@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -33,6 +34,10 @@ import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.SignedTokens.Refusal;
 import nl.buitenin.platform.SignedTokens.Verification;
+import nl.buitenin.privacy.OwnChoices;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.PersonLinks;
+import nl.buitenin.privacy.PurposeNames;
 
 /**
  * The public page where a person answers a survey from their personal link. It works on a phone,
@@ -49,9 +54,16 @@ class AnswerPageController {
     private final AnswerRecording recording;
     private final TransactionTemplate transactions;
     private final LocaleResolver localeResolver;
+    private final ObjectProvider<OwnChoices> choices;
+    private final PersonLinks personLinks;
+    private final PurposeNames purposeNames;
 
     AnswerPageController(AnswerLinks links, JdbcResponses responses, JdbcSurveys surveys, AnswerRecording recording,
-            TransactionTemplate transactions, LocaleResolver localeResolver) {
+            TransactionTemplate transactions, LocaleResolver localeResolver, ObjectProvider<OwnChoices> choices, PersonLinks personLinks,
+            PurposeNames purposeNames) {
+        this.choices = choices;
+        this.personLinks = personLinks;
+        this.purposeNames = purposeNames;
         this.links = links;
         this.responses = responses;
         this.surveys = surveys;
@@ -100,6 +112,7 @@ class AnswerPageController {
                         throw new ConflictException("listening.conflict.alreadySent");
                     }
                     recording.complete(responseId, raw);
+                    chooseGroups(response.person(), form, RequestContextUtils.getLocale(request));
                 });
                 Survey survey = surveys.byId(response.survey()).orElseThrow();
                 model.addAttribute("closing", survey.definition().closing());
@@ -113,12 +126,60 @@ class AnswerPageController {
         } catch (ConflictException e) {
             return refused(Refusal.USED, model, httpResponse);
         }
+        model.addAttribute("chosen", chosenIn(form));
         return form(token, response, raw, model, request);
+    }
+
+    /**
+     * After the questions the person may choose what the organisation offers (a customer group: "bij welke groep wilt u
+     * horen?"), optional; a choice is recorded with the answers. Field {@code choice.<question>}: an option's key, or
+     * empty for none; absent, nothing changes.
+     */
+    private void chooseGroups(@org.jspecify.annotations.Nullable PersonKey person, MultiValueMap<String, String> form, Locale locale) {
+        if (person == null) {
+            return;
+        }
+        Map<String, String> chosen = chosenIn(form);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        choices.orderedStream().forEach(owner -> owner.offeredTo(person, locale).questions().forEach(question -> {
+            String option = chosen.get(question.key());
+            if (option != null && !(option.isBlank() && question.current() == null) && !option.equals(question.current())) {
+                try {
+                    owner.choose(person, question.key(), option.isBlank() ? null : option);
+                } catch (InvalidInputException e) {
+                    // A choice the page did not offer (changed since, or a changed form): nothing is sent, the person chooses again.
+                    throw InvalidInputException.of(RespondentErrors.CHOICE + question.key(), "answer.invalid.choice");
+                }
+            }
+        }));
+    }
+
+    private static Map<String, String> chosenIn(MultiValueMap<String, String> form) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(RespondentErrors.CHOICE) && !values.isEmpty() && values.get(0) != null) {
+                chosen.put(name.substring(RespondentErrors.CHOICE.length()), values.get(0));
+            }
+        });
+        return chosen;
     }
 
     private String form(String token, Response response, Map<String, List<String>> values, Model model,
             HttpServletRequest request) {
         Survey survey = surveys.byId(response.survey()).orElseThrow();
+        PersonKey person = response.person();
+        if (person != null) {
+            Locale locale = RequestContextUtils.getLocale(request);
+            List<OwnChoices.Offer> offers = choices.orderedStream().map(c -> c.offeredTo(person, locale))
+                    .filter(o -> !o.questions().isEmpty()).toList();
+            if (!offers.isEmpty()) {
+                model.addAttribute("offers", offers);
+                model.addAttribute("offerPurpose", purposeNames.name(offers.get(0).purpose(), locale));
+                model.addAttribute("offerLink", personLinks.linkFor(person) + "#purpose-" + offers.get(0).purpose().value());
+            }
+        }
         model.addAttribute("token", token);
         model.addAttribute("survey", survey.definition());
         model.addAttribute("values", values);

@@ -30,6 +30,9 @@ final class RespondentErrors {
             "listening.invalid.notAnOption", "answer.invalid.notAnOption",
             "listening.invalid.tooLong", "answer.invalid.tooLong");
 
+    /** The prefix of a choice's field after the questions ({@code choice.<question>}), see {@code AnswerPageController}. */
+    static final String CHOICE = "choice.";
+
     private RespondentErrors() {
     }
 
@@ -43,6 +46,9 @@ final class RespondentErrors {
     }
 
     private static RespondentError of(FieldError error, SurveyDefinition survey, String language) {
+        if (error.field() != null && error.field().startsWith(CHOICE) && "answer.invalid.choice".equals(error.key())) {
+            return new RespondentError(null, "choice-" + error.field().substring(CHOICE.length()), error.key(), List.of());
+        }
         Optional<SurveyQuestion> question = error.field() == null ? Optional.empty() : survey.question(error.field());
         String key = RESPONDENT_KEYS.getOrDefault(error.key(), "answer.invalid.notAQuestion");
         if (question.isEmpty()) {

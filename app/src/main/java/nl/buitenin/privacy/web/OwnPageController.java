@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.Consents;
+import nl.buitenin.privacy.OwnChoices;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.Preferences;
@@ -54,9 +58,11 @@ class OwnPageController {
     private final ExportViews exportViews;
     private final Erasure erasure;
     private final OwnPageRateLimit rateLimit;
+    private final ObjectProvider<OwnChoices> choices;
 
     OwnPageController(SignedLinks links, JdbcPersons persons, JdbcConsents consents, Purposes purposes, Exports exports,
-            Erasure erasure, OwnPageRateLimit rateLimit, ExportViews exportViews) {
+            Erasure erasure, OwnPageRateLimit rateLimit, ExportViews exportViews, ObjectProvider<OwnChoices> choices) {
+        this.choices = choices;
         this.exportViews = exportViews;
         this.links = links;
         this.persons = persons;
@@ -88,7 +94,31 @@ class OwnPageController {
         model.addAttribute("preferences", persons.preferences(person));
         model.addAttribute("channels", PreferredChannel.values());
         model.addAttribute("purposes", purposes.active().stream().collect(Collectors.toMap(p -> p.id().value(), Function.identity())));
+        model.addAttribute("offers", choices.orderedStream().map(c -> c.offeredTo(person, LocaleContextHolder.getLocale()))
+                .filter(o -> !o.isEmpty()).toList());
         return "privacy/own-page";
+    }
+
+    /** The person's own choice (a customer group, say): an option from now on, or none when {@code option} is empty. */
+    @PostMapping("/mijn-gegevens/{token}/choices")
+    String choose(@PathVariable String token, @RequestParam String question, @RequestParam(required = false) @Nullable String option,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        PersonKey person = open(token, request, response, model);
+        if (person == null) {
+            return "privacy/own-problem";
+        }
+        OwnChoices owner = choices.orderedStream()
+                .filter(c -> c.offeredTo(person, LocaleContextHolder.getLocale()).questions().stream().anyMatch(q -> q.key().equals(question)))
+                .findFirst().orElse(null);
+        if (owner == null) {
+            return "redirect:/mijn-gegevens/" + token + "?error=choice";
+        }
+        try {
+            owner.choose(person, question, option);
+        } catch (InvalidInputException e) {
+            return "redirect:/mijn-gegevens/" + token + "?error=choice";
+        }
+        return "redirect:/mijn-gegevens/" + token + "?saved=choice#own-choices";
     }
 
     @PostMapping("/mijn-gegevens/{token}/consents")
