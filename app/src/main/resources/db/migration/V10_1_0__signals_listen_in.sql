@@ -5,13 +5,13 @@ create table signals_listen_in (
     id uuid primary key,
     staff_ref varchar(100),
     team varchar(100),
-    day date not null,
+    listened_on date not null,
     kind varchar(20) not null,
     hours double precision not null,
     note varchar(500),
     recorded_at timestamp with time zone not null
 );
-create index signals_listen_in_day on signals_listen_in (day);
+create index signals_listen_in_day on signals_listen_in (listened_on);
 create index signals_listen_in_staff on signals_listen_in (staff_ref);
 
 -- An administrator's threshold per warning: the smallest relative change, in percent, that raises it.

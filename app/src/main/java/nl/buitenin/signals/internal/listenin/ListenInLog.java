@@ -53,7 +53,7 @@ public class ListenInLog {
     public ListenIn insert(String staffRef, @Nullable String team, LocalDate day, ListenInKind kind, double hours, @Nullable String note,
             Instant at) {
         ListenIn entry = new ListenIn(UUID.randomUUID(), staffRef, team == null || team.isBlank() ? null : team, day, kind, hours, note, at);
-        jdbc.sql("insert into signals_listen_in (id, staff_ref, team, day, kind, hours, note, recorded_at) "
+        jdbc.sql("insert into signals_listen_in (id, staff_ref, team, listened_on, kind, hours, note, recorded_at) "
                         + "values (:id, :staff, :team, :day, :kind, :hours, :note, :at)")
                 .param("id", entry.id()).param("staff", entry.staffRef()).param("team", entry.team()).param("day", day)
                 .param("kind", kind.name()).param("hours", hours).param("note", note)
@@ -64,12 +64,12 @@ public class ListenInLog {
 
     /** The manager's own entries, newest day first. */
     public List<ListenIn> of(String staffRef) {
-        return jdbc.sql(SELECT + "where staff_ref = :s order by day desc, recorded_at desc").param("s", staffRef).query(this::row).list();
+        return jdbc.sql(SELECT + "where staff_ref = :s order by listened_on desc, recorded_at desc").param("s", staffRef).query(this::row).list();
     }
 
     /** Every entry of the days {@code from}..{@code to}, newest first: for administrators. */
     public List<ListenIn> between(LocalDate from, LocalDate to) {
-        return jdbc.sql(SELECT + "where day >= :from and day <= :to order by day desc, recorded_at desc")
+        return jdbc.sql(SELECT + "where listened_on >= :from and listened_on <= :to order by listened_on desc, recorded_at desc")
                 .param("from", from).param("to", to).query(this::row).list();
     }
 
@@ -79,7 +79,7 @@ public class ListenInLog {
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             hours.put(m, 0.0);
         }
-        jdbc.sql("select day, hours from signals_listen_in where day >= :from and day <= :to")
+        jdbc.sql("select listened_on, hours from signals_listen_in where listened_on >= :from and listened_on <= :to")
                 .param("from", from.atDay(1)).param("to", to.atEndOfMonth())
                 .query((rs, n) -> hours.merge(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getDouble(2), Double::sum))
                 .list();
@@ -88,11 +88,11 @@ public class ListenInLog {
 
     /** How many managers recorded anything in {@code from}..{@code to}: the denominator of hours per manager. */
     public int managers(YearMonth from, YearMonth to) {
-        return jdbc.sql("select count(distinct coalesce(staff_ref, cast(id as varchar(40)))) from signals_listen_in where day >= :from and day <= :to")
+        return jdbc.sql("select count(distinct coalesce(staff_ref, cast(id as varchar(40)))) from signals_listen_in where listened_on >= :from and listened_on <= :to")
                 .param("from", from.atDay(1)).param("to", to.atEndOfMonth()).query(Integer.class).single();
     }
 
-    private static final String SELECT = "select id, staff_ref, team, day, kind, hours, note, recorded_at from signals_listen_in ";
+    private static final String SELECT = "select id, staff_ref, team, listened_on, kind, hours, note, recorded_at from signals_listen_in ";
 
     private ListenIn row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new ListenIn(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
