@@ -255,7 +255,8 @@ class EarlyWarningsTest {
         StaffDataSource source = staffData.stream().filter(s -> s.section().equals("listenIns")).findFirst().orElseThrow();
         assertThat(source.export(ref)).singleElement().satisfies(item -> {
             assertThat(item.team()).isEqualTo("Reizen");
-            assertThat(item.sourceId()).contains("customer_visit").contains("Bezoek bij de reisbalie");
+            assertThat(item.where().nl()).startsWith("Klantbezoek op ").endsWith(", 4 uur: Bezoek bij de reisbalie");
+            assertThat(item.where().en()).startsWith("Customer visit on ").endsWith(", 4 hours: Bezoek bij de reisbalie");
         });
         assertThat(source.erase(ref)).isEqualTo(1);
         assertThat(source.export(ref)).isEmpty();
