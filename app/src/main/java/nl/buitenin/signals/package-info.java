@@ -16,6 +16,7 @@
         "contact",
         "loop",
         "insight",
+        "insight :: readings",
         "textinsight" })
 @NullMarked
 package nl.buitenin.signals;
