@@ -46,6 +46,8 @@ record ResultsView(List<RoundChoice> rounds, @Nullable UUID chosen, List<Column>
         java.util.Collections.reverse(latestFirst);
         List<RoundChoice> choices = latestFirst.stream().map(r -> new RoundChoice(r.round().id(), r.round().name())).toList();
         Optional<RoundResult> chosen = results.stream().filter(r -> r.round().id().equals(wanted)).findFirst()
+                .or(() -> latestFirst.stream().filter(r -> r.reading().organisation().respondents() > 0 && !r.reading().organisation().hidden())
+                        .findFirst())
                 .or(() -> latestFirst.stream().filter(r -> r.reading().organisation().respondents() > 0).findFirst())
                 .or(() -> latestFirst.stream().findFirst());
         List<Column> columns = new ArrayList<>();
