@@ -3,7 +3,6 @@ package nl.buitenin.signals.internal.assessment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,8 @@ import nl.buitenin.insight.readings.Sample;
  * Small cells: a department where fewer than k colleagues answered shows nothing. So that its answers cannot be
  * recovered by subtracting the shown departments from the whole organisation, further departments are hidden — the
  * smallest first — until the hidden ones together hold at least k colleagues (complementary suppression). The gap
- * between management and the front line is shown only where each level has at least k colleagues.
+ * between management and the front line counts only departments that are shown and whose every level has at least k
+ * colleagues ({@link #comparableDepartments}), and is shown only where each level then has at least k colleagues.
  */
 public record DayReading(List<Unit> units, Map<DayArea, Area> areas, List<Gap> gaps) {
 
@@ -64,15 +64,17 @@ public record DayReading(List<Unit> units, Map<DayArea, Area> areas, List<Gap> g
             }
             areas.put(area, new Area(area, scores));
         }
-        long management = answers.stream().filter(a -> a.level() == StaffLevel.MANAGEMENT).count();
-        long frontLine = answers.stream().filter(a -> a.level() == StaffLevel.FRONT_LINE).count();
+        Set<String> comparable = comparableDepartments(answers, hidden, k);
+        List<AssessmentAnswer> compared = answers.stream().filter(a -> comparable.contains(a.department())).toList();
+        long management = compared.stream().filter(a -> a.level() == StaffLevel.MANAGEMENT).count();
+        long frontLine = compared.stream().filter(a -> a.level() == StaffLevel.FRONT_LINE).count();
         List<Gap> gaps = new ArrayList<>();
         for (DayArea area : DayArea.values()) {
             boolean gapHidden = management < k || frontLine < k;
             Comparison comparison = null;
             if (!gapHidden) {
-                double[] first = scoresOn(area, answers, a -> a.level() == StaffLevel.MANAGEMENT);
-                double[] second = scoresOn(area, answers, a -> a.level() == StaffLevel.FRONT_LINE);
+                double[] first = scoresOn(area, compared, a -> a.level() == StaffLevel.MANAGEMENT);
+                double[] second = scoresOn(area, compared, a -> a.level() == StaffLevel.FRONT_LINE);
                 if (first.length >= 2 && second.length >= 2) {
                     comparison = Comparisons.means(Sample.of(first), Sample.of(second));
                 }
@@ -84,7 +86,7 @@ public record DayReading(List<Unit> units, Map<DayArea, Area> areas, List<Gap> g
 
     /** Departments below k, and then the smallest others until the hidden ones hold at least k colleagues together. */
     static Set<String> hiddenDepartments(Map<String, Long> perDepartment, int k) {
-        Set<String> hidden = new HashSet<>();
+        Set<String> hidden = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         perDepartment.forEach((department, n) -> {
             if (n < k) {
                 hidden.add(department);
@@ -102,6 +104,23 @@ public record DayReading(List<Unit> units, Map<DayArea, Area> areas, List<Gap> g
             hiddenTotal += perDepartment.get(department);
         }
         return hidden;
+    }
+
+    /**
+     * The departments whose answers count in the comparison of levels: shown ones in which every level present has at
+     * least k colleagues. Otherwise a level's total minus a department's shown figure would give away a handful of
+     * colleagues (three directors next to eight team leads, or two managers in a department of front-line staff).
+     */
+    static Set<String> comparableDepartments(List<AssessmentAnswer> answers, Set<String> hidden, int k) {
+        Map<String, Map<StaffLevel, Long>> cells = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        answers.forEach(a -> cells.computeIfAbsent(a.department(), d -> new EnumMap<>(StaffLevel.class)).merge(a.level(), 1L, Long::sum));
+        Set<String> comparable = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        cells.forEach((department, perLevel) -> {
+            if (!hidden.contains(department) && perLevel.values().stream().allMatch(n -> n >= k)) {
+                comparable.add(department);
+            }
+        });
+        return comparable;
     }
 
     /** Each matching colleague's mean over the statements of the area they answered. */

@@ -101,6 +101,32 @@ class DayReadingTest {
                 .isNull();
     }
 
+    @Test
+    void theGapLeavesOutDepartmentsWhoseLevelsCouldBeWorkedOut() {
+        // Three directors (hidden) next to eight team leads: the management total would give the directors away.
+        // "Reisadvies" has two managers among ten front-line staff: its own total minus its front line would give them away.
+        List<AssessmentAnswer> answers = new ArrayList<>();
+        answers.addAll(times(3, answer("Directie", StaffLevel.MANAGEMENT, Map.of("sensing.shift", 5))));
+        answers.addAll(times(8, answer("Teamleiders", StaffLevel.MANAGEMENT, Map.of("sensing.shift", 4))));
+        answers.addAll(times(2, answer("Reisadvies", StaffLevel.MANAGEMENT, Map.of("sensing.shift", 1))));
+        answers.addAll(times(10, answer("Reisadvies", StaffLevel.FRONT_LINE, Map.of("sensing.shift", 3))));
+        answers.addAll(times(6, answer("Boekingen", StaffLevel.FRONT_LINE, Map.of("sensing.shift", 2))));
+        answers.addAll(times(4, answer("Reisleiding", StaffLevel.FRONT_LINE, Map.of("sensing.shift", 3))));
+        answers.addAll(times(3, answer("Reisleiding", StaffLevel.FRONT_LINE, Map.of("sensing.shift", 2))));
+        DayReading reading = DayReading.of(answers, 5);
+        // Directie is hidden, and Boekingen (the smallest shown) with it, so that the two cannot be told apart.
+        assertThat(reading.units().stream().filter(DayReading.Unit::hidden).map(DayReading.Unit::department))
+                .containsExactlyInAnyOrder("Directie", "Boekingen");
+        assertThat(DayReading.comparableDepartments(answers, Set.of("Directie", "Boekingen"), 5))
+                .containsExactlyInAnyOrder("Teamleiders", "Reisleiding");
+        DayReading.Gap sensing = reading.gaps().stream().filter(g -> g.area() == DayArea.SENSING).findFirst().orElseThrow();
+        assertThat(sensing.management()).isEqualTo(8);
+        assertThat(sensing.frontLine()).isEqualTo(7);
+        // Team leads 4.0 against (4 × 3 + 3 × 2) / 7 = 2.5714.
+        assertThat(sensing.comparison().first().value()).isCloseTo(4.0, within(1e-9));
+        assertThat(sensing.comparison().second().value()).isCloseTo(18 / 7.0, within(1e-9));
+    }
+
     private static Map<String, Long> sizes(Object... pairs) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
