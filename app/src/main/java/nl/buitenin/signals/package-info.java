@@ -10,14 +10,8 @@
         "organisation",
         "demo",
         "privacy",
-        "messaging",
-        "journey",
-        "listening",
-        "contact",
-        "loop",
         "insight",
-        "insight :: readings",
-        "textinsight" })
+        "insight :: readings" })
 @NullMarked
 package nl.buitenin.signals;
 

@@ -30,7 +30,8 @@ public class JdbcAssessment {
     public record Batch(UUID id, UUID round, String department, StaffLevel level, int issued) {
     }
 
-    void addRound(AssessmentRound round, Instant now) {
+    /** Also used by the demo, which writes rounds of the past. */
+    public void addRound(AssessmentRound round, Instant now) {
         jdbc.sql("insert into signals_assessment_round (id, name, opens_on, closes_on, created_at) values (:id, :name, :opens, :closes, :now)")
                 .param("id", round.id()).param("name", round.name()).param("opens", round.opensOn()).param("closes", round.closesOn())
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
@@ -48,7 +49,7 @@ public class JdbcAssessment {
         return rounds().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    void addBatch(Batch batch, Instant now) {
+    public void addBatch(Batch batch, Instant now) {
         jdbc.sql("""
                 insert into signals_assessment_batch (id, round_id, department, level, issued, created_at)
                 values (:id, :round, :department, :level, :issued, :now)""")
@@ -88,7 +89,7 @@ public class JdbcAssessment {
         return answered;
     }
 
-    void addAnswer(UUID round, AssessmentAnswer answer) {
+    public void addAnswer(UUID round, AssessmentAnswer answer) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into signals_assessment_response (id, round_id, department, level) values (:id, :round, :department, :level)")
                 .param("id", id).param("round", round).param("department", answer.department()).param("level", answer.level().name())

@@ -1,4 +1,4 @@
-package nl.buitenin.signals.internal.assessment;
+package nl.buitenin.signals.demo;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,6 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
+import nl.buitenin.signals.internal.assessment.AssessmentAnswer;
+import nl.buitenin.signals.internal.assessment.AssessmentRound;
+import nl.buitenin.signals.internal.assessment.DayArea;
+import nl.buitenin.signals.internal.assessment.DayStatement;
+import nl.buitenin.signals.internal.assessment.JdbcAssessment;
+import nl.buitenin.signals.internal.assessment.StaffLevel;
 
 /**
  * Two rounds of Day's self-assessment at Buitenpad, a quarter apart. Management thinks the organisation hears its
