@@ -118,7 +118,7 @@ class RegisterInPersonTextsTest {
             }
         }
         Pattern read = Pattern.compile("^(export\\.|privacy\\.export\\.group\\.|privacy\\.own|privacy\\.consent\\.|privacy\\.forget\\.|"
-                + "invitation\\.|reminder\\.|toldBack\\.|answer\\.|loop\\.public\\.|widget\\.(lead|refused))");
+                + "invitation\\.|reminder\\.|toldBack\\.|answer\\.|loop\\.public\\.|widget\\.(lead|refused)|assessment\\.public\\.)");
         List<String> problems = new ArrayList<>();
         for (String key : new TreeSet<>(dutch.stringPropertyNames())) {
             String text = dutch.getProperty(key);

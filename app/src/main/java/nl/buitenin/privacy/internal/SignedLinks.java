@@ -13,10 +13,9 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import nl.buitenin.platform.BuiteninProperties;
+import nl.buitenin.platform.PublicAddress;
 import nl.buitenin.platform.Secrets;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PersonLinks;
@@ -34,15 +33,13 @@ public class SignedLinks implements PersonLinks {
     private final SecretKeySpec key;
     private final Clock clock;
     private final PrivacyProperties properties;
-    private final BuiteninProperties instance;
-    private final Environment environment;
+    private final PublicAddress address;
 
-    SignedLinks(Secrets secrets, Clock clock, PrivacyProperties properties, BuiteninProperties instance, Environment environment) {
+    SignedLinks(Secrets secrets, Clock clock, PrivacyProperties properties, PublicAddress address) {
         this.key = new SecretKeySpec(secrets.key("privacy.person-link"), "HmacSHA256");
         this.clock = clock;
         this.properties = properties;
-        this.instance = instance;
-        this.environment = environment;
+        this.address = address;
     }
 
     @Override
@@ -114,11 +111,7 @@ public class SignedLinks implements PersonLinks {
     }
 
     private String baseUrl() {
-        if (!instance.baseUrl().isBlank()) {
-            return instance.baseUrl().replaceAll("/+$", "");
-        }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://localhost:" + port;
+        return address.baseUrl();
     }
 
     private static String encode(byte[] bytes) {

@@ -20,6 +20,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import nl.buitenin.platform.BuiteninProperties;
+import nl.buitenin.platform.PublicAddress;
 import nl.buitenin.platform.Secrets;
 import nl.buitenin.privacy.PersonKey;
 
@@ -33,8 +34,8 @@ class SignedLinksFuzzTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final Secrets SECRETS = new Secrets("fuzzing-secret-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8));
     static final SignedLinks LINKS = new SignedLinks(SECRETS, Clock.fixed(NOW, ZoneOffset.UTC),
-            new PrivacyProperties(null, Duration.ofDays(90), null, null), new BuiteninProperties(Path.of("data"), "", ""),
-            new StandardEnvironment());
+            new PrivacyProperties(null, Duration.ofDays(90), null, null), new PublicAddress(new BuiteninProperties(Path.of("data"), "", ""),
+            new StandardEnvironment()));
     static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
     @FuzzTest(maxDuration = "15s")

@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 
 import nl.buitenin.platform.BuiteninProperties;
+import nl.buitenin.platform.PublicAddress;
 import nl.buitenin.platform.Secrets;
 
 class SignedLinksTest {
 
     static final Secrets SECRETS = new Secrets("a-test-secret-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8));
     final SignedLinks links = new SignedLinks(SECRETS, Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC),
-            new PrivacyProperties(null, Duration.ofDays(90), null, null), new BuiteninProperties(Path.of("data"), "", ""),
-            new StandardEnvironment());
+            new PrivacyProperties(null, Duration.ofDays(90), null, null), new PublicAddress(new BuiteninProperties(Path.of("data"), "", ""),
+            new StandardEnvironment()));
 
     @Test
     void aSignedTokenWithAnExpiryBeyondTheCalendarIsInvalidNotAnError() throws Exception {

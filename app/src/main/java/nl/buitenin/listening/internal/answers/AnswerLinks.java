@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import nl.buitenin.platform.BuiteninProperties;
 import nl.buitenin.platform.OneTimeTokens;
+import nl.buitenin.platform.PublicAddress;
 import nl.buitenin.platform.Secrets;
 import nl.buitenin.platform.SignedTokens;
 import nl.buitenin.platform.SignedTokens.Verification;
@@ -28,15 +27,13 @@ public class AnswerLinks {
     private final OneTimeTokens tokens;
     private final SignedTokens signatures;
     private final Clock clock;
-    private final BuiteninProperties properties;
-    private final Environment environment;
+    private final PublicAddress address;
 
-    AnswerLinks(OneTimeTokens tokens, Secrets secrets, Clock clock, BuiteninProperties properties, Environment environment) {
+    AnswerLinks(OneTimeTokens tokens, Secrets secrets, Clock clock, PublicAddress address) {
         this.tokens = tokens;
         this.signatures = new SignedTokens(secrets);
         this.clock = clock;
-        this.properties = properties;
-        this.environment = environment;
+        this.address = address;
     }
 
     /** The link an e-mail carries to answer one response, valid until {@code expiresAt}. */
@@ -46,11 +43,7 @@ public class AnswerLinks {
 
     /** The public address for links, without a trailing slash. */
     public String baseUrl() {
-        String configured = properties.baseUrl();
-        if (!configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return address.baseUrl();
     }
 
     public String tokenFor(UUID response, Instant expiresAt) {
