@@ -10,8 +10,12 @@
         "organisation",
         "demo",
         "privacy",
+        "messaging",
+        "listening",
+        "loop",
         "insight",
-        "insight :: readings" })
+        "insight :: readings",
+        "textinsight" })
 @NullMarked
 package nl.buitenin.signals;
 
