@@ -1,0 +1,137 @@
+package nl.buitenin.signals.web.missed;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Scope;
+import nl.buitenin.access.Users;
+import nl.buitenin.platform.IngestReport;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.RequestValues;
+import nl.buitenin.privacy.SmallCellRule;
+import nl.buitenin.signals.internal.missed.MissedSaleFigures;
+import nl.buitenin.signals.internal.missed.MissedSaleInput;
+import nl.buitenin.signals.internal.missed.MissedSaleReadings;
+import nl.buitenin.signals.internal.missed.MissedSales;
+
+/** Missed sales for tills and booking systems (a batch, idempotent by source id) and their trends for analysts. */
+@RestController
+@RequestMapping("/api/v1/signals/missed-sales")
+class MissedSalesApi {
+
+    static final int MAX_TOP = 100;
+
+    private final MissedSales missedSales;
+    private final MissedSaleReadings readings;
+    private final SmallCellRule smallCells;
+    private final Users users;
+
+    MissedSalesApi(MissedSales missedSales, MissedSaleReadings readings, SmallCellRule smallCells, Users users) {
+        this.missedSales = missedSales;
+        this.readings = readings;
+        this.smallCells = smallCells;
+        this.users = users;
+    }
+
+    @Schema(name = "MissedSaleBatch")
+    record Batch(@Schema(description = "up to 1 000 missed sales") @Nullable List<MissedSaleInput> items) {
+    }
+
+    /** Distinct askers are people: hidden (null, with fewerThan) when fewer than the small-cell rule allows. */
+    @Schema(name = "MissedSaleCount")
+    record CountJson(long missed, @Nullable Long askers, boolean askersHidden, @Nullable Integer fewerThan) {
+    }
+
+    @Schema(name = "MissedSaleWeek")
+    record WeekJson(@Schema(description = "the Monday the week starts on") LocalDate week, CountJson count) {
+    }
+
+    @Schema(name = "MissedSaleTrends")
+    record TrendsJson(LocalDate from, LocalDate to, @Schema(description = "the normal form of the one thing read, or null") @Nullable String thing,
+            CountJson total, List<WeekJson> weeks) {
+    }
+
+    @Schema(name = "MissedSaleThing")
+    record ThingJson(@Schema(description = "normal form: lower case, single spaces") String key,
+            @Schema(description = "the spelling used most") String label, CountJson count,
+            @Schema(description = "per reason code, the count") Map<String, Long> reasons) {
+    }
+
+    @Schema(name = "MissedSaleGroup")
+    record GroupJson(@Schema(description = "channel code or location name (empty: no location)") String key, CountJson count) {
+    }
+
+    @Schema(name = "MissedSaleTop")
+    record TopJson(LocalDate from, LocalDate to, List<ThingJson> things, List<GroupJson> channels, List<GroupJson> locations) {
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Allow(value = {Role.ADMIN, Role.AGENT}, scopes = Scope.INGEST)
+    @Operation(summary = "Record a batch of missed sales, idempotent by source id",
+            description = "Each item: sourceId, askedFor, channel, reason, and optionally location, note, person (person key of who "
+                    + "asked) and at (ISO-8601 with offset; now when left out). The answer reports per item (by index) whether it was "
+                    + "created, a duplicate (its source id was stored already) or rejected, naming each wrong field in the caller's "
+                    + "language; valid items are stored.")
+    IngestReport record(@RequestBody Batch batch) {
+        return missedSales.record(batch == null ? null : batch.items(), users.current().map(u -> u.id().value()).orElse(null));
+    }
+
+    @GetMapping("/trends")
+    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
+    @Operation(summary = "Missed sales per week (Monday to Sunday in the organisation's time zone) with distinct askers",
+            description = "from and to are days (both included; default the last 26 weeks); thing limits the count to one thing "
+                    + "asked for, in any spelling.")
+    TrendsJson trends(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String thing) {
+        MissedSaleReadings.Figures f = readings.read(period(from, to), thing, 0);
+        return new TrendsJson(f.period().from(), f.period().to(), f.thing(), count(f.total()),
+                f.weeks().stream().map(w -> new WeekJson(w.monday(), count(w.count()))).toList());
+    }
+
+    @GetMapping("/top")
+    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
+    @Operation(summary = "The things asked for most, and the counts per channel and per location",
+            description = "Things are counted by their normal form (case and spacing ignored), most asked first; limit 1–100 "
+                    + "(default 20).")
+    TopJson top(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String limit) {
+        Integer n = RequestValues.whole("limit", limit, "signals.missed.invalid.limit");
+        if (n != null && (n < 1 || n > MAX_TOP)) {
+            throw InvalidInputException.of("limit", "signals.missed.invalid.limit", limit);
+        }
+        MissedSaleReadings.Figures f = readings.read(period(from, to), null, n == null ? 20 : n);
+        return new TopJson(f.period().from(), f.period().to(),
+                f.top().stream().map(t -> new ThingJson(t.key(), t.label(), count(t.count()), reasons(t))).toList(),
+                f.channels().stream().map(g -> new GroupJson(g.key().name(), count(g.count()))).toList(),
+                f.locations().stream().map(g -> new GroupJson(g.key(), count(g.count()))).toList());
+    }
+
+    private MissedSaleReadings.Period period(@Nullable String from, @Nullable String to) {
+        return readings.period(RequestValues.date("from", from, "signals.missed.invalid.date"),
+                RequestValues.date("to", to, "signals.missed.invalid.date"));
+    }
+
+    private static Map<String, Long> reasons(MissedSaleFigures.Thing thing) {
+        Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        thing.reasons().forEach((reason, n) -> reasons.put(reason.name(), n));
+        return reasons;
+    }
+
+    private CountJson count(MissedSaleFigures.Count count) {
+        boolean hidden = smallCells.hides(count.askers());
+        return new CountJson(count.missed(), hidden ? null : count.askers(), hidden, hidden ? smallCells.k() : null);
+    }
+}
