@@ -10,13 +10,8 @@
         "organisation",
         "demo",
         "privacy",
-        "messaging",
         "journey",
-        "listening",
-        "contact",
-        "loop",
-        "insight",
-        "textinsight" })
+        "loop" })
 @NullMarked
 package nl.buitenin.signals;
 

@@ -99,8 +99,7 @@ public class MarketSignals {
     @Transactional
     public MarketSignal decide(UUID id, DecisionInput input, UUID actor, Instant now) {
         MarketSignal signal = require(id);
-        Decision decision = RequestValues.requiredChoice("decision", input.decision(), Decision.class, "signals.market.invalid.decision",
-                String.valueOf(input.decision()));
+        Decision decision = choice("decision", input.decision(), Decision.class, "signals.invalid.market.decision");
         switch (decision) {
             case OPEN -> signals.decide(id, Decision.OPEN, null, null, null, null);
             case NO_ACTION -> {
@@ -120,7 +119,7 @@ public class MarketSignals {
     public void group(UUID id, List<String> things) {
         require(id);
         if (things == null || things.isEmpty()) {
-            throw InvalidInputException.of("things", "signals.market.invalid.things.none");
+            throw InvalidInputException.of("things", "signals.invalid.market.things.none");
         }
         Set<String> known = Set.copyOf(missedSales.keys());
         List<FieldError> errors = new ArrayList<>();
@@ -129,7 +128,7 @@ public class MarketSignals {
             String thing = things.get(i);
             String key = thing == null ? "" : AskedFor.key(thing);
             if (!known.contains(key)) {
-                errors.add(FieldError.of("things[" + i + "]", "signals.market.invalid.thing", thing == null ? "" : thing));
+                errors.add(FieldError.of("things[" + i + "]", "signals.invalid.market.thing", thing == null ? "" : thing));
             } else {
                 keys.add(key);
             }
@@ -157,7 +156,7 @@ public class MarketSignals {
     }
 
     public MarketSignal require(UUID id) {
-        return signals.byId(id).orElseThrow(() -> new NotFoundException("signals.market.thing.signal", id));
+        return signals.byId(id).orElseThrow(() -> new NotFoundException("signals.thing.marketSignal", id));
     }
 
     private Chain chain(MarketSignal signal) {
@@ -171,9 +170,9 @@ public class MarketSignals {
     }
 
     private ActionId existing(String raw) {
-        ActionId id = RequestValues.id("action", raw, ActionId::new, "signals.market.invalid.action");
+        ActionId id = RequestValues.id("action", raw, ActionId::new, "signals.invalid.market.action");
         if (actions.find(id).isEmpty()) {
-            throw InvalidInputException.of("action", "signals.market.invalid.action", raw.strip());
+            throw InvalidInputException.of("action", "signals.invalid.market.action", raw.strip());
         }
         return id;
     }
@@ -183,10 +182,10 @@ public class MarketSignals {
         String titleNl = RequestValues.collecting(errors, () -> text("titleNl", input.titleNl(), MAX_TITLE));
         String titleEn = RequestValues.collecting(errors, () -> text("titleEn", input.titleEn(), MAX_TITLE));
         ThemeId theme = RequestValues.collecting(errors, () -> RequestValues.require(
-                RequestValues.id("theme", input.theme(), ThemeId::new, "signals.market.invalid.theme"), "theme",
-                "signals.market.invalid.theme.missing"));
+                RequestValues.id("theme", input.theme(), ThemeId::new, "signals.invalid.market.theme"), "theme",
+                "signals.invalid.market.theme.missing"));
         LocalDate due = RequestValues.collecting(errors, () -> RequestValues.require(
-                RequestValues.date("dueOn", input.dueOn(), "signals.market.invalid.date"), "dueOn", "signals.market.invalid.required"));
+                RequestValues.date("dueOn", input.dueOn(), "signals.invalid.market.date"), "dueOn", "signals.invalid.market.required"));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -204,8 +203,8 @@ public class MarketSignals {
 
     private Checked check(SignalInput input) {
         List<FieldError> errors = new ArrayList<>();
-        SignalKind kind = RequestValues.collecting(errors, () -> RequestValues.requiredChoice("kind", input.kind(), SignalKind.class,
-                "signals.market.invalid.kind", String.valueOf(input.kind())));
+        SignalKind kind = RequestValues.collecting(errors, () -> choice("kind", input.kind(), SignalKind.class,
+                "signals.invalid.market.kind"));
         String title = RequestValues.collecting(errors, () -> text("title", input.title(), MAX_TITLE));
         String source = RequestValues.collecting(errors, () -> text("source", input.source(), MAX_SOURCE));
         LocalDate noticed = RequestValues.collecting(errors, () -> noticedOn(input.noticedOn()));
@@ -217,25 +216,31 @@ public class MarketSignals {
     }
 
     private LocalDate noticedOn(@Nullable String raw) {
-        LocalDate day = RequestValues.require(RequestValues.date("noticedOn", raw, "signals.market.invalid.date"), "noticedOn",
-                "signals.market.invalid.required");
+        LocalDate day = RequestValues.require(RequestValues.date("noticedOn", raw, "signals.invalid.market.date"), "noticedOn",
+                "signals.invalid.market.required");
         LocalDate today = LocalDate.now(clock.withZone(organisations.current().timeZone()));
         if (day.isAfter(today)) {
-            throw InvalidInputException.of("noticedOn", "signals.market.invalid.future", raw.strip());
+            throw InvalidInputException.of("noticedOn", "signals.invalid.market.future", raw.strip());
         }
         if (day.getYear() < 2000) {
-            throw InvalidInputException.of("noticedOn", "signals.market.invalid.date", raw.strip());
+            throw InvalidInputException.of("noticedOn", "signals.invalid.market.date", raw.strip());
         }
         return day;
     }
 
+    /** A code named in any case; not given is "fill this in", a wrong one is named with the codes there are. */
+    private static <E extends Enum<E>> E choice(String field, @Nullable String raw, Class<E> type, String key) {
+        String value = RequestValues.required(field, raw, "signals.invalid.market.required");
+        return RequestValues.choice(field, value, type, key, value);
+    }
+
     private static String text(String field, @Nullable String raw, int max) {
-        String value = RequestValues.required(field, raw, "signals.market.invalid.required");
+        String value = RequestValues.required(field, raw, "signals.invalid.market.required");
         if (value.length() > max) {
-            throw InvalidInputException.of(field, "signals.market.invalid.long", max);
+            throw InvalidInputException.of(field, "signals.invalid.market.long", max);
         }
         if (value.indexOf('\0') >= 0) {
-            throw InvalidInputException.of(field, "signals.market.invalid.nul");
+            throw InvalidInputException.of(field, "signals.invalid.market.nul");
         }
         return value;
     }

@@ -65,15 +65,24 @@ public class JdbcMissedSales {
 
     /**
      * Earlier things asked for that start with (or, failing that, contain) what is typed, most asked first: the
-     * suggestions of the logging page. Each normal form once, in the spelling first stored.
+     * suggestions of the logging page. Each normal form once, in the spelling written most often (ties: alphabetically).
      */
     public List<String> suggestions(String typed, int limit) {
         String key = AskedFor.key(typed);
-        String like = escapeLike(key);
-        return jdbc.sql("select asked_key, min(asked_for), count(*) from signals_missed_sale where asked_key like :contains escape '\\' "
-                + "group by asked_key order by case when asked_key like :starts escape '\\' then 0 else 1 end, count(*) desc, asked_key")
-                .param("contains", "%" + like + "%").param("starts", like + "%")
-                .query((rs, n) -> rs.getString(2)).list().stream().limit(limit).toList();
+        record Spelling(String key, String spelling, long count) {
+        }
+        List<Spelling> spellings = jdbc.sql("select asked_key, asked_for, count(*) from signals_missed_sale where asked_key like :contains "
+                + "escape '\\' group by asked_key, asked_for")
+                .param("contains", "%" + escapeLike(key) + "%")
+                .query((rs, n) -> new Spelling(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        java.util.Map<String, List<Spelling>> byKey = spellings.stream().collect(java.util.stream.Collectors.groupingBy(Spelling::key));
+        return byKey.values().stream()
+                .sorted(java.util.Comparator.comparing((List<Spelling> l) -> l.get(0).key().startsWith(key) ? 0 : 1)
+                        .thenComparing(l -> -l.stream().mapToLong(Spelling::count).sum())
+                        .thenComparing(l -> l.get(0).key()))
+                .map(l -> l.stream().min(java.util.Comparator.comparingLong((Spelling sp) -> -sp.count()).thenComparing(Spelling::spelling))
+                        .orElseThrow().spelling())
+                .limit(limit).toList();
     }
 
     /** The normal forms that exist, for grouping missed sales into a signal. */

@@ -49,10 +49,10 @@ public class MissedSaleReadings {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? MissedSaleFigures.monday(end).minusWeeks(DEFAULT_WEEKS - 1L) : from;
         if (start.isAfter(end)) {
-            throw InvalidInputException.of("from", "signals.missed.invalid.period");
+            throw InvalidInputException.of("from", "signals.invalid.missed.period");
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw InvalidInputException.of("to", "signals.missed.invalid.period.long", MAX_DAYS);
+            throw InvalidInputException.of("to", "signals.invalid.missed.period.long", MAX_DAYS);
         }
         return new Period(start, end);
     }

@@ -46,17 +46,17 @@ public class MissedSales {
     @Transactional
     public IngestReport record(@Nullable List<MissedSaleInput> items, @Nullable UUID recordedBy) {
         if (items == null || items.isEmpty()) {
-            throw InvalidInputException.of("items", "signals.missed.invalid.items.none");
+            throw InvalidInputException.of("items", "signals.invalid.missed.items.none");
         }
         if (items.size() > MAX_BATCH) {
-            throw InvalidInputException.of("items", "signals.missed.invalid.items.many", MAX_BATCH);
+            throw InvalidInputException.of("items", "signals.invalid.missed.items.many", MAX_BATCH);
         }
         Instant now = clock.instant();
         List<ItemOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             MissedSaleInput item = items.get(i);
             if (item == null) {
-                outcomes.add(ItemOutcome.rejected(i, null, List.of(FieldError.of("item", "signals.missed.invalid.item"))));
+                outcomes.add(ItemOutcome.rejected(i, null, List.of(FieldError.of("item", "signals.invalid.missed.item"))));
                 continue;
             }
             List<FieldError> errors = new ArrayList<>();
@@ -86,11 +86,11 @@ public class MissedSales {
     private static @Nullable MissedSale read(MissedSaleInput item, @Nullable UUID recordedBy, Instant now, List<FieldError> errors) {
         String sourceId = RequestValues.collecting(errors, () -> text("sourceId", item.sourceId(), MAX_SOURCE_ID, true));
         String askedFor = RequestValues.collecting(errors, () -> text("askedFor", item.askedFor(), MAX_ASKED_FOR, true));
-        Channel channel = RequestValues.collecting(errors, () -> RequestValues.requiredChoice("channel", item.channel(), Channel.class,
-                "signals.missed.invalid.channel", String.valueOf(item.channel())));
+        Channel channel = RequestValues.collecting(errors, () -> choice("channel", item.channel(), Channel.class,
+                "signals.invalid.missed.channel"));
         String location = RequestValues.collecting(errors, () -> text("location", item.location(), MAX_LOCATION, false));
-        MissedReason reason = RequestValues.collecting(errors, () -> RequestValues.requiredChoice("reason", item.reason(), MissedReason.class,
-                "signals.missed.invalid.reason", String.valueOf(item.reason())));
+        MissedReason reason = RequestValues.collecting(errors, () -> choice("reason", item.reason(), MissedReason.class,
+                "signals.invalid.missed.reason"));
         String note = RequestValues.collecting(errors, () -> text("note", item.note(), MAX_NOTE, false));
         PersonKey person = RequestValues.collecting(errors, () -> person(item.person()));
         Instant at = RequestValues.collecting(errors, () -> moment(item.at(), now));
@@ -104,18 +104,24 @@ public class MissedSales {
     private static @Nullable String text(String field, @Nullable String raw, int max, boolean required) {
         if (RequestValues.blank(raw)) {
             if (required) {
-                throw InvalidInputException.of(field, "signals.missed.invalid.required");
+                throw InvalidInputException.of(field, "signals.invalid.missed.required");
             }
             return null;
         }
         String value = raw.strip();
         if (value.length() > max) {
-            throw InvalidInputException.of(field, "signals.missed.invalid.long", max);
+            throw InvalidInputException.of(field, "signals.invalid.missed.long", max);
         }
         if (value.indexOf('\0') >= 0) {
-            throw InvalidInputException.of(field, "signals.missed.invalid.nul");
+            throw InvalidInputException.of(field, "signals.invalid.missed.nul");
         }
         return value;
+    }
+
+    /** A code named in any case; not given is "fill this in", a wrong one is named with the codes there are. */
+    private static <E extends Enum<E>> E choice(String field, @Nullable String raw, Class<E> type, String key) {
+        String value = RequestValues.required(field, raw, "signals.invalid.missed.required");
+        return RequestValues.choice(field, value, type, key, value);
     }
 
     private static @Nullable PersonKey person(@Nullable String raw) {
@@ -124,7 +130,7 @@ public class MissedSales {
         }
         String key = raw.strip();
         if (!PersonKey.isValid(key)) {
-            throw InvalidInputException.of("person", "signals.missed.invalid.person", key.length() > 40 ? key.substring(0, 40) + "…" : key);
+            throw InvalidInputException.of("person", "signals.invalid.missed.person", key.length() > 40 ? key.substring(0, 40) + "…" : key);
         }
         return new PersonKey(key);
     }
@@ -137,7 +143,7 @@ public class MissedSales {
         try {
             at = OffsetDateTime.parse(raw.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("at", "signals.missed.invalid.at", raw.strip());
+            throw InvalidInputException.of("at", "signals.invalid.missed.at", raw.strip());
         }
         RecordedTimes.check("at", at, raw.strip(), now).ifPresent(error -> {
             throw new InvalidInputException(List.of(error));

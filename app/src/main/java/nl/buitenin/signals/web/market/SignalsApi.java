@@ -116,7 +116,7 @@ class SignalsApi {
                     + "action planned in loop); NO_ACTION with a reason; OPEN to undo the decision.")
     SignalJson decide(@PathVariable UUID id, @RequestBody DecisionInput input) {
         if (input == null) {
-            throw InvalidInputException.of("decision", "signals.market.invalid.decision", "");
+            throw InvalidInputException.of("decision", "signals.invalid.market.required");
         }
         signals.decide(id, input, users.current().orElseThrow().id().value());
         return read(id);

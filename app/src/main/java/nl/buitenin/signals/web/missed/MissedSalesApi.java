@@ -108,9 +108,9 @@ class MissedSalesApi {
                     + "(default 20).")
     TopJson top(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String limit) {
-        Integer n = RequestValues.whole("limit", limit, "signals.missed.invalid.limit");
+        Integer n = RequestValues.whole("limit", limit, "signals.invalid.missed.limit");
         if (n != null && (n < 1 || n > MAX_TOP)) {
-            throw InvalidInputException.of("limit", "signals.missed.invalid.limit", limit);
+            throw InvalidInputException.of("limit", "signals.invalid.missed.limit", limit);
         }
         MissedSaleReadings.Figures f = readings.read(period(from, to), null, n == null ? 20 : n);
         return new TopJson(f.period().from(), f.period().to(),
@@ -120,8 +120,8 @@ class MissedSalesApi {
     }
 
     private MissedSaleReadings.Period period(@Nullable String from, @Nullable String to) {
-        return readings.period(RequestValues.date("from", from, "signals.missed.invalid.date"),
-                RequestValues.date("to", to, "signals.missed.invalid.date"));
+        return readings.period(RequestValues.date("from", from, "signals.invalid.missed.date"),
+                RequestValues.date("to", to, "signals.invalid.missed.date"));
     }
 
     private static Map<String, Long> reasons(MissedSaleFigures.Thing thing) {

@@ -64,7 +64,7 @@ class MissedSalesController {
         model.addAttribute("reasons", MissedReason.values());
         Channel chosen = null;
         try {
-            chosen = RequestValues.choice("channel", channel, Channel.class, "signals.missed.invalid.channel", String.valueOf(channel));
+            chosen = RequestValues.choice("channel", channel, Channel.class, "signals.invalid.missed.channel", String.valueOf(channel));
         } catch (InvalidInputException e) {
             chosen = null;
         }
@@ -102,8 +102,8 @@ class MissedSalesController {
         model.addAttribute("to", to);
         model.addAttribute("k", smallCells.k());
         try {
-            LocalDate start = RequestValues.date("from", from, "signals.missed.invalid.date");
-            LocalDate end = RequestValues.date("to", to, "signals.missed.invalid.date");
+            LocalDate start = RequestValues.date("from", from, "signals.invalid.missed.date");
+            LocalDate end = RequestValues.date("to", to, "signals.invalid.missed.date");
             MissedSaleReadings.Figures figures = readings.read(readings.period(start, end), thing, 20);
             model.addAttribute("figures", figures);
             model.addAttribute("view", MissedSalesView.of(figures, smallCells));
