@@ -114,6 +114,18 @@ class MissedSalesApiTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedByFieldRatherThanFailingTheBatch() throws Exception {
+        String tag = Unique.name("mn");
+        String report = send(agent, "en", List.of(
+                "{\"sourceId\":\"" + tag + "-1\",\"askedFor\":\"Cu\\u0000ba\",\"channel\":\"WEB\",\"reason\":\"OTHER\","
+                        + "\"note\":\"a\\u0000\",\"location\":\"\\u0000\"}",
+                item(tag + "-2", "Cuba", "WEB", null, "OTHER", null, null)));
+        assertThat((Integer) JsonPath.read(report, "$.created")).isEqualTo(1);
+        assertThat(JsonPath.<List<String>>read(report, "$.items[0].errors[*].field")).containsExactly("askedFor", "location", "note");
+        assertThat(JsonPath.<List<String>>read(report, "$.items[0].errors[*].message")).containsOnly("A NUL character is not allowed.");
+    }
+
+    @Test
     void anEmptyOrTooLargeBatchIsRefusedNamingItems() throws Exception {
         mvc.perform(post(API).with(user(agent)).with(csrf()).header("Accept-Language", "nl").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"items\":[]}")).andExpect(status().isBadRequest())

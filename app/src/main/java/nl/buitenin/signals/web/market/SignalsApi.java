@@ -48,40 +48,40 @@ class SignalsApi {
     }
 
     @Schema(name = "MarketSignalMissedSales")
-    record GroupedJson(@Schema(description = "normal form of what was asked for") String thing, String label, long missed,
+    record MarketSignalMissedSales(@Schema(description = "normal form of what was asked for") String thing, String label, long missed,
             @Nullable Long askers, boolean askersHidden) {
     }
 
     @Schema(name = "MarketSignalAction")
-    record ActionJson(UUID id, String titleNl, String titleEn, @Schema(description = "PLANNED, IN_PROGRESS or DONE") String status,
+    record MarketSignalAction(UUID id, String titleNl, String titleEn, @Schema(description = "PLANNED, IN_PROGRESS or DONE") String status,
             @Nullable LocalDate dueOn, @Nullable Instant completedAt,
             @Schema(description = "people told what changed; null when fewer than fewerThan") @Nullable Long peopleToldBack,
             @Nullable Integer fewerThan) {
     }
 
     @Schema(name = "MarketSignal")
-    record SignalJson(UUID id, @Schema(description = "NEW_COMPETITOR, NEW_TECHNIQUE, REGULATION, DEMAND_SHIFT or OTHER") String kind,
+    record MarketSignalJson(UUID id, @Schema(description = "NEW_COMPETITOR, NEW_TECHNIQUE, REGULATION, DEMAND_SHIFT or OTHER") String kind,
             String title, String source, LocalDate noticedOn, String description, String owner,
             @Schema(description = "days from noticed until decided, or until today while open") long ageDays,
             @Schema(description = "OPEN, ACTION or NO_ACTION") String decision, @Nullable String reason, @Nullable Instant decidedAt,
-            List<GroupedJson> missedSales, @Nullable ActionJson action) {
+            List<MarketSignalMissedSales> missedSales, @Nullable MarketSignalAction action) {
     }
 
     @Schema(name = "MarketSignalGrouping")
-    record GroupingJson(@Schema(description = "things asked for (any spelling) whose missed sales the signal groups") @Nullable List<String> things) {
+    record MarketSignalGrouping(@Schema(description = "things asked for (any spelling) whose missed sales the signal groups") @Nullable List<String> things) {
     }
 
     @GetMapping
     @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
     @Operation(summary = "All market signals, open ones first, each with its chain")
-    List<SignalJson> list() {
+    List<MarketSignalJson> list() {
         return signals.chains().stream().map(this::json).toList();
     }
 
     @GetMapping("/{id}")
     @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
     @Operation(summary = "One market signal with its chain outside → inside")
-    SignalJson read(@PathVariable UUID id) {
+    MarketSignalJson read(@PathVariable UUID id) {
         return json(signals.chain(id));
     }
 
@@ -89,14 +89,14 @@ class SignalsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER, Role.PRIVACY_OFFICER})
     @Operation(summary = "Record a market signal", description = "Every member of staff may; the signal is theirs and open.")
-    SignalJson create(@RequestBody SignalInput input) {
+    MarketSignalJson create(@RequestBody SignalInput input) {
         return read(signals.create(require(input), users.current().orElseThrow().id().value()).id());
     }
 
     @PutMapping("/{id}")
     @Allow({Role.ADMIN, Role.ANALYST})
     @Operation(summary = "Change a market signal's kind, title, source, day or description")
-    SignalJson change(@PathVariable UUID id, @RequestBody SignalInput input) {
+    MarketSignalJson change(@PathVariable UUID id, @RequestBody SignalInput input) {
         signals.change(id, require(input));
         return read(id);
     }
@@ -114,7 +114,7 @@ class SignalsApi {
     @Operation(summary = "Link the signal to what was done with it",
             description = "ACTION with action (an existing improvement action) or with titleNl, titleEn, theme and dueOn (a new "
                     + "action planned in loop); NO_ACTION with a reason; OPEN to undo the decision.")
-    SignalJson decide(@PathVariable UUID id, @RequestBody DecisionInput input) {
+    MarketSignalJson decide(@PathVariable UUID id, @RequestBody DecisionInput input) {
         if (input == null) {
             throw InvalidInputException.of("decision", "signals.invalid.market.required");
         }
@@ -125,7 +125,7 @@ class SignalsApi {
     @PostMapping("/{id}/missed-sales")
     @Allow({Role.ADMIN, Role.ANALYST})
     @Operation(summary = "Group the missed sales of these things into the signal")
-    SignalJson group(@PathVariable UUID id, @RequestBody GroupingJson grouping) {
+    MarketSignalJson group(@PathVariable UUID id, @RequestBody MarketSignalGrouping grouping) {
         signals.group(id, grouping == null || grouping.things() == null ? List.of() : grouping.things());
         return read(id);
     }
@@ -134,20 +134,20 @@ class SignalsApi {
         return input == null ? new SignalInput(null, null, null, null, null) : input;
     }
 
-    private SignalJson json(MarketSignals.Chain c) {
+    private MarketSignalJson json(MarketSignals.Chain c) {
         var s = c.signal();
-        ActionJson action = null;
+        MarketSignalAction action = null;
         if (c.action() != null) {
             var a = c.action();
             boolean hidden = smallCells.hides(a.peopleToldBack());
-            action = new ActionJson(a.id().value(), a.titleNl(), a.titleEn(), a.progress().name(), a.dueOn(), a.completedAt(),
+            action = new MarketSignalAction(a.id().value(), a.titleNl(), a.titleEn(), a.progress().name(), a.dueOn(), a.completedAt(),
                     hidden ? null : a.peopleToldBack(), hidden ? smallCells.k() : null);
         }
-        return new SignalJson(s.id(), s.kind().name(), s.title(), s.source(), s.noticedOn(), s.description(), c.ownerName(), c.ageDays(),
+        return new MarketSignalJson(s.id(), s.kind().name(), s.title(), s.source(), s.noticedOn(), s.description(), c.ownerName(), c.ageDays(),
                 s.decision().name(), s.reason(), s.decidedAt(),
                 c.grouped().stream().map(t -> {
                     boolean hidden = smallCells.hides(t.count().askers());
-                    return new GroupedJson(t.key(), t.label(), t.count().missed(), hidden ? null : t.count().askers(), hidden);
+                    return new MarketSignalMissedSales(t.key(), t.label(), t.count().missed(), hidden ? null : t.count().askers(), hidden);
                 }).toList(), action);
     }
 }

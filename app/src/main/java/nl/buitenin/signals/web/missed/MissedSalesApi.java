@@ -47,35 +47,35 @@ class MissedSalesApi {
     }
 
     @Schema(name = "MissedSaleBatch")
-    record Batch(@Schema(description = "up to 1 000 missed sales") @Nullable List<MissedSaleInput> items) {
+    record MissedSaleBatch(@Schema(description = "up to 1 000 missed sales") @Nullable List<MissedSaleInput> items) {
     }
 
     /** Distinct askers are people: hidden (null, with fewerThan) when fewer than the small-cell rule allows. */
     @Schema(name = "MissedSaleCount")
-    record CountJson(long missed, @Nullable Long askers, boolean askersHidden, @Nullable Integer fewerThan) {
+    record MissedSaleCount(long missed, @Nullable Long askers, boolean askersHidden, @Nullable Integer fewerThan) {
     }
 
     @Schema(name = "MissedSaleWeek")
-    record WeekJson(@Schema(description = "the Monday the week starts on") LocalDate week, CountJson count) {
+    record MissedSaleWeek(@Schema(description = "the Monday the week starts on") LocalDate week, MissedSaleCount count) {
     }
 
     @Schema(name = "MissedSaleTrends")
-    record TrendsJson(LocalDate from, LocalDate to, @Schema(description = "the normal form of the one thing read, or null") @Nullable String thing,
-            CountJson total, List<WeekJson> weeks) {
+    record MissedSaleTrends(LocalDate from, LocalDate to, @Schema(description = "the normal form of the one thing read, or null") @Nullable String thing,
+            MissedSaleCount total, List<MissedSaleWeek> weeks) {
     }
 
     @Schema(name = "MissedSaleThing")
-    record ThingJson(@Schema(description = "normal form: lower case, single spaces") String key,
-            @Schema(description = "the spelling used most") String label, CountJson count,
+    record MissedSaleThing(@Schema(description = "normal form: lower case, single spaces") String key,
+            @Schema(description = "the spelling used most") String label, MissedSaleCount count,
             @Schema(description = "per reason code, the count") Map<String, Long> reasons) {
     }
 
     @Schema(name = "MissedSaleGroup")
-    record GroupJson(@Schema(description = "channel code or location name (empty: no location)") String key, CountJson count) {
+    record MissedSaleGroup(@Schema(description = "channel code or location name (empty: no location)") String key, MissedSaleCount count) {
     }
 
     @Schema(name = "MissedSaleTop")
-    record TopJson(LocalDate from, LocalDate to, List<ThingJson> things, List<GroupJson> channels, List<GroupJson> locations) {
+    record MissedSaleTop(LocalDate from, LocalDate to, List<MissedSaleThing> things, List<MissedSaleGroup> channels, List<MissedSaleGroup> locations) {
     }
 
     @PostMapping(consumes = "application/json")
@@ -85,7 +85,7 @@ class MissedSalesApi {
                     + "asked) and at (ISO-8601 with offset; now when left out). The answer reports per item (by index) whether it was "
                     + "created, a duplicate (its source id was stored already) or rejected, naming each wrong field in the caller's "
                     + "language; valid items are stored.")
-    IngestReport record(@RequestBody Batch batch) {
+    IngestReport record(@RequestBody MissedSaleBatch batch) {
         return missedSales.record(batch == null ? null : batch.items(), users.current().map(u -> u.id().value()).orElse(null));
     }
 
@@ -94,11 +94,11 @@ class MissedSalesApi {
     @Operation(summary = "Missed sales per week (Monday to Sunday in the organisation's time zone) with distinct askers",
             description = "from and to are days (both included; default the last 26 weeks); thing limits the count to one thing "
                     + "asked for, in any spelling.")
-    TrendsJson trends(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+    MissedSaleTrends trends(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String thing) {
         MissedSaleReadings.Figures f = readings.read(period(from, to), thing, 0);
-        return new TrendsJson(f.period().from(), f.period().to(), f.thing(), count(f.total()),
-                f.weeks().stream().map(w -> new WeekJson(w.monday(), count(w.count()))).toList());
+        return new MissedSaleTrends(f.period().from(), f.period().to(), f.thing(), count(f.total()),
+                f.weeks().stream().map(w -> new MissedSaleWeek(w.monday(), count(w.count()))).toList());
     }
 
     @GetMapping("/top")
@@ -106,17 +106,17 @@ class MissedSalesApi {
     @Operation(summary = "The things asked for most, and the counts per channel and per location",
             description = "Things are counted by their normal form (case and spacing ignored), most asked first; limit 1–100 "
                     + "(default 20).")
-    TopJson top(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+    MissedSaleTop top(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String limit) {
         Integer n = RequestValues.whole("limit", limit, "signals.invalid.missed.limit");
         if (n != null && (n < 1 || n > MAX_TOP)) {
             throw InvalidInputException.of("limit", "signals.invalid.missed.limit", limit);
         }
         MissedSaleReadings.Figures f = readings.read(period(from, to), null, n == null ? 20 : n);
-        return new TopJson(f.period().from(), f.period().to(),
-                f.top().stream().map(t -> new ThingJson(t.key(), t.label(), count(t.count()), reasons(t))).toList(),
-                f.channels().stream().map(g -> new GroupJson(g.key().name(), count(g.count()))).toList(),
-                f.locations().stream().map(g -> new GroupJson(g.key(), count(g.count()))).toList());
+        return new MissedSaleTop(f.period().from(), f.period().to(),
+                f.top().stream().map(t -> new MissedSaleThing(t.key(), t.label(), count(t.count()), reasons(t))).toList(),
+                f.channels().stream().map(g -> new MissedSaleGroup(g.key().name(), count(g.count()))).toList(),
+                f.locations().stream().map(g -> new MissedSaleGroup(g.key(), count(g.count()))).toList());
     }
 
     private MissedSaleReadings.Period period(@Nullable String from, @Nullable String to) {
@@ -130,8 +130,8 @@ class MissedSalesApi {
         return reasons;
     }
 
-    private CountJson count(MissedSaleFigures.Count count) {
+    private MissedSaleCount count(MissedSaleFigures.Count count) {
         boolean hidden = smallCells.hides(count.askers());
-        return new CountJson(count.missed(), hidden ? null : count.askers(), hidden, hidden ? smallCells.k() : null);
+        return new MissedSaleCount(count.missed(), hidden ? null : count.askers(), hidden, hidden ? smallCells.k() : null);
     }
 }
