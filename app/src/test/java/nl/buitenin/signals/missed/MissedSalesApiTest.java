@@ -126,6 +126,28 @@ class MissedSalesApiTest {
     }
 
     @Test
+    void aCsvFileGoesTheSameWayWithWrongRowsNamedByLineAndColumn() throws Exception {
+        String tag = Unique.name("mc");
+        String csv = "sourceId,askedFor,Channel,reason,location\n" + tag + "-1,Cuba,LOCATION,NOT_IN_RANGE,Utrecht\n"
+                + tag + "-2,Cuba,SHOP,NOT_IN_RANGE,\n" + tag + "-3,Cuba\n";
+        String report = mvc.perform(post(API).with(user(agent)).with(csrf()).header("Accept-Language", "nl").contentType("text/csv").content(csv))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Integer) JsonPath.read(report, "$.created")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(report, "$.rejected")).isEqualTo(2);
+        assertThat(JsonPath.<String>read(report, "$.items[1].errors[0].field")).isEqualTo("line 3, column channel");
+        assertThat(JsonPath.<String>read(report, "$.items[1].errors[0].message")).startsWith("'SHOP' is geen kanaal");
+        assertThat(JsonPath.<String>read(report, "$.items[2].errors[0].field")).contains("line 4");
+        String again = mvc.perform(post(API).with(user(agent)).with(csrf()).contentType("text/csv").content(csv))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Integer) JsonPath.read(again, "$.created")).isZero();
+        assertThat((Integer) JsonPath.read(again, "$.duplicates")).isEqualTo(1);
+
+        mvc.perform(post(API).with(user(agent)).with(csrf()).header("Accept-Language", "en").contentType("text/csv").content("sourceId,what\nx,y\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("The column 'askedFor' is missing.", "line 1"));
+    }
+
+    @Test
     void anEmptyOrTooLargeBatchIsRefusedNamingItems() throws Exception {
         mvc.perform(post(API).with(user(agent)).with(csrf()).header("Accept-Language", "nl").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"items\":[]}")).andExpect(status().isBadRequest())

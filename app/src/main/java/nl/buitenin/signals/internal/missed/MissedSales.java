@@ -83,6 +83,11 @@ public class MissedSales {
         sales.add(sale, clock.instant());
     }
 
+    /** Checks one item as {@link #record} does, adding every wrong field to {@code errors}; null when there is one. */
+    public static @Nullable MissedSale check(MissedSaleInput item, @Nullable UUID recordedBy, Instant now, List<FieldError> errors) {
+        return read(item, recordedBy, now, errors);
+    }
+
     private static @Nullable MissedSale read(MissedSaleInput item, @Nullable UUID recordedBy, Instant now, List<FieldError> errors) {
         String sourceId = RequestValues.collecting(errors, () -> text("sourceId", item.sourceId(), MAX_SOURCE_ID, true));
         String askedFor = RequestValues.collecting(errors, () -> text("askedFor", item.askedFor(), MAX_ASKED_FOR, true));

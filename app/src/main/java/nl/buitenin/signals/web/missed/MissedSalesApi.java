@@ -25,6 +25,7 @@ import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.signals.internal.missed.MissedSaleFigures;
 import nl.buitenin.signals.internal.missed.MissedSaleInput;
 import nl.buitenin.signals.internal.missed.MissedSaleReadings;
+import nl.buitenin.signals.internal.missed.MissedSalesCsv;
 import nl.buitenin.signals.internal.missed.MissedSales;
 
 /** Missed sales for tills and booking systems (a batch, idempotent by source id) and their trends for analysts. */
@@ -87,6 +88,16 @@ class MissedSalesApi {
                     + "language; valid items are stored.")
     IngestReport record(@RequestBody MissedSaleBatch batch) {
         return missedSales.record(batch == null ? null : batch.items(), users.current().map(u -> u.id().value()).orElse(null));
+    }
+
+    @PostMapping(consumes = "text/csv")
+    @Allow(value = {Role.ADMIN, Role.AGENT}, scopes = Scope.INGEST)
+    @Operation(summary = "Record missed sales from a CSV file, idempotent by source id",
+            description = "UTF-8, a header row naming the columns as the JSON items' fields (sourceId, askedFor, channel, reason, and "
+                    + "optionally location, note, person, at), any order; each row as an item of the JSON batch, up to 1 000 rows, a "
+                    + "wrong row named by its line and column.")
+    IngestReport recordCsv(@RequestBody String csv) {
+        return MissedSalesCsv.record(csv, missedSales, users.current().map(u -> u.id().value()).orElse(null));
     }
 
     @GetMapping("/trends")
