@@ -25,6 +25,7 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.platform.RequestValues;
+import nl.buitenin.platform.StorableText;
 import nl.buitenin.signals.internal.missed.AskedFor;
 import nl.buitenin.signals.internal.missed.JdbcMissedSales;
 import nl.buitenin.signals.internal.missed.MissedSaleFigures;
@@ -239,9 +240,9 @@ public class MarketSignals {
         if (value.length() > max) {
             throw InvalidInputException.of(field, "signals.invalid.market.long", max);
         }
-        if (value.indexOf('\0') >= 0) {
-            throw InvalidInputException.of(field, "signals.invalid.market.nul");
-        }
+        StorableText.check(field, value).ifPresent(error -> {
+            throw new InvalidInputException(List.of(error));
+        });
         return value;
     }
 

@@ -105,8 +105,8 @@ public final class MissedSaleFigures {
 
     /** The spelling written most often (ties: the first in alphabetical order), so "Cuba" wins over one "cuba". */
     private static String label(List<Row> rows) {
-        Map<String, Long> spellings = rows.stream().collect(Collectors.groupingBy(r -> AskedFor.tidy(r.askedFor()), TreeMap::new,
-                Collectors.counting()));
+        // Stored spellings are tidied already (MissedSales), so they are compared as they are.
+        Map<String, Long> spellings = rows.stream().collect(Collectors.groupingBy(Row::askedFor, TreeMap::new, Collectors.counting()));
         return spellings.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }

@@ -19,6 +19,7 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.RecordedTimes;
 import nl.buitenin.platform.RequestValues;
+import nl.buitenin.platform.StorableText;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -117,9 +118,9 @@ public class MissedSales {
         if (value.length() > max) {
             throw InvalidInputException.of(field, "signals.invalid.missed.long", max);
         }
-        if (value.indexOf('\0') >= 0) {
-            throw InvalidInputException.of(field, "signals.invalid.missed.nul");
-        }
+        StorableText.check(field, value).ifPresent(error -> {
+            throw new InvalidInputException(List.of(error));
+        });
         return value;
     }
 

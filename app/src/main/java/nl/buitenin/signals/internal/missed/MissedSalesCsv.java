@@ -60,7 +60,7 @@ public final class MissedSalesCsv {
             CsvInput.Line line = body.get(i);
             var misfit = header.misfit(line);
             if (misfit.isPresent()) {
-                misfits.add(ItemOutcome.rejected(i, null, List.of(misfit.get())));
+                misfits.add(ItemOutcome.rejected(i, null, List.of(misfit.get().in(line.place()))));
                 continue;
             }
             Function<String, @Nullable String> value = c -> header.has(c) ? header.value(line, c) : null;

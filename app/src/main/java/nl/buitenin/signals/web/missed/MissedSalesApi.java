@@ -18,6 +18,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.access.Users;
+import nl.buitenin.platform.CheckedPerItem;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.RequestValues;
@@ -48,7 +49,7 @@ class MissedSalesApi {
     }
 
     @Schema(name = "MissedSaleBatch")
-    record MissedSaleBatch(@Schema(description = "up to 1 000 missed sales") @Nullable List<MissedSaleInput> items) {
+    record MissedSaleBatch(@Schema(description = "up to 1 000 missed sales") @CheckedPerItem @Nullable List<MissedSaleInput> items) {
     }
 
     /** Distinct askers are people: hidden (null, with fewerThan) when fewer than the small-cell rule allows. */
