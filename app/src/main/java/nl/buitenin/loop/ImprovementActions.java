@@ -1,7 +1,13 @@
 package nl.buitenin.loop;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.access.UserId;
 
@@ -29,4 +35,32 @@ public interface ImprovementActions {
      * or description is empty or too long, no theme is given or a theme does not exist.
      */
     ActionId plan(Plan plan);
+
+    /** How far an action is. */
+    enum Progress {
+        PLANNED, IN_PROGRESS, DONE;
+
+        /** The status's name in loop's bundle ("gepland", "bezig", "klaar"). */
+        public String messageKey() {
+            return "loop.action.status." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * An action as another module shows it beside what led to it: its titles, how far it is, when it is due and was
+     * done, and how many people were told back about it ("you said, we did": by e-mail or phone).
+     */
+    record Summary(ActionId id, String titleNl, String titleEn, Progress progress, @Nullable LocalDate dueOn,
+            @Nullable Instant completedAt, long peopleToldBack) {
+
+        public String title(@Nullable Locale locale) {
+            return locale != null && locale.getLanguage().equals("en") ? titleEn : titleNl;
+        }
+    }
+
+    /** Every action, newest first. */
+    List<Summary> all();
+
+    /** One action, when it exists. */
+    Optional<Summary> find(ActionId id);
 }

@@ -11,6 +11,7 @@
         "demo",
         "privacy",
         "messaging",
+        "journey",
         "listening",
         "loop",
         "insight",

@@ -66,7 +66,10 @@ class PersonalDataContractTest {
             Map.entry("idempotent_request", "responses replayed to a retried POST, deleted after 24 hours (platform cannot "
                     + "listen to privacy's events); a response to POST /api/v1/persons holds the person key until then"),
             Map.entry("groups_group", "customer groups as the organisation defined them: names, descriptions and rules"),
-            Map.entry("listening_answer.choices", "the values of the options a person chose, defined by the survey"));
+            Map.entry("listening_answer.choices", "the values of the options a person chose, defined by the survey"),
+            Map.entry("signals_missed_sale.reason", "why a missed sale was missed: one of five fixed codes (not in range, sold out, ...)"),
+            Map.entry("signals_market_signal", "market signals staff write about the market (competitors, techniques, rules, what is "
+                    + "asked for) and the organisation's decision on them; the page asks for no names"));
 
     @Autowired
     JdbcTemplate jdbc;
