@@ -75,6 +75,10 @@ class EarlyWarningsTest {
     @Autowired
     JdbcUsers users;
     @Autowired
+    nl.buitenin.signals.internal.missed.JdbcMissedSales missedSales;
+    @Autowired
+    nl.buitenin.signals.internal.warnings.MissedSalesCounts missedCounts;
+    @Autowired
     Teams teams;
     @Autowired
     ListenInLog log;
@@ -122,10 +126,25 @@ class EarlyWarningsTest {
     }
 
     @Test
-    void withoutAMissedSalesLogItsWarningSaysThereIsNoData() {
+    void theMissedSalesLogFeedsItsWarningPerMonthInTheOrganisationsTimeZone() {
+        // Months long past, so that other tests' missed sales (logged now) cannot be among them. 23:30 UTC on the last day
+        // of January is already February in Amsterdam.
+        String run = java.util.UUID.randomUUID().toString();
+        add(run + "-1", "2019-01-15T10:00:00Z");
+        add(run + "-2", "2019-01-31T23:30:00Z");
+        add(run + "-3", "2019-02-10T09:00:00Z");
+        add(run + "-4", "2019-03-31T21:59:00Z");
+        add(run + "-4", "2019-03-31T21:59:00Z");
+        java.util.Map<YearMonth, Long> counts = missedCounts.perMonth(YearMonth.of(2019, 1), YearMonth.of(2019, 3));
+        assertThat(counts).containsEntry(YearMonth.of(2019, 1), 1L).containsEntry(YearMonth.of(2019, 2), 2L)
+                .containsEntry(YearMonth.of(2019, 3), 1L).hasSize(3);
         Warning missed = warnings.now().stream().filter(w -> w.kind() == WarningKind.MISSED_SALES).findFirst().orElseThrow();
-        assertThat(missed.available()).isFalse();
-        assertThat(missed.state()).isEqualTo("UNAVAILABLE");
+        assertThat(missed.available()).as("the warning has the log to read").isTrue();
+    }
+
+    private void add(String source, String at) {
+        missedSales.add(new nl.buitenin.signals.internal.missed.MissedSale(source, "Cuba", nl.buitenin.journey.Channel.PHONE, null,
+                nl.buitenin.signals.internal.missed.MissedReason.NOT_IN_RANGE, null, null, Instant.parse(at), null), Instant.now());
     }
 
     @Test

@@ -86,6 +86,13 @@ public class JdbcMissedSales {
     }
 
     /** The normal forms that exist, for grouping missed sales into a signal. */
+    /** When each missed sale of the period was asked for; no person, no text — for counting per month. */
+    public List<Instant> askedAt(Instant from, Instant to) {
+        return jdbc.sql("select asked_at from signals_missed_sale where asked_at >= :from and asked_at < :to")
+                .param("from", from.atOffset(java.time.ZoneOffset.UTC)).param("to", to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).list();
+    }
+
     public List<String> keys() {
         return jdbc.sql("select distinct asked_key from signals_missed_sale order by asked_key").query(String.class).list();
     }
