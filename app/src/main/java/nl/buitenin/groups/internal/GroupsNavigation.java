@@ -16,4 +16,10 @@ class GroupsNavigation {
     NavigationEntry groupsEntry() {
         return new NavigationEntry("nav.groups", "/groups", 430, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
+
+    /** In Plannen: putting guides on trips. */
+    @Bean
+    NavigationEntry groupsPlanningEntry() {
+        return new NavigationEntry("nav.groups.planning", "/groups/planning", 450, Set.of("ADMIN", "PLANNER", "ANALYST"), MenuGroup.PLAN);
+    }
 }
