@@ -97,7 +97,7 @@ class PlanningApi {
             description = "The optimal assignment fills as many places as the hard constraints allow (the guide is available on the "
                     + "day of the week, speaks the trip's language, one trip a day) and then has the least total mismatch: pace 3, "
                     + "topic 2, group 1, not the first language 1 (docs/groups.md). Reading guides' preferences is logged under the "
-                    + "purpose 'guide-planning'. Without dates: 28 days from today.")
+                    + "purpose 'guide-planning'. Without dates: 35 days from today.")
     PlanningJson planning(@Parameter(description = "first day, 2026-12-01") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "last day, 2026-12-31") @RequestParam(required = false) @Nullable String to, Locale locale) {
         PlanningPeriod period = periods.read(from, to);
@@ -206,6 +206,7 @@ class PlanningApi {
         return PlanningCsv.trips(csv, work);
     }
 
+    @Schema(name = "PlanningTaken")
     record Taken(int tripsChanged) {
     }
 

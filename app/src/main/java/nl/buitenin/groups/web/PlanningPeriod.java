@@ -19,7 +19,7 @@ import nl.buitenin.platform.RequestValues;
  */
 record PlanningPeriod(LocalDate from, LocalDate to) {
 
-    static final int DEFAULT_DAYS = 28;
+    static final int DEFAULT_DAYS = 35;
     static final int MAX_DAYS = 366;
 
     @Component
