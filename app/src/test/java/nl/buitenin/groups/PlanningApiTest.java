@@ -202,7 +202,7 @@ class PlanningApiTest {
         String page = mvc.perform(get("/groups/planning").param("from", saturday.toString()).param("to", saturday.toString())
                 .with(user(planner))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String text = VisibleText.of(page);
-        assertThat(text).contains("Zaterdagtocht", guide, "niet beschikbaar op die dag", "1 harde eisen geschonden",
+        assertThat(text).contains("Zaterdagtocht", guide, "niet beschikbaar op die dag", "punten mismatch op 1 tochten", "1 harde eisen geschonden",
                 "1 van de 1 plaatsen blijven open: op zaterdag");
         assertThat(VisibleText.problems(page)).isEmpty();
 

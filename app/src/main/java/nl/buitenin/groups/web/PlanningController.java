@@ -72,7 +72,7 @@ class PlanningController {
     }
 
     record Summary(int optimal, int naive, int avoided, int placed, int open, int naiveOpen, @Nullable Integer current,
-            long currentViolations, int currentOpen) {
+            int currentAboveBest, long currentViolations, int currentTrips) {
     }
 
     @GetMapping("/groups/planning")
@@ -210,9 +210,12 @@ class PlanningController {
         model.addAttribute("trips", cards);
         model.addAttribute("guides", overview.guides().stream().map(g -> row(g, byId, locale)).toList());
         Plan cur = overview.current();
+        // The current assignment is compared with the best one on the trips the planner already put guides on.
+        int bestOnSame = overview.optimal().trips().stream().filter(t -> !t.trip().current().isEmpty()).mapToInt(Plan.TripPlan::mismatch).sum();
         model.addAttribute("summary", new Summary(overview.optimal().mismatch(), overview.naive().mismatch(), overview.avoided(),
                 overview.optimal().placed(), overview.optimal().open(), overview.naive().open(), cur == null ? null : cur.mismatch(),
-                cur == null ? 0 : cur.violations(), cur == null ? 0 : cur.open()));
+                cur == null ? 0 : cur.mismatch() - bestOnSame,
+                cur == null ? 0 : cur.violations(), cur == null ? 0 : (int) cur.trips().stream().filter(t -> !t.trip().current().isEmpty()).count()));
         return "groups/planning";
     }
 
