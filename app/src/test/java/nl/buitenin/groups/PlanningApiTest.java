@@ -241,6 +241,35 @@ class PlanningApiTest {
         assertThat(plannerPage).contains("id=\"guide-form\"", "id=\"trip-form\"", "id=\"import-form\"");
     }
 
+    @Test
+    void thePlannerEntersAGuideATripAndACsvFileOnThePage() throws Exception {
+        GroupId group = fixture.group("CHOSEN", null, null);
+        String lang = language();
+        String guide = ref();
+        LocalDate saturday = saturday();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/groups/planning/guides")
+                .with(user(planner)).with(csrf()).param("staff", guide).param("pace", "brisk").param("languages", lang + "; nl")
+                .param("likedGroups", group.toString()).param("days", "sat", "sun").param("from", saturday.toString())
+                .param("to", saturday.toString())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(VisibleText.of(page)).contains("1 opgeslagen of gewijzigd, 0 ongewijzigd, 0 afgewezen.", guide);
+        page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/groups/planning/trips")
+                .with(user(planner)).with(csrf()).param("group", group.toString()).param("date", saturday.toString())
+                .param("name", "Formuliertocht").param("guides", "1").param("language", lang).param("pace", "rustig")
+                .param("from", saturday.toString()).param("to", saturday.toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String text = VisibleText.of(page);
+        assertThat(text).contains("Formuliertocht", "3 punten: tempo");
+        assertThat(VisibleText.problems(page)).isEmpty();
+
+        org.springframework.mock.web.MockMultipartFile file = new org.springframework.mock.web.MockMultipartFile("file", "trips.csv",
+                "text/csv", ("sourceId,group,date,name,guides,language\n" + Unique.name("t") + "," + group + "," + saturday
+                        + ",Tweede,1," + lang + "\nx," + group + ",morgen,Derde,1," + lang + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/groups/planning/import").file(file)
+                .param("what", "trips").with(user(planner)).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(VisibleText.of(page)).contains("1 opgeslagen of gewijzigd, 0 ongewijzigd, 1 afgewezen.",
+                "line 3, column date", "'morgen' is geen datum");
+    }
+
     private String groupName(GroupId id) throws Exception {
         String group = mvc.perform(get("/api/v1/groups/" + id).with(user(fixture.analystNl))).andReturn().getResponse().getContentAsString();
         return JsonPath.read(group, "$.nameNl");
