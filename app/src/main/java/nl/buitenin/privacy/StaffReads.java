@@ -25,4 +25,16 @@ public interface StaffReads {
      * @throws PurposeRefusedException when the purpose is not registered or retired
      */
     Instant check(String what);
+
+    /**
+     * As {@link #check(String)} for another registered purpose under which staff data is read per staff member, such as
+     * planning guides ({@code guide-planning}): allowed and logged while the purpose is registered and not retired.
+     *
+     * @return the earliest moment whose data may be read under that purpose
+     * @throws PurposeRefusedException when the purpose is not registered or retired
+     */
+    Instant check(PurposeId purpose, String what);
+
+    /** Whether staff data may be read under the purpose now; not logged. */
+    boolean mayRead(PurposeId purpose);
 }

@@ -24,16 +24,20 @@ public final class CsvBatches {
     }
 
     public static IngestReport memberships(String csv, GroupWork work) {
-        return read(csv, MEMBERSHIP_COLUMNS, (row) -> new MembershipInput(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)),
+        return read(csv, MEMBERSHIP_COLUMNS, java.util.Set.of("to"), (row) -> new MembershipInput(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)),
                 work::memberships);
     }
 
     public static IngestReport attributes(String csv, GroupWork work) {
-        return read(csv, ATTRIBUTE_COLUMNS, (row) -> new AttributeInput(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)),
+        return read(csv, ATTRIBUTE_COLUMNS, java.util.Set.of("to"), (row) -> new AttributeInput(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)),
                 work::attributes);
     }
 
-    private static <T> IngestReport read(String csv, List<String> columns, Function<List<String>, T> item,
+    /**
+     * Reads a CSV file of items with the given columns (those in {@code optional} may be left out), turns each row into an
+     * item and reports each wrong row by its line and column, whatever wrote the items.
+     */
+    public static <T> IngestReport read(String csv, List<String> columns, java.util.Set<String> optional, Function<List<String>, T> item,
             Function<List<T>, IngestReport> write) {
         List<CsvInput.Line> lines = CsvInput.readAll(CsvInput.of(csv)).stream().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
@@ -42,7 +46,7 @@ public final class CsvBatches {
         CsvInput.Header header = CsvInput.Header.of(lines.get(0), true);
         List<FieldError> missing = new ArrayList<>();
         for (String column : columns) {
-            if (!header.has(column) && !column.equals("to")) {
+            if (!header.has(column) && !optional.contains(column)) {
                 missing.add(FieldError.of(lines.get(0).place(), "groups.invalid.csv.column", column));
             }
         }

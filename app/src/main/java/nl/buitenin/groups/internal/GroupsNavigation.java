@@ -22,4 +22,10 @@ class GroupsNavigation {
     NavigationEntry groupsAdminEntry() {
         return new NavigationEntry("nav.groupsAdmin", "/admin/groups", 940, Set.of("ADMIN", "ANALYST"), MenuGroup.ADMIN);
     }
+
+    /** In Plannen: putting guides on trips. */
+    @Bean
+    NavigationEntry groupsPlanningEntry() {
+        return new NavigationEntry("nav.groups.planning", "/groups/planning", 450, Set.of("ADMIN", "PLANNER", "ANALYST"), MenuGroup.PLAN);
+    }
 }

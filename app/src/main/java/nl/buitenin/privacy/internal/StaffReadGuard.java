@@ -35,32 +35,44 @@ class StaffReadGuard implements StaffReads {
     @Override
     @Transactional(readOnly = true)
     public boolean mayRead() {
-        return refusal().isEmpty();
+        return mayRead(PurposeId.SERVICE_QUALITY_STAFF);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayRead(PurposeId purpose) {
+        return refusal(purpose).isEmpty();
     }
 
     @Override
     @Transactional
     public Instant check(String what) {
+        return check(PurposeId.SERVICE_QUALITY_STAFF, what);
+    }
+
+    @Override
+    @Transactional
+    public Instant check(PurposeId purposeId, String what) {
         String actor = actors.current();
-        Optional<PurposeRefusedException> refusal = refusal();
+        Optional<PurposeRefusedException> refusal = refusal(purposeId);
         if (refusal.isPresent()) {
-            refusals.record(actor, PurposeId.SERVICE_QUALITY_STAFF, null, what, refusal.get().reason().name());
+            refusals.record(actor, purposeId, null, what, refusal.get().reason().name());
             throw refusal.get();
         }
-        log.record(actor, PurposeId.SERVICE_QUALITY_STAFF, null, what, null);
-        Purpose purpose = purposes.find(PurposeId.SERVICE_QUALITY_STAFF).orElseThrow();
+        log.record(actor, purposeId, null, what, null);
+        Purpose purpose = purposes.find(purposeId).orElseThrow();
         // A purpose without a retention period keeps its data until the officer sets one.
         return purpose.retention() == null ? Instant.EPOCH : enforcer.cutoff(purpose);
     }
 
-    private Optional<PurposeRefusedException> refusal() {
-        Optional<Purpose> found = purposes.find(PurposeId.SERVICE_QUALITY_STAFF);
+    private Optional<PurposeRefusedException> refusal(PurposeId purpose) {
+        Optional<Purpose> found = purposes.find(purpose);
         if (found.isEmpty()) {
-            return Optional.of(new PurposeRefusedException(PurposeId.SERVICE_QUALITY_STAFF, Reason.UNKNOWN_PURPOSE,
+            return Optional.of(new PurposeRefusedException(purpose, Reason.UNKNOWN_PURPOSE,
                     "not in the processing register"));
         }
         if (found.get().retired()) {
-            return Optional.of(new PurposeRefusedException(PurposeId.SERVICE_QUALITY_STAFF, Reason.RETIRED_PURPOSE,
+            return Optional.of(new PurposeRefusedException(purpose, Reason.RETIRED_PURPOSE,
                     "retired from the processing register"));
         }
         return Optional.empty();
