@@ -16,4 +16,10 @@ class GroupsNavigation {
     NavigationEntry groupsEntry() {
         return new NavigationEntry("nav.groups", "/groups", 430, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
+
+    /** "Did the split work?" right after the groups page. */
+    @Bean
+    NavigationEntry groupsSplitEntry() {
+        return new NavigationEntry("nav.groups.split", "/groups/split", 431, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
 }
