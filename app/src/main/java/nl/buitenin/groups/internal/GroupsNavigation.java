@@ -22,4 +22,10 @@ class GroupsNavigation {
     NavigationEntry groupsSplitEntry() {
         return new NavigationEntry("nav.groups.split", "/groups/split", 431, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
+
+    /** Costs against gains of a split, after "did the split work?". */
+    @Bean
+    NavigationEntry groupsEconomicsEntry() {
+        return new NavigationEntry("nav.groups.economics", "/groups/economics", 432, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
 }
