@@ -19,7 +19,7 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.RequestValues;
 
 /**
- * A "did the split work?" request (page and API): the split (default: the first by name), its date (default: the day
+ * A "did the split work?" request (page and API): the split (default: the first with a theme set, else the first by name), its date (default: the day
  * its first membership began, in the organisation's time zone), the weeks before and after it compared (default
  * {@value #DEFAULT_WEEKS}; after ends today at the latest) and the theme (default: the one set for the split).
  */
@@ -67,7 +67,8 @@ record SplitQuery(String split, LocalDate date, int weeks, Instant beforeFrom, I
                 if (splits.isEmpty()) {
                     return java.util.Optional.empty();
                 }
-                chosen = splits.get(0);
+                // The split the organisation set a theme for is the one it watches; otherwise the first by name.
+                chosen = splits.stream().filter(s -> settings.of(s).theme() != null).findFirst().orElse(splits.get(0));
             }
             LocalDate today = LocalDate.now(clock.withZone(zone));
             if (day == null) {
