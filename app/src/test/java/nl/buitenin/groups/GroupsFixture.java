@@ -128,4 +128,10 @@ final class GroupsFixture {
         completions.replay(List.of(Completions.Completion.received(survey, touchpoint, person, "test:" + UUID.randomUUID(),
                 ResponseChannel.EMAIL, "nl", List.of(GivenAnswer.score("nps", nps)), at)));
     }
+
+    /** The same, returning the stored response's id (to tag its answer with a theme). */
+    UUID answeredResponse(PersonKey person, int nps, Instant at) {
+        return completions.replay(List.of(Completions.Completion.received(survey, touchpoint, person, "test:" + UUID.randomUUID(),
+                ResponseChannel.EMAIL, "nl", List.of(GivenAnswer.score("nps", nps)), at))).get(0).orElseThrow().response();
+    }
 }

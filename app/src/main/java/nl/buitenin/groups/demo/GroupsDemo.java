@@ -18,6 +18,8 @@ import nl.buitenin.groups.internal.Group;
 import nl.buitenin.groups.internal.GroupInput;
 import nl.buitenin.groups.internal.GroupWork;
 import nl.buitenin.groups.internal.MembershipInput;
+import nl.buitenin.groups.internal.SplitSettings;
+import nl.buitenin.insight.ThemedAnswers;
 import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.ScoredResponse;
 import nl.buitenin.listening.ScoredResponses;
@@ -37,12 +39,19 @@ class GroupsDemo implements DemoStep {
 
     static final List<String> AGE_BANDS = List.of("18-34", "35-54", "55-64", "65+");
 
+    /** The demo theme (loop's demo) that the split into a brisk and a relaxed group was meant to take away. */
+    static final String PACE_THEME = "tempo van de groep";
+
     private final GroupWork work;
     private final ScoredResponses responses;
+    private final ThemedAnswers themes;
+    private final SplitSettings settings;
 
-    GroupsDemo(GroupWork work, ScoredResponses responses) {
+    GroupsDemo(GroupWork work, ScoredResponses responses, ThemedAnswers themes, SplitSettings settings) {
         this.work = work;
         this.responses = responses;
+        this.themes = themes;
+        this.settings = settings;
     }
 
     @Override
@@ -77,6 +86,11 @@ class GroupsDemo implements DemoStep {
                 byPerson.computeIfAbsent(response.person(), p -> new ArrayList<>()).add(response);
             }
         }
+        // Who said before the split that the group walked too fast: they choose the relaxed group far more often.
+        java.util.UUID paceTheme = themes.themes().stream().filter(t -> PACE_THEME.equals(t.nameNl())).map(ThemedAnswers.Theme::id).findFirst()
+                .orElse(null);
+        Set<java.util.UUID> tooFast = paceTheme == null ? Set.of()
+                : themes.responsesWith(paceTheme, context.firstDay().atStartOfDay(context.zone()).toInstant(), split);
         List<MembershipInput> memberships = new ArrayList<>();
         List<AttributeInput> attributes = new ArrayList<>();
         for (Map.Entry<PersonKey, List<ScoredResponse>> entry : byPerson.entrySet()) {
@@ -94,7 +108,8 @@ class GroupsDemo implements DemoStep {
                 continue;
             }
             double warmth = warmth(after);
-            boolean enjoys = random.nextDouble() < 0.2 + 0.6 * warmth + ("65+".equals(age) ? 0.1 : 0);
+            boolean complained = answered.stream().anyMatch(r -> tooFast.contains(r.response()));
+            boolean enjoys = random.nextDouble() < 0.2 + 0.6 * warmth + ("65+".equals(age) ? 0.1 : 0) + (complained ? 0.6 : 0);
             Group chosen = enjoys ? enjoying : brisk;
             memberships.add(new MembershipInput("demo:tempo:" + key, key, chosen.id().toString(), split.toString(), null));
             String pace = random.nextDouble() < 0.9 == enjoys ? "relaxed" : "brisk";
@@ -113,6 +128,18 @@ class GroupsDemo implements DemoStep {
         for (List<AttributeInput> batch : chunks(attributes)) {
             work.attributes(batch);
         }
+        economics(brisk, enjoying, paceTheme);
+    }
+
+    /**
+     * What the split costs, as the organisation entered it: each walking trip now goes out as two groups, eight a month
+     * each; the brisk group kept its guide, the relaxed one needs a second guide. A guide costs 35 euro an hour, a trip
+     * takes six hours; a member brings in about 450 euro a year.
+     */
+    private void economics(Group brisk, Group enjoying, java.util.@org.jspecify.annotations.Nullable UUID pace) {
+        settings.save(new SplitSettings.Split("tempo", pace, 35.0, 6.0), "beheerder");
+        settings.save(new SplitSettings.GroupCosts(brisk.id(), 8, 1, 1, 450.0), "beheerder");
+        settings.save(new SplitSettings.GroupCosts(enjoying.id(), 8, 0, 1, 450.0), "beheerder");
     }
 
     /** 0 to 1: how warm a member's answers were, from their NPS (or else their first score), averaged. */

@@ -28,4 +28,16 @@ class GroupsNavigation {
     NavigationEntry groupsPlanningEntry() {
         return new NavigationEntry("nav.groups.planning", "/groups/planning", 450, Set.of("ADMIN", "PLANNER", "ANALYST"), MenuGroup.PLAN);
     }
+
+    /** "Did the split work?" right after the groups page. */
+    @Bean
+    NavigationEntry groupsSplitEntry() {
+        return new NavigationEntry("nav.groups.split", "/groups/split", 431, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
+
+    /** Costs against gains of a split, after "did the split work?". */
+    @Bean
+    NavigationEntry groupsEconomicsEntry() {
+        return new NavigationEntry("nav.groups.economics", "/groups/economics", 432, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
 }

@@ -126,6 +126,14 @@ public class JdbcMemberships implements CustomerGroups {
         return byPerson;
     }
 
+    /** The earliest start of a membership of any of the groups; empty when they have none. */
+    public Optional<Instant> firstStart(Collection<GroupId> groups) {
+        List<OffsetDateTime> first = jdbc.sql("select min(valid_from) from groups_membership where group_id in (:groups)")
+                .param("groups", groups.stream().map(GroupId::value).toList())
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).list();
+        return first.isEmpty() || first.get(0) == null ? Optional.empty() : Optional.of(first.get(0).toInstant());
+    }
+
     /** Per group the number of people in it at {@code at}. */
     public Map<GroupId, Long> sizes(Instant at) {
         Map<GroupId, Long> sizes = new HashMap<>();

@@ -134,7 +134,7 @@ class AnswersDemo implements DemoStep {
                         double mood = mood(base.get(volume.touchpoint()), volume.day(), improvement, random);
                         Instant at = moment(volume.day(), random, context);
                         PersonKey person = random.nextDouble() < 0.1 ? null : people.pick(at.minusSeconds(INVITED_BEFORE), random);
-                        batch.add(answer(survey, volume.touchpoint(), at, person, mood, random));
+                        batch.add(answer(survey, volume.touchpoint(), at, person, mood, volume.day().isAfter(improvement), random));
                     }
                 }
                 completions.replay(batch).stream().flatMap(Optional::stream).filter(r -> !r.caseRulesMatched().isEmpty())
@@ -203,7 +203,7 @@ class AnswersDemo implements DemoStep {
 
     /** One answer as history: invited by e-mail an hour before, the link valid for two weeks. */
     private static Completions.Completion answer(Survey survey, TouchpointId touchpoint, Instant at, PersonKey person, double mood,
-            Random random) {
+            boolean afterSplit, Random random) {
         String language = random.nextDouble() < 0.9 ? "nl" : "en";
         List<GivenAnswer> given = new ArrayList<>();
         for (SurveyQuestion question : survey.definition().questions()) {
@@ -216,11 +216,23 @@ class AnswersDemo implements DemoStep {
                 given.add(GivenAnswer.choices(question.key(), List.of(options.get(random.nextInt(options.size())).value())));
             } else if (random.nextDouble() < 0.45) {
                 List<String> bank = mood < 0.5 || random.nextDouble() > mood ? COMPLAINTS : PRAISE;
-                given.add(GivenAnswer.text(question.key(), bank.get(random.nextInt(bank.size()))));
+                given.add(GivenAnswer.text(question.key(), afterTheSplit(bank.get(random.nextInt(bank.size())), at, afterSplit)));
             }
         }
         return Completions.Completion.invitedAndReceived(survey, touchpoint, person, "demo:" + java.util.UUID.randomUUID(),
                 ResponseChannel.EMAIL, language, at.minusSeconds(INVITED_BEFORE), at.plusSeconds(14 * 86400L), given, at);
+    }
+
+    /** The comments about the group's pace (seed 000's "it went too fast"). */
+    static final Set<String> PACE = Set.of(COMPLAINTS.get(0), COMPLAINTS.get(4));
+
+    /**
+     * After the walking groups were split by pace, three in four of the comments that would have been about a group
+     * walking too fast are about something else (the long day stages): the split took most of that complaint away. Which
+     * ones follows from the answer's moment, not from a further draw, so the other answers stay as they were.
+     */
+    static String afterTheSplit(String comment, Instant at, boolean afterSplit) {
+        return afterSplit && PACE.contains(comment) && Math.floorMod(at.getEpochSecond() / 60, 4) != 0 ? COMPLAINTS.get(6) : comment;
     }
 
     /** 0 (unhappy) to 1 (delighted): the touchpoint's level, a dip in the busy months, better after the change. */

@@ -1,0 +1,119 @@
+package nl.buitenin.groups.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import nl.buitenin.access.Allow;
+import nl.buitenin.access.Role;
+import nl.buitenin.access.Scope;
+import nl.buitenin.groups.internal.EconomicsInput;
+import nl.buitenin.groups.internal.EconomicsWork;
+import nl.buitenin.groups.internal.SplitComparison;
+import nl.buitenin.groups.internal.SplitEconomics;
+import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.privacy.SmallCellRule;
+
+/** A split's costs against its gains as JSON, with a what-if; administrators enter the numbers, analysts read them. */
+@RestController
+@RequestMapping("/api/v1/groups/economics")
+class EconomicsApi {
+
+    private final SplitComparison comparison;
+    private final SplitEconomics economics;
+    private final EconomicsWork work;
+    private final SplitQuery.Reader queries;
+    private final SmallCellRule smallCells;
+
+    EconomicsApi(SplitComparison comparison, SplitEconomics economics, EconomicsWork work, SplitQuery.Reader queries,
+            SmallCellRule smallCells) {
+        this.comparison = comparison;
+        this.economics = economics;
+        this.work = work;
+        this.queries = queries;
+        this.smallCells = smallCells;
+    }
+
+    @Schema(name = "SplitChange", description = "after minus before: NPS points, or percentage points for a share")
+    record ChangeJson(double value, double lower, double upper, double pValue) {
+    }
+
+    @Schema(name = "SplitExpected", description = "expected change of everyone's NPS from the groups' changes, weighted by size")
+    record ExpectedJson(double value, double lower, double upper) {
+    }
+
+    @Schema(name = "GroupEconomics")
+    record LineJson(UUID group, String nameNl, String nameEn, @Nullable Double tripsPerMonth, @Nullable Double guidesBefore,
+            @Nullable Double guidesAfter, @Nullable Double revenuePerPerson, double extraHoursPerMonth, double extraCostPerMonth,
+            @Schema(description = "people in the group now; null when hidden") @Nullable Long members, @Nullable Integer fewerThan,
+            @Nullable Double costPerMemberPerMonth, @Nullable ChangeJson nps, @Nullable ChangeJson theme, @Nullable Double revenuePerYear) {
+    }
+
+    @Schema(name = "WhatIfResult")
+    record WhatIfJson(@Schema(description = "DROP, MERGE or ADD") String action, @Nullable UUID group, @Nullable UUID into,
+            double costPerMonth, double costNowPerMonth, @Nullable ExpectedJson expected, @Nullable ExpectedJson expectedNow) {
+    }
+
+    @Schema(name = "SplitEconomics")
+    record ResultJson(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
+            @Schema(description = "true when the hourly cost, a trip's hours and every group's trips and guides are entered") boolean complete,
+            List<LineJson> groups, double extraCostPerMonth, double extraHoursPerMonth, @Nullable ChangeJson everyoneNps,
+            @Nullable ChangeJson everyoneTheme, @Nullable ExpectedJson expected, @Nullable WhatIfJson whatIf) {
+    }
+
+    @Operation(summary = "A split's extra cost a month against its gain (NPS and theme change, revenue), per group and in total",
+            description = "split, date, weeks, theme as for /api/v1/groups/split; whatIf: DROP or MERGE (group, into) or ADD (trips, guides)")
+    @GetMapping
+    @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
+    ResultJson read(@RequestParam(required = false) @Nullable String split, @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String weeks, @RequestParam(required = false) @Nullable String theme,
+            @RequestParam(required = false) @Nullable String whatIf, @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String into, @RequestParam(required = false) @Nullable String trips,
+            @RequestParam(required = false) @Nullable String guides) {
+        SplitQuery query = queries.read(split, date, weeks, theme).orElseThrow(() -> InvalidInputException.of("split", "groups.split.none"));
+        SplitEconomics.WhatIf asked = EconomicsQuery.whatIf(whatIf, group, into, trips, guides, comparison.groupsOf(query.split()));
+        SplitComparison.Result result = comparison.compare(query.split(), query.beforeFrom(), query.at(), query.afterTo(), query.theme());
+        SplitEconomics.Result f = economics.of(result, asked);
+        return new ResultJson(f.split().split(), f.split().theme(), f.split().hourlyCost(), f.split().hoursPerTrip(), f.complete(),
+                f.lines().stream().map(this::line).toList(), f.extraCostPerMonth(), f.extraHoursPerMonth(), change(f.everyoneNps()),
+                change(f.everyoneTheme()), expected(f.expected()), f.whatIf() == null ? null : new WhatIfJson(f.whatIf().whatIf().action().name(),
+                        f.whatIf().whatIf().group() == null ? null : f.whatIf().whatIf().group().value(),
+                        f.whatIf().whatIf().into() == null ? null : f.whatIf().whatIf().into().value(), f.whatIf().costPerMonth(),
+                        f.whatIf().costNowPerMonth(), expected(f.whatIf().expected()), expected(f.whatIf().expectedNow())));
+    }
+
+    @Operation(summary = "Enter a split's costs: the theme it was meant to change, an hour's cost, a trip's hours, and per group its "
+            + "trips a month, guides per trip before and after, and revenue per person; replaces what was entered")
+    @PutMapping
+    @Allow(Role.ADMIN)
+    ResultJson save(@RequestBody EconomicsInput input, Principal principal) {
+        work.save(input, principal.getName());
+        return read(input.split(), null, null, null, null, null, null, null, null);
+    }
+
+    private LineJson line(SplitEconomics.GroupLine l) {
+        var c = l.costs();
+        return new LineJson(l.group().id().value(), l.group().nameNl(), l.group().nameEn(), c == null ? null : c.tripsPerMonth(),
+                c == null ? null : c.guidesBefore(), c == null ? null : c.guidesAfter(), c == null ? null : c.revenuePerPerson(),
+                l.extraHoursPerMonth(), l.extraCostPerMonth(), l.members(), l.members() == null ? smallCells.k() : null,
+                l.costPerMemberPerMonth(), change(l.nps()), change(l.theme()), l.revenuePerYear());
+    }
+
+    private static @Nullable ChangeJson change(SplitEconomics.@Nullable Change c) {
+        return c == null ? null : new ChangeJson(c.value(), c.lower(), c.upper(), c.pValue());
+    }
+
+    private static @Nullable ExpectedJson expected(SplitEconomics.@Nullable Expected e) {
+        return e == null ? null : new ExpectedJson(e.value(), e.lower(), e.upper());
+    }
+}
