@@ -208,7 +208,7 @@ class DemandController {
     /** The gaps of the plan's days; the table shows one rostered day, the one asked for or else the first with a shortage. */
     private void gaps(Gaps.Result gaps, String gapDay, Model model) {
         model.addAttribute("gaps", gaps);
-        List<LocalDate> rostered = gaps.days().stream().filter(d -> !gaps.notRostered().contains(d)).toList();
+        List<LocalDate> rostered = gaps.rostered();
         model.addAttribute("gapDays", rostered);
         if (rostered.isEmpty()) {
             return;

@@ -74,7 +74,8 @@ class RosterApi {
             double serviceLevel, @Nullable Double asaSeconds, @Nullable Double abandonProbability) {
     }
 
-    record GapsView(String channel, String location, String target, int intervalMinutes, List<LocalDate> days, List<LocalDate> notRostered,
+    record GapsView(String channel, String location, String target, int intervalMinutes, List<LocalDate> days, List<LocalDate> rostered,
+            List<LocalDate> notRostered,
             long shortIntervals, long overIntervals, @Nullable GapView largestShort, List<GapView> intervals) {
     }
 
@@ -124,7 +125,7 @@ class RosterApi {
         Gaps.Result g = result.gaps();
         Gaps.Gap largest = g.largestShort();
         return new GapsView(key.channel().name(), key.location(), result.plan().goal().target().toString(), figures.intervalMinutes(), g.days(),
-                g.notRostered(), g.shortIntervals(), g.overIntervals(), largest == null ? null : view(largest),
+                g.rostered(), g.notRostered(), g.shortIntervals(), g.overIntervals(), largest == null ? null : view(largest),
                 g.intervals().stream().map(RosterApi::view).toList());
     }
 

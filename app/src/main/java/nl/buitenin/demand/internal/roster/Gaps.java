@@ -27,8 +27,8 @@ import nl.buitenin.demand.internal.volume.Intervals;
  * C, or Erlang A when the goal has a patience). The rostered agents lose the same shrinkage as the plan assumes: of 10
  * rostered with 30 % shrinkage, 7 answer. Plain Java, so the gap of an interval can be checked by hand.
  *
- * <p>A day with no roster entry at all is "not rostered" and has no gaps: it is told apart rather than read as a day
- * with nobody planned. On a day with a roster, an interval that is not on it counts as 0 agents.
+ * <p>A day that needs agents but has no roster entry at all is "not rostered" and has no gaps: it is told apart rather
+ * than read as a day with nobody planned. On a day with a roster, an interval that is not on it counts as 0 agents.
  */
 public final class Gaps {
 
@@ -72,27 +72,31 @@ public final class Gaps {
     }
 
     /**
-     * @param days          the plan's days
-     * @param notRostered   those of them without any roster entry
-     * @param intervals     per rostered day, every interval with contacts forecast or agents rostered
+     * @param days        the plan's days
+     * @param rostered    those of them with at least one roster entry
+     * @param notRostered those of them that need agents (contacts are forecast) but have no roster entry; a day that
+     *                    needs nobody (closed, or the phone is off at weekends) and has no roster is neither
+     * @param intervals   per rostered day, every interval with contacts forecast or agents rostered
      */
-    public record Result(List<LocalDate> days, List<LocalDate> notRostered, List<Gap> intervals) {
+    public record Result(List<LocalDate> days, List<LocalDate> rostered, List<LocalDate> notRostered, List<Gap> intervals) {
 
         public Result {
             days = List.copyOf(days);
+            rostered = List.copyOf(rostered);
             notRostered = List.copyOf(notRostered);
             intervals = List.copyOf(intervals);
         }
 
         public boolean anyRoster() {
-            return notRostered.size() < days.size();
+            return !rostered.isEmpty();
         }
 
         /** The same for the first {@code count} days only (the start page's coming week). */
         public Result firstDays(int count) {
             List<LocalDate> first = days.subList(0, Math.min(count, days.size()));
             LocalDate last = first.isEmpty() ? LocalDate.MIN : first.get(first.size() - 1);
-            return new Result(first, notRostered.stream().filter(d -> !d.isAfter(last)).toList(),
+            return new Result(first, rostered.stream().filter(d -> !d.isAfter(last)).toList(),
+                    notRostered.stream().filter(d -> !d.isAfter(last)).toList(),
                     intervals.stream().filter(g -> !g.start().toLocalDate().isAfter(last)).toList());
         }
 
@@ -130,13 +134,19 @@ public final class Gaps {
         Set<LocalDate> rosteredDays = new HashSet<>();
         roster.keySet().forEach(start -> rosteredDays.add(start.atZone(zone).toLocalDate()));
         StaffingGoal goal = plan.goal();
+        Set<LocalDate> neededDays = new HashSet<>();
+        plan.intervals().forEach(i -> neededDays.add(i.start().toLocalDate()));
+        List<LocalDate> daysRostered = new ArrayList<>();
         List<LocalDate> notRostered = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
         for (LocalDate day : plan.days()) {
             if (!rosteredDays.contains(day)) {
-                notRostered.add(day);
+                if (neededDays.contains(day)) {
+                    notRostered.add(day);
+                }
                 continue;
             }
+            daysRostered.add(day);
             for (ZonedDateTime start : Intervals.startsOf(day, zone, minutes)) {
                 DemandFigures.PlanInterval interval = planned.get(start.toInstant());
                 int rostered = roster.getOrDefault(start.toInstant(), 0);
@@ -151,7 +161,7 @@ public final class Gaps {
                         Double.isInfinite(p.asaSeconds()) ? null : p.asaSeconds(), p.modelsPatience() ? p.abandonProbability() : null));
             }
         }
-        return new Result(plan.days(), notRostered, gaps);
+        return new Result(plan.days(), daysRostered, notRostered, gaps);
     }
 
     /** Rostered agents left answering after shrinkage: whole agents only (the tolerance keeps 10 × 0.7 at 7). */

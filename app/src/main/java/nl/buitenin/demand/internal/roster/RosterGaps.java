@@ -32,7 +32,7 @@ public class RosterGaps {
 
     public Gaps.Result of(DemandFigures.Plan plan) {
         if (plan.days().isEmpty()) {
-            return new Gaps.Result(plan.days(), plan.days(), java.util.List.of());
+            return new Gaps.Result(plan.days(), java.util.List.of(), java.util.List.of(), java.util.List.of());
         }
         LocalDate first = plan.days().get(0);
         LocalDate last = plan.days().get(plan.days().size() - 1);

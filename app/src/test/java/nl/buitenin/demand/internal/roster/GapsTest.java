@@ -99,6 +99,7 @@ class GapsTest {
         Gaps.Result gaps = Gaps.of(plan, roster, ZONE, MINUTES);
 
         assertThat(gaps.notRostered()).containsExactly(WEDNESDAY);
+        assertThat(gaps.rostered()).containsExactly(TUESDAY);
         assertThat(gaps.intervals()).extracting(g -> g.start().toLocalTime().toString())
                 .containsExactly("10:00", "10:15", "10:30", "10:45", "11:00");
         Gaps.Gap even = gaps.intervals().get(0);
@@ -138,14 +139,15 @@ class GapsTest {
     }
 
     @Test
-    void withoutAnyRosterThereAreNoGapsOnlyDaysNotRostered() {
+    void withoutAnyRosterThereAreNoGapsOnlyDaysNotRosteredAndADayThatNeedsNobodyIsNeither() {
         DemandFigures.Plan plan = new DemandFigures.Plan(new SeriesKey(Channel.PHONE, "Test"), "m", AHT, false, GOAL,
                 List.of(interval(at(TUESDAY, 10, 0), 40)), List.of(TUESDAY, WEDNESDAY));
         Gaps.Result gaps = Gaps.of(plan, Map.of(), ZONE, MINUTES);
         assertThat(gaps.anyRoster()).isFalse();
         assertThat(gaps.intervals()).isEmpty();
         assertThat(gaps.largestShort()).isNull();
-        assertThat(gaps.notRostered()).containsExactly(TUESDAY, WEDNESDAY);
+        assertThat(gaps.notRostered()).as("Wednesday has no contacts forecast").containsExactly(TUESDAY);
+        assertThat(gaps.rostered()).isEmpty();
     }
 
     @Test
