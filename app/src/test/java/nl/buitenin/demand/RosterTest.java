@@ -208,6 +208,9 @@ class RosterTest {
                 .param("series", seriesValue).param("day", day.toString())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("name=\"cell-" + at1015 + "\"").contains("value=\"5\"").contains("nodig ");
+        // What the planner reads has no code, id or ISO date; the example file is marked as one to copy.
+        assertThat(nl.buitenin.testing.VisibleText.problems(page)).isEmpty();
+        assertThat(nl.buitenin.testing.VisibleText.codesInText(nl.buitenin.testing.VisibleText.of(page))).isEmpty();
 
         // Emptying a cell takes the interval off the roster.
         mvc.perform(post("/demand/roster").with(user("p").roles("PLANNER")).with(csrf()).param("series", seriesValue)
