@@ -22,7 +22,12 @@ import org.springframework.stereotype.Component;
 
 import nl.buitenin.demand.ContactVolume;
 import nl.buitenin.demand.ContactVolumes;
+import nl.buitenin.demand.internal.DemandFigures;
 import nl.buitenin.demand.internal.DemandProperties;
+import nl.buitenin.demand.internal.erlang.StaffingGoal;
+import nl.buitenin.demand.internal.roster.Roster;
+import nl.buitenin.demand.internal.roster.RosterEntry;
+import nl.buitenin.demand.internal.volume.SeriesKey;
 import nl.buitenin.demand.internal.volume.Intervals;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
@@ -46,12 +51,19 @@ class DemandDemo implements DemoStep {
     /** Busier while people book (January to March), quieter before Christmas. */
     private static final double[] SEASON = {1.35, 1.3, 1.2, 1.05, 1.0, 0.95, 1.0, 0.95, 0.9, 0.9, 0.8, 0.75};
 
+    /** Days of the demo's roster, from tomorrow: the start page's coming week. */
+    static final int ROSTER_DAYS = 7;
+
     private final ContactVolumes volumes;
     private final DemandProperties properties;
+    private final DemandFigures figures;
+    private final Roster roster;
 
-    DemandDemo(ContactVolumes volumes, DemandProperties properties) {
+    DemandDemo(ContactVolumes volumes, DemandProperties properties, DemandFigures figures, Roster roster) {
         this.volumes = volumes;
         this.properties = properties;
+        this.figures = figures;
+        this.roster = roster;
     }
 
     @Override
@@ -120,6 +132,36 @@ class DemandDemo implements DemoStep {
         for (int from = 0; from < all.size(); from += 5000) {
             volumes.record(all.subList(from, Math.min(all.size(), from + 5000)));
         }
+        rosterTheComingWeek(random);
+    }
+
+    /**
+     * The phone line's roster for the coming week, as a planner might have made it from shifts: the plan's agents (the
+     * staffing page's usual goal), a few of the busiest intervals of each day short by 1 to 3 (the shifts did not cover
+     * the peak) and the quiet first and last hours over by 1 or 2 (nobody is rostered for less than a shift), so the
+     * staffing page and the start page show both kinds of gap.
+     */
+    private void rosterTheComingWeek(Random random) {
+        SeriesKey phone = new SeriesKey(Channel.PHONE, PHONE_LOCATION);
+        DemandFigures.Plan plan = figures.plan(phone, StaffingGoal.usual(), null, ROSTER_DAYS);
+        List<RosterEntry> entries = new ArrayList<>();
+        Map<LocalDate, List<DemandFigures.PlanInterval>> byDay = new TreeMap<>();
+        plan.intervals().forEach(i -> byDay.computeIfAbsent(i.start().toLocalDate(), d -> new ArrayList<>()).add(i));
+        byDay.forEach((day, intervals) -> {
+            int peak = intervals.stream().mapToInt(DemandFigures.PlanInterval::scheduled).max().orElse(0);
+            for (int k = 0; k < intervals.size(); k++) {
+                DemandFigures.PlanInterval interval = intervals.get(k);
+                int agents = interval.scheduled();
+                boolean quiet = k < 4 || k >= intervals.size() - 4;
+                if (quiet) {
+                    agents += 1 + random.nextInt(2);
+                } else if (agents >= 0.85 * peak && random.nextInt(3) == 0) {
+                    agents = Math.max(0, agents - 1 - random.nextInt(3));
+                }
+                entries.add(new RosterEntry(phone, interval.start().toInstant(), agents));
+            }
+        });
+        roster.save(entries);
     }
 
     private record Key(Channel channel, java.time.Instant start) {

@@ -73,8 +73,12 @@ public class DemandFigures {
             Double asaSeconds, double occupancy, Double abandonProbability, Double callsHigh80, Integer scheduledAtHigh80) {
     }
 
+    /**
+     * A plan for the forecast days; {@code days} lists every one of them, also the closed ones and those with no contacts
+     * expected, which have no intervals.
+     */
     public record Plan(SeriesKey series, String method, double ahtSeconds, boolean ahtMeasured, StaffingGoal goal,
-            List<PlanInterval> intervals) {
+            List<PlanInterval> intervals, List<LocalDate> days) {
 
         public int peakAgents() {
             return intervals.stream().mapToInt(PlanInterval::scheduled).max().orElse(0);
@@ -306,7 +310,8 @@ public class DemandFigures {
                         p.modelsPatience() ? p.abandonProbability() : null, Double.isNaN(high80) ? null : high80, atHigh80));
             }
         }
-        return new Plan(series, view.forecast().method(), aht, ahtSeconds == null && measured != null, goal, intervals);
+        List<LocalDate> planned = view.forecast().days().stream().map(Forecaster.DayForecast::date).toList();
+        return new Plan(series, view.forecast().method(), aht, ahtSeconds == null && measured != null, goal, intervals, planned);
     }
 
     /** The handle time of the last four weeks, weighted by handled contacts; null when no count carries one. */

@@ -26,6 +26,8 @@ import nl.buitenin.demand.internal.erlang.Staffed;
 import nl.buitenin.demand.internal.erlang.Staffing;
 import nl.buitenin.demand.internal.erlang.StaffingGoal;
 import nl.buitenin.demand.internal.erlang.Workload;
+import nl.buitenin.demand.internal.roster.Gaps;
+import nl.buitenin.demand.internal.roster.RosterGaps;
 import nl.buitenin.demand.internal.volume.JdbcContactVolumes;
 import nl.buitenin.demand.internal.volume.SeriesKey;
 import nl.buitenin.demand.internal.volume.VolumeCsv;
@@ -42,16 +44,19 @@ import tools.jackson.databind.json.JsonMapper;
 class DemandController {
 
     private static final int HEAT_MAP_WEEKS = 12;
-    private static final int FORECAST_DAYS = 14;
+    static final int FORECAST_DAYS = 14;
 
     private final DemandFigures figures;
     private final VolumeImport volumeImport;
     private final JdbcContactVolumes volumes;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final RosterGaps rosterGaps;
 
-    DemandController(DemandFigures figures, VolumeImport volumeImport, JdbcContactVolumes volumes, MessageSource messages) {
+    DemandController(DemandFigures figures, VolumeImport volumeImport, JdbcContactVolumes volumes, MessageSource messages,
+            RosterGaps rosterGaps) {
         this.figures = figures;
+        this.rosterGaps = rosterGaps;
         this.volumeImport = volumeImport;
         this.volumes = volumes;
         this.messages = messages;
@@ -144,7 +149,7 @@ class DemandController {
             @RequestParam(required = false) String aht, @RequestParam(required = false) String patience,
             @RequestParam(required = false) String maxAsa, @RequestParam(required = false) String maxOccupancy,
             @RequestParam(required = false) String shrinkage, @RequestParam(required = false) String calls,
-            @RequestParam(required = false) String agents, Model model, Locale locale) {
+            @RequestParam(required = false) String agents, @RequestParam(required = false) String gapDay, Model model, Locale locale) {
         StaffingForm form = target == null ? StaffingForm.defaults() : new StaffingForm(target, aht, patience, maxAsa, maxOccupancy, shrinkage);
         model.addAttribute("form", form);
         model.addAttribute("calls", calls);
@@ -158,8 +163,10 @@ class DemandController {
                 model.addAttribute("single", single(calls, agents, ahtSeconds, goal));
             }
             if (key.isPresent()) {
-                DemandFigures.Plan plan = figures.plan(key.get(), goal, ahtSeconds, FORECAST_DAYS);
+                RosterGaps.PlanAndGaps planAndGaps = rosterGaps.of(key.get(), goal, ahtSeconds, FORECAST_DAYS);
+                DemandFigures.Plan plan = planAndGaps.plan();
                 model.addAttribute("plan", plan);
+                gaps(planAndGaps.gaps(), gapDay, model);
                 model.addAttribute("planDays", Charts.planDays(plan, figures.intervalMinutes()));
                 model.addAttribute("planChart", json.writeValueAsString(Charts.plan(plan, locale, text("demand.chart.agents", locale),
                         text("demand.chart.agentsHigh80", locale))));
@@ -198,6 +205,22 @@ class DemandController {
         out.flush();
     }
 
+    /** The gaps of the plan's days; the table shows one rostered day, the one asked for or else the first with a shortage. */
+    private void gaps(Gaps.Result gaps, String gapDay, Model model) {
+        model.addAttribute("gaps", gaps);
+        List<LocalDate> rostered = gaps.rostered();
+        model.addAttribute("gapDays", rostered);
+        if (rostered.isEmpty()) {
+            return;
+        }
+        LocalDate asked = RequestValues.date("gapDay", gapDay, "demand.roster.invalid.day");
+        LocalDate shown = asked != null && rostered.contains(asked) ? asked
+                : rostered.stream().filter(d -> gaps.on(d).stream().anyMatch(Gaps.Gap::isShort)).findFirst().orElse(rostered.get(0));
+        model.addAttribute("gapDay", shown);
+        model.addAttribute("gapRows", gaps.on(shown));
+        model.addAttribute("shortHours", gaps.shortAgentHours(figures.intervalMinutes()));
+    }
+
     private Single single(String callsText, String agentsText, Double ahtSeconds, StaffingGoal goal) {
         double callCount = RequestValues.decimal("calls", callsText, "demand.invalid.calls");
         if (ahtSeconds == null) {
@@ -227,11 +250,11 @@ class DemandController {
         return key;
     }
 
-    private static String channelOf(String series) {
+    static String channelOf(String series) {
         return series == null || !series.contains("|") ? null : series.substring(0, series.indexOf('|'));
     }
 
-    private static String locationOf(String series) {
+    static String locationOf(String series) {
         return series == null || !series.contains("|") ? null : series.substring(series.indexOf('|') + 1);
     }
 

@@ -40,6 +40,14 @@ public record StaffingGoal(ServiceTarget target, Double maxAsaSeconds, double ma
         }
     }
 
+    /**
+     * The goal the staffing page opens with (its form's defaults, {@code StaffingForm.defaults()}): 80 % within 20 s, at
+     * most 85 % occupancy, 30 % shrinkage, nobody hangs up. The start page's gaps use it too.
+     */
+    public static StaffingGoal usual() {
+        return new StaffingGoal(new ServiceTarget(0.80, 20), null, 0.85, 0.30, null);
+    }
+
     public static StaffingGoal serviceLevel(ServiceTarget target) {
         return new StaffingGoal(target, null, 1, 0, null);
     }

@@ -129,9 +129,10 @@ class RemindersInQuietHoursTest {
                     .param("p", person.value()).query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(NINE);
         }
         String nl = page("nl");
-        assertThat(nl).contains("herinnering gepland voor 3 jun").contains("2030 09:00").doesNotContain("herinnering niet nu");
+        // Dates as the reader writes them (platform.ReadableDates), in the decisions' time column too: no pattern of the page's own.
+        assertThat(nl).contains("herinnering gepland voor 3 juni 2030, 09:00").doesNotContain("herinnering niet nu").doesNotContain("jun 2030 ");
         String en = page("en");
-        assertThat(en).contains("reminder scheduled for 3 Jun").contains("2030 09:00");
+        assertThat(en).contains("reminder scheduled for June 3, 2030, 09:00").doesNotContain("Jun 2030 ");
 
         reminders.remindDue(NINE.plusSeconds(60));
         for (UUID response : invitations) {
