@@ -67,6 +67,8 @@ class PersonalDataContractTest {
                     + "listen to privacy's events); a response to POST /api/v1/persons holds the person key until then"),
             Map.entry("groups_group", "customer groups as the organisation defined them: names, descriptions and rules"),
             Map.entry("listening_answer.choices", "the values of the options a person chose, defined by the survey"),
+            Map.entry("groups_group_economics.revenue_per_person", "an amount of money the organisation enters per group (revenue per "
+                    + "member per year), not a person"),
             Map.entry("signals_missed_sale.reason", "why a missed sale was missed: one of five fixed codes (not in range, sold out, ...)"),
             Map.entry("signals_market_signal", "market signals staff write about the market (competitors, techniques, rules, what is "
                     + "asked for) and the organisation's decision on them; the page asks for no names"));

@@ -65,7 +65,7 @@ class EconomicsApi {
     }
 
     @Schema(name = "SplitEconomics")
-    record ResultJson(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
+    record EconomicsResultJson(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
             @Schema(description = "true when the hourly cost, a trip's hours and every group's trips and guides are entered") boolean complete,
             List<LineJson> groups, double extraCostPerMonth, double extraHoursPerMonth, @Nullable ChangeJson everyoneNps,
             @Nullable ChangeJson everyoneTheme, @Nullable ExpectedJson expected, @Nullable WhatIfJson whatIf) {
@@ -75,7 +75,7 @@ class EconomicsApi {
             description = "split, date, weeks, theme as for /api/v1/groups/split; whatIf: DROP or MERGE (group, into) or ADD (trips, guides)")
     @GetMapping
     @Allow(value = {Role.ADMIN, Role.ANALYST}, scopes = Scope.READ)
-    ResultJson read(@RequestParam(required = false) @Nullable String split, @RequestParam(required = false) @Nullable String date,
+    EconomicsResultJson read(@RequestParam(required = false) @Nullable String split, @RequestParam(required = false) @Nullable String date,
             @RequestParam(required = false) @Nullable String weeks, @RequestParam(required = false) @Nullable String theme,
             @RequestParam(required = false) @Nullable String whatIf, @RequestParam(required = false) @Nullable String group,
             @RequestParam(required = false) @Nullable String into, @RequestParam(required = false) @Nullable String trips,
@@ -84,7 +84,7 @@ class EconomicsApi {
         SplitEconomics.WhatIf asked = EconomicsQuery.whatIf(whatIf, group, into, trips, guides, comparison.groupsOf(query.split()));
         SplitComparison.Result result = comparison.compare(query.split(), query.beforeFrom(), query.at(), query.afterTo(), query.theme());
         SplitEconomics.Result f = economics.of(result, asked);
-        return new ResultJson(f.split().split(), f.split().theme(), f.split().hourlyCost(), f.split().hoursPerTrip(), f.complete(),
+        return new EconomicsResultJson(f.split().split(), f.split().theme(), f.split().hourlyCost(), f.split().hoursPerTrip(), f.complete(),
                 f.lines().stream().map(this::line).toList(), f.extraCostPerMonth(), f.extraHoursPerMonth(), change(f.everyoneNps()),
                 change(f.everyoneTheme()), expected(f.expected()), f.whatIf() == null ? null : new WhatIfJson(f.whatIf().whatIf().action().name(),
                         f.whatIf().whatIf().group() == null ? null : f.whatIf().whatIf().group().value(),
@@ -96,7 +96,7 @@ class EconomicsApi {
             + "trips a month, guides per trip before and after, and revenue per person; replaces what was entered")
     @PutMapping
     @Allow(Role.ADMIN)
-    ResultJson save(@RequestBody EconomicsInput input, Principal principal) {
+    EconomicsResultJson save(@RequestBody EconomicsInput input, Principal principal) {
         work.save(input, principal.getName());
         return read(input.split(), null, null, null, null, null, null, null, null);
     }
