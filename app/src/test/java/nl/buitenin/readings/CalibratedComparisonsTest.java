@@ -87,8 +87,16 @@ class CalibratedComparisonsTest {
     Survey survey;
     ZoneId zone;
 
-    /** The quarter of the period test: January true level 6, February 6.5, March 7. */
-    static final LocalDate JANUARY = LocalDate.of(2019, 1, 1);
+    /**
+     * The first month of the period test's quarter (its three months' true levels 6, 6.5 and 7): twenty months ago, within
+     * the retention of the purpose "service improvement" (36 months; older answers would be read without their people)
+     * and before the other tests' answers.
+     */
+    static final LocalDate FIRST = LocalDate.now().withDayOfMonth(1).minusMonths(20);
+    static final String[] DUTCH_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+            "oktober", "november", "december"};
+    static final String[] ENGLISH_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"};
 
     @BeforeAll
     void answers() {
@@ -114,7 +122,7 @@ class CalibratedComparisonsTest {
                 batch.add(answer(person, level + offset + random.nextInt(-1, 2), now.minusSeconds(3600 + random.nextInt(86_400)), team));
             }
         }
-        // Months of 2019: harsh raters answer mostly in March, lenient ones mostly in January.
+        // The quarter's months: harsh raters answer mostly in the third, lenient ones mostly in the first.
         for (int p = 0; p < 30; p++) {
             int kind = p % 3;
             int offset = kind == 0 ? -2 : kind == 1 ? 2 : 0;
@@ -122,7 +130,7 @@ class CalibratedComparisonsTest {
             List<Integer> months = kind == 0 ? List.of(2, 2, 2, 0) : kind == 1 ? List.of(0, 0, 0, 2) : List.of(0, 1, 2);
             for (int month : months) {
                 double level = 6 + 0.5 * month;
-                LocalDate day = JANUARY.plusMonths(month).plusDays(random.nextInt(27));
+                LocalDate day = FIRST.plusMonths(month).plusDays(random.nextInt(27));
                 Instant at = day.atTime(12, 0).atZone(zone).toInstant();
                 batch.add(answer(person, (int) Math.round(level + offset + random.nextInt(-1, 2)), at, null));
             }
@@ -180,26 +188,32 @@ class CalibratedComparisonsTest {
 
     @Test
     void monthsAreComparedAsGivenAndAdjusted() throws Exception {
-        JsonNode json = api(analyst("nl"), "by", "months", "from", "2019-01-01", "to", "2019-03-31");
+        LocalDate last = FIRST.plusMonths(3).minusDays(1);
+        JsonNode json = api(analyst("nl"), "by", "months", "from", FIRST.toString(), "to", last.toString());
         assertThat(json.get("by").asString()).isEqualTo("MONTHS");
-        assertThat(json.get("units")).extracting(u -> u.get("key").asString()).containsExactly("2019-01", "2019-02", "2019-03");
-        JsonNode january = unit(json, "januari 2019");
-        JsonNode march = unit(json, "maart 2019");
-        assertThat(march.get("nameEn").asString()).isEqualTo("March 2019");
-        assertThat(january.get("n").asInt() + march.get("n").asInt() + unit(json, "februari 2019").get("n").asInt()).isEqualTo(110);
-        assertThat(march.get("raw").get("mean").asDouble()).as("raw: March's harsh raters pull it down")
-                .isLessThan(january.get("raw").get("mean").asDouble());
-        assertThat(march.get("calibrated").get("mean").asDouble()).as("calibrated: March is better")
-                .isGreaterThan(january.get("calibrated").get("mean").asDouble() + 0.5);
-        assertThat(swapped(json, "2019-01", "2019-03")).isTrue();
-        String english = page(analyst("en"), Locale.ENGLISH, "by", "MONTHS", "from", "2019-01-01", "to", "2019-03-31");
+        List<String> keys = List.of(0, 1, 2).stream().map(m -> java.time.YearMonth.from(FIRST.plusMonths(m)).toString()).toList();
+        assertThat(json.get("units")).extracting(u -> u.get("key").asString()).containsExactlyElementsOf(keys);
+        JsonNode first = unit(json, keys.get(0));
+        JsonNode third = unit(json, keys.get(2));
+        LocalDate thirdMonth = FIRST.plusMonths(2);
+        assertThat(third.get("nameNl").asString()).isEqualTo(DUTCH_MONTHS[thirdMonth.getMonthValue() - 1] + " " + thirdMonth.getYear());
+        assertThat(third.get("nameEn").asString()).isEqualTo(ENGLISH_MONTHS[thirdMonth.getMonthValue() - 1] + " " + thirdMonth.getYear());
+        assertThat(first.get("n").asInt() + third.get("n").asInt() + unit(json, keys.get(1)).get("n").asInt()).isEqualTo(110);
+        assertThat(third.get("raw").get("mean").asDouble()).as("raw: the third month's harsh raters pull it down")
+                .isLessThan(first.get("raw").get("mean").asDouble());
+        assertThat(third.get("calibrated").get("mean").asDouble()).as("calibrated: the third month is better")
+                .isGreaterThan(first.get("calibrated").get("mean").asDouble() + 0.5);
+        assertThat(swapped(json, keys.get(0), keys.get(2))).isTrue();
+        String english = page(analyst("en"), Locale.ENGLISH, "by", "MONTHS", "from", FIRST.toString(), "to", last.toString());
         assertThat(english).contains("After the adjustment, months stand in a different order")
-                .contains("As given, January 2019 scores higher than March 2019").contains("Month");
+                .contains("As given, " + first.get("nameEn").asString() + " scores higher than " + third.get("nameEn").asString())
+                .contains("Month");
     }
 
     @Test
     void weeksStartOnMonday() throws Exception {
-        JsonNode json = api(analyst("nl"), "by", "WEEKS", "from", "2019-01-01", "to", "2019-03-31");
+        LocalDate last = FIRST.plusMonths(3).minusDays(1);
+        JsonNode json = api(analyst("nl"), "by", "WEEKS", "from", FIRST.toString(), "to", last.toString());
         assertThat(json.get("units").size()).isGreaterThanOrEqualTo(8);
         int answers = 0;
         LocalDate previous = null;
@@ -208,15 +222,15 @@ class CalibratedComparisonsTest {
             assertThat(monday.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
             assertThat(previous == null || monday.isAfter(previous)).as("weeks in order").isTrue();
             previous = monday;
-            assertThat(unit.get("nameEn").asString()).endsWith("2019");
+            assertThat(unit.get("nameEn").asString()).matches("\\d+ \\w+ – \\d+ \\w+ \\d{4}");
             answers += unit.get("hidden").asBoolean() ? 0 : unit.get("n").asInt();
             if (unit.get("hidden").asBoolean()) {
                 assertThat(unit.get("raw").isNull()).isTrue();
             }
         }
         assertThat(answers).isLessThanOrEqualTo(110);
-        assertThat(VisibleText.problems(mvc.perform(get("/readings/calibrated").param("by", "WEEKS").param("from", "2019-01-01")
-                .param("to", "2019-03-31").with(user(analyst("nl")))).andReturn().getResponse().getContentAsString())).isEmpty();
+        assertThat(VisibleText.problems(mvc.perform(get("/readings/calibrated").param("by", "WEEKS").param("from", FIRST.toString())
+                .param("to", last.toString()).with(user(analyst("nl")))).andReturn().getResponse().getContentAsString())).isEmpty();
     }
 
     @Test

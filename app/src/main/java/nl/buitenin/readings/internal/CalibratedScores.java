@@ -42,8 +42,9 @@ import nl.buitenin.privacy.StaffReads;
 /**
  * Per touchpoint, team, month or week, the mean score of one question type over a period, raw and calibrated for the
  * respondents' own use of the scale ({@link ScaleCalibration}), each with n and a 95 % bootstrap interval. A person's
- * history (their person key, personal data) is used only where the purpose "service improvement" allows it, asked once
- * per person per computation; anonymous answers and those of people it refuses count on the population scale, like a
+ * history (their person key, personal data) is used only where the purpose "service improvement" allows it, asked for
+ * everyone at once per computation ({@link PurposeGuard#allowed}, each person's read or refusal logged, their data dated
+ * by their earliest answer in the period); anonymous answers and those of people it refuses count on the population scale, like a
  * person with one answer. The team of a response is read only under the purpose "quality of service — staff"
  * ({@link StaffReads}, one logged read per computation, teams only, never staff members). A unit whose answers come
  * from fewer people than the small-cell minimum is hidden, and the raw and calibrated order of the visible units is
@@ -180,7 +181,16 @@ public class CalibratedScores {
             }
             teamsSince = staffReads.check("calibrated scores per team, " + from + " to " + to);
         }
-        Map<PersonKey, Boolean> allowed = new HashMap<>();
+        // One batched purpose check for everyone whose history would be used, with the moment of their earliest answer.
+        Map<PersonKey, Instant> earliest = new HashMap<>();
+        for (ScoredResponse response : read) {
+            if (response.person() != null && response.first(chosen).isPresent()
+                    && (by != Compare.TOUCHPOINTS || response.touchpoint() != null)) {
+                earliest.merge(response.person(), response.completedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Set<PersonKey> allowed = earliest.isEmpty() ? Set.of() : purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, earliest,
+                "own use of the scale for calibrated scores, " + from + " to " + to);
         List<ScaleCalibration.Answer> answers = new ArrayList<>();
         Map<String, Unit> units = new HashMap<>();
         Map<String, Set<Object>> people = new HashMap<>();
@@ -192,9 +202,7 @@ public class CalibratedScores {
             }
             Unit unit = unit(response, by, zone, teamsSince);
             PersonKey person = response.person();
-            boolean mayUse = person != null && allowed.computeIfAbsent(person,
-                    p -> purposes.mayUse(PurposeId.SERVICE_IMPROVEMENT, p));
-            String key = mayUse ? person.value() : null;
+            String key = person != null && allowed.contains(person) ? person.value() : null;
             // Answers without a unit (no team) still tell how their people score: a group of their own, not shown.
             answers.add(new ScaleCalibration.Answer(key, unit == null ? OUTSIDE : unit.key(), score.get().value()));
             if (unit == null) {
