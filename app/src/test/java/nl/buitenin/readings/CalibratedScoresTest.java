@@ -34,6 +34,8 @@ import nl.buitenin.journey.internal.Names;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.answers.AnswerRecording;
+import nl.buitenin.listening.internal.answers.Completions;
+import nl.buitenin.listening.internal.answers.GivenAnswer;
 import nl.buitenin.listening.internal.answers.JdbcResponses;
 import nl.buitenin.listening.internal.answers.ResponseChannel;
 import nl.buitenin.listening.internal.answers.ResponseStatus;
@@ -78,6 +80,8 @@ class CalibratedScoresTest {
     JdbcUsers users;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    Completions completions;
 
     TouchpointId better;
     TouchpointId worse;
@@ -152,9 +156,10 @@ class CalibratedScoresTest {
     }
 
     /**
-     * People whose data the purpose "service improvement" refuses (here: past its retention of 36 months) keep the
-     * population scale, however many answers they gave: the harsh and lenient raters of these two touchpoints are not
-     * corrected, so the calibrated means equal the raw ones and nothing is swapped.
+     * People whose data the purpose "service improvement" refuses (here: answers past its retention of 36 months, in a
+     * period asked for explicitly) keep the population scale, however many answers they gave: the harsh and lenient
+     * raters of these two touchpoints are not corrected, so the calibrated means equal the raw ones and the two are not
+     * turned round. The purpose is asked for everyone at once, and each refusal is logged.
      */
     @Test
     void peopleThePurposeRefusesAreNotCorrected() throws Exception {
@@ -162,21 +167,28 @@ class CalibratedScoresTest {
                 new Names("Thuis", "At home"));
         TouchpointId good = journeys.addTouchpoint(stage, new Names(Unique.name("Goed"), Unique.name("Good")), Channel.LOCATION, null);
         TouchpointId poor = journeys.addTouchpoint(stage, new Names(Unique.name("Matig"), Unique.name("Poor")), Channel.LOCATION, null);
+        java.time.LocalDate day = java.time.LocalDate.now().minusMonths(40);
+        Instant then = day.atTime(12, 0).atZone(java.time.ZoneOffset.UTC).toInstant();
         List<PersonKey> refused = new ArrayList<>();
+        List<Completions.Completion> batch = new ArrayList<>();
         for (int p = 0; p < 12; p++) {
             PersonKey person = person();
             refused.add(person);
             boolean harsh = p % 2 == 0;
             for (TouchpointId touchpoint : harsh ? List.of(good, good, good, poor) : List.of(poor, poor, poor, good)) {
-                answer(person, touchpoint, (touchpoint.equals(good) ? 8 : 7) + (harsh ? -2 : 2));
+                int score = (touchpoint.equals(good) ? 8 : 7) + (harsh ? -2 : 2);
+                batch.add(Completions.Completion.invitedAndReceived(survey, touchpoint, person, "test:" + UUID.randomUUID(),
+                        ResponseChannel.EMAIL, "nl", then.minusSeconds(600), then.plus(14, ChronoUnit.DAYS),
+                        List.of(GivenAnswer.score("nps", score)), then));
             }
         }
-        for (PersonKey person : refused) {
-            jdbc.sql("update privacy_person set last_activity_at = :at where person_key = :person")
-                    .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMonths(40)).param("person", person.value())
-                    .update();
-        }
-        JsonNode json = api(analyst("nl"));
+        completions.replay(batch);
+        long refusals = jdbc.sql("select count(*) from privacy_access_log where purpose_id = 'service-improvement' and refusal is not null")
+                .query(Long.class).single();
+        String body = mvc.perform(get("/api/v1/readings/calibrated").param("type", "nps").param("from", day.minusDays(2).toString())
+                .param("to", day.plusDays(2).toString()).with(user(analyst("nl"))).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode json = JsonMapper.builder().build().readTree(body);
         JsonNode first = touchpoint(json, good);
         JsonNode second = touchpoint(json, poor);
         assertThat(first.get("raw").get("mean").asDouble()).isLessThan(second.get("raw").get("mean").asDouble());
@@ -185,9 +197,12 @@ class CalibratedScoresTest {
                     .isCloseTo(row.get("raw").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
         }
         for (JsonNode swap : json.get("swaps")) {
-            assertThat(List.of(swap.get("rawHigher").asString(), swap.get("calibratedHigher").asString()))
-                    .doesNotContain(good.value().toString());
+            assertThat(Set.of(swap.get("rawHigher").asString(), swap.get("calibratedHigher").asString()))
+                    .isNotEqualTo(Set.of(good.value().toString(), poor.value().toString()));
         }
+        assertThat(json.get("peopleWithHistory").asInt()).isZero();
+        assertThat(jdbc.sql("select count(*) from privacy_access_log where purpose_id = 'service-improvement' and refusal is not null")
+                .query(Long.class).single()).as("each refused person's refusal is logged").isGreaterThanOrEqualTo(refusals + 12);
     }
 
     @Test

@@ -13,27 +13,31 @@ import org.jspecify.annotations.Nullable;
 /**
  * Respondents' own scales: someone who never gives more than an 8 and someone who gives a 10 for anything answer the
  * same service differently. When such people are spread unevenly over touchpoints, raw means compare the people, not
- * the touchpoints. This reads each person's history as a linear mixed model
+ * the touchpoints. This reads each person's history as a correlated-random-effects (Mundlak) linear mixed model
  *
- * <pre>  score = target effect + person offset + noise,   offset ~ (0, τ²),   noise ~ (0, σ²)</pre>
+ * <pre>  score = target effect + γ·mix(person) + u(person) + noise,   u ~ (0, τ²),   noise ~ (0, σ²)</pre>
+ *
+ * where mix(person) is the person's share of answers per target, centred on the average mix of the people with two or
+ * more answers. A habit that goes together with the targets a person visits lands in γ·mix instead of in the target
+ * effects, so the target effects are identified by comparisons within persons (Mundlak 1978: for them the estimator
+ * equals the fixed-effects, within-person one).
  *
  * <ol>
  * <li>σ² from the fixed-effects fit (target and person both fixed, least squares): its residual sum of squares over
  * N − P − T + 1 degrees of freedom;</li>
- * <li>τ² by the method of moments: the spread of those fitted person effects (persons with two or more answers) less
- * their average sampling variance σ²·mean(1/n<sub>i</sub>), at least 0;</li>
- * <li>target effects and offsets from Henderson's mixed-model equations for that λ = σ²/τ², solved by alternating:
- * the target effect is the mean of its scores less their persons' offsets, and a person's offset is the mean of
- * their residuals shrunk by n<sub>i</sub>·τ²/(n<sub>i</sub>·τ² + σ²) — empirical Bayes: a long history moves a
- * person's offset almost all the way, two answers only a little.</li>
+ * <li>τ² by the method of moments: the spread of those fitted person effects (persons with two or more answers) around
+ * their regression on the mix, less its sampling part σ²·Σ(1 − h<sub>i</sub>)/n<sub>i</sub>, at least 0;</li>
+ * <li>target effects and γ by generalised least squares for those variance components, and each person's u by its
+ * BLUP — the mean residual shrunk by n<sub>i</sub>·τ²/(n<sub>i</sub>·τ² + σ²): empirical Bayes, a long history moves
+ * a person's offset almost all the way, two answers only a little.</li>
  * </ol>
- * A person with one answer keeps the population scale (offset 0): one score cannot tell a harsh rater from a bad
- * experience. Anonymous answers (no person) count the same way. The calibrated score is the raw score less the
- * person's offset, not clipped to the scale: clipping would pull harsh raters' calibrated tens back and bias the means
- * it feeds. Each target's raw and calibrated mean gets a 95 % percentile bootstrap interval over persons (a person
- * drawn is taken with all their answers, and the whole model — variance components and offsets — is fitted again
- * on every resample), so the intervals carry the offsets' own uncertainty and the dependence of one person's
- * answers.
+ * A person's offset is γ·mix + u. A person with one answer keeps the population scale (offset 0, no mix term): one
+ * score cannot tell a harsh rater from a bad experience. Anonymous answers (no person) count the same way. The
+ * calibrated score is the raw score less the person's offset, not clipped to the scale: clipping would pull harsh
+ * raters' calibrated tens back and bias the means it feeds. Each target's raw and calibrated mean gets a 95 %
+ * percentile bootstrap interval over persons (a person drawn is taken with all their answers, and the whole model —
+ * variance components, mix and offsets — is fitted again on every resample), so the intervals carry the offsets' own
+ * uncertainty and the dependence of one person's answers.
  */
 public final class ScaleCalibration {
 
@@ -148,7 +152,7 @@ public final class ScaleCalibration {
         // 1. Fixed-effects fit (target + person), alternating least squares, for σ² and the raw person effects.
         double[] alpha = new double[targets];
         double[] beta = new double[persons];
-        sweep(data, alpha, beta, null);
+        sweep(data, alpha, beta);
         double rss = 0;
         for (int a = 0; a < data.size(); a++) {
             double e = data.scores[a] - alpha[data.targetOf[a]] - beta[data.personOf[a]];
@@ -156,46 +160,180 @@ public final class ScaleCalibration {
         }
         int df = data.size() - persons - targets + 1;
         double noise = df > 0 ? rss / df : 0;
-        // 2. τ²: the spread of the fitted person effects less their sampling variance (persons with 2+ answers).
-        int repeat = 0;
-        double sum = 0;
-        double inverseN = 0;
-        for (int p = 0; p < persons; p++) {
-            if (data.answersOf[p] >= 2) {
-                repeat++;
-                sum += beta[p];
-                inverseN += 1.0 / data.answersOf[p];
-            }
-        }
-        double offsetVariance = 0;
-        if (repeat >= 2 && df > 0) {
-            double mean = sum / repeat;
-            double squares = 0;
-            for (int p = 0; p < persons; p++) {
-                if (data.answersOf[p] >= 2) {
-                    squares += (beta[p] - mean) * (beta[p] - mean);
-                }
-            }
-            offsetVariance = Math.max(0, squares / (repeat - 1) - noise * inverseN / repeat);
-        }
-        // 3. Henderson's mixed-model equations for λ = σ²/τ²: shrunken offsets, persons with one answer at 0.
-        double[] offsets = new double[persons];
-        Arrays.fill(alpha, 0);
-        if (offsetVariance > 0) {
-            double[] shrink = new double[persons];
-            for (int p = 0; p < persons; p++) {
-                shrink[p] = data.answersOf[p] >= 2 ? noise / offsetVariance : Double.POSITIVE_INFINITY;
-            }
-            sweep(data, alpha, offsets, shrink);
-        }
+        // The person-level covariates of the Mundlak term: each repeat person's share of answers per target, centred
+        // on the repeat persons' average mix; the last target is left out (the shares add up to 1).
+        Mix mix = Mix.of(data);
+        // 2. τ²: the spread of the fitted person effects around what their target mix explains, less its sampling part.
+        double offsetVariance = df > 0 ? offsetVariance(data, mix, beta, noise) : 0;
+        // 3. GLS for target effects and the mix coefficients, then each repeat person's BLUP around their mix.
+        double[] offsets = mixedModel(data, mix, noise, offsetVariance);
         return new Fit(noise, offsetVariance, offsets);
     }
 
     /**
-     * Alternates target effects and person effects until neither moves: plain least squares when {@code lambda} is
-     * null, else the mixed-model equations with the person effect {@code Σ residuals / (n + λ)}.
+     * Method of moments for τ² given the mix: the fixed-effects person effects β<sub>i</sub> of repeat persons are
+     * regressed on (1, mix<sub>i</sub>) by least squares; the residual sum of squares has expectation
+     * Σ (1 − h<sub>ii</sub>)(τ² + σ²/n<sub>i</sub>) (h the leverages), so τ² = (RSS − σ²·Σ (1 − h<sub>ii</sub>)/n<sub>i</sub>)
+     * / (R − k), at least 0. With one target (no mix) this is the plain spread less σ²·mean(1/n<sub>i</sub>).
      */
-    private static void sweep(Data data, double[] alpha, double[] beta, double @Nullable [] lambda) {
+    private static double offsetVariance(Data data, Mix mix, double[] beta, double noise) {
+        int[] repeat = mix.repeat;
+        int k = 1 + mix.columns();
+        double[][] gram = new double[k][k];
+        double[] rhs = new double[k];
+        double[] row = new double[k];
+        for (int p : repeat) {
+            mix.row(p, 1, row);
+            for (int i = 0; i < k; i++) {
+                rhs[i] += row[i] * beta[p];
+                for (int j = 0; j < k; j++) {
+                    gram[i][j] += row[i] * row[j];
+                }
+            }
+        }
+        Cholesky cholesky = Cholesky.of(gram);
+        if (repeat.length - cholesky.rank() < 1) {
+            return 0;
+        }
+        double[] coefficients = cholesky.solve(rhs);
+        double residuals = 0;
+        double sampling = 0;
+        for (int p : repeat) {
+            mix.row(p, 1, row);
+            double fitted = 0;
+            for (int i = 0; i < k; i++) {
+                fitted += row[i] * coefficients[i];
+            }
+            residuals += (beta[p] - fitted) * (beta[p] - fitted);
+            sampling += (1 - cholesky.leverage(row)) / data.answersOf[p];
+        }
+        return Math.max(0, (residuals - noise * sampling) / (repeat.length - cholesky.rank()));
+    }
+
+    /**
+     * The correlated-random-effects (Mundlak) model y = α<sub>target</sub> + γ·mix<sub>person</sub> + u<sub>person</sub>
+     * + e, u ~ (0, τ²) for repeat persons (persons with one answer and anonymous answers have no person term). The
+     * fixed part (α, γ) is solved by generalised least squares as one small linear system — each person's block of
+     * V⁻¹ is (I − k<sub>i</sub>·J)/σ² with k<sub>i</sub> = τ²/(σ² + n<sub>i</sub>τ²) — and u<sub>i</sub> is the BLUP
+     * k<sub>i</sub>·Σ residuals, the same solution as Henderson's mixed-model equations. A mix column that the target
+     * columns already explain (no person answered about that target and another) is left out: there the target
+     * effect falls back to the plain random-effects reading. Returns each person's offset γ·mix<sub>i</sub> + u<sub>i</sub>.
+     */
+    private static double[] mixedModel(Data data, Mix mix, double noise, double offsetVariance) {
+        int targets = data.targets();
+        int k = targets + mix.columns();
+        double[][] lhs = new double[k][k];
+        double[] rhs = new double[k];
+        double[] row = new double[k];
+        double[] sum = new double[k];
+        for (int p = 0; p < data.personNames.length; p++) {
+            boolean repeat = mix.isRepeat(p);
+            double shrink = repeat && offsetVariance > 0 && noise > 0
+                    ? offsetVariance / (noise + data.answersOf[p] * offsetVariance) : 0;
+            Arrays.fill(sum, 0);
+            double ySum = 0;
+            for (int a : data.answersByPerson[p]) {
+                design(data, mix, a, repeat, row);
+                for (int i = 0; i < k; i++) {
+                    if (row[i] != 0) {
+                        rhs[i] += row[i] * data.scores[a];
+                        for (int j = 0; j < k; j++) {
+                            lhs[i][j] += row[i] * row[j];
+                        }
+                    }
+                    sum[i] += row[i];
+                }
+                ySum += data.scores[a];
+            }
+            if (shrink > 0) {
+                for (int i = 0; i < k; i++) {
+                    rhs[i] -= shrink * sum[i] * ySum;
+                    for (int j = 0; j < k; j++) {
+                        lhs[i][j] -= shrink * sum[i] * sum[j];
+                    }
+                }
+            }
+        }
+        double[] fixed = Cholesky.of(lhs).solve(rhs);
+        double[] offsets = new double[data.personNames.length];
+        for (int p = 0; p < data.personNames.length; p++) {
+            if (!mix.isRepeat(p)) {
+                continue;
+            }
+            double mixPart = 0;
+            for (int c = 0; c < mix.columns(); c++) {
+                mixPart += fixed[targets + c] * mix.centred[p][c];
+            }
+            double residuals = 0;
+            for (int a : data.answersByPerson[p]) {
+                residuals += data.scores[a] - fixed[data.targetOf[a]] - mixPart;
+            }
+            double shrink = offsetVariance > 0 && noise > 0
+                    ? offsetVariance / (noise + data.answersOf[p] * offsetVariance) : 0;
+            offsets[p] = mixPart + shrink * residuals;
+        }
+        return offsets;
+    }
+
+    /** One answer's row of the design: its target's column, then its person's centred mix (repeat persons only). */
+    private static void design(Data data, Mix mix, int answer, boolean repeat, double[] row) {
+        Arrays.fill(row, 0);
+        row[data.targetOf[answer]] = 1;
+        if (repeat) {
+            System.arraycopy(mix.centred[data.personOf[answer]], 0, row, data.targets(), mix.columns());
+        }
+    }
+
+    /** Repeat persons (two or more answers) and their centred shares of answers per target, all but the last. */
+    private record Mix(int[] repeat, boolean[] isRepeat, double[][] centred, int columns) {
+
+        static Mix of(Data data) {
+            int persons = data.personNames.length;
+            int columns = Math.max(0, data.targets() - 1);
+            boolean[] isRepeat = new boolean[persons];
+            int count = 0;
+            for (int p = 0; p < persons; p++) {
+                isRepeat[p] = data.answersOf[p] >= 2;
+                count += isRepeat[p] ? 1 : 0;
+            }
+            int[] repeat = new int[count];
+            double[][] centred = new double[persons][columns];
+            double[] average = new double[columns];
+            int r = 0;
+            for (int p = 0; p < persons; p++) {
+                if (isRepeat[p]) {
+                    repeat[r++] = p;
+                    for (int a : data.answersByPerson[p]) {
+                        if (data.targetOf[a] < columns) {
+                            centred[p][data.targetOf[a]] += 1.0 / data.answersOf[p];
+                        }
+                    }
+                    for (int c = 0; c < columns; c++) {
+                        average[c] += centred[p][c] / count;
+                    }
+                }
+            }
+            for (int p : repeat) {
+                for (int c = 0; c < columns; c++) {
+                    centred[p][c] -= average[c];
+                }
+            }
+            return new Mix(repeat, isRepeat, centred, columns);
+        }
+
+        boolean isRepeat(int person) {
+            return isRepeat[person];
+        }
+
+        /** The row (first, then the centred mix) of a repeat person, written into {@code row}. */
+        void row(int person, double first, double[] row) {
+            row[0] = first;
+            System.arraycopy(centred[person], 0, row, 1, columns);
+        }
+    }
+
+    /** The fixed-effects (target + person) least-squares fit, by alternating the two means until neither moves. */
+    private static void sweep(Data data, double[] alpha, double[] beta) {
         int targets = alpha.length;
         int persons = beta.length;
         double[] targetSum = new double[targets];
@@ -214,8 +352,7 @@ public final class ScaleCalibration {
             }
             double moved = 0;
             for (int p = 0; p < persons; p++) {
-                double next = lambda == null ? personSum[p] / data.answersOf[p]
-                        : Double.isInfinite(lambda[p]) ? 0 : personSum[p] / (data.answersOf[p] + lambda[p]);
+                double next = personSum[p] / data.answersOf[p];
                 moved = Math.max(moved, Math.abs(next - beta[p]));
                 beta[p] = next;
             }

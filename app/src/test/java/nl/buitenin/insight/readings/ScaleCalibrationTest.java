@@ -83,19 +83,21 @@ class ScaleCalibrationTest {
     }
 
     /**
-     * An unbalanced example checked against an independent solution: σ² and the person effects from a least-squares
-     * fit of dummy columns (QR), τ² from the formula, then Henderson's mixed-model equations for λ = σ²/τ² solved as one
-     * linear system (the code alternates instead).
+     * An unbalanced example checked against an independent solution of the same model: σ² and the person effects from
+     * a least-squares fit of dummy columns (QR); the mix (shares per target of people with two or more answers,
+     * centred, here without the first target where the code leaves out the last); τ² from the formula with the hat
+     * matrix of (1, mix); then Henderson's mixed-model equations with target, mix and person columns solved as one
+     * linear system (the code solves the fixed part by generalised least squares and the persons by their BLUP).
      */
     @Test
-    void agreesWithHendersonsEquationsSolvedDirectly() {
+    void agreesWithTheMundlakModelSolvedDirectly() {
         SplittableRandom random = new SplittableRandom(7);
         List<Answer> answers = new ArrayList<>();
-        for (int p = 0; p < 12; p++) {
+        for (int p = 0; p < 16; p++) {
             double offset = random.nextDouble(-2, 2);
             int count = 1 + random.nextInt(5);
             for (int k = 0; k < count; k++) {
-                int t = random.nextInt(3);
+                int t = offset < 0 ? random.nextInt(3) : random.nextInt(2); // the lenient skip the third target
                 answers.add(new Answer("p" + p, "t" + t, Math.round(6 + t + offset + random.nextGaussian())));
             }
         }
@@ -104,17 +106,14 @@ class ScaleCalibrationTest {
         List<String> targets = answers.stream().map(Answer::target).distinct().toList();
         List<String> persons = answers.stream().map(Answer::person).distinct().toList();
         int n = answers.size();
-        int columns = targets.size() + persons.size() - 1; // the first person is the reference
-        RealMatrix x = new Array2DRowRealMatrix(n, columns);
-        RealVector y = new ArrayRealVector(n);
+        RealVector y = new ArrayRealVector(answers.stream().mapToDouble(Answer::score).toArray());
+        RealMatrix x = new Array2DRowRealMatrix(n, targets.size() + persons.size() - 1); // first person the reference
         for (int a = 0; a < n; a++) {
-            Answer answer = answers.get(a);
-            x.setEntry(a, targets.indexOf(answer.target()), 1);
-            int person = persons.indexOf(answer.person());
+            x.setEntry(a, targets.indexOf(answers.get(a).target()), 1);
+            int person = persons.indexOf(answers.get(a).person());
             if (person > 0) {
                 x.setEntry(a, targets.size() + person - 1, 1);
             }
-            y.setEntry(a, answer.score());
         }
         RealVector coefficients = new QRDecomposition(x).getSolver().solve(y);
         RealVector residuals = y.subtract(x.operate(coefficients));
@@ -122,42 +121,124 @@ class ScaleCalibrationTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         answers.forEach(a -> counts.merge(a.person(), 1, Integer::sum));
         List<String> repeat = persons.stream().filter(p -> counts.get(p) >= 2).toList();
-        double[] effects = repeat.stream().mapToDouble(p -> {
-            int i = persons.indexOf(p);
-            return i == 0 ? 0 : coefficients.getEntry(targets.size() + i - 1);
-        }).toArray();
-        double mean = java.util.Arrays.stream(effects).average().orElseThrow();
-        double spread = java.util.Arrays.stream(effects).map(e -> (e - mean) * (e - mean)).sum() / (effects.length - 1);
-        double tau2 = spread - sigma2 * repeat.stream().mapToDouble(p -> 1.0 / counts.get(p)).average().orElseThrow();
+        int r = repeat.size();
+
+        // The mix: shares of targets 2..T per repeat person, centred on the repeat persons' average.
+        int mixColumns = targets.size() - 1;
+        double[][] mix = new double[r][mixColumns];
+        for (Answer answer : answers) {
+            int i = repeat.indexOf(answer.person());
+            int t = targets.indexOf(answer.target());
+            if (i >= 0 && t > 0) {
+                mix[i][t - 1] += 1.0 / counts.get(answer.person());
+            }
+        }
+        for (int c = 0; c < mixColumns; c++) {
+            int column = c;
+            double average = java.util.Arrays.stream(mix).mapToDouble(m -> m[column]).average().orElseThrow();
+            for (double[] m : mix) {
+                m[c] -= average;
+            }
+        }
+
+        // τ²: person effects regressed on (1, mix); E[RSS] = Σ (1 − h)(τ² + σ²/n).
+        RealMatrix z = new Array2DRowRealMatrix(r, 1 + mixColumns);
+        RealVector effects = new ArrayRealVector(r);
+        for (int i = 0; i < r; i++) {
+            z.setEntry(i, 0, 1);
+            for (int c = 0; c < mixColumns; c++) {
+                z.setEntry(i, 1 + c, mix[i][c]);
+            }
+            int index = persons.indexOf(repeat.get(i));
+            effects.setEntry(i, index == 0 ? 0 : coefficients.getEntry(targets.size() + index - 1));
+        }
+        RealVector fitted = z.operate(new QRDecomposition(z).getSolver().solve(effects));
+        RealVector left = effects.subtract(fitted);
+        RealMatrix hat = z.multiply(new LUDecomposition(z.transpose().multiply(z)).getSolver().getInverse()).multiply(z.transpose());
+        double sampling = 0;
+        for (int i = 0; i < r; i++) {
+            sampling += (1 - hat.getEntry(i, i)) / counts.get(repeat.get(i));
+        }
+        double tau2 = (left.dotProduct(left) - sigma2 * sampling) / (r - 1 - mixColumns);
         assertThat(tau2).as("the example needs a positive offset variance").isPositive();
         assertThat(result.model().noiseVariance()).isCloseTo(sigma2, within(1e-6));
         assertThat(result.model().offsetVariance()).isCloseTo(tau2, within(1e-6));
 
-        // Henderson: [X'X  X'Z; Z'X  Z'Z + λI] [α; b] = [X'y; Z'y], X the target columns, Z the repeat persons' columns.
-        int size = targets.size() + repeat.size();
-        RealMatrix design = new Array2DRowRealMatrix(n, size);
+        // Henderson: [X'X  X'Z; Z'X  Z'Z + λI] [β; u] = [X'y; Z'y], X the target and mix columns, Z the repeat persons'.
+        int fixed = targets.size() + mixColumns;
+        RealMatrix design = new Array2DRowRealMatrix(n, fixed + r);
         for (int a = 0; a < n; a++) {
             design.setEntry(a, targets.indexOf(answers.get(a).target()), 1);
-            int r = repeat.indexOf(answers.get(a).person());
-            if (r >= 0) {
-                design.setEntry(a, targets.size() + r, 1);
+            int i = repeat.indexOf(answers.get(a).person());
+            if (i >= 0) {
+                for (int c = 0; c < mixColumns; c++) {
+                    design.setEntry(a, targets.size() + c, mix[i][c]);
+                }
+                design.setEntry(a, fixed + i, 1);
             }
         }
         RealMatrix lhs = design.transpose().multiply(design);
-        for (int r = 0; r < repeat.size(); r++) {
-            lhs.addToEntry(targets.size() + r, targets.size() + r, sigma2 / tau2);
+        for (int i = 0; i < r; i++) {
+            lhs.addToEntry(fixed + i, fixed + i, sigma2 / tau2);
         }
         RealVector solution = new LUDecomposition(lhs).getSolver().solve(design.transpose().operate(y));
-        for (int r = 0; r < repeat.size(); r++) {
-            assertThat(result.model().offset(repeat.get(r))).isCloseTo(solution.getEntry(targets.size() + r), within(1e-6));
+        Map<String, Double> offsets = new LinkedHashMap<>();
+        for (int i = 0; i < r; i++) {
+            double offset = solution.getEntry(fixed + i);
+            for (int c = 0; c < mixColumns; c++) {
+                offset += solution.getEntry(targets.size() + c) * mix[i][c];
+            }
+            offsets.put(repeat.get(i), offset);
+            assertThat(result.model().offset(repeat.get(i))).as(repeat.get(i)).isCloseTo(offset, within(1e-6));
         }
         persons.stream().filter(p -> counts.get(p) == 1).forEach(p -> assertThat(result.model().offset(p)).isZero());
         for (Target target : result.targets()) {
-            double calibrated = answers.stream().filter(a -> a.target().equals(target.target()))
-                    .mapToDouble(a -> a.score() - (repeat.contains(a.person())
-                            ? solution.getEntry(targets.size() + repeat.indexOf(a.person())) : 0))
-                    .average().orElseThrow();
-            assertThat(target.calibratedMean()).isCloseTo(calibrated, within(1e-6));
+            assertThat(target.calibratedMean()).isCloseTo(solution.getEntry(targets.indexOf(target.target())), within(1e-6));
+        }
+    }
+
+    /**
+     * Mundlak's property: with each person's mean of the target columns (their mix) in the model, the target effects
+     * equal the fixed-effects (within-person) estimator's, whatever τ² — in a balanced case (everyone three answers)
+     * and, since every answer here comes from someone with a history, in an unbalanced one too. The fixed-effects fit is
+     * computed here by QR on target and person dummy columns.
+     */
+    @Test
+    void targetEffectsEqualTheWithinPersonEstimator() {
+        for (boolean balanced : new boolean[] {true, false}) {
+            SplittableRandom random = new SplittableRandom(balanced ? 11 : 12);
+            List<Answer> answers = new ArrayList<>();
+            for (int p = 0; p < 40; p++) {
+                double offset = random.nextGaussian() * 1.5;
+                int count = balanced ? 3 : 2 + random.nextInt(5);
+                for (int k = 0; k < count; k++) {
+                    // harsher people favour the later targets: the habit goes with the mix
+                    int t = random.nextDouble() < 0.7 ? (offset < 0 ? 2 + random.nextInt(2) : random.nextInt(2)) : random.nextInt(4);
+                    answers.add(new Answer("p" + p, "t" + t, Math.round(6 + 0.4 * t + offset + random.nextGaussian())));
+                }
+            }
+            Result result = ScaleCalibration.calibrate(answers, 0, 1);
+            assertThat(result.model().offsetVariance()).as("a mixed model, not a degenerate one").isPositive();
+
+            List<String> targets = answers.stream().map(Answer::target).distinct().toList();
+            List<String> persons = answers.stream().map(Answer::person).distinct().toList();
+            RealMatrix x = new Array2DRowRealMatrix(answers.size(), targets.size() + persons.size() - 1);
+            RealVector y = new ArrayRealVector(answers.size());
+            for (int a = 0; a < answers.size(); a++) {
+                x.setEntry(a, targets.indexOf(answers.get(a).target()), 1);
+                int person = persons.indexOf(answers.get(a).person());
+                if (person > 0) {
+                    x.setEntry(a, targets.size() + person - 1, 1);
+                }
+                y.setEntry(a, answers.get(a).score());
+            }
+            RealVector within = new QRDecomposition(x).getSolver().solve(y);
+            Target first = result.targets().get(0);
+            for (Target target : result.targets()) {
+                double expected = within.getEntry(targets.indexOf(target.target())) - within.getEntry(targets.indexOf(first.target()));
+                assertThat(target.calibratedMean() - first.calibratedMean()).as(target.target() + (balanced ? " balanced" : " unbalanced"))
+                        .isCloseTo(expected, within(1e-6));
+            }
         }
     }
 

@@ -22,8 +22,8 @@ import nl.buitenin.testing.VisibleText;
  * An analyst opens "scores adjusted for harsh and lenient raters" on the demo through the menu, on a desktop and on a
  * 360 px phone: the phone survey's touchpoints by name with raw and adjusted means, n and intervals, and — because
  * the demo's harsh raters mostly rate the best touchpoint and its lenient ones the runner-up — the sentence that the
- * adjustment changes the order. Then the page in English. No ids, codes or message keys on the page. Screenshots go to
- * target/screenshots/calibrated-*.png.
+ * adjustment changes the order. Then the page in English; then teams and months compared. No ids, codes or message keys
+ * on the page. Screenshots go to target/screenshots/calibrated-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -68,6 +68,35 @@ class CalibratedScoresBrowserTest {
                 .contains("adjusted for who answered,");
         assertThat(VisibleText.problemsInText(english)).isEmpty();
         Browser.screenshot(driver, "calibrated-en");
+    }
+
+    /**
+     * Compare teams: the demo's regular customers who are harsh raters answer mostly about the best team, so with NPS the
+     * plain means put the runner-up first and the adjusted ones turn the two round; the page says teams are read under the
+     * staff purpose. Then months, named in words.
+     */
+    @Test
+    void teamsAndMonthsCanBeCompared() {
+        driver = Browser.start(1280, 900);
+        Browser.signInInDutch(driver, url(""), "analist", "buitenpad-demo");
+        driver.get(url("/readings/calibrated?type=NPS"));
+        new Select(driver.findElement(By.id("cal-by"))).selectByVisibleText("Teams");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        String main = driver.findElement(By.tagName("main")).getText();
+        assertThat(main).contains("Team").contains("Klantenservice").contains("Reisadvies").contains("Boekingen Utrecht")
+                .contains("kwaliteit van de dienstverlening — medewerkers")
+                .contains("Na de correctie staan teams in een andere volgorde").contains("gecorrigeerd voor wie er antwoordde scoort");
+        assertThat(main).doesNotContain("mw-0");
+        assertThat(VisibleText.problemsInText(main)).isEmpty();
+        Browser.screenshot(driver, "calibrated-teams");
+
+        new Select(driver.findElement(By.id("cal-by"))).selectByVisibleText("Maanden");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        String months = driver.findElement(By.tagName("main")).getText();
+        assertThat(months).contains("Maand").contains("Zoals gegeven").contains("n = ");
+        assertThat(months).containsPattern("(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) 20\\d\\d");
+        assertThat(VisibleText.problemsInText(months)).isEmpty();
+        Browser.screenshot(driver, "calibrated-months");
     }
 
     @Test
