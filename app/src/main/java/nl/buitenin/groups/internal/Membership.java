@@ -21,7 +21,9 @@ public record Membership(UUID id, GroupId group, PersonKey person, Instant from,
         /** Sent through the API or a CSV file: the person's own choice for a group they choose, else the organisation's. */
         GIVEN,
         /** Made by the group's rule from the person's attributes. */
-        RULE
+        RULE,
+        /** In a segment the segment finder proposed and an analyst adopted. */
+        FOUND
     }
 
     /** Whether the person was in the group at that moment. */
