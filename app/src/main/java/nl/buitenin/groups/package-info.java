@@ -15,7 +15,8 @@
         "listening",
         "journey",
         "insight",
-        "insight :: readings" })
+        "insight :: readings",
+        "loop" })
 @NullMarked
 package nl.buitenin.groups;
 

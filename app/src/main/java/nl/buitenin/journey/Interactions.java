@@ -11,6 +11,19 @@ import nl.buitenin.privacy.PersonKey;
 /** Reads recorded interactions. Days are days in the organisation's time zone, both ends included. */
 public interface Interactions {
 
+    /**
+     * One interaction of a person without its reason or staff: where, what and when (customer groups derive attributes
+     * such as "purchases in the last 12 months" from these).
+     */
+    record Occurred(String sourceId, TouchpointId touchpoint, InteractionKind kind, Instant at) {
+    }
+
+    /**
+     * Every interaction of the person, oldest first (ties by source id). Personal data: the caller reads it under a
+     * purpose it has checked.
+     */
+    List<Occurred> historyOf(PersonKey person);
+
     /** When the person had contact at any touchpoint since the given moment, newest first. */
     List<Instant> recentContacts(PersonKey person, Instant since);
 

@@ -23,7 +23,9 @@ public record Membership(UUID id, GroupId group, PersonKey person, Instant from,
         /** Made by the group's rule from the person's attributes. */
         RULE,
         /** Chosen by the person themselves, on the answer page or their own page. */
-        CHOSEN
+        CHOSEN,
+        /** In a segment the segment finder proposed and an analyst adopted. */
+        FOUND
     }
 
     /** Whether the person was in the group at that moment. */

@@ -17,6 +17,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Repository;
 
 import nl.buitenin.journey.DailyVolume;
+import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.journey.ReasonedContact;
 import nl.buitenin.journey.TouchpointId;
@@ -40,6 +41,15 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
         return jdbc.sql("select occurred_at from interaction where person_key = :p and occurred_at >= :since order by occurred_at desc")
                 .param("p", person.value()).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .list();
+    }
+
+    @Override
+    public List<Occurred> historyOf(PersonKey person) {
+        return jdbc.sql("select source_id, touchpoint_id, kind, occurred_at from interaction where person_key = :p order by occurred_at, source_id")
+                .param("p", person.value())
+                .query((rs, n) -> new Occurred(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)),
+                        InteractionKind.valueOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
