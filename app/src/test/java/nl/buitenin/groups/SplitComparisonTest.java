@@ -54,6 +54,7 @@ class SplitComparisonTest {
     @Autowired
     ThemeTagging tagging;
 
+    /** In 2007, a year no other test answers in, so that "everyone" holds only this test's answers. */
     @Test
     void beforeAndAfterPerGroupAndForEveryoneMatchAnIndependentComputation() throws Exception {
         assertThat(smallCells.k()).as("the set below is built for the default small-cell rule").isEqualTo(5);
@@ -66,13 +67,13 @@ class SplitComparisonTest {
         List<PersonKey> bs = people(fixture, 6);
         String tag = Unique.name("j");
         List<String[]> joins = new ArrayList<>();
-        joins.addAll(GroupsFixture.joining(tag, as, a, "2012-03-01T00:00:00+01:00"));
-        joins.addAll(GroupsFixture.joining(tag, bs, b, "2012-03-01T00:00:00+01:00"));
-        joins.add(new String[] {tag + "switch", bs.get(5).value(), a.toString(), "2012-03-29T00:00:00Z"});
+        joins.addAll(GroupsFixture.joining(tag, as, a, "2007-03-01T00:00:00+01:00"));
+        joins.addAll(GroupsFixture.joining(tag, bs, b, "2007-03-01T00:00:00+01:00"));
+        joins.add(new String[] {tag + "switch", bs.get(5).value(), a.toString(), "2007-03-29T00:00:00Z"});
         fixture.memberships(joins);
 
-        Instant before = Instant.parse("2012-02-10T12:00:00Z");
-        Instant after = Instant.parse("2012-03-10T12:00:00Z");
+        Instant before = Instant.parse("2007-02-10T12:00:00Z");
+        Instant after = Instant.parse("2007-03-10T12:00:00Z");
         int[] aBefore = {3, 5, 6, 9, 10, 4};
         int[] bBefore = {9, 10, 8, 7, 10, 6};
         int[] aAfter = {9, 10, 8, 9, 6, 10};
@@ -83,16 +84,16 @@ class SplitComparisonTest {
             answer(fixture, theme, as.get(i), aAfter[i], after, i == 4);
             answer(fixture, theme, bs.get(i), bAfter[i], after, i == 3 || i == 1);
         }
-        answer(fixture, theme, as.get(0), 2, Instant.parse("2012-02-20T12:00:00Z"), true);
-        answer(fixture, theme, bs.get(5), 5, Instant.parse("2012-04-05T12:00:00Z"), true); // now in A
-        answer(fixture, theme, null, 0, Instant.parse("2012-02-15T12:00:00Z"), true); // anonymous
-        answer(fixture, theme, fixture.person(), 10, Instant.parse("2012-03-15T12:00:00Z"), false); // in no group
-        answer(fixture, theme, as.get(1), 0, Instant.parse("2011-12-01T12:00:00Z"), true); // before the window
+        answer(fixture, theme, as.get(0), 2, Instant.parse("2007-02-20T12:00:00Z"), true);
+        answer(fixture, theme, bs.get(5), 5, Instant.parse("2007-04-05T12:00:00Z"), true); // now in A
+        answer(fixture, theme, null, 0, Instant.parse("2007-02-15T12:00:00Z"), true); // anonymous
+        answer(fixture, theme, fixture.person(), 10, Instant.parse("2007-03-15T12:00:00Z"), false); // in no group
+        answer(fixture, theme, as.get(1), 0, Instant.parse("2006-12-01T12:00:00Z"), true); // before the window
 
         // By hand. A before: 3 5 6 9 10 4 2, theme on 5 of 7; A after: 9 10 8 9 6 10 and b5's 5, theme on 2 of 7.
         // B before: 9 10 8 7 10 6, theme 1 of 6; B after: 9 10 7 4 9 10, theme 2 of 6.
         // Everyone before: A's, B's and the anonymous 0: theme 7 of 14; after: A's, B's and the non-member's 10: theme 4 of 14.
-        String json = mvc.perform(get("/api/v1/groups/split").param("split", split).param("date", "2012-03-01").param("weeks", "8")
+        String json = mvc.perform(get("/api/v1/groups/split").param("split", split).param("date", "2007-03-01").param("weeks", "8")
                 .param("theme", theme.id().value().toString()).with(user(fixture.analyst)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertShare(row(json, a, "THEME"), 5, 7, 2, 7);
@@ -106,7 +107,7 @@ class SplitComparisonTest {
         // A's share fell from 71 % to 29 %: -43 pp. The page says it in words, in Dutch and in English.
         double[] expectedA = shareDifference(5, 7, 2, 7);
         for (String language : List.of("nl", "en")) {
-            String html = mvc.perform(get("/groups/split").param("split", split).param("date", "2012-03-01").param("weeks", "8")
+            String html = mvc.perform(get("/groups/split").param("split", split).param("date", "2007-03-01").param("weeks", "8")
                     .param("theme", theme.id().value().toString()).with(user(language.equals("nl") ? fixture.analystNl : fixture.analyst)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             String text = VisibleText.of(html);

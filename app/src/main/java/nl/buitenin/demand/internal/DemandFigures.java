@@ -110,8 +110,12 @@ public class DemandFigures {
     public java.util.Optional<SeriesKey> resolve(String channel, String location) {
         List<SeriesKey> all = series();
         if (channel == null || location == null) {
-            // The phone first: that is where staffing matters most.
-            return all.stream().filter(s -> s.channel() == nl.buitenin.journey.Channel.PHONE).findFirst().or(() -> all.stream().findFirst());
+            // The phone first: that is where staffing matters most; of several phone lines the one counted most recently,
+            // so that an imported history (a bank's counts of 2003) does not push aside the line that is live today.
+            java.util.Comparator<SeriesKey> latestFirst = java.util.Comparator.comparing(
+                    (SeriesKey s) -> java.util.Optional.ofNullable(volumes.latest(s)).orElse(Instant.MIN)).reversed();
+            return all.stream().filter(s -> s.channel() == nl.buitenin.journey.Channel.PHONE).sorted(latestFirst).findFirst()
+                    .or(() -> all.stream().findFirst());
         }
         return java.util.Optional.of(all.stream()
                 .filter(s -> s.channel().name().equalsIgnoreCase(channel) && s.location().equals(location)).findFirst()

@@ -61,8 +61,8 @@ class DemandStartPanel implements StartPanel {
             return List.of();
         }
         SeriesKey key = series.get();
-        String name = messages.getMessage(key.channel().messageKey(), null, key.channel().name(), locale) + ", " + key.location();
-        String link = "/demand/forecast?series=" + URLEncoder.encode(key.channel().name() + "|" + key.location(), StandardCharsets.UTF_8);
+        String name = key.name(messages, locale);
+        String link = "/demand/forecast?series=" + URLEncoder.encode(key.parameter(), StandardCharsets.UTF_8);
         Optional<DemandFigures.TodaySoFar> today = figures.todaySoFar(key, clock.instant());
         if (today.isEmpty()) {
             return List.of(StartFigure.without(Text.of("demand.start.actual", name), Text.of("demand.start.noCountsToday"), link));

@@ -245,7 +245,7 @@ class DemandController {
         model.addAttribute("allSeries", all);
         Optional<SeriesKey> key = figures.resolve(channelOf(series), locationOf(series));
         key.ifPresent(k -> model.addAttribute("series", k));
-        key.ifPresent(k -> model.addAttribute("seriesValue", k.channel().name() + "|" + k.location()));
+        key.ifPresent(k -> model.addAttribute("seriesValue", k.parameter()));
         key.ifPresent(k -> model.addAttribute("seriesSource", figures.sourceOf(k)));
         return key;
     }

@@ -214,7 +214,7 @@ class RosterController {
         model.addAttribute("allSeries", all);
         Optional<SeriesKey> key = figures.resolve(DemandController.channelOf(series), DemandController.locationOf(series));
         key.ifPresent(k -> model.addAttribute("series", k));
-        key.ifPresent(k -> model.addAttribute("seriesValue", k.channel().name() + "|" + k.location()));
+        key.ifPresent(k -> model.addAttribute("seriesValue", k.parameter()));
         return key;
     }
 }

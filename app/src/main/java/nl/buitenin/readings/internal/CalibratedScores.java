@@ -190,7 +190,7 @@ public class CalibratedScores {
             }
         }
         Set<PersonKey> allowed = earliest.isEmpty() ? Set.of() : purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, earliest,
-                "own use of the scale for calibrated scores, " + from + " to " + to);
+                "own use of the scale for calibrated scores");
         List<ScaleCalibration.Answer> answers = new ArrayList<>();
         Map<String, Unit> units = new HashMap<>();
         Map<String, Set<Object>> people = new HashMap<>();

@@ -33,7 +33,7 @@ class StartPageBrowserTest {
                     "Thema's in opkomst (laatste 4 weken)"),
             "medewerker", List.of("Mijn werk"),
             "teamleider", List.of("Mijn werk", "Mijn team"),
-            "planner", List.of("Drukte vandaag"),
+            "planner", List.of("Drukte vandaag", "Bezetting komende dagen"),
             "fg", List.of("Privacy: verzoeken en bewaartermijnen"),
             "beheerder", List.of());
 

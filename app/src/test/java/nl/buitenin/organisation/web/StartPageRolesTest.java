@@ -67,11 +67,11 @@ class StartPageRolesTest {
         assertThat(panels(stored(Set.of(Role.ANALYST), null))).containsExactly("Respons (laatste 30 dagen)",
                 "Scores per klantreis (laatste 12 weken)", "De lus sluiten", "Thema's in opkomst (laatste 4 weken)");
         assertThat(panels(stored(Set.of(Role.AGENT), "team-" + UUID.randomUUID().toString().substring(0, 8)))).containsExactly("Mijn werk");
-        assertThat(panels(stored(Set.of(Role.PLANNER), null))).containsExactly("Drukte vandaag");
+        assertThat(panels(stored(Set.of(Role.PLANNER), null))).containsExactly("Drukte vandaag", "Bezetting komende dagen");
         assertThat(panels(stored(Set.of(Role.PRIVACY_OFFICER), null))).containsExactly("Privacy: verzoeken en bewaartermijnen");
         assertThat(panels(stored(Set.of(Role.ADMIN), null))).isEmpty();
         assertThat(panels(stored(Set.of(Role.PLANNER, Role.PRIVACY_OFFICER), null)))
-                .containsExactly("Drukte vandaag", "Privacy: verzoeken en bewaartermijnen");
+                .containsExactly("Drukte vandaag", "Bezetting komende dagen", "Privacy: verzoeken en bewaartermijnen");
     }
 
     @Test

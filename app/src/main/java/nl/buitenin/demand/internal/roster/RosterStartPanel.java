@@ -66,8 +66,8 @@ class RosterStartPanel implements StartPanel {
             return List.of();
         }
         SeriesKey key = series.get();
-        String name = messages.getMessage(key.channel().messageKey(), null, key.channel().name(), locale) + ", " + key.location();
-        String value = URLEncoder.encode(key.channel().name() + "|" + key.location(), StandardCharsets.UTF_8);
+        String name = key.name(messages, locale);
+        String value = URLEncoder.encode(key.parameter(), StandardCharsets.UTF_8);
         Gaps.Result week = gaps.of(key, StaffingGoal.usual(), null, DAYS).gaps().firstDays(DAYS);
         int minutes = figures.intervalMinutes();
         if (!week.anyRoster()) {

@@ -187,16 +187,17 @@ class StaffOnResponsesTest {
 
         String export = mvc.perform(get("/api/v1/privacy/staff/" + staff + "/export").with(user("fg").roles("PRIVACY_OFFICER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(JsonPath.<List<String>>read(export, "$.sections[*].section")).containsExactly("interactions", "responses");
-        assertThat(JsonPath.<List<String>>read(export, "$.sections[0].items[*].sourceId")).containsExactly(prefix + "-1");
-        assertThat(JsonPath.<List<String>>read(export, "$.sections[1].items[*].team")).containsExactly("Reisadvies");
+        // Other modules hold staff data too (listen-in days, guide planning): this test's sections are among them.
+        assertThat(JsonPath.<List<String>>read(export, "$.sections[*].section")).contains("interactions", "responses");
+        assertThat(JsonPath.<List<String>>read(export, "$.sections[?(@.section == 'interactions')].items[*].sourceId")).containsExactly(prefix + "-1");
+        assertThat(JsonPath.<List<String>>read(export, "$.sections[?(@.section == 'responses')].items[*].team")).containsExactly("Reisadvies");
         mvc.perform(get("/api/v1/privacy/staff/piet@example.nl/export").with(user("fg").roles("PRIVACY_OFFICER")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("staffRef"));
 
         mvc.perform(delete("/api/v1/privacy/staff/" + staff).with(user("fg").roles("PRIVACY_OFFICER")).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].section").value("interactions")).andExpect(jsonPath("$[0].rows").value(1))
-                .andExpect(jsonPath("$[1].section").value("responses")).andExpect(jsonPath("$[1].rows").value(1));
+                .andExpect(jsonPath("$[?(@.section == 'interactions')].rows").value(org.hamcrest.Matchers.contains(1)))
+                .andExpect(jsonPath("$[?(@.section == 'responses')].rows").value(org.hamcrest.Matchers.contains(1)));
         assertThat(jdbc.sql("select count(*) from interaction where staff_ref = :s").param("s", staff).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from listening_response where staff_ref = :s").param("s", staff).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select team from interaction where source_id = :s").param("s", prefix + "-1").query(String.class).single())
