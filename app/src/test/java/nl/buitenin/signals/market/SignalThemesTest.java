@@ -209,6 +209,9 @@ class SignalThemesTest {
         assertThat(JsonPath.<List<String>>read(none, "$.errors[*].field")).containsExactly("themes");
         assertThat(none).contains("Choose at least one theme.");
         assertThatThrownBy(() -> signalThemes.link(UUID.fromString(id), null)).isInstanceOf(InvalidInputException.class);
+
+        send(post(API + "/" + UUID.randomUUID() + "/themes"), analyst, "en", "{\"themes\":[\"" + theme().id().value() + "\"]}")
+                .andExpect(status().isNotFound());
     }
 
     @Test
