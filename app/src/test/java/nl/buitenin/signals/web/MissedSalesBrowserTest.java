@@ -101,7 +101,8 @@ class MissedSalesBrowserTest {
         String chain = driver.findElement(By.id("chain")).getText();
         assertThat(chain).contains("1. Signaal van buiten", "verschuiving in wat mensen vragen", "Cuba", "wandelreis Costa Rica",
                 "2. Besluit", "besloten tot een verbeteractie", "3. Verandering binnen", "Proefreis Cuba in het aanbod voor het voorjaar",
-                "gepland", "4. Resultaat", "Nog geen resultaat");
+                "gepland", "4. Resultaat", "Nog geen resultaat", "Opmerkingen met deze thema's", "aanbod van reizen");
+        assertThat(driver.findElements(By.cssSelector("#chain-theme-counts tbody tr td.num"))).hasSize(6);
         String chainPage = driver.findElement(By.tagName("main")).getText();
         assertThat(VisibleText.problemsInText(chainPage)).isEmpty();
         assertThat(VisibleText.codesInText(chainPage)).isEmpty();
@@ -112,7 +113,7 @@ class MissedSalesBrowserTest {
         driver.get(address);
         String english = driver.findElement(By.id("chain")).getText();
         assertThat(english).contains("1. Signal from outside", "a shift in what people ask", "Trial walking trip to Cuba in the spring range",
-                "planned", "No result yet");
+                "planned", "No result yet", "Comments with these themes", "range of trips");
         assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("main")).getText())).isEmpty();
         Browser.screenshot(driver, "signals-chain-en");
         driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();

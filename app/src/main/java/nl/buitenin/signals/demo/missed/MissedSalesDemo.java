@@ -23,6 +23,7 @@ import nl.buitenin.signals.internal.market.DecisionInput;
 import nl.buitenin.signals.internal.market.MarketSignal;
 import nl.buitenin.signals.internal.market.MarketSignals;
 import nl.buitenin.signals.internal.market.SignalInput;
+import nl.buitenin.signals.internal.market.SignalThemes;
 import nl.buitenin.signals.internal.missed.MissedSaleInput;
 import nl.buitenin.signals.internal.missed.MissedSales;
 
@@ -40,11 +41,13 @@ class MissedSalesDemo implements DemoStep {
 
     private final MissedSales missedSales;
     private final MarketSignals signals;
+    private final SignalThemes signalThemes;
     private final ThemeTaxonomy themes;
     private final Users users;
 
-    MissedSalesDemo(MissedSales missedSales, MarketSignals signals, ThemeTaxonomy themes, Users users) {
+    MissedSalesDemo(MissedSales missedSales, MarketSignals signals, SignalThemes signalThemes, ThemeTaxonomy themes, Users users) {
         this.missedSales = missedSales;
+        this.signalThemes = signalThemes;
         this.signals = signals;
         this.themes = themes;
         this.users = users;
@@ -127,6 +130,8 @@ class MissedSalesDemo implements DemoStep {
         signals.group(far.id(), List.of("Cuba", "wandelreis Costa Rica"));
         ThemeDefinition range = themes.add("aanbod van reizen", "range of trips",
                 List.of("ik zocht een wandelreis naar Cuba", "geen reizen met kinderen", "staat niet in het aanbod"));
+        // The chain also counts the comments about the range, so missed sales and what people write can be read side by side.
+        signalThemes.link(far.id(), List.of(range.id().value().toString()));
         signals.decide(far.id(), new DecisionInput("ACTION", null, "Proefreis Cuba in het aanbod voor het voorjaar",
                 "Trial walking trip to Cuba in the spring range", range.id().value().toString(), today.plusMonths(3).toString(), null),
                 analyst.id().value(), today.minusWeeks(6).atTime(11, 0).atZone(context.zone()).toInstant());

@@ -63,6 +63,7 @@ public class JdbcMarketSignals {
 
     public void remove(UUID id) {
         jdbc.sql("delete from signals_signal_missed where signal_id = :id").param("id", id).update();
+        jdbc.sql("delete from signals_signal_theme where signal_id = :id").param("id", id).update();
         jdbc.sql("delete from signals_market_signal where id = :id").param("id", id).update();
     }
 
@@ -79,6 +80,22 @@ public class JdbcMarketSignals {
 
     public void ungroup(UUID signal, String askedKey) {
         jdbc.sql("delete from signals_signal_missed where signal_id = :id and asked_key = :key").param("id", signal).param("key", askedKey)
+                .update();
+    }
+
+    /** The ids of the themes linked to the signal. */
+    public List<UUID> themes(UUID signal) {
+        return jdbc.sql("select theme_id from signals_signal_theme where signal_id = :id order by theme_id").param("id", signal)
+                .query(UUID.class).list();
+    }
+
+    public void linkTheme(UUID signal, UUID theme) {
+        jdbc.sql("insert into signals_signal_theme (signal_id, theme_id) values (:id, :theme) on conflict do nothing")
+                .param("id", signal).param("theme", theme).update();
+    }
+
+    public void unlinkTheme(UUID signal, UUID theme) {
+        jdbc.sql("delete from signals_signal_theme where signal_id = :id and theme_id = :theme").param("id", signal).param("theme", theme)
                 .update();
     }
 

@@ -28,6 +28,7 @@ import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.signals.internal.market.DecisionInput;
 import nl.buitenin.signals.internal.market.MarketSignals;
 import nl.buitenin.signals.internal.market.SignalInput;
+import nl.buitenin.signals.internal.market.SignalThemes;
 
 /**
  * Market signals with the chain outside → inside: signal, decision, the improvement action it led to (as loop tells its
@@ -40,9 +41,11 @@ class SignalsApi {
     private final MarketSignals signals;
     private final Users users;
     private final SmallCellRule smallCells;
+    private final SignalThemes themes;
 
-    SignalsApi(MarketSignals signals, Users users, SmallCellRule smallCells) {
+    SignalsApi(MarketSignals signals, Users users, SmallCellRule smallCells, SignalThemes themes) {
         this.signals = signals;
+        this.themes = themes;
         this.users = users;
         this.smallCells = smallCells;
     }
@@ -64,7 +67,22 @@ class SignalsApi {
             String title, String source, LocalDate noticedOn, String description, String owner,
             @Schema(description = "days from noticed until decided, or until today while open") long ageDays,
             @Schema(description = "OPEN, ACTION or NO_ACTION") String decision, @Nullable String reason, @Nullable Instant decidedAt,
-            List<MarketSignalMissedSales> missedSales, @Nullable MarketSignalAction action) {
+            List<MarketSignalMissedSales> missedSales, @Nullable MarketSignalAction action,
+            @Schema(description = "linked themes with the comments that carried each per month, last 6 months") List<MarketSignalTheme> themes) {
+    }
+
+    @Schema(name = "MarketSignalThemeMonth")
+    record MarketSignalThemeMonth(@Schema(description = "yyyy-mm") String month,
+            @Schema(description = "comments that carried the theme; null when fewer than fewerThan") @Nullable Long comments,
+            @Nullable Integer fewerThan) {
+    }
+
+    @Schema(name = "MarketSignalTheme")
+    record MarketSignalTheme(UUID id, String nameNl, String nameEn, List<MarketSignalThemeMonth> months) {
+    }
+
+    @Schema(name = "MarketSignalThemeLinks")
+    record MarketSignalThemeLinks(@Schema(description = "ids of themes of the taxonomy to link to the signal") @Nullable List<String> themes) {
     }
 
     @Schema(name = "MarketSignalGrouping")
@@ -130,6 +148,22 @@ class SignalsApi {
         return read(id);
     }
 
+    @PostMapping("/{id}/themes")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @Operation(summary = "Link themes of the taxonomy to the signal", description = "The chain then counts the comments that carried each.")
+    MarketSignalJson linkThemes(@PathVariable UUID id, @RequestBody MarketSignalThemeLinks links) {
+        themes.link(id, links == null ? null : links.themes());
+        return read(id);
+    }
+
+    @DeleteMapping("/{id}/themes/{theme}")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    @Operation(summary = "Unlink a theme from the signal")
+    MarketSignalJson unlinkTheme(@PathVariable UUID id, @PathVariable UUID theme) {
+        themes.unlink(id, theme);
+        return read(id);
+    }
+
     private static SignalInput require(@Nullable SignalInput input) {
         return input == null ? new SignalInput(null, null, null, null, null) : input;
     }
@@ -148,6 +182,12 @@ class SignalsApi {
                 c.grouped().stream().map(t -> {
                     boolean hidden = smallCells.hides(t.count().askers());
                     return new MarketSignalMissedSales(t.key(), t.label(), t.count().missed(), hidden ? null : t.count().askers(), hidden);
-                }).toList(), action);
+                }).toList(), action, themes.comments(s.id()).stream().map(SignalsApi::json).toList());
+    }
+
+    private static MarketSignalTheme json(SignalThemes.ThemeComments t) {
+        return new MarketSignalTheme(t.theme(), t.nameNl(), t.nameEn(), t.months().stream()
+                .map(m -> new MarketSignalThemeMonth(m.month().toString(), m.comments().value(),
+                        m.comments().hidden() ? m.comments().k() : null)).toList());
     }
 }

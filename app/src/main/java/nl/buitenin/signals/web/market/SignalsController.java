@@ -27,6 +27,7 @@ import nl.buitenin.signals.internal.market.DecisionInput;
 import nl.buitenin.signals.internal.market.MarketSignals;
 import nl.buitenin.signals.internal.market.SignalInput;
 import nl.buitenin.signals.internal.market.SignalKind;
+import nl.buitenin.signals.internal.market.SignalThemes;
 import nl.buitenin.signals.internal.missed.JdbcMissedSales;
 
 /**
@@ -42,9 +43,11 @@ class SignalsController {
     private final ThemeTaxonomy themes;
     private final Users users;
     private final SmallCellRule smallCells;
+    private final SignalThemes signalThemes;
 
     SignalsController(MarketSignals signals, JdbcMissedSales missedSales, ImprovementActions actions, ThemeTaxonomy themes, Users users,
-            SmallCellRule smallCells) {
+            SmallCellRule smallCells, SignalThemes signalThemes) {
+        this.signalThemes = signalThemes;
         this.signals = signals;
         this.missedSales = missedSales;
         this.actions = actions;
@@ -86,7 +89,26 @@ class SignalsController {
         model.addAttribute("things", missedSales.keys());
         model.addAttribute("actions", actions.all());
         model.addAttribute("themes", themes.all().stream().sorted(Comparator.comparing((ThemeDefinition t) -> t.name(locale))).toList());
+        model.addAttribute("themeComments", signalThemes.comments(id));
         return "signals/chain";
+    }
+
+    @PostMapping("/signals/market/{id}/themes")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    String linkTheme(@PathVariable UUID id, @RequestParam(required = false) @Nullable String theme, RedirectAttributes redirect) {
+        try {
+            signalThemes.link(id, theme == null ? List.of() : List.of(theme));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/signals/market/" + id;
+    }
+
+    @PostMapping("/signals/market/{id}/themes/{theme}/remove")
+    @Allow({Role.ADMIN, Role.ANALYST})
+    String unlinkTheme(@PathVariable UUID id, @PathVariable UUID theme) {
+        signalThemes.unlink(id, theme);
+        return "redirect:/signals/market/" + id;
     }
 
     @PostMapping("/signals/market/{id}/decision")
