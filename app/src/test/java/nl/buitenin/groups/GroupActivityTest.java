@@ -36,6 +36,7 @@ import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.Unique;
+import nl.buitenin.testing.VisibleText;
 import nl.buitenin.textinsight.internal.DemandReadings;
 
 /**
@@ -149,6 +150,18 @@ class GroupActivityTest {
         assertThat(number(ofA, "failureDemand", "lower")).isCloseTo(9.68, within(0.01));
         assertThat(number(ofA, "failureDemand", "upper")).isCloseTo(70.00, within(0.01));
         assertThat(number(ofA, "interactions", "share")).isNull();
+
+        // The page: A's failure demand 2 of 6 as 33 % (10 % – 70 %), B's 13 interactions of 7 people, in both languages.
+        for (String language : List.of("nl", "en")) {
+            String html = mvc.perform(get("/groups").param("from", first.toString()).param("to", last.toString())
+                    .with(user(language.equals("nl") ? fixture.analystNl : fixture.analyst)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String text = VisibleText.of(html);
+            assertThat(VisibleText.problems(html)).as(language).isEmpty();
+            assertThat(VisibleText.codesInText(text)).as(language).isEmpty();
+            assertThat(text).contains("(10 % – 70 %, n = 6)", "(8 % – 64 %, n = 7)", "(30 % – 90 %, n = 6)",
+                    language.equals("nl") ? "Faalvraag" : "Failure demand", language.equals("nl") ? "(van 7 mensen)" : "(of 7 people)");
+        }
 
         for (String figure : List.of("interactions", "failureDemand", "responseRate")) {
             @SuppressWarnings("unchecked")
