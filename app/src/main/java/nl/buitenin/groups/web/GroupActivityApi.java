@@ -37,7 +37,7 @@ class GroupActivityApi {
     }
 
     @Schema(name = "GroupActivityFigure", description = "Numbers null when hidden (fewer people than fewerThan)")
-    record FigureJson(@Schema(description = "interactions, read contacts or invitations sent") @Nullable Long n,
+    record ActivityFigureJson(@Schema(description = "interactions, read contacts or invitations sent") @Nullable Long n,
             @Schema(description = "failure-demand contacts or invitations answered; null for the volume") @Nullable Long hits,
             @Schema(description = "the people behind n") @Nullable Long people,
             @Schema(description = "the share in percent; null for the volume or when n is 0") @Nullable Double share,
@@ -45,12 +45,12 @@ class GroupActivityApi {
     }
 
     @Schema(name = "GroupActivity")
-    record GroupJson(UUID group, String nameNl, String nameEn, FigureJson interactions, FigureJson failureDemand,
-            FigureJson responseRate) {
+    record GroupActivityJson(UUID group, String nameNl, String nameEn, ActivityFigureJson interactions, ActivityFigureJson failureDemand,
+            ActivityFigureJson responseRate) {
     }
 
     @Schema(name = "GroupActivityOfPeriod")
-    record ActivityJson(LocalDate from, LocalDate to, List<GroupJson> groups) {
+    record ActivityJson(LocalDate from, LocalDate to, List<GroupActivityJson> groups) {
     }
 
     @GetMapping("/activity")
@@ -64,17 +64,17 @@ class GroupActivityApi {
         Period period = periods.read(from, to, null, null);
         return new ActivityJson(period.from(), period.to(), activity.figures(period.start(), period.end()).stream().map(f -> {
             Group g = f.group();
-            return new GroupJson(g.id().value(), g.nameNl(), g.nameEn(), json(f.volume(), false), json(f.failureDemand(), true),
+            return new GroupActivityJson(g.id().value(), g.nameNl(), g.nameEn(), json(f.volume(), false), json(f.failureDemand(), true),
                     json(f.responseRate(), true));
         }).toList());
     }
 
-    private FigureJson json(GroupActivity.Figure figure, boolean share) {
+    private ActivityFigureJson json(GroupActivity.Figure figure, boolean share) {
         if (figure.hidden()) {
-            return new FigureJson(null, null, null, null, null, null, true, smallCells.k());
+            return new ActivityFigureJson(null, null, null, null, null, null, true, smallCells.k());
         }
         Estimate e = figure.share();
-        return new FigureJson(figure.n(), share ? figure.hits() : null, figure.people(), e == null ? null : e.value(),
+        return new ActivityFigureJson(figure.n(), share ? figure.hits() : null, figure.people(), e == null ? null : e.value(),
                 e == null ? null : e.lower(), e == null ? null : e.upper(), false, null);
     }
 }
