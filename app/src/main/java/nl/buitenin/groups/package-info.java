@@ -16,7 +16,8 @@
         "journey",
         "insight",
         "insight :: readings",
-        "loop" })
+        "loop",
+        "textinsight" })
 @NullMarked
 package nl.buitenin.groups;
 

@@ -52,6 +52,16 @@ public interface Interactions {
      */
     Map<String, Instant> occurredAt(Collection<String> sourceIds);
 
+    /** When a known person had an interaction (no touchpoint, kind or reason): what counting volumes per person needs. */
+    record Moment(PersonKey person, Instant at) {
+    }
+
+    /**
+     * The interactions of known persons from {@code since} (included) to {@code until} (excluded), oldest first, for
+     * counting volumes per group of people. Personal data: the caller reads them under a purpose it has checked.
+     */
+    List<Moment> momentsOfPersons(Instant since, Instant until);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

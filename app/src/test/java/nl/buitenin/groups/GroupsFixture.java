@@ -87,6 +87,11 @@ final class GroupsFixture {
         return touchpoint;
     }
 
+    /** The published survey every answer of this fixture belongs to. */
+    nl.buitenin.listening.SurveyId survey() {
+        return survey.id();
+    }
+
     PersonKey person() {
         return persons.keyFor("klant-" + UUID.randomUUID());
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.groups.internal.Group;
+import nl.buitenin.groups.internal.GroupActivity;
 import nl.buitenin.groups.internal.GroupScores;
 import nl.buitenin.insight.Estimate;
 import nl.buitenin.insight.ScoreScale;
@@ -30,11 +32,13 @@ import nl.buitenin.privacy.SmallCellRule;
 class GroupsController {
 
     private final GroupScores scores;
+    private final GroupActivity activity;
     private final Period.Reader periods;
     private final SmallCellRule smallCells;
 
-    GroupsController(GroupScores scores, Period.Reader periods, SmallCellRule smallCells) {
+    GroupsController(GroupScores scores, GroupActivity activity, Period.Reader periods, SmallCellRule smallCells) {
         this.scores = scores;
+        this.activity = activity;
         this.periods = periods;
         this.smallCells = smallCells;
     }
@@ -45,6 +49,13 @@ class GroupsController {
 
     record Card(String id, String name, String description, String kindKey, boolean active, @Nullable Long members, boolean membersHidden,
             @Nullable String rule, List<Cell> cells) {
+    }
+
+    /**
+     * One of a group's interactions, failure demand and response rate: {@code count} is the interactions (with the
+     * people behind them) or the share with its interval and n.
+     */
+    record ActivityCell(String labelKey, @Nullable String value, @Nullable String interval, long n, long people, boolean hidden) {
     }
 
     record DifferenceRow(String scale, @Nullable String value, @Nullable String interval, @Nullable String p, boolean clear,
@@ -68,6 +79,8 @@ class GroupsController {
                     .thenComparing(f -> f.group().split() == null ? "" : f.group().split()).thenComparing(f -> f.group().name(locale)));
             model.addAttribute("period", period);
             model.addAttribute("cards", figures.stream().map(f -> card(f, locale)).toList());
+            model.addAttribute("activity", activity.figures(period.start(), period.end()).stream()
+                    .collect(Collectors.toMap(f -> f.group().id().value().toString(), f -> activityCells(f, locale))));
             model.addAttribute("choices", figures.stream().map(GroupScores.GroupFigures::group).toList());
             List<GroupScores.Difference> differences = period.comparison(figures);
             if (!differences.isEmpty()) {
@@ -98,6 +111,19 @@ class GroupsController {
         }
         return new Card(group.id().value().toString(), group.name(locale), group.description(locale), group.kind().messageKey(), group.active(),
                 figures.sizeHidden() ? null : figures.size(), figures.sizeHidden(), group.rule() == null ? null : group.rule().text(), cells);
+    }
+
+    private static List<ActivityCell> activityCells(GroupActivity.GroupActivityFigures figures, Locale locale) {
+        return List.of(activityCell("groups.activity.interactions", figures.volume(), locale),
+                activityCell("groups.activity.failureDemand", figures.failureDemand(), locale),
+                activityCell("groups.activity.responseRate", figures.responseRate(), locale));
+    }
+
+    private static ActivityCell activityCell(String key, GroupActivity.Figure figure, Locale locale) {
+        Estimate e = figure.share();
+        String value = e == null ? String.format(locale, "%,d", figure.n()) : number(ScoreScale.CSAT, e.value(), locale);
+        return new ActivityCell(key, value, e == null ? null : number(ScoreScale.CSAT, e.lower(), locale) + " – "
+                + number(ScoreScale.CSAT, e.upper(), locale), figure.n(), figure.people(), figure.hidden());
     }
 
     private static DifferenceRow row(GroupScores.Difference difference, Locale locale) {

@@ -46,7 +46,8 @@ class GroupsBrowserTest {
         driver.findElement(By.cssSelector("nav.main-nav details[open] a[href='/groups']")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Groepen");
         String cards = driver.findElement(By.cssSelector(".group-cards")).getText();
-        assertThat(cards).contains("Stevig tempo", "Genieten onderweg", "55 en ouder", "Vaste wandelaars", "zelf gekozen", "volgens een regel");
+        assertThat(cards).contains("Stevig tempo", "Genieten onderweg", "55 en ouder", "Vaste wandelaars", "zelf gekozen", "volgens een regel",
+                "Interacties", "Faalvraag", "Respons op uitnodigingen");
 
         new Select(driver.findElement(By.id("groups-first"))).selectByVisibleText("Genieten onderweg");
         new Select(driver.findElement(By.id("groups-second"))).selectByVisibleText("Stevig tempo");
@@ -82,7 +83,8 @@ class GroupsBrowserTest {
         driver.get(comparison);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Groups");
         String english = driver.findElement(By.tagName("main")).getText();
-        assertThat(english).contains("Brisk pace", "Enjoying the way", "Difference between Enjoying the way and Brisk pace", "chosen by the person");
+        assertThat(english).contains("Brisk pace", "Enjoying the way", "Difference between Enjoying the way and Brisk pace", "chosen by the person",
+                "Interactions", "Failure demand", "Response to invitations");
         assertThat(VisibleText.problemsInText(english)).isEmpty();
         assertThat(VisibleText.codesInText(english)).isEmpty();
         Browser.screenshot(driver, "groups-phone-en");
