@@ -2,6 +2,9 @@ package nl.buitenin.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.jayway.jsonpath.JsonPath;
+
 import nl.buitenin.groups.internal.SplitComparison;
 import nl.buitenin.groups.internal.SplitEconomics;
 import nl.buitenin.groups.internal.SplitGains;
@@ -27,13 +32,14 @@ import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.Unique;
+import nl.buitenin.testing.VisibleText;
 
 /**
  * Repeat purchase and retention per group of a split, before against after, on a set built by hand. The periods are
  * 28 days each: "earlier" [split − 56 d, split − 28 d), "before" [split − 28 d, split), "after" [split, split + 28 d).
  * <p>
  * Group A (8 people): contacts earlier by a0…a5; in "before" a0, a1, a2, a6, a7 each buy (a0 and a1 twice); in "after"
- * a0, a1, a2, a3, a6 each buy (a0…a3 twice). So repeat purchase goes from 2 of 5 to 4 of 5, and retention from 3 of 6
+ * a0, a1, a2, a3, a6 each buy (a0…a3 twice); a2 also has a contact before, which is no purchase. So repeat purchase goes from 2 of 5 to 4 of 5, and retention from 3 of 6
  * (of a0…a5, a0…a2 came back before the split) to 4 of 5 (of a0, a1, a2, a6, a7, all but a7 came back). Group B has three
  * people active and buying in every period (twice before, once after): every side is hidden by the small-cell rule (5).
  * Everyone in the split adds B: repeat purchase 5 of 8 → 4 of 8, retention 6 of 9 → 7 of 8. A non-member's interactions
@@ -94,6 +100,8 @@ class SplitGainsTest {
         for (int i : new int[] {0, 1, 2, 3, 6}) {
             buy(fixture, interactions, as.get(i), after, i <= 3 ? 2 : 1);
         }
+        // A contact is no purchase: a2 stays a one-time buyer before the split.
+        interactions.add(interaction(fixture, as.get(2), before.plus(Duration.ofDays(5)), InteractionKind.CONTACT));
         for (PersonKey p : bs) {
             interactions.add(interaction(fixture, p, earlier, InteractionKind.CONTACT));
             buy(fixture, interactions, p, before, 2);
@@ -129,6 +137,27 @@ class SplitGainsTest {
         assertSide(everyone.retention().before(), 6, 9, 66.6667, 35.4202, 87.9416);
         assertSide(everyone.retention().after(), 7, 8, 87.5, 52.9112, 97.7583);
         assertChange(everyone.retention().change(), 20.8333, -19.7747, 53.7206, 0.3121);
+
+        // The same through the API and on the page, in Dutch and English (four weeks either side of the split's day).
+        String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        String json = mvc.perform(get("/api/v1/groups/economics").param("split", split).param("date", day).param("weeks", "4")
+                .with(user(fixture.analyst))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Object> ofAJson = JsonPath.read(json, "$.gains.groups[?(@.group == '" + a + "')].repeatPurchase.after.hits");
+        assertThat(ofAJson).containsExactly(4);
+        assertThat((Integer) JsonPath.read(json, "$.gains.everyone.retention.before.n")).isEqualTo(9);
+        List<Object> hiddenB = JsonPath.read(json, "$.gains.groups[?(@.group == '" + b + "')].retention.after.hidden");
+        assertThat(hiddenB).containsExactly(true);
+        for (String language : List.of("nl", "en")) {
+            String html = mvc.perform(get("/groups/economics").param("split", split).param("date", day).param("weeks", "4")
+                    .with(user(language.equals("nl") ? fixture.analystNl : fixture.analyst))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            String text = VisibleText.of(html);
+            assertThat(VisibleText.problems(html)).as(language).isEmpty();
+            assertThat(VisibleText.codesInText(text)).as(language).isEmpty();
+            assertThat(text).as(language).contains(language.equals("nl") ? "4 van 5: 80 % (38 … 96 %)" : "4 of 5: 80 % (38 … 96 %)",
+                    language.equals("nl") ? "Iedereen in de splitsing" : "Everyone in the split",
+                    language.equals("nl") ? "te weinig mensen" : "too few people", "+40 pp");
+        }
     }
 
     private static void assertSide(SplitGains.Side side, long hits, long n, double share, double lower, double upper) {
