@@ -62,6 +62,13 @@ public interface Interactions {
      */
     List<Moment> momentsOfPersons(Instant since, Instant until);
 
+    /**
+     * The purchases (kind {@link InteractionKind#PURCHASE}) of known persons from {@code since} (included) to
+     * {@code until} (excluded), oldest first, for counting repeat purchase per group of people. Personal data: the caller
+     * reads them under a purpose it has checked.
+     */
+    List<Moment> purchasesOfPersons(Instant since, Instant until);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

@@ -21,6 +21,7 @@ import nl.buitenin.groups.internal.EconomicsInput;
 import nl.buitenin.groups.internal.EconomicsWork;
 import nl.buitenin.groups.internal.SplitComparison;
 import nl.buitenin.groups.internal.SplitEconomics;
+import nl.buitenin.groups.internal.SplitGains;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.SmallCellRule;
 
@@ -34,9 +35,11 @@ class EconomicsApi {
     private final EconomicsWork work;
     private final SplitQuery.Reader queries;
     private final SmallCellRule smallCells;
+    private final SplitGains gains;
 
     EconomicsApi(SplitComparison comparison, SplitEconomics economics, EconomicsWork work, SplitQuery.Reader queries,
-            SmallCellRule smallCells) {
+            SmallCellRule smallCells, SplitGains gains) {
+        this.gains = gains;
         this.comparison = comparison;
         this.economics = economics;
         this.work = work;
@@ -68,7 +71,25 @@ class EconomicsApi {
     record EconomicsResultJson(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
             @Schema(description = "true when the hourly cost, a trip's hours and every group's trips and guides are entered") boolean complete,
             List<LineJson> groups, double extraCostPerMonth, double extraHoursPerMonth, @Nullable ChangeJson everyoneNps,
-            @Nullable ChangeJson everyoneTheme, @Nullable ExpectedJson expected, @Nullable WhatIfJson whatIf) {
+            @Nullable ChangeJson everyoneTheme, @Nullable ExpectedJson expected, @Nullable WhatIfJson whatIf, GainsJson gains) {
+    }
+
+    @Schema(name = "SplitGainSide", description = "hits of n people, with the Wilson 95 % interval in percent; hidden below the small-cell rule")
+    record GainSideJson(long n, long hits, boolean hidden, @Nullable Double share, @Nullable Double lower, @Nullable Double upper) {
+    }
+
+    @Schema(name = "SplitGain", description = "a share of people before and after the split; change in percentage points")
+    record GainJson(GainSideJson before, GainSideJson after, @Nullable ChangeJson change) {
+    }
+
+    @Schema(name = "SplitGroupGains", description = "repeat purchase: of the people who bought in a period, the share who bought "
+            + "again in it; retention: of the people active in the period before, the share active again in the next")
+    record GroupGainsJson(@Schema(description = "null for everyone in the split") @Nullable UUID group, @Nullable String nameNl,
+            @Nullable String nameEn, GainJson repeatPurchase, GainJson retention) {
+    }
+
+    @Schema(name = "SplitGains", description = "gains read from interactions, per group and for everyone in the split's groups")
+    record GainsJson(List<GroupGainsJson> groups, GroupGainsJson everyone) {
     }
 
     @Operation(summary = "A split's extra cost a month against its gain (NPS and theme change, revenue), per group and in total",
@@ -89,7 +110,27 @@ class EconomicsApi {
                 change(f.everyoneTheme()), expected(f.expected()), f.whatIf() == null ? null : new WhatIfJson(f.whatIf().whatIf().action().name(),
                         f.whatIf().whatIf().group() == null ? null : f.whatIf().whatIf().group().value(),
                         f.whatIf().whatIf().into() == null ? null : f.whatIf().whatIf().into().value(), f.whatIf().costPerMonth(),
-                        f.whatIf().costNowPerMonth(), expected(f.whatIf().expected()), expected(f.whatIf().expectedNow())));
+                        f.whatIf().costNowPerMonth(), expected(f.whatIf().expected()), expected(f.whatIf().expectedNow())),
+                gains(gains.of(result)));
+    }
+
+    private static GainsJson gains(SplitGains.Result r) {
+        return new GainsJson(r.groups().stream().map(EconomicsApi::gains).toList(), gains(r.everyone()));
+    }
+
+    private static GroupGainsJson gains(SplitGains.GroupGains g) {
+        return new GroupGainsJson(g.group() == null ? null : g.group().id().value(), g.group() == null ? null : g.group().nameNl(),
+                g.group() == null ? null : g.group().nameEn(), gain(g.repeatPurchase()), gain(g.retention()));
+    }
+
+    private static GainJson gain(SplitGains.Gain g) {
+        return new GainJson(side(g.before()), side(g.after()), change(g.change()));
+    }
+
+    private static GainSideJson side(SplitGains.Side s) {
+        var e = s.share();
+        return new GainSideJson(s.n(), s.hits(), s.hidden(), e == null ? null : e.value(), e == null ? null : e.lower(),
+                e == null ? null : e.upper());
     }
 
     @Operation(summary = "Enter a split's costs: the theme it was meant to change, an hour's cost, a trip's hours, and per group its "

@@ -24,6 +24,7 @@ import nl.buitenin.groups.internal.EconomicsWork;
 import nl.buitenin.groups.internal.Group;
 import nl.buitenin.groups.internal.SplitComparison;
 import nl.buitenin.groups.internal.SplitEconomics;
+import nl.buitenin.groups.internal.SplitGains;
 import nl.buitenin.groups.internal.SplitSettings;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
@@ -44,9 +45,11 @@ class EconomicsController {
     private final SplitSettings settings;
     private final SplitQuery.Reader queries;
     private final MessageSource messages;
+    private final SplitGains gains;
 
     EconomicsController(SplitComparison comparison, SplitEconomics economics, EconomicsWork work, SplitSettings settings,
-            SplitQuery.Reader queries, MessageSource messages) {
+            SplitQuery.Reader queries, MessageSource messages, SplitGains gains) {
+        this.gains = gains;
         this.comparison = comparison;
         this.economics = economics;
         this.work = work;
@@ -57,6 +60,11 @@ class EconomicsController {
 
     record Line(String name, String extraGuides, String hours, String cost, String members, String perMember, String nps, String theme,
             String revenue, boolean entered) {
+    }
+
+    /** A row of the gains read from interactions: repeat purchase and retention, each before, after and the change. */
+    record GainLine(String name, String purchaseBefore, String purchaseAfter, String purchaseChange, String retentionBefore,
+            String retentionAfter, String retentionChange) {
     }
 
     record Entry(String id, String name, String trips, String before, String after, String revenue) {
@@ -139,6 +147,11 @@ class EconomicsController {
         model.addAttribute("themeName", themeName);
         model.addAttribute("groups", comparison.groupsOf(query.split()));
         model.addAttribute("lines", figures.lines().stream().map(l -> line(l, locale)).toList());
+        SplitGains.Result gained = gains.of(result);
+        List<GainLine> gainLines = new java.util.ArrayList<>();
+        gained.groups().forEach(g -> gainLines.add(gainLine(g.group().name(locale), g, locale)));
+        gainLines.add(gainLine(messages.getMessage("groups.economics.gains.everyone", null, locale), gained.everyone(), locale));
+        model.addAttribute("gainLines", gainLines);
         model.addAttribute("total", EconomicsWords.money(figures.extraCostPerMonth(), locale));
         model.addAttribute("totalHours", EconomicsWords.number(figures.extraHoursPerMonth(), locale));
         model.addAttribute("complete", figures.complete());
@@ -169,5 +182,24 @@ class EconomicsController {
                 l.costPerMemberPerMonth() == null ? none : EconomicsWords.money(l.costPerMemberPerMonth(), locale),
                 EconomicsWords.change(l.nps(), false, messages, locale), EconomicsWords.change(l.theme(), true, messages, locale),
                 l.revenuePerYear() == null ? none : EconomicsWords.money(l.revenuePerYear(), locale), l.costs() != null);
+    }
+
+    private GainLine gainLine(String name, SplitGains.GroupGains g, Locale locale) {
+        return new GainLine(name, side(g.repeatPurchase().before(), locale), side(g.repeatPurchase().after(), locale),
+                EconomicsWords.change(g.repeatPurchase().change(), true, messages, locale), side(g.retention().before(), locale),
+                side(g.retention().after(), locale), EconomicsWords.change(g.retention().change(), true, messages, locale));
+    }
+
+    /** "3 of 6: 50 % (19 … 81 %)"; "too few people" when hidden. */
+    private String side(SplitGains.Side s, Locale locale) {
+        if (s.hidden()) {
+            return messages.getMessage("groups.economics.hidden", null, locale);
+        }
+        if (s.share() == null) {
+            return messages.getMessage("groups.economics.notMeasured", null, locale);
+        }
+        return messages.getMessage("groups.economics.gains.side", new Object[] {EconomicsWords.number(s.hits(), locale),
+                EconomicsWords.number(s.n(), locale), EconomicsWords.number(s.share().value(), locale),
+                EconomicsWords.number(s.share().lower(), locale), EconomicsWords.number(s.share().upper(), locale)}, locale);
     }
 }

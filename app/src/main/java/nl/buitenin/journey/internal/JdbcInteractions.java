@@ -108,6 +108,15 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
     }
 
     @Override
+    public List<Moment> purchasesOfPersons(Instant since, Instant until) {
+        return jdbc.sql("select person_key, occurred_at from interaction where person_key is not null and kind = :kind "
+                        + "and occurred_at >= :since and occurred_at < :until order by occurred_at, source_id")
+                .param("kind", InteractionKind.PURCHASE.name())
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .query((rs, n) -> new Moment(new PersonKey(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+    }
+
+    @Override
     public Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to) {
         Map<TouchpointId, Long> volumes = new LinkedHashMap<>();
         jdbc.sql("select touchpoint_id, count(*) from interaction where local_day between :from and :to group by touchpoint_id")
