@@ -20,7 +20,7 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  */
 public final class EventsHandled {
 
-    private static final Duration AT_MOST = Duration.ofSeconds(20);
+    private static final Duration AT_MOST = Duration.ofSeconds(60);
 
     private final EventPublicationRegistry registry;
     private final Set<UUID> before;
@@ -41,7 +41,7 @@ public final class EventsHandled {
         return new EventsHandled(registry, Set.of());
     }
 
-    /** Returns once every publication since {@link #since} is completed (or failed); fails after 20 seconds. */
+    /** Returns once every publication since {@link #since} is completed (or failed); fails after 60 seconds. */
     public void await() throws InterruptedException {
         long deadline = System.nanoTime() + AT_MOST.toNanos();
         List<TargetEventPublication> pending = pending();
