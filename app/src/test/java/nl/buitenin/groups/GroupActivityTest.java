@@ -73,9 +73,9 @@ class GroupActivityTest {
         GroupId a = fixture.group("CHOSEN", split, null);
         GroupId b = fixture.group("CHOSEN", split, null);
         GroupId few = fixture.group("CHOSEN", null, null);
-        List<PersonKey> x = people(fixture, 6);
-        List<PersonKey> y = people(fixture, 6);
-        List<PersonKey> z = people(fixture, 2);
+        List<PersonKey> x = fixture.people(6);
+        List<PersonKey> y = fixture.people(6);
+        List<PersonKey> z = fixture.people(2);
         PersonKey outsider = fixture.person();
         // Recent days: data past the purpose's retention (24 months) may not be read.
         LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(70);
@@ -224,11 +224,4 @@ class GroupActivityTest {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
-    private static List<PersonKey> people(GroupsFixture fixture, int n) {
-        List<PersonKey> people = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            people.add(fixture.person());
-        }
-        return people;
-    }
 }

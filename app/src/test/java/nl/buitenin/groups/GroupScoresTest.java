@@ -55,9 +55,9 @@ class GroupScoresTest {
         GroupId brisk = fixture.group("CHOSEN", split, null);
         GroupId enjoying = fixture.group("CHOSEN", split, null);
         GroupId few = fixture.group("CHOSEN", null, null);
-        List<PersonKey> x = people(fixture, 6);
-        List<PersonKey> y = people(fixture, 6);
-        List<PersonKey> z = people(fixture, 2);
+        List<PersonKey> x = fixture.people(6);
+        List<PersonKey> y = fixture.people(6);
+        List<PersonKey> z = fixture.people(2);
         List<String[]> joins = new ArrayList<>();
         String tag = Unique.name("s");
         joins.addAll(GroupsFixture.joining(tag, x, brisk, "2011-01-01T00:00:00Z"));
@@ -122,13 +122,6 @@ class GroupScoresTest {
         }
     }
 
-    private static List<PersonKey> people(GroupsFixture fixture, int n) {
-        List<PersonKey> people = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            people.add(fixture.person());
-        }
-        return people;
-    }
 
     private static Map<String, Object> nps(String json, GroupId group) {
         List<Map<String, Object>> scores = JsonPath.read(json, "$.groups[?(@.group == '" + group + "')].scores[?(@.scale == 'NPS')]");

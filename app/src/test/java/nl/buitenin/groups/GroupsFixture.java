@@ -96,6 +96,15 @@ final class GroupsFixture {
         return persons.keyFor("klant-" + UUID.randomUUID());
     }
 
+    /** That many new persons. */
+    List<PersonKey> people(int n) {
+        List<PersonKey> people = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            people.add(person());
+        }
+        return people;
+    }
+
     /** Creates a group through the API as the administrator and returns its id. */
     GroupId group(String kind, String split, String rule) throws Exception {
         String body = "{\"nameNl\":\"" + Unique.name("Groep") + "\",\"nameEn\":\"" + Unique.name("Group") + "\",\"kind\":\"" + kind + "\""

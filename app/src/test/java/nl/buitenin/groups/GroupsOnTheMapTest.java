@@ -51,9 +51,9 @@ class GroupsOnTheMapTest {
         GroupId brisk = fixture.group("CHOSEN", split, null);
         GroupId enjoying = fixture.group("CHOSEN", split, null);
         GroupId few = fixture.group("CHOSEN", null, null);
-        List<PersonKey> x = people(fixture, 6);
-        List<PersonKey> y = people(fixture, 5);
-        List<PersonKey> z = people(fixture, 2);
+        List<PersonKey> x = fixture.people(6);
+        List<PersonKey> y = fixture.people(5);
+        List<PersonKey> z = fixture.people(2);
         List<String[]> joins = new ArrayList<>();
         String tag = Unique.name("m");
         joins.addAll(GroupsFixture.joining(tag, x, brisk, "2012-01-01T00:00:00Z"));
@@ -136,11 +136,4 @@ class GroupsOnTheMapTest {
         return m.group(1);
     }
 
-    private static List<PersonKey> people(GroupsFixture fixture, int n) {
-        List<PersonKey> people = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            people.add(fixture.person());
-        }
-        return people;
-    }
 }

@@ -63,8 +63,8 @@ class SplitComparisonTest {
         GroupId a = fixture.group("CHOSEN", split, null);
         GroupId b = fixture.group("CHOSEN", split, null);
         ThemeDefinition theme = taxonomy.add(Unique.name("tempo van de groep"), Unique.name("pace of the group"), List.of("te snel"));
-        List<PersonKey> as = people(fixture, 6);
-        List<PersonKey> bs = people(fixture, 6);
+        List<PersonKey> as = fixture.people(6);
+        List<PersonKey> bs = fixture.people(6);
         String tag = Unique.name("j");
         List<String[]> joins = new ArrayList<>();
         joins.addAll(GroupsFixture.joining(tag, as, a, "2007-03-01T00:00:00+01:00"));
@@ -134,13 +134,6 @@ class SplitComparisonTest {
         }
     }
 
-    private static List<PersonKey> people(GroupsFixture fixture, int n) {
-        List<PersonKey> people = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            people.add(fixture.person());
-        }
-        return people;
-    }
 
     private static Map<String, Object> row(String json, GroupId group, String measure) {
         String block = group == null ? "$.everyone" : "$.groups[?(@.group == '" + group + "')]";

@@ -51,8 +51,8 @@ class SplitEconomicsTest {
         String split = Unique.name("tempo");
         GroupId a = fixture.group("CHOSEN", split, null);
         GroupId b = fixture.group("CHOSEN", split, null);
-        List<PersonKey> as = people(fixture, 7);
-        List<PersonKey> bs = people(fixture, 6);
+        List<PersonKey> as = fixture.people(7);
+        List<PersonKey> bs = fixture.people(6);
         String tag = Unique.name("e");
         List<String[]> joins = new ArrayList<>(GroupsFixture.joining(tag, as, a, "2013-03-01T00:00:00+01:00"));
         joins.addAll(GroupsFixture.joining(tag, bs, b, "2013-03-01T00:00:00+01:00"));
@@ -167,11 +167,4 @@ class SplitEconomicsTest {
         assertThat(((Number) expected.get("upper")).doubleValue()).isCloseTo(value + Z * standardError, within(1e-9));
     }
 
-    private static List<PersonKey> people(GroupsFixture fixture, int n) {
-        List<PersonKey> people = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            people.add(fixture.person());
-        }
-        return people;
-    }
 }

@@ -74,8 +74,8 @@ class SplitGainsTest {
         String split = Unique.name("gains");
         GroupId a = fixture.group("CHOSEN", split, null);
         GroupId b = fixture.group("CHOSEN", split, null);
-        List<PersonKey> as = people(fixture, 8);
-        List<PersonKey> bs = people(fixture, 3);
+        List<PersonKey> as = fixture.people(8);
+        List<PersonKey> bs = fixture.people(3);
         PersonKey outsider = fixture.person();
         // Recent days: data past the purpose's retention (24 months) may not be read.
         Instant at = LocalDate.now(ZoneOffset.UTC).minusDays(40).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -186,11 +186,4 @@ class SplitGainsTest {
         return new NewInteraction("gain-" + UUID.randomUUID(), fixture.touchpoint(), at, person, kind);
     }
 
-    private static List<PersonKey> people(GroupsFixture fixture, int n) {
-        List<PersonKey> people = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            people.add(fixture.person());
-        }
-        return people;
-    }
 }
