@@ -77,9 +77,17 @@ class PlanningApiTest {
         return "q" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
     }
 
-    /** A Saturday in a year of its own for this test, far from the demo and from other tests. */
+    /**
+     * Weeks of their own for this class: a random start far from the demo and from other tests, then one week
+     * further per call. The planning page lists every trip of the chosen days, so two tests must never share a
+     * day; a random year per call did, now and then.
+     */
+    private static final LocalDate FIRST_SATURDAY = LocalDate.of(2100 + new Random().nextInt(700), 1, 1)
+            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+    private static final java.util.concurrent.atomic.AtomicInteger WEEKS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static LocalDate saturday() {
-        return LocalDate.of(2040 + new Random().nextInt(40), 1, 1).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+        return FIRST_SATURDAY.plusWeeks(WEEKS.getAndIncrement());
     }
 
     private String post(StoredUser who, String path, MediaType type, String body, String language) throws Exception {
