@@ -45,6 +45,7 @@ import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.ReplicaReads;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 
@@ -78,10 +79,12 @@ class JourneyMapController {
     private final ObjectProvider<TouchpointThemes> themes;
     private final ObjectProvider<GroupFilter> groups;
     private final MessageSource messages;
+    private final ReplicaReads replicaReads;
 
     JourneyMapController(Journeys journeys, Interactions interactions, ScoreHistograms histograms, Organisations organisations,
             SmallCellRule smallCells, ObjectProvider<TouchpointShares> shares, ObjectProvider<TouchpointThemes> themes,
-            ObjectProvider<GroupFilter> groups, MessageSource messages) {
+            ObjectProvider<GroupFilter> groups, MessageSource messages, ReplicaReads replicaReads) {
+        this.replicaReads = replicaReads;
         this.shares = shares;
         this.groups = groups;
         this.themes = themes;
@@ -198,7 +201,9 @@ class JourneyMapController {
         model.addAttribute("journeys", List.of());
         if (errors.isEmpty()) {
             try {
-                model.addAttribute("journeys", views(start, end, chosenChannel, chosenGroup == null ? null : filter, chosenGroup, archived, locale));
+                // Only reads, and a map a few seconds old is as good: on the read replica when there is one.
+                GroupFilter groupFilter = chosenGroup == null ? null : filter;
+                model.addAttribute("journeys", replicaReads.read(() -> views(start, end, chosenChannel, groupFilter, chosenGroup, archived, locale)));
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }

@@ -23,6 +23,7 @@ import nl.buitenin.insight.ScoreSlice;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.ReplicaReads;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 
@@ -36,8 +37,10 @@ class ScoresApi {
     private final ScoreHistograms histograms;
     private final Organisations organisations;
     private final SmallCellRule smallCells;
+    private final ReplicaReads replicaReads;
 
-    ScoresApi(ScoreHistograms histograms, Organisations organisations, SmallCellRule smallCells) {
+    ScoresApi(ScoreHistograms histograms, Organisations organisations, SmallCellRule smallCells, ReplicaReads replicaReads) {
+        this.replicaReads = replicaReads;
         this.histograms = histograms;
         this.organisations = organisations;
         this.smallCells = smallCells;
@@ -86,7 +89,7 @@ class ScoresApi {
         LocalDate end = date("to", to, today);
         LocalDate start = date("from", from, end.minusWeeks(DEFAULT_WEEKS).plusDays(1));
         ScoreQuery query = new ScoreQuery(touchpoints(touchpoint), start, end, question, grouping(groupBy), perTouchpoint);
-        return histograms.summarise(query).stream().map(slice -> ScorePoint.of(slice, smallCells)).toList();
+        return replicaReads.read(() -> histograms.summarise(query)).stream().map(slice -> ScorePoint.of(slice, smallCells)).toList();
     }
 
     static Grouping grouping(String name) {

@@ -22,6 +22,7 @@ import nl.buitenin.insight.ScoreQuery;
 import nl.buitenin.insight.ScoreSlice;
 import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.ReplicaReads;
 import nl.buitenin.platform.TableFile;
 import nl.buitenin.privacy.SmallCellRule;
 
@@ -40,8 +41,11 @@ class ScoresExport {
     private final Touchpoints touchpoints;
     private final Organisations organisations;
     private final SmallCellRule smallCells;
+    private final ReplicaReads replicaReads;
 
-    ScoresExport(ScoreHistograms histograms, Touchpoints touchpoints, Organisations organisations, SmallCellRule smallCells) {
+    ScoresExport(ScoreHistograms histograms, Touchpoints touchpoints, Organisations organisations, SmallCellRule smallCells,
+            ReplicaReads replicaReads) {
+        this.replicaReads = replicaReads;
         this.histograms = histograms;
         this.touchpoints = touchpoints;
         this.organisations = organisations;
@@ -76,8 +80,8 @@ class ScoresExport {
         LocalDate today = LocalDate.now(organisations.current().timeZone());
         LocalDate end = ScoresApi.date("to", to, today);
         LocalDate start = ScoresApi.date("from", from, end.minusWeeks(ScoresApi.DEFAULT_WEEKS).plusDays(1));
-        List<ScoreSlice> slices = new ArrayList<>(histograms.summarise(new ScoreQuery(ScoresApi.touchpoints(touchpoint), start, end,
-                question, Grouping.WEEK, true)));
+        ScoreQuery query = new ScoreQuery(ScoresApi.touchpoints(touchpoint), start, end, question, Grouping.WEEK, true);
+        List<ScoreSlice> slices = new ArrayList<>(replicaReads.read(() -> histograms.summarise(query)));
         TableFile table = table(slices, locale);
         return table.download(format, "buitenin-scores-" + start + "-" + end);
     }

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import nl.buitenin.insight.text.Language;
 import nl.buitenin.insight.text.SentimentLabel;
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.ReplicaReads;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.textinsight.TextSource;
@@ -65,7 +66,10 @@ public class TextSearch {
     private final TextReading reading;
     private final TextViews views;
 
-    TextSearch(JdbcClient jdbc, TextReading reading, TextViews views) {
+    private final ReplicaReads replicaReads;
+
+    TextSearch(JdbcClient jdbc, TextReading reading, TextViews views, ReplicaReads replicaReads) {
+        this.replicaReads = replicaReads;
         this.jdbc = jdbc;
         this.reading = reading;
         this.views = views;
@@ -119,7 +123,8 @@ public class TextSearch {
             params.put("w" + i, List.copyOf(stems.get(i)));
         }
         sql.append(" order by a.written_at desc, a.source_ref limit ").append(CANDIDATES + 1);
-        List<Candidate> candidates = jdbc.sql(sql.toString()).params(params).query(TextSearch::candidate).list();
+        // The candidates may come from the read replica; whether each may be read, and its text, are asked of the primary.
+        List<Candidate> candidates = replicaReads.read(() -> jdbc.sql(sql.toString()).params(params).query(TextSearch::candidate).list());
 
         List<Hit> hits = new ArrayList<>();
         int withheld = 0;
