@@ -13,14 +13,11 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,7 +53,6 @@ import nl.buitenin.testing.Unique;
 class ReadReplicaTest {
 
     static StreamingReplica servers;
-    static ConfigurableApplicationContext application;
 
     @Autowired
     MockMvc mvc;
@@ -64,28 +60,16 @@ class ReadReplicaTest {
     ScoreHistograms histograms;
     @Autowired
     ReplicaMonitor monitor;
-    @Autowired
-    ConfigurableApplicationContext context;
 
+    /**
+     * The servers stop when the JVM ends: the application context is closed by {@code @DirtiesContext} after this class
+     * (its jobs and event registry use the primary until then), later than an {@code @AfterAll} method would run.
+     */
     @BeforeAll
     static void startPrimaryAndReplica() {
         servers = StreamingReplica.start();
-    }
-
-    @BeforeEach
-    void remember() {
-        application = context;
-    }
-
-    /** The application first (its jobs and event registry still use the primary while it shuts down), then the servers. */
-    @AfterAll
-    static void stopThem() {
-        if (application != null) {
-            application.close();
-        }
-        if (servers != null) {
-            servers.close();
-        }
+        StreamingReplica started = servers;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
 
     @DynamicPropertySource

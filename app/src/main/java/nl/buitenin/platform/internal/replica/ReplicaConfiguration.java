@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.buitenin.platform.ReplicaReads;
+import nl.buitenin.platform.StartupNotes;
 
 /**
  * Without {@code BUITENIN_DB_REPLICA_URL} nothing changes: Spring Boot's own data source, and {@link ReplicaReads} runs
@@ -49,9 +50,13 @@ class ReplicaConfiguration {
         }
 
         @Bean
-        ReplicaMonitor replicaMonitor(ReplicaPools pools, ReplicaProperties settings, ObjectProvider<MeterRegistry> meters) {
+        ReplicaMonitor replicaMonitor(ReplicaPools pools, ReplicaProperties settings, ObjectProvider<MeterRegistry> meters,
+                StartupNotes notes) {
             ReplicaMonitor monitor = new ReplicaMonitor(pools.primary(), pools.replica(), settings.maxLag(), Clock.systemUTC());
-            monitor.check();
+            ReplicaMonitor.Status first = monitor.check();
+            notes.add("Replica:   " + settings.url() + " for the journey map, scores and search, at most "
+                    + settings.maxLag().toSeconds() + " s behind (now: " + (first.use() == ReplicaMonitor.Use.REPLICA
+                            ? "in use, " + first.lag().toMillis() + " ms behind" : first.use() + ", reads go to the primary") + ")");
             meters.ifAvailable(registry -> Gauge.builder("buitenin.db.replica.lag", monitor,
                             m -> m.status().lag() == null ? Double.NaN : m.status().lag().toMillis() / 1000.0)
                     .description("Seconds the read replica is behind the primary at the last check (NaN: not measured)")
