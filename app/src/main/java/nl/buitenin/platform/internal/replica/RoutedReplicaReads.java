@@ -64,7 +64,7 @@ final class RoutedReplicaReads implements ReplicaReads {
             if (!scope.onReplica || !(conflictWithRecovery(e) || !monitor.check().use().equals(ReplicaMonitor.Use.REPLICA))) {
                 throw e;
             }
-            log.warn("A read failed on the replica ({}); read again on the primary.", e.getMostSpecificCause().getMessage());
+            log.warn("A read failed on the replica ({}); read again on the primary.", e.getMostSpecificCause().toString());
             scope.mayUseReplica = false;
             return readOnly.execute(status -> work.get());
         } finally {
