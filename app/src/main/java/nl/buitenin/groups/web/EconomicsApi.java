@@ -82,14 +82,19 @@ class EconomicsApi {
     record GainJson(GainSideJson before, GainSideJson after, @Nullable ChangeJson change) {
     }
 
-    @Schema(name = "SplitGroupGains", description = "repeat purchase: of the people who bought in a period, the share who bought "
-            + "again in it; retention: of the people active in the period before, the share active again in the next")
+    @Schema(name = "SplitGroupGains", description = "repeat purchase: of the people who bought in the 12 months before (after) "
+            + "the split, the share who bought again within them; retention: of the people active in the period before, the share active again in the next")
     record GroupGainsJson(@Schema(description = "null for everyone in the split") @Nullable UUID group, @Nullable String nameNl,
             @Nullable String nameEn, GainJson repeatPurchase, GainJson retention) {
     }
 
+    @Schema(name = "SplitRepeatWindow", description = "repeat purchase counts the 12 months before the split [from, at) and after "
+            + "it [at, to), to being the end of those 12 months or now; complete is false while fewer than 12 months have passed")
+    record RepeatWindowJson(java.time.Instant from, java.time.Instant at, java.time.Instant to, int monthsAfter, boolean complete) {
+    }
+
     @Schema(name = "SplitGains", description = "gains read from interactions, per group and for everyone in the split's groups")
-    record GainsJson(List<GroupGainsJson> groups, GroupGainsJson everyone) {
+    record GainsJson(List<GroupGainsJson> groups, GroupGainsJson everyone, RepeatWindowJson repeatWindow) {
     }
 
     @Operation(summary = "A split's extra cost a month against its gain (NPS and theme change, revenue), per group and in total",
@@ -115,7 +120,9 @@ class EconomicsApi {
     }
 
     private static GainsJson gains(SplitGains.Result r) {
-        return new GainsJson(r.groups().stream().map(EconomicsApi::gains).toList(), gains(r.everyone()));
+        var w = r.repeatWindow();
+        return new GainsJson(r.groups().stream().map(EconomicsApi::gains).toList(), gains(r.everyone()),
+                new RepeatWindowJson(w.from(), w.at(), w.to(), w.monthsAfter(), w.complete()));
     }
 
     private static GroupGainsJson gains(SplitGains.GroupGains g) {

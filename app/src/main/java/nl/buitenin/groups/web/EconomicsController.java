@@ -152,6 +152,7 @@ class EconomicsController {
         gained.groups().forEach(g -> gainLines.add(gainLine(g.group().name(locale), g, locale)));
         gainLines.add(gainLine(messages.getMessage("groups.economics.gains.everyone", null, locale), gained.everyone(), locale));
         model.addAttribute("gainLines", gainLines);
+        model.addAttribute("repeatWindow", gained.repeatWindow());
         model.addAttribute("total", EconomicsWords.money(figures.extraCostPerMonth(), locale));
         model.addAttribute("totalHours", EconomicsWords.number(figures.extraHoursPerMonth(), locale));
         model.addAttribute("complete", figures.complete());
