@@ -45,6 +45,8 @@ import nl.buitenin.privacy.PersonKey;
 @Component
 class GroupsDemo implements DemoStep {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupsDemo.class);
+
     static final List<String> AGE_BANDS = List.of("18-34", "35-54", "55-64", "65+");
 
     /** The demo theme (loop's demo) that the split into a brisk and a relaxed group was meant to take away. */
@@ -152,11 +154,13 @@ class GroupsDemo implements DemoStep {
         Map<PersonKey, Instant> latest = new LinkedHashMap<>();
         interactions.momentsOfPersons(from, to).forEach(m -> latest.merge(m.person(), m.at(), (a, b) -> a.isAfter(b) ? a : b));
         List<PersonKey> persons = new ArrayList<>(latest.keySet());
+        long started = System.nanoTime();
         for (List<PersonKey> chunk : chunks(persons, 500)) {
             Map<PersonKey, Instant> part = new LinkedHashMap<>();
             chunk.forEach(p -> part.put(p, latest.get(p)));
             derived.derive(part);
         }
+        LOG.info("Demo: attributes derived from the interactions of {} people in {} ms", persons.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
