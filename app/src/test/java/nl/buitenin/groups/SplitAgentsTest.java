@@ -189,6 +189,8 @@ class SplitAgentsTest {
                     : "5 calls in 28 days before the split needed 2.5 agent hours, 10 calls in 28 days after it 3.0 agent hours; "
                             + "a month 2.7 and 3.3 hours, a difference of +0.5 hours. At € 30 an agent hour that is € 16 a month.",
                     nl ? "80 % binnen 20 seconden" : "80 % within 20 seconds",
+                    nl ? "bij een gesprek van 300 seconden (zoals ingevoerd, of de standaard van de personeelsplanning)"
+                            : "with a call taking 300 seconds (as entered, or the staffing plan's default)",
                     nl ? "te weinig bellers om te tonen" : "too few callers to show",
                     nl ? "Aan de telefoon verandert het werk met +0,5 agenturen per maand (€ 16)."
                             : "On the phone the work changes by +0.5 agent hours a month (€ 16).");

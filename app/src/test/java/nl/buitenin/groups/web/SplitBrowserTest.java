@@ -67,6 +67,9 @@ class SplitBrowserTest {
                 "Tegen € 32 per agentuur is dat");
         System.out.println("Gains on the demo: " + gains);
         System.out.println("Agents on the demo: " + driver.findElement(By.id("economics-agents-words")).getText());
+        // The agents' and the gains' tables, further down the page, in a screenshot of their own for docs/groups.md.
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('economics-agents').scrollIntoView()");
+        Browser.screenshot(driver, "groups-economics-agents-gains-desktop");
         new Select(driver.findElement(By.id("wi-action"))).selectByVisibleText("een groep opheffen");
         new Select(driver.findElement(By.id("wi-group"))).selectByVisibleText("Genieten onderweg");
         driver.findElement(By.cssSelector("#what-if button[type=submit]")).click();
