@@ -44,6 +44,23 @@ class DemoAsDocumentedTest {
     }
 
     /**
+     * The demo's interactions came in without events, and the groups step derives the attributes from them all the same
+     * (docs/groups.md, "Attributes derived from interactions"): people have {@code purchases_12m}, and the demo's group by
+     * rule on it, "Vaste boekers" ({@code purchases_12m >= 2}), has members now.
+     */
+    @Test
+    void theDemosInteractionsGiveDerivedAttributesAndARuleGroupOnThemHasMembers() {
+        long withPurchases = jdbc.sql("select count(distinct person_key) from groups_attribute where derived and name = 'purchases_12m'")
+                .query(Long.class).single();
+        assertThat(withPurchases).as("people with a derived purchases_12m").isGreaterThan(50);
+        long members = jdbc.sql("""
+                select count(distinct m.person_key) from groups_membership m join groups_group g on g.id = m.group_id
+                where g.rule_text = 'purchases_12m >= 2' and m.valid_from <= current_timestamp
+                and (m.valid_to is null or m.valid_to > current_timestamp)""").query(Long.class).single();
+        assertThat(members).as("members of 'Vaste boekers' now").isGreaterThan(20);
+    }
+
+    /**
      * The demo's contacts came in as history without events; their reasons are read all the same, so the journey
      * map's failure demand is not empty: every contact with a reason has a reading, and both kinds occur.
      */

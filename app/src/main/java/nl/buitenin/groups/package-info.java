@@ -14,6 +14,7 @@
         "privacy",
         "listening",
         "journey",
+        "demand",
         "insight",
         "insight :: readings",
         "loop",

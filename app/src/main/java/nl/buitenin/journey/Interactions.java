@@ -69,6 +69,13 @@ public interface Interactions {
      */
     List<Moment> purchasesOfPersons(Instant since, Instant until);
 
+    /**
+     * The contacts (kind {@link InteractionKind#CONTACT}) of known persons on one channel from {@code since} (included) to
+     * {@code until} (excluded), oldest first, for the contact demand of a group of people (the agents its phone calls
+     * need). Personal data: the caller reads them under a purpose it has checked.
+     */
+    List<Moment> contactsOfPersons(Instant since, Instant until, Channel channel);
+
     /** Interactions per touchpoint over a period; touchpoints without any are absent. */
     Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to);
 

@@ -35,20 +35,25 @@ import nl.buitenin.testing.Unique;
 import nl.buitenin.testing.VisibleText;
 
 /**
- * Repeat purchase and retention per group of a split, before against after, on a set built by hand. The periods are
- * 28 days each: "earlier" [split − 56 d, split − 28 d), "before" [split − 28 d, split), "after" [split, split + 28 d).
+ * Repeat purchase and retention per group of a split, before against after, on a set built by hand. The split was 40
+ * days ago. Retention compares periods of 28 days each: "earlier" [split − 56 d, split − 28 d), "before" [split − 28 d,
+ * split), "after" [split, split + 28 d). Repeat purchase compares the 12 months before the split with the 12 months from
+ * it on, of which only the 40 days up to now have passed.
  * <p>
  * Group A (8 people): contacts earlier by a0…a5; in "before" a0, a1, a2, a6, a7 each buy (a0 and a1 twice); in "after"
- * a0, a1, a2, a3, a6 each buy (a0…a3 twice); a2 also has a contact before, which is no purchase. So repeat purchase goes from 2 of 5 to 4 of 5, and retention from 3 of 6
- * (of a0…a5, a0…a2 came back before the split) to 4 of 5 (of a0, a1, a2, a6, a7, all but a7 came back). Group B has three
- * people active and buying in every period (twice before, once after): every side is hidden by the small-cell rule (5).
- * Everyone in the split adds B: repeat purchase 5 of 8 → 4 of 8, retention 6 of 9 → 7 of 8. A non-member's interactions
- * and a purchase after the period count nowhere.
+ * a0, a1, a2, a3, a6 each buy (a0…a3 twice); a2 also has a contact before, which is no purchase, and a purchase 11 months
+ * before the split (inside the 12 months, so a2 bought again); a3 bought 13 months before the split (outside them); a7
+ * buys 29 days after the split (past the retention weeks, inside the 12 months). So repeat purchase goes from 3 of 5
+ * (a0, a1, a2 of a0, a1, a2, a6, a7) to 4 of 6 (a0…a3 of a0…a3, a6, a7), and retention from 3 of 6 (of a0…a5, a0…a2 came
+ * back before the split) to 4 of 5 (of a0, a1, a2, a6, a7, all but a7 came back). Group B has three people active and
+ * buying in every period (twice before, once after): every side is hidden by the small-cell rule (5). Everyone in the
+ * split adds B: repeat purchase 6 of 8 → 4 of 9, retention 6 of 9 → 7 of 8. A non-member's interactions count nowhere.
  * <p>
  * Wilson 95 % intervals (Wilson 1927, z = 1.959964; 2 of 5 is 11.8 … 76.9 % as published) and Newcombe's method-10
- * differences with the pooled two-proportion test, worked out by hand for this set: A's repeat purchase +40 pp
- * (−16.26 … +72.64, p 0.197), A's retention +30 pp (−22.70 … +65.27, p 0.303), everyone's retention +20.83 pp
- * (−19.77 … +53.72, p 0.312), everyone's repeat purchase −12.5 pp (−49.62 … +30.28, p 0.614).
+ * differences with the pooled two-proportion test, worked out for this set from the closed forms (a few lines of
+ * Python beside the code, not the code under test): A's repeat purchase +6.67 pp (−39.61 … +50.52, p 0.819), A's
+ * retention +30 pp (−22.70 … +65.27, p 0.303), everyone's retention +20.83 pp (−19.77 … +53.72, p 0.312), everyone's
+ * repeat purchase −30.56 pp (−61.74 … +14.12, p 0.201).
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -66,6 +71,8 @@ class SplitGainsTest {
     SplitComparison comparison;
     @Autowired
     SplitGains gains;
+    @Autowired
+    nl.buitenin.organisation.Organisations organisations;
 
     @Test
     void repeatPurchaseAndRetentionPerGroupBeforeAndAfterTheSplit() throws Exception {
@@ -100,8 +107,11 @@ class SplitGainsTest {
         for (int i : new int[] {0, 1, 2, 3, 6}) {
             buy(fixture, interactions, as.get(i), after, i <= 3 ? 2 : 1);
         }
-        // A contact is no purchase: a2 stays a one-time buyer before the split.
+        // A contact is no purchase; a2's second purchase before the split is 11 months before it, inside the 12 months.
         interactions.add(interaction(fixture, as.get(2), before.plus(Duration.ofDays(5)), InteractionKind.CONTACT));
+        interactions.add(interaction(fixture, as.get(2), at.atZone(ZoneOffset.UTC).minusMonths(11).toInstant(), InteractionKind.PURCHASE));
+        // 13 months before the split is outside the 12 months: a3 bought nothing before.
+        interactions.add(interaction(fixture, as.get(3), at.atZone(ZoneOffset.UTC).minusMonths(13).toInstant(), InteractionKind.PURCHASE));
         for (PersonKey p : bs) {
             interactions.add(interaction(fixture, p, earlier, InteractionKind.CONTACT));
             buy(fixture, interactions, p, before, 2);
@@ -116,9 +126,13 @@ class SplitGainsTest {
         SplitGains.GroupGains ofA = result.of(a);
         SplitGains.GroupGains ofB = result.of(b);
 
-        assertSide(ofA.repeatPurchase().before(), 2, 5, 40.0, 11.7621, 76.9276);
-        assertSide(ofA.repeatPurchase().after(), 4, 5, 80.0, 37.5535, 96.3776);
-        assertChange(ofA.repeatPurchase().change(), 40.0, -16.2615, 72.6436, 0.1967);
+        assertThat(result.repeatWindow().complete()).as("40 days of the 12 months have passed").isFalse();
+        assertThat(result.repeatWindow().monthsAfter()).isEqualTo(1);
+        assertThat(result.repeatWindow().from()).as("12 months on the organisation's calendar")
+                .isEqualTo(at.atZone(organisations.current().timeZone()).minusMonths(12).toInstant());
+        assertSide(ofA.repeatPurchase().before(), 3, 5, 60.0, 23.0724, 88.2379);
+        assertSide(ofA.repeatPurchase().after(), 4, 6, 66.6667, 29.9993, 90.3229);
+        assertChange(ofA.repeatPurchase().change(), 6.6667, -39.6137, 50.5217, 0.819);
         assertSide(ofA.retention().before(), 3, 6, 50.0, 18.7616, 81.2384);
         assertSide(ofA.retention().after(), 4, 5, 80.0, 37.5535, 96.3776);
         assertChange(ofA.retention().change(), 30.0, -22.7024, 65.2713, 0.3031);
@@ -131,9 +145,9 @@ class SplitGainsTest {
         }
 
         SplitGains.GroupGains everyone = result.everyone();
-        assertSide(everyone.repeatPurchase().before(), 5, 8, 62.5, 30.5742, 86.3156);
-        assertSide(everyone.repeatPurchase().after(), 4, 8, 50.0, 21.5216, 78.4784);
-        assertChange(everyone.repeatPurchase().change(), -12.5, -49.6241, 30.2817, 0.6143);
+        assertSide(everyone.repeatPurchase().before(), 6, 8, 75.0, 40.9275, 92.8521);
+        assertSide(everyone.repeatPurchase().after(), 4, 9, 44.4444, 18.8779, 73.3349);
+        assertChange(everyone.repeatPurchase().change(), -30.5556, -61.738, 14.1165, 0.2014);
         assertSide(everyone.retention().before(), 6, 9, 66.6667, 35.4202, 87.9416);
         assertSide(everyone.retention().after(), 7, 8, 87.5, 52.9112, 97.7583);
         assertChange(everyone.retention().change(), 20.8333, -19.7747, 53.7206, 0.3121);
@@ -144,6 +158,10 @@ class SplitGainsTest {
                 .with(user(fixture.analyst))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Object> ofAJson = JsonPath.read(json, "$.gains.groups[?(@.group == '" + a + "')].repeatPurchase.after.hits");
         assertThat(ofAJson).containsExactly(4);
+        List<Object> ofAN = JsonPath.read(json, "$.gains.groups[?(@.group == '" + a + "')].repeatPurchase.after.n");
+        assertThat(ofAN).containsExactly(6);
+        assertThat((Boolean) JsonPath.read(json, "$.gains.repeatWindow.complete")).isFalse();
+        assertThat((Integer) JsonPath.read(json, "$.gains.repeatWindow.monthsAfter")).isEqualTo(1);
         assertThat((Integer) JsonPath.read(json, "$.gains.everyone.retention.before.n")).isEqualTo(9);
         List<Object> hiddenB = JsonPath.read(json, "$.gains.groups[?(@.group == '" + b + "')].retention.after.hidden");
         assertThat(hiddenB).containsExactly(true);
@@ -154,9 +172,12 @@ class SplitGainsTest {
             String text = VisibleText.of(html);
             assertThat(VisibleText.problems(html)).as(language).isEmpty();
             assertThat(VisibleText.codesInText(text)).as(language).isEmpty();
-            assertThat(text).as(language).contains(language.equals("nl") ? "4 van 5: 80 % (38 … 96 %)" : "4 of 5: 80 % (38 … 96 %)",
+            assertThat(text).as(language).contains(language.equals("nl") ? "4 van 6: 67 % (30 … 90 %)" : "4 of 6: 67 % (30 … 90 %)",
+                    language.equals("nl") ? "4 van 5: 80 % (38 … 96 %)" : "4 of 5: 80 % (38 … 96 %)",
                     language.equals("nl") ? "Iedereen in de splitsing" : "Everyone in the split",
-                    language.equals("nl") ? "te weinig mensen" : "too few people", "+40 pp");
+                    language.equals("nl") ? "te weinig mensen" : "too few people", "+7 pp", "+30 pp",
+                    language.equals("nl") ? "Na de splitsing zijn pas 1 van de 12 maanden voorbij"
+                            : "Only 1 of the 12 months after the split have passed");
         }
     }
 

@@ -16,7 +16,8 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * revenue per person. Every wrong field is refused at once, by name ({@code groups[1].guidesAfter}).
  */
 public record EconomicsInput(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
-        List<GroupLine> groups) {
+        List<GroupLine> groups, @Nullable Double agentHourlyCost, @Nullable Double servicePercent, @Nullable Double serviceSeconds,
+        @Nullable Double ahtSeconds) {
 
     public record GroupLine(@Nullable UUID group, @Nullable Double tripsPerMonth, @Nullable Double guidesBefore,
             @Nullable Double guidesAfter, @Nullable Double revenuePerPerson) {
@@ -24,6 +25,11 @@ public record EconomicsInput(String split, @Nullable UUID theme, @Nullable Doubl
 
     public EconomicsInput {
         groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    public EconomicsInput(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
+            List<GroupLine> groups) {
+        this(split, theme, hourlyCost, hoursPerTrip, groups, null, null, null, null);
     }
 
     /** Checked against the split's groups and the themes one may choose; refused naming every wrong field. */
@@ -34,6 +40,10 @@ public record EconomicsInput(String split, @Nullable UUID theme, @Nullable Doubl
         }
         range(errors, "hourlyCost", hourlyCost, 0, 10_000, true);
         range(errors, "hoursPerTrip", hoursPerTrip, 0, 24, true);
+        range(errors, "agentHourlyCost", agentHourlyCost, 0, 10_000, true);
+        range(errors, "servicePercent", servicePercent, 1, 99, true);
+        range(errors, "serviceSeconds", serviceSeconds, 0, 3_600, true);
+        range(errors, "ahtSeconds", ahtSeconds, 1, 36_000, true);
         for (int i = 0; i < groups.size(); i++) {
             GroupLine line = groups.get(i);
             String at = "groups[" + i + "].";

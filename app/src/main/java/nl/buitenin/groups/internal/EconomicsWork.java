@@ -21,7 +21,8 @@ public class EconomicsWork {
             throw nl.buitenin.platform.InvalidInputException.of("split", "groups.invalid.split.unknown", input.split());
         }
         input.check(comparison.groupsOf(input.split()), comparison.themes().stream().map(t -> t.id()).toList());
-        settings.save(new SplitSettings.Split(input.split(), input.theme(), input.hourlyCost(), input.hoursPerTrip()), by);
+        settings.save(new SplitSettings.Split(input.split(), input.theme(), input.hourlyCost(), input.hoursPerTrip(),
+                input.agentHourlyCost(), input.servicePercent(), input.serviceSeconds(), input.ahtSeconds()), by);
         input.costs().forEach(c -> settings.save(c, by));
     }
 }

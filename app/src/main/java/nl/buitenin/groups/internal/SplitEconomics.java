@@ -31,8 +31,10 @@ public class SplitEconomics {
     private final SplitSettings settings;
     private final JdbcMemberships memberships;
     private final SmallCellRule smallCells;
+    private final SplitAgents agents;
 
-    SplitEconomics(SplitSettings settings, JdbcMemberships memberships, SmallCellRule smallCells) {
+    SplitEconomics(SplitSettings settings, JdbcMemberships memberships, SmallCellRule smallCells, SplitAgents agents) {
+        this.agents = agents;
         this.settings = settings;
         this.memberships = memberships;
         this.smallCells = smallCells;
@@ -78,9 +80,13 @@ public class SplitEconomics {
             @Nullable Expected expectedNow) {
     }
 
+    /**
+     * The extra guides' cost and hours ({@code extraCostPerMonth}, {@code extraHoursPerMonth}, per group in {@code lines})
+     * and the extra agents' ({@code agents}) are kept apart: a guide's hour and an agent's hour have their own cost.
+     */
     public record Result(SplitSettings.Split split, List<GroupLine> lines, double extraCostPerMonth, double extraHoursPerMonth,
             @Nullable Change everyoneNps, @Nullable Change everyoneTheme, @Nullable Expected expected, @Nullable WhatIfResult whatIf,
-            boolean complete) {
+            boolean complete, SplitAgents.Result agents) {
     }
 
     public Result of(SplitComparison.Result comparison, @Nullable WhatIf whatIf) {
@@ -111,7 +117,8 @@ public class SplitEconomics {
         Expected expected = expected(lines, null, null);
         WhatIfResult outcome = whatIf == null ? null : whatIf(whatIf, lines, totalCost, hourly, hours, expected);
         return new Result(split, lines, totalCost, totalHours, Change.of(row(comparison.everyone(), SplitComparison.Measure.NPS)),
-                Change.of(row(comparison.everyone(), SplitComparison.Measure.THEME)), expected, outcome, complete);
+                Change.of(row(comparison.everyone(), SplitComparison.Measure.THEME)), expected, outcome, complete,
+                agents.of(comparison, split));
     }
 
     private static SplitComparison.@Nullable Row row(SplitComparison.Block block, SplitComparison.Measure measure) {

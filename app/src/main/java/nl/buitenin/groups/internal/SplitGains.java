@@ -1,7 +1,11 @@
 package nl.buitenin.groups.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +24,7 @@ import nl.buitenin.insight.Intervals;
 import nl.buitenin.insight.readings.Comparisons;
 import nl.buitenin.insight.readings.Difference;
 import nl.buitenin.journey.Interactions;
+import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.SmallCellRule;
@@ -27,8 +32,11 @@ import nl.buitenin.privacy.SmallCellRule;
 /**
  * The gains of a split that interactions show, per group and for everyone in the split, before against after:
  * <ul>
- * <li><b>repeat purchase</b>: of the people with a purchase in a period, the share with at least two purchases in that
- * same period (before is [beforeFrom, split), after is [split, afterTo), as in "did the split work?");</li>
+ * <li><b>repeat purchase over a fixed 12 months</b>: of the people who bought in the 12 months before the split, the
+ * share who bought again within those 12 months; after, the same of the 12 months from the split on, as far as the data
+ * reaches (up to now: {@link RepeatWindow#complete()} says whether 12 months have passed; until then the share can only
+ * grow). A fixed year and not the split's weeks: people book a walking trip once or twice a year, so a few weeks hardly
+ * ever hold two purchases, and a year holds the seasons once on each side;</li>
  * <li><b>retention</b>: after is the share of the people active (any interaction) before the split who are active again
  * after it; before is the same share one period earlier, of the people active in the period of the same length before
  * {@code beforeFrom} who were active again before the split.</li>
@@ -57,7 +65,14 @@ public class SplitGains {
     public record GroupGains(@Nullable Group group, Gain repeatPurchase, Gain retention) {
     }
 
-    public record Result(List<GroupGains> groups, GroupGains everyone) {
+    /**
+     * The 12 months of repeat purchase: [{@code from}, {@code at}) before the split and [{@code at}, {@code to}) after it,
+     * {@code to} the end of the 12 months or now, whichever is first; {@code monthsAfter} the whole months that had passed.
+     */
+    public record RepeatWindow(Instant from, Instant at, Instant to, int monthsAfter, boolean complete) {
+    }
+
+    public record Result(List<GroupGains> groups, GroupGains everyone, RepeatWindow repeatWindow) {
 
         public @Nullable GroupGains of(GroupId group) {
             return groups.stream().filter(g -> g.group() != null && g.group().id().equals(group)).findFirst().orElse(null);
@@ -68,8 +83,13 @@ public class SplitGains {
     private final Interactions interactions;
     private final PurposeGuard purposes;
     private final SmallCellRule smallCells;
+    private final Organisations organisations;
+    private final Clock clock;
 
-    SplitGains(JdbcMemberships memberships, Interactions interactions, PurposeGuard purposes, SmallCellRule smallCells) {
+    SplitGains(JdbcMemberships memberships, Interactions interactions, PurposeGuard purposes, SmallCellRule smallCells,
+            Organisations organisations, Clock clock) {
+        this.organisations = organisations;
+        this.clock = clock;
         this.memberships = memberships;
         this.interactions = interactions;
         this.purposes = purposes;
@@ -80,18 +100,22 @@ public class SplitGains {
         Instant at = comparison.at();
         Instant beforeFrom = comparison.beforeFrom();
         Instant earlier = beforeFrom.minus(Duration.between(beforeFrom, at));
+        RepeatWindow window = repeatWindow(at, organisations.current().timeZone(), clock.instant());
         Set<GroupId> ofSplit = new HashSet<>();
         comparison.groups().forEach(b -> ofSplit.add(b.group().id()));
         Map<PersonKey, GroupId> chosen = new HashMap<>();
-        memberships.during(at, comparison.afterTo()).forEach((person, list) -> list.stream().filter(m -> ofSplit.contains(m.group()))
+        Instant membersTo = window.to().isAfter(comparison.afterTo()) ? window.to() : comparison.afterTo();
+        memberships.during(at, membersTo).forEach((person, list) -> list.stream().filter(m -> ofSplit.contains(m.group()))
                 .min(Comparator.comparing(Membership::from)).ifPresent(m -> chosen.put(person, m.group())));
 
         List<Interactions.Moment> moments = interactions.momentsOfPersons(earlier, comparison.afterTo()).stream()
                 .filter(m -> chosen.containsKey(m.person())).toList();
-        List<Interactions.Moment> purchases = interactions.purchasesOfPersons(beforeFrom, comparison.afterTo()).stream()
-                .filter(m -> chosen.containsKey(m.person())).toList();
+        List<Interactions.Moment> purchases = window.to().isAfter(window.from())
+                ? interactions.purchasesOfPersons(window.from(), window.to()).stream().filter(m -> chosen.containsKey(m.person())).toList()
+                : List.of();
         Map<PersonKey, Instant> latest = new HashMap<>();
         moments.forEach(m -> latest.merge(m.person(), m.at(), (a, b) -> a.isAfter(b) ? a : b));
+        purchases.forEach(m -> latest.merge(m.person(), m.at(), (a, b) -> a.isAfter(b) ? a : b));
         Set<PersonKey> allowed = latest.isEmpty() ? Set.of()
                 : purposes.allowed(CustomerGroups.PURPOSE, latest, "interactions and purchases per customer group of a split");
 
@@ -134,7 +158,16 @@ public class SplitGains {
         for (SplitComparison.Block block : comparison.groups()) {
             groups.add(gains(block.group(), counts.getOrDefault(block.group().id(), new long[8])));
         }
-        return new Result(groups, gains(null, counts.getOrDefault(null, new long[8])));
+        return new Result(groups, gains(null, counts.getOrDefault(null, new long[8])), window);
+    }
+
+    /** The 12 months before the split and the 12 from it on (months in the organisation's time zone), the latter up to now. */
+    static RepeatWindow repeatWindow(Instant at, ZoneId zone, Instant now) {
+        ZonedDateTime split = at.atZone(zone);
+        Instant yearAfter = split.plusMonths(12).toInstant();
+        Instant to = now.isBefore(yearAfter) ? (now.isBefore(at) ? at : now) : yearAfter;
+        int months = (int) ChronoUnit.MONTHS.between(split, to.atZone(zone));
+        return new RepeatWindow(split.minusMonths(12).toInstant(), at, to, months, !to.isBefore(yearAfter));
     }
 
     private static long[] counts(Map<@Nullable GroupId, long[]> counts, @Nullable GroupId group) {

@@ -22,8 +22,24 @@ import nl.buitenin.groups.GroupId;
 @Repository
 public class SplitSettings {
 
-    /** A split's settings; every value null until set. */
-    public record Split(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip) {
+    /**
+     * A split's settings; every value null until set. The agents' part: an agent's hour's cost, the service level the phone
+     * line is staffed for (percent within seconds; demand's usual 80 % within 20 s when not set) and a call's handle time
+     * in seconds (demand's measured one when not set).
+     */
+    public record Split(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
+            @Nullable Double agentHourlyCost, @Nullable Double servicePercent, @Nullable Double serviceSeconds, @Nullable Double ahtSeconds) {
+
+        public Split(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip) {
+            this(split, theme, hourlyCost, hoursPerTrip, null, null, null, null);
+        }
+
+        /** The service level to staff for: as entered, else demand's usual one. */
+        public nl.buitenin.demand.ContactStaffing.ServiceLevel serviceLevel() {
+            var usual = nl.buitenin.demand.ContactStaffing.ServiceLevel.USUAL;
+            return new nl.buitenin.demand.ContactStaffing.ServiceLevel(servicePercent == null ? usual.share() : servicePercent / 100,
+                    serviceSeconds == null ? usual.seconds() : serviceSeconds);
+        }
     }
 
     /** A group's organisation: trips a month, guides per trip before and after the split, revenue per person (optional). */
@@ -40,19 +56,23 @@ public class SplitSettings {
     }
 
     public Split of(String split) {
-        return jdbc.sql("select theme_id, hourly_cost, hours_per_trip from groups_split_setting where split = :split").param("split", split)
+        return jdbc.sql("select theme_id, hourly_cost, hours_per_trip, agent_hourly_cost, service_share, service_seconds, aht_seconds "
+                        + "from groups_split_setting where split = :split").param("split", split)
                 .query((rs, n) -> new Split(split, rs.getObject(1, UUID.class), (Double) rs.getObject(2, Double.class),
-                        (Double) rs.getObject(3, Double.class)))
+                        (Double) rs.getObject(3, Double.class), (Double) rs.getObject(4, Double.class), (Double) rs.getObject(5, Double.class),
+                        (Double) rs.getObject(6, Double.class), (Double) rs.getObject(7, Double.class)))
                 .optional().orElse(new Split(split, null, null, null));
     }
 
     @Transactional
     public void save(Split split, String by) {
         jdbc.sql("delete from groups_split_setting where split = :split").param("split", split.split()).update();
-        jdbc.sql("insert into groups_split_setting (split, theme_id, hourly_cost, hours_per_trip, updated_by, updated_at) "
-                        + "values (:split, :theme, :cost, :hours, :by, :at)")
+        jdbc.sql("insert into groups_split_setting (split, theme_id, hourly_cost, hours_per_trip, agent_hourly_cost, service_share, "
+                        + "service_seconds, aht_seconds, updated_by, updated_at) "
+                        + "values (:split, :theme, :cost, :hours, :agentCost, :share, :seconds, :aht, :by, :at)")
                 .param("split", split.split()).param("theme", split.theme()).param("cost", split.hourlyCost())
-                .param("hours", split.hoursPerTrip()).param("by", by).param("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .param("hours", split.hoursPerTrip()).param("agentCost", split.agentHourlyCost()).param("share", split.servicePercent())
+                .param("seconds", split.serviceSeconds()).param("aht", split.ahtSeconds()).param("by", by).param("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .update();
     }
 

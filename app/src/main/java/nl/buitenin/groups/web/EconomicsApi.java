@@ -19,6 +19,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.groups.internal.EconomicsInput;
 import nl.buitenin.groups.internal.EconomicsWork;
+import nl.buitenin.groups.internal.SplitAgents;
 import nl.buitenin.groups.internal.SplitComparison;
 import nl.buitenin.groups.internal.SplitEconomics;
 import nl.buitenin.groups.internal.SplitGains;
@@ -71,7 +72,26 @@ class EconomicsApi {
     record EconomicsResultJson(String split, @Nullable UUID theme, @Nullable Double hourlyCost, @Nullable Double hoursPerTrip,
             @Schema(description = "true when the hourly cost, a trip's hours and every group's trips and guides are entered") boolean complete,
             List<LineJson> groups, double extraCostPerMonth, double extraHoursPerMonth, @Nullable ChangeJson everyoneNps,
-            @Nullable ChangeJson everyoneTheme, @Nullable ExpectedJson expected, @Nullable WhatIfJson whatIf, GainsJson gains) {
+            @Nullable ChangeJson everyoneTheme, @Nullable ExpectedJson expected, @Nullable WhatIfJson whatIf, GainsJson gains,
+            AgentsJson agents) {
+    }
+
+    @Schema(name = "SplitAgentSide", description = "a group's phone calls on one side of the split, the agent hours demand's Erlang C "
+            + "staffing needs for them, and both scaled to a month of 30.44 days")
+    record AgentSideJson(long calls, long people, double days, double agentHours, double agentHoursPerMonth, double callsPerMonth) {
+    }
+
+    @Schema(name = "SplitAgentLine", description = "a group's agents before and after the split; null figures when hidden")
+    record AgentLineJson(UUID group, String nameNl, String nameEn, boolean hidden, @Nullable Integer fewerThan,
+            @Nullable AgentSideJson before, @Nullable AgentSideJson after, @Nullable Double extraHoursPerMonth,
+            @Nullable Double extraCostPerMonth) {
+    }
+
+    @Schema(name = "SplitAgents", description = "extra agent hours and cost a month per group and in total (groups shown), with the "
+            + "service level, handle time and interval they were computed with")
+    record AgentsJson(List<AgentLineJson> groups, double extraHoursPerMonth, @Nullable Double extraCostPerMonth,
+            @Nullable Double agentHourlyCost, double servicePercent, double serviceSeconds, double ahtSeconds, boolean ahtMeasured,
+            int intervalMinutes) {
     }
 
     @Schema(name = "SplitGainSide", description = "hits of n people, with the Wilson 95 % interval in percent; hidden below the small-cell rule")
@@ -82,14 +102,19 @@ class EconomicsApi {
     record GainJson(GainSideJson before, GainSideJson after, @Nullable ChangeJson change) {
     }
 
-    @Schema(name = "SplitGroupGains", description = "repeat purchase: of the people who bought in a period, the share who bought "
-            + "again in it; retention: of the people active in the period before, the share active again in the next")
+    @Schema(name = "SplitGroupGains", description = "repeat purchase: of the people who bought in the 12 months before (after) "
+            + "the split, the share who bought again within them; retention: of the people active in the period before, the share active again in the next")
     record GroupGainsJson(@Schema(description = "null for everyone in the split") @Nullable UUID group, @Nullable String nameNl,
             @Nullable String nameEn, GainJson repeatPurchase, GainJson retention) {
     }
 
+    @Schema(name = "SplitRepeatWindow", description = "repeat purchase counts the 12 months before the split [from, at) and after "
+            + "it [at, to), to being the end of those 12 months or now; complete is false while fewer than 12 months have passed")
+    record RepeatWindowJson(java.time.Instant from, java.time.Instant at, java.time.Instant to, int monthsAfter, boolean complete) {
+    }
+
     @Schema(name = "SplitGains", description = "gains read from interactions, per group and for everyone in the split's groups")
-    record GainsJson(List<GroupGainsJson> groups, GroupGainsJson everyone) {
+    record GainsJson(List<GroupGainsJson> groups, GroupGainsJson everyone, RepeatWindowJson repeatWindow) {
     }
 
     @Operation(summary = "A split's extra cost a month against its gain (NPS and theme change, revenue), per group and in total",
@@ -111,11 +136,24 @@ class EconomicsApi {
                         f.whatIf().whatIf().group() == null ? null : f.whatIf().whatIf().group().value(),
                         f.whatIf().whatIf().into() == null ? null : f.whatIf().whatIf().into().value(), f.whatIf().costPerMonth(),
                         f.whatIf().costNowPerMonth(), expected(f.whatIf().expected()), expected(f.whatIf().expectedNow())),
-                gains(gains.of(result)));
+                gains(gains.of(result)), agents(f.agents()));
+    }
+
+    private AgentsJson agents(SplitAgents.Result a) {
+        return new AgentsJson(a.lines().stream().map(l -> new AgentLineJson(l.group().id().value(), l.group().nameNl(), l.group().nameEn(),
+                l.hidden(), l.hidden() ? smallCells.k() : null, agentSide(l.before()), agentSide(l.after()), l.extraHoursPerMonth(),
+                l.extraCostPerMonth())).toList(), a.extraHoursPerMonth(), a.extraCostPerMonth(), a.agentHourlyCost(), a.level().share() * 100,
+                a.level().seconds(), a.ahtSeconds(), a.ahtMeasured(), a.intervalMinutes());
+    }
+
+    private static @Nullable AgentSideJson agentSide(SplitAgents.@Nullable Side s) {
+        return s == null ? null : new AgentSideJson(s.calls(), s.people(), s.days(), s.agentHours(), s.agentHoursPerMonth(), s.callsPerMonth());
     }
 
     private static GainsJson gains(SplitGains.Result r) {
-        return new GainsJson(r.groups().stream().map(EconomicsApi::gains).toList(), gains(r.everyone()));
+        var w = r.repeatWindow();
+        return new GainsJson(r.groups().stream().map(EconomicsApi::gains).toList(), gains(r.everyone()),
+                new RepeatWindowJson(w.from(), w.at(), w.to(), w.monthsAfter(), w.complete()));
     }
 
     private static GroupGainsJson gains(SplitGains.GroupGains g) {

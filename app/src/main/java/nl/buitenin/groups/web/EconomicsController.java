@@ -24,6 +24,7 @@ import nl.buitenin.groups.internal.EconomicsWork;
 import nl.buitenin.groups.internal.Group;
 import nl.buitenin.groups.internal.SplitComparison;
 import nl.buitenin.groups.internal.SplitEconomics;
+import nl.buitenin.groups.internal.SplitAgents;
 import nl.buitenin.groups.internal.SplitGains;
 import nl.buitenin.groups.internal.SplitSettings;
 import nl.buitenin.platform.InvalidInputException;
@@ -65,6 +66,11 @@ class EconomicsController {
     /** A row of the gains read from interactions: repeat purchase and retention, each before, after and the change. */
     record GainLine(String name, String purchaseBefore, String purchaseAfter, String purchaseChange, String retentionBefore,
             String retentionAfter, String retentionChange) {
+    }
+
+    /** A row of the agents' table: calls and agent hours a month before and after the split, the extra hours and cost. */
+    record AgentRow(String name, String callsBefore, String callsAfter, String hoursBefore, String hoursAfter, String extraHours,
+            String extraCost) {
     }
 
     record Entry(String id, String name, String trips, String before, String after, String revenue) {
@@ -109,6 +115,14 @@ class EconomicsController {
                     "groups.invalid.economics.number"));
             Double hours = RequestValues.collecting(errors, () -> RequestValues.decimal("hoursPerTrip", form.getFirst("hoursPerTrip"),
                     "groups.invalid.economics.number"));
+            Double agentCost = RequestValues.collecting(errors, () -> RequestValues.decimal("agentHourlyCost", form.getFirst("agentHourlyCost"),
+                    "groups.invalid.economics.number"));
+            Double servicePercent = RequestValues.collecting(errors, () -> RequestValues.decimal("servicePercent",
+                    form.getFirst("servicePercent"), "groups.invalid.economics.number"));
+            Double serviceSeconds = RequestValues.collecting(errors, () -> RequestValues.decimal("serviceSeconds",
+                    form.getFirst("serviceSeconds"), "groups.invalid.economics.number"));
+            Double aht = RequestValues.collecting(errors, () -> RequestValues.decimal("ahtSeconds", form.getFirst("ahtSeconds"),
+                    "groups.invalid.economics.number"));
             List<EconomicsInput.GroupLine> lines = new ArrayList<>();
             List<Group> groups = comparison.groupsOf(chosen);
             for (int i = 0; i < groups.size(); i++) {
@@ -126,7 +140,8 @@ class EconomicsController {
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
             }
-            work.save(new EconomicsInput(chosen, theme, hourly, hours, lines), principal.getName());
+            work.save(new EconomicsInput(chosen, theme, hourly, hours, lines, agentCost, servicePercent, serviceSeconds, aht),
+                    principal.getName());
             return "redirect:/groups/economics?split=" + java.net.URLEncoder.encode(chosen, java.nio.charset.StandardCharsets.UTF_8) + "&saved=1";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
@@ -152,6 +167,8 @@ class EconomicsController {
         gained.groups().forEach(g -> gainLines.add(gainLine(g.group().name(locale), g, locale)));
         gainLines.add(gainLine(messages.getMessage("groups.economics.gains.everyone", null, locale), gained.everyone(), locale));
         model.addAttribute("gainLines", gainLines);
+        model.addAttribute("repeatWindow", gained.repeatWindow());
+        agents(model, figures.agents(), locale);
         model.addAttribute("total", EconomicsWords.money(figures.extraCostPerMonth(), locale));
         model.addAttribute("totalHours", EconomicsWords.number(figures.extraHoursPerMonth(), locale));
         model.addAttribute("complete", figures.complete());
@@ -163,6 +180,10 @@ class EconomicsController {
         model.addAttribute("hourlyCost", split.hourlyCost() == null ? "" : EconomicsWords.plain(split.hourlyCost(), locale));
         model.addAttribute("hoursPerTrip", split.hoursPerTrip() == null ? "" : EconomicsWords.plain(split.hoursPerTrip(), locale));
         model.addAttribute("settingTheme", split.theme());
+        model.addAttribute("agentHourlyCost", split.agentHourlyCost() == null ? "" : EconomicsWords.plain(split.agentHourlyCost(), locale));
+        model.addAttribute("servicePercent", split.servicePercent() == null ? "" : EconomicsWords.plain(split.servicePercent(), locale));
+        model.addAttribute("serviceSeconds", split.serviceSeconds() == null ? "" : EconomicsWords.plain(split.serviceSeconds(), locale));
+        model.addAttribute("ahtSeconds", split.ahtSeconds() == null ? "" : EconomicsWords.plain(split.ahtSeconds(), locale));
         Map<nl.buitenin.groups.GroupId, SplitSettings.GroupCosts> costs = settings.costs();
         model.addAttribute("entries", comparison.groupsOf(query.split()).stream().map(g -> {
             SplitSettings.GroupCosts c = costs.get(g.id());
@@ -182,6 +203,48 @@ class EconomicsController {
                 l.costPerMemberPerMonth() == null ? none : EconomicsWords.money(l.costPerMemberPerMonth(), locale),
                 EconomicsWords.change(l.nps(), false, messages, locale), EconomicsWords.change(l.theme(), true, messages, locale),
                 l.revenuePerYear() == null ? none : EconomicsWords.money(l.revenuePerYear(), locale), l.costs() != null);
+    }
+
+    /** The agents' table, the sentence on how the hours were computed, and each group's arithmetic in words. */
+    private void agents(Model model, SplitAgents.Result agents, Locale locale) {
+        String hidden = messages.getMessage("groups.economics.hidden", null, locale);
+        String none = messages.getMessage("groups.economics.none", null, locale);
+        List<AgentRow> rows = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (SplitAgents.AgentLine l : agents.lines()) {
+            String name = l.group().name(locale);
+            if (l.hidden()) {
+                rows.add(new AgentRow(name, hidden, hidden, hidden, hidden, hidden, hidden));
+                words.add(messages.getMessage("groups.economics.agents.hiddenLine", new Object[] {name}, locale));
+                continue;
+            }
+            rows.add(new AgentRow(name, EconomicsWords.number(l.before().callsPerMonth(), locale),
+                    EconomicsWords.number(l.after().callsPerMonth(), locale), EconomicsWords.decimal(l.before().agentHoursPerMonth(), locale),
+                    EconomicsWords.decimal(l.after().agentHoursPerMonth(), locale), EconomicsWords.signedDecimal(l.extraHoursPerMonth(), locale),
+                    l.extraCostPerMonth() == null ? none : EconomicsWords.money(l.extraCostPerMonth(), locale)));
+            String line = messages.getMessage("groups.economics.agents.line", new Object[] {name,
+                    EconomicsWords.number(l.before().calls(), locale), EconomicsWords.number(l.before().days(), locale),
+                    EconomicsWords.decimal(l.before().agentHours(), locale), EconomicsWords.number(l.after().calls(), locale),
+                    EconomicsWords.number(l.after().days(), locale), EconomicsWords.decimal(l.after().agentHours(), locale),
+                    EconomicsWords.decimal(l.before().agentHoursPerMonth(), locale), EconomicsWords.decimal(l.after().agentHoursPerMonth(), locale),
+                    EconomicsWords.signedDecimal(l.extraHoursPerMonth(), locale)}, locale);
+            if (l.extraCostPerMonth() != null) {
+                line += " " + messages.getMessage("groups.economics.agents.lineCost", new Object[] {
+                        EconomicsWords.money(agents.agentHourlyCost(), locale), EconomicsWords.money(l.extraCostPerMonth(), locale)}, locale);
+            }
+            words.add(line);
+        }
+        model.addAttribute("agentRows", rows);
+        model.addAttribute("agentWords", words);
+        model.addAttribute("agentTotalHours", EconomicsWords.signedDecimal(agents.extraHoursPerMonth(), locale));
+        model.addAttribute("agentTotalCost", agents.extraCostPerMonth() == null ? none : EconomicsWords.money(agents.extraCostPerMonth(), locale));
+        String aht = messages.getMessage(agents.ahtMeasured() ? "groups.economics.agents.ahtMeasured" : "groups.economics.agents.ahtGiven",
+                null, locale);
+        model.addAttribute("agentHow", messages.getMessage("groups.economics.agents.how", new Object[] {
+                EconomicsWords.number(agents.intervalMinutes(), locale), EconomicsWords.plain(agents.level().share() * 100, locale),
+                EconomicsWords.plain(agents.level().seconds(), locale), EconomicsWords.plain(Math.round(agents.ahtSeconds()), locale), aht},
+                locale));
+        model.addAttribute("agentNoCost", agents.agentHourlyCost() == null);
     }
 
     private GainLine gainLine(String name, SplitGains.GroupGains g, Locale locale) {

@@ -23,6 +23,16 @@ final class EconomicsWords {
         return String.format(locale, "%,.0f", value);
     }
 
+    /** One decimal: agent hours a month ("4,3"). */
+    static String decimal(double value, Locale locale) {
+        return String.format(locale, "%,.1f", value);
+    }
+
+    static String signedDecimal(double value, Locale locale) {
+        String text = decimal(Math.abs(value), locale);
+        return (value > 0 && !text.equals(decimal(0, locale)) ? "+" : value < 0 && !text.equals(decimal(0, locale)) ? "−" : "") + text;
+    }
+
     /** A number as typed back into a field: no thousands separator, decimals only when there are any. */
     static String plain(double value, Locale locale) {
         return value == Math.rint(value) ? String.format(locale, "%.0f", value) : String.format(locale, "%s", value).replace('.',
@@ -48,6 +58,10 @@ final class EconomicsWords {
             Locale locale) {
         StringBuilder text = new StringBuilder(messages.getMessage("groups.economics.answer.cost",
                 new Object[] {money(figures.extraCostPerMonth(), locale), number(figures.extraHoursPerMonth(), locale)}, locale));
+        if (figures.agents().extraCostPerMonth() != null && figures.agents().lines().stream().anyMatch(l -> !l.hidden())) {
+            text.append(' ').append(messages.getMessage("groups.economics.answer.agents", new Object[] {
+                    signedDecimal(figures.agents().extraHoursPerMonth(), locale), money(figures.agents().extraCostPerMonth(), locale)}, locale));
+        }
         text.append(' ').append(messages.getMessage("groups.economics.answer.nps",
                 new Object[] {change(figures.everyoneNps(), false, messages, locale)}, locale));
         if (themeName != null) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Repository;
 
+import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.Interactions;
@@ -112,6 +113,16 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
         return jdbc.sql("select person_key, occurred_at from interaction where person_key is not null and kind = :kind "
                         + "and occurred_at >= :since and occurred_at < :until order by occurred_at, source_id")
                 .param("kind", InteractionKind.PURCHASE.name())
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .query((rs, n) -> new Moment(new PersonKey(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+    }
+
+    @Override
+    public List<Moment> contactsOfPersons(Instant since, Instant until, Channel channel) {
+        return jdbc.sql("select i.person_key, i.occurred_at from interaction i join touchpoint t on t.id = i.touchpoint_id "
+                        + "where i.person_key is not null and i.kind = :kind and t.channel = :channel "
+                        + "and i.occurred_at >= :since and i.occurred_at < :until order by i.occurred_at, i.source_id")
+                .param("kind", InteractionKind.CONTACT.name()).param("channel", channel.name())
                 .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
                 .query((rs, n) -> new Moment(new PersonKey(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
     }

@@ -47,6 +47,8 @@ class SplitBrowserTest {
         String words = driver.findElement(By.id("split-words")).getText();
         assertThat(words).containsPattern("‘tempo van de groep’ bij Genieten onderweg: \\d+ % → \\d+ %, verschil [−+]?\\d+ pp \\([−+]?\\d+ … [−+]?\\d+( pp)?\\), p [<=] 0,\\d{3}\\.");
         assertThat(words).contains("iedereen samen");
+        // docs/groups.md quotes this sentence of the demo: the run prints it, so the numbers there can be renewed.
+        System.out.println("Split words on the demo: " + words);
         String page = driver.findElement(By.tagName("main")).getText();
         assertThat(page).contains("Stevig tempo", "Genieten onderweg", "Iedereen samen", "Voor", "Na");
         assertThat(VisibleText.problemsInText(page)).isEmpty();
@@ -56,7 +58,18 @@ class SplitBrowserTest {
         driver.get(url("/groups/economics"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Kosten en baten");
         String answer = driver.findElement(By.id("economics-answer")).getText();
-        assertThat(answer).contains("De kosten gaan omhoog — is iedereen het ermee eens?", "De splitsing kost € 1.680 per maand meer (48 extra gidsuren).");
+        assertThat(answer).contains("De kosten gaan omhoog — is iedereen het ermee eens?", "De splitsing kost € 1.680 per maand meer (48 extra gidsuren).",
+                "Aan de telefoon verandert het werk met");
+        // The demo's purchases and calls give real figures: repeat purchase over 12 months and agent hours are not hidden.
+        String gains = driver.findElement(By.id("economics-gains")).getText();
+        assertThat(gains).containsPattern("Iedereen in de splitsing \\d+ van \\d+: \\d+ %");
+        assertThat(driver.findElement(By.id("economics-agents-words")).getText()).contains("Genieten onderweg:", "telefoontjes in",
+                "Tegen € 32 per agentuur is dat");
+        System.out.println("Gains on the demo: " + gains);
+        System.out.println("Agents on the demo: " + driver.findElement(By.id("economics-agents-words")).getText());
+        // The agents' and the gains' tables, further down the page, in a screenshot of their own for docs/groups.md.
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('economics-agents').scrollIntoView()");
+        Browser.screenshot(driver, "groups-economics-agents-gains-desktop");
         new Select(driver.findElement(By.id("wi-action"))).selectByVisibleText("een groep opheffen");
         new Select(driver.findElement(By.id("wi-group"))).selectByVisibleText("Genieten onderweg");
         driver.findElement(By.cssSelector("#what-if button[type=submit]")).click();
