@@ -2,6 +2,9 @@ package nl.buitenin.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,14 +37,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import nl.buitenin.access.Scope;
+import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.JourneyId;
 import nl.buitenin.journey.StageId;
@@ -68,6 +76,7 @@ import nl.buitenin.testing.Unique;
  * completed arrive on their topics without a person key or any text.
  */
 @DatabaseTest
+@AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "buitenin.kafka.bootstrap-servers", topics = {
         "buitenin.interactions", "buitenin.interactions.dlt", "buitenin.answers", "buitenin.answers.dlt",
         "buitenin.cases.opened", "buitenin.actions.completed", "buitenin.responses.completed" })
@@ -94,6 +103,10 @@ class KafkaStreamsTest {
     Themes themes;
     @Autowired
     Improving improving;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiKeys apiKeys;
 
     static KafkaProducer<String, String> producer;
 
@@ -158,6 +171,24 @@ class KafkaStreamsTest {
         assertThat(stored(prefix)).isEqualTo(3);
         assertThat(jdbc.sql("select reason from interaction where source_id = :s").param("s", prefix + "2").query(String.class).single())
                 .isEqualTo("Waar blijft mijn bevestiging?");
+    }
+
+    @Test
+    void anInteractionSentThroughTheApiIsAlreadyKnownWhenItComesAgainThroughKafka() throws Exception {
+        TouchpointId shop = touchpoint().touchpoint();
+        String prefix = "kafka-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String at = yesterday();
+        String key = apiKeys.issue("crm " + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\": [" + interaction(prefix + "both", shop, at) + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+
+        send("buitenin.interactions", prefix + "both", interaction(prefix + "both", shop, at));
+        send("buitenin.interactions", prefix + "after", interaction(prefix + "after", shop, at));
+        awaitStored(prefix + "after");
+
+        assertThat(stored(prefix)).as("one by both roads, one after it").isEqualTo(2);
+        assertThat(storedExactly(prefix + "both")).isEqualTo(1);
     }
 
     @Test
