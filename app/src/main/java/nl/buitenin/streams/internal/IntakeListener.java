@@ -12,19 +12,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchMessageListener;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.buitenin.platform.BatchIntake;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
-import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
  * Reads one poll's records of an input topic as items of the REST API and hands them to the module's {@link BatchIntake}
@@ -46,13 +43,13 @@ final class IntakeListener<T> implements BatchMessageListener<String, byte[]> {
     private static final long DEAD_LETTER_WAIT_SECONDS = 60;
 
     private final BatchIntake<T> intake;
-    private final JsonMapper json;
+    private final RecordReader<T> reader;
     private final KafkaTemplate<String, byte[]> deadLetters;
     private final String deadLetterTopic;
 
     IntakeListener(BatchIntake<T> intake, JsonMapper json, KafkaTemplate<String, byte[]> deadLetters, String deadLetterTopic) {
         this.intake = intake;
-        this.json = json;
+        this.reader = new RecordReader<>(json, intake.itemType());
         this.deadLetters = deadLetters;
         this.deadLetterTopic = deadLetterTopic;
     }
@@ -67,10 +64,10 @@ final class IntakeListener<T> implements BatchMessageListener<String, byte[]> {
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                T item = read(record.value());
+                T item = reader.read(record.value());
                 items.add(item);
                 sources.add(record);
-            } catch (UnreadableRecord e) {
+            } catch (RecordReader.UnreadableRecord e) {
                 rejections.add(new Rejection(record, e.getMessage()));
             }
         }
@@ -92,22 +89,6 @@ final class IntakeListener<T> implements BatchMessageListener<String, byte[]> {
             LOG.info("{} from {}: {} records, {} created, {} already known, {} to {}", intake.name(), records.get(0).topic(),
                     records.size(), created, duplicates, rejections.size(), deadLetterTopic);
         }
-    }
-
-    private T read(byte @Nullable [] value) throws UnreadableRecord {
-        if (value == null || value.length == 0) {
-            throw new UnreadableRecord(FieldError.of("record", "streams.invalid.empty"));
-        }
-        T item;
-        try {
-            item = json.readValue(value, intake.itemType());
-        } catch (JacksonException e) {
-            throw new UnreadableRecord(FieldError.of("record", "streams.invalid.json", shorten(e.getOriginalMessage())));
-        }
-        if (item == null) {
-            throw new UnreadableRecord(FieldError.of("record", "streams.invalid.empty"));
-        }
-        return item;
     }
 
     /** Sends every dead letter and waits for the broker's acknowledgement, so none is lost when the offsets move on. */
@@ -133,22 +114,6 @@ final class IntakeListener<T> implements BatchMessageListener<String, byte[]> {
         } catch (ExecutionException | TimeoutException e) {
             // Thrown, the poll is read again (its items are then duplicates) and nothing moves on without its dead letters.
             throw new IllegalStateException("dead letters not acknowledged by " + deadLetterTopic, e);
-        }
-    }
-
-    private static String shorten(@Nullable String text) {
-        if (text == null) {
-            return "";
-        }
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
-    /** A record that is no item of the API; its message is the reason as the API words an error: {@code field: text}. */
-    private static final class UnreadableRecord extends Exception {
-
-        UnreadableRecord(FieldError error) {
-            super(error.field() + ": " + error.message(), null, false, false);
         }
     }
 }
