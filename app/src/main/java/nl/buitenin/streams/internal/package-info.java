@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.streams.internal;
+
+import org.jspecify.annotations.NullMarked;
