@@ -332,11 +332,14 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Refused: %d (a refusal can have several reasons)%n", r.refusals());
         r.refusalsByReason().forEach((code, count) -> out.printf(Locale.ROOT, "  %-30s %8d%n", code, count));
         if (r.perHourWithoutWaiting() != null) {
-            out.printf(Locale.ROOT, "%nShare of contacts invited, by hour of the contact (%s):%n", policy.zone());
+            out.printf(Locale.ROOT, "%nShare of contacts invited, by hour of the contact (%s; hours without contacts left out):%n", policy.zone());
             out.printf(Locale.ROOT, "  %-11s %8s   %-22s %-22s%n", "hour", "contacts", "without waiting", "waiting at most " + policy.maxInvitationDelay().toHours() + " h");
             for (int h = 0; h < 24; h++) {
                 HourShare before = r.perHourWithoutWaiting().get(h);
                 HourShare after = r.perHour().get(h);
+                if (after.contacts() == 0) {
+                    continue;
+                }
                 out.printf(Locale.ROOT, "  %02d:00-%02d:00 %8d   %6d %6.1f%%         %6d %6.1f%%%n", h, (h + 1) % 24, after.contacts(),
                         before.invited(), before.share() * 100, after.invited(), after.share() * 100);
             }
