@@ -19,6 +19,14 @@ public interface ContactPolicy {
     /** May we invite this person to give feedback on this touchpoint now? Decides, stores and returns the decision. */
     ContactDecision mayInvite(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts);
 
+    /**
+     * May we invite this person to give feedback on the service contact they had at {@code contactAt}? As
+     * {@link #mayInvite(PersonKey, TouchpointId, Instant, PersonFacts)}, except that an invitation held back only by quiet
+     * hours or a quiet day is postponed to the next allowed moment ({@link ContactDecision#deferredUntil()}) when that
+     * moment is within the policy's maximum delay after the contact, and refused as too long after the contact otherwise.
+     */
+    ContactDecision mayInviteAfter(PersonKey person, TouchpointId touchpoint, Instant contactAt, Instant now, PersonFacts facts);
+
     /** May we remind this person of an invitation for this touchpoint now? Only when they asked for reminders. */
     ContactDecision mayRemind(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts);
 

@@ -17,5 +17,10 @@ public enum ReasonCode {
     /** The person chose not to be contacted on any channel (told-back messages). */
     DO_NOT_CONTACT,
     /** The person is no longer known: they were erased (told-back messages). */
-    PERSON_UNKNOWN
+    PERSON_UNKNOWN,
+    /**
+     * An invitation held back by quiet time whose next allowed moment is more than the policy's maximum delay after the
+     * contact it is about: the answer would no longer be about a recent contact.
+     */
+    TOO_LONG_AFTER_CONTACT
 }

@@ -10,7 +10,8 @@
         "organisation",
         "demo",
         "privacy",
-        "journey" })
+        "journey",
+        "insight" })
 @NullMarked
 package nl.buitenin.contact;
 

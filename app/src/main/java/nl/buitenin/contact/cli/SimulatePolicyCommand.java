@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -53,7 +54,9 @@ import picocli.CommandLine.Spec;
  * {@code simulate-policy}: replays interactions through a contact policy, as if each interaction
  * triggered a request to invite the person, and compares the outcome with asking after every
  * contact. Invitations refused only for quiet hours or a quiet day are postponed to the next
- * moment outside them, as the sender would do. Everyone is assumed to have consented.
+ * moment outside them when that is within the policy's maximum delay after the contact, by the engine's own rule
+ * ({@link PolicyEngine#postponeInvitation}), as the sender does; the share invited per hour of the contact is reported
+ * with and without that waiting. Everyone is assumed to have consented.
  */
 @Command(name = "simulate-policy", mixinStandardHelpOptions = true,
         description = "Replay a year of interactions (CSV: time, person or customer id, touchpoint) through a contact policy and report "
@@ -92,7 +95,18 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
     public record Report(int interactions, int people, int invitations, int postponedPastQuietTime, int refusals,
             Map<ReasonCode, Integer> refusalsByReason, int peopleInvited, int peopleInvitedMoreThanOnce, double shareInvitedMoreThanOnce,
             int mostInvitationsForOnePerson, int everyContactInvitations, int everyContactPeopleAskedMoreThanOnce,
-            double everyContactShareAskedMoreThanOnce) {
+            double everyContactShareAskedMoreThanOnce, List<HourShare> perHour, @Nullable List<HourShare> perHourWithoutWaiting) {
+
+        /** The same report with the hours of a replay in which nothing waited for the quiet time to pass. */
+        Report withoutWaiting(List<HourShare> hours) {
+            return new Report(interactions, people, invitations, postponedPastQuietTime, refusals, refusalsByReason, peopleInvited,
+                    peopleInvitedMoreThanOnce, shareInvitedMoreThanOnce, mostInvitationsForOnePerson, everyContactInvitations,
+                    everyContactPeopleAskedMoreThanOnce, everyContactShareAskedMoreThanOnce, perHour, hours);
+        }
+    }
+
+    /** One hour of the day (policy's zone): contacts in it and how many of them led to an invitation. */
+    public record HourShare(int hour, int contacts, int invited, double share) {
     }
 
     @Override
@@ -104,7 +118,7 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
             Policy policy = policyFile == null ? Policy.sensibleDefault(zoneId)
                     : PolicyFile.read(Files.readString(policyFile, StandardCharsets.UTF_8)).toPolicy(zoneId);
             List<Interaction> replayed = read(interactions, zoneId).stream().filter(i -> within(i.at(), zoneId)).toList();
-            Report report = replay(replayed, policy, new Sampler(sha256(samplingKey)));
+            Report report = replayWithAndWithoutWaiting(replayed, policy, new Sampler(sha256(samplingKey)));
             if (json) {
                 out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
             } else {
@@ -135,6 +149,8 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
         Map<PersonKey, List<Instant>> contacts = new HashMap<>();
         Map<PersonKey, Integer> interactionsPerPerson = new HashMap<>();
         Map<ReasonCode, Integer> byReason = new EnumMap<>(ReasonCode.class);
+        int[] contactsPerHour = new int[24];
+        int[] invitedPerHour = new int[24];
         int invited = 0;
         int postponed = 0;
         int refusals = 0;
@@ -145,15 +161,22 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
             List<PastContact> sent = invitations.computeIfAbsent(person, p -> new ArrayList<>());
             Instant at = interaction.at();
             PersonFacts facts = PersonFacts.consentedWithoutHistory().withContacts(sent).withOperationalContacts(recent(earlier, at, policy));
-            List<Reason> reasons = engine.decide(policy, facts, person, interaction.touchpoint(), at);
-            if (!reasons.isEmpty() && onlyQuietTime(reasons)) {
-                at = nextMomentOutsideQuietTime(at, policy);
+            // The stored policy's rule: wait for the next allowed moment when only the clock objects and that moment is
+            // within the maximum delay after the contact, then decide again then, as the invitation job does.
+            PolicyEngine.Postponement postponement = engine.postponeInvitation(policy,
+                    engine.decide(policy, facts, person, interaction.touchpoint(), at), at, interaction.at());
+            List<Reason> reasons = postponement.reasons();
+            if (postponement.postponed()) {
+                at = postponement.until();
                 reasons = engine.decide(policy, facts, person, interaction.touchpoint(), at);
                 postponed += reasons.isEmpty() ? 1 : 0;
             }
             earlier.add(interaction.at());
+            int hour = interaction.at().atZone(policy.zone()).getHour();
+            contactsPerHour[hour]++;
             if (reasons.isEmpty()) {
                 invited++;
+                invitedPerHour[hour]++;
                 sent.add(new PastContact(at, ContactKind.INVITATION));
             } else {
                 refusals++;
@@ -165,8 +188,23 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
         int most = invitations.values().stream().mapToInt(List::size).max().orElse(0);
         int people = interactionsPerPerson.size();
         int everyContactMoreThanOnce = (int) interactionsPerPerson.values().stream().filter(n -> n > 1).count();
+        List<HourShare> perHour = new ArrayList<>(24);
+        for (int h = 0; h < 24; h++) {
+            perHour.add(new HourShare(h, contactsPerHour[h], invitedPerHour[h], share(invitedPerHour[h], contactsPerHour[h])));
+        }
         return new Report(ordered.size(), people, invited, postponed, refusals, byReason, peopleInvited, invitedMoreThanOnce,
-                share(invitedMoreThanOnce, people), most, ordered.size(), everyContactMoreThanOnce, share(everyContactMoreThanOnce, people));
+                share(invitedMoreThanOnce, people), most, ordered.size(), everyContactMoreThanOnce, share(everyContactMoreThanOnce, people),
+                perHour, null);
+    }
+
+    /**
+     * The replay with the policy as given, and beside it the same policy without waiting ({@code maxInvitationDelayHours} 0:
+     * every invitation in quiet time dropped, as before invitations waited), for the share invited per hour of the day.
+     */
+    public static Report replayWithAndWithoutWaiting(List<Interaction> interactions, Policy policy, Sampler sampler) {
+        Report withWaiting = replay(interactions, policy, sampler);
+        Report without = replay(interactions, policy.withMaxInvitationDelay(Duration.ZERO), sampler);
+        return withWaiting.withoutWaiting(without.perHour());
     }
 
     /** Earlier contacts count as "other recent contact" only within the policy's window; older ones are dropped. */
@@ -179,22 +217,6 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
             }
         }
         return recent;
-    }
-
-    private static boolean onlyQuietTime(List<Reason> reasons) {
-        return reasons.stream().allMatch(r -> r.code() == ReasonCode.QUIET_HOURS || r.code() == ReasonCode.QUIET_DAY);
-    }
-
-    private static Instant nextMomentOutsideQuietTime(Instant at, Policy policy) {
-        Instant candidate = at;
-        for (int step = 0; step < 8 * 48; step++) {
-            var local = candidate.atZone(policy.zone());
-            if (!policy.isQuiet(local.toLocalTime()) && !policy.quietDays().contains(local.getDayOfWeek())) {
-                return candidate;
-            }
-            candidate = candidate.plus(Duration.ofMinutes(30));
-        }
-        return candidate;
     }
 
     private static double share(int part, int whole) {
@@ -294,9 +316,10 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
     private static void print(Report r, Policy policy, PrintWriter out) {
         out.printf(Locale.ROOT, "Policy: %.0f%% sampled per touchpoint per %d days, %d days between invitations, at most %d a quarter and %d a year,%n",
                 policy.sampleShare() * 100, policy.samplingPeriodDays(), policy.recontactDays(), policy.capPerQuarter(), policy.capPerYear());
-        out.printf(Locale.ROOT, "        quiet %s-%s and on %s, not within %d days of another contact.%n", policy.quietFrom(), policy.quietUntil(),
+        out.printf(Locale.ROOT, "        quiet %s-%s and on %s, not within %d days of another contact,%n", policy.quietFrom(), policy.quietUntil(),
                 policy.quietDays().isEmpty() ? "no day" : policy.quietDays().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
                 policy.operationalContactDays());
+        out.printf(Locale.ROOT, "        an invitation in quiet time waits at most %d hours after its contact.%n", policy.maxInvitationDelay().toHours());
         out.printf(Locale.ROOT, "Interactions: %d from %d people.%n%n", r.interactions(), r.people());
         out.printf(Locale.ROOT, "%-38s %12s   %-24s%n", "", "this policy", "ask after every contact");
         out.printf(Locale.ROOT, "%-38s %12d %25d%n", "invitations", r.invitations(), r.everyContactInvitations());
@@ -308,5 +331,18 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-38s %12d%n%n", "postponed past quiet hours or days", r.postponedPastQuietTime());
         out.printf(Locale.ROOT, "Refused: %d (a refusal can have several reasons)%n", r.refusals());
         r.refusalsByReason().forEach((code, count) -> out.printf(Locale.ROOT, "  %-30s %8d%n", code, count));
+        if (r.perHourWithoutWaiting() != null) {
+            out.printf(Locale.ROOT, "%nShare of contacts invited, by hour of the contact (%s; hours without contacts left out):%n", policy.zone());
+            out.printf(Locale.ROOT, "  %-11s %8s   %-22s %-22s%n", "hour", "contacts", "without waiting", "waiting at most " + policy.maxInvitationDelay().toHours() + " h");
+            for (int h = 0; h < 24; h++) {
+                HourShare before = r.perHourWithoutWaiting().get(h);
+                HourShare after = r.perHour().get(h);
+                if (after.contacts() == 0) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "  %02d:00-%02d:00 %8d   %6d %6.1f%%         %6d %6.1f%%%n", h, (h + 1) % 24, after.contacts(),
+                        before.invited(), before.share() * 100, after.invited(), after.share() * 100);
+            }
+        }
     }
 }

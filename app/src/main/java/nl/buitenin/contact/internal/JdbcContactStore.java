@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,8 +53,14 @@ public class JdbcContactStore {
     }
 
     public void saveDecision(ContactDecision decision) {
-        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until) "
-                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons, :deferred)")
+        saveDecision(decision, null);
+    }
+
+    /** A decision on an invitation after a contact keeps that contact's time, the denominator of the share invited per hour. */
+    public void saveDecision(ContactDecision decision, @Nullable Instant contactAt) {
+        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until, contact_at) "
+                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons, :deferred, :contactAt)")
+                .param("contactAt", contactAt == null ? null : utc(contactAt))
                 .param("id", decision.id()).param("person", decision.person().value())
                 .param("touchpoint", decision.touchpoint() == null ? null : decision.touchpoint().value())
                 .param("deferred", decision.deferredUntil() == null ? null : utc(decision.deferredUntil()))
@@ -75,8 +82,15 @@ public class JdbcContactStore {
     }
 
     public void saveAttempt(PersonKey person, TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt) {
-        jdbc.sql("insert into contact_attempt (id, person_key, touchpoint_id, kind, channel, sent_at) "
-                        + "values (:id, :person, :touchpoint, :kind, :channel, :at)")
+        saveAttempt(person, touchpoint, kind, channel, sentAt, null);
+    }
+
+    /** An invitation after a contact is logged with that contact's time (null for other contacts). */
+    public void saveAttempt(PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Channel channel, Instant sentAt,
+            @Nullable Instant contactAt) {
+        jdbc.sql("insert into contact_attempt (id, person_key, touchpoint_id, kind, channel, sent_at, contact_at) "
+                        + "values (:id, :person, :touchpoint, :kind, :channel, :at, :contactAt)")
+                .param("contactAt", contactAt == null ? null : utc(contactAt))
                 .param("id", UUID.randomUUID()).param("person", person.value())
                 .param("touchpoint", touchpoint == null ? null : touchpoint.value())
                 .param("kind", kind.name()).param("channel", channel.name()).param("at", utc(sentAt)).update();
@@ -87,6 +101,25 @@ public class JdbcContactStore {
         return jdbc.sql("select sent_at, kind from contact_attempt where person_key = :person and sent_at >= :since")
                 .param("person", person.value()).param("since", utc(since))
                 .query((rs, n) -> new PastContact(rs.getObject(1, OffsetDateTime.class).toInstant(), ContactKind.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    /** A service contact after which an invitation was asked for, and whether one was sent. */
+    public record InvitationContact(String person, Instant contactAt, boolean invited) {
+    }
+
+    /**
+     * Every contact since {@code since} after which an invitation was asked for (by person, touchpoint and the contact's
+     * time, once however often it was decided on), with whether an invitation for it is in the contact log.
+     */
+    public List<InvitationContact> invitationContactsSince(Instant since) {
+        return jdbc.sql("select d.person_key, d.contact_at, max(case when a.id is null then 0 else 1 end) from contact_decision d "
+                        + "left join contact_attempt a on a.person_key = d.person_key and a.touchpoint_id = d.touchpoint_id "
+                        + "and a.contact_at = d.contact_at and a.kind = 'INVITATION' "
+                        + "where d.kind = 'INVITATION' and d.contact_at >= :since "
+                        + "group by d.person_key, d.touchpoint_id, d.contact_at")
+                .param("since", utc(since))
+                .query((rs, n) -> new InvitationContact(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3) == 1))
                 .list();
     }
 

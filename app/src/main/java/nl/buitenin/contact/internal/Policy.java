@@ -19,11 +19,26 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  * after which the person is asked (0.2 = one in five), overridden per touchpoint; the draw is per
  * person × touchpoint × sampling period, so the same person gets the same answer within a period.
  * Quiet hours run from {@code quietFrom} to {@code quietUntil} and may wrap past midnight; all
- * clock times and days are in {@code zone}, the organisation's time zone.
+ * clock times and days are in {@code zone}, the organisation's time zone. An invitation after a contact that
+ * falls in quiet time waits for the next allowed moment, at most {@code maxInvitationDelay} after the contact
+ * (whole hours; zero: it never waits).
  */
 public record Policy(double sampleShare, Map<TouchpointId, Double> touchpointShares, int samplingPeriodDays, int recontactDays,
         int capPerQuarter, int capPerYear, LocalTime quietFrom, LocalTime quietUntil, Set<DayOfWeek> quietDays,
-        int operationalContactDays, Channel invitationChannel, ZoneId zone) {
+        int operationalContactDays, Channel invitationChannel, ZoneId zone, java.time.Duration maxInvitationDelay) {
+
+    /** The default of {@link #maxInvitationDelay}: an evening contact is still recent the next morning. */
+    public static final java.time.Duration DEFAULT_MAX_INVITATION_DELAY = java.time.Duration.ofHours(24);
+    /** The longest an invitation may wait: a week, as long as a contact is a moment to ask about at all. */
+    public static final int MAX_INVITATION_DELAY_HOURS = 168;
+
+    /** A policy with the default maximum delay of an invitation. */
+    public Policy(double sampleShare, Map<TouchpointId, Double> touchpointShares, int samplingPeriodDays, int recontactDays,
+            int capPerQuarter, int capPerYear, LocalTime quietFrom, LocalTime quietUntil, Set<DayOfWeek> quietDays,
+            int operationalContactDays, Channel invitationChannel, ZoneId zone) {
+        this(sampleShare, touchpointShares, samplingPeriodDays, recontactDays, capPerQuarter, capPerYear, quietFrom, quietUntil, quietDays,
+                operationalContactDays, invitationChannel, zone, DEFAULT_MAX_INVITATION_DELAY);
+    }
 
     public Policy {
         touchpointShares = touchpointShares == null ? Map.of() : Map.copyOf(touchpointShares);
@@ -64,6 +79,10 @@ public record Policy(double sampleShare, Map<TouchpointId, Double> touchpointSha
         if (zone == null) {
             errors.add(FieldError.of("zone", "contact.invalid.zone"));
         }
+        if (maxInvitationDelay == null || maxInvitationDelay.isNegative()
+                || maxInvitationDelay.compareTo(java.time.Duration.ofHours(MAX_INVITATION_DELAY_HOURS)) > 0) {
+            errors.add(FieldError.of("maxInvitationDelayHours", "contact.invalid.between", 0, MAX_INVITATION_DELAY_HOURS));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -86,7 +105,13 @@ public record Policy(double sampleShare, Map<TouchpointId, Double> touchpointSha
 
     public Policy inZone(ZoneId otherZone) {
         return new Policy(sampleShare, touchpointShares, samplingPeriodDays, recontactDays, capPerQuarter, capPerYear, quietFrom,
-                quietUntil, quietDays, operationalContactDays, invitationChannel, otherZone);
+                quietUntil, quietDays, operationalContactDays, invitationChannel, otherZone, maxInvitationDelay);
+    }
+
+    /** The same policy with another maximum delay of an invitation after its contact. */
+    public Policy withMaxInvitationDelay(java.time.Duration delay) {
+        return new Policy(sampleShare, touchpointShares, samplingPeriodDays, recontactDays, capPerQuarter, capPerYear, quietFrom,
+                quietUntil, quietDays, operationalContactDays, invitationChannel, zone, delay);
     }
 
     /**

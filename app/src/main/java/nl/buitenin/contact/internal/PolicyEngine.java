@@ -7,6 +7,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.contact.ContactKind;
 import nl.buitenin.contact.PastContact;
@@ -114,6 +117,37 @@ public final class PolicyEngine {
     /** Whether only the clock objects: the message may go out later, at the next allowed moment. */
     public static boolean onlyQuietTime(List<Reason> reasons) {
         return !reasons.isEmpty() && reasons.stream().allMatch(r -> r.code() == ReasonCode.QUIET_HOURS || r.code() == ReasonCode.QUIET_DAY);
+    }
+
+    /**
+     * What becomes of an invitation after a contact at {@code contactAt} that the rules answered with {@code reasons} at
+     * {@code now}: held back only by quiet hours or a quiet day, it waits for the policy's next allowed moment, provided
+     * that moment is at most {@link Policy#maxInvitationDelay()} after the contact; past that it is refused, with
+     * {@link ReasonCode#TOO_LONG_AFTER_CONTACT} added to its reasons. Any other refusal, and an allowed invitation, stay
+     * as they are. The one rule for the stored policy and for {@code simulate-policy} alike.
+     */
+    public Postponement postponeInvitation(Policy policy, List<Reason> reasons, Instant now, Instant contactAt) {
+        if (!onlyQuietTime(reasons)) {
+            return new Postponement(reasons, null);
+        }
+        Optional<Instant> next = policy.nextAllowedMoment(now);
+        if (next.isPresent() && !next.get().isAfter(contactAt.plus(policy.maxInvitationDelay()))) {
+            return new Postponement(reasons, next.get());
+        }
+        List<Reason> refused = new ArrayList<>(reasons);
+        refused.add(textsFor(policy).get(ReasonCode.TOO_LONG_AFTER_CONTACT));
+        return new Postponement(List.copyOf(refused), null);
+    }
+
+    /**
+     * The outcome of {@link #postponeInvitation}: the reasons (the quiet time's, plus "too long after the contact" when it
+     * may not wait), and the moment it waits for, or null when it does not wait.
+     */
+    public record Postponement(List<Reason> reasons, @Nullable Instant until) {
+
+        public boolean postponed() {
+            return until != null;
+        }
     }
 
     /** The recontact window (invitations only) and the caps (invitations and reminders alike), in one pass. */

@@ -30,7 +30,15 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
  */
 public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShares, Integer samplingPeriodDays, Integer recontactDays,
         Integer capPerQuarter, Integer capPerYear, String quietFrom, String quietUntil, List<String> quietDays, Integer operationalContactDays,
-        String invitationChannel) {
+        String invitationChannel, Integer maxInvitationDelayHours) {
+
+    /** A file without the maximum delay of an invitation (it takes the default, 24 hours). */
+    public PolicyFile(Double sampleShare, Map<String, Double> touchpointShares, Integer samplingPeriodDays, Integer recontactDays,
+            Integer capPerQuarter, Integer capPerYear, String quietFrom, String quietUntil, List<String> quietDays,
+            Integer operationalContactDays, String invitationChannel) {
+        this(sampleShare, touchpointShares, samplingPeriodDays, recontactDays, capPerQuarter, capPerYear, quietFrom, quietUntil, quietDays,
+                operationalContactDays, invitationChannel, null);
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -40,7 +48,8 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
         p.touchpointShares().forEach((touchpoint, share) -> shares.put(touchpoint.toString(), share));
         return new PolicyFile(p.sampleShare(), shares, p.samplingPeriodDays(), p.recontactDays(), p.capPerQuarter(), p.capPerYear(),
                 p.quietFrom().toString(), p.quietUntil().toString(),
-                p.quietDays().stream().sorted().map(DayOfWeek::name).toList(), p.operationalContactDays(), p.invitationChannel().name());
+                p.quietDays().stream().sorted().map(DayOfWeek::name).toList(), p.operationalContactDays(), p.invitationChannel().name(),
+                (int) p.maxInvitationDelay().toHours());
     }
 
     public static PolicyFile read(String json) {
@@ -104,7 +113,8 @@ public record PolicyFile(Double sampleShare, Map<String, Double> touchpointShare
         try {
             Policy policy = new Policy(or(sampleShare, d.sampleShare()), shares, or(samplingPeriodDays, d.samplingPeriodDays()),
                     or(recontactDays, d.recontactDays()), or(capPerQuarter, d.capPerQuarter()), or(capPerYear, d.capPerYear()), from, until, days,
-                    or(operationalContactDays, d.operationalContactDays()), channel, zone);
+                    or(operationalContactDays, d.operationalContactDays()), channel, zone,
+                    maxInvitationDelayHours == null ? d.maxInvitationDelay() : java.time.Duration.ofHours(maxInvitationDelayHours));
             if (errors.isEmpty()) {
                 return policy;
             }

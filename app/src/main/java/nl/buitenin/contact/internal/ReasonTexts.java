@@ -40,6 +40,10 @@ final class ReasonTexts {
                 "This person does not want to be contacted on any channel.");
         add(ReasonCode.PERSON_UNKNOWN, "Deze persoon is niet (meer) bekend; de gegevens zijn verwijderd.",
                 "This person is not (or no longer) known; their data was erased.");
+        add(ReasonCode.TOO_LONG_AFTER_CONTACT, "Te lang na het contact: na de rustige tijd is het meer dan "
+                        + p.maxInvitationDelay().toHours() + " uur na het contact, dan gaat een antwoord niet meer over dat contact.",
+                "Too long after the contact: after the quiet time it is more than " + p.maxInvitationDelay().toHours()
+                        + " hours after the contact, and an answer would no longer be about that contact.");
     }
 
     Reason get(ReasonCode code) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,13 +57,19 @@ public class StoredContactPolicy implements ContactPolicy {
     @Override
     @Transactional
     public ContactDecision mayInvite(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts) {
-        return decide(person, touchpoint, ContactKind.INVITATION, now, facts);
+        return decide(person, touchpoint, ContactKind.INVITATION, now, facts, null);
+    }
+
+    @Override
+    @Transactional
+    public ContactDecision mayInviteAfter(PersonKey person, TouchpointId touchpoint, Instant contactAt, Instant now, PersonFacts facts) {
+        return decide(person, touchpoint, ContactKind.INVITATION, now, facts, contactAt);
     }
 
     @Override
     @Transactional
     public ContactDecision mayRemind(PersonKey person, TouchpointId touchpoint, Instant now, PersonFacts facts) {
-        return decide(person, touchpoint, ContactKind.REMINDER, now, facts);
+        return decide(person, touchpoint, ContactKind.REMINDER, now, facts, null);
     }
 
     @Override
@@ -82,7 +89,8 @@ public class StoredContactPolicy implements ContactPolicy {
         store.saveAttempt(person, touchpoint, kind, channel, sentAt);
     }
 
-    private ContactDecision decide(PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant now, PersonFacts facts) {
+    private ContactDecision decide(PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant now, PersonFacts facts,
+            @Nullable Instant contactAt) {
         Policy policy = current();
         Instant startOfLastYear = LocalDate.ofInstant(now, policy.zone()).minusYears(1).withDayOfYear(1).atStartOfDay(policy.zone()).toInstant();
         PersonFacts withLog = facts.withContacts(store.attemptsSince(person, startOfLastYear));
@@ -91,8 +99,14 @@ public class StoredContactPolicy implements ContactPolicy {
         // it), so it is scheduled, not refused: the decision says from when, as for a told-back message.
         Instant deferredUntil = kind == ContactKind.REMINDER && PolicyEngine.onlyQuietTime(reasons)
                 ? policy.nextAllowedMoment(now).orElse(null) : null;
+        // An invitation after a contact waits too, but only as long as an answer can still be about that contact.
+        if (kind == ContactKind.INVITATION && contactAt != null) {
+            PolicyEngine.Postponement postponement = engine.postponeInvitation(policy, reasons, now, contactAt);
+            reasons = postponement.reasons();
+            deferredUntil = postponement.until();
+        }
         ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, touchpoint, kind, now, reasons, deferredUntil);
-        store.saveDecision(decision);
+        store.saveDecision(decision, contactAt);
         return decision;
     }
 }

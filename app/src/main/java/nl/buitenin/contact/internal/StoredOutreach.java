@@ -24,20 +24,36 @@ class StoredOutreach implements Outreach {
 
     private final ContactPolicy policy;
     private final OutreachFacts facts;
+    private final JdbcContactStore store;
 
-    StoredOutreach(ContactPolicy policy, OutreachFacts facts) {
+    StoredOutreach(ContactPolicy policy, OutreachFacts facts, JdbcContactStore store) {
         this.policy = policy;
         this.facts = facts;
+        this.store = store;
     }
 
     @Override
     @Transactional
     public ContactDecision ask(OutreachRequest request) {
         return switch (request.kind()) {
-            case INVITATION -> policy.mayInvite(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
+            case INVITATION -> request.occasion().kind() == OutreachRequest.OccasionKind.CONTACT
+                    ? policy.mayInviteAfter(request.person(), request.touchpoint(), request.occasion().at(), request.at(), facts.forSurvey(request))
+                    : policy.mayInvite(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
             case REMINDER -> policy.mayRemind(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
             case TOLD_BACK -> policy.mayTellBack(request.person(), request.at(), facts.forToldBack(request.person()));
         };
+    }
+
+    /** An invitation after a contact is logged with that contact's time, so the share of contacts invited can be counted. */
+    @Override
+    @Transactional
+    public void sent(OutreachRequest request, Instant sentAt) {
+        if (request.channel() == null) {
+            throw new IllegalArgumentException("the request names no channel; record the contact with contacted(…) and the channel used");
+        }
+        Instant contactAt = request.kind() == ContactKind.INVITATION && request.occasion().kind() == OutreachRequest.OccasionKind.CONTACT
+                ? request.occasion().at() : null;
+        store.saveAttempt(request.person(), request.touchpoint(), request.kind(), request.channel(), sentAt, contactAt);
     }
 
     @Override

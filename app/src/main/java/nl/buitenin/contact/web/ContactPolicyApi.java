@@ -9,9 +9,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.jspecify.annotations.Nullable;
+
 import io.swagger.v3.oas.annotations.Operation;
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
+import nl.buitenin.contact.internal.InvitedPerHour;
 import nl.buitenin.contact.internal.JdbcContactStore;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.contact.internal.StoredContactPolicy;
@@ -27,10 +30,36 @@ class ContactPolicyApi {
 
     private final StoredContactPolicy policy;
     private final JdbcContactStore store;
+    private final InvitedPerHour invitedPerHour;
 
-    ContactPolicyApi(StoredContactPolicy policy, JdbcContactStore store) {
+    ContactPolicyApi(StoredContactPolicy policy, JdbcContactStore store, InvitedPerHour invitedPerHour) {
         this.policy = policy;
         this.store = store;
+        this.invitedPerHour = invitedPerHour;
+    }
+
+    /** The share of contacts invited per hour of the day, over the last {@code days} days. */
+    record InvitedPerHourJson(int days, List<InvitedHourJson> hours) {
+    }
+
+    /**
+     * One hour of the day (0–23, the organisation's time zone): contacts after which an invitation was asked for, those
+     * invited, and the share in percent with its 95 % Wilson interval. An hour about fewer than {@code fewerThan} people is
+     * {@code hidden}, its numbers null.
+     */
+    record InvitedHourJson(int hour, @Nullable Long contacts, @Nullable Long invited, @Nullable Double percent, @Nullable Double lower,
+            @Nullable Double upper, boolean hidden, @Nullable Integer fewerThan) {
+    }
+
+    @GetMapping("/invited-per-hour")
+    @Operation(summary = "Per hour of the day the share of contacts (last 90 days) that got a survey invitation, with n and a 95 % interval; "
+            + "hours about fewer people than the small-cell rule allows are hidden")
+    InvitedPerHourJson invitedPerHour() {
+        return new InvitedPerHourJson(InvitedPerHour.DAYS, invitedPerHour.lastDays().stream()
+                .map(h -> new InvitedHourJson(h.hour(), h.contacts(), h.invited(), h.share() == null ? null : h.share().value(),
+                        h.share() == null ? null : h.share().lower(), h.share() == null ? null : h.share().upper(), h.hidden(),
+                        h.hidden() ? h.fewerThan() : null))
+                .toList());
     }
 
     @GetMapping("/policy")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
+import nl.buitenin.contact.internal.InvitedPerHour;
 import nl.buitenin.contact.internal.JdbcContactStore;
 import nl.buitenin.contact.internal.StoredContactPolicy;
 import nl.buitenin.journey.Channel;
@@ -29,11 +30,13 @@ class ContactPolicyController {
     private final StoredContactPolicy policy;
     private final JdbcContactStore store;
     private final Journeys journeys;
+    private final InvitedPerHour invitedPerHour;
 
-    ContactPolicyController(StoredContactPolicy policy, JdbcContactStore store, Journeys journeys) {
+    ContactPolicyController(StoredContactPolicy policy, JdbcContactStore store, Journeys journeys, InvitedPerHour invitedPerHour) {
         this.policy = policy;
         this.store = store;
         this.journeys = journeys;
+        this.invitedPerHour = invitedPerHour;
     }
 
     @GetMapping("/contact/policy")
@@ -57,6 +60,8 @@ class ContactPolicyController {
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("decisions", store.recentDecisions(20));
+        model.addAttribute("invitedPerHour", invitedPerHour.lastDays());
+        model.addAttribute("invitedPerHourDays", InvitedPerHour.DAYS);
         List<Journey> mapped = journeys.all();
         Set<String> known = mapped.stream().flatMap(j -> j.touchpoints().stream()).map(t -> t.id().toString()).collect(Collectors.toSet());
         model.addAttribute("journeys", mapped);

@@ -29,6 +29,7 @@ public class PolicyForm {
     private List<String> quietDays = new ArrayList<>();
     private String operationalContactDays = "3";
     private String invitationChannel = "EMAIL";
+    private String maxInvitationDelayHours = "24";
 
     public static PolicyForm of(Policy policy) {
         PolicyForm form = new PolicyForm();
@@ -43,6 +44,7 @@ public class PolicyForm {
         form.quietDays = policy.quietDays().stream().sorted().map(DayOfWeek::name).toList();
         form.operationalContactDays = String.valueOf(policy.operationalContactDays());
         form.invitationChannel = policy.invitationChannel().name();
+        form.maxInvitationDelayHours = String.valueOf(policy.maxInvitationDelay().toHours());
         return form;
     }
 
@@ -63,11 +65,12 @@ public class PolicyForm {
         Integer quarter = whole("capPerQuarter", capPerQuarter, errors);
         Integer year = whole("capPerYear", capPerYear, errors);
         Integer operational = whole("operationalContactDays", operationalContactDays, errors);
+        Integer maxDelay = whole("maxInvitationDelayHours", maxInvitationDelayHours, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new PolicyFile(share / 100.0, shares, period, recontact, quarter, year, quietFrom, quietUntil, quietDays, operational,
-                invitationChannel);
+                invitationChannel, maxDelay);
     }
 
     private static String percent(double share) {
@@ -109,4 +112,6 @@ public class PolicyForm {
     public void setOperationalContactDays(String operationalContactDays) { this.operationalContactDays = operationalContactDays; }
     public String getInvitationChannel() { return invitationChannel; }
     public void setInvitationChannel(String invitationChannel) { this.invitationChannel = invitationChannel; }
+    public String getMaxInvitationDelayHours() { return maxInvitationDelayHours; }
+    public void setMaxInvitationDelayHours(String maxInvitationDelayHours) { this.maxInvitationDelayHours = maxInvitationDelayHours; }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.buitenin.contact.ContactDecision;
 import nl.buitenin.contact.Outreach;
 import nl.buitenin.contact.OutreachRequest;
 import nl.buitenin.journey.Channel;
@@ -36,10 +37,13 @@ import nl.buitenin.privacy.PurposeId;
  * touchpoint and contact's {@link Outreach} allows it (it gathers consent, preferences, recent contacts and
  * open cases itself). The person's e-mail address and language are read through privacy under the purpose
  * "feedback"; the e-mail carries a personal one-time link and a link to the person's own page; the
- * invitation counts against the caps from the moment it is queued.
+ * invitation counts against the caps from the moment it is queued. An invitation held back only by quiet hours or a
+ * quiet day waits for the moment the policy names ({@link #sendPostponed}), unless that is too long after the contact.
  */
 @Service
 public class Invitations {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Invitations.class);
 
     /** A link stays valid this long; after that we do not ask again. */
     public static final Duration VALIDITY = Duration.ofDays(14);
@@ -47,7 +51,7 @@ public class Invitations {
     static final Duration ASK_WITHIN = Duration.ofDays(7);
 
     /** What became of a request to invite. */
-    public enum Outcome { INVITED, ALREADY_INVITED, NO_SURVEY, TOO_OLD, NOT_ALLOWED, NO_ADDRESS }
+    public enum Outcome { INVITED, ALREADY_INVITED, NO_SURVEY, TOO_OLD, NOT_ALLOWED, NO_ADDRESS, POSTPONED }
 
     private final JdbcSurveys surveys;
     private final JdbcResponses responses;
@@ -58,9 +62,11 @@ public class Invitations {
     private final Outbox outbox;
     private final Clock clock;
     private final PlatformTransactionManager transactions;
+    private final InvitationsDue due;
 
     Invitations(AnswerMails mails, JdbcSurveys surveys, JdbcResponses responses, AnswerLinks links, Outreach outreach, Persons persons,
-            Outbox outbox, Clock clock, PlatformTransactionManager transactions) {
+            Outbox outbox, Clock clock, PlatformTransactionManager transactions, InvitationsDue due) {
+        this.due = due;
         this.surveys = surveys;
         this.responses = responses;
         this.mails = mails;
@@ -134,7 +140,37 @@ public class Invitations {
     @Transactional
     public Outcome invite(PersonKey person, TouchpointId touchpoint, String sourceRef, Instant contactAt, @Nullable String staff,
             @Nullable String team) {
-        Instant now = clock.instant();
+        return invite(person, touchpoint, sourceRef, contactAt, staff, team, clock.instant());
+    }
+
+    /**
+     * Sends the invitations that waited for quiet hours or a quiet day to pass and are due at {@code now}: each is taken off
+     * the list and decided again now (caps or the policy may have changed meanwhile) in one transaction with the sending,
+     * so it goes out once, however often this runs and on however many nodes. Returns how many were sent.
+     */
+    public int sendPostponed(Instant now) {
+        TransactionTemplate eachAlone = new TransactionTemplate(transactions);
+        eachAlone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        int sent = 0;
+        for (InvitationsDue.Due waiting : due.dueAt(now, 200)) {
+            try {
+                Outcome outcome = eachAlone.execute(status -> due.take(waiting, now)
+                        ? invite(waiting.person(), waiting.touchpoint(), waiting.sourceRef(), waiting.contactAt(), waiting.staff(),
+                                waiting.team(), now)
+                        : Outcome.ALREADY_INVITED);
+                if (outcome == Outcome.INVITED) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                // Rolled back, so it stays on the list for the next run; one that cannot be handled must not stop the others.
+                log.warn("Postponed invitation for {} not handled: {}", waiting.sourceRef(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private Outcome invite(PersonKey person, TouchpointId touchpoint, String sourceRef, Instant contactAt, @Nullable String staff,
+            @Nullable String team, Instant now) {
         if (contactAt.isBefore(now.minus(ASK_WITHIN))) {
             return Outcome.TOO_OLD;
         }
@@ -146,7 +182,13 @@ public class Invitations {
             return Outcome.ALREADY_INVITED;
         }
         OutreachRequest request = OutreachRequest.invitationAfter(person, touchpoint, contactAt, Channel.EMAIL, now);
-        if (!outreach.ask(request).allowed()) {
+        ContactDecision decision = outreach.ask(request);
+        if (decision.deferred()) {
+            // Only the clock objects and the contact is recent enough: asked again when the quiet time ends.
+            due.hold(new InvitationsDue.Due(sourceRef, person, touchpoint, contactAt, decision.deferredUntil(), staff, team));
+            return Outcome.POSTPONED;
+        }
+        if (!decision.allowed()) {
             return Outcome.NOT_ALLOWED;
         }
         Optional<ContactDetails> details = persons.contactDetails(person, PurposeId.FEEDBACK);
