@@ -123,7 +123,7 @@ class WorkshopsTest {
     @Test
     void anAgentJoinsWithTheCodeAddsANoteAndTheBoardPollAnswers204WhileNothingChanged() throws Exception {
         Workshop workshop = open(false);
-        String step = mvc.perform(post("/workshops/join").with(user(agent)).with(csrf()).param("code", " " + workshop.joinCode().toLowerCase())))
+        String step = mvc.perform(post("/workshops/join").with(user(agent)).with(csrf()).param("code", " " + workshop.joinCode().toLowerCase()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(VisibleText.of(step)).contains("Voor welke afdeling doet u mee?", "Verkoop", "Klantenservice");
         join(agent, workshop, "Klantenservice");
@@ -187,8 +187,8 @@ class WorkshopsTest {
         String page = mvc.perform(post("/workshops/" + workshop.id() + "/items").with(user(agent)).with(csrf()).param("kind", "gripe")
                 .param("place", "stage:" + UUID.randomUUID()).param("text", " ")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(VisibleText.of(page)).contains("kind: kies de soort notitie", "place: kies een fase of contactmoment van de klantreis",
-                "text: schrijf een notitie van hoogstens 500 tekens");
+        assertThat(VisibleText.of(page)).contains("kind : kies de soort notitie", "place : kies een fase of contactmoment van de klantreis",
+                "text : schrijf een notitie van hoogstens 500 tekens");
         String tooLong = "x".repeat(501);
         String page2 = mvc.perform(post("/workshops/" + workshop.id() + "/items").with(user(agent)).with(csrf()).param("kind", "idea")
                 .param("place", "stage:" + booking.value()).param("text", tooLong)).andExpect(status().isOk()).andReturn().getResponse()
@@ -273,7 +273,7 @@ class WorkshopsTest {
         assertThat(page("/workshops/" + workshop.id(), analyst)).doesNotContain("Staff " + agent.username());
         mvc.perform(post("/workshops/" + workshop.id() + "/groups").with(user(analyst)).with(csrf()).param("name", "Eerste indruk"))
                 .andExpect(status().is3xxRedirection());
-        UUID group = store.groups(workshop.id()).getFirst().id();
+        UUID group = store.groups(workshop.id()).get(0).id();
         mvc.perform(post("/workshops/" + workshop.id() + "/grouping").with(user(analyst)).with(csrf()).param("item-" + item, group.toString()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/workshops/" + workshop.id() + "/close").with(user(analyst)).with(csrf())).andExpect(status().is3xxRedirection());
@@ -321,7 +321,7 @@ class WorkshopsTest {
         join(agent, workshop, "Verkoop");
         note(agent, workshop, "idea", "stage:" + booking.value(), "Een idee van mij");
         mvc.perform(post("/workshops/" + workshop.id() + "/vote").with(user(analyst)).with(csrf()).param("dots", "1"));
-        UUID item = store.items(workshop.id()).getFirst().id();
+        UUID item = store.items(workshop.id()).get(0).id();
         mvc.perform(post("/workshops/" + workshop.id() + "/items/" + item + "/dots").with(user(agent)).with(csrf()));
         nl.buitenin.privacy.StaffDataSource source = context.getBean("nl.buitenin.workshop.internal.WorkshopStaffData",
                 nl.buitenin.privacy.StaffDataSource.class);
