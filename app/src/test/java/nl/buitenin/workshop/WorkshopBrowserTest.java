@@ -100,6 +100,7 @@ class WorkshopBrowserTest {
         assertThat(VisibleText.problemsInText(phoneText)).isEmpty();
         ((JavascriptExecutor) phone).executeScript("document.getElementById('board').scrollIntoView();");
         Browser.screenshot(phone, "workshop-board-phone");
+        ((JavascriptExecutor) laptop).executeScript("window.scrollTo(0, 0);");
         Browser.screenshot(laptop, "workshop-board-laptop");
         assertThat(VisibleText.problemsInText(laptop.findElement(By.tagName("main")).getText())).isEmpty();
 
@@ -126,7 +127,7 @@ class WorkshopBrowserTest {
         Browser.screenshot(laptop, "workshop-result");
         laptop.findElement(By.cssSelector("form.lang button[value=en]")).click();
         String english = laptop.findElement(By.tagName("main")).getText();
-        assertThat(english).contains("Departments present", "By stage and touchpoint", "Booking by phone", "Assumption");
+        assertThat(english).contains("Departments present", "By stage and touchpoint", "Booking by phone", "Assumption", "Moment that matters");
         assertThat(VisibleText.problemsInText(english)).isEmpty();
         laptop.findElement(By.cssSelector("form.lang button[value=nl]")).click();
 
