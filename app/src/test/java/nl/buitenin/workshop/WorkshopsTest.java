@@ -331,13 +331,42 @@ class WorkshopsTest {
                 .anySatisfy(s -> assertThat(s).isEqualTo("Stippen geplaatst in workshops: 1"));
         assertThat(source.export(analyst.username()).stream().map(s -> s.where().nl()))
                 .contains("Workshop geopend: " + workshop.title());
-        assertThat(source.erase(agent.username())).isEqualTo(3);
+        assertThat(source.erase(agent.username())).isEqualTo(3); // participant, note, dot
         assertThat(source.export(agent.username())).isEmpty();
         assertThat(store.items(workshop.id())).singleElement().satisfies(i -> {
             assertThat(i.staffRef()).isNull();
             assertThat(i.text()).isEqualTo("Een idee van mij");
             assertThat(i.department()).isEqualTo("Verkoop");
         });
+    }
+
+    @Test
+    void aListedColleagueJoinsWithoutTheCodeAndAnUnknownNameIsRefusedByName() throws Exception {
+        String page = mvc.perform(post("/workshops").with(user(analyst)).with(csrf()).param("journey", journey.value().toString())
+                        .param("title", Unique.name("Workshop")).param("day", LocalDate.now().toString()).param("departments", "Verkoop")
+                        .param("invited", agent.username() + ", niemand-" + UUID.randomUUID().toString().substring(0, 6)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(VisibleText.of(page)).contains("invited : 'niemand-").contains("' is geen gebruiker van Buitenin");
+        String title = Unique.name("Workshop");
+        MvcResult opened = mvc.perform(post("/workshops").with(user(analyst)).with(csrf()).param("journey", journey.value().toString())
+                        .param("title", title).param("day", LocalDate.now().toString()).param("departments", "Verkoop\nKlantenservice")
+                        .param("invited", " " + agent.username() + "\n"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        UUID id = UUID.fromString(opened.getResponse().getRedirectedUrl().substring("/workshops/".length()));
+
+        String join = page("/workshops/join", agent);
+        assertThat(VisibleText.of(join)).contains("U bent uitgenodigd voor:", title);
+        mvc.perform(get("/workshops/" + id).with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/workshops/" + id + "/join").with(user(planner))).andExpect(status().isForbidden());
+        String pick = page("/workshops/" + id + "/join", agent);
+        assertThat(VisibleText.of(pick)).contains("Voor welke afdeling doet u mee?", "Klantenservice");
+        mvc.perform(post("/workshops/" + id + "/join").with(user(agent)).with(csrf()).param("department", "Klantenservice"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(store.participants(id)).singleElement().satisfies(p -> assertThat(p.department()).isEqualTo("Klantenservice"));
+        assertThat(VisibleText.of(page("/workshops/join", agent))).doesNotContain("U bent uitgenodigd voor:");
+        nl.buitenin.privacy.StaffDataSource source = context.getBean("nl.buitenin.workshop.internal.WorkshopStaffData",
+                nl.buitenin.privacy.StaffDataSource.class);
+        assertThat(source.export(agent.username()).stream().map(s -> s.where().nl())).contains("Uitgenodigd voor workshop: " + title);
     }
 
     @Autowired

@@ -106,6 +106,29 @@ public class JdbcWorkshops {
         jdbc.sql("update workshop_vote set staff_ref = null where workshop_id = :w").param("w", workshop).update();
     }
 
+    // Invitees
+
+    void insertInvitee(UUID workshop, String staffRef) {
+        jdbc.sql("insert into workshop_invitee (id, workshop_id, staff_ref) values (:id, :w, :s)")
+                .param("id", UUID.randomUUID()).param("w", workshop).param("s", staffRef).update();
+    }
+
+    boolean invited(UUID workshop, String staffRef) {
+        return jdbc.sql("select count(*) from workshop_invitee where workshop_id = :w and staff_ref = :s").param("w", workshop)
+                .param("s", staffRef).query(Long.class).single() > 0;
+    }
+
+    /** The workshops the staff member was listed for, the latest first. */
+    List<Workshop> invitedTo(String staffRef) {
+        List<UUID> ids = jdbc.sql("select workshop_id from workshop_invitee where staff_ref = :s").param("s", staffRef).query(UUID.class).list();
+        return all().stream().filter(w -> ids.contains(w.id())).toList();
+    }
+
+    public List<String> invitees(UUID workshop) {
+        return jdbc.sql("select staff_ref from workshop_invitee where workshop_id = :w and staff_ref is not null order by staff_ref")
+                .param("w", workshop).query(String.class).list();
+    }
+
     // Participants
 
     public void insertParticipant(Participant p) {
@@ -236,6 +259,7 @@ public class JdbcWorkshops {
 
     int eraseStaff(String staffRef) {
         return jdbc.sql("update workshop set facilitator_staff_ref = null where facilitator_staff_ref = :s").param("s", staffRef).update()
+                + jdbc.sql("update workshop_invitee set staff_ref = null where staff_ref = :s").param("s", staffRef).update()
                 + jdbc.sql("update workshop_participant set staff_ref = null where staff_ref = :s").param("s", staffRef).update()
                 + jdbc.sql("update workshop_item set staff_ref = null where staff_ref = :s").param("s", staffRef).update()
                 + jdbc.sql("update workshop_vote set staff_ref = null where staff_ref = :s").param("s", staffRef).update();

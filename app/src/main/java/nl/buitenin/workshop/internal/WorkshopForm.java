@@ -16,17 +16,17 @@ import nl.buitenin.platform.RequestValues;
 
 /**
  * A new workshop as typed: the journey, a title, the day, the departments taking part (one per line or separated by
- * commas) and whether it is anonymous. {@link #check} names every wrong field at once.
+ * commas), whether it is anonymous, and optionally the user names of colleagues invited to join without the code. {@link #check} names every wrong field at once.
  */
 public record WorkshopForm(@Nullable String journey, @Nullable String title, @Nullable String day, @Nullable String departments,
-        boolean anonymous) {
+        boolean anonymous, @Nullable String invited) {
 
     static final int MAX_DEPARTMENTS = 20;
 
-    record Checked(JourneyId journey, String title, LocalDate day, List<String> departments, boolean anonymous) {
+    record Checked(JourneyId journey, String title, LocalDate day, List<String> departments, boolean anonymous, List<String> invited) {
     }
 
-    Checked check() {
+    Checked check(java.util.function.Predicate<String> known) {
         List<FieldError> errors = new ArrayList<>();
         JourneyId journeyId = RequestValues.collecting(errors, () -> RequestValues.require(
                 RequestValues.id("journey", journey, JourneyId::new, "workshop.invalid.journey"), "journey", "workshop.invalid.journey"));
@@ -40,10 +40,26 @@ public record WorkshopForm(@Nullable String journey, @Nullable String title, @Nu
         LocalDate checkedDay = RequestValues.collecting(errors, () -> RequestValues.require(
                 RequestValues.date("day", day, "workshop.invalid.day"), "day", "workshop.invalid.day"));
         List<String> checkedDepartments = RequestValues.collecting(errors, () -> departments(departments));
+        List<String> checkedInvited = RequestValues.collecting(errors, () -> invited(invited, known));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Checked(journeyId, checkedTitle, checkedDay, checkedDepartments, anonymous);
+        return new Checked(journeyId, checkedTitle, checkedDay, checkedDepartments, anonymous, checkedInvited);
+    }
+
+    /** The invited user names, each once; one that is not a user is refused by name. */
+    static List<String> invited(@Nullable String raw, java.util.function.Predicate<String> known) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : (raw == null ? "" : raw).split("[\\s,;]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            if (!known.test(part)) {
+                throw InvalidInputException.of("invited", "workshop.invalid.invitee", part.length() > 40 ? part.substring(0, 40) + "…" : part);
+            }
+            names.add(part);
+        }
+        return List.copyOf(names);
     }
 
     /** The departments, each once (whatever the case), in the order given. */

@@ -21,7 +21,7 @@ import nl.buitenin.privacy.StaffDataSource;
 import nl.buitenin.privacy.StaffItem;
 
 /**
- * Workshops are personal data of staff: who opened one, who joined for which department, who wrote which note and placed
+ * Workshops are personal data of staff: who opened one, who was invited, who joined for which department, who wrote which note and placed
  * which dot. The privacy officer's export of a staff member lists the workshops they opened or joined and the notes they
  * wrote (the text is their own); erasing clears their user name everywhere and keeps the notes, departments and dots
  * without a name, so a workshop's result stays whole. Notes are about the journey and must not name customers; should
@@ -61,6 +61,10 @@ class WorkshopStaffData implements StaffDataSource, PersonalDataErasure {
             items.add(new StaffItem(i.createdAt(), new ExportName("Notitie in workshop " + title + ": " + i.text(),
                     "Note in workshop " + title + ": " + i.text()), i.department(), List.of(), null));
         }
+        for (Workshop w : store.invitedTo(staffRef)) {
+            items.add(new StaffItem(w.createdAt(), new ExportName("Uitgenodigd voor workshop: " + w.title(), "Invited to workshop: " + w.title()),
+                    null, List.of(), null));
+        }
         int dots = store.votesBy(staffRef);
         if (dots > 0) {
             items.add(new StaffItem(items.stream().map(StaffItem::at).max(Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH),
@@ -78,6 +82,7 @@ class WorkshopStaffData implements StaffDataSource, PersonalDataErasure {
     @Override
     public List<PersonalDataTable> tables() {
         return List.of(PersonalDataTable.keyed("workshop", "facilitator_staff_ref"),
+                PersonalDataTable.keyed("workshop_invitee", "staff_ref"),
                 PersonalDataTable.keyed("workshop_participant", "staff_ref"),
                 PersonalDataTable.keyed("workshop_item", "staff_ref", "note_text"),
                 PersonalDataTable.keyed("workshop_vote", "staff_ref"));

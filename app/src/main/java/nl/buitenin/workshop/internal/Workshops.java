@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
+import nl.buitenin.access.Users;
 import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
 import nl.buitenin.platform.ConflictException;
@@ -39,8 +40,10 @@ public class Workshops {
     private final JoinAttempts attempts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Users users;
 
-    Workshops(JdbcWorkshops store, Journeys journeys, JoinAttempts attempts, ApplicationEventPublisher events, Clock clock) {
+    Workshops(JdbcWorkshops store, Journeys journeys, JoinAttempts attempts, ApplicationEventPublisher events, Clock clock, Users users) {
+        this.users = users;
         this.store = store;
         this.journeys = journeys;
         this.attempts = attempts;
@@ -123,7 +126,7 @@ public class Workshops {
     @Transactional
     public Workshop open(User facilitator, WorkshopForm form) {
         mustManage(facilitator);
-        WorkshopForm.Checked checked = form.check();
+        WorkshopForm.Checked checked = form.check(name -> users.byUsername(name).isPresent());
         if (journeys.byId(checked.journey()).isEmpty()) {
             throw InvalidInputException.of("journey", "workshop.invalid.journey");
         }
@@ -134,7 +137,34 @@ public class Workshops {
         Workshop workshop = new Workshop(UUID.randomUUID(), checked.journey(), checked.title(), checked.day(), checked.anonymous(), code,
                 Workshop.Status.OPEN, Workshop.Voting.NONE, 3, 1, facilitator.username(), clock.instant(), null, checked.departments());
         store.insert(workshop);
+        checked.invited().forEach(name -> store.insertInvitee(workshop.id(), name));
         return workshop;
+    }
+
+    /** The open workshops the user was invited to and has not joined yet: they join without the code. */
+    public List<Workshop> invitations(User user) {
+        return store.invitedTo(user.username()).stream().filter(Workshop::isOpen)
+                .filter(w -> store.participant(w.id(), user.username()).isEmpty()).toList();
+    }
+
+    /** An open workshop the user was invited to, for picking a department; refused when they were not listed. */
+    public Workshop invitation(User user, UUID workshopId) {
+        Workshop workshop = get(workshopId);
+        if (!store.invited(workshopId, user.username())) {
+            throw new WorkshopRefused("workshop.refused.notJoined");
+        }
+        mustBeOpen(workshop);
+        return workshop;
+    }
+
+    /** Joins a workshop the user was listed for, without the code, for one of its departments. */
+    @Transactional
+    public Workshop joinInvited(User user, UUID workshopId, @Nullable String department) {
+        return enter(user, invitation(user, workshopId), department);
+    }
+
+    public List<String> invitees(UUID workshop) {
+        return store.invitees(workshop);
     }
 
     @Transactional
@@ -227,7 +257,10 @@ public class Workshops {
     /** Joins (or, joined before, changes department) with the code and one of the workshop's departments. */
     @Transactional
     public Workshop join(User user, @Nullable String code, @Nullable String department) {
-        Workshop workshop = byCode(user, code);
+        return enter(user, byCode(user, code), department);
+    }
+
+    private Workshop enter(User user, Workshop workshop, @Nullable String department) {
         String chosen = workshop.departments().stream().filter(d -> d.equals(department == null ? null : department.strip())).findFirst()
                 .orElseThrow(() -> InvalidInputException.of("department", "workshop.invalid.department"));
         Optional<Participant> earlier = store.participant(workshop.id(), user.username());

@@ -57,11 +57,8 @@ class BoardController {
         User me = me();
         try {
             Workshop workshop = workshops.byCode(me, code);
-            model.addAttribute("workshop", workshop);
-            model.addAttribute("code", workshop.joinCode());
-            model.addAttribute("journey", workshops.journey(workshop).name(locale));
-            model.addAttribute("current", workshops.participant(workshop.id(), me).map(p -> p.department()).orElse(null));
-            model.addAttribute("errors", List.of());
+            fillDepartment(model, workshop, workshop.joinCode(), workshops.participant(workshop.id(), me).map(p -> p.department()).orElse(null),
+                    List.of(), locale);
             return "workshop/join-department";
         } catch (InvalidInputException e) {
             fillJoin(model, me, code == null ? "" : code, e.errors());
@@ -79,11 +76,7 @@ class BoardController {
         } catch (InvalidInputException e) {
             if (e.errors().stream().anyMatch(error -> "department".equals(error.field()))) {
                 Workshop workshop = workshops.byCode(me, code);
-                model.addAttribute("workshop", workshop);
-                model.addAttribute("code", workshop.joinCode());
-                model.addAttribute("journey", workshops.journey(workshop).name(locale));
-                model.addAttribute("current", null);
-                model.addAttribute("errors", e.errors());
+                fillDepartment(model, workshop, workshop.joinCode(), null, e.errors(), locale);
                 return "workshop/join-department";
             }
             fillJoin(model, me, code == null ? "" : code, e.errors());
@@ -91,10 +84,39 @@ class BoardController {
         }
     }
 
+    /** A workshop the facilitator listed the user for: pick a department, no code needed. */
+    @GetMapping("/workshops/{id}/join")
+    String invitedPage(@PathVariable UUID id, Model model, Locale locale) {
+        fillDepartment(model, workshops.invitation(me(), id), null, null, List.of(), locale);
+        return "workshop/join-department";
+    }
+
+    @PostMapping("/workshops/{id}/join")
+    String joinInvited(@PathVariable UUID id, @RequestParam(required = false) @Nullable String department, Model model, Locale locale) {
+        User me = me();
+        try {
+            workshops.joinInvited(me, id, department);
+            return "redirect:/workshops/" + id;
+        } catch (InvalidInputException e) {
+            fillDepartment(model, workshops.invitation(me, id), null, null, e.errors(), locale);
+            return "workshop/join-department";
+        }
+    }
+
+    private void fillDepartment(Model model, Workshop workshop, @Nullable String code, @Nullable String current,
+            List<InvalidInputException.FieldError> errors, Locale locale) {
+        model.addAttribute("workshop", workshop);
+        model.addAttribute("code", code);
+        model.addAttribute("journey", workshops.journey(workshop).name(locale));
+        model.addAttribute("current", current);
+        model.addAttribute("errors", errors);
+    }
+
     private void fillJoin(Model model, User me, String code, List<InvalidInputException.FieldError> errors) {
         model.addAttribute("code", code);
         model.addAttribute("errors", errors);
         model.addAttribute("mine", workshops.joinedBy(me));
+        model.addAttribute("invitations", workshops.invitations(me));
     }
 
     @GetMapping("/workshops/{id}")

@@ -48,22 +48,23 @@ class FacilitatorController {
         this.organisations = organisations;
     }
 
-    /** A workshop in the list: its journey by name, and how many notes and participants it has. */
+    /** A workshop in the list: its journey by name, whether it is open or anonymous, its departments. */
     record Row(UUID id, String title, java.time.LocalDate day, String journey, boolean open, boolean anonymous, List<String> departments) {
     }
 
     @GetMapping("/workshops")
     String list(Model model, Locale locale) {
         String today = workshops.today(organisations.current().timeZone()).toString();
-        fillList(model, new WorkshopForm("", "", today, "", false), List.of(), locale);
+        fillList(model, new WorkshopForm("", "", today, "", false, ""), List.of(), locale);
         return "workshop/list";
     }
 
     @PostMapping("/workshops")
     String open(@RequestParam(required = false) @Nullable String journey, @RequestParam(required = false) @Nullable String title,
             @RequestParam(required = false) @Nullable String day, @RequestParam(required = false) @Nullable String departments,
-            @RequestParam(defaultValue = "false") boolean anonymous, Model model, Locale locale) {
-        WorkshopForm form = new WorkshopForm(journey, title, day, departments, anonymous);
+            @RequestParam(defaultValue = "false") boolean anonymous, @RequestParam(required = false) @Nullable String invited, Model model,
+            Locale locale) {
+        WorkshopForm form = new WorkshopForm(journey, title, day, departments, anonymous, invited);
         try {
             Workshop workshop = workshops.open(me(), form);
             return "redirect:/workshops/" + workshop.id();
