@@ -24,10 +24,14 @@ class StoredOutreach implements Outreach {
 
     private final ContactPolicy policy;
     private final OutreachFacts facts;
+    private final OfferDecisions offers;
+    private final JdbcContactStore store;
 
-    StoredOutreach(ContactPolicy policy, OutreachFacts facts) {
+    StoredOutreach(ContactPolicy policy, OutreachFacts facts, OfferDecisions offers, JdbcContactStore store) {
         this.policy = policy;
         this.facts = facts;
+        this.offers = offers;
+        this.store = store;
     }
 
     @Override
@@ -37,7 +41,14 @@ class StoredOutreach implements Outreach {
             case INVITATION -> policy.mayInvite(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
             case REMINDER -> policy.mayRemind(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
             case TOLD_BACK -> policy.mayTellBack(request.person(), request.at(), facts.forToldBack(request.person()));
+            case OFFER -> offers.decide(request);
         };
+    }
+
+    @Override
+    @Transactional
+    public void offerSent(PersonKey person, String topic, Channel channel, Instant at) {
+        store.saveOffer(person, topic, channel, at);
     }
 
     @Override
