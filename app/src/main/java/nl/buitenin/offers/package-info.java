@@ -7,7 +7,6 @@
 @ApplicationModule(displayName = "Offers", allowedDependencies = {
         "platform",
         "access",
-        "organisation",
         "demo",
         "privacy",
         "journey",

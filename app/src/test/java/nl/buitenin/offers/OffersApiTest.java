@@ -143,19 +143,28 @@ class OffersApiTest {
                 .andExpect(status().isNoContent());
     }
 
+    /** Keeps an answer for docs/offers.md in target/docs (real output of this test). */
+    static void keep(String name, String body) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "docs");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(name), body);
+    }
+
     @Test
     void oneBookingAllowsAnOfferWhileItsInterestLastsAndTheSentOfferCapsTheTopic() throws Exception {
         PersonKey person = traveller(true);
         Instant booked = tuesday.minus(Duration.ofDays(1));
         interaction(person, "booking-" + UUID.randomUUID(), "purchase", "Cuba", booked);
 
-        ask(person, "cuba", "email", tuesday, "nl").andExpect(status().isOk()).andExpect(jsonPath("$.allowed").value(true))
-                .andExpect(jsonPath("$.reasons").isEmpty());
+        String allowed = ask(person, "cuba", "email", tuesday, "nl").andExpect(status().isOk()).andExpect(jsonPath("$.allowed").value(true))
+                .andExpect(jsonPath("$.reasons").isEmpty()).andReturn().getResponse().getContentAsString();
+        keep("offers-decision-allowed.json", allowed);
         sent(person, "Cuba", tuesday);
 
         String body = ask(person, "Cuba", "email", tuesday.plus(Duration.ofDays(8)), "nl").andExpect(status().isOk())
                 .andExpect(jsonPath("$.allowed").value(false)).andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<String>>read(body, "$.reasons[*].code")).containsExactly("TOPIC_CAP");
+        keep("offers-decision-topic-cap.json", body);
         assertThat(JsonPath.<String>read(body, "$.reasons[0].text")).contains("aanbieding(en) over Cuba");
 
         // Fifteen days after the booking its weight (1, half-life 14 days) is below the threshold 0,5; the cap still holds.
@@ -172,7 +181,9 @@ class OffersApiTest {
         PersonKey person = traveller(false);
         interaction(person, "booking-" + UUID.randomUUID(), "purchase", "Cuba", tuesday.minus(Duration.ofDays(1)));
         assertThat(interests.of(person, tuesday)).isEmpty();
-        assertThat(codes(person, "Cuba", tuesday)).containsExactlyInAnyOrder("NO_OFFER_CONSENT", "NO_INTEREST");
+        String body = ask(person, "Cuba", "email", tuesday, "en").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.reasons[*].code")).containsExactlyInAnyOrder("NO_OFFER_CONSENT", "NO_INTEREST");
+        keep("offers-decision-no-consent.json", body);
     }
 
     @Test

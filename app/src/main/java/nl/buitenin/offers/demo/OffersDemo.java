@@ -55,7 +55,8 @@ class OffersDemo implements DemoStep {
     @Override
     public void load(DemoContext context) {
         TouchpointId touchpoint = journeys.all().stream().flatMap(j -> j.touchpoints().stream()).findFirst().orElseThrow().id();
-        LocalDate booked = context.today().minusWeeks(WEEKS + 1);
+        // The last request falls before today, the first allowed offer within the purpose's retention of 12 months.
+        LocalDate booked = context.today().minusWeeks(WEEKS);
         PersonKey cuba = traveller("demo-cuba-reiziger", "Carmen Vos", true);
         OfferYear.Offers once = year.bookedOnceAndAskedWeekly(cuba, touchpoint, "Cuba", booked, context.zone(), WEEKS);
         PersonKey without = traveller("demo-zonder-aanbiedingen", "Bram Smit", false);
