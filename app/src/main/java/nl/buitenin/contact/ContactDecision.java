@@ -17,12 +17,18 @@ import nl.buitenin.privacy.PersonKey;
  * @param touchpoint    the touchpoint of an invitation or reminder; null for a told-back message
  * @param deferredUntil for a told-back message or a reminder held back only by quiet hours or a quiet day: the next
  *                      moment it may go out (both are tried again then); null otherwise
+ * @param topic         what an offer is about; null for every other kind
  */
 public record ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,
-        List<Reason> reasons, @Nullable Instant deferredUntil) {
+        List<Reason> reasons, @Nullable Instant deferredUntil, @Nullable String topic) {
 
     public ContactDecision {
         reasons = List.copyOf(reasons);
+    }
+
+    public ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,
+            List<Reason> reasons, @Nullable Instant deferredUntil) {
+        this(id, person, touchpoint, kind, at, reasons, deferredUntil, null);
     }
 
     public ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,

@@ -9,5 +9,11 @@ package nl.buitenin.contact;
 public enum ContactKind {
     INVITATION,
     REMINDER,
-    TOLD_BACK
+    TOLD_BACK,
+    /**
+     * An offer on a topic the person showed interest in (a destination, a product), asked for by a marketing or CRM
+     * system. It needs consent for the purpose "offers" and a live interest, and it shares the contact budget with
+     * the other kinds; the survey caps do not count it.
+     */
+    OFFER
 }

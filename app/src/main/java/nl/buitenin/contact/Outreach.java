@@ -30,10 +30,20 @@ public interface Outreach {
      */
     void contacted(PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Channel channel, Instant at);
 
+    /**
+     * Records that an offer on {@code topic} went out: it counts in the shared contact budget and the topic's cap from
+     * now on.
+     */
+    void offerSent(PersonKey person, String topic, Channel channel, Instant at);
+
     /** Records that the message asked about went out on the request's channel at {@code sentAt}. */
     default void sent(OutreachRequest request, Instant sentAt) {
         if (request.channel() == null) {
             throw new IllegalArgumentException("the request names no channel; record the contact with contacted(…) and the channel used");
+        }
+        if (request.kind() == ContactKind.OFFER) {
+            offerSent(request.person(), request.topic(), request.channel(), sentAt);
+            return;
         }
         contacted(request.person(), request.touchpoint(), request.kind(), request.channel(), sentAt);
     }

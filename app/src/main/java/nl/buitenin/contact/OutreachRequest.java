@@ -18,18 +18,34 @@ import nl.buitenin.privacy.PersonKey;
  * @param channel    the channel the message goes out on; null when it is chosen only after the decision (a
  *                   told-back message goes by the person's preferred channel). The channel-preference rule
  *                   of surveys weighs the policy's invitation channel, as it always has
+ * @param topic      what an offer is about (a destination, a product); null for every other kind
  */
 public record OutreachRequest(PersonKey person, ContactKind kind, @Nullable TouchpointId touchpoint, @Nullable Channel channel,
-        Instant at, Occasion occasion) {
+        Instant at, Occasion occasion, @Nullable String topic) {
 
     public OutreachRequest {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(occasion, "occasion");
-        if (kind != ContactKind.TOLD_BACK) {
+        if (kind != ContactKind.TOLD_BACK && kind != ContactKind.OFFER) {
             Objects.requireNonNull(touchpoint, "touchpoint");
         }
+        if (kind == ContactKind.OFFER) {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    /** A request about no topic (every kind but an offer). */
+    public OutreachRequest(PersonKey person, ContactKind kind, @Nullable TouchpointId touchpoint, @Nullable Channel channel,
+            Instant at, Occasion occasion) {
+        this(person, kind, touchpoint, channel, at, occasion, null);
+    }
+
+    /** An offer on {@code topic} by {@code channel}: its occasion is the person's interest, not a service contact. */
+    public static OutreachRequest offer(PersonKey person, String topic, Channel channel, Instant now) {
+        return new OutreachRequest(person, ContactKind.OFFER, null, channel, now, Occasion.NONE, topic);
     }
 
     /** An invitation after one service contact (an interaction at {@code contactAt}), which is the occasion itself. */

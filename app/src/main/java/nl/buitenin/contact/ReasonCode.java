@@ -22,5 +22,23 @@ public enum ReasonCode {
      * An invitation held back by quiet time whose next allowed moment is more than the policy's maximum delay after the
      * contact it is about: the answer would no longer be about a recent contact.
      */
-    TOO_LONG_AFTER_CONTACT
+    TOO_LONG_AFTER_CONTACT,
+    /** No consent for the purpose "offers" (offers). */
+    NO_OFFER_CONSENT,
+    /** The person's interest in the topic is below the threshold, or there is none (offers). */
+    NO_INTEREST,
+    /** The person already bought what the topic is about, or removed the interest (offers). */
+    INTEREST_CLOSED,
+    /** An offer on this topic was sent within the topic's period already (offers). */
+    TOPIC_CAP,
+    /** A survey invitation went out recently; no offer right behind it (offers). */
+    RECENT_SURVEY,
+    /** The shared contact budget of this week is used up (every kind together). */
+    BUDGET_WEEK,
+    /** The shared contact budget of this month is used up (every kind together). */
+    BUDGET_MONTH,
+    /** The shared contact budget of this quarter is used up (every kind together). */
+    BUDGET_QUARTER,
+    /** This kind's own share of the budget (per week, month or quarter) is used up. */
+    KIND_BUDGET
 }

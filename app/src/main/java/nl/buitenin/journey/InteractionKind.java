@@ -9,7 +9,11 @@ public enum InteractionKind {
     /** A booking or a purchase. */
     PURCHASE,
     /** A visit to a shop or a site, or of a guide at home. */
-    VISIT;
+    VISIT,
+    /** A search on the site or in an app (for a destination, a product). */
+    SEARCH,
+    /** A click on an offer that was sent or shown. */
+    OFFER_CLICK;
 
     public String messageKey() {
         return "interactionKind." + name().toLowerCase(Locale.ROOT);

@@ -46,14 +46,22 @@ public record InteractionsRecorded(List<Interaction> interactions) {
      * @param staff      the pseudonymous reference of the staff member who served the person, or null (personal data of
      *                   staff: read per person only under the purpose {@code service-quality-staff})
      * @param team       the team of that staff member, or null
+     * @param topic      what the interaction was about for the person's interests (a destination, a product), or null
      */
     public record Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind,
-            @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
+            @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team,
+            @Nullable String topic) {
 
         public Interaction {
             Objects.requireNonNull(touchpoint, "touchpoint");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(sourceId, "sourceId");
+        }
+
+        /** An interaction without a topic. */
+        public Interaction(TouchpointId touchpoint, PersonKey person, Instant at, String sourceId, InteractionKind kind,
+                @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
+            this(touchpoint, person, at, sourceId, kind, reason, reasonCode, staff, team, null);
         }
 
         /** An interaction without a reason. */
@@ -95,7 +103,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             @JsonProperty("sourceIds") List<String> sourceIds, @JsonProperty("kinds") List<InteractionKind> kinds,
             @JsonProperty("kind") int[] kind, @JsonProperty("reasons") List<String> reasons,
             @JsonProperty("reasonCodes") List<String> reasonCodes, @JsonProperty("staff") List<String> staff,
-            @JsonProperty("teams") List<String> teams, @JsonProperty("interactions") List<Interaction> interactions) {
+            @JsonProperty("teams") List<String> teams, @JsonProperty("topics") List<String> topics,
+            @JsonProperty("interactions") List<Interaction> interactions) {
         if (sourceIds == null && interactions != null) {
             return new InteractionsRecorded(interactions);
         }
@@ -103,23 +112,23 @@ public record InteractionsRecorded(List<Interaction> interactions) {
         List<String> none = Collections.nCopies(sourceIds.size(), null);
         return new InteractionsRecorded(new Columns(touchpoints, touchpoint, epochSecond, nano, persons, sourceIds, kinds, kind,
                 reasons == null ? none : reasons, reasonCodes == null ? none : reasonCodes, staff == null ? none : staff,
-                teams == null ? none : teams).interactions());
+                teams == null ? none : teams, topics == null ? none : topics).interactions());
     }
 
     /**
      * The stored form: per interaction a position in the lists of distinct touchpoints and kinds, its time as
      * seconds and nanoseconds since 1970-01-01T00:00Z, its person's key (or null), its source id and its reason and
-     * reason code (or null), and the staff reference and team of who served the person (or null).
+     * reason code (or null), the staff reference and team of who served the person (or null), and its topic (or null).
      */
     record Columns(List<TouchpointId> touchpoints, int[] touchpoint, long[] epochSecond, int[] nano, List<String> persons,
             List<String> sourceIds, List<InteractionKind> kinds, int[] kind, List<String> reasons, List<String> reasonCodes,
-            List<String> staff, List<String> teams) {
+            List<String> staff, List<String> teams, List<String> topics) {
 
         Columns {
             int size = sourceIds.size();
             if (touchpoint.length != size || epochSecond.length != size || nano.length != size || persons.size() != size
                     || kind.length != size || reasons.size() != size || reasonCodes.size() != size || staff.size() != size
-                    || teams.size() != size) {
+                    || teams.size() != size || topics.size() != size) {
                 throw new IllegalArgumentException("columns of different lengths");
             }
         }
@@ -140,6 +149,7 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             List<String> reasonCodes = new ArrayList<>(size);
             List<String> staff = new ArrayList<>(size);
             List<String> teams = new ArrayList<>(size);
+            List<String> topics = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 Interaction interaction = interactions.get(i);
                 touchpoint[i] = touchpointIndex.computeIfAbsent(interaction.touchpoint(), id -> {
@@ -154,6 +164,7 @@ public record InteractionsRecorded(List<Interaction> interactions) {
                 reasonCodes.add(interaction.reasonCode());
                 staff.add(interaction.staff());
                 teams.add(interaction.team());
+                topics.add(interaction.topic());
                 // A null kind (only in old events) is kept as null, as the single event kept it.
                 kind[i] = kindIndex.computeIfAbsent(interaction.kind(), k -> {
                     kinds.add(k);
@@ -162,7 +173,8 @@ public record InteractionsRecorded(List<Interaction> interactions) {
             }
             return new Columns(touchpoints, touchpoint, epochSecond, nano, Collections.unmodifiableList(persons), sourceIds,
                     Collections.unmodifiableList(kinds), kind, Collections.unmodifiableList(reasons),
-                    Collections.unmodifiableList(reasonCodes), Collections.unmodifiableList(staff), Collections.unmodifiableList(teams));
+                    Collections.unmodifiableList(reasonCodes), Collections.unmodifiableList(staff), Collections.unmodifiableList(teams),
+                    Collections.unmodifiableList(topics));
         }
 
         List<Interaction> interactions() {
@@ -171,7 +183,7 @@ public record InteractionsRecorded(List<Interaction> interactions) {
                 String person = persons.get(i);
                 interactions.add(new Interaction(touchpoints.get(touchpoint[i]), person == null ? null : new PersonKey(person),
                         Instant.ofEpochSecond(epochSecond[i], nano[i]), sourceIds.get(i), kinds.get(kind[i]), reasons.get(i),
-                        reasonCodes.get(i), staff.get(i), teams.get(i)));
+                        reasonCodes.get(i), staff.get(i), teams.get(i), topics.get(i)));
             }
             return interactions;
         }

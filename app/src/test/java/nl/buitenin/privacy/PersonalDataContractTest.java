@@ -56,6 +56,8 @@ class PersonalDataContractTest {
             Map.entry("listening_import_mapping", "which column of another tool's export holds which question"),
             Map.entry("listening_widget_site", "the web origins allowed to show the survey widget"),
             Map.entry("contact_policy", "the contact policy's settings"),
+            Map.entry("contact_offer_policy", "the shared contact budget and the offer rules' settings"),
+            Map.entry("offers_settings", "how interactions make interests: weights, half-lives and the threshold"),
             Map.entry("loop_action", "improvement actions the organisation wrote"),
             Map.entry("loop_webhook", "the address and events of a service desk's subscription"),
             Map.entry("loop_webhook_delivery", "case events for a service desk: ids, type, status, team and deadline, "

@@ -15,4 +15,9 @@ class ContactNavigation {
     NavigationEntry contactPolicyEntry() {
         return new NavigationEntry("nav.contactPolicy", "/contact/policy", 450, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
     }
+
+    @Bean
+    NavigationEntry contactOffersEntry() {
+        return new NavigationEntry("nav.contactOffers", "/contact/aanbiedingen", 455, Set.of("ADMIN", "ANALYST"), MenuGroup.LISTEN);
+    }
 }

@@ -33,11 +33,11 @@ class ContactPersonalData {
 
     /** A decision on contacting the person: what, about which touchpoint, allowed or not, the reasons. */
     record Decision(Instant at, ExportTerm kind, ExportName touchpoint, boolean allowed, List<ExportTerm> reasons,
-            Instant heldBackUntil) {
+            Instant heldBackUntil, String topic) {
     }
 
-    /** A message that was sent to the person. */
-    record Contact(Instant at, ExportTerm kind, ExportTerm channel, ExportName touchpoint) {
+    /** A message that was sent to the person; an offer names its topic. */
+    record Contact(Instant at, ExportTerm kind, ExportTerm channel, ExportName touchpoint, String topic) {
     }
 
     @Bean
@@ -54,7 +54,7 @@ class ContactPersonalData {
                 return store.decisionsOf(person).stream()
                         .map(d -> new Decision(d.at(), kind(d.kind().name()), names.of(d.touchpoint()), d.allowed(),
                                 d.reasons().stream().map(r -> new ExportTerm(r.name(), "contact.reason." + r.name())).toList(),
-                                d.deferredUntil()))
+                                d.deferredUntil(), d.topic()))
                         .toList();
             }
         };
@@ -71,7 +71,7 @@ class ContactPersonalData {
             @Override
             public List<?> export(PersonKey person) {
                 Names names = new Names(touchpoints);
-                return jdbc.sql("select sent_at, kind, channel, touchpoint_id from contact_attempt where person_key = :person "
+                return jdbc.sql("select sent_at, kind, channel, touchpoint_id, topic from contact_attempt where person_key = :person "
                                 + "order by sent_at desc, id")
                         .param("person", person.value())
                         .query((rs, n) -> {
@@ -79,7 +79,7 @@ class ContactPersonalData {
                             Channel channel = Channel.valueOf(rs.getString(3));
                             return new Contact(rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
                                     kind(rs.getString(2)), new ExportTerm(channel.name(), channel.messageKey()),
-                                    names.of(touchpoint == null ? null : new TouchpointId(touchpoint)));
+                                    names.of(touchpoint == null ? null : new TouchpointId(touchpoint)), rs.getString(5));
                         }).list();
             }
         };

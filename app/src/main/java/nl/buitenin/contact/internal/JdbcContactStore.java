@@ -30,7 +30,7 @@ public class JdbcContactStore {
 
     /** A stored decision as listed: the reason codes, without the texts of the policy of the time. */
     public record StoredDecision(UUID id, String person, TouchpointId touchpoint, ContactKind kind, Instant at, boolean allowed,
-            List<ReasonCode> reasons, Instant deferredUntil) {
+            List<ReasonCode> reasons, Instant deferredUntil, String topic) {
     }
 
     private final JdbcClient jdbc;
@@ -58,10 +58,10 @@ public class JdbcContactStore {
 
     /** A decision on an invitation after a contact keeps that contact's time, the denominator of the share invited per hour. */
     public void saveDecision(ContactDecision decision, @Nullable Instant contactAt) {
-        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until, contact_at) "
-                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons, :deferred, :contactAt)")
+        jdbc.sql("insert into contact_decision (id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until, contact_at, topic) "
+                        + "values (:id, :person, :touchpoint, :kind, :at, :allowed, :reasons, :deferred, :contactAt, :topic)")
                 .param("contactAt", contactAt == null ? null : utc(contactAt))
-                .param("id", decision.id()).param("person", decision.person().value())
+                .param("id", decision.id()).param("person", decision.person().value()).param("topic", decision.topic())
                 .param("touchpoint", decision.touchpoint() == null ? null : decision.touchpoint().value())
                 .param("deferred", decision.deferredUntil() == null ? null : utc(decision.deferredUntil()))
                 .param("kind", decision.kind().name()).param("at", utc(decision.at())).param("allowed", decision.allowed())
@@ -70,13 +70,13 @@ public class JdbcContactStore {
     }
 
     public List<StoredDecision> recentDecisions(int limit) {
-        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until from contact_decision "
+        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until, topic from contact_decision "
                         + "order by decided_at desc, id limit :limit")
                 .param("limit", limit).query(JdbcContactStore::decision).list();
     }
 
     public List<StoredDecision> decisionsOf(PersonKey person) {
-        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until from contact_decision "
+        return jdbc.sql("select id, person_key, touchpoint_id, kind, decided_at, allowed, reasons, deferred_until, topic from contact_decision "
                         + "where person_key = :person order by decided_at desc, id")
                 .param("person", person.value()).query(JdbcContactStore::decision).list();
     }
@@ -94,6 +94,59 @@ public class JdbcContactStore {
                 .param("id", UUID.randomUUID()).param("person", person.value())
                 .param("touchpoint", touchpoint == null ? null : touchpoint.value())
                 .param("kind", kind.name()).param("channel", channel.name()).param("at", utc(sentAt)).update();
+    }
+
+    /** Records an offer on {@code topic} that went out: it counts in the shared budget and the topic's cap. */
+    public void saveOffer(PersonKey person, String topic, Channel channel, Instant sentAt) {
+        jdbc.sql("insert into contact_attempt (id, person_key, touchpoint_id, kind, channel, sent_at, topic) "
+                        + "values (:id, :person, null, :kind, :channel, :at, :topic)")
+                .param("id", UUID.randomUUID()).param("person", person.value()).param("kind", ContactKind.OFFER.name())
+                .param("channel", channel.name()).param("at", utc(sentAt)).param("topic", topic).update();
+    }
+
+    /** The person's log since {@code since} with the topics of offers: what the shared budget and the offer rules need. */
+    public List<LoggedContact> loggedSince(PersonKey person, Instant since) {
+        return jdbc.sql("select sent_at, kind, topic from contact_attempt where person_key = :person and sent_at >= :since")
+                .param("person", person.value()).param("since", utc(since))
+                .query((rs, n) -> new LoggedContact(rs.getObject(1, OffsetDateTime.class).toInstant(), ContactKind.valueOf(rs.getString(2)),
+                        rs.getString(3)))
+                .list();
+    }
+
+    /** A stored offer decision as listed on the staff page: the topic and the reason codes. */
+    public record OfferDecisionRow(UUID id, String person, String topic, Instant at, boolean allowed, List<ReasonCode> reasons) {
+    }
+
+    public List<OfferDecisionRow> recentOfferDecisions(int limit) {
+        return jdbc.sql("select id, person_key, topic, decided_at, allowed, reasons from contact_decision where kind = 'OFFER' "
+                        + "order by decided_at desc, id limit :limit")
+                .param("limit", limit).query((rs, n) -> {
+                    String reasons = rs.getString("reasons");
+                    return new OfferDecisionRow(rs.getObject("id", UUID.class), rs.getString("person_key"), rs.getString("topic"),
+                            rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getBoolean("allowed"),
+                            reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList());
+                }).list();
+    }
+
+    /** Messages sent per kind since {@code since}: how much of the budget the organisation uses. */
+    public java.util.Map<ContactKind, Long> sentPerKindSince(Instant since) {
+        java.util.Map<ContactKind, Long> counts = new java.util.EnumMap<>(ContactKind.class);
+        jdbc.sql("select kind, count(*) from contact_attempt where sent_at >= :since group by kind").param("since", utc(since))
+                .query((rs, n) -> counts.put(ContactKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    public Optional<String> offerPolicySettings() {
+        return jdbc.sql("select settings from contact_offer_policy where id = 1").query(String.class).optional();
+    }
+
+    public void saveOfferPolicySettings(String settings, Instant now) {
+        int updated = jdbc.sql("update contact_offer_policy set settings = :settings, updated_at = :now where id = 1")
+                .param("settings", settings).param("now", utc(now)).update();
+        if (updated == 0) {
+            jdbc.sql("insert into contact_offer_policy (id, settings, updated_at) values (1, :settings, :now)")
+                    .param("settings", settings).param("now", utc(now)).update();
+        }
     }
 
     /** What the window and the caps need: contacts since the start of last year are plenty for a calendar-year cap. */
@@ -131,7 +184,7 @@ public class JdbcContactStore {
                 touchpoint == null ? null : new TouchpointId(touchpoint), ContactKind.valueOf(rs.getString("kind")),
                 rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getBoolean("allowed"),
                 reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList(),
-                deferred == null ? null : deferred.toInstant());
+                deferred == null ? null : deferred.toInstant(), rs.getString("topic"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -162,8 +162,9 @@ public final class PolicyEngine {
         int thisYear = 0;
         for (PastContact contact : facts.contacts()) {
             Instant at = contact.at();
-            // Told-back messages answer the person; they are not survey contacts and do not fill the caps.
-            if (at.isAfter(now) || contact.kind() == ContactKind.TOLD_BACK) {
+            // Told-back messages answer the person; they are not survey contacts and do not fill the caps. Offers fill the
+            // shared contact budget (ContactBudget), not the survey caps.
+            if (at.isAfter(now) || contact.kind() == ContactKind.TOLD_BACK || contact.kind() == ContactKind.OFFER) {
                 continue;
             }
             if (contact.kind() == ContactKind.INVITATION && at.isAfter(windowStart)) {

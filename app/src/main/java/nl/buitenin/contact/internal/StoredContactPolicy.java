@@ -33,8 +33,10 @@ public class StoredContactPolicy implements ContactPolicy {
     private final Organisations organisations;
     private final PolicyEngine engine;
     private final Clock clock;
+    private final OfferPolicies budget;
 
-    StoredContactPolicy(JdbcContactStore store, Organisations organisations, Secrets secrets, Clock clock) {
+    StoredContactPolicy(JdbcContactStore store, Organisations organisations, Secrets secrets, Clock clock, OfferPolicies budget) {
+        this.budget = budget;
         this.store = store;
         this.organisations = organisations;
         this.engine = new PolicyEngine(new Sampler(secrets.key("contact.sampling")));
@@ -95,6 +97,8 @@ public class StoredContactPolicy implements ContactPolicy {
         Instant startOfLastYear = LocalDate.ofInstant(now, policy.zone()).minusYears(1).withDayOfYear(1).atStartOfDay(policy.zone()).toInstant();
         PersonFacts withLog = facts.withContacts(store.attemptsSince(person, startOfLastYear));
         List<Reason> reasons = engine.decide(policy, withLog, person, touchpoint, kind, now);
+        // Surveys share the contact budget with offers and told-back messages.
+        reasons.addAll(budget.budgetReasons(person, kind, policy.zone(), now));
         // A reminder held back only by quiet hours or a quiet day is asked again later (listening's reminder job retries
         // it), so it is scheduled, not refused: the decision says from when, as for a told-back message.
         Instant deferredUntil = kind == ContactKind.REMINDER && PolicyEngine.onlyQuietTime(reasons)

@@ -24,11 +24,13 @@ class StoredOutreach implements Outreach {
 
     private final ContactPolicy policy;
     private final OutreachFacts facts;
+    private final OfferDecisions offers;
     private final JdbcContactStore store;
 
-    StoredOutreach(ContactPolicy policy, OutreachFacts facts, JdbcContactStore store) {
+    StoredOutreach(ContactPolicy policy, OutreachFacts facts, OfferDecisions offers, JdbcContactStore store) {
         this.policy = policy;
         this.facts = facts;
+        this.offers = offers;
         this.store = store;
     }
 
@@ -41,6 +43,7 @@ class StoredOutreach implements Outreach {
                     : policy.mayInvite(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
             case REMINDER -> policy.mayRemind(request.person(), request.touchpoint(), request.at(), facts.forSurvey(request));
             case TOLD_BACK -> policy.mayTellBack(request.person(), request.at(), facts.forToldBack(request.person()));
+            case OFFER -> offers.decide(request);
         };
     }
 
@@ -54,6 +57,12 @@ class StoredOutreach implements Outreach {
         Instant contactAt = request.kind() == ContactKind.INVITATION && request.occasion().kind() == OutreachRequest.OccasionKind.CONTACT
                 ? request.occasion().at() : null;
         store.saveAttempt(request.person(), request.touchpoint(), request.kind(), request.channel(), sentAt, contactAt);
+    }
+
+    @Override
+    @Transactional
+    public void offerSent(PersonKey person, String topic, Channel channel, Instant at) {
+        store.saveOffer(person, topic, channel, at);
     }
 
     @Override

@@ -89,7 +89,8 @@ public final class DerivedAttributes {
         return switch (kind) {
             case PURCHASE -> "purchases_12m";
             case CONTACT -> "contacts_12m";
-            case VISIT -> "visits_12m";
+            // A search on the site or a click on an offer is a visit of the site.
+            case VISIT, SEARCH, OFFER_CLICK -> "visits_12m";
         };
     }
 }

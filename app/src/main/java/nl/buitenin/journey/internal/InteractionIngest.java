@@ -144,7 +144,7 @@ public class InteractionIngest {
             if (created) {
                 recorded.add(new InteractionsRecorded.Interaction(interaction.touchpoint(), interaction.person(), interaction.at(),
                         interaction.sourceId(), interaction.kind(), interaction.reason(), interaction.reasonCode(), interaction.staff(),
-                        interaction.team()));
+                        interaction.team(), interaction.topic()));
             }
         }
         publish(recorded);

@@ -30,9 +30,20 @@ import nl.buitenin.privacy.PersonKey;
  * @param reasonCode the sending system's code for the reason (letters, digits and {@code . _ : / -}); optional
  * @param staff      the pseudonymous reference of the staff member who served the person ({@link StaffFields}); optional
  * @param team       the team of that staff member ({@link StaffFields}); optional
+ * @param topic      what the interaction was about for the person's interests, such as a destination or a product
+ *                   ({@code Cuba}); 1 to {@value #MAX_TOPIC} letters, digits, spaces and {@code . - & ' ( ) / :}; optional
  */
 public record InteractionInput(String sourceId, String touchpoint, String at, String person, String kind,
-        @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
+        @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team, @Nullable String topic) {
+
+    public static final int MAX_TOPIC = 100;
+    private static final Pattern TOPIC = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .&'()/:-]{0," + (MAX_TOPIC - 1) + "}");
+
+    /** An interaction without a topic. */
+    public InteractionInput(String sourceId, String touchpoint, String at, String person, String kind,
+            @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
+        this(sourceId, touchpoint, at, person, kind, reason, reasonCode, staff, team, null);
+    }
 
     public static final int MAX_SOURCE_ID = 200;
     public static final int MAX_REASON = 1000;
@@ -76,11 +87,12 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
         String code = reasonCode(errors);
         StaffFields.staffError("staff", staff).ifPresent(errors::add);
         StaffFields.teamError("team", team).ifPresent(errors::add);
+        String about = topic(errors);
         if (!errors.isEmpty()) {
             return new Validated(null, errors);
         }
         return new Validated(new NewInteraction(source, touchpointId, time, key, interactionKind, why, code, StaffFields.given(staff),
-                StaffFields.given(team)), List.of());
+                StaffFields.given(team), about), List.of());
     }
 
     /** The reason without surrounding white space; null when not given. */
@@ -100,6 +112,19 @@ public record InteractionInput(String sourceId, String touchpoint, String at, St
                 errors.add(FieldError.of("reason", "journey.invalid.reasonControl", String.format("U+%04X", (int) c), i + 1));
                 return null;
             }
+        }
+        return text;
+    }
+
+    /** The topic with its white space collapsed; null when not given. */
+    private @Nullable String topic(List<FieldError> errors) {
+        if (topic == null || topic.isBlank()) {
+            return null;
+        }
+        String text = topic.strip().replaceAll("\\s+", " ");
+        if (!TOPIC.matcher(text).matches()) {
+            errors.add(FieldError.of("topic", "journey.invalid.topic", shorten(text), MAX_TOPIC));
+            return null;
         }
         return text;
     }

@@ -11,10 +11,18 @@ import nl.buitenin.privacy.PersonKey;
 
 /**
  * A valid interaction ready to be stored; {@code person}, {@code reason}, {@code reasonCode}, {@code staff} (the
- * pseudonymous reference of who served the person) and {@code team} may be null.
+ * pseudonymous reference of who served the person), {@code team} and {@code topic} may be null. The topic (a
+ * destination, a product) is not stored in journey: it travels in {@link nl.buitenin.journey.InteractionsRecorded} to
+ * the modules that keep interests.
  */
 public record NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind,
-        @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
+        @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team, @Nullable String topic) {
+
+    /** An interaction without a topic. */
+    public NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind,
+            @Nullable String reason, @Nullable String reasonCode, @Nullable String staff, @Nullable String team) {
+        this(sourceId, touchpoint, at, person, kind, reason, reasonCode, staff, team, null);
+    }
 
     /** An interaction without a reason. */
     public NewInteraction(String sourceId, TouchpointId touchpoint, Instant at, PersonKey person, InteractionKind kind) {

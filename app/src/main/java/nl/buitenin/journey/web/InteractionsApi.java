@@ -36,7 +36,7 @@ class InteractionsApi {
     @Allow(value = Role.ADMIN, scopes = Scope.INGEST)
     @Operation(summary = "Record a batch of interactions, idempotent by source id",
             description = "Each item: sourceId, touchpoint (id), at (ISO-8601 with offset), person (person key, optional), "
-                    + "kind (contact, purchase or visit; default contact), reason (why the person made contact, free text of at most "
+                    + "kind (contact, purchase, visit, search or offer_click; default contact), reason (why the person made contact, free text of at most "
                     + "1000 characters, optional; personal data: in the person's export and scrubbed on erasure) and reasonCode "
                     + "(the sending system's code for the reason: 1 to 64 letters, digits and . _ : / -, optional), staff (the pseudonymous "
                     + "reference of the staff member who served the person, such as mw-014: 1 to 64 letters, digits and . _ -, never a name "

@@ -25,6 +25,7 @@ import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.OwnChoices;
+import nl.buitenin.privacy.OwnInterests;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PreferredChannel;
 import nl.buitenin.privacy.Preferences;
@@ -59,10 +60,13 @@ class OwnPageController {
     private final Erasure erasure;
     private final OwnPageRateLimit rateLimit;
     private final ObjectProvider<OwnChoices> choices;
+    private final ObjectProvider<OwnInterests> interests;
 
     OwnPageController(SignedLinks links, JdbcPersons persons, JdbcConsents consents, Purposes purposes, Exports exports,
-            Erasure erasure, OwnPageRateLimit rateLimit, ExportViews exportViews, ObjectProvider<OwnChoices> choices) {
+            Erasure erasure, OwnPageRateLimit rateLimit, ExportViews exportViews, ObjectProvider<OwnChoices> choices,
+            ObjectProvider<OwnInterests> interests) {
         this.choices = choices;
+        this.interests = interests;
         this.exportViews = exportViews;
         this.links = links;
         this.persons = persons;
@@ -96,7 +100,33 @@ class OwnPageController {
         model.addAttribute("purposes", purposes.active().stream().collect(Collectors.toMap(p -> p.id().value(), Function.identity())));
         model.addAttribute("offers", choices.orderedStream().map(c -> c.offeredTo(person, LocaleContextHolder.getLocale()))
                 .filter(o -> !o.isEmpty()).toList());
+        model.addAttribute("interests", interests.orderedStream().flatMap(i -> i.of(person).stream()).toList());
+        model.addAttribute("offersGiven", given.getOrDefault(PurposeId.OFFERS.value(), false));
         return "privacy/own-page";
+    }
+
+    /** The person removes one interest: no offer on it follows. */
+    @PostMapping("/mijn-gegevens/{token}/interests/remove")
+    String removeInterest(@PathVariable String token, @RequestParam String topic, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        PersonKey person = open(token, request, response, model);
+        if (person == null) {
+            return "privacy/own-problem";
+        }
+        interests.orderedStream().forEach(i -> i.remove(person, topic));
+        return "redirect:/mijn-gegevens/" + token + "?saved=interests#own-interests";
+    }
+
+    /** The person stops offers altogether: consent for "offers" is withdrawn and their interests are forgotten. */
+    @PostMapping("/mijn-gegevens/{token}/interests/stop")
+    String stopOffers(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PersonKey person = open(token, request, response, model);
+        if (person == null) {
+            return "privacy/own-problem";
+        }
+        consents.withdraw(person, PurposeId.OFFERS, CHANNEL);
+        interests.orderedStream().forEach(i -> i.forget(person));
+        return "redirect:/mijn-gegevens/" + token + "?saved=offers#own-interests";
     }
 
     /** The person's own choice (a customer group, say): an option from now on, or none when {@code option} is empty. */

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.offers.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package nl.buitenin.offers.internal;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import nl.buitenin.journey.InteractionsRecorded;
+
+/** Journey's new interactions feed the interests; each is counted once, even when the event is handled again. */
+@Component
+class InterestListener {
+
+    private final InterestBook book;
+
+    InterestListener(InterestBook book) {
+        this.book = book;
+    }
+
+    @ApplicationModuleListener
+    void on(InteractionsRecorded recorded) {
+        book.record(recorded.interactions());
+    }
+}

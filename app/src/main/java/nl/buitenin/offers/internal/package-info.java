@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.offers.internal;
+
+import org.jspecify.annotations.NullMarked;

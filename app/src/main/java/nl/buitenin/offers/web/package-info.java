@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.offers.web;
+
+import org.jspecify.annotations.NullMarked;
