@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import nl.buitenin.access.User;
 import nl.buitenin.access.UserId;
 import nl.buitenin.access.Users;
@@ -70,6 +72,7 @@ public class WeeklyDigest {
 
     /** Queues this week's digest for every subscriber who has none yet; returns how many were queued. */
     @Scheduled(fixedDelayString = "${buitenin.signals.digest-poll:PT1H}", initialDelayString = "${buitenin.signals.digest-delay:PT3M}")
+    @SchedulerLock(name = "signals-weekly-digest", lockAtMostFor = "PT30M")
     public int sendDue() {
         List<DigestSubscriptions.Subscription> all = subscriptions.all();
         if (all.isEmpty()) {
