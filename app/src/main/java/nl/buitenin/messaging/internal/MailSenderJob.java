@@ -55,7 +55,7 @@ public class MailSenderJob {
         this.clock = clock;
     }
 
-    /** This process (pid@host) in claims: which node holds a message shows in the table while it is being sent. */
+    /** This process (pid@host) in claims: which node holds a message, and once sent which node sent it. */
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     record Due(UUID id, String recipient, String subject, String text, String html, int attempts) {
@@ -105,7 +105,7 @@ public class MailSenderJob {
                 send(message);
             }
             jdbc.sql("update outbox_message set status = 'SENT', sent_at = :now, recipient = null, subject = null, "
-                            + "body_text = null, body_html = null, last_error = null, claimed_by = null, claimed_until = null where id = :id")
+                            + "body_text = null, body_html = null, last_error = null, claimed_until = null where id = :id")
                     .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", message.id()).update();
         } catch (Exception e) {
             int attempts = message.attempts() + 1;

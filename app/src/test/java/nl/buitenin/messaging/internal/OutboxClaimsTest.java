@@ -67,7 +67,7 @@ class OutboxClaimsTest {
 
         sender.sendDue();
 
-        assertThat(row(reference)).isEqualTo("SENT:2:1:-");
+        assertThat(row(reference)).startsWith("SENT:2:1:").doesNotEndWith(":dead-node");
         List<MimeMessage> received = to("overgenomen@claims.voorbeeld.nl");
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getMessageID()).isEqualTo(MailSenderJob.messageId(id(reference)));
