@@ -91,6 +91,9 @@ class TwoNodesIT {
             assertThat(stored).as("interactions stored, each once").hasSize(INTERACTIONS);
             assertThat(toA.reportedCreated() + toB.reportedCreated()).as("created once over both nodes").isEqualTo(INTERACTIONS);
             assertThat(toA.reportedDuplicates() + toB.reportedDuplicates()).isEqualTo(INTERACTIONS);
+            // Machines calling with an API key get no session: the shared session table holds the administrator's only.
+            assertThat(count(database, "select count(*) from spring_session")).as("sessions after %d API calls", 2 * INTERACTIONS / 200)
+                    .isLessThanOrEqualTo(2);
 
             // Mail: both nodes send from one outbox; B dies while it holds a claim.
             String domain = "twee-" + prefix.substring(10, 18) + ".voorbeeld.nl";
@@ -256,6 +259,15 @@ class TwoNodesIT {
         Set<String> distinct = new HashSet<>(rows);
         assertThat(rows).as("source ids stored more than once").hasSize(distinct.size());
         return distinct;
+    }
+
+    private static long count(TestDatabases.Database database, String sql) throws SQLException {
+        try (Connection connection = connect(database);
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static Connection connect(TestDatabases.Database database) throws SQLException {
