@@ -1,9 +1,11 @@
 package nl.buitenin.access;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-public record UserId(UUID value) {
+/** Serializable: it is part of the signed-in user that the shared session store (Spring Session JDBC) keeps. */
+public record UserId(UUID value) implements Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "user id");

@@ -52,10 +52,11 @@ public class InvalidInputException extends RuntimeException {
     /**
      * A field (or {@code row 12}, {@code line 3}, {@code items[4].time}) and what is wrong with it. With a message
      * {@code key} (and its {@code args}) the problem is told in the reader's language wherever it is shown (API
-     * problems, form errors); {@code message} is the English text, used where no translation is found.
+     * problems, form errors); {@code message} is the English text, used where no translation is found. Serializable:
+     * pages hand errors on as flash attributes, which live in the shared session store (Spring Session JDBC).
      */
     public record FieldError(@Nullable String field, String message, @JsonIgnore @Nullable String key,
-            @JsonIgnore List<Object> args) {
+            @JsonIgnore List<Object> args) implements java.io.Serializable {
 
         public FieldError {
             args = args == null ? List.of() : List.copyOf(args);

@@ -27,11 +27,46 @@ final class AdminSession {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http;
 
     private AdminSession(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private AdminSession(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
+        this.http = http;
+    }
+
+    /**
+     * The same browser (the same session cookie) talking to another node: cookies are not bound to a port, just as a
+     * load balancer sends one browser's requests to any node behind one address.
+     */
+    AdminSession on(String otherBaseUrl) {
+        return new AdminSession(otherBaseUrl, http);
+    }
+
+    /** The page at {@code path} and the path it ended on after redirects ({@code /login} when not signed in). */
+    Page page(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Page(response.statusCode(), response.uri().getPath(), response.body());
+    }
+
+    record Page(int status, String path, String body) {
+    }
+
+    /** Issues an API key with a form taken from another node's page (its CSRF token lives in the shared session). */
+    String issueApiKeyWithFormFrom(AdminSession formNode, String scope) throws IOException, InterruptedException {
+        String page = formNode.get("/admin/api-keys");
+        String answer = postForm("/admin/api-keys", CSRF, page, Map.of("name", "two nodes", "scopes", scope));
+        Matcher key = API_KEY.matcher(answer);
+        if (!key.find()) {
+            throw new IllegalStateException("no API key on the page after issuing one");
+        }
+        return key.group();
     }
 
     /** Signs in as the first administrator and replaces the one-time password. */

@@ -46,6 +46,11 @@ final class ServerProcess {
         return "http://localhost:" + port;
     }
 
+    /** The operating-system process id of the running server (it names the node in the outbox's claims). */
+    long pid() {
+        return process.pid();
+    }
+
     int starts() {
         return starts;
     }

@@ -1,5 +1,6 @@
 package nl.buitenin.messaging.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,15 +14,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends due messages from the outbox. Each message is claimed with a conditional update first, so
- * two nodes never send the same one. A failure is retried with exponential back-off (1, 2, 4 …
+ * two nodes never send the same one. A claim holds for {@code claim} (longer than an SMTP exchange may take,
+ * see the mail time-outs in application.yml): when a node dies between its claim and recording the result, the
+ * claim expires and another node takes the message over, so no message is lost. Such a message may have reached
+ * the mail server just before its node died; it goes out again with the same {@code Message-ID}
+ * ({@code <outbox id@buitenin>}), by which mail servers and readers recognise the copy, and its {@code takeovers}
+ * count says so (docs/scaling.md). A failure is retried with exponential back-off (1, 2, 4 …
  * minutes) until {@code maxAttempts}. Once sent, recipient, subject and body are erased. Without an
  * SMTP server (the demo), messages are written to the log instead, so the demo shows what would go out.
  */
@@ -46,6 +55,9 @@ public class MailSenderJob {
         this.clock = clock;
     }
 
+    /** This process (pid@host) in claims: which node holds a message, and once sent which node sent it. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
     record Due(UUID id, String recipient, String subject, String text, String html, int attempts) {
     }
 
@@ -53,20 +65,31 @@ public class MailSenderJob {
     public void sendDue() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Due> due = jdbc.sql("select id, recipient, subject, body_text, body_html, attempts from outbox_message "
-                        + "where status = 'PENDING' and next_attempt_at <= :now order by next_attempt_at limit " + BATCH)
+                        + "where " + DUE + " order by next_attempt_at limit " + BATCH)
                 .param("now", now)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6)))
                 .list();
         for (Due message : due) {
-            if (claim(message, now)) {
+            // The clock at the claim, not at the start of the batch: a claim holds its full time even late in a slow batch.
+            if (claim(message, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) {
                 deliver(message);
             }
         }
     }
 
+    /**
+     * Due: pending and its time has come, or being sent by a node whose claim expired (that node died or hung). The
+     * same condition guards the claim, so of several nodes that read the same row only one gets it.
+     */
+    private static final String DUE = "((status = 'PENDING' and next_attempt_at <= :now) "
+            + "or (status = 'SENDING' and claimed_until < :now))";
+
     private boolean claim(Due message, OffsetDateTime now) {
-        return jdbc.sql("update outbox_message set status = 'SENDING', attempts = attempts + 1 where id = :id and status = 'PENDING'")
+        return jdbc.sql("update outbox_message set attempts = attempts + 1, "
+                        + "takeovers = takeovers + case when status = 'SENDING' then 1 else 0 end, "
+                        + "status = 'SENDING', claimed_by = :node, claimed_until = :until where id = :id and " + DUE)
+                .param("node", node).param("until", now.plus(properties.claim())).param("now", now)
                 .param("id", message.id()).update() == 1;
     }
 
@@ -83,14 +106,15 @@ public class MailSenderJob {
                 send(message);
             }
             jdbc.sql("update outbox_message set status = 'SENT', sent_at = :now, recipient = null, subject = null, "
-                            + "body_text = null, body_html = null, last_error = null where id = :id")
+                            + "body_text = null, body_html = null, last_error = null, claimed_until = null where id = :id")
                     .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", message.id()).update();
         } catch (Exception e) {
             int attempts = message.attempts() + 1;
             boolean giveUp = attempts >= properties.maxAttempts();
             Duration backOff = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
             log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, e.getMessage());
-            jdbc.sql("update outbox_message set status = :status, next_attempt_at = :next, last_error = :error where id = :id")
+            jdbc.sql("update outbox_message set status = :status, next_attempt_at = :next, last_error = :error, "
+                            + "claimed_by = null, claimed_until = null where id = :id")
                     .param("status", giveUp ? "FAILED" : "PENDING")
                     .param("next", OffsetDateTime.ofInstant(clock.instant().plus(backOff), ZoneOffset.UTC))
                     .param("error", String.valueOf(e.getMessage()).substring(0, Math.min(500, String.valueOf(e.getMessage()).length())))
@@ -100,7 +124,8 @@ public class MailSenderJob {
 
     private void send(Due message) throws Exception {
         JavaMailSender sender = mailSender.getObject();
-        MimeMessage mime = sender.createMimeMessage();
+        MimeMessage mime = sender instanceof JavaMailSenderImpl impl
+                ? new OutboxMimeMessage(impl.getSession(), messageId(message.id())) : sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, message.html() != null, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(message.recipient());
@@ -111,5 +136,26 @@ public class MailSenderJob {
             helper.setText(message.text());
         }
         sender.send(mime);
+    }
+
+    /** The same for every attempt at one message, so a copy sent again after a node died is recognisable as such. */
+    static String messageId(UUID outboxId) {
+        return "<" + outboxId + "@buitenin>";
+    }
+
+    /** Keeps the outbox's Message-ID instead of the random one JavaMail gives each message when it is saved. */
+    private static final class OutboxMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        OutboxMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import nl.buitenin.platform.OneTimeTokens;
 import nl.buitenin.platform.Secrets;
 import nl.buitenin.platform.SignedTokens;
@@ -68,6 +70,7 @@ class JdbcOneTimeTokens implements OneTimeTokens {
 
     /** An expired token is refused on its expiry alone, so its fingerprint is no longer needed. */
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+    @SchedulerLock(name = "platform-spent-tokens", lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
     void forgetExpired() {
         jdbc.sql("delete from spent_token where expires_at < :now")
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();

@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.RetentionExpired;
 
@@ -72,7 +74,9 @@ public class Retention {
         return store(new Run(UUID.randomUUID(), clock.instant(), triggeredBy, true, plan()));
     }
 
+    /** Once a day on one node: two runs at once would erase the same persons and report twice (docs/scaling.md). */
     @Scheduled(cron = "${buitenin.privacy.retention-cron:0 30 3 * * *}")
+    @SchedulerLock(name = "privacy-retention", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
     public void daily() {
         Run run = run(Actors.SYSTEM);
         log.info("Retention: {} rows deleted or anonymised", run.total());

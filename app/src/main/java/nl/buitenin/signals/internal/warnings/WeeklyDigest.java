@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import nl.buitenin.access.User;
 import nl.buitenin.access.UserId;
 import nl.buitenin.access.Users;
@@ -68,8 +70,17 @@ public class WeeklyDigest {
         this.clock = clock;
     }
 
-    /** Queues this week's digest for every subscriber who has none yet; returns how many were queued. */
+    /**
+     * On one node at a time (docs/scaling.md). Apart from {@link #sendDue()}: a node that finds the lock taken skips the
+     * run, and a skipped method answers nothing, which an {@code int} cannot hold.
+     */
     @Scheduled(fixedDelayString = "${buitenin.signals.digest-poll:PT1H}", initialDelayString = "${buitenin.signals.digest-delay:PT3M}")
+    @SchedulerLock(name = "signals-weekly-digest", lockAtMostFor = "PT30M")
+    void onSchedule() {
+        sendDue();
+    }
+
+    /** Queues this week's digest for every subscriber who has none yet; returns how many were queued. */
     public int sendDue() {
         List<DigestSubscriptions.Subscription> all = subscriptions.all();
         if (all.isEmpty()) {
