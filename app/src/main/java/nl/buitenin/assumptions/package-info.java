@@ -12,7 +12,8 @@
         "privacy",
         "journey",
         "listening",
-        "insight" })
+        "insight",
+        "readings" })
 @NullMarked
 package nl.buitenin.assumptions;
 

@@ -2,11 +2,13 @@ package nl.buitenin.assumptions.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,10 @@ import nl.buitenin.assumptions.NewAssumption;
 import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
 import nl.buitenin.journey.Touchpoint;
+import nl.buitenin.listening.QuestionDrafts;
+import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.readings.PilotTrials;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
 
@@ -36,8 +41,17 @@ public class AssumptionBook implements Assumptions {
     private final AssumptionTesting testing;
     private final Explanations explanations;
     private final Clock clock;
+    private final QuestionDrafts drafts;
+    private final PilotTrials pilots;
+    private final MessageSource messages;
+    private final Organisations organisations;
 
-    AssumptionBook(JdbcAssumptions assumptions, Journeys journeys, AssumptionTesting testing, Explanations explanations, Clock clock) {
+    AssumptionBook(JdbcAssumptions assumptions, Journeys journeys, AssumptionTesting testing, Explanations explanations, Clock clock,
+            QuestionDrafts drafts, PilotTrials pilots, MessageSource messages, Organisations organisations) {
+        this.drafts = drafts;
+        this.pilots = pilots;
+        this.messages = messages;
+        this.organisations = organisations;
         this.assumptions = assumptions;
         this.journeys = journeys;
         this.testing = testing;
@@ -100,6 +114,45 @@ public class AssumptionBook implements Assumptions {
     @Transactional
     public List<Assumption> testAll() {
         return assumptions.all().stream().map(a -> a.test() == null ? a : retest(a)).toList();
+    }
+
+    /** A question drafted from an assumption, with the question checker's advice on its wording. */
+    public record Drafted(Assumption assumption, QuestionDrafts.Draft draft) {
+    }
+
+    /**
+     * From doubt to evidence, a question: a draft survey of one agreement question (1 disagree to 5 agree) at the
+     * assumption's touchpoint, checked by the question checker; the assumption's test becomes the share agreeing
+     * (more than half expected) from today for a year. The analyst reads the advice, may rewrite the question in the
+     * survey editor and publishes it there.
+     */
+    @Transactional
+    public Drafted toQuestion(UUID id, String questionNl, String questionEn) {
+        Assumption assumption = byId(id);
+        QuestionDrafts.Draft draft = drafts.draft(new QuestionDrafts.NewQuestion(
+                messages.getMessage("assumptions.question.title", null, Locale.forLanguageTag("nl")),
+                messages.getMessage("assumptions.question.title", null, Locale.ENGLISH), questionNl, questionEn,
+                messages.getMessage("assumptions.question.closing", null, Locale.forLanguageTag("nl")),
+                messages.getMessage("assumptions.question.closing", null, Locale.ENGLISH),
+                assumption.touchpoint() == null ? List.of() : List.of(assumption.touchpoint())));
+        LocalDate today = LocalDate.now(organisations.current().timeZone());
+        assumptions.setTest(id, new AssumptionTest(TestKind.QUESTION, "share", null, draft.survey().value(), draft.questionKey(), null,
+                Expectation.AT_LEAST, 50.0, null, today, today.plusYears(1)));
+        return new Drafted(test(id), draft);
+    }
+
+    /**
+     * From doubt to evidence, a pilot: the change tried at the assumption's touchpoint from {@code startsOn} to
+     * {@code endsOn}, compared with the same touchpoint in the days before or with other touchpoints; the assumption's
+     * test becomes the pilot's difference, expected above zero (the change helps). Read once the pilot has ended.
+     */
+    @Transactional
+    public Assumption toPilot(UUID id, PilotTrials.NewPilot pilot) {
+        Assumption assumption = byId(id);
+        UUID defined = pilots.define(pilot);
+        assumptions.setTest(assumption.id(), new AssumptionTest(TestKind.PILOT, pilot.measure().toLowerCase(Locale.ROOT), null, null, null,
+                defined, Expectation.AT_LEAST, 0.0, null, pilot.startsOn(), pilot.endsOn()));
+        return test(id);
     }
 
     public Assumption byId(UUID id) {

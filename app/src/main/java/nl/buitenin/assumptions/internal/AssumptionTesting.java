@@ -36,6 +36,7 @@ import nl.buitenin.listening.ScoredResponses;
 import nl.buitenin.listening.SurveyId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.privacy.SmallCellRule;
+import nl.buitenin.readings.PilotTrials;
 
 /**
  * Tests an assumption against the data, each kind through the module that owns the figure: scores response by
@@ -55,10 +56,12 @@ public class AssumptionTesting {
     private final SmallCellRule smallCells;
     private final Organisations organisations;
     private final Clock clock;
+    private final PilotTrials pilots;
 
     AssumptionTesting(ScoredResponses scored, Touchpoints touchpoints, ObjectProvider<TouchpointThemes> themes,
             ObjectProvider<ThemedAnswers> taxonomy, List<TouchpointShares> shares, SmallCellRule smallCells, Organisations organisations,
-            Clock clock) {
+            Clock clock, PilotTrials pilots) {
+        this.pilots = pilots;
         this.scored = scored;
         this.touchpoints = touchpoints;
         this.themes = themes;
@@ -70,7 +73,11 @@ public class AssumptionTesting {
     }
 
     /** The counts a figure rests on: how many were read, and the estimate (null when there is none for this n). */
-    record Reading(long n, @Nullable Estimate figure, List<Competitor> others) {
+    record Reading(long n, @Nullable Estimate figure, List<Competitor> others, boolean pending) {
+        Reading(long n, @Nullable Estimate figure, List<Competitor> others) {
+            this(n, figure, others, false);
+        }
+
         static Reading none() {
             return new Reading(0, null, List.of());
         }
@@ -92,6 +99,9 @@ public class AssumptionTesting {
 
     /** The verdict on a reading: no data, too few (under k, or no estimate possible), or the interval's verdict. */
     static Outcome judge(AssumptionTest test, Reading reading, SmallCellRule smallCells, Instant now) {
+        if (reading.pending()) {
+            return Outcome.untested(Why.PILOT_RUNNING, reading.n(), now);
+        }
         if (reading.n() == 0) {
             return Outcome.untested(Why.NO_DATA, 0, now);
         }
@@ -117,6 +127,7 @@ public class AssumptionTesting {
             case THEME -> theme(scope, test);
             case SHARE -> share(scope, test);
             case QUESTION -> question(test);
+            case PILOT -> pilot(test);
         };
     }
 
@@ -176,6 +187,25 @@ public class AssumptionTesting {
     /** Agreeing is an answer in the top two of the scale (4 or 5 of 5, 9 or 10 of 10, 6 or 7 of 7). */
     static boolean agrees(ScoreScale scale, int value) {
         return value >= scale.max() - 1;
+    }
+
+    /**
+     * A pilot's difference pilot minus control with its interval, once it has ended; while it runs, pending. The
+     * pilot's own rule for too few answers (fewer than k in a group) gives no difference, so too few here.
+     */
+    private Reading pilot(AssumptionTest test) {
+        PilotTrials.Reading reading = test.pilot() == null ? null : pilots.reading(test.pilot()).orElse(null);
+        if (reading == null) {
+            return Reading.none();
+        }
+        long n = reading.pilotN() + reading.controlN();
+        if (!reading.finished()) {
+            return new Reading(n, null, List.of(), true);
+        }
+        if (reading.difference() == null || reading.lower() == null || reading.upper() == null) {
+            return new Reading(n, null, List.of());
+        }
+        return new Reading(n, new Estimate(Math.max(1, n), reading.difference(), reading.lower(), reading.upper()), List.of());
     }
 
     private Reading theme(Set<TouchpointId> scope, AssumptionTest test) {

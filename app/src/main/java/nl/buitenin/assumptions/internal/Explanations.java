@@ -101,7 +101,7 @@ public class Explanations {
         return switch (test.kind()) {
             case THEME, SHARE -> Unit.PERCENT;
             case QUESTION -> "mean".equals(test.measure()) ? Unit.MEAN : Unit.PERCENT;
-            case SCORE -> "nps".equals(test.measure()) ? Unit.POINTS : "csat".equals(test.measure()) ? Unit.PERCENT : Unit.MEAN;
+            case SCORE, PILOT -> "nps".equals(test.measure()) ? Unit.POINTS : "csat".equals(test.measure()) ? Unit.PERCENT : Unit.MEAN;
         };
     }
 

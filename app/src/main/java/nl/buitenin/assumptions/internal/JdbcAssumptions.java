@@ -24,7 +24,7 @@ import nl.buitenin.journey.TouchpointId;
 public class JdbcAssumptions {
 
     private static final String COLUMNS = "id, statement, department, owner, journey_id, touchpoint_id, workshop_id, created_at, "
-            + "test_kind, test_measure, test_theme, test_survey, test_question, expectation, expected_low, expected_high, "
+            + "test_kind, test_measure, test_theme, test_survey, test_question, test_pilot, expectation, expected_low, expected_high, "
             + "period_from, period_to, verdict, verdict_why, evidence_n, evidence_value, evidence_lower, evidence_upper, "
             + "rival_nl, rival_en, rival_lower, rival_upper, tested_at";
 
@@ -46,12 +46,12 @@ public class JdbcAssumptions {
     /** Sets the test and forgets the last outcome, which was of another test. */
     public void setTest(UUID id, AssumptionTest test) {
         jdbc.sql("update assumptions_assumption set test_kind = :kind, test_measure = :measure, test_theme = :theme, "
-                + "test_survey = :survey, test_question = :question, expectation = :expectation, expected_low = :low, "
+                + "test_survey = :survey, test_question = :question, test_pilot = :pilot, expectation = :expectation, expected_low = :low, "
                 + "expected_high = :high, period_from = :from, period_to = :to, verdict = null, verdict_why = null, evidence_n = null, "
                 + "evidence_value = null, evidence_lower = null, evidence_upper = null, rival_nl = null, rival_en = null, "
                 + "rival_lower = null, rival_upper = null, tested_at = null where id = :id")
                 .param("id", id).param("kind", test.kind().name()).param("measure", test.measure()).param("theme", test.theme())
-                .param("survey", test.survey()).param("question", test.question()).param("expectation", test.expectation().name())
+                .param("survey", test.survey()).param("question", test.question()).param("pilot", test.pilot()).param("expectation", test.expectation().name())
                 .param("low", test.low()).param("high", test.high()).param("from", test.from()).param("to", test.to()).update();
     }
 
@@ -105,7 +105,7 @@ public class JdbcAssumptions {
             return null;
         }
         return new AssumptionTest(TestKind.valueOf(kind), rs.getString("test_measure"), rs.getObject("test_theme", UUID.class),
-                rs.getObject("test_survey", UUID.class), rs.getString("test_question"), Expectation.valueOf(rs.getString("expectation")),
+                rs.getObject("test_survey", UUID.class), rs.getString("test_question"), rs.getObject("test_pilot", UUID.class), Expectation.valueOf(rs.getString("expectation")),
                 number(rs, "expected_low"), number(rs, "expected_high"), rs.getObject("period_from", LocalDate.class),
                 rs.getObject("period_to", LocalDate.class));
     }

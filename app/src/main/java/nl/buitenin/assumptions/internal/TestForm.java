@@ -62,6 +62,7 @@ public record TestForm(@Nullable String kind, @Nullable String measure, @Nullabl
                         errors.add(FieldError.of("measure", "assumptions.invalid.measure.share"));
                     }
                 }
+                case PILOT -> errors.add(FieldError.of("kind", "assumptions.invalid.kind.pilot"));
                 case QUESTION -> {
                     readMeasure = readMeasure == null ? "share" : readMeasure.toLowerCase(Locale.ROOT);
                     if (!QUESTION_MEASURES.contains(readMeasure)) {
@@ -95,7 +96,7 @@ public record TestForm(@Nullable String kind, @Nullable String measure, @Nullabl
             throw new InvalidInputException(errors);
         }
         return new AssumptionTest(readKind, readKind == TestKind.THEME ? null : readMeasure, readKind == TestKind.THEME ? readTheme : null,
-                readKind == TestKind.QUESTION ? readSurvey : null, readKind == TestKind.QUESTION ? readQuestion : null, readExpectation,
+                readKind == TestKind.QUESTION ? readSurvey : null, readKind == TestKind.QUESTION ? readQuestion : null, null, readExpectation,
                 readExpectation.needsLow() ? readLow : null, readExpectation.needsHigh() ? readHigh : null, readFrom, readTo);
     }
 

@@ -11,7 +11,9 @@ public enum TestKind {
     /** A share on the journey map, such as failure demand or negative comments. */
     SHARE,
     /** The answers to one question of a survey: the share agreeing (top two of the scale) or the mean. */
-    QUESTION;
+    QUESTION,
+    /** A pilot's result: the difference pilot minus control, read once the pilot has ended. */
+    PILOT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
