@@ -131,7 +131,11 @@ class AssumptionsApiTest {
     }
 
     String create(String statement, String test) throws Exception {
-        return send(post(API), analyst, "en", "{\"statement\":\"" + statement + "\",\"department\":\"Verkoop\",\"owner\":\""
+        return create(statement, "Verkoop", test);
+    }
+
+    String create(String statement, String department, String test) throws Exception {
+        return send(post(API), analyst, "en", "{\"statement\":\"" + statement + "\",\"department\":\"" + department + "\",\"owner\":\""
                 + agent.username() + "\",\"journey\":\"" + journey.value() + "\",\"touchpoint\":\"" + touchpoint.value() + "\""
                 + (test == null ? "" : ",\"test\":" + test) + "}").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
     }
@@ -237,13 +241,20 @@ class AssumptionsApiTest {
     @Test
     void theOrganisationsFigureAndTheCsv() throws Exception {
         answers(60, 25, 15);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             create(Unique.name("Bevestigd"), npsTest("at_least", 0));
         }
+        String small = Unique.name("Afdeling");
+        create(Unique.name("Alleen"), small, npsTest("at_least", 0));
         String knowledge = mvc.perform(get(API + "/organisation").with(user(analyst))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat((Integer) JsonPath.read(knowledge, "$.overall.decided")).isGreaterThanOrEqualTo(3);
+        assertThat((Integer) JsonPath.read(knowledge, "$.overall.decided")).isGreaterThanOrEqualTo(6);
+        assertThat((Double) JsonPath.read(knowledge, "$.overall.lower")).isNotNull();
         assertThat((List<String>) JsonPath.read(knowledge, "$.departments[*].label")).contains("Verkoop");
+        // a department of one decided assumption: hidden under the small-cell rule, its numbers absent
+        assertThat((List<Boolean>) JsonPath.read(knowledge, "$.departments[?(@.label == '" + small + "')].hidden")).containsExactly(true);
+        assertThat((List<Object>) JsonPath.read(knowledge, "$.departments[?(@.label == '" + small + "')].decided")).containsExactly((Object) null);
+        assertThat((List<Integer>) JsonPath.read(knowledge, "$.departments[?(@.label == '" + small + "')].fewerThan")).containsExactly(5);
         mvc.perform(get(API + "/organisation").with(user(agent))).andExpect(status().isForbidden());
         String csv = mvc.perform(get(API + ".csv").with(user(analyst)).header("Accept-Language", "en")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
