@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.assumptions.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.assumptions.internal;
+
+import org.jspecify.annotations.NullMarked;

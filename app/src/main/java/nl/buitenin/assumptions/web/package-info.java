@@ -1,0 +1,4 @@
+@NullMarked
+package nl.buitenin.assumptions.web;
+
+import org.jspecify.annotations.NullMarked;
