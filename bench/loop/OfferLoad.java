@@ -34,7 +34,12 @@ public class OfferLoad {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
+                .executor(Executors.newFixedThreadPool(4, task -> {
+                    // Daemon threads, so the driver ends when main does (the client keeps no pool of its own to close).
+                    Thread thread = new Thread(task, "offer-load");
+                    thread.setDaemon(true);
+                    return thread;
+                })).build();
         String[] people = people(2000);
         String[] topics = {"Cuba", "Italië", "IJsland", "Japan", "Portugal", "Kreta", "Noorwegen", "Marokko"};
         IntFunction<HttpRequest> organisation = i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/organisation"))

@@ -425,17 +425,17 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
         java.util.ResourceBundle words = java.util.ResourceBundle.getBundle("i18n.contact", Locale.ENGLISH);
         out.printf(Locale.ROOT, "%nOffers (the naive rule asks the day after every interaction with a topic, then weekly while it saw any interest;%n");
         out.printf(Locale.ROOT, "        the policy answers with the live offer rules, the default budget and interests that fade):%n");
-        out.printf(Locale.ROOT, "%-46s %12s   %-24s%n", "", "this policy", "offer after every interest");
-        out.printf(Locale.ROOT, "%-46s %12d %25d%n", "offers requested", o.requested(), o.requested());
-        out.printf(Locale.ROOT, "%-46s %12d %25d%n", "offers sent", o.sent(), o.requested());
-        out.printf(Locale.ROOT, "%-46s %12d %25d%n", "people contacted more than " + o.monthlyLimit() + " times in a month", o.peopleContactedOverLimit(),
+        out.printf(Locale.ROOT, "%-52s %12s   %-24s%n", "", "this policy", "offer after every interest");
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "offers requested", o.requested(), o.requested());
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "offers sent", o.sent(), o.requested());
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "people contacted more than " + o.monthlyLimit() + " times in a month", o.peopleContactedOverLimit(),
                 o.naivePeopleContactedOverLimit());
-        out.printf(Locale.ROOT, "%-46s %11.1f%% %24.1f%%%n", "share of people (offers and invitations)", o.shareContactedOverLimit() * 100,
+        out.printf(Locale.ROOT, "%-52s %11.1f%% %24.1f%%%n", "share of people (offers and invitations)", o.shareContactedOverLimit() * 100,
                 o.naiveShareContactedOverLimit() * 100);
-        out.printf(Locale.ROOT, "%-46s %12d %25d%n", "Cuba, booked once on " + o.cuba().booked() + ": offers in a year", o.cuba().policyOffers(),
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "Cuba, booked once on " + o.cuba().booked() + ": offers in a year", o.cuba().policyOffers(),
                 o.cuba().naiveOffers());
         out.printf(Locale.ROOT, "Offers refused: %d (a refusal can have several reasons)%n", o.refused());
-        o.refusedByReason().forEach((code, count) -> out.printf(Locale.ROOT, "  %-48s %8d%n",
+        o.refusedByReason().forEach((code, count) -> out.printf(Locale.ROOT, "  %-50s %8d%n",
                 words.containsKey("contact.reason." + code.name()) ? words.getString("contact.reason." + code.name()) : code.name(), count));
     }
 }
