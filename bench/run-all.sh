@@ -24,6 +24,7 @@ JAVA=${JAVA:-java}
 # name|figure (what the ratio compares: X / baseline)
 BENCHMARKS=(
   "contact-policy|decisions/s: engine / naiveScan (JMH)"
+  "offer-decisions|offer decisions/s: engine / naiveScan of the whole history (JMH)"
   "staffing-naive|speed-up: naiveFromScratch time / fast time (JMH)"
   "staffing-textbook|speed-up: textbookFormula time / fast time (JMH)"
   "sentiment|texts/s per core: shared analyzer / analyzer built per text (JMH)"
@@ -34,6 +35,7 @@ BENCHMARKS=(
   "demand-counts|rows/s: counted into demand / plain ingest"
   "h2-commit|rows/s: WRITE_DELAY=0 / WRITE_DELAY=500 (median of rounds)"
   "complaint-load|req/s: POST complaints / GET organisation"
+  "offer-load|p99 ms at 500 req/s: POST offers/decisions / GET organisation (lower is better)"
   "export-h2|ms: export to JSON / plain SELECT (lower is better)"
   "export-postgres|ms: export to JSON / plain SELECT (lower is better)"
 )
@@ -197,6 +199,14 @@ if selected contact-policy; then
   done
 fi
 
+if selected offer-decisions; then
+  log "offer-decisions (JMH OfferDecisionBenchmark)"
+  for run in $(seq "$RUNS"); do
+    collect "$run" "$OUT/offer-decisions-run$run.log" offer-decisions -- \
+      jmh "$run" OfferDecisionBenchmark "offer-decisions:engine:naiveScan:higher"
+  done
+fi
+
 if selected_any staffing-naive staffing-textbook; then
   log "staffing (JMH StaffingBenchmark)"
   wanted=()
@@ -286,6 +296,31 @@ if selected complaint-load; then
   else
     log "  complaint-load: no API key (see $OUT/complaint-load-key.log and $OUT/complaint-load-server.log)"
     for run in $(seq "$RUNS"); do echo "$run|complaint-load|$OUT/complaint-load-key.log" >>"$FAILURES"; done
+  fi
+  stop_server
+  rm -rf "$data"
+fi
+
+if selected offer-load; then
+  # The fixed-rate HTTP load driver (bench/loop/OfferLoad.java) against a demo server started here, like complaint-load:
+  # 500 offer decisions a second for 20 s (5 s with --quick), after a warm-up, against GET organisation at that rate.
+  log "offer-load (demo server + bench/loop/OfferLoad.java)"
+  people=2000; seconds=20; warmup=5
+  $QUICK && { people=200; seconds=5; warmup=2; }
+  port=$(free_port)
+  data=$OUT/offer-load-data
+  mkdir -p "$data"
+  SERVER_PORT=$port BUITENIN_DATA_DIR=$data "$JAVA" -Xmx1g -jar app/target/buitenin-exec.jar demo --people "$people" \
+    >"$OUT/offer-load-server.log" 2>&1 &
+  SERVER_PID=$!
+  if key=$("$JAVA" bench/loop/DemoApiKey.java "http://localhost:$port" 2>"$OUT/offer-load-key.log"); then
+    for run in $(seq "$RUNS"); do
+      collect "$run" "$OUT/offer-load-run$run.log" offer-load -- \
+        "$JAVA" bench/loop/OfferLoad.java "http://localhost:$port" "$key" 500 "$seconds" "$warmup"
+    done
+  else
+    log "  offer-load: no API key (see $OUT/offer-load-key.log and $OUT/offer-load-server.log)"
+    for run in $(seq "$RUNS"); do echo "$run|offer-load|$OUT/offer-load-key.log" >>"$FAILURES"; done
   fi
   stop_server
   rm -rf "$data"

@@ -38,10 +38,13 @@ import nl.buitenin.contact.PastContact;
 import nl.buitenin.contact.PersonFacts;
 import nl.buitenin.contact.Reason;
 import nl.buitenin.contact.ReasonCode;
+import nl.buitenin.contact.ReplayedInterests;
+import nl.buitenin.contact.internal.OfferPolicy;
 import nl.buitenin.contact.internal.Policy;
 import nl.buitenin.contact.internal.PolicyEngine;
 import nl.buitenin.contact.internal.PolicyFile;
 import nl.buitenin.contact.internal.Sampler;
+import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.privacy.PersonKey;
@@ -88,20 +91,40 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public record Interaction(Instant at, PersonKey person, TouchpointId touchpoint) {
+    @Option(names = "--contacts-per-month", defaultValue = "4", paramLabel = "N",
+            description = "Offers: report the share of people contacted (offers and invitations together) more than N times in a calendar month (default ${DEFAULT-VALUE}).")
+    int contactsPerMonth;
+
+    /**
+     * One interaction; {@code topic} and {@code kind} (both optional) make it an interest for the offers part, as the
+     * interactions API's fields of those names do.
+     */
+    public record Interaction(Instant at, PersonKey person, @Nullable TouchpointId touchpoint, @Nullable String topic, @Nullable InteractionKind kind) {
+
+        public Interaction(Instant at, PersonKey person, TouchpointId touchpoint) {
+            this(at, person, touchpoint, null, null);
+        }
     }
 
     /** What the replay found. */
     public record Report(int interactions, int people, int invitations, int postponedPastQuietTime, int refusals,
             Map<ReasonCode, Integer> refusalsByReason, int peopleInvited, int peopleInvitedMoreThanOnce, double shareInvitedMoreThanOnce,
             int mostInvitationsForOnePerson, int everyContactInvitations, int everyContactPeopleAskedMoreThanOnce,
-            double everyContactShareAskedMoreThanOnce, List<HourShare> perHour, @Nullable List<HourShare> perHourWithoutWaiting) {
+            double everyContactShareAskedMoreThanOnce, List<HourShare> perHour, @Nullable List<HourShare> perHourWithoutWaiting,
+            OfferReplay.@Nullable OfferReport offers) {
 
         /** The same report with the hours of a replay in which nothing waited for the quiet time to pass. */
         Report withoutWaiting(List<HourShare> hours) {
             return new Report(interactions, people, invitations, postponedPastQuietTime, refusals, refusalsByReason, peopleInvited,
                     peopleInvitedMoreThanOnce, shareInvitedMoreThanOnce, mostInvitationsForOnePerson, everyContactInvitations,
-                    everyContactPeopleAskedMoreThanOnce, everyContactShareAskedMoreThanOnce, perHour, hours);
+                    everyContactPeopleAskedMoreThanOnce, everyContactShareAskedMoreThanOnce, perHour, hours, offers);
+        }
+
+        /** The same report with what the offers replay found. */
+        Report withOffers(OfferReplay.OfferReport found) {
+            return new Report(interactions, people, invitations, postponedPastQuietTime, refusals, refusalsByReason, peopleInvited,
+                    peopleInvitedMoreThanOnce, shareInvitedMoreThanOnce, mostInvitationsForOnePerson, everyContactInvitations,
+                    everyContactPeopleAskedMoreThanOnce, everyContactShareAskedMoreThanOnce, perHour, perHourWithoutWaiting, found);
         }
     }
 
@@ -118,7 +141,17 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
             Policy policy = policyFile == null ? Policy.sensibleDefault(zoneId)
                     : PolicyFile.read(Files.readString(policyFile, StandardCharsets.UTF_8)).toPolicy(zoneId);
             List<Interaction> replayed = read(interactions, zoneId).stream().filter(i -> within(i.at(), zoneId)).toList();
-            Report report = replayWithAndWithoutWaiting(replayed, policy, new Sampler(sha256(samplingKey)));
+            if (contactsPerMonth < 0) {
+                throw new IllegalArgumentException("--contacts-per-month must be 0 or more, not " + contactsPerMonth);
+            }
+            Sampler sampler = new Sampler(sha256(samplingKey));
+            Report report = replayWithAndWithoutWaiting(replayed, policy, sampler);
+            if (replayed.stream().anyMatch(i -> i.topic() != null)) {
+                LocalDate until = to != null ? to
+                        : replayed.stream().map(i -> LocalDate.ofInstant(i.at(), zoneId)).max(Comparator.naturalOrder()).orElseThrow();
+                report = report.withOffers(replayOffers(replayed, policy, sampler, OfferPolicy.sensibleDefault(), OfferReplay.interests(), until,
+                        contactsPerMonth));
+            }
             if (json) {
                 out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
             } else {
@@ -142,10 +175,27 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
 
     /** Replays the interactions in time order; public for the benchmark and the tests. */
     public static Report replay(List<Interaction> interactions, Policy policy, Sampler sampler) {
+        return replay(interactions, policy, sampler, new HashMap<>());
+    }
+
+    /**
+     * The invitations as {@link #replay} sends them, then the offers of the naive rule and of the policy, the latter with
+     * those invitations in each person's contact log.
+     */
+    static OfferReplay.OfferReport replayOffers(List<Interaction> interactions, Policy policy, Sampler sampler, OfferPolicy offers,
+            java.util.function.Supplier<ReplayedInterests> interests, LocalDate until, int contactsPerMonth) {
+        Map<PersonKey, List<PastContact>> invitations = new HashMap<>();
+        replay(interactions, policy, sampler, invitations);
+        Map<PersonKey, List<Instant>> everyContact = new HashMap<>();
+        interactions.forEach(i -> everyContact.computeIfAbsent(i.person(), p -> new ArrayList<>()).add(i.at()));
+        return OfferReplay.replay(interactions, invitations, everyContact, policy, offers, interests, until, contactsPerMonth);
+    }
+
+    /** {@link #replay}, leaving the invitations sent per person in {@code invitations}. */
+    private static Report replay(List<Interaction> interactions, Policy policy, Sampler sampler, Map<PersonKey, List<PastContact>> invitations) {
         PolicyEngine engine = new PolicyEngine(sampler);
         List<Interaction> ordered = new ArrayList<>(interactions);
         ordered.sort(Comparator.comparing(Interaction::at));
-        Map<PersonKey, List<PastContact>> invitations = new HashMap<>();
         Map<PersonKey, List<Instant>> contacts = new HashMap<>();
         Map<PersonKey, Integer> interactionsPerPerson = new HashMap<>();
         Map<ReasonCode, Integer> byReason = new EnumMap<>(ReasonCode.class);
@@ -194,7 +244,7 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
         }
         return new Report(ordered.size(), people, invited, postponed, refusals, byReason, peopleInvited, invitedMoreThanOnce,
                 share(invitedMoreThanOnce, people), most, ordered.size(), everyContactMoreThanOnce, share(everyContactMoreThanOnce, people),
-                perHour, null);
+                perHour, null, null);
     }
 
     /**
@@ -231,10 +281,15 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
             String timeColumn = column(parser, "time", "timestamp", "at");
             String personColumn = column(parser, "person", "person_key", "customer", "customer_id");
             String touchpointColumn = column(parser, "touchpoint", "touchpoint_id");
+            String topicColumn = optionalColumn(parser, "topic");
+            String kindColumn = optionalColumn(parser, "kind");
             for (CSVRecord row : parser) {
                 String line = "line " + (row.getRecordNumber() + 1);
                 try {
-                    result.add(new Interaction(time(row.get(timeColumn), zone), person(row.get(personColumn)), touchpoint(row.get(touchpointColumn))));
+                    String topic = topicColumn == null || row.get(topicColumn).isBlank() ? null : row.get(topicColumn);
+                    InteractionKind kind = topic == null ? null : kind(kindColumn == null ? "" : row.get(kindColumn));
+                    result.add(new Interaction(time(row.get(timeColumn), zone), person(row.get(personColumn)), touchpoint(row.get(touchpointColumn)),
+                            topic, kind));
                 } catch (RuntimeException e) {
                     errors.add(new InvalidInputException.FieldError(line, e.getMessage()));
                 }
@@ -244,6 +299,23 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
             throw new InvalidInputException(errors.size() > 20 ? errors.subList(0, 20) : errors);
         }
         return result;
+    }
+
+    private static @Nullable String optionalColumn(CSVParser parser, String name) {
+        return parser.getHeaderNames().stream().filter(header -> header.trim().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    /** An interaction's kind as the interactions API writes it (contact when empty, as there). */
+    private static InteractionKind kind(String text) {
+        if (text.isBlank()) {
+            return InteractionKind.CONTACT;
+        }
+        for (InteractionKind kind : InteractionKind.values()) {
+            if (kind.name().equalsIgnoreCase(text.strip())) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("kind '" + text + "' is not one of contact, purchase, visit, search, offer_click");
     }
 
     private static String column(CSVParser parser, String... names) {
@@ -344,5 +416,26 @@ public final class SimulatePolicyCommand implements Callable<Integer> {
                         before.invited(), before.share() * 100, after.invited(), after.share() * 100);
             }
         }
+        if (r.offers() != null) {
+            printOffers(r.offers(), out);
+        }
+    }
+
+    private static void printOffers(OfferReplay.OfferReport o, PrintWriter out) {
+        java.util.ResourceBundle words = java.util.ResourceBundle.getBundle("i18n.contact", Locale.ENGLISH);
+        out.printf(Locale.ROOT, "%nOffers (the naive rule asks the day after every interaction with a topic, then weekly while it saw any interest;%n");
+        out.printf(Locale.ROOT, "        the policy answers with the live offer rules, the default budget and interests that fade):%n");
+        out.printf(Locale.ROOT, "%-52s %12s   %-24s%n", "", "this policy", "offer after every interest");
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "offers requested", o.requested(), o.requested());
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "offers sent", o.sent(), o.requested());
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "people contacted more than " + o.monthlyLimit() + " times in a month", o.peopleContactedOverLimit(),
+                o.naivePeopleContactedOverLimit());
+        out.printf(Locale.ROOT, "%-52s %11.1f%% %24.1f%%%n", "share of people (offers and invitations)", o.shareContactedOverLimit() * 100,
+                o.naiveShareContactedOverLimit() * 100);
+        out.printf(Locale.ROOT, "%-52s %12d %25d%n", "Cuba, booked once on " + o.cuba().booked() + ": offers in a year", o.cuba().policyOffers(),
+                o.cuba().naiveOffers());
+        out.printf(Locale.ROOT, "Offers refused: %d (a refusal can have several reasons)%n", o.refused());
+        o.refusedByReason().forEach((code, count) -> out.printf(Locale.ROOT, "  %-50s %8d%n",
+                words.containsKey("contact.reason." + code.name()) ? words.getString("contact.reason." + code.name()) : code.name(), count));
     }
 }
