@@ -128,11 +128,10 @@ class DemoAsDocumentedTest {
     @Test
     void eveningContactsInTheDemoAreInvitedAfterWaitingAndTheirHoursShowAShare() {
         List<InvitedPerHour.Hour> hours = invitedPerHour.lastDays();
-        hours.forEach(h -> System.out.println("invited per hour " + h));
         assertThat(hours.stream().filter(h -> h.hour() >= 9 && h.hour() < 20 && !h.hidden() && h.invited() != null && h.invited() > 0))
                 .as("day hours with a share invited").isNotEmpty();
         assertThat(hours.stream().filter(h -> h.hour() >= 20 && !h.hidden() && h.invited() != null && h.invited() > 0))
-                .as("evening hours (20:00 to midnight, quiet time) with a share invited").isNotEmpty();
+                .as("evening hours (20:00 to midnight, quiet time) with a share invited, of " + hours).isNotEmpty();
         long waitedAndSent = jdbc.sql("""
                 select count(*) from contact_attempt a where a.kind = 'INVITATION' and a.contact_at is not null
                 and exists (select 1 from contact_decision d where d.person_key = a.person_key and d.kind = 'INVITATION'
