@@ -146,7 +146,8 @@ class CxManagerBrowserTest {
                 + perHour.findElement(By.cssSelector("tr[data-hour='21']")).getText();
         assertThat(evening).as("evening hours of the demo").contains("%").doesNotContain("geen contacten");
         assertThat(driver.findElement(By.id("invitations-waited")).getText()).contains("wachtten tot die voorbij was");
-        scrollTo(driver.findElement(By.id("invited-per-hour-title")));
+        // The afternoon and evening rows and the sentence below the table in one view.
+        scrollTo(perHour.findElement(By.cssSelector("tr[data-hour='13']")));
         Browser.screenshot(driver, "contact-invited-per-hour-demo");
 
         // 3. The contact policy: ask everyone after this touchpoint (other touchpoints keep the general share), at any hour (the test must not depend on the clock),
