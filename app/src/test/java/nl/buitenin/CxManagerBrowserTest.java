@@ -138,6 +138,18 @@ class CxManagerBrowserTest {
         assertThat(surveyUrl.find()).as(driver.getCurrentUrl()).isTrue();
         String survey = surveyUrl.group(1);
 
+        // The demo's invitations after its recent contacts were replayed: evening hours have a share too, and a sentence
+        // says how many invitations waited for the quiet time (docs/listening.md, screenshot contact-invited-per-hour-demo).
+        driver.get(url("/contact/policy"));
+        WebElement perHour = driver.findElement(By.id("invited-per-hour"));
+        String evening = perHour.findElement(By.cssSelector("tr[data-hour='20']")).getText()
+                + perHour.findElement(By.cssSelector("tr[data-hour='21']")).getText();
+        assertThat(evening).as("evening hours of the demo").contains("%").doesNotContain("geen contacten");
+        assertThat(driver.findElement(By.id("invitations-waited")).getText()).contains("wachtten tot die voorbij was");
+        // The afternoon and evening rows and the sentence below the table in one view.
+        scrollTo(perHour.findElement(By.cssSelector("tr[data-hour='13']")));
+        Browser.screenshot(driver, "contact-invited-per-hour-demo");
+
         // 3. The contact policy: ask everyone after this touchpoint (other touchpoints keep the general share), at any hour (the test must not depend on the clock),
         //    but never the same person twice within 30 days.
         driver.get(url("/contact/policy"));

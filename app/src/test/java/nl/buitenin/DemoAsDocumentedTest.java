@@ -14,6 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Users;
+import nl.buitenin.contact.internal.InvitedPerHour;
 
 /**
  * The demo is what the README and the start-up banner say it is, and its history could have happened: the accounts
@@ -28,6 +29,8 @@ class DemoAsDocumentedTest {
     Users users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    InvitedPerHour invitedPerHour;
 
     @Test
     void theDemoAccountsHaveTheRolesTheReadmeNames() {
@@ -115,5 +118,24 @@ class DemoAsDocumentedTest {
                 where r.person_key is not null and (c.given is null or c.given = false or c.changed_at > r.invited_at)""")
                 .query(Long.class).single();
         assertThat(withoutConsent).as("answers of people who had not consented to feedback when invited").isZero();
+    }
+
+    /**
+     * The demo replays the invitations after its recent contacts through the listener's path (docs/listening.md,
+     * "Invitations that wait"): the policy page's share invited per hour has figures for day and evening hours, and
+     * contacts in the quiet evening hours were invited when the quiet time had passed, not dropped.
+     */
+    @Test
+    void eveningContactsInTheDemoAreInvitedAfterWaitingAndTheirHoursShowAShare() {
+        List<InvitedPerHour.Hour> hours = invitedPerHour.lastDays();
+        assertThat(hours.stream().filter(h -> h.hour() >= 9 && h.hour() < 20 && !h.hidden() && h.invited() != null && h.invited() > 0))
+                .as("day hours with a share invited").isNotEmpty();
+        assertThat(hours.stream().filter(h -> h.hour() >= 20 && !h.hidden() && h.invited() != null && h.invited() > 0))
+                .as("evening hours (20:00 to midnight, quiet time) with a share invited, of " + hours).isNotEmpty();
+        long waitedAndSent = jdbc.sql("""
+                select count(*) from contact_attempt a where a.kind = 'INVITATION' and a.contact_at is not null
+                and exists (select 1 from contact_decision d where d.person_key = a.person_key and d.kind = 'INVITATION'
+                and d.contact_at = a.contact_at and d.deferred_until is not null)""").query(Long.class).single();
+        assertThat(waitedAndSent).as("invitations sent after waiting for the quiet time").isPositive();
     }
 }

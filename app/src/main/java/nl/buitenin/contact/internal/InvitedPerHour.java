@@ -62,6 +62,16 @@ public class InvitedPerHour {
         return count(store.invitationContactsSince(now.minus(Duration.ofDays(DAYS))), organisations.current().timeZone());
     }
 
+    /**
+     * Of the contacts of the last {@link #DAYS} days, those whose invitation waited for the quiet time to pass and how many
+     * of them were sent; empty when there were none or they are about fewer people than the small-cell rule allows.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<JdbcContactStore.WaitedInvitations> waitedLastDays() {
+        JdbcContactStore.WaitedInvitations waited = store.waitedInvitationsSince(clock.instant().minus(Duration.ofDays(DAYS)));
+        return waited.contacts() == 0 || smallCells.hides(waited.people()) ? java.util.Optional.empty() : java.util.Optional.of(waited);
+    }
+
     /** Counts the hours of the given contacts; plain so that the tests and the page use one way. */
     List<Hour> count(List<JdbcContactStore.InvitationContact> contacts, ZoneId zone) {
         long[] asked = new long[24];

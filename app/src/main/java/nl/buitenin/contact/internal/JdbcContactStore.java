@@ -176,6 +176,24 @@ public class JdbcContactStore {
                 .list();
     }
 
+    /** Contacts since {@code since} whose invitation waited for the quiet time to pass, the people behind them, and how many got it. */
+    public record WaitedInvitations(long contacts, long people, long sent) {
+    }
+
+    /** As {@link #invitationContactsSince}, for the contacts of which a decision postponed the invitation. */
+    public WaitedInvitations waitedInvitationsSince(Instant since) {
+        return jdbc.sql("select count(*), count(distinct w.person_key), coalesce(sum(w.invited), 0) from ("
+                        + "select d.person_key, max(case when a.id is null then 0 else 1 end) invited from contact_decision d "
+                        + "left join contact_attempt a on a.person_key = d.person_key and a.touchpoint_id = d.touchpoint_id "
+                        + "and a.contact_at = d.contact_at and a.kind = 'INVITATION' "
+                        + "where d.kind = 'INVITATION' and d.contact_at >= :since "
+                        + "group by d.person_key, d.touchpoint_id, d.contact_at "
+                        + "having max(case when d.deferred_until is null then 0 else 1 end) = 1) w")
+                .param("since", utc(since))
+                .query((rs, n) -> new WaitedInvitations(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
     private static StoredDecision decision(ResultSet rs, int row) throws SQLException {
         String reasons = rs.getString("reasons");
         UUID touchpoint = rs.getObject("touchpoint_id", UUID.class);

@@ -62,6 +62,7 @@ class ContactPolicyController {
         model.addAttribute("decisions", store.recentDecisions(20));
         model.addAttribute("invitedPerHour", invitedPerHour.lastDays());
         model.addAttribute("invitedPerHourDays", InvitedPerHour.DAYS);
+        model.addAttribute("invitationsWaited", invitedPerHour.waitedLastDays().orElse(null));
         List<Journey> mapped = journeys.all();
         Set<String> known = mapped.stream().flatMap(j -> j.touchpoints().stream()).map(t -> t.id().toString()).collect(Collectors.toSet());
         model.addAttribute("journeys", mapped);

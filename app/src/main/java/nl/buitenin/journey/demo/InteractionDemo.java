@@ -61,6 +61,14 @@ class InteractionDemo implements DemoStep {
     static final String STAFF_TOUCHPOINTS_KEY = "journey.staffTouchpoints";
     /** The demo context key of the staffed conversations a survey asks about ({@code InteractionsRecorded.Interaction}s). */
     static final String STAFFED_CONTACTS_KEY = "journey.staffedContacts";
+    /**
+     * The demo context key of the interactions of known people in the last {@value #RECENT_DAYS} days, oldest first
+     * ({@code InteractionsRecorded.Interaction}s): they came in as history without events, so a later step can replay
+     * what the listeners of those events would have done at the time (the invitations after a contact).
+     */
+    static final String RECENT_KEY = "journey.recentInteractions";
+    /** As far back as the contact policy's share invited per hour looks. */
+    static final int RECENT_DAYS = 90;
     static final int STAFF_RECENT = 80;
     static final int STAFF_EARLIER = 50;
 
@@ -98,6 +106,8 @@ class InteractionDemo implements DemoStep {
         Instant now = clock.instant();
         Staffing staffing = staffing(touchpoints, context);
         List<NewInteraction> batch = new ArrayList<>(BATCH);
+        Instant recentFrom = context.today().minusDays(RECENT_DAYS - 1L).atStartOfDay(context.zone()).toInstant();
+        List<NewInteraction> recent = new ArrayList<>();
         for (LocalDate day = context.firstDay(); !day.isAfter(context.today()); day = day.plusDays(1)) {
             for (int t = 0; t < touchpoints.size(); t++) {
                 Touchpoint touchpoint = touchpoints.get(t);
@@ -120,14 +130,27 @@ class InteractionDemo implements DemoStep {
                         batch.addAll(followUps(id, matter, person, at, phone, chat, reasons, context, now));
                     }
                     if (batch.size() >= BATCH) {
-                        ingest.recordValid(staffing.served(batch));
+                        ingest.recordValid(recent(staffing.served(batch), recentFrom, recent));
                         batch = new ArrayList<>(BATCH);
                     }
                 }
             }
         }
-        ingest.recordValid(staffing.served(batch));
-        ingest.recordValid(staffedContacts(staffing, touchpoints, people, context, now));
+        ingest.recordValid(recent(staffing.served(batch), recentFrom, recent));
+        ingest.recordValid(recent(staffedContacts(staffing, touchpoints, people, context, now), recentFrom, recent));
+        recent.sort(java.util.Comparator.comparing(NewInteraction::at).thenComparing(NewInteraction::sourceId));
+        context.put(RECENT_KEY, recent.stream().map(c -> new nl.buitenin.journey.InteractionsRecorded.Interaction(c.touchpoint(),
+                c.person(), c.at(), c.sourceId(), c.kind(), null, null, c.staff(), c.team())).toList());
+    }
+
+    /** Keeps the batch's interactions of known people from {@code from} on in {@code recent}; returns the batch. */
+    private static List<NewInteraction> recent(List<NewInteraction> batch, Instant from, List<NewInteraction> recent) {
+        for (NewInteraction interaction : batch) {
+            if (interaction.person() != null && !interaction.at().isBefore(from)) {
+                recent.add(interaction);
+            }
+        }
+        return batch;
     }
 
     /**

@@ -109,7 +109,7 @@ public class Invitations {
      * at a touchpoint with a published survey (one query for the whole batch). Most interactions are none of
      * these, and leaving them out here saves a transaction each; the rest are decided one by one as before.
      */
-    List<Interaction> worthAsking(List<Interaction> interactions, Instant now) {
+    public List<Interaction> worthAsking(List<Interaction> interactions, Instant now) {
         Instant oldest = now.minus(ASK_WITHIN);
         List<Interaction> recent = interactions.stream()
                 .filter(interaction -> interaction.person() != null && !interaction.at().isBefore(oldest)).toList();
@@ -141,6 +141,25 @@ public class Invitations {
     public Outcome invite(PersonKey person, TouchpointId touchpoint, String sourceRef, Instant contactAt, @Nullable String staff,
             @Nullable String team) {
         return invite(person, touchpoint, sourceRef, contactAt, staff, team, clock.instant());
+    }
+
+    /**
+     * Decides on an invitation after the interaction as if its event were handled at {@code now} (the listener's path:
+     * the policy is asked at that moment, and an invitation held back by the quiet time waits for {@link #sendPostponed}).
+     * For replaying a history that came in without events, oldest first, such as the demo's.
+     */
+    @Transactional
+    public Outcome inviteAt(Interaction interaction, Instant now) {
+        if (interaction.person() == null) {
+            throw new IllegalArgumentException("an invitation needs a person: " + interaction.sourceId());
+        }
+        return invite(interaction.person(), interaction.touchpoint(), "interaction:" + interaction.sourceId(), interaction.at(),
+                interaction.staff(), interaction.team(), now);
+    }
+
+    /** The moment the first waiting invitation is due, when that is at or before {@code until}. */
+    public Optional<Instant> firstDueBy(Instant until) {
+        return due.dueAt(until, 1).stream().findFirst().map(InvitationsDue.Due::dueAt);
     }
 
     /**
