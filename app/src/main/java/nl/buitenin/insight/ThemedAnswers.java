@@ -30,4 +30,11 @@ public interface ThemedAnswers {
 
     /** The responses completed in [{@code from}, {@code to}) whose answer carries the theme. */
     Set<UUID> responsesWith(UUID theme, Instant from, Instant to);
+
+    /**
+     * The responses completed in [{@code from}, {@code to}) whose answer carries any theme under the same rule: the
+     * answers that said something a theme was found in, the ones that could have raised a given theme. A theme's share
+     * is counted among these, so that answers without a comment (another survey's scores only) do not dilute it.
+     */
+    Set<UUID> responsesWithAnyTheme(Instant from, Instant to);
 }

@@ -63,6 +63,8 @@ class SplitComparisonTest {
         GroupId a = fixture.group("CHOSEN", split, null);
         GroupId b = fixture.group("CHOSEN", split, null);
         ThemeDefinition theme = taxonomy.add(Unique.name("tempo van de groep"), Unique.name("pace of the group"), List.of("te snel"));
+        // Every answer below carries a theme, the chosen one or this other one: all of them count in the theme's share.
+        other = taxonomy.add(Unique.name("uitzicht"), Unique.name("view"), List.of("uitzicht"));
         List<PersonKey> as = fixture.people(6);
         List<PersonKey> bs = fixture.people(6);
         String tag = Unique.name("j");
@@ -127,11 +129,46 @@ class SplitComparisonTest {
         mvc.perform(get("/groups/split").with(user(fixture.agent))).andExpect(status().isForbidden());
     }
 
+    /**
+     * The share's denominator is the answers that carry a theme, not every answer: in 2009, six members of A answer the
+     * trip evaluation with a comment before and after the split (the pace theme on three of six before, on none after,
+     * another theme on the rest) and each also answers two staff surveys with scores only. By hand: 3 of 6 before, 0 of 6
+     * after, −50 pp; counted among every answer it would be 3 of 18 and 0 of 18, −17 pp, diluted by answers that could not
+     * have named the pace. The NPS still counts every answer: 18 on either side.
+     */
+    @Test
+    void aThemesShareIsAmongTheAnswersThatCarryATheme() throws Exception {
+        GroupsFixture fixture = GroupsFixture.in(context, mvc);
+        String split = Unique.name("tempo");
+        GroupId a = fixture.group("CHOSEN", split, null);
+        ThemeDefinition pace = taxonomy.add(Unique.name("tempo van de groep"), Unique.name("pace of the group"), List.of("te snel"));
+        ThemeDefinition view = taxonomy.add(Unique.name("uitzicht"), Unique.name("view"), List.of("uitzicht"));
+        List<PersonKey> as = fixture.people(6);
+        fixture.memberships(GroupsFixture.joining(Unique.name("j"), as, a, "2009-03-01T00:00:00+01:00"));
+        for (int i = 0; i < 6; i++) {
+            Instant before = Instant.parse("2009-02-10T12:00:00Z");
+            Instant after = Instant.parse("2009-03-10T12:00:00Z");
+            tagging.tagAnswer(fixture.answeredResponse(as.get(i), 6, before), (i < 3 ? pace : view).id(), "analist", ThemeTagging.Tagger.USER);
+            tagging.tagAnswer(fixture.answeredResponse(as.get(i), 9, after), view.id(), "analist", ThemeTagging.Tagger.USER);
+            for (int day = 0; day < 2; day++) {
+                fixture.answeredResponse(as.get(i), 8, before.plusSeconds(86_400L * (day + 1)));
+                fixture.answeredResponse(as.get(i), 8, after.plusSeconds(86_400L * (day + 1)));
+            }
+        }
+        String json = mvc.perform(get("/api/v1/groups/split").param("split", split).param("date", "2009-03-01").param("weeks", "8")
+                .param("theme", pace.id().value().toString()).with(user(fixture.analyst)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertShare(row(json, a, "THEME"), 3, 6, 0, 6);
+        assertShare(row(json, null, "THEME"), 3, 6, 0, 6);
+        assertThat(((Number) row(json, a, "THEME").get("difference")).doubleValue()).isCloseTo(-50.0, within(1e-9));
+        assertNps(row(json, a, "NPS"), new long[] {0, 12, 6}, new long[] {6, 12, 0});
+    }
+
+    private ThemeDefinition other;
+
     private void answer(GroupsFixture fixture, ThemeDefinition theme, PersonKey person, int nps, Instant at, boolean tagged) {
         UUID response = fixture.answeredResponse(person, nps, at);
-        if (tagged) {
-            tagging.tagAnswer(response, theme.id(), "analist", ThemeTagging.Tagger.USER);
-        }
+        tagging.tagAnswer(response, (tagged ? theme : other).id(), "analist", ThemeTagging.Tagger.USER);
     }
 
 

@@ -34,7 +34,9 @@ import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
- * "Did the split work?": for the groups of a split introduced at a moment, a theme's share among the answers and the
+ * "Did the split work?": for the groups of a split introduced at a moment, a theme's share among the answers that carry
+ * a theme (the ones with something said that a theme was found in: answers without a comment could not have raised it,
+ * and another survey's scores-only answers by the same people would dilute the share) and the
  * NPS and CSAT before against after, per group and for everyone together, each difference (after minus before) with its
  * 95 % interval and p-value from insight's {@link Comparisons} (Newcombe's interval and the two-proportion test for a
  * share, the adjusted-Wald difference for NPS).
@@ -120,12 +122,14 @@ public class SplitComparison {
     public Result compare(String split, Instant beforeFrom, Instant at, Instant afterTo, @Nullable UUID theme) {
         List<Group> ofSplit = groupsOf(split);
         Set<UUID> tagged = new HashSet<>();
+        Set<UUID> themed = new HashSet<>();
         ThemedAnswers.Theme chosen = null;
         ThemedAnswers source = themes.getIfAvailable();
         if (theme != null && source != null) {
             chosen = source.themes().stream().filter(t -> t.id().equals(theme)).findFirst().orElse(null);
             if (chosen != null) {
                 tagged.addAll(source.responsesWith(theme, beforeFrom, afterTo));
+                themed.addAll(source.responsesWithAnyTheme(beforeFrom, afterTo));
             }
         }
         Set<GroupId> ids = new HashSet<>();
@@ -138,14 +142,17 @@ public class SplitComparison {
         for (ScoredResponse response : responses.between(beforeFrom, afterTo, Set.of())) {
             boolean after = !response.completedAt().isBefore(at);
             boolean hit = tagged.contains(response.response());
-            counts.computeIfAbsent(null, g -> Counts.pair())[after ? 1 : 0].add(response, hit, null);
+            // A theme's share is among the answers that carry a theme, the ones that could have raised it; a hit
+            // carries one by definition, so it is always in its own denominator.
+            boolean counted = hit || themed.contains(response.response());
+            counts.computeIfAbsent(null, g -> Counts.pair())[after ? 1 : 0].add(response, counted, hit, null);
             PersonKey person = response.person();
             List<Membership> mine = person == null ? List.of() : members.getOrDefault(person, List.of());
             if (mine.isEmpty() || !allowed.computeIfAbsent(person, p -> purposes.mayUse(CustomerGroups.PURPOSE, p))) {
                 continue;
             }
             for (GroupId group : after ? groupsAt(mine, response.completedAt()) : chosenAt(mine)) {
-                counts.computeIfAbsent(group, g -> Counts.pair())[after ? 1 : 0].add(response, hit, person);
+                counts.computeIfAbsent(group, g -> Counts.pair())[after ? 1 : 0].add(response, counted, hit, person);
             }
         }
         List<Block> blocks = new ArrayList<>();
@@ -214,7 +221,10 @@ public class SplitComparison {
         return new Side(histogram.n(), 0, people, hidden, hidden ? null : histogram.score().orElse(null));
     }
 
-    /** One side's answers: how many, how many carry the theme, the scores, and the people behind them. */
+    /**
+     * One side's answers: how many carry any theme ({@code answers}, the theme's denominator) and how many the chosen
+     * one, the people behind those, and every answer's scores and their people.
+     */
     private static final class Counts {
         long answers;
         long hits;
@@ -226,11 +236,13 @@ public class SplitComparison {
             return new Counts[] {new Counts(), new Counts()};
         }
 
-        void add(ScoredResponse response, boolean hit, @Nullable PersonKey person) {
-            answers++;
-            hits += hit ? 1 : 0;
-            if (person != null) {
-                answerPeople.add(person);
+        void add(ScoredResponse response, boolean themed, boolean hit, @Nullable PersonKey person) {
+            if (themed) {
+                answers++;
+                hits += hit ? 1 : 0;
+                if (person != null) {
+                    answerPeople.add(person);
+                }
             }
             for (ScoreScale scale : List.of(ScoreScale.NPS, ScoreScale.CSAT)) {
                 Optional<CompletedResponse.Score> score = response.first(scale == ScoreScale.NPS ? QuestionType.NPS : QuestionType.CSAT);

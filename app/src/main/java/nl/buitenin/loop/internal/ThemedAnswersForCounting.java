@@ -40,4 +40,13 @@ class ThemedAnswersForCounting implements ThemedAnswers {
                 .param("minConfidence", settings.tellBackMinConfidence())
                 .query(UUID.class).list());
     }
+
+    @Override
+    public Set<UUID> responsesWithAnyTheme(Instant from, Instant to) {
+        return new HashSet<>(jdbc.sql("select distinct a.response_id from loop_answer_theme a "
+                        + "where a.answered_at >= :from and a.answered_at < :to and " + TagTable.toldBack("a"))
+                .param("from", CaseFiles.utc(from)).param("to", CaseFiles.utc(to))
+                .param("minConfidence", settings.tellBackMinConfidence())
+                .query(UUID.class).list());
+    }
 }
