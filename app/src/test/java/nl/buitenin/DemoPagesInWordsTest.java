@@ -79,7 +79,7 @@ class DemoPagesInWordsTest {
             if (!visited.add(path)) {
                 continue;
             }
-            MockHttpServletResponse response = mvc.perform(get(path).with(user(who)).sessionAttr("buitenin-lang", language))
+            MockHttpServletResponse response = mvc.perform(get(path).with(user(who)).with(nl.buitenin.testing.PageRequests.inLanguage(language)))
                     .andReturn().getResponse();
             if (response.getStatus() >= 300 && response.getStatus() < 400) {
                 continue;

@@ -120,7 +120,7 @@ class CaseContactTest {
     }
 
     private String casePage(StoredUser agent, CaseFile c, String language) throws Exception {
-        return mvc.perform(get("/cases/" + c.id()).with(user(agent)).sessionAttr("buitenin-lang", language))
+        return mvc.perform(get("/cases/" + c.id()).with(user(agent)).with(nl.buitenin.testing.PageRequests.inLanguage(language)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }

@@ -162,7 +162,7 @@ class CaseFromAnswerPageTest {
         MvcResult redirected = mvc.perform(post("/cases/" + opened.caseId() + "/notes").param("text", "Nog een notitie")
                 .with(user(opened.agent())).with(csrf())).andReturn();
         String after = VisibleText.of(mvc.perform(get("/cases/" + opened.caseId()).with(user(opened.agent()))
-                .flashAttrs(redirected.getFlashMap())).andReturn().getResponse().getContentAsString());
+                .with(nl.buitenin.testing.PageRequests.withFlash(redirected.getFlashMap()))).andReturn().getResponse().getContentAsString());
         assertThat(after).contains("Notitie toegevoegd.");
         String page = VisibleText.of(page("/cases/" + opened.caseId(), opened.agent()));
         // The history says how the call went in words, not "teruggebeld REACHED", and names the agent.

@@ -108,7 +108,7 @@ class ThemeReviewPageTest {
                     assertThat(e.field()).isEqualTo("examples");
                     assertThat(e.key()).isEqualTo("loop.invalid.exampleLine");
                 });
-        mvc.perform(get("/loop/themes").with(user(analyst)).flashAttr("errors", refused))
+        mvc.perform(get("/loop/themes").with(user(analyst)).with(nl.buitenin.testing.PageRequests.withFlash(java.util.Map.of("errors", refused))))
                 .andExpect(content().string(containsString("regel 2: een voorbeeldzin is hoogstens 200 tekens")));
         assertThat(themes.byId(theme.id()).orElseThrow().examples()).as("nothing changed").hasSize(2);
 
@@ -228,7 +228,7 @@ class ThemeReviewPageTest {
                 .andReturn().getFlashMap().get("errors");
         assertThat(refused).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(FieldError.class)).singleElement()
                 .satisfies(e -> assertThat(e.field()).isEqualTo("tellBackMinConfidence"));
-        mvc.perform(get("/admin/loop").with(user(admin)).flashAttr("errors", refused))
+        mvc.perform(get("/admin/loop").with(user(admin)).with(nl.buitenin.testing.PageRequests.withFlash(java.util.Map.of("errors", refused))))
                 .andExpect(content().string(containsString("moet een getal van 0 tot en met 1 zijn (bijvoorbeeld 0,8): 70")));
 
         mvc.perform(get("/api/v1/loop/settings").with(user(admin)))
