@@ -11,7 +11,8 @@
         "organisation",
         "demo",
         "privacy",
-        "journey" })
+        "journey",
+        "assumptions" })
 @NullMarked
 package nl.buitenin.workshop;
 

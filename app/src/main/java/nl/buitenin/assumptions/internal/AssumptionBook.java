@@ -96,6 +96,12 @@ public class AssumptionBook implements Assumptions {
                 .toList();
     }
 
+    @Override
+    @Transactional
+    public java.util.Optional<UUID> adopt(String statement, nl.buitenin.journey.JourneyId journey, UUID workshop) {
+        return assumptions.adopt(statement, journey, workshop);
+    }
+
     /** Chooses the test of an assumption (replacing an earlier one) and tests it at once. */
     @Transactional
     public Assumption chooseTest(UUID id, TestForm form) {

@@ -43,6 +43,21 @@ public class JdbcAssumptions {
                 .param("workshop", workshop).param("at", utc(at)).update();
     }
 
+    /** Marks the oldest assumption with this statement on the journey that came from no workshop as the workshop's. */
+    public java.util.Optional<UUID> adopt(String statement, JourneyId journey, UUID workshop) {
+        java.util.Optional<UUID> id = jdbc.sql("select id from assumptions_assumption where statement = :statement and journey_id = :journey "
+                + "and workshop_id is null order by created_at, id").param("statement", statement).param("journey", journey.value())
+                .query(UUID.class).list().stream().findFirst();
+        id.ifPresent(found -> jdbc.sql("update assumptions_assumption set workshop_id = :workshop where id = :id")
+                .param("workshop", workshop).param("id", found).update());
+        return id;
+    }
+
+    /** Staff members who own assumptions are people: their user name goes when they are erased; the assumption stays. */
+    public int forgetOwner(String owner) {
+        return jdbc.sql("update assumptions_assumption set owner = null where owner = :owner").param("owner", owner).update();
+    }
+
     /** Sets the test and forgets the last outcome, which was of another test. */
     public void setTest(UUID id, AssumptionTest test) {
         jdbc.sql("update assumptions_assumption set test_kind = :kind, test_measure = :measure, test_theme = :theme, "

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.assumptions.Assumptions;
+import nl.buitenin.assumptions.NewAssumption;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.journey.Journey;
@@ -29,7 +31,8 @@ import nl.buitenin.workshop.internal.Workshop;
  * en beleven": Verkoop, Reisbegeleiding and Klantenservice put twelve notes of every kind on it (among them the
  * assumptions "Bellen om te boeken scoort een 8 of hoger" and "De meeste klachten over de reis gaan over de
  * accommodatie", which the demo's data can test), the facilitator grouped them and the participants voted with three dots
- * each. Written as history (no events), like the demo's interactions.
+ * each. Written as history (no events), like the demo's interactions; its assumption notes are linked to the demo's
+ * assumptions that say the same, so the result shows which held.
  */
 @Component
 class WorkshopDemo implements DemoStep {
@@ -38,10 +41,12 @@ class WorkshopDemo implements DemoStep {
 
     private final JdbcWorkshops store;
     private final Journeys journeys;
+    private final Assumptions assumptions;
 
-    WorkshopDemo(JdbcWorkshops store, Journeys journeys) {
+    WorkshopDemo(JdbcWorkshops store, Journeys journeys, Assumptions assumptions) {
         this.store = store;
         this.journeys = journeys;
+        this.assumptions = assumptions;
     }
 
     @Override
@@ -115,6 +120,9 @@ class WorkshopDemo implements DemoStep {
             Item item = new Item(UUID.randomUUID(), id, stage.id(), touchpoint, note.kind(), note.text(), note.author(), note.department(),
                     note.group() == null ? null : groups.get(note.group()).id(), null, at, at);
             store.insertItem(item);
+            if (note.kind() == ItemKind.ASSUMPTION) {
+                handOver(journey, id, item, note);
+            }
             for (int dot = 0; dot < note.dots(); dot++) {
                 store.insertVote(id, item.id(), voters.get(voter++ % voters.size()), at.plusSeconds(3600));
             }
@@ -122,6 +130,16 @@ class WorkshopDemo implements DemoStep {
         store.setVoting(id, Workshop.Voting.CLOSED, 3);
         store.close(id, start.plusSeconds(3 * 3600));
         store.forgetAuthors(id);
+    }
+
+    /**
+     * Links an assumption note to the demo's assumption with the same statement (the assumptions step wrote them, with
+     * their tests, before this one), or proposes it as the hand-over would, so that no assumption is made twice.
+     */
+    private void handOver(Journey journey, UUID workshop, Item item, Note note) {
+        UUID ref = assumptions.adopt(note.text(), journey.id(), workshop).orElseGet(() -> assumptions.propose(
+                new NewAssumption(note.text(), note.department(), null, journey.id(), item.touchpoint(), workshop)));
+        store.linkAssumption(item.id(), ref);
     }
 
     /** A join code of the demo's own, from its random generator (the workshop is closed, so nobody joins with it). */

@@ -183,9 +183,14 @@ public class JdbcWorkshops {
         jdbc.sql("update workshop_item set group_id = :g where id = :id").param("g", group).param("id", item).update();
     }
 
-    boolean linkAssumption(UUID item, UUID assumptionRef) {
+    public boolean linkAssumption(UUID item, UUID assumptionRef) {
         return jdbc.sql("update workshop_item set assumption_ref = :ref where id = :id and kind = 'ASSUMPTION'")
                 .param("ref", assumptionRef).param("id", item).update() == 1;
+    }
+
+    /** The note, its row locked until the transaction ends, so that two hand-overs of one note take turns. */
+    Optional<Item> itemForUpdate(UUID id) {
+        return jdbc.sql(ITEM + "where id = :id for update").param("id", id).query(this::itemRow).optional();
     }
 
     Optional<Item> item(UUID id) {

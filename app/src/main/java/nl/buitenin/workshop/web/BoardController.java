@@ -2,6 +2,9 @@ package nl.buitenin.workshop.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 import nl.buitenin.access.AnySignedIn;
 import nl.buitenin.access.User;
 import nl.buitenin.access.Users;
+import nl.buitenin.assumptions.AssumptionResult;
+import nl.buitenin.assumptions.Assumptions;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.workshop.internal.Item;
 import nl.buitenin.workshop.internal.ItemKind;
@@ -39,8 +44,10 @@ class BoardController {
 
     private final Workshops workshops;
     private final Users users;
+    private final Assumptions assumptions;
 
-    BoardController(Workshops workshops, Users users) {
+    BoardController(Workshops workshops, Users users, Assumptions assumptions) {
+        this.assumptions = assumptions;
         this.workshops = workshops;
         this.users = users;
     }
@@ -142,7 +149,7 @@ class BoardController {
         }
         Workshop workshop = workshops.visibleTo(id, me);
         ModelAndView view = new ModelAndView("workshop/board-fragment :: board");
-        view.addObject("board", BoardView.of(workshops, workshop, me, users, locale));
+        view.addObject("board", BoardView.of(workshops, workshop, me, users, locale, closedVerdicts(workshop)));
         return view;
     }
 
@@ -214,12 +221,25 @@ class BoardController {
         User me = me();
         Workshop workshop = workshops.visibleTo(id, me);
         model.addAttribute("workshop", workshop);
-        model.addAttribute("board", BoardView.of(workshops, workshop, me, users, locale));
+        model.addAttribute("board", BoardView.of(workshops, workshop, me, users, locale, verdicts(workshop)));
         return "workshop/result";
     }
 
+    /** Which assumptions held: each of the workshop's assumptions tested now, by id. */
+    private Map<UUID, AssumptionResult> verdicts(Workshop workshop) {
+        return assumptions.ofWorkshop(workshop.id()).stream().collect(Collectors.toMap(AssumptionResult::id, Function.identity()));
+    }
+
+    /**
+     * The verdicts on the board only once the workshop is closed: an open board is rendered again on every change for every
+     * phone, and testing every assumption against the data each time would cost far more than the notes themselves.
+     */
+    private Map<UUID, AssumptionResult> closedVerdicts(Workshop workshop) {
+        return workshop.isOpen() ? Map.of() : verdicts(workshop);
+    }
+
     private void fillBoard(Model model, Workshop workshop, User me, Locale locale) {
-        BoardView board = BoardView.of(workshops, workshop, me, users, locale);
+        BoardView board = BoardView.of(workshops, workshop, me, users, locale, closedVerdicts(workshop));
         model.addAttribute("workshop", workshop);
         model.addAttribute("board", board);
         model.addAttribute("code", JoinCodes.spaced(workshop.joinCode()));

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.access.User;
+import nl.buitenin.assumptions.AssumptionResult;
 import nl.buitenin.access.Users;
 import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Stage;
@@ -31,7 +32,7 @@ import nl.buitenin.workshop.internal.Workshops;
  */
 record BoardView(UUID id, long version, String title, String journey, boolean open, boolean anonymous, boolean votingOpen,
         boolean votesShown, int dots, int dotsLeft, boolean manager, boolean joined, List<Column> columns, List<GroupView> groups,
-        List<String> departmentsPresent, int participants, int notes) {
+        List<String> departmentsPresent, int participants, int notes, List<NoteView> held) {
 
     record Column(String name, List<NoteView> notes, List<Card> touchpoints) {
     }
@@ -40,13 +41,23 @@ record BoardView(UUID id, long version, String title, String journey, boolean op
     }
 
     record NoteView(UUID id, String kindKey, String css, String text, @Nullable String department, @Nullable String author,
-            @Nullable String group, @Nullable Integer votes, int myDots, boolean mine, boolean deletable, String place) {
+            @Nullable String group, @Nullable Integer votes, int myDots, boolean mine, boolean deletable, String place,
+            @Nullable String verdict, @Nullable String verdictCss) {
     }
 
     record GroupView(String name, List<NoteView> notes, int votes) {
     }
 
     static BoardView of(Workshops workshops, Workshop workshop, User reader, Users users, Locale locale) {
+        return of(workshops, workshop, reader, users, locale, Map.of());
+    }
+
+    /**
+     * The board with, next to each assumption note that was handed over, its verdict in words (the explanation of its
+     * last test, in the reader's language): which assumptions held.
+     */
+    static BoardView of(Workshops workshops, Workshop workshop, User reader, Users users, Locale locale,
+            Map<UUID, AssumptionResult> verdicts) {
         Journey journey = workshops.journey(workshop);
         List<Item> items = workshops.items(workshop.id());
         Map<UUID, Group> groups = workshops.groups(workshop.id()).stream().collect(Collectors.toMap(Group::id, Function.identity()));
@@ -62,9 +73,12 @@ record BoardView(UUID id, long version, String title, String journey, boolean op
                     : names.computeIfAbsent(item.staffRef(), ref -> users.byUsername(ref).map(User::displayName).orElse(ref));
             Group group = item.group() == null ? null : groups.get(item.group());
             boolean own = reader.username().equals(item.staffRef());
+            AssumptionResult held = item.assumptionRef() == null ? null : verdicts.get(item.assumptionRef());
             return new NoteView(item.id(), item.kind().messageKey(), item.kind().css(), item.text(), item.department(), author,
                     group == null ? null : group.name(), workshop.votesShown() ? votes.getOrDefault(item.id(), 0) : null,
-                    mine.getOrDefault(item.id(), 0), own && workshop.isOpen(), (own || manager) && workshop.isOpen(), place);
+                    mine.getOrDefault(item.id(), 0), own && workshop.isOpen(), (own || manager) && workshop.isOpen(), place,
+                    held == null ? null : held.explanation(),
+                    held == null ? null : "verdict-" + held.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         };
         List<Column> columns = new ArrayList<>();
         for (Stage stage : journey.stages()) {
@@ -89,7 +103,9 @@ record BoardView(UUID id, long version, String title, String journey, boolean op
         int used = mine.values().stream().mapToInt(Integer::intValue).sum();
         return new BoardView(workshop.id(), workshop.version(), workshop.title(), journey.name(locale), workshop.isOpen(),
                 workshop.anonymous(), workshop.votingOpen(), workshop.votesShown(), workshop.dots(), Math.max(0, workshop.dots() - used),
-                manager, joined, columns, groupViews, present, participants.size(), items.size());
+                manager, joined, columns, groupViews, present, participants.size(), items.size(),
+                items.stream().filter(i -> i.kind() == nl.buitenin.workshop.internal.ItemKind.ASSUMPTION).map(note)
+                        .filter(n -> n.verdict() != null).toList());
     }
 
     /** "Boeken · Boeken per telefoon", or the stage alone for a note on the stage. */
