@@ -34,6 +34,10 @@ public record InterestSettingsFile(@Nullable Map<String, KindFile> kinds, @Nulla
     public static InterestSettingsFile of(InterestSettings s) {
         Map<String, KindFile> kinds = new TreeMap<>();
         s.kinds().forEach((kind, rule) -> kinds.put(kind.name().toLowerCase(Locale.ROOT), new KindFile(rule.weight(), rule.halfLifeDays())));
+        // A kind of the default that these settings left out is written as null: read back, it stays out instead of
+        // taking the default's rule again.
+        InterestSettings.sensibleDefault().kinds().keySet().stream().filter(kind -> !s.kinds().containsKey(kind))
+                .forEach(kind -> kinds.put(kind.name().toLowerCase(Locale.ROOT), null));
         return new InterestSettingsFile(kinds, s.threshold(), s.purchaseCloses());
     }
 
