@@ -16,7 +16,9 @@ import nl.buitenin.privacy.PersonKey;
  *
  * @param touchpoint    the touchpoint of an invitation or reminder; null for a told-back message
  * @param deferredUntil for a told-back message or a reminder held back only by quiet hours or a quiet day: the next
- *                      moment it may go out (both are tried again then); null otherwise
+ *                      moment it may go out (both are tried again then); for an offer refused only by quiet hours or a
+ *                      quiet day: the next moment the clock no longer objects (the offer stays refused, nothing is held;
+ *                      the asker may ask again then); null otherwise
  * @param topic         what an offer is about; null for every other kind
  */
 public record ContactDecision(UUID id, PersonKey person, @Nullable TouchpointId touchpoint, ContactKind kind, Instant at,

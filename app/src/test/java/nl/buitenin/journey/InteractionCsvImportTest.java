@@ -23,14 +23,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+
 import com.jayway.jsonpath.JsonPath;
 
 import nl.buitenin.access.Scope;
 import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.journey.internal.CsvImport;
+import nl.buitenin.offers.internal.InterestBook;
 import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.privacy.Consents;
+import nl.buitenin.privacy.ContactDetails;
+import nl.buitenin.privacy.PersonKey;
+import nl.buitenin.privacy.Persons;
+import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.EventsHandled;
 import nl.buitenin.testing.Unique;
 
 /**
@@ -50,6 +59,14 @@ class InteractionCsvImportTest {
     ApiKeys apiKeys;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Persons persons;
+    @Autowired
+    Consents consents;
+    @Autowired
+    InterestBook interests;
+    @Autowired
+    EventPublicationRegistry registry;
 
     String touchpoint;
     String tag;
@@ -167,6 +184,31 @@ class InteractionCsvImportTest {
                 .query(String.class).single()).isEqualTo("Waar blijft de bevestiging, al een week|chase");
         assertThat(jdbc.sql("select count(*) from interaction where source_id = :s and reason is null").param("s", tag + "-2")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anOptionalTopicColumnFeedsTheInterestsAsTheApiDoesAndABadTopicIsRejectedNamingLineAndColumn() throws Exception {
+        PersonKey traveller = persons.register("reiziger-" + UUID.randomUUID(), new ContactDetails("Mila", "mila@voorbeeld.nl", null));
+        consents.give(traveller, PurposeId.OFFERS, "test");
+        String csv = "sourceId,touchpoint,at,person,kind,Topic\n"
+                + tag + "-1," + touchpoint + ",2026-03-02T09:00:00Z," + traveller.value() + ",purchase,Cuba\n"
+                + tag + "-2," + touchpoint + ",2026-03-02T09:00:00Z,,,\n"
+                + tag + "-3," + touchpoint + ",2026-03-02T09:00:00Z,,,<Cuba>\n"
+                + tag + "-4," + touchpoint + ",2026-03-02T09:00:00Z,,," + "x".repeat(101) + "\n";
+        EventsHandled handled = EventsHandled.since(registry);
+        CsvImport.Report report = importText(csv);
+        handled.await();
+
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.unknownColumns()).isEmpty();
+        assertThat(report.rejected()).extracting(CsvImport.RowError::line).containsExactly(4L, 5L);
+        assertThat(report.rejected()).extracting(CsvImport.RowError::column).containsExactly("topic", "topic");
+        assertThat(report.rejected()).extracting(CsvImport.RowError::key).containsOnly("journey.invalid.topic");
+        assertThat(report.rejected().get(0).message())
+                .isEqualTo("'<Cuba>' is not a topic: 1 to 100 letters, digits, spaces and . - & ' ( ) / : (starting with a letter or digit)");
+        // The booking's topic reached the traveller's interests (offers listens to the same event as for the API).
+        assertThat(interests.of(traveller, java.time.Instant.parse("2026-03-03T09:00:00Z")))
+                .extracting(InterestBook.Current::topic, InterestBook.Current::counts).containsExactly(org.assertj.core.groups.Tuple.tuple("Cuba", true));
     }
 
     @Test

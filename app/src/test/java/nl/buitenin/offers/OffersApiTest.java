@@ -187,6 +187,41 @@ class OffersApiTest {
     }
 
     @Test
+    void anOfferRefusedOnlyByTheQuietTimeSaysWhenTheClockNoLongerObjects() throws Exception {
+        policy.change(new PolicyFile(1.0, null, null, 30, null, null, "20:00", "09:00", List.of("SUNDAY"), 3, "EMAIL"));
+        PersonKey person = traveller(true);
+        interaction(person, "booking-" + UUID.randomUUID(), "purchase", "Cuba", tuesday.minus(Duration.ofDays(1)));
+        ZonedDateTime local = tuesday.atZone(AMSTERDAM);
+
+        // Tuesday 21:30: quiet until Wednesday 09:00, and nothing else objects.
+        Instant evening = local.withHour(21).withMinute(30).toInstant();
+        Instant wednesdayMorning = local.plusDays(1).withHour(9).withMinute(0).toInstant();
+        String body = ask(person, "Cuba", "email", evening, "en").andExpect(status().isOk()).andExpect(jsonPath("$.allowed").value(false))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.reasons[*].code")).containsExactly("QUIET_HOURS");
+        assertThat(Instant.parse(JsonPath.<String>read(body, "$.retryAfter"))).isEqualTo(wednesdayMorning);
+        keep("offers-decision-quiet.json", body);
+        assertThat(jdbc.sql("select deferred_until from contact_decision where id = :id")
+                .param("id", UUID.fromString(JsonPath.read(body, "$.id"))).query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(wednesdayMorning);
+        // Asked again then, it is allowed, and an allowed answer has no moment to wait for.
+        ask(person, "Cuba", "email", wednesdayMorning, "en").andExpect(jsonPath("$.allowed").value(true))
+                .andExpect(jsonPath("$.retryAfter").doesNotExist());
+
+        // Saturday 21:30: the quiet hours run into Sunday, a quiet day, so Monday 09:00.
+        Instant saturday = local.plusDays(4).withHour(21).withMinute(30).toInstant();
+        body = ask(person, "Cuba", "email", saturday, "en").andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.reasons[*].code")).containsExactly("QUIET_HOURS");
+        assertThat(Instant.parse(JsonPath.<String>read(body, "$.retryAfter"))).isEqualTo(local.plusDays(6).withHour(9).withMinute(0).toInstant());
+
+        // Refused for another reason too, waiting would not help: no moment.
+        PersonKey without = traveller(false);
+        ask(without, "Cuba", "email", evening, "en").andExpect(jsonPath("$.allowed").value(false))
+                .andExpect(jsonPath("$.reasons[*].code").value(org.hamcrest.Matchers.hasItems("NO_OFFER_CONSENT", "QUIET_HOURS")))
+                .andExpect(jsonPath("$.retryAfter").doesNotExist());
+    }
+
+    @Test
     void theSameInteractionTwiceAddsNothing() throws Exception {
         PersonKey person = traveller(true);
         String source = "search-" + UUID.randomUUID();

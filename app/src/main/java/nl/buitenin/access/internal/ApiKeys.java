@@ -87,17 +87,17 @@ public class ApiKeys {
         if (parts.length != 3 || !parts[0].equals("bk") || parts[1].length() != 8) {
             return Optional.empty();
         }
-        Optional<StoredKey> stored = jdbc.sql("select k.id, k.secret_hash, exists (select 1 from api_key_binding b where b.key_id = k.id) "
+        // One statement per request signed with a key (it runs on every API call): the key, its hash and whether it is bound.
+        Optional<StoredKey> stored = jdbc.sql("select k.*, exists (select 1 from api_key_binding b where b.key_id = k.id) bound "
                         + "from api_key k where k.key_prefix = :prefix and k.revoked_at is null")
                 .param("prefix", parts[1])
-                .query((rs, n) -> new StoredKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)))
+                .query((rs, n) -> new StoredKey(read(rs), rs.getString("secret_hash"), rs.getBoolean("bound")))
                 .optional();
         if (stored.isEmpty() || !MessageDigest.isEqual(HEX.parseHex(stored.get().hash()), HEX.parseHex(sha256(presented)))) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = byId(stored.get().id());
-        key.ifPresent(this::touch);
-        return key.map(k -> new Authenticated(k, stored.get().bound()));
+        touch(stored.get().key());
+        return Optional.of(new Authenticated(stored.get().key(), stored.get().bound()));
     }
 
     private void touch(ApiKey key) {
@@ -160,6 +160,6 @@ public class ApiKeys {
         }
     }
 
-    private record StoredKey(UUID id, String hash, boolean bound) {
+    private record StoredKey(ApiKey key, String hash, boolean bound) {
     }
 }

@@ -59,7 +59,9 @@ class OfferDecisions {
                 openCases.stream().anyMatch(cases -> cases.hasOpenCase(person)), interest(person, topic, now));
         List<Reason> reasons = OfferRules.decide(policy, offers, facts, offerPolicies.logOf(offers, person, policy.zone(), now), topic,
                 request.channel(), now);
-        ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, null, ContactKind.OFFER, now, reasons, null, topic);
+        // Refused only by the clock: still refused (a CRM asks about "now"), but the answer says when the clock stops objecting.
+        Instant retryAfter = PolicyEngine.onlyQuietTime(reasons) ? policy.nextAllowedMoment(now).orElse(null) : null;
+        ContactDecision decision = new ContactDecision(UUID.randomUUID(), person, null, ContactKind.OFFER, now, reasons, retryAfter, topic);
         store.saveDecision(decision);
         return decision;
     }

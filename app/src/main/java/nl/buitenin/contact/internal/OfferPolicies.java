@@ -25,8 +25,10 @@ public class OfferPolicies {
         this.clock = clock;
     }
 
+    private final ParsedSettings<String, OfferPolicy> parsed = new ParsedSettings<>(json -> OfferPolicyFile.read(json).toPolicy());
+
     public OfferPolicy current() {
-        return store.offerPolicySettings().map(json -> OfferPolicyFile.read(json).toPolicy()).orElseGet(OfferPolicy::sensibleDefault);
+        return store.offerPolicySettings().map(parsed::of).orElseGet(OfferPolicy::sensibleDefault);
     }
 
     @Transactional

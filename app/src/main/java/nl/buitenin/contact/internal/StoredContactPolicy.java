@@ -45,9 +45,15 @@ public class StoredContactPolicy implements ContactPolicy {
 
     /** The stored policy in the organisation's time zone, or the sensible default when none was saved. */
     public Policy current() {
-        return store.policySettings().map(json -> PolicyFile.read(json).toPolicy(organisations.current().timeZone()))
-                .orElseGet(() -> Policy.sensibleDefault(organisations.current().timeZone()));
+        java.time.ZoneId zone = organisations.current().timeZone();
+        return store.policySettings().map(json -> parsed.of(new Stored(json, zone))).orElseGet(() -> Policy.sensibleDefault(zone));
     }
+
+    /** The stored text of the policy and the zone it is read in. */
+    private record Stored(String json, java.time.ZoneId zone) {
+    }
+
+    private final ParsedSettings<Stored, Policy> parsed = new ParsedSettings<>(stored -> PolicyFile.read(stored.json()).toPolicy(stored.zone()));
 
     @Transactional
     public Policy change(PolicyFile file) {

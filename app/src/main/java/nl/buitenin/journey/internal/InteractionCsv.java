@@ -10,15 +10,16 @@ import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
 /**
- * Reads interactions from CSV with a header row: {@code sourceId,touchpoint,at,person,kind,reason,reasonCode,staff,team}
- * (person, kind, reason, reasonCode, staff and team may be left out or empty; case does not matter), read through {@link CsvInput} like every import: UTF-8 (a byte order mark
+ * Reads interactions from CSV with a header row: {@code sourceId,touchpoint,at,person,kind,reason,reasonCode,staff,team,topic}
+ * (person, kind, reason, reasonCode, staff, team and topic may be left out or empty; case does not matter; the topic, such as
+ * a destination, feeds the person's interests exactly as the API's does), read through {@link CsvInput} like every import: UTF-8 (a byte order mark
  * is fine), each column once, every row as many fields as the header. Other columns are not read and are named in the
  * report. Lines are counted as an editor shows them, the header being line 1, so an error points at the line to fix.
  */
 public final class InteractionCsv {
 
     public static final List<String> REQUIRED = List.of("sourceId", "touchpoint", "at");
-    public static final List<String> COLUMNS = List.of("sourceId", "touchpoint", "at", "person", "kind", "reason", "reasonCode", "staff", "team");
+    public static final List<String> COLUMNS = List.of("sourceId", "touchpoint", "at", "person", "kind", "reason", "reasonCode", "staff", "team", "topic");
 
     private InteractionCsv() {
     }
@@ -70,7 +71,7 @@ public final class InteractionCsv {
             CsvInput.Header h = header[0];
             rows.add(new Row(line.number(), new InteractionInput(h.value(line, "sourceId"), h.value(line, "touchpoint"),
                     h.value(line, "at"), h.value(line, "person"), h.value(line, "kind"), h.value(line, "reason"),
-                    h.value(line, "reasonCode"), h.value(line, "staff"), h.value(line, "team"))));
+                    h.value(line, "reasonCode"), h.value(line, "staff"), h.value(line, "team"), h.value(line, "topic"))));
         });
         if (header[0] == null) {
             throw InvalidInputException.of("line 1", "journey.invalid.header", String.join(", ", REQUIRED), String.join(",", COLUMNS));

@@ -47,8 +47,22 @@ public class InterestBook implements Interests {
     public record Current(String topic, double weight, boolean counts, @Nullable Instant countsUntil, @Nullable String closedWhy) {
     }
 
+    /** The settings text last read and its parse: read in every decision's own transaction, parsed only when it changed. */
+    private volatile LastSettings last;
+
+    private record LastSettings(String json, InterestSettings settings) {
+    }
+
     public InterestSettings settings() {
-        return store.settings().map(json -> InterestSettingsFile.read(json).toSettings()).orElseGet(InterestSettings::sensibleDefault);
+        return store.settings().map(json -> {
+            LastSettings seen = last;
+            if (seen != null && seen.json().equals(json)) {
+                return seen.settings();
+            }
+            InterestSettings parsed = InterestSettingsFile.read(json).toSettings();
+            last = new LastSettings(json, parsed);
+            return parsed;
+        }).orElseGet(InterestSettings::sensibleDefault);
     }
 
     @Transactional

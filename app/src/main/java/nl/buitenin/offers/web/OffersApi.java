@@ -67,8 +67,14 @@ class OffersApi {
     record OfferReasonJson(String code, String text) {
     }
 
-    /** The answer: allowed only when no rule objects; {@code reasons} lists every objection. */
-    record OfferDecisionJson(UUID id, String person, String topic, String channel, Instant at, boolean allowed, List<OfferReasonJson> reasons) {
+    /**
+     * The answer: allowed only when no rule objects; {@code reasons} lists every objection.
+     *
+     * @param retryAfter when the only objections are quiet hours or a quiet day: the first moment after {@code at} at which
+     *                   they no longer hold (ask again then; the other rules are weighed afresh); null otherwise
+     */
+    record OfferDecisionJson(UUID id, String person, String topic, String channel, Instant at, boolean allowed, List<OfferReasonJson> reasons,
+            @Nullable Instant retryAfter) {
     }
 
     /** An offer that went out; {@code at} is now when left out. */
@@ -82,8 +88,10 @@ class OffersApi {
                     + "(ISO-8601 with offset; now when left out). Decided by the contact policy with consent for the purpose offers, "
                     + "\"don't contact me\", the channel preference, an open case, a recent survey, quiet hours and days, the cap per "
                     + "topic, the shared contact budget and the person's interest in the topic (faded below the threshold or closed: "
-                    + "refused). Each reason has a stable code and a text in the language of Accept-Language. The decision is stored; "
-                    + "record the offer with POST /api/v1/offers/sent once it went out.")
+                    + "refused). Each reason has a stable code and a text in the language of Accept-Language. Refused only by quiet "
+                    + "hours or a quiet day, the answer's retryAfter is the next moment they no longer hold (null otherwise): the offer "
+                    + "stays refused, ask again then. The decision is stored; record the offer with POST /api/v1/offers/sent once it "
+                    + "went out.")
     OfferDecisionJson decide(@RequestBody @Nullable OfferQuestion question) {
         if (question == null) {
             throw InvalidInputException.of("person", "offers.invalid.required");
@@ -93,7 +101,7 @@ class OffersApi {
         String language = LocaleContextHolder.getLocale().getLanguage();
         return new OfferDecisionJson(decision.id(), valid.person().value(), valid.topic(), valid.channel().name().toLowerCase(java.util.Locale.ROOT),
                 decision.at(), decision.allowed(),
-                decision.reasons().stream().map(r -> new OfferReasonJson(r.code().name(), r.text(language))).toList());
+                decision.reasons().stream().map(r -> new OfferReasonJson(r.code().name(), r.text(language))).toList(), decision.deferredUntil());
     }
 
     @PostMapping("/sent")
