@@ -358,7 +358,9 @@ done
 if selected_any "${SCALE_NAMES[@]}"; then
   # All figures of one run come from one JVM: the load, then the application as a process of its own. With --quick a
   # thousandth of the size; otherwise SCALE (default 1: 50 M interactions, 10 M answers; 0.1 a tenth).
+  # SCALE_ARGS (environment) adds options of ScaleBenchmark, such as "--requests 30 --ingest-rows 20000".
   sizes=(--scale "${SCALE:-1}")
+  [[ -n ${SCALE_ARGS:-} ]] && read -ra extra <<<"$SCALE_ARGS" && sizes+=("${extra[@]}")
   $QUICK && sizes=(--scale 0.001 --requests 30 --ingest-rows 20000 --answer-rows 4000 --kafka-rows 5000)
   wanted=()
   for n in "${SCALE_NAMES[@]}"; do selected "$n" && wanted+=("$n"); done
