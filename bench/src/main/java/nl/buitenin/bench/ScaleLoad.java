@@ -1,6 +1,7 @@
 package nl.buitenin.bench;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -80,9 +81,10 @@ final class ScaleLoad {
 
     Setup load(String url, DataSource dataSource, long interactions, long answers) throws Exception {
         long start = System.nanoTime();
+        Path setupDir = Files.createTempDirectory("buitenin-scale-setup");
         ConfigurableApplicationContext app = new SpringApplication(BuiteninApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--buitenin.data-dir=" + Files.createTempDirectory("buitenin-scale-setup"), "--logging.level.root=WARN");
+                "--buitenin.data-dir=" + setupDir, "--logging.level.root=WARN");
         try {
             ScaleBenchmark.log("schema migrated by the application (Flyway) in %.0f s", (System.nanoTime() - start) / 1e9);
             ScaleData.checkColumns(dataSource, "interaction", ScaleData.INTERACTION_COLUMNS);
@@ -137,6 +139,7 @@ final class ScaleLoad {
                     generator.lastDay(), zone);
         } finally {
             app.close();
+            ScaleBenchmark.deleteTree(setupDir);
         }
     }
 
