@@ -8,7 +8,9 @@
 #   --runs R    runs of each benchmark (default 3); the table gives the median and the range, not the best.
 #   --quick     short iterations and small sizes, so the whole script ends in minutes: for checking that the
 #               script and the benchmarks work, not for figures to compare.
-#   --only      a subset, by the names --list prints.
+#   --only      a subset, by the names --list prints; "scale" stands for all scale-* figures (one run of
+#               ScaleBenchmark gives them all; SCALE=0.1 in the environment runs it at a tenth of the size,
+#               SCALE_ARGS adds its options). Without --only, everything but the scale benchmark.
 #   --out DIR   where the logs and JMH results go (default: a new directory under /tmp); kept afterwards.
 #   --skip-build  use the jars and classes of an earlier build (after changing nothing but this script).
 #
@@ -39,6 +41,19 @@ BENCHMARKS=(
   "export-h2|ms: export to JSON / plain SELECT (lower is better)"
   "export-postgres|ms: export to JSON / plain SELECT (lower is better)"
 )
+# The scale benchmark (ScaleBenchmark, one JVM per run): 50 M interactions and 10 M answers on PostgreSQL, then the
+# application as a -Xmx512m process of its own. The load alone takes long; SCALE=0.1 (environment) runs a tenth.
+BENCHMARKS+=(
+  "scale-map|p50 ms: GET /insight/journey-map (12 weeks) / GET /api/v1/journeys, at scale (lower is better)"
+  "scale-map-p99|p99 ms: GET /insight/journey-map / GET /api/v1/journeys, at scale (lower is better)"
+  "scale-scores|p50 ms: GET /api/v1/scores (12 weeks) / GET /api/v1/journeys, at scale (lower is better)"
+  "scale-scores-p99|p99 ms: GET /api/v1/scores / GET /api/v1/journeys, at scale (lower is better)"
+  "scale-ingest|rows/s at scale: HTTP API until listeners done / COPY"
+  "scale-answers|surveys/s at scale: HTTP API / COPY"
+  "scale-kafka|rows/s at scale: Kafka topic until listeners done / HTTP API"
+  "scale-heap|MB: largest heap after GC / -Xmx512m (lower is better)"
+)
+SCALE_NAMES=(scale-map scale-map-p99 scale-scores scale-scores-p99 scale-ingest scale-answers scale-kafka scale-heap)
 # Command-line start-up (bench/cli-startup.sh, one script for the three, each against a bare JVM start).
 BENCHMARKS+=(
   "cli-startup-version|wall time: buitenin --version / java -version"
@@ -62,7 +77,7 @@ while (($#)); do
     --out) OUT=$2; shift 2 ;;
     --skip-build) BUILD=false; shift ;;
     --list) names; exit 0 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,10 +86,12 @@ done
 SELECTED=()
 SKIPPED=()
 if [[ -z $ONLY ]]; then
-  mapfile -t SELECTED < <(names)
+  # The scale benchmark only when asked for (--only scale): its load alone takes hours on 2 cores.
+  mapfile -t SELECTED < <(names | grep -v '^scale-')
 else
   IFS=',' read -ra wanted <<<"$ONLY"
   for w in "${wanted[@]}"; do
+    if [[ $w == scale ]]; then SELECTED+=("${SCALE_NAMES[@]}"); continue; fi
     names | grep -qx -- "$w" || { echo "unknown benchmark '$w'; known: $(names | tr '\n' ' ')" >&2; exit 2; }
     SELECTED+=("$w")
   done
@@ -342,6 +359,21 @@ for db in h2 postgres; do
     done
   fi
 done
+
+if selected_any "${SCALE_NAMES[@]}"; then
+  # All figures of one run come from one JVM: the load, then the application as a process of its own. With --quick a
+  # thousandth of the size; otherwise SCALE (default 1: 50 M interactions, 10 M answers; 0.1 a tenth).
+  # SCALE_ARGS (environment) adds options of ScaleBenchmark, such as "--requests 30 --ingest-rows 20000".
+  sizes=(--scale "${SCALE:-1}")
+  [[ -n ${SCALE_ARGS:-} ]] && read -ra extra <<<"$SCALE_ARGS" && sizes+=("${extra[@]}")
+  $QUICK && sizes=(--scale 0.001 --requests 30 --ingest-rows 20000 --answer-rows 4000 --kafka-rows 5000)
+  wanted=()
+  for n in "${SCALE_NAMES[@]}"; do selected "$n" && wanted+=("$n"); done
+  log "scale (ScaleBenchmark ${sizes[*]})"
+  for run in $(seq "$RUNS"); do
+    collect "$run" "$OUT/scale-run$run.log" "${wanted[@]}" -- main_run ScaleBenchmark "${sizes[@]}" --out "$OUT/scale-run$run"
+  done
+fi
 
 if selected_any cli-startup-version cli-startup-staffing cli-startup-year; then
   if [[ -x bench/cli-startup.sh ]]; then

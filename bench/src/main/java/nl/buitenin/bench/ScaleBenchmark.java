@@ -1,0 +1,540 @@
+package nl.buitenin.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.buitenin.demand.internal.volume.InteractionCounts;
+import nl.buitenin.insight.ScoreHistograms;
+
+/**
+ * Issue 20's scale benchmark, on one embedded PostgreSQL (zonky, the tests' server) in a directory of its own:
+ * <ol>
+ * <li>loads 50 million interactions and 10 million scored answers (two years, 20 touchpoints, three surveys) with COPY
+ * into the schema the application migrated, and the roll-ups the application keeps for them through the application's
+ * own writers: demand's interval counts ({@code InteractionCounts.countAll}) and insight's score histograms
+ * ({@code ScoreHistograms.recordAll}); then checks both against a count and a GROUP BY of the raw rows;</li>
+ * <li>starts the application as a process of its own ({@code java -Xmx512m -Xlog:gc*}) on that database and times, warm,
+ * the journey map page and the scores API (p50 and p99), each against a plain API read as baseline;</li>
+ * <li>times ingestion at that size: {@code POST /api/v1/interactions} and {@code /api/v1/answers} against COPY of the
+ * same kind of rows, alternating;</li>
+ * <li>times the Kafka path (a KRaft broker in this JVM, spring-kafka-test) against the HTTP path for the same number
+ * of interactions;</li>
+ * <li>reads the largest heap after a collection from the application's GC log.</li>
+ * </ol>
+ * Run (after {@code ./mvnw -pl app,bench -am package -Dmaven.test.skip=true}): see BENCHMARKS.md,
+ * "Scale: 10 million answers and 50 million interactions"; {@code --scale 0.1} is a tenth of the size.
+ */
+public final class ScaleBenchmark {
+
+    static final String PASSWORD = "schaal-meting-wandelpad-2026";
+    static final String USER = "analist-schaal";
+    private static final Pattern FORM_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
+            int heapMb) {
+    }
+
+    private record Timing(String name, double p50, double p99, double max, int n) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = 1.0;
+        int requests = 50;
+        int ingestRows = 200_000;
+        int answerRows = 40_000;
+        int kafkaRows = 100_000;
+        int heapMb = 512;
+        Path out = null;
+        Path jar = Path.of("app/target/buitenin-exec.jar");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scale" -> scale = Double.parseDouble(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--ingest-rows" -> ingestRows = Integer.parseInt(args[++i]);
+                case "--answer-rows" -> answerRows = Integer.parseInt(args[++i]);
+                case "--kafka-rows" -> kafkaRows = Integer.parseInt(args[++i]);
+                case "--heap-mb" -> heapMb = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--jar" -> jar = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
+            }
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -pl app,bench -am package -Dmaven.test.skip=true");
+        }
+        out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
+        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb)).run();
+    }
+
+    private final Options options;
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private final List<String> table = new ArrayList<>();
+
+    private ScaleBenchmark(Options options) {
+        this.options = options;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(Instant.now().truncatedTo(ChronoUnit.SECONDS), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private void run() throws Exception {
+        long interactions = Math.round(50_000_000 * options.scale());
+        long answers = Math.round(10_000_000 * options.scale());
+        Path data = options.out().resolve("postgres");
+        log("scale %.4f: %d interactions, %d answers; PostgreSQL in %s; load average %.1f on %d cores", options.scale(),
+                interactions, answers, data, loadAverage(), Runtime.getRuntime().availableProcessors());
+        // Settings of a server that loads in bulk (fewer checkpoints), with commits that wait for the disk as in production.
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                .setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100").start();
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "buitenin.interactions", "buitenin.interactions.dlt",
+                "buitenin.answers", "buitenin.answers.dlt", "buitenin.cases.opened", "buitenin.actions.completed",
+                "buitenin.responses.completed");
+        try {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            ScaleLoad.Setup setup = new ScaleLoad(table).load(url, postgres.getPostgresDatabase(), interactions, answers);
+            kafka.afterPropertiesSet();
+            measureApplication(url, postgres, kafka.getBrokersAsString(), setup);
+        } finally {
+            kafka.destroy();
+            postgres.close();
+            deleteTree(data);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Scale benchmark, %s UTC: %d interactions, %d answers (scale %.4f); load average %.1f on %d cores%n",
+                Instant.now().truncatedTo(ChronoUnit.MINUTES), interactions, answers, options.scale(), loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.println();
+        System.out.println("| figure | value | baseline (same run) | ratio | target |");
+        System.out.println("|---|---:|---:|---:|---|");
+        table.forEach(System.out::println);
+        System.out.println();
+        results.values().forEach(System.out::println);
+    }
+
+    // ---- 2.-5. the application at that size --------------------------------------------------------------------------
+
+    private void measureApplication(String url, EmbeddedPostgres postgres, String brokers, ScaleLoad.Setup setup) throws Exception {
+        int port = freePort();
+        Path gcLog = options.out().resolve("gc.log");
+        Path appLog = options.out().resolve("app.log");
+        Path dataDir = Files.createTempDirectory("buitenin-scale-app");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + options.heapMb() + "m", "-Xlog:gc*:file=" + gcLog + ":uptime,level,tags",
+                "-jar", options.jar().toString());
+        builder.environment().put("BUITENIN_DB_URL", url.replace("?user=postgres", ""));
+        builder.environment().put("BUITENIN_DB_USER", "postgres");
+        builder.environment().put("BUITENIN_DB_PASSWORD", "");
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("BUITENIN_DATA_DIR", dataDir.toString());
+        builder.environment().put("BUITENIN_KAFKA_BOOTSTRAP_SERVERS", brokers);
+        builder.redirectErrorStream(true).redirectOutput(appLog.toFile());
+        log("starting the application: %s (log %s)", String.join(" ", builder.command()), appLog);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            String base = "http://localhost:" + port;
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            awaitReady(http, base, process, appLog);
+            log("application ready in %.0f s", (System.nanoTime() - start) / 1e9);
+            signIn(http, base);
+            reads(http, base, setup);
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+            ingest(base, postgres.getPostgresDatabase(), jdbc, setup);
+            answers(base, postgres.getPostgresDatabase(), setup);
+            kafka(base, jdbc, brokers, setup);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            deleteTree(dataDir);
+        }
+        heap(gcLog, appLog);
+    }
+
+    private static void awaitReady(HttpClient http, String base, Process process, Path appLog) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application stopped with exit " + process.exitValue() + "; see " + appLog);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the application was not ready within 10 minutes; see " + appLog);
+    }
+
+    private static void signIn(HttpClient http, String base) throws Exception {
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = FORM_CSRF.matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String form = "username=" + enc(USER) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf.group(1));
+        String home = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        if (home.contains("name=\"password\"")) {
+            throw new IllegalStateException("sign-in as " + USER + " was refused");
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Warm reads: the journey map and the scores API (default period, and two years), against a plain API read. */
+    private void reads(HttpClient http, String base, ScaleLoad.Setup setup) throws Exception {
+        String twoYears = "from=" + setup.first() + "&to=" + setup.last();
+        Timing baseline = time(http, "GET /api/v1/journeys", base + "/api/v1/journeys", setup.apiKey());
+        Timing map = time(http, "GET /insight/journey-map (last 12 weeks)", base + "/insight/journey-map", null);
+        Timing scores = time(http, "GET /api/v1/scores (last 12 weeks, per week)", base + "/api/v1/scores", setup.apiKey());
+        Timing scoresLong = time(http, "GET /api/v1/scores (2 years, per week)", base + "/api/v1/scores?groupBy=week&" + twoYears, setup.apiKey());
+        Timing mapLong = time(http, "GET /insight/journey-map (2 years)", base + "/insight/journey-map?" + twoYears, null);
+        for (Timing t : List.of(map, scores, scoresLong, mapLong)) {
+            table.add(String.format(Locale.ROOT, "| %s, warm, %d requests | p50 %.1f ms, p99 %.1f ms | p50 %.1f ms (%s) | %.1f | < 100 ms |",
+                    t.name(), t.n(), t.p50(), t.p99(), baseline.p50(), baseline.name(), t.p50() / baseline.p50()));
+        }
+        results.put("map", String.format(Locale.ROOT, "RESULT scale-map ratio=%.4f value=%.2f unit=ms baseline=%.2f",
+                map.p50() / baseline.p50(), map.p50(), baseline.p50()));
+        results.put("scores", String.format(Locale.ROOT, "RESULT scale-scores ratio=%.4f value=%.2f unit=ms baseline=%.2f",
+                scores.p50() / baseline.p50(), scores.p50(), baseline.p50()));
+        results.put("map-p99", String.format(Locale.ROOT, "RESULT scale-map-p99 ratio=%.4f value=%.2f unit=ms baseline=%.2f",
+                map.p99() / baseline.p99(), map.p99(), baseline.p99()));
+        results.put("scores-p99", String.format(Locale.ROOT, "RESULT scale-scores-p99 ratio=%.4f value=%.2f unit=ms baseline=%.2f",
+                scores.p99() / baseline.p99(), scores.p99(), baseline.p99()));
+    }
+
+    private Timing time(HttpClient http, String name, String url, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpRequest get = request.build();
+        int warm = Math.max(10, options.requests() / 3);
+        double[] ms = new double[options.requests()];
+        for (int i = -warm; i < ms.length; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
+            double elapsed = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200 || response.body().contains("name=\"password\"")) {
+                throw new IllegalStateException(name + ": HTTP " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(300, response.body().length())));
+            }
+            if (i >= 0) {
+                ms[i] = elapsed;
+            }
+        }
+        Arrays.sort(ms);
+        Timing timing = new Timing(name, percentile(ms, 50), percentile(ms, 99), ms[ms.length - 1], ms.length);
+        log("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d warm requests after %d to warm up)", name, timing.p50(), timing.p99(),
+                timing.max(), ms.length, warm);
+        return timing;
+    }
+
+    /** Nearest rank: the smallest value that at least p % of the values are at or below. */
+    static double percentile(double[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** The HTTP API against COPY for interactions, in alternating rounds, on top of the loaded history. */
+    private void ingest(String base, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup) throws Exception {
+        URI endpoint = URI.create(base + "/api/v1/interactions");
+        HttpClient client = HttpClient.newHttpClient();
+        int rounds = 4;
+        int perRound = options.ingestRows() / rounds;
+        int batch = 5_000;
+        Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
+        // Warm-up of both paths.
+        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies("warm", setup.touchpoints(), Math.min(perRound, 50_000), batch, at), 2);
+        JourneyBenchmarks.awaitListeners(jdbc);
+        copyInteractions(dataSource, "warmcopy", setup.touchpoints(), Math.min(perRound, 50_000), at, setup.zone());
+        long httpNanos = 0;
+        long copyNanos = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<String> bodies = bodies("http" + round, setup.touchpoints(), perRound, batch, at);
+            long start = System.nanoTime();
+            JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, 2);
+            JourneyBenchmarks.awaitListeners(jdbc);
+            httpNanos += System.nanoTime() - start;
+            copyNanos += copyInteractions(dataSource, "copy" + round, setup.touchpoints(), perRound, at, setup.zone());
+        }
+        double http = (double) rounds * perRound / (httpNanos / 1e9);
+        double copy = (double) rounds * perRound / (copyNanos / 1e9);
+        log("ingest at size: %d interactions, HTTP API (batches of %d, 2 client threads, until the listeners finished) %.0f rows/s, "
+                + "COPY %.0f rows/s, ratio %.2f", rounds * perRound, batch, http, copy, http / copy);
+        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/interactions, until listeners done, %d rows | %.0f rows/s | "
+                + "%.0f rows/s (COPY) | %.2f | >= 0.50 |", rounds * perRound, http, copy, http / copy));
+        results.put("ingest", String.format(Locale.ROOT, "RESULT scale-ingest ratio=%.4f value=%.1f unit=rows/s baseline=%.1f",
+                http / copy, http, copy));
+        httpRate = http;
+    }
+
+    private double httpRate;
+
+    private static List<String> bodies(String tag, List<UUID> touchpoints, int rows, int batch, Instant dayStart) {
+        List<String> bodies = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            body.append(body.isEmpty() ? "{\"items\":[" : ",");
+            body.append("{\"sourceId\":\"").append(tag).append('-').append(i).append("\",\"touchpoint\":\"")
+                    .append(touchpoints.get(i % touchpoints.size())).append("\",\"at\":\"").append(dayStart.plusMillis(i * 997L % 86_000_000L))
+                    .append("\",\"person\":\"").append(ScaleData.person(i)).append("\",\"kind\":\"contact\"}");
+            if ((i + 1) % batch == 0 || i == rows - 1) {
+                bodies.add(body.append("]}").toString());
+                body.setLength(0);
+            }
+        }
+        return bodies;
+    }
+
+    private static long copyInteractions(DataSource dataSource, String tag, List<UUID> touchpoints, int rows, Instant dayStart,
+            ZoneId zone) throws Exception {
+        List<ScaleData.Row> chunk = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            Instant at = dayStart.plusMillis(i * 997L % 86_000_000L);
+            chunk.add(new ScaleData.Row(tag + "-" + i, touchpoints.get(i % touchpoints.size()), at, at.atZone(zone).toLocalDate(),
+                    ScaleData.person(i), "CONTACT"));
+        }
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+                ScaleData.Copy copy = new ScaleData.Copy(connection, "interaction", ScaleData.INTERACTION_COLUMNS)) {
+            for (ScaleData.Row row : chunk) {
+                ScaleData.interaction(copy.out(), row);
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** The HTTP API against COPY for answered surveys (NPS and CSAT), on top of the loaded history. */
+    private void answers(String base, DataSource dataSource, ScaleLoad.Setup setup) throws Exception {
+        URI endpoint = URI.create(base + "/api/v1/answers");
+        HttpClient client = HttpClient.newHttpClient();
+        int rounds = 2;
+        int perRound = options.answerRows() / rounds;
+        int batch = 2_000;
+        Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
+        ScaleData.SurveySpec survey = setup.answerSurvey();
+        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), answerBodies("warm", survey, setup.touchpoints(), Math.min(perRound, 10_000), batch, at), 2);
+        copyAnswers(dataSource, "warmcopy", survey, setup, Math.min(perRound, 10_000), at);
+        long httpNanos = 0;
+        long copyNanos = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<String> bodies = answerBodies("http" + round, survey, setup.touchpoints(), perRound, batch, at);
+            long start = System.nanoTime();
+            JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, 2);
+            httpNanos += System.nanoTime() - start;
+            copyNanos += copyAnswers(dataSource, "copy" + round, survey, setup, perRound, at);
+        }
+        double http = (double) rounds * perRound / (httpNanos / 1e9);
+        double copy = (double) rounds * perRound / (copyNanos / 1e9);
+        log("answers at size: %d surveys (NPS and CSAT), HTTP API (batches of %d, 2 client threads) %.0f surveys/s, COPY %.0f surveys/s, ratio %.2f",
+                rounds * perRound, batch, http, copy, http / copy);
+        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/answers (NPS + CSAT), %d surveys | %.0f surveys/s | "
+                + "%.0f surveys/s (COPY) | %.2f | >= 0.50 |", rounds * perRound, http, copy, http / copy));
+        results.put("answers", String.format(Locale.ROOT, "RESULT scale-answers ratio=%.4f value=%.1f unit=surveys/s baseline=%.1f",
+                http / copy, http, copy));
+    }
+
+    private static List<String> answerBodies(String tag, ScaleData.SurveySpec survey, List<UUID> touchpoints, int rows, int batch,
+            Instant dayStart) {
+        List<String> bodies = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            body.append(body.isEmpty() ? "{\"items\":[" : ",");
+            body.append("{\"sourceId\":\"").append(tag).append('-').append(i).append("\",\"survey\":\"").append(survey.id())
+                    .append("\",\"touchpoint\":\"").append(touchpoints.get(i % touchpoints.size())).append("\",\"at\":\"")
+                    .append(dayStart.plusMillis(i * 997L % 86_000_000L)).append("\",\"person\":\"").append(ScaleData.person(i))
+                    .append("\",\"answers\":{\"nps\":[\"").append(i % 11).append("\"],\"csat-boeking\":[\"").append(1 + i % 5).append("\"]}}");
+            if ((i + 1) % batch == 0 || i == rows - 1) {
+                bodies.add(body.append("]}").toString());
+                body.setLength(0);
+            }
+        }
+        return bodies;
+    }
+
+    private static long copyAnswers(DataSource dataSource, String tag, ScaleData.SurveySpec survey, ScaleLoad.Setup setup, int rows, Instant dayStart)
+            throws Exception {
+        List<ScaleData.Response> chunk = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            Instant at = dayStart.plusMillis(i * 997L % 86_000_000L);
+            chunk.add(new ScaleData.Response(UUID.randomUUID(), survey, setup.touchpoints().get(i % setup.touchpoints().size()),
+                    ScaleData.person(i), "api:" + tag + "-" + i, at, at.atZone(setup.zone()).toLocalDate(), new int[] {i % 11, 1 + i % 5}));
+        }
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (ScaleData.Copy copy = new ScaleData.Copy(connection, "listening_response", ScaleData.RESPONSE_COLUMNS)) {
+                for (ScaleData.Response r : chunk) {
+                    ScaleData.response(copy.out(), r);
+                }
+            }
+            try (ScaleData.Copy copy = new ScaleData.Copy(connection, "listening_answer", ScaleData.ANSWER_COLUMNS)) {
+                for (ScaleData.Response r : chunk) {
+                    ScaleData.answers(copy.out(), r);
+                }
+            }
+            connection.commit();
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * Interactions through the Kafka topic against the HTTP API, the same number and the same items, each timed until
+     * every row is stored and every listener has finished. The application consumes with its defaults (500 records a
+     * poll, one transaction each).
+     */
+    private void kafka(String base, JdbcTemplate jdbc, String brokers, ScaleLoad.Setup setup) throws Exception {
+        int rows = options.kafkaRows();
+        Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
+        List<UUID> kafkaTouchpoint = List.of(setup.kafkaTouchpoint());
+        List<UUID> httpTouchpoint = List.of(setup.ingestTouchpoint());
+        // HTTP first, of the same size, right before.
+        List<String> bodies = bodies("kafka-http", httpTouchpoint, rows, 5_000, at);
+        long start = System.nanoTime();
+        JourneyBenchmarks.post(HttpClient.newHttpClient(), URI.create(base + "/api/v1/interactions"), setup.apiKey(), bodies, 2);
+        JourneyBenchmarks.awaitListeners(jdbc);
+        double http = rows / ((System.nanoTime() - start) / 1e9);
+
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        List<String> items = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            items.add("{\"sourceId\":\"kafka-" + i + "\",\"touchpoint\":\"" + setup.kafkaTouchpoint() + "\",\"at\":\""
+                    + at.plusMillis(i * 997L % 86_000_000L) + "\",\"person\":\"" + ScaleData.person(i) + "\",\"kind\":\"contact\"}");
+        }
+        long produced;
+        start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                sent.add(producer.send(new ProducerRecord<>("buitenin.interactions", "kafka-" + i, items.get(i))));
+            }
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+            produced = System.nanoTime() - start;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (jdbc.queryForObject("select count(*) from interaction where touchpoint_id = ?", Long.class, kafkaTouchpoint.get(0)) < rows) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Kafka records were not all stored within 30 minutes");
+            }
+            Thread.sleep(50);
+        }
+        JourneyBenchmarks.awaitListeners(jdbc);
+        double viaKafka = rows / ((System.nanoTime() - start) / 1e9);
+        log("kafka: %d interactions, produced in %.1f s; stored and counted through Kafka %.0f rows/s, through the HTTP API %.0f rows/s; "
+                + "ratio %.2f", rows, produced / 1e9, viaKafka, http, viaKafka / http);
+        table.add(String.format(Locale.ROOT, "| Kafka topic buitenin.interactions, until stored and listeners done, %d rows | %.0f rows/s | "
+                + "%.0f rows/s (HTTP API) | %.2f | reported |", rows, viaKafka, http, viaKafka / http));
+        results.put("kafka", String.format(Locale.ROOT, "RESULT scale-kafka ratio=%.4f value=%.1f unit=rows/s baseline=%.1f",
+                viaKafka / http, viaKafka, http));
+    }
+
+    /** The largest heap after a collection, from the GC log (G1's "Pause ... 300M->120M(512M)" lines). */
+    private void heap(Path gcLog, Path appLog) throws IOException {
+        long maxAfter = 0;
+        long maxBefore = 0;
+        int pauses = 0;
+        int full = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_PAUSE.matcher(line);
+            if (m.find()) {
+                pauses++;
+                full += m.group(1).equals("Full") ? 1 : 0;
+                maxBefore = Math.max(maxBefore, Long.parseLong(m.group(2)));
+                maxAfter = Math.max(maxAfter, Long.parseLong(m.group(3)));
+            }
+        }
+        boolean oom = Files.readString(appLog).contains("OutOfMemoryError");
+        log("heap: %d collections (%d full); largest heap after a collection %d MB, before %d MB, of -Xmx%dm; OutOfMemoryError: %s",
+                pauses, full, maxAfter, maxBefore, options.heapMb(), oom ? "yes" : "no");
+        if (pauses == 0) {
+            throw new IllegalStateException("no collections in " + gcLog);
+        }
+        table.add(String.format(Locale.ROOT, "| heap after GC, largest, through all of the above (%d collections, %d full%s) | %d MB | "
+                + "%d MB (-Xmx) | %.2f | < 512 MB |", pauses, full, oom ? ", OutOfMemoryError" : "", maxAfter, options.heapMb(),
+                (double) maxAfter / options.heapMb()));
+        results.put("heap", String.format(Locale.ROOT, "RESULT scale-heap ratio=%.4f value=%d unit=MB baseline=%d",
+                (double) maxAfter / options.heapMb(), maxAfter, options.heapMb()));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
