@@ -46,7 +46,8 @@ import nl.buitenin.testing.Unique;
 /**
  * The monthly partitions of interactions and contact decisions (docs/scaling.md): where rows land, that a source id
  * stays one interaction whatever its time, the partition job, retention dropping whole months and erasure reaching
- * every month. The partition checks run on PostgreSQL (H2 keeps plain tables); the duplicate check runs on both.
+ * every month. The job itself runs under a cluster lock that holds for five minutes, so the tests call what it runs,
+ * {@link MonthlyPartitions#createAhead}. The partition checks run on PostgreSQL (H2 keeps plain tables); the duplicate check runs on both.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -60,8 +61,6 @@ class MonthlyPartitionsTest {
     JdbcClient jdbc;
     @Autowired
     MonthlyPartitions partitions;
-    @Autowired
-    MonthlyPartitionJob job;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -105,7 +104,7 @@ class MonthlyPartitionsTest {
         assertThat(partitionOf(tag + "-now")).isEqualTo("interaction_p" + month(now));
         assertThat(partitionOf(tag + "-late")).isEqualTo("interaction_default");
 
-        job.run();
+        partitions.createAhead(3);
 
         assertThat(partitionOf(tag + "-late")).isEqualTo("interaction_p" + month(late));
         assertThat(partitionOf(tag + "-now")).isEqualTo("interaction_p" + month(now));
@@ -141,7 +140,7 @@ class MonthlyPartitionsTest {
         YearMonth young = old.plusMonths(1);
         UUID oldDecision = decision(person(), old.atDay(15).atTime(12, 0).toInstant(ZoneOffset.UTC));
         UUID youngDecision = decision(person(), young.atDay(1).atTime(0, 5).toInstant(ZoneOffset.UTC));
-        job.run();
+        partitions.createAhead(3);
         assertThat(partitions.partitions("contact_decision")).contains("contact_decision_p" + month(old), "contact_decision_p" + month(young));
 
         Instant cutoff = young.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -169,7 +168,7 @@ class MonthlyPartitionsTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
         decision(person, now.atDay(1).atTime(9, 1).toInstant(ZoneOffset.UTC));
         decision(person, earlier.atDay(20).atTime(9, 1).toInstant(ZoneOffset.UTC));
-        job.run();
+        partitions.createAhead(3);
         assertThat(jdbc.sql("select distinct tableoid::regclass::text from interaction where person_key = :p").param("p", person)
                 .query(String.class).list()).containsExactlyInAnyOrder("interaction_p" + month(now), "interaction_p" + month(earlier));
         assertThat(jdbc.sql("select distinct tableoid::regclass::text from contact_decision where person_key = :p").param("p", person)
