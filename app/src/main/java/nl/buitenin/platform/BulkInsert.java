@@ -30,7 +30,9 @@ import org.springframework.jdbc.core.JdbcOperations;
  * <ul>
  * <li>{@link Builder#plain()}: insert every row;</li>
  * <li>{@link Builder#ifAbsent(String)}: insert the rows that conflict with nothing ({@code on conflict do nothing}) and
- * tell which ones went in, by a key column whose value is unique within the batch;</li>
+ * tell which ones went in, by a key column whose value is unique within the batch; with
+ * {@link Builder#claimedIn(String, String...)} a row goes in only when its key is new in a small key table, claimed
+ * first in the same statement (a partitioned table cannot hold a unique key without its partition column);</li>
  * <li>{@link Builder#adding(String, String, String...)}: add a count to an existing row or create it (an upsert that
  * sums). On PostgreSQL the rows are written in the order given, so two batches that list their rows in one fixed order
  * wait for each other instead of deadlocking; elsewhere each row is an update, or an insert when it is new.</li>
@@ -76,9 +78,12 @@ public final class BulkInsert<T> {
     private final String postgres;
     private final String portable;
     private final String portableUpdate;
+    private final String claimTable;
+    private final int[] claimColumns;
+    private final String portableClaim;
 
     private BulkInsert(String table, List<Column<T>> columns, Kind kind, String key, String constraint, String sum,
-            List<String> matchOn) {
+            List<String> matchOn, String claimTable, List<String> claimColumns) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a bulk insert into " + table + " needs columns");
         }
@@ -89,6 +94,11 @@ public final class BulkInsert<T> {
         this.constraint = constraint;
         this.sum = sum == null ? -1 : indexOf(sum);
         this.matchOn = matchOn.stream().mapToInt(this::indexOf).toArray();
+        this.claimTable = claimTable;
+        this.claimColumns = claimColumns.stream().mapToInt(this::indexOf).toArray();
+        if (claimTable != null && (kind != Kind.IF_ABSENT || !claimColumns.contains(key))) {
+            throw new IllegalArgumentException("a claim in " + claimTable + " goes with an insert-if-absent whose key it holds");
+        }
         if (kind == Kind.IF_ABSENT && this.columns.get(this.key).type() != Type.TEXT && this.columns.get(this.key).type() != Type.UUID) {
             throw new IllegalArgumentException("the key of a bulk insert is a text or uuid column, not " + key);
         }
@@ -100,6 +110,8 @@ public final class BulkInsert<T> {
         this.postgres = postgresStatement(names);
         this.portable = "insert into " + table + " (" + names + ") values ("
                 + String.join(", ", Collections.nCopies(this.columns.size(), "?")) + ")" + (kind == Kind.PLAIN ? "" : " on conflict do nothing");
+        this.portableClaim = claimTable == null ? null : "insert into " + claimTable + " (" + claimColumnNames() + ") values ("
+                + String.join(", ", Collections.nCopies(this.claimColumns.length, "?")) + ") on conflict do nothing";
         this.portableUpdate = kind != Kind.ADDING ? null : "update " + table + " set " + this.columns.get(this.sum).name() + " = "
                 + this.columns.get(this.sum).name() + " + ? where " + this.matchOnSql();
     }
@@ -114,6 +126,8 @@ public final class BulkInsert<T> {
 
         private final String table;
         private final List<Column<T>> columns = new ArrayList<>();
+        private String claimTable;
+        private List<String> claimColumns = List.of();
 
         private Builder(String table) {
             this.table = table;
@@ -127,7 +141,19 @@ public final class BulkInsert<T> {
 
         /** Every row is inserted; a conflict fails the statement. */
         public BulkInsert<T> plain() {
-            return new BulkInsert<>(table, columns, Kind.PLAIN, null, null, null, List.of());
+            return new BulkInsert<>(table, columns, Kind.PLAIN, null, null, null, List.of(), null, List.of());
+        }
+
+        /**
+         * Before a row goes in, its {@code columns} (the {@link #ifAbsent} key among them) are inserted into
+         * {@code keyTable}, whose unique key is that key; only the rows whose claim was new are inserted. On PostgreSQL
+         * claim and insert are one statement. For a table partitioned by a column that may differ between two
+         * deliveries of the same row, where the table's own key can only be unique together with that column.
+         */
+        public Builder<T> claimedIn(String keyTable, String... columns) {
+            this.claimTable = keyTable;
+            this.claimColumns = List.of(columns);
+            return this;
         }
 
         /**
@@ -135,7 +161,7 @@ public final class BulkInsert<T> {
          * that went in, told apart by {@code keyColumn} (text or uuid), whose values are distinct within a batch.
          */
         public BulkInsert<T> ifAbsent(String keyColumn) {
-            return new BulkInsert<>(table, columns, Kind.IF_ABSENT, keyColumn, null, null, List.of());
+            return new BulkInsert<>(table, columns, Kind.IF_ABSENT, keyColumn, null, null, List.of(), claimTable, claimColumns);
         }
 
         /**
@@ -143,7 +169,7 @@ public final class BulkInsert<T> {
          * inserted. {@code constraint} is the unique constraint over {@code matchOn} (PostgreSQL names it in the upsert).
          */
         public BulkInsert<T> adding(String constraint, String sumColumn, String... matchOn) {
-            return new BulkInsert<>(table, columns, Kind.ADDING, null, constraint, sumColumn, List.of(matchOn));
+            return new BulkInsert<>(table, columns, Kind.ADDING, null, constraint, sumColumn, List.of(matchOn), null, List.of());
         }
     }
 
@@ -199,6 +225,9 @@ public final class BulkInsert<T> {
             }
             return rows;
         }
+        if (claimTable != null) {
+            rows = claimed(connection, rows);
+        }
         try (PreparedStatement statement = connection.prepareStatement(portable)) {
             for (T row : rows) {
                 for (int c = 0; c < columns.size(); c++) {
@@ -217,6 +246,26 @@ public final class BulkInsert<T> {
                 }
             }
             return written;
+        }
+    }
+
+    /** The rows whose claim in the key table was new, portably: a batch of inserts-if-absent and its update counts. */
+    private List<T> claimed(Connection connection, List<T> rows) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(portableClaim)) {
+            for (T row : rows) {
+                for (int c = 0; c < claimColumns.length; c++) {
+                    bind(claim, c + 1, columns.get(claimColumns[c]), row);
+                }
+                claim.addBatch();
+            }
+            int[] counts = claim.executeBatch();
+            List<T> claimed = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    claimed.add(rows.get(i));
+                }
+            }
+            return claimed;
         }
     }
 
@@ -269,6 +318,19 @@ public final class BulkInsert<T> {
             aliases.append(c == 0 ? "" : ", ").append(alias);
         }
         String insert = "insert into " + table + " (" + names + ") select " + select + " from unnest(" + arrays + ")";
+        if (claimTable != null) {
+            // One statement: the claims go in first (a data-modifying CTE), the rows follow for the claims that were new.
+            List<String> claimed = new ArrayList<>();
+            for (int c : claimColumns) {
+                claimed.add(columns.get(c).type() == Type.TEXT ? "c" + c : "cast(c" + c + " as " + columns.get(c).type().sql + ")");
+            }
+            String keyName = columns.get(key).name();
+            String keyValue = columns.get(key).type() == Type.TEXT ? "u.c" + key : "cast(u.c" + key + " as " + columns.get(key).type().sql + ")";
+            return "with u as (select * from unnest(" + arrays + ") as u(" + aliases + ")), claimed as (insert into " + claimTable
+                    + " (" + claimColumnNames() + ") select " + String.join(", ", claimed) + " from u on conflict do nothing returning "
+                    + keyName + ") insert into " + table + " (" + names + ") select " + select + " from u join claimed k on k."
+                    + keyName + " = " + keyValue + " returning " + keyName;
+        }
         return switch (kind) {
             case PLAIN -> insert + " as u(" + aliases + ")";
             case IF_ABSENT -> insert + " as u(" + aliases + ") on conflict do nothing returning " + columns.get(key).name();
@@ -277,6 +339,14 @@ public final class BulkInsert<T> {
                     + constraint + " do update set " + columns.get(sum).name() + " = " + table + "." + columns.get(sum).name()
                     + " + excluded." + columns.get(sum).name();
         };
+    }
+
+    private String claimColumnNames() {
+        List<String> names = new ArrayList<>();
+        for (int c : claimColumns) {
+            names.add(columns.get(c).name());
+        }
+        return String.join(", ", names);
     }
 
     private String matchOnSql() {

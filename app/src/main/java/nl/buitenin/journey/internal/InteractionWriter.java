@@ -16,7 +16,9 @@ import nl.buitenin.platform.BulkInsert;
  * Inserts interactions that are not there yet and tells which ones it inserted, through the platform's
  * {@link BulkInsert}: on PostgreSQL all rows go in one statement ({@code unnest} of arrays, {@code on conflict do
  * nothing returning}), which is what makes the HTTP API keep up with a raw COPY; other databases (H2) use a JDBC
- * batch and its update counts.
+ * batch and its update counts. A source id is claimed in {@code interaction_key} first: on PostgreSQL the interactions
+ * are partitioned by month of {@code occurred_at}, and their own key contains that time, so only the key table keeps a
+ * source id delivered again with another time (another day) from becoming a second interaction.
  */
 @Component
 class InteractionWriter {
@@ -36,6 +38,7 @@ class InteractionWriter {
             .column("reason_code", BulkInsert.Type.TEXT, d -> d.interaction().reasonCode())
             .column("staff_ref", BulkInsert.Type.TEXT, d -> d.interaction().staff())
             .column("team", BulkInsert.Type.TEXT, d -> d.interaction().team())
+            .claimedIn("interaction_key", "source_id", "occurred_at")
             .ifAbsent("source_id");
 
     private final JdbcTemplate jdbc;
@@ -66,7 +69,7 @@ class InteractionWriter {
         for (int from = 0; from < sourceIds.size(); from += 500) {
             List<String> slice = sourceIds.subList(from, Math.min(sourceIds.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
-            found.addAll(jdbc.queryForList("select source_id from interaction where source_id in (" + marks + ")", String.class,
+            found.addAll(jdbc.queryForList("select source_id from interaction_key where source_id in (" + marks + ")", String.class,
                     slice.toArray()));
         }
         return found;
