@@ -53,6 +53,17 @@ class TripEvaluationDemo implements DemoStep {
      */
     static final int SPLIT_MONTHS_AGO = 9;
     static final int WEEKS_BEFORE_SPLIT = 26;
+    /** Walkers per day's answers: {@link #PER_DAY} for every {@value #PEOPLE_PER_PAIR} people, at least that. */
+    static final int PEOPLE_PER_PAIR = 400;
+
+    /**
+     * Answers a day: a club of more people walks more trips, so the trip's comments keep their weight beside the other
+     * surveys' comments, which grow with the people (two a day for the 400-person test demo, ten for the default 2 000).
+     */
+    static int perDay(int people) {
+        return Math.max(PER_DAY, (int) Math.round(PER_DAY * people / (double) PEOPLE_PER_PAIR));
+    }
+
     /** The open question, last: what the traveller wants to tell. */
     static final String COMMENT = "comment";
     /**
@@ -105,9 +116,10 @@ class TripEvaluationDemo implements DemoStep {
         LocalDate split = context.today().minusMonths(SPLIT_MONTHS_AGO);
         Walkers walkers = Walkers.from(context.get("privacy.feedbackSince"), random);
         LocalDate first = split.minusWeeks(WEEKS_BEFORE_SPLIT);
+        int perDay = perDay(context.people());
         List<Completions.Completion> batch = new ArrayList<>();
         for (LocalDate day = first; day.isBefore(context.today()); day = day.plusDays(1)) {
-            for (int i = 0; i < PER_DAY; i++) {
+            for (int i = 0; i < perDay; i++) {
                 Instant at = day.atTime(LocalTime.of(16 + random.nextInt(5), random.nextInt(60))).atZone(context.zone()).toInstant();
                 String language = random.nextDouble() < 0.9 ? "nl" : "en";
                 Walker walker = walkers.pick(at.minusSeconds(600), random);
