@@ -13,6 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import nl.buitenin.access.Role;
+import nl.buitenin.assumptions.internal.Assumption;
+import nl.buitenin.assumptions.internal.AssumptionBook;
+import nl.buitenin.groups.internal.SplitComparison;
+import nl.buitenin.insight.ThemedAnswers;
 import nl.buitenin.access.Users;
 import nl.buitenin.contact.internal.InvitedPerHour;
 
@@ -31,6 +35,12 @@ class DemoAsDocumentedTest {
     JdbcClient jdbc;
     @Autowired
     InvitedPerHour invitedPerHour;
+    @Autowired
+    SplitComparison split;
+    @Autowired
+    ThemedAnswers themedAnswers;
+    @Autowired
+    AssumptionBook assumptions;
 
     @Test
     void theDemoAccountsHaveTheRolesTheReadmeNames() {
@@ -93,6 +103,33 @@ class DemoAsDocumentedTest {
                 join textinsight_demand d on d.contact_id = r.contact_id join interaction i on i.source_id = d.source_ref
                 where i.reason = 'Bagage niet aangekomen in het hotel in Valkenburg'""").query(String.class).list())
                 .as("themes of the luggage complaints").isNotEmpty().contains("bagagevervoer");
+    }
+
+    /**
+     * Seed 000's story told by the demo's data (docs/groups.md, "Did the split work?"; docs/assumptions.md): the pace
+     * complaints in "Genieten onderweg" dropped after the split, with the whole 95 % interval of the difference below
+     * zero; and the workshop's "De meeste klachten over de reis gaan over de accommodatie" is refuted, the pace of the
+     * group being the largest theme in the half year it refers to.
+     */
+    @Test
+    void thePaceComplaintsDropInTheRelaxedGroupAndTheAccommodationAssumptionIsRefuted() {
+        java.util.UUID pace = themedAnswers.themes().stream().filter(t -> t.nameNl().equals("tempo van de groep")).findFirst()
+                .orElseThrow().id();
+        java.time.Instant at = split.start("tempo").orElseThrow();
+        SplitComparison.Result result = split.compare("tempo", at.minus(java.time.Duration.ofDays(26 * 7)), at,
+                at.plus(java.time.Duration.ofDays(26 * 7)), pace);
+        SplitComparison.Row enjoying = result.groups().stream().filter(b -> b.group().nameNl().equals("Genieten onderweg")).findFirst()
+                .orElseThrow().row(SplitComparison.Measure.THEME);
+        assertThat(enjoying.comparison()).as("pace in Genieten onderweg compared, " + enjoying).isNotNull();
+        assertThat(enjoying.comparison().difference().upper()).as("the drop's interval lies below zero, " + enjoying).isLessThan(0);
+
+        java.util.Map<String, Assumption> byStatement = new java.util.HashMap<>();
+        assumptions.testAll().forEach(a -> byStatement.put(a.statement(), a));
+        Assumption accommodation = byStatement.get("De meeste klachten over de reis gaan over de accommodatie");
+        assertThat(accommodation.outcome().verdict()).isEqualTo(nl.buitenin.assumptions.Verdict.REFUTED);
+        assertThat(accommodation.outcome().rival().nameNl()).as("the largest theme").isEqualTo("tempo van de groep");
+        assertThat(byStatement.get("Het tempo van de groep is de grootste klacht over de reis").outcome().verdict())
+                .isEqualTo(nl.buitenin.assumptions.Verdict.CONFIRMED);
     }
 
     /** A call-back, note or event before its case was opened reads as nonsense in the case's history. */

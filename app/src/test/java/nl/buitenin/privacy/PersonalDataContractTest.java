@@ -37,8 +37,11 @@ class PersonalDataContractTest {
 
     /** A column that holds a person's key or the organisation's customer id. */
     static final Pattern PERSON_COLUMN = Pattern.compile("(.+_)?person(_key)?|customer(_id)?(_enc)?|raised_by|respondent");
-    /** A column that holds a staff member's pseudonymous reference (who served the person). */
-    static final Pattern STAFF_COLUMN = Pattern.compile("(.+_)?staff(_ref)?");
+    /**
+     * A column that holds a staff member's pseudonymous reference (who served the person) or names the member of staff
+     * a thing belongs to or who runs it: its owner, facilitator, creator or assignee.
+     */
+    static final Pattern STAFF_COLUMN = Pattern.compile("(.+_)?staff(_ref)?|owner|facilitator(_.+)?|created_by|assignee(_.+)?");
     /** A column whose name says it holds prose. */
     static final Pattern TEXT_NAME = Pattern.compile(".*(comment|text|note|body|detail|summary|outcome|description|what|reason"
             + "|remark|message|subject|content|payload|result|report|answer).*");
@@ -67,6 +70,8 @@ class PersonalDataContractTest {
             Map.entry("flyway_schema_history", "the migrations that were applied"),
             Map.entry("idempotent_request", "responses replayed to a retried POST, deleted after 24 hours (platform cannot "
                     + "listen to privacy's events); a response to POST /api/v1/persons holds the person key until then"),
+            Map.entry("api_key.created_by", "the account that made the key: app_user's id, set to null when the account is deleted "
+                    + "(the accounts' own erasure), not a staff reference of its own"),
             Map.entry("groups_group", "customer groups as the organisation defined them: names, descriptions and rules"),
             Map.entry("listening_answer.choices", "the values of the options a person chose, defined by the survey"),
             Map.entry("groups_group_economics.revenue_per_person", "an amount of money the organisation enters per group (revenue per "
@@ -153,6 +158,25 @@ class PersonalDataContractTest {
         } finally {
             jdbc.execute("drop table contract_staff_probe");
         }
+    }
+
+    /**
+     * An owner, facilitator, creator or assignee is a member of staff too: a new column by any of those names that no
+     * staff export and erasure covers is named (the assumptions' {@code owner} is covered by AssumptionStaffData).
+     */
+    @Test
+    void aNewOwnerFacilitatorCreatorOrAssigneeOutsideTheContractIsNamed() {
+        jdbc.execute("create table contract_owner_probe (id varchar(36) primary key, owner varchar(100), facilitator varchar(100), "
+                + "created_by varchar(200), assignee varchar(100), owner_name_nl varchar(100))");
+        try {
+            assertThat(escapes()).containsOnlyKeys("contract_owner_probe").containsEntry("contract_owner_probe",
+                    List.of("owner: no staff export and erasure covers it", "facilitator: no staff export and erasure covers it",
+                            "created_by: no staff export and erasure covers it", "assignee: no staff export and erasure covers it"));
+        } finally {
+            jdbc.execute("drop table contract_owner_probe");
+        }
+        assertThat(schema().stream().filter(Column::staff).map(c -> c.table() + "." + c.column()))
+                .contains("assumptions_assumption.owner", "workshop.facilitator_staff_ref");
     }
 
     @Test

@@ -25,9 +25,9 @@ import nl.buitenin.readings.PilotTrials;
 
 /**
  * Buitenpad's assumptions, written by staff of three departments over the past year and tested on the demo's data:
- * some the data confirms, some it refutes (complaints about the trip are not mostly about the accommodation, and the
- * pace of the group is not the largest theme either: on the journey map's theme counts the unclear booking
- * confirmation is), and two not yet testable, of which one becomes a survey question and one a pilot. "Bellen om te
+ * some the data confirms, some it refutes (complaints about the trip were not mostly about the accommodation: in the
+ * half year before the walking groups were split, the pace of the group was the largest theme on the journey map's
+ * theme counts), and two not yet testable, of which one becomes a survey question and one a pilot. "Bellen om te
  * boeken scoort een 8 of hoger" is read by the analyst as: most callers satisfied (CSAT 4 or 5 from at least 50 %); read
  * as 80 % satisfied it is not yet decided on the demo data. Runs after every step that writes answers, themes and
  * contact reasons. No workshop yet: the workshop reference is empty.
@@ -75,10 +75,17 @@ class AssumptionsDemo implements DemoStep {
         UUID pace = theme("tempo van de groep");
         UUID accommodation = theme("kwaliteit accommodatie");
 
+        // The trip's two assumptions were made shortly before the walking groups were split by pace (nine months ago,
+        // the groups demo's date): they are tested on the half year of comments before the split, the time they were
+        // about (and the "before" of the split page). Since the split the pace complaints have dropped.
+        LocalDate split = today.minusMonths(9);
+        String beforeSplit = split.minusWeeks(26).toString();
+        String lastBefore = split.minusDays(1).toString();
         add(context, 300, "De meeste klachten over de reis gaan over de accommodatie", "Reizen", "analist", evaluation.get(), false,
-                accommodation == null ? null : new TestForm("theme", null, accommodation.toString(), null, null, "most", null, null, year, now));
+                accommodation == null ? null
+                        : new TestForm("theme", null, accommodation.toString(), null, null, "most", null, null, beforeSplit, lastBefore));
         add(context, 290, "Het tempo van de groep is de grootste klacht over de reis", "Reizen", "analist", evaluation.get(), false,
-                pace == null ? null : new TestForm("theme", null, pace.toString(), null, null, "largest", null, null, year, now));
+                pace == null ? null : new TestForm("theme", null, pace.toString(), null, null, "largest", null, null, beforeSplit, lastBefore));
         add(context, 200, "Bellen om te boeken scoort een 8 of hoger", "Verkoop", "medewerker", phoneBooking.get(), true,
                 new TestForm("score", "csat", null, null, null, "at_least", "50", null, year, now));
         add(context, 190, "Online boeken gaat makkelijk: gemiddeld minstens een 5 op 7", "Verkoop", "beheerder", website.get(), true,

@@ -109,15 +109,17 @@ public class AssumptionTesting {
         if (figure == null || smallCells.hides(reading.n())) {
             return Outcome.untested(Why.TOO_FEW, reading.n(), now);
         }
+        // For a theme the largest other theme is kept with the outcome, so that the reader also learns which theme
+        // was largest when the assumed one was not ("het grootste thema was ...").
+        Outcome.Rival rival = reading.others().stream().max(Comparator.comparingDouble(c -> c.share().value()))
+                .map(c -> new Outcome.Rival(c.nameNl(), c.nameEn(), c.share().lower(), c.share().upper())).orElse(null);
         if (test.expectation() == Expectation.LARGEST) {
             List<Estimate> others = reading.others().stream().map(Competitor::share).toList();
             VerdictRule.Judgement judgement = VerdictRule.largest(figure, others);
-            Outcome.Rival rival = reading.others().stream().max(Comparator.comparingDouble(c -> c.share().value()))
-                    .map(c -> new Outcome.Rival(c.nameNl(), c.nameEn(), c.share().lower(), c.share().upper())).orElse(null);
             return new Outcome(judgement.verdict(), judgement.why(), reading.n(), figure, rival, now);
         }
         VerdictRule.Judgement judgement = VerdictRule.judge(test.expectation(), test.lowOrZero(), test.highOrZero(), figure);
-        return new Outcome(judgement.verdict(), judgement.why(), reading.n(), figure, null, now);
+        return new Outcome(judgement.verdict(), judgement.why(), reading.n(), figure, rival, now);
     }
 
     private Reading read(Assumption assumption, AssumptionTest test) {

@@ -43,7 +43,7 @@ public class Explanations {
                     : text(outcome.verdict() == Verdict.CONFIRMED ? "assumptions.explain.confirmed"
                             : outcome.verdict() == Verdict.REFUTED ? "assumptions.explain.refuted" : "assumptions.explain.undecided", locale,
                             value(test, figure.lower(), locale), value(test, figure.upper(), locale), expected(test, outcome, locale))
-                            + " " + evidence(test, outcome, locale);
+                            + " " + evidence(test, outcome, locale) + largest(test, outcome, locale);
         };
     }
 
@@ -54,6 +54,22 @@ public class Explanations {
             return "";
         }
         return text("assumptions.explain.evidence", locale, value(test, figure.value(), locale), whole(outcome.n(), locale));
+    }
+
+    /**
+     * For a theme expected to be most of all (not "the largest", which names its rival already): the theme that was
+     * largest when another one was, with its interval; empty otherwise. Every theme's share has the same n (the themes
+     * counted in the period), so the larger lower bound is the larger count.
+     */
+    String largest(AssumptionTest test, Outcome outcome, Locale locale) {
+        Outcome.Rival rival = outcome.rival();
+        Estimate figure = outcome.figure();
+        if (test.kind() != TestKind.THEME || test.expectation() == Expectation.LARGEST || rival == null || figure == null
+                || rival.lower() <= figure.lower()) {
+            return "";
+        }
+        return " " + text("assumptions.explain.largest", locale, "en".equals(locale.getLanguage()) ? rival.nameEn() : rival.nameNl(),
+                value(test, rival.lower(), locale), value(test, rival.upper(), locale));
     }
 
     /** What was expected, in words: "at least 8", "more than half", "larger than every other theme (...)". */

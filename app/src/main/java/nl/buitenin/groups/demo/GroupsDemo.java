@@ -52,6 +52,9 @@ class GroupsDemo implements DemoStep {
     /** The demo theme (loop's demo) that the split into a brisk and a relaxed group was meant to take away. */
     static final String PACE_THEME = "tempo van de groep";
 
+    /** The listening demo's walkers and the group each joined at the split (true: "genieten onderweg"). */
+    static final String WALKERS = "listening.walkersRelaxed";
+
     private final GroupWork work;
     private final ScoredResponses responses;
     private final ThemedAnswers themes;
@@ -108,6 +111,8 @@ class GroupsDemo implements DemoStep {
                 .orElse(null);
         Set<java.util.UUID> tooFast = paceTheme == null ? Set.of()
                 : themes.responsesWith(paceTheme, context.firstDay().atStartOfDay(context.zone()).toInstant(), split);
+        // The walkers of the trip evaluation walked after the split in the group they chose then: the same choice here.
+        Map<PersonKey, Boolean> walkers = context.get(WALKERS);
         List<MembershipInput> memberships = new ArrayList<>();
         List<AttributeInput> attributes = new ArrayList<>();
         for (Map.Entry<PersonKey, List<ScoredResponse>> entry : byPerson.entrySet()) {
@@ -127,6 +132,9 @@ class GroupsDemo implements DemoStep {
             double warmth = warmth(after);
             boolean complained = answered.stream().anyMatch(r -> tooFast.contains(r.response()));
             boolean enjoys = random.nextDouble() < 0.2 + 0.6 * warmth + ("65+".equals(age) ? 0.1 : 0) + (complained ? 0.6 : 0);
+            if (walkers != null && walkers.containsKey(person)) {
+                enjoys = walkers.get(person); // a walker of the trip evaluation joined the group they walked with since
+            }
             Group chosen = enjoys ? enjoying : brisk;
             memberships.add(new MembershipInput("demo:tempo:" + key, key, chosen.id().toString(), split.toString(), null));
             String pace = random.nextDouble() < 0.9 == enjoys ? "relaxed" : "brisk";
