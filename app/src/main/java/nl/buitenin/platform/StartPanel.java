@@ -33,6 +33,16 @@ public interface StartPanel {
      */
     List<StartFigure> figures(String username, Locale locale);
 
+    /**
+     * True for figures that may be as far behind as the read replica allows ({@code BUITENIN_DB_REPLICA_MAX_LAG} plus
+     * one check, docs/scaling.md): the start page then computes them through {@link ReplicaReads}, on the replica while
+     * it is near enough, else on the primary. Left false for figures a person acts on right after changing them (an
+     * agent's own open cases) and for the privacy officer's, which read the access log.
+     */
+    default boolean mayLag() {
+        return false;
+    }
+
     /** Message key of the sentence shown when there are no figures. */
     default String emptyKey() {
         return "home.panel.empty";

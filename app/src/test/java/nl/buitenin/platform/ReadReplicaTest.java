@@ -91,18 +91,27 @@ class ReadReplicaTest {
                 "{\"nameNl\":\"Telefoon\",\"nameEn\":\"Phone\",\"channel\":\"PHONE\"}"));
         LocalDate day = LocalDate.of(2026, 2, 4);
         answers(phone, day, 40);
+        // And as many in the last weeks, for the scores on the start page (its last 12 weeks).
+        LocalDate recent = LocalDate.now().minusDays(2);
+        answers(phone, recent, 40);
 
         caughtUp();
         long onReplica = monitor.readsOnReplica();
         assertThat(map()).contains("n = 40");
         assertThat(monitor.readsOnReplica()).isEqualTo(onReplica + 1);
+        assertThat(home()).contains("n = 40");
 
         // Replay paused: the primary has 50 answers, the replica still 40, and within the limit the map shows 40.
         servers.replay(false);
         answers(phone, day, 10);
+        answers(phone, recent, 10);
         assertThat(onPrimary(phone, day)).isEqualTo(50);
         assertThat(monitor.check().use()).isEqualTo(ReplicaMonitor.Use.REPLICA);
         assertThat(map()).contains("n = 40").doesNotContain("n = 50");
+        // The start page's scores too are read on the replica.
+        long homeOnReplica = monitor.readsOnReplica();
+        assertThat(home()).contains("n = 40").doesNotContain("n = 50");
+        assertThat(monitor.readsOnReplica()).isGreaterThan(homeOnReplica);
 
         // Once the replica is further behind than 30 s (the default limit), the map is read from the primary.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -111,6 +120,7 @@ class ReadReplicaTest {
         long onPrimary = monitor.readsOnPrimary();
         assertThat(map()).contains("n = 50");
         assertThat(monitor.readsOnPrimary()).isEqualTo(onPrimary + 1);
+        assertThat(home()).contains("n = 50");
 
         // Replay resumed: caught up, the map is read from the replica again, now with 50.
         servers.replay(true);
@@ -156,6 +166,12 @@ class ReadReplicaTest {
     private String map() throws Exception {
         return mvc.perform(get("/insight/journey-map").param("view", "table").param("from", "2026-02-01").param("to", "2026-02-28")
                         .with(user("anouk").roles("ANALYST")).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The start page of an analyst, with the scores of the last 12 weeks per journey. */
+    private String home() throws Exception {
+        return mvc.perform(get("/").with(user("anouk").roles("ANALYST")).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -67,6 +68,7 @@ import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.streams.internal.TopicIntakes;
 import nl.buitenin.testing.DatabaseTest;
+import nl.buitenin.testing.ForgetsTestBroker;
 import nl.buitenin.testing.Unique;
 
 /**
@@ -84,6 +86,8 @@ import nl.buitenin.testing.Unique;
 // Closed after the class, while the broker still runs: at the JVM's exit Kafka's own hook deletes the broker's directory
 // while Spring's hook closes the clients, which then wait for a broker that is gone.
 @DirtiesContext
+// The broker leaves its address in system properties; without this every later context in the JVM would find Kafka on.
+@ExtendWith(ForgetsTestBroker.class)
 class KafkaStreamsTest {
 
     private static final Duration AT_MOST = Duration.ofSeconds(60);

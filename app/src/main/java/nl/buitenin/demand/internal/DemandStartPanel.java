@@ -34,6 +34,12 @@ class DemandStartPanel implements StartPanel {
         this.clock = clock;
     }
 
+    /** Figures over weeks or months: a replica's few seconds behind change nothing a reader acts on. */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
+
     @Override
     public String titleKey() {
         return "demand.start.title";

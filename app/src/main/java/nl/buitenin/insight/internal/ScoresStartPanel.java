@@ -51,6 +51,12 @@ class ScoresStartPanel implements StartPanel {
         this.smallCells = smallCells;
     }
 
+    /** Figures over weeks or months: a replica's few seconds behind change nothing a reader acts on. */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
+
     @Override
     public String titleKey() {
         return "insight.start.title";

@@ -15,6 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import nl.buitenin.access.AnySignedIn;
+import nl.buitenin.platform.ReplicaReads;
+import nl.buitenin.platform.StartFigure;
 import nl.buitenin.platform.StartPanel;
 
 /**
@@ -27,9 +29,11 @@ class HomeController {
     private static final Logger log = LoggerFactory.getLogger(HomeController.class);
 
     private final List<StartPanel> panels;
+    private final ReplicaReads replicaReads;
 
-    HomeController(List<StartPanel> panels) {
+    HomeController(List<StartPanel> panels, ReplicaReads replicaReads) {
         this.panels = panels.stream().sorted(Comparator.comparingInt(StartPanel::order)).toList();
+        this.replicaReads = replicaReads;
     }
 
     /** A panel with the figures computed for this user; {@code failed} when they could not be computed. */
@@ -47,15 +51,17 @@ class HomeController {
         String username = authentication.getName();
         model.addAttribute("panels", panels.stream()
                 .filter(p -> !roles.isEmpty() && p.visibleTo(username, roles))
-                .map(p -> view(p, username, locale))
+                .map(p -> view(p, username, locale, replicaReads))
                 .toList());
         return "home";
     }
 
     /** One panel that fails (a database hiccup) leaves the rest of the start page readable. */
-    private static PanelView view(StartPanel panel, String username, Locale locale) {
+    private static PanelView view(StartPanel panel, String username, Locale locale, ReplicaReads replicaReads) {
         try {
-            return new PanelView(panel, panel.figures(username, locale).stream().map(f -> FigureView.of(f, locale)).toList(), false);
+            List<StartFigure> figures = panel.mayLag() ? replicaReads.read(() -> panel.figures(username, locale))
+                    : panel.figures(username, locale);
+            return new PanelView(panel, figures.stream().map(f -> FigureView.of(f, locale)).toList(), false);
         } catch (RuntimeException e) {
             log.warn("Start panel {} could not be computed", panel.titleKey(), e);
             return new PanelView(panel, List.of(), true);

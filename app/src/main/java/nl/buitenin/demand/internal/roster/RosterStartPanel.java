@@ -39,6 +39,12 @@ class RosterStartPanel implements StartPanel {
         this.messages = messages;
     }
 
+    /** Figures over weeks or months: a replica's few seconds behind change nothing a reader acts on. */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
+
     @Override
     public String titleKey() {
         return "demand.roster.start.title";

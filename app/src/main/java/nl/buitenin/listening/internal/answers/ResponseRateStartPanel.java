@@ -42,6 +42,12 @@ class ResponseRateStartPanel implements StartPanel {
         this.clock = clock;
     }
 
+    /** Figures over weeks or months: a replica's few seconds behind change nothing a reader acts on. */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
+
     @Override
     public String titleKey() {
         return "listening.start.title";
