@@ -109,7 +109,7 @@ class CsvImportPagesTest {
     void interactionsColumnsNotReadAreNamedOnThePage() throws Exception {
         String result = page("/interactions/import", ("sourceId,touchpoint,at,persoon\n" + tag + "-1," + touchpoint + ",2026-03-02T09:00:00Z,x\n")
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(result).contains("Columns not read (not one of sourceId,touchpoint,at,person,kind,reason,reasonCode,staff,team): persoon.");
+        assertThat(result).contains("Columns not read (not one of sourceId,touchpoint,at,person,kind,reason,reasonCode,staff,team,topic): persoon.");
         assertThat(interactions()).isEqualTo(1);
     }
 
