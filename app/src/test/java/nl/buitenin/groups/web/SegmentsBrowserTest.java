@@ -47,7 +47,7 @@ class SegmentsBrowserTest {
         driver.findElement(By.cssSelector("nav.main-nav details[open] a[href='/groups/segments']")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gevonden in de gegevens");
         driver.findElement(By.id("segments-search")).click();
-        assertThat(driver.findElement(By.id("segments-run")).getText()).containsPattern("onder \\d+ mensen: [2-6] groepen \\(silhouet 0,\\d\\d\\)");
+        assertThat(driver.findElement(By.id("segments-run")).getText()).containsPattern("onder \\d{1,3}(\\.\\d{3})* mensen: [2-6] groepen \\(silhouet 0,\\d\\d\\)");
         List<WebElement> cards = driver.findElements(By.cssSelector(".segment-card"));
         assertThat(cards).isNotEmpty();
         for (WebElement card : cards) {

@@ -98,7 +98,7 @@ class PilotsBrowserTest {
         String planned = main();
         assertThat(planned).contains("Routekaart bij de boeking").contains("gepland").contains("Opgeslagen.");
         assertThat(driver.findElement(By.id("mde")).getText())
-                .containsPattern("Met ongeveer \\d+ antwoorden per groep kunt u een verschil vanaf \\d+,\\d punt op de schaal van 1 tot 7 aantonen");
+                .containsPattern("Met ongeveer \\d{1,3}(\\.\\d{3})* antwoorden per groep kunt u een verschil vanaf \\d+,\\d punt op de schaal van 1 tot 7 aantonen");
         assertThat(VisibleText.problemsInText(planned)).isEmpty();
         fits();
         Browser.screenshot(driver, "pilots-planned-" + screen);
