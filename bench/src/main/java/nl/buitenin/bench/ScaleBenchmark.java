@@ -425,16 +425,7 @@ public final class ScaleBenchmark {
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (ScaleData.Copy copy = new ScaleData.Copy(connection, "listening_response", ScaleData.RESPONSE_COLUMNS)) {
-                for (ScaleData.Response r : chunk) {
-                    ScaleData.response(copy.out(), r);
-                }
-            }
-            try (ScaleData.Copy copy = new ScaleData.Copy(connection, "listening_answer", ScaleData.ANSWER_COLUMNS)) {
-                for (ScaleData.Response r : chunk) {
-                    ScaleData.answers(copy.out(), r);
-                }
-            }
+            ScaleData.copyResponses(connection, chunk);
             connection.commit();
         }
         return System.nanoTime() - start;

@@ -234,6 +234,20 @@ final class ScaleData {
                 .append(row.day().toString()).append(',').append(row.person()).append(',').append(row.kind()).append('\n');
     }
 
+    /** COPY of the responses and their answers on the connection, in its transaction. */
+    static void copyResponses(Connection connection, List<Response> responses) throws SQLException, IOException {
+        try (Copy copy = new Copy(connection, "listening_response", RESPONSE_COLUMNS)) {
+            for (Response r : responses) {
+                response(copy.out(), r);
+            }
+        }
+        try (Copy copy = new Copy(connection, "listening_answer", ANSWER_COLUMNS)) {
+            for (Response r : responses) {
+                answers(copy.out(), r);
+            }
+        }
+    }
+
     static void response(Writer out, Response r) throws IOException {
         String at = r.at().toString();
         out.append(r.id().toString()).append(',').append(r.survey().id().toString()).append(',').append(r.touchpoint().toString())
