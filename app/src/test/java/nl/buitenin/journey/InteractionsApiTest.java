@@ -139,6 +139,50 @@ class InteractionsApiTest {
         assertThat(interactions.volumes(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 1))).containsEntry(TouchpointId.of(touchpoint), 1L);
     }
 
+    /**
+     * The journey map reads counts per touchpoint and day kept at ingestion, not the interactions themselves; here
+     * they are checked against the stored rows, counted independently, after retries, a source id resent with another
+     * day, a rejected item and batches sent at the same time over the same days.
+     */
+    @Test
+    void theCountsPerDayAgreeWithTheStoredInteractions() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        send("{\"items\":[" + item(tag + "-1", "2025-04-01T08:00:00Z", null) + "," + item(tag + "-2", "2025-04-01T09:00:00Z", null) + ","
+                + item(tag + "-3", "2025-04-02T09:00:00Z", null) + "]}").andExpect(status().isOk()).andExpect(jsonPath("$.created").value(3));
+        send("{\"items\":[" + item(tag + "-1", "2025-04-03T08:00:00Z", null) + "," + item(tag + "-4", "2025-04-02T10:00:00Z", null) + ","
+                + item(tag + "-bad", "not a time", null) + "]}").andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                int sender = s;
+                sent.add(senders.submit(() -> {
+                    StringBuilder batch = new StringBuilder("{\"items\":[");
+                    for (int i = 0; i < 40; i++) {
+                        // Half of each batch overlaps the next sender's: the same source ids, sent at the same time.
+                        batch.append(i == 0 ? "" : ",").append(item(tag + "-c" + (sender * 20 + i) % 80,
+                                "2025-04-0" + (1 + i % 3) + "T1" + (i % 10) + ":00:00Z", null));
+                    }
+                    send(batch.append("]}").toString()).andExpect(status().isOk());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            senders.shutdown();
+        }
+        TouchpointId at = TouchpointId.of(touchpoint);
+        List<DailyVolume> stored = jdbc.sql("select local_day, count(*) from interaction where touchpoint_id = :t group by local_day order by local_day")
+                .param("t", UUID.fromString(touchpoint))
+                .query((rs, n) -> new DailyVolume(at, rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+        assertThat(stored.stream().mapToLong(DailyVolume::count).sum()).isEqualTo(4 + 80);
+        assertThat(interactions.dailyVolumes(List.of(at), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 4))).isEqualTo(stored);
+        assertThat(interactions.volumes(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 2))).containsEntry(at,
+                stored.stream().filter(d -> d.day().isBefore(LocalDate.of(2025, 4, 3))).mapToLong(DailyVolume::count).sum());
+    }
+
     @Test
     void aForgottenPersonsInteractionsKeepTheirCountButLoseTheKey() throws Exception {
         String tag = UUID.randomUUID().toString();

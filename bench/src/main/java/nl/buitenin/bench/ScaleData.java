@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,8 +15,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -260,6 +263,30 @@ final class ScaleData {
         List<Question> questions = r.survey().questions();
         for (int q = 0; q < questions.size(); q++) {
             out.append(id).append(',').append(questions.get(q).key()).append(',').append(Integer.toString(r.scores()[q])).append('\n');
+        }
+    }
+
+    /**
+     * Adds the rows to the counts per touchpoint and day ({@code interaction_day}), as the application's writer of
+     * interactions does for what it inserts: one upsert per touchpoint and day, in a fixed order.
+     */
+    static void addDays(Connection connection, List<Row> rows) throws SQLException {
+        Map<UUID, TreeMap<LocalDate, Long>> perDay = new TreeMap<>();
+        for (Row row : rows) {
+            perDay.computeIfAbsent(row.touchpoint(), t -> new TreeMap<>()).merge(row.day(), 1L, Long::sum);
+        }
+        try (PreparedStatement add = connection.prepareStatement("insert into interaction_day (touchpoint_id, local_day, "
+                + "interactions) values (?, ?, ?) on conflict (touchpoint_id, local_day) "
+                + "do update set interactions = interaction_day.interactions + excluded.interactions")) {
+            for (var touchpoint : perDay.entrySet()) {
+                for (var day : touchpoint.getValue().entrySet()) {
+                    add.setObject(1, touchpoint.getKey());
+                    add.setObject(2, day.getKey());
+                    add.setLong(3, day.getValue());
+                    add.addBatch();
+                }
+            }
+            add.executeBatch();
         }
     }
 }

@@ -128,7 +128,7 @@ final class ScaleLoad {
             long vacuum = System.nanoTime();
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 // What autovacuum does some time after a load: statistics, and the visibility map that index-only scans need.
-                for (String t : List.of("interaction", "listening_response", "listening_answer", "score_histogram", "score_week",
+                for (String t : List.of("interaction", "interaction_day", "listening_response", "listening_answer", "score_histogram", "score_week",
                         "demand_volume", "demand_counted_interaction")) {
                     statement.execute("vacuum analyze " + t);
                 }
@@ -200,6 +200,10 @@ final class ScaleLoad {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long stored = new JdbcTemplate(dataSource).queryForObject("select count(*) from interaction", Long.class);
+        long inDays = new JdbcTemplate(dataSource).queryForObject("select coalesce(sum(interactions), 0) from interaction_day", Long.class);
+        if (inDays != stored) {
+            throw new IllegalStateException("the counts per touchpoint and day hold " + inDays + " interactions, the table " + stored);
+        }
         long inDemand = new JdbcTemplate(dataSource).queryForObject(
                 "select coalesce(sum(offered), 0) from demand_volume where source = 'interactions'", Long.class);
         ScaleBenchmark.log("interactions: %d stored in %.0f s (COPY %.0f s, %.0f rows/s; demand's counts %.0f s); check: %d contacts counted in "
@@ -213,7 +217,10 @@ final class ScaleLoad {
                 + "(%.0f min in all) | | | information |", total / seconds, seconds / 60));
     }
 
-    /** COPYs one chunk, then counts it into demand's intervals as the application's listener does; returns both times. */
+    /**
+     * COPYs one chunk, then counts it per touchpoint and day and into demand's intervals as the application does;
+     * returns both times.
+     */
     private static long[] writeInteractions(DataSource dataSource, InteractionCounts counts, TransactionTemplate transaction,
             List<ScaleData.Row> chunk) throws Exception {
         long start = System.nanoTime();
@@ -226,6 +233,10 @@ final class ScaleLoad {
         }
         long copied = System.nanoTime() - start;
         start = System.nanoTime();
+        // The journey map's counts per touchpoint and day, which the application's writer keeps with every insert.
+        try (Connection connection = dataSource.getConnection()) {
+            ScaleData.addDays(connection, chunk);
+        }
         List<Interaction> events = new ArrayList<>(chunk.size());
         for (ScaleData.Row row : chunk) {
             events.add(new Interaction(new TouchpointId(row.touchpoint()), new PersonKey(row.person()), row.at(), row.sourceId(),

@@ -130,7 +130,7 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
     @Override
     public Map<TouchpointId, Long> volumes(LocalDate from, LocalDate to) {
         Map<TouchpointId, Long> volumes = new LinkedHashMap<>();
-        jdbc.sql("select touchpoint_id, count(*) from interaction where local_day between :from and :to group by touchpoint_id")
+        jdbc.sql("select touchpoint_id, sum(interactions) from interaction_day where local_day between :from and :to group by touchpoint_id")
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, n) -> volumes.put(new TouchpointId(rs.getObject(1, UUID.class)), rs.getLong(2)))
                 .list();
@@ -142,8 +142,8 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
         if (touchpoints.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select touchpoint_id, local_day, count(*) from interaction where touchpoint_id in (:t) "
-                        + "and local_day between :from and :to group by touchpoint_id, local_day order by local_day")
+        return jdbc.sql("select touchpoint_id, local_day, interactions from interaction_day where touchpoint_id in (:t) "
+                        + "and local_day between :from and :to order by local_day, touchpoint_id")
                 .param("t", touchpoints.stream().map(TouchpointId::value).toList())
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, n) -> new DailyVolume(new TouchpointId(rs.getObject(1, UUID.class)),
