@@ -54,6 +54,7 @@ import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.MonthlyPartitions;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -162,6 +163,9 @@ final class ScaleLoad {
     private void loadInteractions(ConfigurableApplicationContext app, DataSource dataSource, ScaleData generator,
             TransactionTemplate transaction, long total) throws Exception {
         InteractionCounts counts = app.getBean(InteractionCounts.class);
+        // Two years of history belong in monthly partitions, as an installation running for two years has them (its
+        // partition job makes each month ahead of time); without this every COPYed row would stay in the default one.
+        MonthlyPartitions partitions = app.getBean(MonthlyPartitions.class);
         Set<InteractionKind> counted = app.getBean(DemandProperties.class).interactionKinds();
         SplittableRandom random = new SplittableRandom(20);
         long[] perDay = generator.perDay(total);
@@ -187,6 +191,7 @@ final class ScaleLoad {
                     copyNanos += t[0];
                     countNanos += t[1];
                     chunk.clear();
+                    partitions.createAhead(3);
                     if (sequence % (CHUNK * 25L) == 0) {
                         ScaleBenchmark.log("interactions: %d of %d (%.0f s)", sequence, total, (System.nanoTime() - started) / 1e9);
                     }
@@ -198,6 +203,10 @@ final class ScaleLoad {
             copyNanos += t[0];
             countNanos += t[1];
         }
+        partitions.createAhead(3);
+        long waiting = new JdbcTemplate(dataSource).queryForObject("select count(*) from interaction_default", Long.class);
+        ScaleBenchmark.log("interactions: %d monthly partitions, %d rows left in the default partition",
+                partitions.partitions("interaction").size() - 1, waiting);
         double seconds = (System.nanoTime() - started) / 1e9;
         long stored = new JdbcTemplate(dataSource).queryForObject("select count(*) from interaction", Long.class);
         long inDays = new JdbcTemplate(dataSource).queryForObject("select coalesce(sum(interactions), 0) from interaction_day", Long.class);
