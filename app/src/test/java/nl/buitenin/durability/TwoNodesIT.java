@@ -43,6 +43,9 @@ import nl.buitenin.testing.TestDatabases;
  * While node B holds a claim on a mail it is sending, B is killed with SIGKILL; node A takes over B's expired claim
  * and sends the rest. In the end every mail is sent (none lost), each reached the server once, and a copy sent again
  * is possible only for the one message B was sending when it died, recognisable by its Message-ID (docs/scaling.md).
+ * Then B is started again, takes batches of contacts, and is killed while a listener of a batch it acknowledged is still
+ * at work (its event publication unfinished); A's resubmission job hands that publication to A's listener, and in the
+ * end no publication is unfinished and every contact is counted once, in demand's intervals and in the daily counts.
  * Runs in {@code ./mvnw verify} (failsafe); about a minute and a half, mostly the two start-ups.
  */
 class TwoNodesIT {
@@ -64,6 +67,7 @@ class TwoNodesIT {
         ServerProcess a = new ServerProcess(jar(), environment(database, smtp, "a"), fresh(logs.resolve("two-nodes-a.log")));
         ServerProcess b = new ServerProcess(jar(), environment(database, smtp, "b"), fresh(logs.resolve("two-nodes-b.log")));
         ExecutorService executor = RetryingIngest.executor();
+        ServerProcess b2 = null;
         try {
             // One after the other, as a rolling start does: the first creates the schema and the first administrator.
             a.start();
@@ -121,8 +125,28 @@ class TwoNodesIT {
             assertThat(outbox.messageIdsOf(outbox.takenOver())).as("a copy sent again only of a message taken over: " + summary)
                     .containsAll(resent);
             assertThat(copiesPerId.values()).as("at most one copy more, of that message: " + summary).allMatch(n -> n <= 2);
+
+            // Events: B, started again, ingests and is killed while listeners of batches it acknowledged are still
+            // running; A resubmits those publications, and every interaction ends up counted in demand exactly once.
+            b2 = new ServerProcess(jar(), environment(database, smtp, "b"), fresh(logs.resolve("two-nodes-b2.log")));
+            Set<UUID> orphans = killWithEventsInFlight(database, b2, apiKey, touchpoint, executor);
+            Instant orphaned = Instant.now();
+            awaitCompleted(database, orphans);
+            String events = String.format("node B (pid %d) killed with %d publication(s) unfinished; finished by A after %d ms",
+                    b2.pid(), orphans.size(), Duration.between(orphaned, Instant.now()).toMillis());
+            System.out.println("TwoNodesIT " + events);
+            assertThat(count(database, "select count(*) from event_publication where completion_date is null"))
+                    .as("every publication finished: " + events).isZero();
+            long contacts = count(database, "select count(*) from interaction where kind = 'CONTACT'");
+            assertThat(count(database, "select coalesce(sum(offered), 0) from demand_volume where source = 'interactions'"))
+                    .as("every contact counted in demand once: " + events).isEqualTo(contacts);
+            assertThat(count(database, "select coalesce(sum(interactions), 0) from interaction_day"))
+                    .as("every interaction counted per day once: " + events).isEqualTo(contacts);
         } finally {
             executor.shutdownNow();
+            if (b2 != null) {
+                b2.stop();
+            }
             b.stop();
             a.stop();
             smtp.stop();
@@ -142,6 +166,10 @@ class TwoNodesIT {
         // Quick polls and a short claim, so that the test sees the take-over within seconds.
         environment.put("BUITENIN_MAIL_POLL", "PT0.5S");
         environment.put("BUITENIN_MAIL_CLAIM", "PT8S");
+        // A publication unfinished for 20 s is taken to be a dead node's, and looked for every 2 s.
+        environment.put("BUITENIN_EVENTS_RESUBMIT_AFTER", "PT20S");
+        environment.put("BUITENIN_EVENTS_RESUBMIT_CHECK", "PT2S");
+        environment.put("BUITENIN_EVENTS_RESUBMIT_LOCK", "PT10S");
         return environment;
     }
 
@@ -186,6 +214,68 @@ class TwoNodesIT {
             }
         }
         throw new IllegalStateException("node B never sent mail");
+    }
+
+    /**
+     * Starts the node and sends it batches of contacts, one at a time; after each acknowledged batch, if a publication
+     * is unfinished (a listener of that batch still at work), kills the node. Answers the publications left unfinished
+     * by the kill. Should every listener have finished in the moment between the check and the kill, the node is
+     * started again and the next batches tried, up to three times.
+     */
+    private static Set<UUID> killWithEventsInFlight(TestDatabases.Database database, ServerProcess node, String apiKey,
+            String touchpoint, ExecutorService executor) throws Exception {
+        String prefix = "events-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        int batch = 0;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            node.start();
+            boolean killed = false;
+            for (int sent = 0; sent < 100 && !killed; sent++, batch++) {
+                RetryingIngest ingest = new RetryingIngest(node.baseUrl(), apiKey, touchpoint, prefix + batch + "-", 500, 500, List.of(), TIMEOUT);
+                for (Future<?> client : ingest.start(executor, 1)) {
+                    client.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                }
+                if (!unfinished(database).isEmpty()) {
+                    node.kill();
+                    killed = true;
+                }
+            }
+            if (!killed) {
+                throw new IllegalStateException("node B's listeners finished every batch before it could be killed");
+            }
+            // A publishes nothing in this phase, so what is unfinished a moment after the kill was B's.
+            Thread.sleep(500);
+            Set<UUID> orphans = unfinished(database);
+            if (!orphans.isEmpty()) {
+                return orphans;
+            }
+        }
+        throw new IllegalStateException("three kills of node B left no publication unfinished");
+    }
+
+    private static Set<UUID> unfinished(TestDatabases.Database database) throws SQLException {
+        Set<UUID> ids = new HashSet<>();
+        try (Connection connection = connect(database);
+                PreparedStatement query = connection.prepareStatement("select id from event_publication where completion_date is null");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+
+    /** Until none of the publications is unfinished (a finished one is deleted: completion mode "delete"). */
+    private static void awaitCompleted(TestDatabases.Database database, Set<UUID> publications) throws Exception {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Set<UUID> left = unfinished(database);
+            left.retainAll(publications);
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("node A did not finish node B's publications " + publications + " within " + TIMEOUT);
     }
 
     private static void awaitAllSent(TestDatabases.Database database, String prefix) throws Exception {

@@ -53,7 +53,9 @@ class EventResubmission {
     }
 
     @Scheduled(fixedDelayString = "${buitenin.events.resubmit-check:1m}", initialDelayString = "${buitenin.events.resubmit-check:1m}")
-    @SchedulerLock(name = "platform-event-resubmission", lockAtMostFor = "PT10M")
+    // A node killed while it held the lock holds it until lockAtMostFor has passed: configurable, so that a test of a kill
+    // need not wait ten minutes.
+    @SchedulerLock(name = "platform-event-resubmission", lockAtMostFor = "${buitenin.events.resubmit-lock:PT10M}")
     void resubmit() {
         Instant now = clock.instant();
         int stuck = releaseStuckResubmissions(now);
