@@ -24,6 +24,12 @@ public interface Interactions {
      */
     List<Occurred> historyOf(PersonKey person);
 
+    /**
+     * {@link #historyOf} for many people at once (a few statements, not one per person): each person's history in the
+     * same order, an empty list for a person without interactions. Personal data, as {@link #historyOf}.
+     */
+    Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons);
+
     /** When the person had contact at any touchpoint since the given moment, newest first. */
     List<Instant> recentContacts(PersonKey person, Instant since);
 

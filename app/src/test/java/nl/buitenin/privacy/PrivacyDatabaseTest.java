@@ -251,6 +251,43 @@ class PrivacyDatabaseTest {
         assertThat(log(old)).containsExactly("RETENTION_PASSED");
     }
 
+    /**
+     * Without the moment of recording, each person's own last activity decides the retention, also in a batch: a person
+     * active 30 months ago is refused, one active now is not, and consent is still each person's own (given, withdrawn,
+     * never asked). A purpose outside the register refuses everybody of the batch, each refusal logged.
+     */
+    @Test
+    void aBatchedCheckWithoutRecordingMomentsUsesEachPersonsLastActivity() {
+        Someone recent = register();
+        Someone inactive = register();
+        Someone withdrawn = register();
+        Someone neverAsked = register();
+        consents.give(recent.key(), PurposeId.OFFERS, "web");
+        consents.give(inactive.key(), PurposeId.OFFERS, "web");
+        consents.give(withdrawn.key(), PurposeId.OFFERS, "web");
+        consents.withdraw(withdrawn.key(), PurposeId.OFFERS, "own-page");
+        jdbc.update("update privacy_person set last_activity_at = ? where person_key = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMonths(30), inactive.key().value());
+        Map<PersonKey, Instant> unknownMoments = new java.util.LinkedHashMap<>();
+        for (Someone someone : List.of(recent, inactive, withdrawn, neverAsked)) {
+            unknownMoments.put(someone.key(), null);
+        }
+        assertThat(guard.allowed(PurposeId.OFFERS, unknownMoments, "offer texts")).containsExactly(recent.key());
+        assertThat(log(recent)).containsExactly((String) null);
+        assertThat(log(inactive)).containsExactly("RETENTION_PASSED");
+        assertThat(log(withdrawn)).containsExactly("NO_CONSENT");
+        assertThat(log(neverAsked)).containsExactly("NO_CONSENT");
+        // One at a time gives the same decisions.
+        assertThat(guard.mayUse(PurposeId.OFFERS, recent.key())).isTrue();
+        assertThat(guard.mayUse(PurposeId.OFFERS, inactive.key())).isFalse();
+        assertThat(guard.mayUse(PurposeId.OFFERS, withdrawn.key())).isFalse();
+        assertThat(guard.mayUse(PurposeId.OFFERS, neverAsked.key())).isFalse();
+
+        assertThat(guard.allowed(new PurposeId("not-registered-" + unique()), unknownMoments, "offer texts")).isEmpty();
+        assertThat(log(recent)).containsExactlyInAnyOrder(null, "UNKNOWN_PURPOSE");
+        assertThat(log(neverAsked)).containsExactlyInAnyOrder("NO_CONSENT", "UNKNOWN_PURPOSE");
+    }
+
     private List<String> log(Someone someone) {
         return accessLog.find(AccessLog.Filter.of(someone.key()), new PageRequest(0, 10)).items().stream()
                 .filter(e -> e.what().equals("offer texts")).map(AccessLogEntry::refusal).toList();

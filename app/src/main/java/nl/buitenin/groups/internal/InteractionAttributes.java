@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +32,7 @@ import nl.buitenin.privacy.PurposeGuard;
  * Keeps the attributes derived from interactions ({@link DerivedAttributes}) up to date: when journey records
  * interactions ({@link InteractionsRecorded}, one event per batch), each person's attributes are computed again from
  * their whole interaction history (read through journey's {@link Interactions}, under the purpose "customer groups",
- * each person's read logged), stored in the attribute store marked derived, and the rule groups evaluated again for
+ * each person's read logged; a few hundred people per statement), stored in the attribute store marked derived, and the rule groups evaluated again for
  * those whose attributes changed — as for attributes sent through the API. Computing again from the history makes it
  * idempotent: an event handled twice, or an interaction sent late for the past, gives the same rows.
  */
@@ -80,15 +82,17 @@ public class InteractionAttributes {
         Map<TouchpointId, Optional<DerivedAttributes.Place>> places = new HashMap<>();
         Instant now = clock.instant();
         Collection<PersonKey> changed = new LinkedHashSet<>();
-        for (PersonKey person : persons.keySet()) {
-            if (!allowed.contains(person)) {
-                continue;
+        List<PersonKey> readable = persons.keySet().stream().filter(allowed::contains).toList();
+        // A few hundred people at a time, each step for all of them at once: an event of thousands of people then costs a
+        // few statements per slice instead of several per person.
+        for (int start = 0; start < readable.size(); start += JdbcDerivedAttributes.SLICE) {
+            List<PersonKey> slice = readable.subList(start, Math.min(readable.size(), start + JdbcDerivedAttributes.SLICE));
+            Map<PersonKey, List<Interactions.Occurred>> histories = interactions.historiesOf(slice);
+            Map<PersonKey, List<DerivedAttributes.Value>> values = new LinkedHashMap<>();
+            for (PersonKey person : slice) {
+                values.put(person, DerivedAttributes.of(histories.get(person), t -> places.computeIfAbsent(t, this::place).orElse(null), zone));
             }
-            var values = DerivedAttributes.of(interactions.historyOf(person),
-                    t -> places.computeIfAbsent(t, this::place).orElse(null), zone);
-            if (derived.replace(person, values, now)) {
-                changed.add(person);
-            }
+            changed.addAll(derived.replaceAll(values, now));
         }
         rules.evaluate(changed);
         return changed.size();

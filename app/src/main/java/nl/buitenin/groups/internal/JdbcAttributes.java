@@ -2,7 +2,11 @@ package nl.buitenin.groups.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +35,23 @@ public class JdbcAttributes {
 
     /** The person's attributes in the order they took effect (ties in the order they were recorded). */
     public List<Attribute> of(PersonKey person) {
-        return jdbc.sql("select person_key, name, attr_value, valid_from, source_id from groups_attribute where person_key = :p "
-                + "order by valid_from, recorded_at, source_id").param("p", person.value())
-                .query((rs, row) -> new Attribute(new PersonKey(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5))).list();
+        return ofAll(List.of(person)).get(person);
+    }
+
+    /** {@link #of} for each of these people (an empty list for one without), read a few hundred people per statement. */
+    public Map<PersonKey, List<Attribute>> ofAll(Collection<PersonKey> persons) {
+        Map<PersonKey, List<Attribute>> timelines = new LinkedHashMap<>();
+        persons.forEach(p -> timelines.put(p, new ArrayList<>()));
+        List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
+        for (int start = 0; start < keys.size(); start += JdbcDerivedAttributes.SLICE) {
+            jdbc.sql("select person_key, name, attr_value, valid_from, source_id from groups_attribute where person_key in (:p) "
+                    + "order by person_key, valid_from, recorded_at, source_id")
+                    .param("p", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + JdbcDerivedAttributes.SLICE))))
+                    .query((rs, row) -> new Attribute(new PersonKey(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5))).list()
+                    .forEach(a -> timelines.get(a.person()).add(a));
+        }
+        return timelines;
     }
 
     /** Everybody with at least one attribute, for evaluating a new or changed rule. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,9 +35,11 @@ public class JdbcMemberships implements CustomerGroups {
     private static final String COLUMNS = "id, group_id, person_key, valid_from, valid_to, origin, source_id";
 
     private final JdbcClient jdbc;
+    private final JdbcOperations batches;
 
-    JdbcMemberships(JdbcClient jdbc) {
+    JdbcMemberships(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** What became of a join. */
@@ -97,10 +100,34 @@ public class JdbcMemberships implements CustomerGroups {
 
     /** Replaces the memberships a rule made for the person in the group by these intervals (from, to or null). */
     void replaceRuleMemberships(GroupId group, PersonKey person, List<Instant[]> intervals, Instant now) {
-        jdbc.sql("delete from groups_membership where group_id = :g and person_key = :p and origin = 'RULE'").param("g", group.value())
-                .param("p", person.value()).update();
-        for (Instant[] interval : intervals) {
-            insert(group, person, interval[0], interval[1], Membership.Origin.RULE, null, now);
+        replaceRuleMemberships(List.of(group), List.of(person), List.of(new RuleStretches(group, person, intervals)), now);
+    }
+
+    /** The stretches [from, to or null) in which a group's rule holds for a person. */
+    record RuleStretches(GroupId group, PersonKey person, List<Instant[]> intervals) {
+    }
+
+    /**
+     * Replaces the memberships the rules of these groups made for these people by the given stretches (a group and person
+     * without any loses theirs): one delete and one JDBC batch of inserts, instead of a few statements per person and
+     * group. The caller keeps the lists to a few hundred people.
+     */
+    void replaceRuleMemberships(Collection<GroupId> groups, Collection<PersonKey> persons, List<RuleStretches> stretches, Instant now) {
+        if (groups.isEmpty() || persons.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from groups_membership where origin = 'RULE' and group_id in (:g) and person_key in (:p)")
+                .param("g", groups.stream().map(GroupId::value).distinct().toList())
+                .param("p", persons.stream().map(PersonKey::value).distinct().toList()).update();
+        List<Object[]> rows = new ArrayList<>();
+        for (RuleStretches stretch : stretches) {
+            for (Instant[] interval : stretch.intervals()) {
+                rows.add(new Object[] {UUID.randomUUID(), stretch.group().value(), stretch.person().value(), utc(interval[0]),
+                        interval[1] == null ? null : utc(interval[1]), Membership.Origin.RULE.name(), null, utc(now)});
+            }
+        }
+        if (!rows.isEmpty()) {
+            batches.batchUpdate("insert into groups_membership (" + COLUMNS + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 

@@ -39,20 +39,35 @@ public class RuleMemberships {
     @Transactional
     public void evaluate(Collection<PersonKey> persons) {
         List<Group> rules = groups.activeRules();
-        for (PersonKey person : persons) {
-            List<Attribute> timeline = attributes.of(person);
-            for (Group group : rules) {
-                memberships.replaceRuleMemberships(group.id(), person, stretches(group, timeline), clock.instant());
-            }
+        if (rules.isEmpty()) {
+            return;
         }
+        evaluate(rules, new ArrayList<>(new java.util.LinkedHashSet<>(persons)), clock.instant());
     }
 
     /** Evaluates one group's rule for everybody with attributes (a rule created, changed or retired). */
     @Transactional
     public void evaluate(Group group) {
-        for (PersonKey person : attributes.persons()) {
-            List<Instant[]> stretches = group.active() ? stretches(group, attributes.of(person)) : List.of();
-            memberships.replaceRuleMemberships(group.id(), person, stretches, clock.instant());
+        evaluate(List.of(group), attributes.persons(), clock.instant());
+    }
+
+    /**
+     * Evaluates these groups' rules (an inactive group holds for nobody) for these people, a few hundred people at a
+     * time: their attribute timelines read at once, their rule memberships replaced at once.
+     */
+    private void evaluate(List<Group> rules, List<PersonKey> persons, Instant now) {
+        List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
+        for (int start = 0; start < persons.size(); start += JdbcDerivedAttributes.SLICE) {
+            List<PersonKey> slice = persons.subList(start, Math.min(persons.size(), start + JdbcDerivedAttributes.SLICE));
+            Map<PersonKey, List<Attribute>> timelines = attributes.ofAll(slice);
+            List<JdbcMemberships.RuleStretches> stretches = new ArrayList<>();
+            for (PersonKey person : slice) {
+                for (Group group : rules) {
+                    stretches.add(new JdbcMemberships.RuleStretches(group.id(), person,
+                            group.active() ? stretches(group, timelines.get(person)) : List.of()));
+                }
+            }
+            memberships.replaceRuleMemberships(ids, slice, stretches, now);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,12 +48,29 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
 
     @Override
     public List<Occurred> historyOf(PersonKey person) {
-        return jdbc.sql("select source_id, touchpoint_id, kind, occurred_at from interaction where person_key = :p order by occurred_at, source_id")
-                .param("p", person.value())
-                .query((rs, n) -> new Occurred(rs.getString(1), new TouchpointId(rs.getObject(2, UUID.class)),
-                        InteractionKind.valueOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant()))
-                .list();
+        return historiesOf(List.of(person)).get(person);
     }
+
+    @Override
+    public Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons) {
+        Map<PersonKey, List<Occurred>> histories = new LinkedHashMap<>();
+        persons.forEach(p -> histories.put(p, new ArrayList<>()));
+        List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
+        // In slices of a few hundred people: one statement each, and no database's limit on the size of an in-list.
+        for (int start = 0; start < keys.size(); start += HISTORY_SLICE) {
+            jdbc.sql("select person_key, source_id, touchpoint_id, kind, occurred_at from interaction where person_key in (:p) "
+                            + "order by person_key, occurred_at, source_id")
+                    .param("p", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + HISTORY_SLICE))))
+                    .query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(new Occurred(rs.getString(2),
+                            new TouchpointId(rs.getObject(3, UUID.class)), InteractionKind.valueOf(rs.getString(4)),
+                            rs.getObject(5, OffsetDateTime.class).toInstant())))
+                    .list();
+        }
+        return histories;
+    }
+
+    /** How many people's histories one statement reads at most. */
+    private static final int HISTORY_SLICE = 500;
 
     @Override
     public List<ReasonedContact> reasonsOf(PersonKey person, Instant since, Instant until) {

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,24 +26,37 @@ import nl.buitenin.privacy.PurposeId;
 public class AccessLog {
 
     private final JdbcClient jdbc;
+    private final JdbcOperations batches;
     private final Clock clock;
 
-    AccessLog(JdbcClient jdbc, Clock clock) {
+    AccessLog(JdbcClient jdbc, JdbcOperations batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
     public void record(String actor, PurposeId purpose, PersonKey person, String what, String refusal) {
-        jdbc.sql("insert into privacy_access_log (id, read_at, actor, purpose_id, person_key, what, refusal) "
-                + "values (:id, :at, :actor, :purpose, :person, :what, :refusal)")
-                .param("id", UUID.randomUUID())
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("actor", truncate(actor, 200))
-                .param("purpose", purpose.value())
-                .param("person", person == null ? null : person.value())
-                .param("what", truncate(what, 200))
-                .param("refusal", refusal)
-                .update();
+        java.util.HashMap<PersonKey, String> one = new java.util.HashMap<>();
+        one.put(person, refusal);
+        recordAll(actor, purpose, one, what);
+    }
+
+    /**
+     * Logs a read (refusal null) or a refusal (its reason) of each of these people's data, one row each as
+     * {@link #record} writes it, in one JDBC batch: deriving attributes for thousands of people at once logs them all.
+     */
+    public void recordAll(String actor, PurposeId purpose, Map<PersonKey, String> refusals, String what) {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String by = truncate(actor, 200);
+        String about = truncate(what, 200);
+        List<Object[]> rows = new ArrayList<>(refusals.size());
+        refusals.forEach((person, refusal) -> rows.add(new Object[] {UUID.randomUUID(), at, by, purpose.value(),
+                person == null ? null : person.value(), about, refusal}));
+        batches.batchUpdate("insert into privacy_access_log (id, read_at, actor, purpose_id, person_key, what, refusal) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**

@@ -3,7 +3,11 @@ package nl.buitenin.privacy.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +38,25 @@ public class JdbcConsents implements Consents {
     @Override
     @Transactional(readOnly = true)
     public boolean isGiven(PersonKey person, PurposeId purpose) {
-        return jdbc.sql("select given from privacy_consent where person_key = :person and purpose_id = :purpose")
-                .param("person", person.value()).param("purpose", purpose.value())
-                .query(Boolean.class).optional().orElse(false);
+        return givenAmong(List.of(person), purpose).contains(person);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<PersonKey> givenAmong(Collection<PersonKey> persons, PurposeId purpose) {
+        Set<PersonKey> given = new HashSet<>();
+        List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
+        // In slices: one statement per few hundred people, and no database's limit on the size of an in-list is reached.
+        for (int start = 0; start < keys.size(); start += SLICE) {
+            jdbc.sql("select person_key from privacy_consent where purpose_id = :purpose and given = true and person_key in (:persons)")
+                    .param("purpose", purpose.value()).param("persons", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + SLICE))))
+                    .query((rs, row) -> given.add(new PersonKey(rs.getString(1)))).list();
+        }
+        return given;
+    }
+
+    /** How many people one statement reads at most. */
+    static final int SLICE = 500;
 
     @Override
     @Transactional
