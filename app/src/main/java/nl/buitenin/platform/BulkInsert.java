@@ -50,7 +50,8 @@ public final class BulkInsert<T> {
         TIMESTAMP("timestamp with time zone", Types.TIMESTAMP_WITH_TIMEZONE),
         /** A {@link Double}; its decimal text (also in E notation) casts back exactly on PostgreSQL. */
         DOUBLE("double precision", Types.DOUBLE),
-        DATE("date", Types.DATE);
+        DATE("date", Types.DATE),
+        BOOLEAN("boolean", Types.BOOLEAN);
 
         private final String sql;
         private final int jdbc;
