@@ -40,8 +40,8 @@ public class JdbcDerivedAttributes {
     /**
      * Replaces each person's derived attributes by theirs where they differ from what is stored; returns the people whose
      * attributes changed, in the order given. A few statements per few hundred people: one read, one delete, and one
-     * JDBC batch of inserts (an event of interactions has thousands of people, a person with a long history a hundred
-     * values or more).
+     * insert of all their values ({@link #INSERT}; an event of interactions has thousands of people, a person with a
+     * long history a hundred values or more).
      */
     public Set<PersonKey> replaceAll(Map<PersonKey, List<DerivedAttributes.Value>> values, Instant now) {
         Set<PersonKey> changed = new LinkedHashSet<>();
