@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.platform.Slices;
 import nl.buitenin.demo.DemoContext;
 import nl.buitenin.demo.DemoStep;
 import nl.buitenin.groups.internal.AttributeInput;
@@ -202,11 +203,7 @@ class GroupsDemo implements DemoStep {
     }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += size) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
-        }
-        return chunks;
+        return Slices.of(all, size);
     }
 
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.buitenin.platform.Slices;
 import nl.buitenin.platform.BulkInsert;
 import nl.buitenin.privacy.PersonKey;
 
@@ -45,9 +46,7 @@ public class JdbcDerivedAttributes {
      */
     public Set<PersonKey> replaceAll(Map<PersonKey, List<DerivedAttributes.Value>> values, Instant now) {
         Set<PersonKey> changed = new LinkedHashSet<>();
-        List<PersonKey> persons = new ArrayList<>(values.keySet());
-        for (int start = 0; start < persons.size(); start += SLICE) {
-            List<PersonKey> slice = persons.subList(start, Math.min(persons.size(), start + SLICE));
+        for (List<PersonKey> slice : Slices.of(new ArrayList<>(values.keySet()), SLICE)) {
             Map<PersonKey, List<DerivedAttributes.Value>> before = ofAll(slice);
             List<PersonKey> replaced = slice.stream().filter(p -> !before.get(p).equals(values.get(p))).toList();
             if (replaced.isEmpty()) {
@@ -97,9 +96,9 @@ public class JdbcDerivedAttributes {
         Map<PersonKey, List<DerivedAttributes.Value>> values = new LinkedHashMap<>();
         persons.forEach(p -> values.put(p, new ArrayList<>()));
         List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
-        for (int start = 0; start < keys.size(); start += SLICE) {
+        for (List<String> slice : Slices.of(keys, SLICE)) {
             jdbc.sql("select person_key, name, attr_value, valid_from from groups_attribute where person_key in (:p) and derived = true "
-                    + "order by person_key, valid_from, name").param("p", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + SLICE))))
+                    + "order by person_key, valid_from, name").param("p", slice)
                     .query((rs, row) -> values.get(new PersonKey(rs.getString(1))).add(new DerivedAttributes.Value(rs.getString(2),
                             rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()))).list();
         }

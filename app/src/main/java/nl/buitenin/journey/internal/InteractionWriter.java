@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import nl.buitenin.platform.Slices;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.BulkInsert;
 
@@ -88,8 +89,7 @@ class InteractionWriter {
     /** Which of the source ids are stored already (in slices, so the statement stays small). */
     Set<String> existing(List<String> sourceIds) {
         Set<String> found = new HashSet<>();
-        for (int from = 0; from < sourceIds.size(); from += 500) {
-            List<String> slice = sourceIds.subList(from, Math.min(sourceIds.size(), from + 500));
+        for (List<String> slice : Slices.of(sourceIds, 500)) {
             String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
             found.addAll(jdbc.queryForList("select source_id from interaction_key where source_id in (" + marks + ")", String.class,
                     slice.toArray()));

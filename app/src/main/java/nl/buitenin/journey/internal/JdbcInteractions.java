@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Repository;
 
+import nl.buitenin.platform.Slices;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.DailyVolume;
 import nl.buitenin.journey.InteractionKind;
@@ -57,10 +58,10 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
         persons.forEach(p -> histories.put(p, new ArrayList<>()));
         List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
         // In slices of a few hundred people: one statement each, and no database's limit on the size of an in-list.
-        for (int start = 0; start < keys.size(); start += HISTORY_SLICE) {
+        for (List<String> slice : Slices.of(keys, HISTORY_SLICE)) {
             jdbc.sql("select person_key, source_id, touchpoint_id, kind, occurred_at from interaction where person_key in (:p) "
                             + "order by person_key, occurred_at, source_id")
-                    .param("p", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + HISTORY_SLICE))))
+                    .param("p", slice)
                     .query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(new Occurred(rs.getString(2),
                             new TouchpointId(rs.getObject(3, UUID.class)), InteractionKind.valueOf(rs.getString(4)),
                             rs.getObject(5, OffsetDateTime.class).toInstant())))

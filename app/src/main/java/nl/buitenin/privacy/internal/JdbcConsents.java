@@ -3,7 +3,6 @@ package nl.buitenin.privacy.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.platform.Slices;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
 import nl.buitenin.privacy.ConsentChange;
@@ -47,9 +47,9 @@ public class JdbcConsents implements Consents {
         Set<PersonKey> given = new HashSet<>();
         List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
         // In slices: one statement per few hundred people, and no database's limit on the size of an in-list is reached.
-        for (int start = 0; start < keys.size(); start += SLICE) {
+        for (List<String> slice : Slices.of(keys, SLICE)) {
             jdbc.sql("select person_key from privacy_consent where purpose_id = :purpose and given = true and person_key in (:persons)")
-                    .param("purpose", purpose.value()).param("persons", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + SLICE))))
+                    .param("purpose", purpose.value()).param("persons", slice)
                     .query((rs, row) -> given.add(new PersonKey(rs.getString(1)))).list();
         }
         return given;
