@@ -1,6 +1,8 @@
 package nl.buitenin.readings.internal;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -55,11 +57,9 @@ class StaffDataReads {
         if (person == null) {
             return true;
         }
-        try {
-            own.executeWithoutResult(s -> purposes.check(PurposeId.SERVICE_IMPROVEMENT, person, COMMENT_READ, writtenAt));
-            return true;
-        } catch (PurposeRefusedException e) {
-            return false;
-        }
+        // Answered, not thrown: no second connection for a transaction of its own (see textinsight's PurposeReads).
+        Map<PersonKey, Instant> one = new HashMap<>();
+        one.put(person, writtenAt);
+        return purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, one, COMMENT_READ).contains(person);
     }
 }

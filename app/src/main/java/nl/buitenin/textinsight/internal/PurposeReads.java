@@ -1,35 +1,35 @@
 package nl.buitenin.textinsight.internal;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
-import nl.buitenin.privacy.PurposeRefusedException;
 
 /**
  * Whether a known person's text may be read for service improvement (or, for search, complaint handling). Apart
  * from {@link TextReading} so that the analysis and the theme model's training (which reads texts analysed earlier)
  * ask the same question without depending on each other.
+ * <p>
+ * Every question goes through {@link PurposeGuard#allowed}, which answers a refusal instead of throwing it, in the
+ * caller's transaction. A throwing check would mark that transaction for rollback, so it had to run in a transaction
+ * of its own, on a second connection, with a third for its refusal log. Listeners run that on every pool thread at
+ * once: with every connection held by a listener waiting for another one, the pool ran dry and everyone waited
+ * for its 30-second timeout (seen in CI as "Failed to obtain JDBC Connection").
  */
 @Component
 class PurposeReads {
 
     private final PurposeGuard purposes;
-    private final TransactionTemplate own;
 
-    PurposeReads(PurposeGuard purposes, PlatformTransactionManager transactions) {
+    PurposeReads(PurposeGuard purposes) {
         this.purposes = purposes;
-        this.own = new TransactionTemplate(transactions);
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** True for an anonymous text; for a person's, whether the purpose allows the read now (and the read is logged). */
@@ -50,13 +50,8 @@ class PurposeReads {
         if (person == null) {
             return true;
         }
-        try {
-            // In a transaction of its own: a refusal marks the transaction it runs in for rollback, and the caller's
-            // (a listener's) must go on with the other texts of its batch.
-            own.executeWithoutResult(s -> purposes.check(purpose, person, what, recordedAt));
-            return true;
-        } catch (PurposeRefusedException e) {
-            return false;
-        }
+        Map<PersonKey, Instant> one = new HashMap<>();
+        one.put(person, recordedAt);
+        return purposes.allowed(purpose, one, what).contains(person);
     }
 }

@@ -79,7 +79,7 @@ public class TextReading {
 
     /**
      * Analyses and stores the texts whose source has no analysis yet; blank texts are skipped. Each purpose check runs
-     * in its own transaction ({@link #mayRead}), so a refused text does not take the rest of the batch with it.
+     * without throwing ({@link #mayRead}), so a refused text does not take the rest of the batch with it.
      */
     public Outcome analyse(List<Written> texts) {
         List<AnalysedText> found = new ArrayList<>(texts.size());
