@@ -243,6 +243,9 @@ public final class JourneyBenchmarks {
         return key.toString();
     }
 
+    /** Batches the node refused with 503 (back-pressure) and that were sent again, over the whole run. */
+    static final java.util.concurrent.atomic.AtomicInteger BUSY_REFUSALS = new java.util.concurrent.atomic.AtomicInteger();
+
     static void post(HttpClient client, URI endpoint, String key, List<String> bodies, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -253,6 +256,15 @@ public final class JourneyBenchmarks {
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                             HttpResponse.BodyHandlers.ofString());
+                    // Back-pressure: the node stored nothing and asks for the same batch again later, as a real sender would.
+                    while (response.statusCode() == 503) {
+                        BUSY_REFUSALS.incrementAndGet();
+                        Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                        response = client.send(HttpRequest.newBuilder(endpoint)
+                                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    }
                     if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
                         throw new IllegalStateException("HTTP " + response.statusCode() + ": "
                                 + response.body().substring(0, Math.min(300, response.body().length())));

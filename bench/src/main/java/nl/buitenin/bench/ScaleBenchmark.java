@@ -322,7 +322,8 @@ public final class ScaleBenchmark {
         double http = (double) rounds * perRound / (httpNanos / 1e9);
         double copy = (double) rounds * perRound / (copyNanos / 1e9);
         log("ingest at size: %d interactions, HTTP API (batches of %d, 2 client threads, until the listeners finished) %.0f rows/s, "
-                + "COPY %.0f rows/s, ratio %.2f", rounds * perRound, batch, http, copy, http / copy);
+                + "COPY %.0f rows/s, ratio %.2f; batches refused with 503 and sent again so far: %d", rounds * perRound, batch, http, copy,
+                http / copy, JourneyBenchmarks.BUSY_REFUSALS.get());
         table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/interactions, until listeners done, %d rows | %.0f rows/s | "
                 + "%.0f rows/s (COPY) | %.2f | >= 0.50 |", rounds * perRound, http, copy, http / copy));
         results.put("ingest", String.format(Locale.ROOT, "RESULT scale-ingest ratio=%.4f value=%.1f unit=rows/s baseline=%.1f",

@@ -97,7 +97,7 @@ public class ImportInteractionsCommand implements Callable<Integer> {
                 .build()) {
             for (int start = 0; start < rows.size(); start += batchSize) {
                 List<InteractionCsv.Row> chunk = rows.subList(start, Math.min(rows.size(), start + batchSize));
-                IngestReport report = send(client, endpoint, chunk);
+                IngestReport report = send(client, endpoint, chunk, err);
                 created += report.created();
                 duplicates += report.duplicates();
                 for (IngestReport.ItemOutcome item : report.items()) {
@@ -120,7 +120,10 @@ public class ImportInteractionsCommand implements Callable<Integer> {
         return rejected.isEmpty() ? 0 : 1;
     }
 
-    private IngestReport send(HttpClient client, URI endpoint, List<InteractionCsv.Row> chunk) {
+    /** How often one batch is sent again while the server answers 503 (at its Retry-After of 5 s: ten minutes). */
+    private static final int BUSY_TRIES = 120;
+
+    private IngestReport send(HttpClient client, URI endpoint, List<InteractionCsv.Row> chunk, PrintWriter err) {
         String body = json.writeValueAsString(new Batch(chunk.stream().map(InteractionCsv.Row::input).toList()));
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
@@ -129,6 +132,14 @@ public class ImportInteractionsCommand implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // 503 is back-pressure: the server stored nothing of the batch and says when to send it again.
+            for (int tries = 1; response.statusCode() == 503 && tries <= BUSY_TRIES; tries++) {
+                long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(5L);
+                err.println("The server is still busy with earlier data; sending the batch again in " + seconds + " s.");
+                err.flush();
+                Thread.sleep(seconds * 1000);
+                response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             if (response.statusCode() != 200) {
                 throw new ImportFailed(endpoint + " answered " + response.statusCode() + ": " + response.body());
             }

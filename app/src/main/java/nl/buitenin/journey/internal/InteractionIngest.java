@@ -14,13 +14,16 @@ import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.journey.InteractionsRecorded;
 import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.EventBacklog;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
@@ -43,18 +46,30 @@ public class InteractionIngest {
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EventBacklog backlog;
+    private final TransactionTemplate transactions;
 
     InteractionIngest(JdbcTouchpoints touchpoints, InteractionWriter writer, Organisations organisations,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, EventBacklog backlog, PlatformTransactionManager transactions) {
         this.touchpoints = touchpoints;
         this.writer = writer;
         this.organisations = organisations;
         this.events = events;
         this.clock = clock;
+        this.backlog = backlog;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
-    @Transactional
+    /**
+     * Waits for room in the listeners' backlog (HTTP, Kafka and the CSV import all come here), then stores the batch in
+     * one transaction, or in the caller's.
+     */
     public IngestReport ingest(List<InteractionInput> items) {
+        backlog.awaitRoom();
+        return transactions.execute(status -> store(items));
+    }
+
+    private IngestReport store(List<InteractionInput> items) {
         if (items == null || items.isEmpty()) {
             throw InvalidInputException.of("items", "journey.invalid.atLeastOne");
         }

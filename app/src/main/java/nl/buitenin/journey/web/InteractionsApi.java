@@ -12,6 +12,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Scope;
 import nl.buitenin.platform.CheckedPerItem;
+import nl.buitenin.platform.EventBacklog;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.journey.internal.InteractionIngest;
 import nl.buitenin.journey.internal.InteractionInput;
@@ -42,7 +43,7 @@ class InteractionsApi {
                     + "reference of the staff member who served the person, such as mw-014: 1 to 64 letters, digits and . _ -, never a name "
                     + "or an e-mail address; optional; read per person only under the purpose service-quality-staff) and team (the "
                     + "staff member's team, at most 100 letters, digits, spaces and . - & ' ( ) /; optional). The answer reports per item (by index) whether it "
-                    + "was created, a duplicate, or rejected and why.")
+                    + "was created, a duplicate, or rejected and why. " + EventBacklog.API_DESCRIPTION)
     IngestReport record(@RequestBody InteractionBatch batch) {
         if (batch == null || batch.items() == null) {
             throw InvalidInputException.of("items", "journey.invalid.noItems");

@@ -14,6 +14,7 @@ import nl.buitenin.access.Scope;
 import nl.buitenin.listening.internal.answers.AnswerBatches;
 import nl.buitenin.listening.internal.answers.AnswerBatches.AnswerInput;
 import nl.buitenin.platform.CheckedPerItem;
+import nl.buitenin.platform.EventBacklog;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.platform.InvalidInputException;
 
@@ -41,7 +42,7 @@ class AnswersApi {
                     + "person, such as mw-014: 1 to 64 letters, digits and . _ -, never a name or an e-mail address; optional) and team "
                     + "(at most 100 letters, digits, spaces and . - & ' ( ) /; optional). Answers are checked like answers on the page; scores count at once "
                     + "and case rules apply. The answer reports per item (by index) whether it was created, a duplicate, or "
-                    + "rejected and why.")
+                    + "rejected and why. " + EventBacklog.API_DESCRIPTION)
     IngestReport record(@RequestBody AnswerBatch batch) {
         if (batch == null || batch.items() == null) {
             throw InvalidInputException.of("items", "listening.invalid.items.missing");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import nl.buitenin.platform.BusyException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
@@ -53,6 +54,14 @@ class PageInputErrors {
             throw e;
         }
         return page(List.of(FieldError.of("input", "platform.invalid.stored")), model);
+    }
+
+    /** An upload while the node is still busy with earlier data: nothing was stored, try again shortly. */
+    @ExceptionHandler(BusyException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String busy(BusyException e, Model model) {
+        model.addAttribute("seconds", e.retryAfter().toSeconds());
+        return "platform/busy";
     }
 
     private static String page(List<FieldError> errors, Model model) {

@@ -14,7 +14,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.journey.StaffFields;
 import nl.buitenin.journey.TouchpointId;
@@ -27,6 +28,7 @@ import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyStatus;
 import nl.buitenin.platform.IngestReport;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
+import nl.buitenin.platform.EventBacklog;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.RecordedTimes;
@@ -55,13 +57,18 @@ public class AnswerBatches {
     private final Completions completions;
     private final GoneSources gone;
     private final Clock clock;
+    private final EventBacklog backlog;
+    private final TransactionTemplate transactions;
 
-    AnswerBatches(JdbcSurveys surveys, Touchpoints touchpoints, Completions completions, GoneSources gone, Clock clock) {
+    AnswerBatches(JdbcSurveys surveys, Touchpoints touchpoints, Completions completions, GoneSources gone, Clock clock,
+            EventBacklog backlog, PlatformTransactionManager transactions) {
         this.gone = gone;
         this.surveys = surveys;
         this.touchpoints = touchpoints;
         this.completions = completions;
         this.clock = clock;
+        this.backlog = backlog;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
@@ -91,8 +98,13 @@ public class AnswerBatches {
             String language, AnswerSheet sheet, @Nullable String staff, @Nullable String team) {
     }
 
-    @Transactional
+    /** Waits for room in the listeners' backlog (HTTP and Kafka both come here), then stores the batch in one transaction. */
     public IngestReport ingest(List<AnswerInput> items) {
+        backlog.awaitRoom();
+        return transactions.execute(status -> store(items));
+    }
+
+    private IngestReport store(List<AnswerInput> items) {
         if (items == null || items.isEmpty()) {
             throw InvalidInputException.of("items", "listening.invalid.items.none");
         }
