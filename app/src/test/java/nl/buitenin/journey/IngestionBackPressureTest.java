@@ -1,8 +1,6 @@
 package nl.buitenin.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,12 +32,12 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.jayway.jsonpath.JsonPath;
-
 import picocli.CommandLine;
 
 import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.journey.cli.ImportInteractionsCommand;
+import nl.buitenin.journey.internal.JdbcJourneys;
+import nl.buitenin.journey.internal.Names;
 import nl.buitenin.access.Scope;
 import nl.buitenin.platform.EventBacklog;
 import nl.buitenin.testing.Unique;
@@ -63,6 +61,8 @@ class IngestionBackPressureTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    JdbcJourneys journeys;
+    @Autowired
     EventBacklog backlog;
     @Autowired
     @Qualifier("applicationTaskExecutor")
@@ -73,12 +73,11 @@ class IngestionBackPressureTest {
     String touchpoint;
 
     @BeforeEach
-    void oneTouchpoint() throws Exception {
+    void oneTouchpoint() {
         ingestKey = apiKeys.issue("till " + UUID.randomUUID(), Set.of(Scope.INGEST, Scope.READ), null).plainText();
-        String journey = created(post("/api/v1/journeys"), "{\"nameNl\":\"" + Unique.name("Boeken") + "\",\"nameEn\":\"" + Unique.name("Booking") + "\"}");
-        String stage = created(post("/api/v1/journeys/" + journey + "/stages"), "{\"nameNl\":\"Boeken\",\"nameEn\":\"Book\"}");
-        touchpoint = created(post("/api/v1/stages/" + stage + "/touchpoints"),
-                "{\"nameNl\":\"Winkel\",\"nameEn\":\"Shop\",\"channel\":\"location\",\"location\":\"Utrecht\"}");
+        JourneyId journey = journeys.createJourney(new Names(Unique.name("Boeken"), Unique.name("Booking")));
+        StageId stage = journeys.addStage(journey, new Names("Boeken", "Book"));
+        touchpoint = journeys.addTouchpoint(stage, new Names("Winkel", "Shop"), Channel.LOCATION, "Utrecht").value().toString();
     }
 
     @AfterEach
@@ -182,12 +181,5 @@ class IngestionBackPressureTest {
 
     private long stored(String tag) {
         return jdbc.sql("select count(*) from interaction where source_id = :t").param("t", tag).query(Long.class).single();
-    }
-
-    private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body) throws Exception {
-        String response = mvc.perform(request.with(user("anouk").roles("ANALYST")).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(response, "$.id");
     }
 }
