@@ -130,7 +130,7 @@ class CxManagerBrowserTest {
         Browser.screenshot(driver, "cx-survey-advice");
         type("q0-nl", leading.findElement(By.tagName("q")).getText());
         driver.findElement(By.id("save")).click();
-        assertThat(driver.findElements(By.cssSelector(".finding"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector(".finding"))).isEmpty();
         assertThat(driver.findElement(By.cssSelector("input[name=touchpoints][value='" + touchpoint + "']")).isSelected()).isTrue();
         driver.findElement(By.id("publish")).click();
         assertThat(driver.findElement(By.cssSelector(".alert.info")).getText()).contains("gepubliceerd");
@@ -228,7 +228,7 @@ class CxManagerBrowserTest {
         assertThat(row.findElement(By.cssSelector(".volume")).getText()).isEqualTo("3");
         assertThat(row.findElement(By.cssSelector(".n")).getText()).isEqualTo("n < 5");
         assertThat(row.findElement(By.cssSelector(".hidden-score")).getText()).startsWith("minder dan 5 antwoorden");
-        assertThat(row.findElements(By.cssSelector(".estimate"))).isEmpty();
+        assertThat(Browser.foundNow(driver, row, By.cssSelector(".estimate"))).isEmpty();
         Browser.screenshot(driver, "cx-journey-map-hidden");
 
         // 7. Four more travellers answer at the hut's kiosk: with five answers the map shows NPS 100 with its

@@ -60,7 +60,7 @@ class ShellBrowserTest {
     void anAgentSeesNoAdministrationOnAPhone() {
         driver = Browser.start(390, 844);
         signIn("medewerker");
-        assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href='/admin/users']"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("nav.main-nav a[href='/admin/users']"))).isEmpty();
         Browser.screenshot(driver, "shell-home-phone");
         driver.get(url("/admin/users"));
         assertThat(driver.getPageSource()).doesNotContain("Bea Beheer");
@@ -101,7 +101,7 @@ class ShellBrowserTest {
         driver = Browser.start(1280, 900);
         signIn("medewerker");
         assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href='/cases']"))).isNotEmpty();
-        assertThat(driver.findElements(By.cssSelector("nav.main-nav a[href='/team-lead/cases']"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("nav.main-nav a[href='/team-lead/cases']"))).isEmpty();
         driver.quit();
         driver = Browser.start(1280, 900);
         signIn("teamleider");

@@ -101,7 +101,7 @@ class SearchAndExportBrowserTest {
         driver = Browser.phone(360, 740);
         signIn("medewerker");
         driver.get(url("/search"));
-        assertThat(driver.findElements(By.name("source"))).as("an agent searches cases only").isEmpty();
+        assertThat(Browser.foundNow(driver, By.name("source"))).as("an agent searches cases only").isEmpty();
         assertFitsTheScreen("search page");
         driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
         List<WebElement> results = driver.findElements(By.cssSelector("#results li.result"));
@@ -113,7 +113,7 @@ class SearchAndExportBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("/cases/");
 
         driver.get(url("/exports"));
-        assertThat(driver.findElements(By.id("comments-csv"))).as("no comments for an agent").isEmpty();
+        assertThat(Browser.foundNow(driver, By.id("comments-csv"))).as("no comments for an agent").isEmpty();
         assertThat(driver.findElements(By.id("scores-xlsx"))).hasSize(1);
         assertThat((Long) fetch("scores-csv").get("status")).isEqualTo(200L);
         assertFitsTheScreen("exports page");

@@ -55,7 +55,7 @@ class JourneyMapBrowserTest {
                 List<WebElement> cards = driver.findElements(By.cssSelector(".cards-view .card[data-touchpoint]"));
                 assertThat(stages).as("stages at %d px", width).hasSizeGreaterThan(1);
                 assertThat(cards).as("cards at %d px", width).hasSizeGreaterThan(stages.size() - 1);
-                assertThat(driver.findElements(By.cssSelector("table.map"))).isEmpty();
+                assertThat(Browser.foundNow(driver, By.cssSelector("table.map"))).isEmpty();
                 assertThat(pageWidth()).as("page width at %d px (%s)", width, language).isLessThanOrEqualTo(windowWidth());
                 String text = driver.findElement(By.tagName("main")).getText();
                 assertThat(VisibleText.problemsInText(text)).as("ids and keys at %d px (%s)", width, language).isEmpty();
@@ -86,7 +86,7 @@ class JourneyMapBrowserTest {
         driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
         driver.get(url("/insight/journey-map"));
         WebElement card = driver.findElements(By.cssSelector(".card[data-touchpoint]")).stream()
-                .filter(c -> !c.findElements(By.tagName("details")).isEmpty()).findFirst().orElseThrow();
+                .filter(c -> !Browser.foundNow(driver, c, By.tagName("details")).isEmpty()).findFirst().orElseThrow();
         WebElement details = card.findElement(By.tagName("details"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", details);
         details.findElement(By.tagName("summary")).click();
@@ -96,7 +96,7 @@ class JourneyMapBrowserTest {
 
         driver.findElement(By.id("to-table")).click();
         assertThat(driver.findElements(By.cssSelector("table.map"))).isNotEmpty();
-        assertThat(driver.findElements(By.cssSelector(".card[data-touchpoint]"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector(".card[data-touchpoint]"))).isEmpty();
         assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("main")).getText())).isEmpty();
         Browser.screenshot(driver, "journey-map-table");
         driver.findElement(By.id("to-cards")).click();
@@ -119,7 +119,7 @@ class JourneyMapBrowserTest {
             driver.findElement(By.cssSelector("form.lang button[value=nl]")).click();
             driver.get(url("/insight/journey-map"));
             java.util.Map<String, Long> everyone = answersPerCard();
-            assertThat(driver.findElements(By.id("group-scope"))).isEmpty();
+            assertThat(Browser.foundNow(driver, By.id("group-scope"))).isEmpty();
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-group"))).selectByVisibleText("Genieten onderweg");
             WebElement show = driver.findElement(By.cssSelector("form.map-filters button[type=submit]"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", show);
@@ -135,7 +135,7 @@ class JourneyMapBrowserTest {
                     .isLessThan(everyone.values().stream().mapToLong(Long::longValue).sum());
             List<WebElement> notPerGroup = driver.findElements(By.cssSelector(".card .not-per-group"));
             assertThat(notPerGroup).isNotEmpty().allSatisfy(e -> assertThat(e.getText()).isEqualTo("niet per groep"));
-            assertThat(driver.findElements(By.cssSelector(".card .volume, .card svg.spark, .card details"))).isEmpty();
+            assertThat(Browser.foundNow(driver, By.cssSelector(".card .volume, .card svg.spark, .card details"))).isEmpty();
             assertThat(pageWidth()).as("page width at %d px", width).isLessThanOrEqualTo(windowWidth());
             assertThat(VisibleText.problemsInText(driver.findElement(By.tagName("main")).getText())).isEmpty();
             Browser.screenshot(driver, "journey-map-group-nl-" + width);

@@ -105,7 +105,7 @@ class JourneyBrowserTest {
         assertThat(shopRow.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 45");
         // 30 promoters and 15 detractors of 45: NPS 33,3 (Dutch decimal comma), with its interval.
         assertThat(shopRow.findElement(By.cssSelector(".estimate")).getText()).startsWith("33,3 (95%: ");
-        assertThat(shopRow.findElements(By.cssSelector(".small-n"))).isEmpty();
+        assertThat(Browser.foundNow(driver, shopRow, By.cssSelector(".small-n"))).isEmpty();
         WebElement phoneRow = driver.findElement(By.cssSelector(".card[data-touchpoint='" + phone + "']"));
         assertThat(phoneRow.findElement(By.cssSelector(".volume")).getText()).isEqualTo("4");
         assertThat(phoneRow.findElement(By.cssSelector(".n")).getText()).isEqualTo("n = 8");
@@ -172,13 +172,13 @@ class JourneyBrowserTest {
         driver.get(url("/journeys/" + driver.findElement(By.cssSelector("p a")).getAttribute("href").replaceAll(".*/journeys/", "")));
         assertThat(driver.findElement(By.cssSelector("tr[data-touchpoint='" + shop + "'] .badge")).getText()).isEqualTo("gearchiveerd");
         driver.get(url("/insight/journey-map"));
-        assertThat(driver.findElements(By.cssSelector(".card[data-touchpoint='" + shop + "']"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector(".card[data-touchpoint='" + shop + "']"))).isEmpty();
         driver.findElement(By.id("map-archived")).click();
         driver.findElement(By.cssSelector("form.period button[type=submit]")).click();
         assertThat(driver.findElement(By.cssSelector(".card[data-touchpoint='" + shop + "'] .volume")).getText()).isEqualTo("2");
         driver.get(url("/touchpoints/" + shop + "/edit"));
         driver.findElement(By.id("restore")).click();
-        assertThat(driver.findElements(By.cssSelector("h1 .badge"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("h1 .badge"))).isEmpty();
 
         // Delete: refused while interactions refer to it, and the page says so.
         assertThat(driver.findElement(By.cssSelector("ul.references")).getText()).isEqualTo("2 contacten");
@@ -191,7 +191,7 @@ class JourneyBrowserTest {
         driver.get(url("/touchpoints/" + letter + "/edit"));
         driver.findElement(By.id("delete")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Klacht melden");
-        assertThat(driver.findElements(By.cssSelector("tr[data-touchpoint='" + letter + "']"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("tr[data-touchpoint='" + letter + "']"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("tr[data-touchpoint='" + shop + "']"))).hasSize(1);
     }
 

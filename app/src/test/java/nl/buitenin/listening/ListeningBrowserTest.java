@@ -73,7 +73,7 @@ class ListeningBrowserTest {
         type("q0-nl", rewrite);
         type("q1-nl", "Hoe tevreden bent u over de vriendelijkheid van de gids?");
         driver.findElement(By.id("save")).click();
-        assertThat(driver.findElements(By.cssSelector(".finding"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector(".finding"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".advice-ok"))).hasSize(2);
         scrollTo("question-0");
         Browser.screenshot(driver, "listening-editor-clean");
@@ -137,7 +137,7 @@ class ListeningBrowserTest {
         WebElement leading = waitFor(By.cssSelector("#advice-0-nl .finding-LEADING"));
         assertThat(leading.getText()).contains("Sturend (nl)")
                 .contains("In hoeverre bent u het eens of oneens met de stelling dat de reis goed geregeld was?");
-        assertThat(driver.findElements(By.cssSelector("#advice-0-en .finding"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("#advice-0-en .finding"))).isEmpty();
 
         driver.findElement(By.id("q0-en")).sendKeys("Don't you agree that our excellent guides are friendly?");
         WebElement english = waitFor(By.cssSelector("#advice-0-en .finding-LEADING"));
@@ -150,7 +150,7 @@ class ListeningBrowserTest {
         field.clear();
         field.sendKeys("How satisfied are you with the guides?");
         assertThat(waitFor(By.cssSelector("#advice-0-en .advice-lang-ok")).getText()).isEqualTo("Geen opmerkingen over de Engelse tekst.");
-        assertThat(driver.findElements(By.cssSelector("#advice-0-en .finding"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("#advice-0-en .finding"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#advice-0-nl .finding-LEADING"))).hasSize(1);
     }
 

@@ -88,10 +88,10 @@ class DemandBrowserTest {
         signIn("analist");
         driver.get(url("/demand"));
         waitForChart("demand-heatmap");
-        assertThat(driver.findElements(By.cssSelector("nav.subnav a[href='/demand/import']"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("nav.subnav a[href='/demand/import']"))).isEmpty();
         Browser.screenshot(driver, "demand-phone");
         driver.get(url("/demand/import"));
-        assertThat(driver.findElements(By.id("import-file"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.id("import-file"))).isEmpty();
     }
 
     private void waitForChart(String id) {

@@ -92,7 +92,7 @@ class GroupChoicesBrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", choice);
         Browser.screenshot(driver, "groups-choice-answer");
         driver.findElement(By.cssSelector("button[value=send]")).click();
-        assertThat(driver.findElements(By.id("answer-errors"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.id("answer-errors"))).isEmpty();
 
         assertThat(memberships.of(invitation.person(), Instant.now())).contains(enjoying.id()).doesNotContain(other.id());
         Membership chosen = memberships.of(invitation.person()).stream().filter(m -> m.group().equals(enjoying.id()) && m.to() == null)

@@ -61,7 +61,7 @@ class SegmentsBrowserTest {
 
         String first = cards.get(0).findElement(By.tagName("h2")).getText();
         cards.get(0).findElement(By.cssSelector(".segment-dismiss")).click();
-        assertThat(driver.findElements(By.xpath("//article[h2='" + first + "']"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.xpath("//article[h2='" + first + "']"))).isEmpty();
     }
 
     @Test

@@ -127,7 +127,7 @@ class WidgetBrowserTest {
         driver.switchTo().frame(frame);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Uw wandelreis");
-        assertThat(driver.findElements(By.cssSelector("nav, header"))).as("no menu inside the frame").isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("nav, header"))).as("no menu inside the frame").isEmpty();
         driver.findElement(By.xpath("//input[@name='q.nps' and @value='9']/..")).click();
         driver.findElement(By.id("q-beter")).sendKeys("Graag een kaart van de route bij de bevestiging.");
         driver.switchTo().defaultContent();
@@ -154,7 +154,7 @@ class WidgetBrowserTest {
         driver.switchTo().frame(blocked);
         // Chromium replaces a frame refused by frame-ancestors with its own error document.
         wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript("return location.href")).startsWith("chrome-error:"));
-        assertThat(driver.findElements(By.id("q-beter"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.id("q-beter"))).isEmpty();
         driver.switchTo().defaultContent();
     }
 
@@ -174,7 +174,7 @@ class WidgetBrowserTest {
         assertThat(String.valueOf(((JavascriptExecutor) driver).executeScript("return location.href"))).doesNotStartWith("chrome-error:");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Deze link werkt niet (meer)");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Deze vragen kunnen niet worden getoond. U hoeft niets te doen.");
-        assertThat(driver.findElements(By.tagName("form"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.tagName("form"))).isEmpty();
         driver.switchTo().defaultContent();
         Browser.screenshot(driver, "listening-widget-refused");
     }

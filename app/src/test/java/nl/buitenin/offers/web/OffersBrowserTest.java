@@ -96,7 +96,7 @@ class OffersBrowserTest {
         assertThat(interests.standing(person, "Cuba", Instant.now()).closed()).isTrue();
 
         driver.findElement(By.id("stop-offers")).click();
-        assertThat(driver.findElements(By.cssSelector("ul.own-interests"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector("ul.own-interests"))).isEmpty();
         assertThat(consents.isGiven(person, PurposeId.OFFERS)).isFalse();
         assertThat(interests.of(person, Instant.now())).isEmpty();
     }

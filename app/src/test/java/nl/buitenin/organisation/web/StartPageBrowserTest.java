@@ -59,7 +59,7 @@ class StartPageBrowserTest {
                     driver.findElement(By.cssSelector("form.lang button[value=" + language + "]")).click();
                     String shot = "start-" + user.getKey() + "-" + width + "-" + language;
                     Browser.screenshot(driver, shot);
-                    List<String> headings = driver.findElements(By.cssSelector(".panel h2")).stream().map(WebElement::getText).toList();
+                    List<String> headings = Browser.foundNow(driver, By.cssSelector(".panel h2")).stream().map(WebElement::getText).toList();
                     if (language.equals("nl")) {
                         assertThat(headings).as("panels of %s", user.getKey()).containsExactlyElementsOf(user.getValue());
                     } else {
@@ -69,7 +69,7 @@ class StartPageBrowserTest {
                     assertThat(VisibleText.problemsInText(text)).as("ids or keys on %s", shot).isEmpty();
                     assertThat(text).as("untranslated text on %s", shot).doesNotContain("??");
                     for (WebElement panel : driver.findElements(By.cssSelector(".panel"))) {
-                        List<WebElement> figures = panel.findElements(By.cssSelector("a.figure"));
+                        List<WebElement> figures = Browser.foundNow(driver, panel, By.cssSelector("a.figure"));
                         // A panel shows figures, or says in words why it has none.
                         assertThat(figures.isEmpty() ? panel.findElement(By.cssSelector("p.muted")).getText() : "figures")
                                 .as("panel %s on %s", panel.findElement(By.tagName("h2")).getText(), shot).isNotBlank();

@@ -77,7 +77,7 @@ class PilotsBrowserTest {
         String running = main();
         assertThat(running).contains("Voortgang").contains("Tot nu toe").contains("pas na de laatste dag")
                 .doesNotContain("Resultaat").doesNotContain("; p ");
-        assertThat(driver.findElements(By.id("result"))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.id("result"))).isEmpty();
         assertThat(VisibleText.problemsInText(running)).isEmpty();
         fits();
         Browser.screenshot(driver, "pilots-running-" + screen);

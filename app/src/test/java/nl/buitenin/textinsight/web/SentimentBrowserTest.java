@@ -115,7 +115,7 @@ class SentimentBrowserTest {
         WebElement sentiment = driver.findElement(By.cssSelector(".sentiment"));
         String before = sentiment.findElement(By.cssSelector("strong.feeling")).getText();
         assertThat(WORDS).contains(before);
-        assertThat(driver.findElements(By.cssSelector(".sentiment form.correct"))).as("an agent cannot correct").isEmpty();
+        assertThat(Browser.foundNow(driver, By.cssSelector(".sentiment form.correct"))).as("an agent cannot correct").isEmpty();
         // The sentiment says nothing but words (the case's history names its source by id: not this page's part).
         assertThat(VisibleText.problemsInText(sentiment.getText())).isEmpty();
         Browser.screenshot(driver, "sentiment-case-agent");

@@ -94,8 +94,8 @@ class SuggestedThemesBrowserTest {
 
         // Opened again: neither is waiting any more; the adopted theme is on the themes page with its phrases.
         driver.get(url("/themes/suggested"));
-        assertThat(driver.findElements(By.id(firstId))).isEmpty();
-        assertThat(driver.findElements(By.id(secondId))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.id(firstId))).isEmpty();
+        assertThat(Browser.foundNow(driver, By.id(secondId))).isEmpty();
         assertThat(driver.findElement(By.id("suggested")).getText()).doesNotContain(secondTitle + "\n");
         driver.get(url("/loop/themes"));
         WebElement row = driver.findElement(By.xpath("//table[@id='themes']//tr[td[text()='Ontdekt thema']]"));
