@@ -362,22 +362,27 @@ public final class JourneyBenchmarks {
             throws Exception {
         StringBuilder responses = new StringBuilder();
         StringBuilder answers = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < rows; i++) {
             String id = java.util.UUID.randomUUID().toString();
             Instant at = base.plusSeconds(i * 37L);
             responses.append(id).append(',').append(survey).append(',').append(touchpoints.get(i % touchpoints.size())).append(',')
                     .append(person(i)).append(",api:").append(tag).append('-').append(i).append(",IMPORT,nl,COMPLETED,")
-                    .append(at).append(',').append(at).append(',').append(at).append('\n');
-            answers.append(id).append(",nps,").append(score(i)).append(",\n");
-            answers.append(id).append(",beter,,\"").append(comment(i)).append("\"\n");
+                    .append(at).append(',').append(at).append(',').append(at).append(',').append(at).append('\n');
+            keys.append("api:").append(tag).append('-').append(i).append(',').append(id).append(',').append(at).append('\n');
+            answers.append(id).append(",nps,").append(score(i)).append(",,").append(at).append('\n');
+            answers.append(id).append(",beter,,\"").append(comment(i)).append("\",").append(at).append('\n');
         }
         long start = System.nanoTime();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("copy listening_response (id, survey_id, touchpoint_id, person_key, source_ref, channel, language, status, "
-                    + "invited_at, started_at, completed_at) from stdin with (format csv)", new StringReader(responses.toString()));
-            copy.copyIn("copy listening_answer (response_id, question_key, score, text_value) from stdin with (format csv)",
+                    + "invited_at, started_at, completed_at, created_at) from stdin with (format csv)", new StringReader(responses.toString()));
+            copy.copyIn("copy listening_response_key (source_ref, id, created_at) from stdin with (format csv)",
+                    new StringReader(keys.toString()));
+            copy.copyIn("copy listening_answer (response_id, question_key, score, text_value, response_created_at) from stdin "
+                    + "with (format csv)",
                     new StringReader(answers.toString()));
         }
         return System.nanoTime() - start;

@@ -41,8 +41,9 @@ final class ScaleData {
     static final int DAYS = 730;
     static final String INTERACTION_COLUMNS = "source_id, touchpoint_id, occurred_at, local_day, person_key, kind";
     static final String RESPONSE_COLUMNS = "id, survey_id, touchpoint_id, person_key, source_ref, channel, language, status, "
-            + "invited_at, started_at, completed_at";
-    static final String ANSWER_COLUMNS = "response_id, question_key, score";
+            + "invited_at, started_at, completed_at, created_at";
+    static final String RESPONSE_KEY_COLUMNS = "source_ref, id, created_at";
+    static final String ANSWER_COLUMNS = "response_id, question_key, score, response_created_at";
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
     /** A survey version and the scored questions it asks: key and the lowest and highest value. */
@@ -244,6 +245,12 @@ final class ScaleData {
                 response(copy.out(), r);
             }
         }
+        // One claim per source reference, as the application's writer makes (listening_response_key).
+        try (Copy copy = new Copy(connection, "listening_response_key", RESPONSE_KEY_COLUMNS)) {
+            for (Response r : responses) {
+                copy.out().append(r.sourceRef()).append(',').append(r.id().toString()).append(',').append(r.at().toString()).append('\n');
+            }
+        }
         try (Copy copy = new Copy(connection, "listening_answer", ANSWER_COLUMNS)) {
             for (Response r : responses) {
                 answers(copy.out(), r);
@@ -255,14 +262,15 @@ final class ScaleData {
         String at = r.at().toString();
         out.append(r.id().toString()).append(',').append(r.survey().id().toString()).append(',').append(r.touchpoint().toString())
                 .append(',').append(r.person()).append(',').append(r.sourceRef()).append(",IMPORT,nl,COMPLETED,").append(at).append(',')
-                .append(at).append(',').append(at).append('\n');
+                .append(at).append(',').append(at).append(',').append(at).append('\n');
     }
 
     static void answers(Writer out, Response r) throws IOException {
         String id = r.id().toString();
         List<Question> questions = r.survey().questions();
         for (int q = 0; q < questions.size(); q++) {
-            out.append(id).append(',').append(questions.get(q).key()).append(',').append(Integer.toString(r.scores()[q])).append('\n');
+            out.append(id).append(',').append(questions.get(q).key()).append(',').append(Integer.toString(r.scores()[q])).append(',')
+                    .append(r.at().toString()).append('\n');
         }
     }
 

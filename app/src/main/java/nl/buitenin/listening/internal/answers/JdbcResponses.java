@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.SurveyId;
@@ -26,8 +27,13 @@ import nl.buitenin.platform.BulkInsert;
 import nl.buitenin.privacy.PersonKey;
 
 /**
- * Responses and their answers: the one writer of {@code listening_response} and {@code listening_answer}. Invitations
- * and widget tickets {@link #create} a response; {@link Completions} completes responses through {@link #complete}.
+ * Responses and their answers: the one writer of {@code listening_response}, {@code listening_response_key} and
+ * {@code listening_answer}. Invitations and widget tickets {@link #create} a response; {@link Completions} completes
+ * responses through {@link #complete}.
+ * <p>
+ * A response's {@code created_at} is set once, at its insert (the invitation's time, or the completion's for a response
+ * stored completed), and its answers carry it: on PostgreSQL both tables are partitioned by month of it. One response
+ * per source reference is kept by claiming the reference in {@code listening_response_key} first (docs/scaling.md).
  */
 @Repository
 public class JdbcResponses {
@@ -52,21 +58,30 @@ public class JdbcResponses {
      * A new response for a source, about a contact in which {@code staff} of {@code team} served the person (either may be
      * null); returns empty (and stores nothing) when the source already has one.
      */
+    @Transactional
     public Optional<UUID> create(SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
             ResponseChannel channel, String language, ResponseStatus status, Instant invitedAt, Instant expiresAt,
             @Nullable String staff, @Nullable String team) {
         UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("insert into listening_response (id, survey_id, touchpoint_id, person_key, source_ref, channel, "
-                        + "language, status, invited_at, expires_at, staff_ref, team) values (:id, :survey, :touchpoint, :person, :source, "
-                        + ":channel, :language, :status, :invited, :expires, :staff, :team) on conflict do nothing")
+        Instant createdAt = invitedAt != null ? invitedAt : Instant.now();
+        int claimed = jdbc.sql("insert into listening_response_key (source_ref, id, created_at) values (:source, :id, :created) "
+                        + "on conflict do nothing")
+                .param("source", sourceRef).param("id", id).param("created", utc(createdAt)).update();
+        if (claimed != 1) {
+            return Optional.empty();
+        }
+        jdbc.sql("insert into listening_response (id, survey_id, touchpoint_id, person_key, source_ref, channel, "
+                        + "language, status, invited_at, expires_at, staff_ref, team, created_at) values (:id, :survey, :touchpoint, :person, "
+                        + ":source, :channel, :language, :status, :invited, :expires, :staff, :team, :created)")
                 .param("staff", staff).param("team", team)
                 .param("id", id).param("survey", survey.value())
                 .param("touchpoint", touchpoint == null ? null : touchpoint.value())
                 .param("person", person == null ? null : person.value())
                 .param("source", sourceRef).param("channel", channel.name()).param("language", language)
                 .param("status", status.name()).param("invited", utc(invitedAt)).param("expires", utc(expiresAt))
+                .param("created", utc(createdAt))
                 .update();
-        return inserted == 1 ? Optional.of(id) : Optional.empty();
+        return Optional.of(id);
     }
 
     /** Marks a response as coming through a widget site, whose origins may frame its answer page. */
@@ -87,7 +102,7 @@ public class JdbcResponses {
     }
 
     public Optional<UUID> bySource(String sourceRef) {
-        return jdbc.sql("select id from listening_response where source_ref = :source").param("source", sourceRef)
+        return jdbc.sql("select id from listening_response_key where source_ref = :source").param("source", sourceRef)
                 .query(UUID.class).optional();
     }
 
@@ -100,7 +115,8 @@ public class JdbcResponses {
             return false;
         }
         jdbc.sql("delete from listening_answer where response_id = :id").param("id", id).update();
-        ANSWERS.write(batches, answers.stream().map(answer -> new AnswerRow(id, answer)).toList());
+        Instant createdAt = createdAt(List.of(id)).get(id);
+        ANSWERS.write(batches, answers.stream().map(answer -> new AnswerRow(id, createdAt, answer)).toList());
         return true;
     }
 
@@ -121,9 +137,14 @@ public class JdbcResponses {
                 ResponseChannel channel, String language, Instant invitedAt, Instant expiresAt, Instant at, List<GivenAnswer> answers) {
             this(id, invited, survey, touchpoint, person, sourceRef, channel, language, invitedAt, expiresAt, at, answers, null, null);
         }
+
+        /** When the response came to be, if it is stored now: invited before, or completed now. */
+        Instant createdAt() {
+            return invitedAt != null ? invitedAt : at;
+        }
     }
 
-    private record AnswerRow(UUID response, GivenAnswer answer) {
+    private record AnswerRow(UUID response, Instant responseCreatedAt, GivenAnswer answer) {
     }
 
     /** A new response stored completed; a source that has a response already keeps it (a retry creates nothing). */
@@ -142,10 +163,13 @@ public class JdbcResponses {
             .column("expires_at", BulkInsert.Type.TIMESTAMP, Completing::expiresAt)
             .column("staff_ref", BulkInsert.Type.TEXT, Completing::staff)
             .column("team", BulkInsert.Type.TEXT, Completing::team)
+            .column("created_at", BulkInsert.Type.TIMESTAMP, Completing::createdAt)
+            .claimedIn("listening_response_key", "source_ref", "id", "created_at")
             .ifAbsent("id");
 
     private static final BulkInsert<AnswerRow> ANSWERS = BulkInsert.<AnswerRow>into("listening_answer")
             .column("response_id", BulkInsert.Type.UUID, AnswerRow::response)
+            .column("response_created_at", BulkInsert.Type.TIMESTAMP, AnswerRow::responseCreatedAt)
             .column("question_key", BulkInsert.Type.TEXT, a -> a.answer().questionKey())
             .column("score", BulkInsert.Type.INTEGER, a -> a.answer().score())
             .column("choices", BulkInsert.Type.TEXT, a -> a.answer().choices().isEmpty() ? null : String.join("\n", a.answer().choices()))
@@ -180,10 +204,25 @@ public class JdbcResponses {
             }
         }
         List<Completing> completed = batch.stream().filter(c -> done.contains(c.id())).toList();
+        // An invited response came to be when it was stored, which the caller's invitedAt may not say exactly.
+        Map<UUID, Instant> createdAt = createdAt(completed.stream().filter(Completing::invited).map(Completing::id).toList());
         List<AnswerRow> answers = new ArrayList<>();
-        completed.forEach(c -> c.answers().forEach(answer -> answers.add(new AnswerRow(c.id(), answer))));
+        completed.forEach(c -> c.answers().forEach(answer ->
+                answers.add(new AnswerRow(c.id(), c.invited() ? createdAt.get(c.id()) : c.createdAt(), answer))));
         ANSWERS.write(batches, answers);
         return completed;
+    }
+
+    private Map<UUID, Instant> createdAt(List<UUID> responses) {
+        Map<UUID, Instant> found = new HashMap<>();
+        for (int from = 0; from < responses.size(); from += 500) {
+            jdbc.sql("select id, created_at from listening_response where id in (:ids)")
+                    .param("ids", responses.subList(from, Math.min(responses.size(), from + 500)))
+                    .query(rs -> {
+                        found.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant());
+                    });
+        }
+        return found;
     }
 
     public List<GivenAnswer> answersOf(UUID response) {
@@ -309,8 +348,20 @@ public class JdbcResponses {
         }
         gone.remember(jdbc.sql("select source_ref from listening_response where person_key = :person").param("person", person.value())
                 .query(String.class).list(), GoneSources.Reason.FORGOTTEN);
-        jdbc.sql("update listening_response set person_key = null, source_ref = 'forgotten:' || id where person_key = :person")
-                .param("person", person.value()).update();
+        rewriteSources(jdbc, "forgotten:", "person_key = :person", Map.of("person", person.value()));
+    }
+
+    /**
+     * Drops the person from the responses that match {@code where} and replaces their source references by
+     * {@code prefix} and the response's id, in the responses and in their claims alike (the gone reference is
+     * remembered apart, in {@link GoneSources}).
+     */
+    static void rewriteSources(JdbcClient jdbc, String prefix, String where, Map<String, ?> params) {
+        jdbc.sql("update listening_response_key set source_ref = :prefix || cast(id as varchar(36)) where id in "
+                        + "(select id from listening_response where " + where + ")")
+                .params(params).param("prefix", prefix).update();
+        jdbc.sql("update listening_response set person_key = null, source_ref = :prefix || cast(id as varchar(36)) where " + where)
+                .params(params).param("prefix", prefix).update();
     }
 
     private static Response read(ResultSet rs) throws SQLException {

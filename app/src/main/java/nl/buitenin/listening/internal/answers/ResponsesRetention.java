@@ -2,6 +2,7 @@ package nl.buitenin.listening.internal.answers;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -46,8 +47,7 @@ class ResponsesRetention {
         gone.remember(jdbc.sql("select source_ref from listening_response where person_key is not null "
                         + "and coalesce(completed_at, invited_at) < :cutoff")
                 .param("cutoff", cutoff).query(String.class).list(), GoneSources.Reason.EXPIRED);
-        jdbc.sql("update listening_response set person_key = null, source_ref = 'expired:' || id "
-                        + "where person_key is not null and coalesce(completed_at, invited_at) < :cutoff")
-                .param("cutoff", cutoff).update();
+        JdbcResponses.rewriteSources(jdbc, "expired:", "person_key is not null and coalesce(completed_at, invited_at) < :cutoff",
+                Map.of("cutoff", cutoff));
     }
 }

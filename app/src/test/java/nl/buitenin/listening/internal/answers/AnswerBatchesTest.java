@@ -8,10 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +43,11 @@ import nl.buitenin.listening.internal.Survey;
 import nl.buitenin.listening.internal.SurveyDefinition;
 import nl.buitenin.loop.Cases;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.MonthlyPartitions;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.EventsHandled;
+import nl.buitenin.testing.TestDatabases;
 import nl.buitenin.testing.Unique;
 
 /** Answered surveys sent in batches through the API: validated like page answers, counted once, idempotent. */
@@ -69,6 +73,56 @@ class AnswerBatchesTest {
     JdbcClient jdbc;
     @Autowired
     EventPublicationRegistry events;
+    @Autowired
+    MonthlyPartitions partitions;
+
+    /**
+     * A source sent again with another time stays one response: the source is claimed in listening_response_key, since on
+     * PostgreSQL the responses' own key holds their month. There, an answer of a month without its partition waits in
+     * the default partitions, response and answers, and both move into the month's partitions, the answers kept, when
+     * the partition job makes that month.
+     */
+    @Test
+    void aSourceSentAgainWithAnotherTimeIsADuplicateAndAnOldMonthMovesWithItsAnswers() throws Exception {
+        TouchpointId touchpoint = touchpoint();
+        Survey survey = publishedSurveyWithDetractorRule();
+        String key = apiKeys.issue("answers-" + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        // A month of its own: before any other test's answers, which start in this century's third decade.
+        YearMonth old = YearMonth.of(2000 + ThreadLocalRandom.current().nextInt(10), 1 + ThreadLocalRandom.current().nextInt(12));
+        OffsetDateTime at = old.atDay(10).atTime(12, 0).atOffset(ZoneOffset.UTC);
+        String source = "old-" + UUID.randomUUID();
+        String item = "{\"items\": [{\"sourceId\": \"%s\", \"survey\": \"%s\", \"touchpoint\": \"%s\", \"at\": \"%s\", "
+                + "\"answers\": {\"nps\": [\"%s\"], \"beter\": [\"Meer rust.\"]}}]}";
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                        .content(item.formatted(source, survey.id().value(), touchpoint.value(), at, "9")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                        .content(item.formatted(source, survey.id().value(), touchpoint.value(), OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)
+                                .withNano(0), "2")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(jdbc.sql("select completed_at from listening_response where source_ref = :s").param("s", "api:" + source)
+                .query(OffsetDateTime.class).list()).extracting(OffsetDateTime::toInstant).containsExactly(at.toInstant());
+        if (TestDatabases.current() != TestDatabases.Kind.POSTGRES) {
+            return;
+        }
+        String month = String.format("%04d%02d", old.getYear(), old.getMonthValue());
+        assertThat(partitionsOf(source)).containsExactlyInAnyOrder("listening_response_default", "listening_answer_default");
+
+        partitions.createAhead(3);
+
+        assertThat(partitionsOf(source)).containsExactlyInAnyOrder("listening_response_p" + month, "listening_answer_p" + month);
+        assertThat(jdbc.sql("select a.question_key || '=' || coalesce(cast(a.score as varchar(4)), a.text_value) from listening_answer a "
+                        + "join listening_response r on r.id = a.response_id where r.source_ref = :s order by a.question_key")
+                .param("s", "api:" + source).query(String.class).list()).containsExactly("beter=Meer rust.", "nps=9");
+    }
+
+    /** The partitions the response of a source and its answers lie in, once each. */
+    private Set<String> partitionsOf(String source) {
+        return Set.copyOf(jdbc.sql("select r.tableoid::regclass::text from listening_response r where r.source_ref = :s union all "
+                        + "select a.tableoid::regclass::text from listening_answer a join listening_response r on r.id = a.response_id "
+                        + "where r.source_ref = :s")
+                .param("s", "api:" + source).query(String.class).list());
+    }
 
     @Test
     void validItemsAreCountedOnceInvalidOnesNamedAndARetryCreatesNothing() throws Exception {

@@ -45,11 +45,12 @@ class ResponseRateStartPanelTest {
 
     void response(UUID survey, String person, String status, Instant invitedAt) {
         jdbc.sql("insert into listening_response (id, survey_id, person_key, source_ref, channel, language, status, invited_at, "
-                        + "completed_at) values (:id, :survey, :person, :source, 'EMAIL', 'nl', :status, :invited, :completed)")
+                        + "completed_at, created_at) values (:id, :survey, :person, :source, 'EMAIL', 'nl', :status, :invited, :completed, :created)")
                 .param("id", UUID.randomUUID()).param("survey", survey).param("person", person)
                 .param("source", "rate-" + UUID.randomUUID()).param("status", status)
                 .param("invited", invitedAt == null ? null : OffsetDateTime.ofInstant(invitedAt, ZoneOffset.UTC))
-                .param("completed", status.equals("COMPLETED") ? OffsetDateTime.now(ZoneOffset.UTC) : null).update();
+                .param("completed", status.equals("COMPLETED") ? OffsetDateTime.now(ZoneOffset.UTC) : null)
+                .param("created", OffsetDateTime.ofInstant(invitedAt == null ? Instant.now() : invitedAt, ZoneOffset.UTC)).update();
     }
 
     @Test

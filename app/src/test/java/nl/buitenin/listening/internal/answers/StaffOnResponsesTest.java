@@ -181,7 +181,7 @@ class StaffOnResponsesTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
         transactions.executeWithoutResult(s -> jdbc.sql(
                         "insert into listening_response (id, survey_id, touchpoint_id, source_ref, channel, language, status, invited_at, "
-                                + "completed_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', 'nl', 'COMPLETED', :at, :at, :staff, 'Reisadvies')")
+                                + "completed_at, created_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', 'nl', 'COMPLETED', :at, :at, :at, :staff, 'Reisadvies')")
                 .param("id", UUID.randomUUID()).param("survey", survey.id().value()).param("tp", touchpoint.value())
                 .param("src", "test:" + prefix).param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("staff", staff).update());
 
@@ -212,8 +212,8 @@ class StaffOnResponsesTest {
     void thePrivacyOfficersPageShowsAStaffReferenceInWordsAndErasesItOnlyWhenConfirmed() throws Exception {
         String source = "page-" + UUID.randomUUID();
         transactions.executeWithoutResult(s -> jdbc.sql("insert into listening_response (id, survey_id, touchpoint_id, source_ref, channel, "
-                        + "language, status, invited_at, completed_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', 'nl', "
-                        + "'COMPLETED', :at, :at, :staff, 'Boekingen Utrecht')")
+                        + "language, status, invited_at, completed_at, created_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', "
+                        + "'nl', 'COMPLETED', :at, :at, :at, :staff, 'Boekingen Utrecht')")
                 .param("id", UUID.randomUUID()).param("survey", survey.id().value()).param("tp", touchpoint.value()).param("src", source)
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("staff", staff).update());
         for (String language : List.of("nl", "en")) {
@@ -243,8 +243,8 @@ class StaffOnResponsesTest {
         String source = "old-" + UUID.randomUUID();
         Instant old = Instant.now().minus(400, ChronoUnit.DAYS);
         transactions.executeWithoutResult(s -> jdbc.sql("insert into listening_response (id, survey_id, touchpoint_id, source_ref, channel, "
-                        + "language, status, invited_at, completed_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', 'nl', "
-                        + "'COMPLETED', :at, :at, :staff, 'Klantenservice')")
+                        + "language, status, invited_at, completed_at, created_at, staff_ref, team) values (:id, :survey, :tp, :src, 'IMPORT', "
+                        + "'nl', 'COMPLETED', :at, :at, :at, :staff, 'Klantenservice')")
                 .param("id", UUID.randomUUID()).param("survey", survey.id().value()).param("tp", touchpoint.value()).param("src", source)
                 .param("at", old.atOffset(ZoneOffset.UTC)).param("staff", staff).update());
         EventsHandled handled = EventsHandled.since(registry);
