@@ -48,8 +48,14 @@ class ExecutorEventBacklog implements EventBacklog {
         if (executor == null) {
             return 0;
         }
-        ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
-        return pool.getQueue().size();
+        try {
+            ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
+            return pool.getQueue().size();
+        } catch (IllegalStateException notRunning) {
+            // Not initialised yet, or already closed (a request that arrives while the application starts or stops):
+            // no listener can run, so nothing is queued that waiting would drain.
+            return 0;
+        }
     }
 
     @Override
