@@ -38,11 +38,7 @@ class PartitionMigrationTest {
     @Test
     void aFilledDatabaseKeepsEveryRowInItsMonth() throws SQLException {
         assumeThat(TestDatabases.current()).as("partitions are PostgreSQL's; H2 keeps plain tables").isEqualTo(TestDatabases.Kind.POSTGRES);
-        TestDatabases.Database database = TestDatabases.freshPostgres();
-        // Up to the last migration before the partitions, whichever that is by now.
-        MigrationVersion before = java.util.Arrays.stream(flyway(database, MigrationVersion.LATEST).info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null && v.compareTo(PARTITIONS) < 0).max(MigrationVersion::compareTo).orElseThrow();
-        flyway(database, before).migrate();
+        TestDatabases.Database database = migratedUpTo(PARTITIONS);
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             fill(connection);
             String interactions = fingerprint(connection, "interaction", "source_id");
@@ -82,10 +78,7 @@ class PartitionMigrationTest {
     @Test
     void responsesAndAnswersKeepEveryRowAndLieInTheirResponsesMonth() throws SQLException {
         assumeThat(TestDatabases.current()).as("partitions are PostgreSQL's; H2 keeps plain tables").isEqualTo(TestDatabases.Kind.POSTGRES);
-        TestDatabases.Database database = TestDatabases.freshPostgres();
-        MigrationVersion before = java.util.Arrays.stream(flyway(database, MigrationVersion.LATEST).info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null && v.compareTo(RESPONSE_PARTITIONS) < 0).max(MigrationVersion::compareTo).orElseThrow();
-        flyway(database, before).migrate();
+        TestDatabases.Database database = migratedUpTo(RESPONSE_PARTITIONS);
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             int answers = fillResponses(connection);
             String responseRows = text(connection, "select md5(string_agg(concat_ws('|', " + RESPONSE_COLUMNS + "), '/' order by id)) "
@@ -183,6 +176,15 @@ class PartitionMigrationTest {
             answer.executeBatch();
         }
         return answers;
+    }
+
+    /** A fresh PostgreSQL database migrated up to the last migration before {@code version}, whichever that is by now. */
+    private static TestDatabases.Database migratedUpTo(MigrationVersion version) {
+        TestDatabases.Database database = TestDatabases.freshPostgres();
+        MigrationVersion before = java.util.Arrays.stream(flyway(database, MigrationVersion.LATEST).info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v != null && v.compareTo(version) < 0).max(MigrationVersion::compareTo).orElseThrow();
+        flyway(database, before).migrate();
+        return database;
     }
 
     private static Flyway flyway(TestDatabases.Database database, MigrationVersion target) {

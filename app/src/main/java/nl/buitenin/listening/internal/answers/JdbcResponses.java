@@ -49,6 +49,7 @@ public class JdbcResponses {
     }
 
     /** A new response for a source; returns empty (and stores nothing) when the source already has one. */
+    @Transactional
     public Optional<UUID> create(SurveyId survey, TouchpointId touchpoint, PersonKey person, String sourceRef,
             ResponseChannel channel, String language, ResponseStatus status, Instant invitedAt, Instant expiresAt) {
         return create(survey, touchpoint, person, sourceRef, channel, language, status, invitedAt, expiresAt, null, null);
