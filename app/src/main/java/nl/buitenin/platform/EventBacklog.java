@@ -23,4 +23,12 @@ public interface EventBacklog {
 
     /** The listener invocations waiting for a thread now. */
     int queued();
+
+    /**
+     * Returns true once every listener invocation handed to the listeners' threads so far has ended, and nothing new
+     * came in meanwhile; false when that did not happen within {@code within}. For a caller that must see what the
+     * listeners make of its own writes before it goes on, such as the demo between its steps. A publication that failed
+     * waits for the resubmission job and does not hold this up.
+     */
+    boolean awaitSettled(java.time.Duration within);
 }

@@ -22,6 +22,7 @@ import nl.buitenin.demo.DemoStep;
 import nl.buitenin.organisation.Organisation;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.organisation.PersonWord;
+import nl.buitenin.platform.EventBacklog;
 import nl.buitenin.platform.StartupNotes;
 
 /**
@@ -35,6 +36,7 @@ import nl.buitenin.platform.StartupNotes;
 class DemoLoader implements ApplicationRunner {
 
     static final String PASSWORD = "buitenpad-demo";
+    private static final java.time.Duration SETTLE = java.time.Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -44,9 +46,11 @@ class DemoLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final StartupNotes notes;
     private final Clock clock;
+    private final EventBacklog listeners;
 
     DemoLoader(Users users, Organisations organisations, List<DemoStep> steps, DemoProperties properties,
-            StartupNotes notes, Clock clock) {
+            StartupNotes notes, Clock clock, EventBacklog listeners) {
+        this.listeners = listeners;
         this.users = users;
         this.organisations = organisations;
         this.steps = steps.stream().sorted(Comparator.comparingInt(DemoStep::order)).toList();
@@ -76,6 +80,11 @@ class DemoLoader implements ApplicationRunner {
         for (DemoStep step : steps) {
             long stepStart = System.nanoTime();
             step.load(context);
+            // What the listeners make of a step's writes (cases opened, texts analysed) is done before the next step reads
+            // it, so each start of the demo gives the same data, and the demo is whole once the links are printed.
+            if (!listeners.awaitSettled(SETTLE)) {
+                log.warn("Demo: the listeners were still busy {} after the step '{}'; the next step goes on", SETTLE, step.name());
+            }
             log.info("Demo: {} loaded in {} ms", step.name(), (System.nanoTime() - stepStart) / 1_000_000);
         }
         log.info("Demo organisation '{}' with {} people loaded in {} ms", organisation.name(), properties.people(),

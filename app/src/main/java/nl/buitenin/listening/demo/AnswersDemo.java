@@ -102,7 +102,6 @@ class AnswersDemo implements DemoStep {
 
     @Override
     public void load(DemoContext context) {
-        Random random = context.random(name());
         Askable people = Askable.from(context.get("privacy.feedbackSince"));
         LocalDate improvement = context.today().minusMonths(9);
         List<CompletedResponse> caseAnswers = new ArrayList<>();
@@ -122,6 +121,12 @@ class AnswersDemo implements DemoStep {
             Random bases = context.random(name() + ":base:" + summary.titleNl());
             Map<TouchpointId, Double> base = new java.util.HashMap<>();
             touchpoints.forEach(t -> base.put(t, 0.68 + bases.nextDouble() * 0.2));
+            // And each touchpoint's answers from a generator of its own: the day's volumes come ordered by the touchpoint's
+            // id, which is new at every start, so one shared stream handed a touchpoint other draws each time.
+            Map<TouchpointId, Random> draws = new java.util.HashMap<>();
+            for (int i = 0; i < touchpoints.size(); i++) {
+                draws.put(touchpoints.get(i), context.random(name() + ":" + summary.titleNl() + ":" + i));
+            }
             LocalDate recent = context.today().minusWeeks(RECENT_WEEKS).plusDays(1);
             Map<TouchpointId, Double> recentRate = recentRates(volumes, recent);
             // One batch (and transaction) per survey and month keeps the demo fast without one huge transaction.
@@ -132,6 +137,7 @@ class AnswersDemo implements DemoStep {
             for (List<DailyVolume> month : byMonth.values()) {
                 List<Completions.Completion> batch = new ArrayList<>();
                 for (DailyVolume volume : month) {
+                    Random random = draws.get(volume.touchpoint());
                     double rate = volume.day().isBefore(recent) ? RESPONSE_RATE : recentRate.getOrDefault(volume.touchpoint(), RESPONSE_RATE);
                     int answers = binomial(random, volume.count(), rate);
                     for (int i = 0; i < answers; i++) {

@@ -78,6 +78,46 @@ class ExecutorEventBacklog implements EventBacklog {
         }
     }
 
+    @Override
+    public boolean awaitSettled(Duration within) {
+        if (executor == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        long seen = -1;
+        while (true) {
+            long handed;
+            long ended;
+            try {
+                ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
+                // Read the ended ones first: a task that ends between the reads then shows as not ended, never the reverse.
+                ended = pool.getCompletedTaskCount();
+                handed = pool.getTaskCount();
+            } catch (IllegalStateException notRunning) {
+                return true;
+            }
+            // Settled when all handed tasks ended, twice in a row with the same count: a listener that publishes another
+            // event hands it over before it ends, so the second look would see the new task.
+            if (handed == ended) {
+                if (handed == seen) {
+                    return true;
+                }
+                seen = handed;
+            } else {
+                seen = -1;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     /** A few seconds (at most the wait, at least one): a queue at its limit drains by hundreds of invocations a second. */
     private Duration retryAfter() {
         Duration few = wait.compareTo(Duration.ofSeconds(5)) < 0 ? wait : Duration.ofSeconds(5);

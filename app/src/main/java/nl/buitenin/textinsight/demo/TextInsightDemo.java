@@ -27,6 +27,7 @@ import nl.buitenin.textinsight.internal.DemandAfterCommit;
 import nl.buitenin.textinsight.internal.Notes;
 import nl.buitenin.textinsight.internal.ResponseText;
 import nl.buitenin.textinsight.internal.TextReading;
+import nl.buitenin.textinsight.internal.ThemeSuggestions;
 
 /**
  * Buitenpad's texts read: every comment of the demo's answers (which the demo stores without publishing, so no
@@ -69,9 +70,11 @@ class TextInsightDemo implements DemoStep {
     private final Touchpoints touchpoints;
     private final Interactions interactions;
     private final DemandAfterCommit demand;
+    private final ThemeSuggestions suggestions;
 
     TextInsightDemo(Comments comments, Notes notes, TextReading reading, Touchpoints touchpoints, Interactions interactions,
-            DemandAfterCommit demand) {
+            DemandAfterCommit demand, ThemeSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.interactions = interactions;
         this.demand = demand;
         this.comments = comments;
@@ -92,6 +95,8 @@ class TextInsightDemo implements DemoStep {
 
     @Override
     public void load(DemoContext context) {
+        // The loop step's tags are all in: the model learns from them all before it suggests on the comments.
+        suggestions.rebuild();
         int analysed = analyseComments();
         int recorded = recordNotes(context);
         // The demo's contacts came in as history, without events: their reasons are read here, as a listener would.

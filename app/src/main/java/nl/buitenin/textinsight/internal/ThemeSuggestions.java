@@ -77,6 +77,18 @@ public class ThemeSuggestions {
         this.rebuildEvery = rebuildEvery;
     }
 
+    /**
+     * Builds the model now from the tags as they are, whatever the interval: for a caller that has just written tags
+     * itself and analyses texts next (the demo, which would otherwise suggest with a model of whenever the last build
+     * happened to be).
+     */
+    public void rebuild() {
+        synchronized (this) {
+            built = null;
+        }
+        current();
+    }
+
     /** Analysts changed tags: the next suggestion (after the rebuild interval) trains the model again. */
     @ApplicationModuleListener
     void on(ThemeTagsChanged changed) {

@@ -59,6 +59,46 @@ class ExecutorEventBacklogTest {
         }
     }
 
+    @Test
+    void settledOnlyOnceEveryTaskAndTheTasksItHandedOnEnded() throws InterruptedException {
+        ThreadPoolTaskExecutor executor = executor();
+        CountDownLatch hold = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean secondRan = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            ExecutorEventBacklog backlog = new ExecutorEventBacklog(executor, 10, Duration.ofSeconds(30));
+            assertThat(backlog.awaitSettled(Duration.ofMillis(100))).isTrue();
+            // A listener that is held, and then hands another on before it ends, as a listener publishing an event does.
+            executor.execute(() -> {
+                await(hold);
+                executor.execute(() -> {
+                    sleep(50);
+                    secondRan.set(true);
+                });
+            });
+
+            assertThat(backlog.awaitSettled(Duration.ofMillis(100))).isFalse();
+            hold.countDown();
+            assertThat(backlog.awaitSettled(Duration.ofSeconds(10))).isTrue();
+            assertThat(secondRan).isTrue();
+        } finally {
+            hold.countDown();
+            executor.shutdown();
+        }
+    }
+
+    @Test
+    void anExecutorNotStartedYetIsSettled() {
+        assertThat(new ExecutorEventBacklog(new ThreadPoolTaskExecutor(), 1, Duration.ofSeconds(30)).awaitSettled(Duration.ZERO)).isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static ThreadPoolTaskExecutor executor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
