@@ -46,6 +46,8 @@ class DerivedAttributesStorageTest {
     CustomerGroups customerGroups;
     @Autowired
     EventPublicationRegistry registry;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     GroupsFixture fixture;
 
@@ -106,6 +108,57 @@ class DerivedAttributesStorageTest {
         assertThat(customerGroups.of(person, now.minus(20, ChronoUnit.DAYS))).contains(regulars);
         assertThat(derived.of(person)).contains(new DerivedAttributes.Value("purchases_12m", "1", now.minus(40, ChronoUnit.DAYS)),
                 new DerivedAttributes.Value("purchases_12m", "2", now.minus(20, ChronoUnit.DAYS)));
+    }
+
+    /**
+     * A new interaction rewrites only the values it changes: the rows of the values it leaves as they were keep their
+     * ids (they are not deleted and inserted again), and the stored values are still exactly the person's whole set,
+     * each once.
+     */
+    @Test
+    void aNewInteractionRewritesOnlyTheValuesItChanges() throws Exception {
+        PersonKey person = fixture.person();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant first = now.minus(700, ChronoUnit.DAYS);
+        Instant second = now.minus(600, ChronoUnit.DAYS);
+        EventsHandled handled = EventsHandled.since(registry);
+        ingest.ingest(List.of(purchase(tag + "-1", person, first), purchase(tag + "-2", person, second)));
+        handled.await();
+        java.util.Map<DerivedAttributes.Value, UUID> before = rows(person);
+        assertThat(before).containsKeys(new DerivedAttributes.Value("purchases_12m", "1", first),
+                new DerivedAttributes.Value("purchases_12m", "2", second));
+
+        EventsHandled next = EventsHandled.since(registry);
+        ingest.ingest(List.of(purchase(tag + "-3", person, now.minus(10, ChronoUnit.DAYS))));
+        next.await();
+        java.util.Map<DerivedAttributes.Value, UUID> after = rows(person);
+
+        // Both purchases of long ago lapsed before the new one: their values stay, on the same rows.
+        assertThat(after).containsEntry(new DerivedAttributes.Value("purchases_12m", "1", first),
+                before.get(new DerivedAttributes.Value("purchases_12m", "1", first)));
+        before.forEach((value, id) -> {
+            if (after.containsKey(value)) {
+                assertThat(after.get(value)).as("the row of %s", value).isEqualTo(id);
+            }
+        });
+        assertThat(after).containsKey(new DerivedAttributes.Value("purchases_12m", "1", now.minus(10, ChronoUnit.DAYS)));
+        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(derived.of(person));
+        assertThat(after.values()).doesNotHaveDuplicates();
+        assertThat(after).hasSizeGreaterThan(before.size());
+    }
+
+    /** Each stored derived value of the person with its row's id; fails when a value is stored twice. */
+    private java.util.Map<DerivedAttributes.Value, UUID> rows(PersonKey person) {
+        java.util.Map<DerivedAttributes.Value, UUID> rows = new java.util.HashMap<>();
+        jdbc.sql("select name, attr_value, valid_from, id from groups_attribute where person_key = :p and derived = true")
+                .param("p", person.value()).query((rs, n) -> {
+                    DerivedAttributes.Value value = new DerivedAttributes.Value(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant());
+                    assertThat(rows.put(value, rs.getObject(4, UUID.class))).as("stored twice: %s", value).isNull();
+                    return value;
+                }).list();
+        return rows;
     }
 
     private InteractionInput purchase(String sourceId, PersonKey person, Instant at) {
