@@ -1,6 +1,7 @@
 package nl.buitenin.demo.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +37,7 @@ import nl.buitenin.platform.StartupNotes;
 class DemoLoader implements ApplicationRunner {
 
     static final String PASSWORD = "buitenpad-demo";
-    private static final java.time.Duration SETTLE = java.time.Duration.ofMinutes(2);
+    private static final Duration SETTLE = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 

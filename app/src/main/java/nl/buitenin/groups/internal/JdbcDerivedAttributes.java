@@ -85,32 +85,35 @@ public class JdbcDerivedAttributes {
 
         /** Matched as multisets: a value stored twice and wanted once loses one of its rows. */
         private static Difference between(List<Stored> stored, List<DerivedAttributes.Value> wanted) {
-            Map<DerivedAttributes.Value, Integer> still = new java.util.HashMap<>();
-            wanted.forEach(value -> still.merge(value, 1, Integer::sum));
+            Map<DerivedAttributes.Value, Integer> unmatched = new java.util.HashMap<>();
+            wanted.forEach(value -> unmatched.merge(value, 1, Integer::sum));
             List<UUID> gone = new ArrayList<>();
             for (Stored row : stored) {
-                Integer left = still.get(row.value());
-                if (left == null) {
+                if (!take(unmatched, row.value())) {
                     gone.add(row.id());
-                } else if (left == 1) {
-                    still.remove(row.value());
-                } else {
-                    still.put(row.value(), left - 1);
                 }
             }
             List<DerivedAttributes.Value> added = new ArrayList<>();
             for (DerivedAttributes.Value value : wanted) {
-                Integer left = still.get(value);
-                if (left != null) {
+                if (take(unmatched, value)) {
                     added.add(value);
-                    if (left == 1) {
-                        still.remove(value);
-                    } else {
-                        still.put(value, left - 1);
-                    }
                 }
             }
             return new Difference(gone, added);
+        }
+
+        /** Takes one of {@code value} out of the multiset; false when none was left. */
+        private static boolean take(Map<DerivedAttributes.Value, Integer> multiset, DerivedAttributes.Value value) {
+            Integer left = multiset.get(value);
+            if (left == null) {
+                return false;
+            }
+            if (left == 1) {
+                multiset.remove(value);
+            } else {
+                multiset.put(value, left - 1);
+            }
+            return true;
         }
     }
 
