@@ -7,6 +7,8 @@ import org.springframework.core.env.Environment;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import nl.buitenin.platform.internal.PostgresCustomPlans;
+
 /**
  * The two connection pools: the primary's, configured exactly as Spring Boot would ({@code spring.datasource.*},
  * {@code spring.datasource.hikari.*}), and the replica's, read-only. Held here rather than as two {@code DataSource}
@@ -23,6 +25,7 @@ final class ReplicaPools implements AutoCloseable {
     ReplicaPools(DataSourceProperties primaryProperties, Environment environment, ReplicaProperties settings) {
         this.primary = primaryProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(primary));
+        PostgresCustomPlans.apply(primary);
         if (primary.getPoolName() == null) {
             primary.setPoolName("primary");
         }
@@ -38,6 +41,7 @@ final class ReplicaPools implements AutoCloseable {
         replica.setConnectionTimeout(REPLICA_CONNECTION_TIMEOUT_MS);
         // The application starts with the replica down: the reads go to the primary until it answers.
         replica.setInitializationFailTimeout(-1);
+        PostgresCustomPlans.apply(replica);
     }
 
     HikariDataSource primary() {
