@@ -64,7 +64,7 @@ public final class GamingFixture {
     /**
      * 30 staff in three teams of ten with {@code answersEach} NPS answers each, completed in the 30 days from {@code first}:
      * in the first team two gamers (half of their middle answers turned into tens), in the second three genuinely
-     * better staff; in the third one honest member has two comments saying they asked for a 10.
+     * better staff; in the third one honest member has two comments saying they asked for a 10, both of one customer.
      */
     public Staffed organisation(LocalDate first, int answersEach, long seed) {
         String tag = Unique.name("t").replaceAll("[^A-Za-z0-9]", "").toLowerCase();
@@ -80,6 +80,7 @@ public final class GamingFixture {
         List<String> better = new ArrayList<>();
         List<String> honest = new ArrayList<>();
         String asker = null;
+        PersonKey askedBy = null;
         List<Completions.Completion> batch = new ArrayList<>();
         for (int member = 0; member < 30; member++) {
             String staff = "mw-" + tag + "-" + (member + 1);
@@ -96,7 +97,10 @@ public final class GamingFixture {
                     score = 10;
                 }
                 String comment = member == 25 && i < 2 ? ASKED : random.nextDouble() < 0.1 ? "Prima geholpen." : null;
-                PersonKey person = ASKED.equals(comment) ? person(random) : null;
+                PersonKey drawn = ASKED.equals(comment) ? person(random) : null;
+                // Both comments that say a score was asked for are of one customer, who answered twice.
+                askedBy = askedBy == null ? drawn : askedBy;
+                PersonKey person = drawn == null ? null : askedBy;
                 Instant at = start.plusSeconds(random.nextLong(30L * 86400));
                 TouchpointId where = random.nextBoolean() ? desk : phone;
                 batch.add(completion(survey, where, person, "gaming:" + staff + ":" + i, score, comment, at));

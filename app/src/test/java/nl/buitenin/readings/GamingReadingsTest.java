@@ -182,8 +182,14 @@ class GamingReadingsTest {
     @Test
     void theStaffReadIsLoggedOncePerComputationAndARetiredPurposeShowsNothing() throws Exception {
         long before = staffReads();
+        List<String> commentReadsBefore = commentReads();
         readings.read(MAY, MAY.plusDays(29));
         assertThat(staffReads()).isEqualTo(before + 1);
+        // The comments of known people: one check, and one log line, per writer and computation, not one per comment.
+        List<String> commentReaders = new java.util.ArrayList<>(commentReads());
+        commentReadsBefore.forEach(commentReaders::remove);
+        // The asker's two comments are of one customer: one line for them.
+        assertThat(commentReaders).isNotEmpty().doesNotHaveDuplicates();
         assertThat(jdbc.sql("select count(*) from privacy_access_log where purpose_id = 'service-quality-staff' and person_key is not null")
                 .query(Long.class).single()).isZero();
 
@@ -198,6 +204,12 @@ class GamingReadingsTest {
         } finally {
             jdbc.sql("update privacy_purpose set retired_at = null where id = 'service-quality-staff'").update();
         }
+    }
+
+    /** The people whose comments a gaming reading read, a line for each read logged. */
+    private List<String> commentReads() {
+        return jdbc.sql("select person_key from privacy_access_log where purpose_id = 'service-improvement' and what = :what")
+                .param("what", "comment, to find requests for a score").query(String.class).list();
     }
 
     private long staffReads() {

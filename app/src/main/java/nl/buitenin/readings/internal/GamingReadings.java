@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,14 @@ import nl.buitenin.listening.QuestionType;
 import nl.buitenin.listening.ScoredResponse;
 import nl.buitenin.listening.ScoredResponses;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.privacy.PersonKey;
 
 /**
  * Score gaming on the server, with the engine of {@code buitenin gaming} ({@link ScoreGaming}): per staff member
  * against the rest of their team, per team against the other teams, per location (touchpoint) against the other
  * locations; Benjamini–Hochberg at 5 % within each level. Read from the NPS answers (0–10) of the period through
- * {@link ScoredResponses}; the comments of responses that name a staff member or team through {@link Comments}, each
- * of a known person under service improvement. Plus the presence signal ({@link PresenceShares}) where the contact
+ * {@link ScoredResponses}; the comments of responses that name a staff member or team through {@link Comments}, those
+ * of known people under service improvement (one check for all their writers, each with their earliest comment). Plus the presence signal ({@link PresenceShares}) where the contact
  * time of answers is known.
  */
 @Service
@@ -100,12 +102,20 @@ public class GamingReadings {
         List<ScoredResponse> withNps = responses.stream().filter(r -> r.first(QuestionType.NPS).isPresent()).toList();
         List<UUID> served = withNps.stream().filter(r -> r.staff() != null || r.team() != null).map(ScoredResponse::response).toList();
         Map<UUID, List<Comment>> written = comments.of(served);
+        // One purpose check for all who wrote a comment (not one, with its log line, per comment).
+        Map<PersonKey, Instant> earliestComment = new HashMap<>();
+        for (ScoredResponse response : withNps) {
+            if (response.person() != null && written.containsKey(response.response())) {
+                earliestComment.merge(response.person(), response.completedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Set<PersonKey> readable = reads.readableCommentWriters(earliestComment);
         List<Answer> answers = new ArrayList<>(withNps.size());
         for (ScoredResponse response : withNps) {
             CompletedResponse.Score nps = response.first(QuestionType.NPS).orElseThrow();
             List<Comment> own = written.getOrDefault(response.response(), List.of());
             String comment = null;
-            if (!own.isEmpty() && reads.mayReadComment(response.person(), response.completedAt())) {
+            if (!own.isEmpty() && (response.person() == null || readable.contains(response.person()))) {
                 comment = own.stream().map(Comment::text).collect(Collectors.joining("\n"));
             }
             answers.add(new Answer(response, nps.value(), comment));

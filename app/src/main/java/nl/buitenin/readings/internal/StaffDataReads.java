@@ -1,11 +1,10 @@
 package nl.buitenin.readings.internal;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,7 +18,7 @@ import nl.buitenin.privacy.StaffReads;
 
 /**
  * The purpose checks of a gaming reading: the staff references and teams once per computation, under the purpose for
- * the quality of service by staff; each comment of a known person under service improvement. Each check runs in a
+ * the quality of service by staff; the comments of known people under service improvement, once for all their writers. Each check runs in a
  * transaction of its own, so that a refusal (which is logged) does not roll back the rest of the reading.
  */
 @Component
@@ -52,14 +51,13 @@ class StaffDataReads {
         }
     }
 
-    /** True for an anonymous comment; for a person's, whether service improvement allows reading it now (logged). */
-    boolean mayReadComment(@Nullable PersonKey person, Instant writtenAt) {
-        if (person == null) {
-            return true;
-        }
-        // Answered, not thrown: no second connection for a transaction of its own (see textinsight's PurposeReads).
-        Map<PersonKey, Instant> one = new HashMap<>();
-        one.put(person, writtenAt);
-        return purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, one, COMMENT_READ).contains(person);
+    /**
+     * Of the people who wrote these comments (each with the moment of their earliest comment read), those whose comments
+     * service improvement allows reading now: one batched check for the whole computation, each read or refusal logged
+     * as for a single check, the same rule as text insight's reads. A person refused for their earliest comment (past
+     * its retention) is not read at all in this computation.
+     */
+    Set<PersonKey> readableCommentWriters(Map<PersonKey, Instant> earliestComment) {
+        return earliestComment.isEmpty() ? Set.of() : purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, earliestComment, COMMENT_READ);
     }
 }
