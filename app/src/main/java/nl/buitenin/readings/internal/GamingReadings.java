@@ -38,8 +38,8 @@ import nl.buitenin.privacy.PersonKey;
  * against the rest of their team, per team against the other teams, per location (touchpoint) against the other
  * locations; Benjamini–Hochberg at 5 % within each level. Read from the NPS answers (0–10) of the period through
  * {@link ScoredResponses}; the comments of responses that name a staff member or team through {@link Comments}, those
- * of known people under service improvement (one check for all their writers, each with their earliest comment). Plus the presence signal ({@link PresenceShares}) where the contact
- * time of answers is known.
+ * of known people under service improvement (one check for all their writers, each with their earliest comment). Plus
+ * the presence signal ({@link PresenceShares}) where the contact time of answers is known.
  */
 @Service
 public class GamingReadings {

@@ -18,8 +18,9 @@ import nl.buitenin.privacy.StaffReads;
 
 /**
  * The purpose checks of a gaming reading: the staff references and teams once per computation, under the purpose for
- * the quality of service by staff; the comments of known people under service improvement, once for all their writers. Each check runs in a
- * transaction of its own, so that a refusal (which is logged) does not roll back the rest of the reading.
+ * the quality of service by staff; the comments of known people under service improvement, once for all their
+ * writers. The staff check runs in a transaction of its own, so that a refusal (which is logged) does not roll back the
+ * rest of the reading; the comments' check answers instead of throwing, so it needs no transaction of its own.
  */
 @Component
 class StaffDataReads {
