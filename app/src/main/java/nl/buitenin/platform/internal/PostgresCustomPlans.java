@@ -22,6 +22,10 @@ import com.zaxxer.hikari.HikariConfig;
  * <p>
  * A URL or pool that sets {@code options} itself keeps its own (the driver takes the URL's over ours anyway), with a
  * note in the log; H2 and other databases are left alone.
+ * <p>
+ * Set on the pools rather than in the URL (as {@link H2Durability} does for H2): a URL can arrive after the environment
+ * is prepared (tests, {@code DynamicPropertySource}), and the replica's pool is built by hand ({@code ReplicaPools}),
+ * while every pool passes here or through {@link #apply} before it opens a connection.
  */
 @Component
 public class PostgresCustomPlans implements BeanPostProcessor {
