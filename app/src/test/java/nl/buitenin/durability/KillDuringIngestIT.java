@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,8 @@ import nl.buitenin.testing.TestDatabases;
  * Runs on the embedded default (an H2 file database) and on PostgreSQL, by {@code ./mvnw verify} (failsafe).
  * <p>
  * {@code -Dbuitenin.jar=...} runs it against another jar (e.g. an older build, to see it fail);
- * {@code -Dbuitenin.crash.rows=...} changes the number of rows (default 6 000 in batches of 250).
+ * {@code -Dbuitenin.crash.rows=...} changes the number of rows (default 6 000 in batches of 250). On H2 the graceful stop at
+ * the end must also close the database only after the application: no listener or the event registry may find it closed.
  */
 class KillDuringIngestIT {
 
@@ -56,6 +58,9 @@ class KillDuringIngestIT {
         Set<String> stored = storedSourceIds("jdbc:h2:file:" + dataDir.resolve("buitenin").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "", outcome.prefix());
         outcome.check(stored);
+        // The graceful stop at the end closes the database after the application, not before it.
+        assertThat(Files.readAllLines(serverLog("h2")).stream().filter(line -> line.contains("Database is already closed")
+                || line.contains("Invocation of destroy method failed"))).as("the server log's complaints of a closed database").isEmpty();
     }
 
     @Test
@@ -68,9 +73,8 @@ class KillDuringIngestIT {
     }
 
     private Outcome ingestWithTwoKills(String name, Map<String, String> environment) throws Exception {
-        Path logs = Path.of(System.getProperty("buitenin.crash.logs", "target/crash-test"));
-        Files.createDirectories(logs);
-        Path log = logs.resolve(name + "-server.log");
+        Path log = serverLog(name);
+        Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         ServerProcess server = new ServerProcess(jar(), environment, log);
         ExecutorService executor = RetryingIngest.executor();
@@ -93,7 +97,12 @@ class KillDuringIngestIT {
                 server.start();
             }
             for (Future<?> worker : workers) {
-                worker.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                try {
+                    worker.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    throw new AssertionError("the client did not finish within " + TIMEOUT + " after the last start: "
+                            + client.describe() + "\nthe server's log ends with:\n" + server.logTail(), e);
+                }
             }
             server.stop();
             return new Outcome(name, prefix, client, acknowledgedBeforeKill, server.starts(), (System.nanoTime() - started) / 1_000_000);
@@ -140,6 +149,11 @@ class KillDuringIngestIT {
         Set<String> distinct = new HashSet<>(rows);
         assertThat(rows).as("source ids stored more than once").hasSize(distinct.size());
         return distinct;
+    }
+
+    /** The server's output over all its starts in one test case. */
+    private static Path serverLog(String name) {
+        return Path.of(System.getProperty("buitenin.crash.logs", "target/crash-test")).resolve(name + "-server.log");
     }
 
     private static Path jar() throws IOException {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  */
 final class RetryingIngest {
 
+    private static final String THREAD_NAME = "ingest-client-";
     private static final Pattern CREATED = Pattern.compile("\"created\"\\s*:\\s*(\\d+)");
     private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
     private static final Pattern REJECTED = Pattern.compile("\"rejected\"\\s*:\\s*(\\d+)");
@@ -50,6 +52,7 @@ final class RetryingIngest {
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger nextBatch = new AtomicInteger();
     private final Semaphore crashRequests = new Semaphore(0);
+    private final AtomicReference<String> lastProblem = new AtomicReference<>("none");
 
     RetryingIngest(String baseUrl, String apiKey, String touchpoint, String prefix, int rows, int batchSize,
             List<Integer> crashMarks, Duration timeout) {
@@ -79,7 +82,26 @@ final class RetryingIngest {
     }
 
     static ExecutorService executor() {
-        return Executors.newCachedThreadPool();
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> new Thread(task, THREAD_NAME + threads.incrementAndGet()));
+    }
+
+    /**
+     * Where the client stands, for a failure message: rows acknowledged, retries, the last problem, and what each client
+     * thread is doing now (a thread waiting on a socket shows here).
+     */
+    String describe() {
+        StringBuilder text = new StringBuilder(String.format("acknowledged %d of %d rows, %d retried requests, last problem: %s",
+                acknowledgedCount.get(), rows, retries.get(), lastProblem.get()));
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith(THREAD_NAME)) {
+                text.append("\n").append(thread.getName()).append(" (").append(thread.getState()).append(")");
+                for (StackTraceElement frame : stack) {
+                    text.append("\n    at ").append(frame);
+                }
+            }
+        });
+        return text.toString();
     }
 
     Semaphore crashRequests() {
@@ -129,8 +151,10 @@ final class RetryingIngest {
                 if (response.statusCode() < 500 && response.statusCode() != 429) {
                     throw new IllegalStateException("batch " + batch + " answered " + response.statusCode() + ": " + response.body());
                 }
+                lastProblem.set(Instant.now() + " batch " + batch + " answered " + response.statusCode() + ": " + response.body());
             } catch (IOException connectionLostOrRefused) {
                 // the server is down or restarting: try the same batch again
+                lastProblem.set(Instant.now() + " batch " + batch + ": " + connectionLostOrRefused);
             }
             retries.incrementAndGet();
             Thread.sleep(200);
