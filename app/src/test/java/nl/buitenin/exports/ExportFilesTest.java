@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
@@ -191,6 +192,67 @@ class ExportFilesTest {
 
         List<List<String>> sheet = sheet(download("/api/v1/exports/comments.xlsx").getContentAsByteArray());
         assertThat(sheet.stream().flatMap(List::stream)).contains(TRICKY).noneMatch(cell -> cell.contains("Geheim"));
+    }
+
+    /**
+     * Comments of known people: read under service improvement once per person for the whole file (two comments, one
+     * logged read), and left out when the purpose refuses them (past its retention of 36 months), with the refusal logged.
+     */
+    @Test
+    void commentsOfPeopleAreReadOncePerPersonAndLeftOutPastRetention() throws Exception {
+        ZoneId zone = organisations.current().timeZone();
+        Survey survey = Survey.draft(SurveyFixtures.tripEvaluation(), Instant.now());
+        survey.publish(Instant.now());
+        context.getBean(JdbcSurveys.class).add(survey);
+        LocalDate recentWeek = LocalDate.of(2026, 9, 7);
+        LocalDate oldWeek = LocalDate.of(2022, 9, 5);
+        List<String> recent = persons(5);
+        List<String> old = persons(5);
+        List<AnswerBatches.AnswerInput> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            items.add(item(survey, recentWeek.plusDays(i).atTime(10, 0).atZone(zone).toInstant(), recent.get(i), "Recent " + i + " van nu"));
+            items.add(item(survey, oldWeek.plusDays(i).atTime(10, 0).atZone(zone).toInstant(), old.get(i), "Oud " + i + " van toen"));
+        }
+        // The first person of the recent week answered twice that week.
+        items.add(item(survey, recentWeek.plusDays(4).atTime(15, 0).atZone(zone).toInstant(), recent.get(0), "Recent 0 nog eens"));
+        EventsHandled handled = EventsHandled.since(registry);
+        batches.ingest(items);
+        handled.await();
+
+        String text = mvc.perform(get("/api/v1/exports/comments.csv").param("from", oldWeek.toString()).param("to", recentWeek.plusDays(6).toString())
+                .with(user("anouk").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<CSVRecord> rows = csv(text).stream().filter(r -> r.get("touchpoint_id").equals(touchpoint.toString())).toList();
+        assertThat(rows).extracting(r -> r.get("comment")).containsExactlyInAnyOrder("Recent 0 van nu", "Recent 1 van nu", "Recent 2 van nu",
+                "Recent 3 van nu", "Recent 4 van nu", "Recent 0 nog eens").noneMatch(comment -> comment.startsWith("Oud"));
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        for (String person : recent) {
+            assertThat(jdbc.sql("select count(*) from privacy_access_log where person_key = :p and purpose_id = 'service-improvement' "
+                    + "and what = 'comments export' and refusal is null").param("p", person).query(Long.class).single())
+                    .as("one logged read per person and file").isEqualTo(1);
+        }
+        for (String person : old) {
+            assertThat(jdbc.sql("select count(*) from privacy_access_log where person_key = :p and purpose_id = 'service-improvement' "
+                    + "and what = 'comments export' and refusal is not null").param("p", person).query(Long.class).single())
+                    .as("one logged refusal per person and file").isEqualTo(1);
+        }
+    }
+
+    private AnswerBatches.AnswerInput item(Survey survey, Instant at, String person, String comment) {
+        return new AnswerBatches.AnswerInput("export-" + UUID.randomUUID(), survey.id().toString(), touchpoint.value().toString(),
+                at.toString(), person, "nl", Map.of("nps", List.of("7"), "beter", List.of(comment)));
+    }
+
+    private static List<String> persons(int n) {
+        java.util.Random random = new java.util.Random();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder key = new StringBuilder("p_");
+            for (int c = 0; c < 26; c++) {
+                key.append("abcdefghijklmnopqrstuvwxyz234567".charAt(random.nextInt(32)));
+            }
+            keys.add(key.toString());
+        }
+        return keys;
     }
 
     private MockHttpServletResponse download(String path) throws Exception {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -31,15 +32,15 @@ import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.platform.TableFile;
+import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
-import nl.buitenin.privacy.PurposeRefusedException;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
- * The comments of a period as a CSV or XLSX file, per touchpoint and week (the weeks of the scores export). Each comment
- * of a person is read under "service improvement", like on the touchpoint's comments page, and left out when the purpose
- * refuses it. A week in which fewer people answered at the touchpoint than the small-cell minimum k gives no comments but
+ * The comments of a period as a CSV or XLSX file, per touchpoint and week (the weeks of the scores export). The comments
+ * of a person are read under "service improvement", checked once per person for the whole file, and left out when the
+ * purpose refuses them. A week in which fewer people answered at the touchpoint than the small-cell minimum k gives no comments but
  * one row that says so ({@code hidden} true, {@code fewer_than} k): a handful of comments would point at the people.
  */
 @RestController
@@ -117,6 +118,7 @@ class CommentsExport {
         Map<String, List<Cell>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         comments.keySet().forEach(cell -> byName.computeIfAbsent(names.get(cell.touchpoint()) + "\u0000" + cell.touchpoint().value(),
                 n -> new ArrayList<>()).add(cell));
+        Set<PersonKey> readable = readableWriters(comments, people);
         TableFile table = TableFile.of("Comments", COLUMNS);
         for (List<Cell> cells : byName.values()) {
             cells.sort(Comparator.comparing(Cell::week));
@@ -128,7 +130,7 @@ class CommentsExport {
                     continue;
                 }
                 for (JdbcResponses.PeriodComment comment : comments.get(cell)) {
-                    if (comment.text().isBlank() || !mayRead(comment)) {
+                    if (comment.text().isBlank() || (comment.person() != null && !readable.contains(comment.person()))) {
                         continue;
                     }
                     table.row(Arrays.asList(name, id, cell.week(), LocalDate.ofInstant(comment.at(), zone), comment.questionKey(),
@@ -139,16 +141,21 @@ class CommentsExport {
         return table;
     }
 
-    private boolean mayRead(JdbcResponses.PeriodComment comment) {
-        if (comment.person() == null) {
-            return true;
-        }
-        try {
-            purposes.check(PurposeId.SERVICE_IMPROVEMENT, comment.person(), "comments export", comment.at());
-            return true;
-        } catch (PurposeRefusedException e) {
-            return false;
-        }
+    /**
+     * Of the people whose comments the file would hold (those of weeks shown, not hidden as small), those service
+     * improvement allows reading: one batched check for the whole export, each person with their earliest comment in it,
+     * each read or refusal logged once. The rule text insight and the readings read by: a person refused for their
+     * earliest comment is left out altogether.
+     */
+    private Set<PersonKey> readableWriters(Map<Cell, List<JdbcResponses.PeriodComment>> comments, Map<Cell, Long> people) {
+        Map<PersonKey, Instant> earliest = new HashMap<>();
+        comments.forEach((cell, inCell) -> {
+            if (!smallCells.hides(people.getOrDefault(cell, 0L))) {
+                inCell.stream().filter(c -> c.person() != null && !c.text().isBlank())
+                        .forEach(c -> earliest.merge(c.person(), c.at(), (a, b) -> a.isBefore(b) ? a : b));
+            }
+        });
+        return earliest.isEmpty() ? Set.of() : purposes.allowed(PurposeId.SERVICE_IMPROVEMENT, earliest, "comments export");
     }
 
     /** The Monday of the week the moment falls in, in the organisation's time zone, as the scores' weeks. */
