@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,9 +116,29 @@ class KafkaBrokerAwayTest {
                 .param("id", "%" + action + "%").query(String.class).optional().orElse(null);
     }
 
-    static final class StopBroker implements AfterAllCallback {
+    /**
+     * Also checks that the context, once closed, leaves no Kafka producer of its own running: the application's producers
+     * went on reconnecting to their broker after their context had closed, until the JVM ended.
+     */
+    static final class StopBroker implements BeforeAllCallback, AfterAllCallback {
+
+        private static final Set<Thread> PRODUCERS_BEFORE = new HashSet<>();
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            PRODUCERS_BEFORE.addAll(producerThreads());
+        }
+
         @Override
         public void afterAll(ExtensionContext context) throws Exception {
+            // Closing a producer ends its network thread within its close timeout; wait a little longer than that.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            List<Thread> left = producerThreads();
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                left = producerThreads();
+            }
+            List<String> names = left.stream().map(Thread::getName).toList();
             if (forwarder != null) {
                 forwarder.close();
             }
@@ -129,6 +152,13 @@ class KafkaBrokerAwayTest {
                     System.clearProperty(name);
                 }
             });
+            assertThat(names).as("Kafka producers of the closed context still running").isEmpty();
+        }
+
+        private static List<Thread> producerThreads() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().startsWith("kafka-producer-network-thread") && !PRODUCERS_BEFORE.contains(t))
+                    .toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.buitenin.streams.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ import nl.buitenin.streams.StreamedResponsesCompleted;
 @EnableConfigurationProperties(KafkaSettings.class)
 class StreamsConfiguration {
 
+    /** How long a stopping node waits for its producers' records still unacknowledged (Spring's default is 30 s). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
     /** The key of records about the whole organisation (one instance serves one organisation). */
     static final String ORGANISATION_KEY = "organisation";
 
@@ -77,11 +81,30 @@ class StreamsConfiguration {
         return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * The producers are beans so that the context closes them when it stops: made inside a template's bean method they
+     * were never closed, and a stopped context's producers went on reconnecting to their broker until the JVM ended.
+     * A stopping node waits at most {@link #CLOSE_WAIT} for records not yet acknowledged; none is lost by a shorter
+     * wait: a dead letter is awaited before its offsets are committed, and an event not yet acknowledged by Kafka keeps
+     * its publication open, to be published again.
+     */
+    private static <V> DefaultKafkaProducerFactory<String, V> producers(KafkaSettings settings, Environment environment,
+            Serializer<V> values) {
+        DefaultKafkaProducerFactory<String, V> producers = new DefaultKafkaProducerFactory<>(producer(settings, environment),
+                new StringSerializer(), values);
+        producers.setPhysicalCloseTimeout((int) CLOSE_WAIT.toSeconds());
+        return producers;
+    }
+
+    @Bean
+    DefaultKafkaProducerFactory<String, byte[]> buiteninDeadLetterProducers(KafkaSettings settings, Environment environment) {
+        return producers(settings, environment, new ByteArraySerializer());
+    }
+
     /** Dead letters: key, value and headers of the bad record as they came, plus the reason. */
     @Bean
-    KafkaTemplate<String, byte[]> buiteninDeadLetters(KafkaSettings settings, Environment environment) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(settings, environment), new StringSerializer(),
-                new ByteArraySerializer()));
+    KafkaTemplate<String, byte[]> buiteninDeadLetters(DefaultKafkaProducerFactory<String, byte[]> buiteninDeadLetterProducers) {
+        return new KafkaTemplate<>(buiteninDeadLetterProducers);
     }
 
     @Bean
@@ -94,9 +117,15 @@ class StreamsConfiguration {
     /** The stream's records as JSON, written by the application's own mapper (dates as ISO-8601 texts). */
     @Bean
     @ConditionalOnProperty(name = "buitenin.kafka.publish", havingValue = "true", matchIfMissing = true)
-    KafkaTemplate<String, Object> buiteninEventTemplate(KafkaSettings settings, Environment environment, JsonMapper json) {
+    DefaultKafkaProducerFactory<String, Object> buiteninEventProducers(KafkaSettings settings, Environment environment, JsonMapper json) {
         Serializer<Object> values = (topic, value) -> value == null ? null : json.writeValueAsBytes(value);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(settings, environment), new StringSerializer(), values));
+        return producers(settings, environment, values);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "buitenin.kafka.publish", havingValue = "true", matchIfMissing = true)
+    KafkaTemplate<String, Object> buiteninEventTemplate(DefaultKafkaProducerFactory<String, Object> buiteninEventProducers) {
+        return new KafkaTemplate<>(buiteninEventProducers);
     }
 
     @Bean
