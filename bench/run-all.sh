@@ -113,7 +113,7 @@ log "benchmarks: ${SELECTED[*]}; runs: $RUNS; quick: $QUICK; logs in $OUT"
 # (the shaded benchmarks.jar merges Spring Boot's AutoConfiguration.imports badly, see BENCHMARKS.md).
 if $BUILD; then
   log "building (./mvnw -o package, tests skipped)"
-  if ! ./mvnw -B -q -o -pl app,bench -am package dependency:build-classpath -Dmaven.test.skip=true \
+  if ! ./mvnw -B -q -o -pl app,bench -am package dependency:build-classpath -Dmaven.test.skip=true -Dbench.skipShade=false \
       -Dmdep.outputFile=target/classpath.txt >"$OUT/build.log" 2>&1; then
     tail -30 "$OUT/build.log" >&2
     echo "build failed (log: $OUT/build.log)" >&2

@@ -43,6 +43,13 @@ public final class Browser {
     public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * Screenshots are for the documentation and for a person looking at a test; no test reads them. Each costs a render
+     * and a PNG on the build's two cores (about 300 in a full run), so CI switches them off with
+     * {@code BUITENIN_SCREENSHOTS=false}; by default they are taken.
+     */
+    private static final boolean SCREENSHOTS_TAKEN = !"false".equalsIgnoreCase(System.getenv("BUITENIN_SCREENSHOTS"));
+
     /** At most this many idle browsers are kept; a test that uses more at once quits the extra ones. */
     private static final int KEPT = 3;
     private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
@@ -213,10 +220,14 @@ public final class Browser {
         }
     }
 
+    /** Writes {@code target/screenshots/<name>.png}, unless screenshots are switched off; returns that path either way. */
     public static Path screenshot(WebDriver driver, String name) {
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        if (!SCREENSHOTS_TAKEN) {
+            return target;
+        }
         try {
             Files.createDirectories(SCREENSHOTS);
-            Path target = SCREENSHOTS.resolve(name + ".png");
             Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return target;
         } catch (IOException e) {

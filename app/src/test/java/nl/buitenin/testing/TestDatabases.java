@@ -80,14 +80,35 @@ public final class TestDatabases {
                 throw new IllegalStateException("could not start embedded PostgreSQL", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitSpringContextsClosed();
                 try {
                     embedded.close();
                 } catch (IOException ignored) {
                     // the JVM is ending anyway
                 }
-            }));
+            }, "stop-embedded-postgresql"));
         }
         return embedded;
+    }
+
+    /**
+     * At the end of the JVM the cached Spring test contexts close in shutdown hooks of their own, at the same time as
+     * this one. Stopping the server first left their pools and jobs (Spring Session's clean-up, every minute) waiting
+     * for connections to a server that was gone, 30 s each, and surefire killed the fork after 30 s of that. So the
+     * server waits until those hooks are done (at most 20 s).
+     */
+    private static void awaitSpringContextsClosed() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        for (Thread hook : Thread.getAllStackTraces().keySet()) {
+            if (hook != Thread.currentThread() && hook.getName().equals("SpringContextShutdownHook")) {
+                try {
+                    hook.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static String envOr(String name, String fallback) {
