@@ -22,7 +22,7 @@ class SignedTokensFuzzTest {
     static final SignedTokens TOKENS = new SignedTokens(SECRETS);
     static final byte[] KEY = SECRETS.key("platform.signed-tokens");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void everyTokenEndsInClaimsOrARefusal(FuzzedDataProvider data) {
         String purpose = data.consumeString(30);
         String subject = data.consumeString(60);

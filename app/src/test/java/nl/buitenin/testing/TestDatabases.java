@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -20,6 +21,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class TestDatabases {
 
     public enum Kind { H2, POSTGRES }
+
+    private static final java.util.Set<String> SPRING_SHUTDOWN_HOOKS = java.util.Set.of("SpringApplicationShutdownHook",
+            "SpringContextShutdownHook");
 
     private static EmbeddedPostgres embedded;
 
@@ -75,7 +79,7 @@ public final class TestDatabases {
     private static EmbeddedPostgres embedded() {
         if (embedded == null) {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new IllegalStateException("could not start embedded PostgreSQL", e);
             }
@@ -95,20 +99,30 @@ public final class TestDatabases {
      * At the end of the JVM the cached Spring test contexts close in shutdown hooks of their own, at the same time as
      * this one. Stopping the server first left their pools and jobs (Spring Session's clean-up, every minute) waiting
      * for connections to a server that was gone, 30 s each, and surefire killed the fork after 30 s of that. So the
-     * server waits until those hooks are done (at most 20 s).
+     * server waits until those hooks are done (at most 20 s): Spring Boot's one hook, which closes every context in turn,
+     * and a plain Spring context's own. The embedded server's own hook is off (it stopped the server at once); this one
+     * stops it.
      */
     private static void awaitSpringContextsClosed() {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        for (Thread hook : Thread.getAllStackTraces().keySet()) {
-            if (hook != Thread.currentThread() && hook.getName().equals("SpringContextShutdownHook")) {
-                try {
-                    hook.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        try {
+            // The JVM starts the hooks one after the other: give Spring's a moment to appear.
+            List<Thread> hooks = springShutdownHooks();
+            for (int i = 0; i < 20 && hooks.isEmpty(); i++) {
+                Thread.sleep(50);
+                hooks = springShutdownHooks();
             }
+            for (Thread hook : hooks) {
+                hook.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private static List<Thread> springShutdownHooks() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t != Thread.currentThread() && t.isAlive() && SPRING_SHUTDOWN_HOOKS.contains(t.getName())).toList();
     }
 
     private static String envOr(String name, String fallback) {

@@ -14,7 +14,7 @@ import nl.buitenin.testing.FuzzInput;
  */
 class OfferPolicyFileFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"{\"budget\":{\"perWeek\":3,\"perMonth\":6,\"perQuarter\":12},", "\"kinds\":{\"OFFER\":{\"perWeek\":1}}",
             "\"INVITATION\"", "\"TOLD_BACK\"", "\"topicCap\":", "\"topicCapDays\":", "\"recentSurveyDays\":", "null", "[null]", "1e308", "-1",
             "2147483648", "}"})

@@ -18,7 +18,7 @@ class PolicyFileFuzzTest {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"{\"sampleShare\":0.5,", "\"touchpointShares\":{\"3f2b8c1e-2a4d-4c6e-9b1a-7d5e3c2f1a0b\":0.2}",
             "\"samplingPeriodDays\":", "\"recontactDays\":", "\"capPerQuarter\":", "\"capPerYear\":", "\"quietFrom\":\"21:00\"",
             "\"quietUntil\":\"08:00\"", "\"quietDays\":[\"SUNDAY\"]", "\"operationalContactDays\":", "\"invitationChannel\":\"EMAIL\"",

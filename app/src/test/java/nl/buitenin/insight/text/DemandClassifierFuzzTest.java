@@ -20,7 +20,7 @@ class DemandClassifierFuzzTest {
 
     private static final DemandClassifier CLASSIFIER = DemandClassifier.standard();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"nog geen", "waar blijft", "opnieuw", "tweede keer", "verkeerde", "snapt", "klacht", "koffer",
             "bevestiging", "boekingsbevestiging", "can't", "won't", "doesn't", "still not", "where is", "again", "...", "*",
             "\\n", "’"})

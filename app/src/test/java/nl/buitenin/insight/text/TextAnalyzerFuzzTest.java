@@ -16,7 +16,7 @@ class TextAnalyzerFuzzTest {
 
     private static final TextAnalyzer ANALYZER = TextAnalyzer.standard();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"niet", "geen", "maar", "heel", "een beetje", "te", "hoor", "geweest", "not", "n't", "but",
             "very", "too", "would have", "goed", "slecht", "great", "awful", "😊", "🙄", "❤️", "!", ".", ",", "\\n"})
     void everyTextEndsInASentimentWithinItsBounds(byte[] input) {

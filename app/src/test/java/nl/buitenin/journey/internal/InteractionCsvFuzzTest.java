@@ -24,7 +24,7 @@ class InteractionCsvFuzzTest {
     static final TouchpointId KNOWN = new TouchpointId(UUID.fromString("3f2b8c1e-2a4d-4c6e-9b1a-7d5e3c2f1a0b"));
     static final Instant LATEST = Instant.parse("2026-12-01T00:00:00Z");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"sourceId", "touchpoint", "at", "person", "kind", "reason", "reasonCode", "staff", "team", "mw-014", ",", "\\\"", "\\r\\n", "3f2b8c1e-2a4d-4c6e-9b1a-7d5e3c2f1a0b",
             "2026-03-01T10:15:00Z", "+01:00", "p_abcdefghijklmnopqrstuvwxyz", "CONTACT", "\\xEF\\xBB\\xBF"})
     void everyFileEndsInRowsOrAClearRefusal(byte[] input) {

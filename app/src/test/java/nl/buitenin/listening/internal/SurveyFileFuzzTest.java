@@ -20,7 +20,7 @@ class SurveyFileFuzzTest {
 
     private static final QuestionChecker CHECKER = new QuestionChecker();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"{\"format\":\"buitenin-survey/1\",", "\"title\":{\"nl\":\"a\",\"en\":\"b\"}", "\"questions\":[",
             "{\"key\":\"nps\",\"type\":\"NPS\",\"text\":{\"nl\":\"Hoe?\",\"en\":\"How?\"}}", "\"options\":[", "\"value\":",
             "\"required\":false", "\"closing\":", "\"touchpoints\":[", "\"caseRules\":[", "{\"when\":\"DETRACTOR\"}", "\"when\":",

@@ -14,7 +14,7 @@ import nl.buitenin.testing.FuzzInput;
  */
 class InterestSettingsFileFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"{\"kinds\":{\"purchase\":{\"weight\":1.0,\"halfLifeDays\":14}}", "\"search\"", "\"offer_click\"", "\"visit\"",
             "\"contact\"", "\"threshold\":0.5", "\"purchaseCloses\":true", "null", "[null]", "1e308", "-1", "NaN", "0.001", "}"})
     void everySettingsFileEndsInSettingsOrAClearRefusal(byte[] input) {

@@ -38,7 +38,7 @@ class SignedLinksFuzzTest {
             new StandardEnvironment()));
     static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void everyLinkEndsInAPersonOrARefusal(FuzzedDataProvider data) throws Exception {
         byte[] keyBytes = data.consumeBytes(26);
         String payload = data.consumeString(120);

@@ -28,7 +28,7 @@ class KafkaRecordFuzzTest {
     static final Instant LATEST = Instant.parse("2026-12-01T00:00:00Z");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"{", "}", "[", "]", ":", ",", "\"", "null", "sourceId", "touchpoint", "at", "person", "kind", "reason",
             "reasonCode", "staff", "team", "survey", "answers", "language", "3f2b8c1e-2a4d-4c6e-9b1a-7d5e3c2f1a0b",
             "2026-03-01T10:15:00Z", "p_abcdefghijklmnopqrstuvwxyz", "\\u0000"})

@@ -21,7 +21,7 @@ class VolumeCsvFuzzTest {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"interval_start", "offered", "calls", "date", "channel", "location", "handled", "aht_seconds", "abandoned",
             "source_id", ",", "\\\"", "\\r\\n", "2026-10-25", "02:15", "2026-03-29T02:15+01:00", "PHONE", "CHAT", "T", "9223372036854775807",
             "1e308", "NaN", "\\xEF\\xBB\\xBF"})

@@ -26,7 +26,7 @@ class AnswerImportFuzzTest {
     static final PersonKey SOMEONE = new PersonKey("p_abcdefghijklmnopqrstuvwxyz");
     static final java.time.Instant LATEST = java.time.Instant.parse("2026-12-01T00:00:00Z");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"ResponseId", "RecordedDate", "Finished", "{\"ImportId\":", "\"timeZone\":\"Europe/Amsterdam\"", "Respondent ID",
             "End Date", "Response", "Timestamp", "Tijdstempel", "Het tempo was", "te langzaam", "Gids", "Lunchpakket, met soep",
             "Hoe waarschijnlijk is het dat u ons aanbeveelt?", "10 - Extremely likely", "2026-03-01 10:15:00", "2026-03-01T10:15:00Z",

@@ -20,7 +20,7 @@ class MissedSalesCsvFuzzTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"sourceId", "askedFor", "channel", "location", "reason", "note", "person", "at", ",", "\\\"", "\\r\\n", "LOCATION",
             "NOT_IN_RANGE", "sold_out", "Cuba", "2026-03-01T10:15:00+01:00", "p_abcdefghijklmnopqrstuvwxyz", "\\xEF\\xBB\\xBF", "\\x00"})
     void everyFileEndsInItemsOrAClearRefusal(byte[] input) {
