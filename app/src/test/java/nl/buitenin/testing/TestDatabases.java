@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,8 +24,7 @@ public final class TestDatabases {
 
     public enum Kind { H2, POSTGRES }
 
-    private static final java.util.Set<String> SPRING_SHUTDOWN_HOOKS = java.util.Set.of("SpringApplicationShutdownHook",
-            "SpringContextShutdownHook");
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
 
     private static EmbeddedPostgres embedded;
 
@@ -104,7 +105,7 @@ public final class TestDatabases {
      * stops it.
      */
     private static void awaitSpringContextsClosed() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         try {
             // The JVM starts the hooks one after the other: give Spring's a moment to appear.
             List<Thread> hooks = springShutdownHooks();

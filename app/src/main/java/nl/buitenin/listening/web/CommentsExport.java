@@ -40,8 +40,9 @@ import nl.buitenin.privacy.SmallCellRule;
 /**
  * The comments of a period as a CSV or XLSX file, per touchpoint and week (the weeks of the scores export). The comments
  * of a person are read under "service improvement", checked once per person for the whole file, and left out when the
- * purpose refuses them. A week in which fewer people answered at the touchpoint than the small-cell minimum k gives no comments but
- * one row that says so ({@code hidden} true, {@code fewer_than} k): a handful of comments would point at the people.
+ * purpose refuses them. A week in which fewer people answered at the touchpoint than the small-cell minimum k gives no
+ * comments but one row that says so ({@code hidden} true, {@code fewer_than} k): a handful of comments would point at
+ * the people.
  */
 @RestController
 class CommentsExport {
