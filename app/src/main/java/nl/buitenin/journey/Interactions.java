@@ -30,6 +30,12 @@ public interface Interactions {
      */
     Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons);
 
+    /**
+     * {@link #historiesOf}, each history from {@code since} (included) on: on PostgreSQL the months before it are not
+     * read at all (their partitions are pruned). Personal data, as {@link #historyOf}.
+     */
+    Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons, Instant since);
+
     /** When the person had contact at any touchpoint since the given moment, newest first. */
     List<Instant> recentContacts(PersonKey person, Instant since);
 

@@ -85,6 +85,37 @@ public final class DerivedAttributes {
         return values;
     }
 
+    /**
+     * How far back before {@code since} a history must reach for {@link #from}: a count just before {@code since} holds
+     * the interactions of the twelve months before it (each lapses twelve months after it in the organisation's time
+     * zone), and a month more covers the shorter months and a change of clocks.
+     */
+    public static Instant windowStart(Instant since, ZoneId zone) {
+        return since.atZone(zone).minusMonths(13).toInstant();
+    }
+
+    /**
+     * The person's derived values from {@code since} on, when nothing before {@code since} changed: what {@link #of}
+     * gives for the whole history from that moment on, computed from only part of it. {@code before} holds the values in
+     * effect just before {@code since} (the stored ones); {@code window} the interactions from
+     * {@link #windowStart}{@code (since)} on, oldest first (more is allowed). The counts just before {@code since} are
+     * exact from the window alone; a channel or product set before the window is taken from {@code before}. New
+     * interactions arrive for the recent past, so a person with years of history is then read for a year, not for years.
+     */
+    public static List<Value> from(Instant since, Map<String, String> before, List<Occurred> window,
+            Function<TouchpointId, @Nullable Place> places, ZoneId zone) {
+        Map<String, String> current = new java.util.HashMap<>(before);
+        List<Value> values = new ArrayList<>();
+        for (Value value : of(window, places, zone)) {
+            if (value.from().isBefore(since)) {
+                current.put(value.name(), value.value());
+            } else if (!value.value().equals(current.put(value.name(), value.value()))) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
     private static String countName(InteractionKind kind) {
         return switch (kind) {
             case PURCHASE -> "purchases_12m";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -31,10 +35,13 @@ import nl.buitenin.privacy.PurposeGuard;
 /**
  * Keeps the attributes derived from interactions ({@link DerivedAttributes}) up to date: when journey records
  * interactions ({@link InteractionsRecorded}, one event per batch), each person's attributes are computed again from
- * their whole interaction history (read through journey's {@link Interactions}, under the purpose "customer groups",
- * each person's read logged; a few hundred people per statement), stored in the attribute store marked derived, and the rule groups evaluated again for
- * those whose attributes changed — as for attributes sent through the API. Computing again from the history makes it
- * idempotent: an event handled twice, or an interaction sent late for the past, gives the same rows.
+ * the moment of their earliest new interaction on (from the year before it, read through journey's
+ * {@link Interactions}, under the purpose "customer groups", each person's read logged; a few hundred people per
+ * statement), stored in the attribute store marked derived, and the rule groups evaluated again for those whose
+ * attributes changed — as for attributes sent through the API. Computing again gives the same rows as computing from
+ * the whole history (a test holds the two together), so it is idempotent: an event handled twice, or an interaction
+ * sent late for the past, gives the same rows. Reading the whole history instead set the pace of HTTP ingestion at
+ * scale (BENCHMARKS.md).
  */
 @Service
 public class InteractionAttributes {
@@ -62,24 +69,52 @@ public class InteractionAttributes {
 
     @ApplicationModuleListener
     void on(InteractionsRecorded recorded) {
-        Map<PersonKey, Instant> latest = new HashMap<>();
+        Map<PersonKey, NewInteractions> spans = new HashMap<>();
         recorded.interactions().stream().filter(i -> i.person() != null)
-                .forEach(i -> latest.merge(i.person(), i.at(), (a, b) -> a.isAfter(b) ? a : b));
-        derive(latest);
+                .forEach(i -> spans.merge(i.person(), new NewInteractions(i.at(), i.at()), NewInteractions::and));
+        derive(spans, true);
+    }
+
+    /** The moments of a person's earliest and latest new interaction. */
+    public record NewInteractions(Instant earliest, Instant latest) {
+
+        NewInteractions and(NewInteractions other) {
+            return new NewInteractions(earliest.isBefore(other.earliest) ? earliest : other.earliest,
+                    latest.isAfter(other.latest) ? latest : other.latest);
+        }
     }
 
     /**
-     * Computes the derived attributes of these people again (each with the moment of their latest interaction, for the
-     * purpose's retention); returns how many people's attributes changed.
+     * Computes the derived attributes of these people again from their whole history (each with the moment of their latest
+     * interaction, for the purpose's retention): for a history that came in without events. Returns how many people's
+     * attributes changed.
      */
     @Transactional
     public int derive(Map<PersonKey, Instant> persons) {
+        Map<PersonKey, NewInteractions> spans = new HashMap<>();
+        persons.forEach((person, latest) -> spans.put(person, new NewInteractions(latest, latest)));
+        return derive(spans, false);
+    }
+
+    /**
+     * Computes the derived attributes of these people again from their earliest new interaction on (nothing before it
+     * changed); returns how many people's attributes changed.
+     */
+    @Transactional
+    public int deriveSince(Map<PersonKey, NewInteractions> persons) {
+        return derive(persons, true);
+    }
+
+    private int derive(Map<PersonKey, NewInteractions> persons, boolean sinceEarliest) {
         if (persons.isEmpty()) {
             return 0;
         }
-        Set<PersonKey> allowed = purposes.allowed(CustomerGroups.PURPOSE, persons, "interactions for derived attributes");
+        Map<PersonKey, Instant> latest = new HashMap<>();
+        persons.forEach((person, span) -> latest.put(person, span.latest()));
+        Set<PersonKey> allowed = purposes.allowed(CustomerGroups.PURPOSE, latest, "interactions for derived attributes");
         ZoneId zone = organisations.current().timeZone();
         Map<TouchpointId, Optional<DerivedAttributes.Place>> places = new HashMap<>();
+        Function<TouchpointId, DerivedAttributes.@Nullable Place> placeOf = t -> places.computeIfAbsent(t, this::place).orElse(null);
         Instant now = clock.instant();
         Collection<PersonKey> changed = new LinkedHashSet<>();
         List<PersonKey> readable = persons.keySet().stream().filter(allowed::contains).toList();
@@ -87,12 +122,15 @@ public class InteractionAttributes {
         // few statements per slice instead of several per person.
         for (int start = 0; start < readable.size(); start += JdbcDerivedAttributes.SLICE) {
             List<PersonKey> slice = readable.subList(start, Math.min(readable.size(), start + JdbcDerivedAttributes.SLICE));
-            Map<PersonKey, List<Interactions.Occurred>> histories = interactions.historiesOf(slice);
-            Map<PersonKey, List<DerivedAttributes.Value>> values = new LinkedHashMap<>();
-            for (PersonKey person : slice) {
-                values.put(person, DerivedAttributes.of(histories.get(person), t -> places.computeIfAbsent(t, this::place).orElse(null), zone));
-            }
-            changed.addAll(derived.replaceAll(values, now));
+            Map<PersonKey, Instant> since = new LinkedHashMap<>();
+            slice.forEach(person -> since.put(person, sinceEarliest ? persons.get(person).earliest() : Instant.MIN));
+            // One lower bound for the slice's reads: the earliest any of them needs (a batch of a feed spans hours).
+            Map<PersonKey, List<Interactions.Occurred>> histories = sinceEarliest
+                    ? interactions.historiesOf(slice, DerivedAttributes.windowStart(Collections.min(since.values()), zone))
+                    : interactions.historiesOf(slice);
+            changed.addAll(derived.replaceFrom(since, (person, before) -> sinceEarliest
+                    ? DerivedAttributes.from(since.get(person), before, histories.get(person), placeOf, zone)
+                    : DerivedAttributes.of(histories.get(person), placeOf, zone), now));
         }
         rules.evaluate(changed);
         return changed.size();

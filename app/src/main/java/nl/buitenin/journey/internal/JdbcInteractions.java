@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Repository;
@@ -54,15 +55,23 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
 
     @Override
     public Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons) {
+        return historiesOf(persons, null);
+    }
+
+    @Override
+    public Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons, @Nullable Instant since) {
         Map<PersonKey, List<Occurred>> histories = new LinkedHashMap<>();
         persons.forEach(p -> histories.put(p, new ArrayList<>()));
         List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
         // In slices of a few hundred people: one statement each, and no database's limit on the size of an in-list.
         for (List<String> slice : Slices.of(keys, HISTORY_SLICE)) {
-            jdbc.sql("select person_key, source_id, touchpoint_id, kind, occurred_at from interaction where person_key in (:p) "
-                            + "order by person_key, occurred_at, source_id")
-                    .param("p", slice)
-                    .query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(new Occurred(rs.getString(2),
+            JdbcClient.StatementSpec statement = jdbc.sql("select person_key, source_id, touchpoint_id, kind, occurred_at from interaction "
+                    + "where person_key in (:p) " + (since == null ? "" : "and occurred_at >= :since ") + "order by person_key, occurred_at, source_id")
+                    .param("p", slice);
+            if (since != null) {
+                statement = statement.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            }
+            statement.query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(new Occurred(rs.getString(2),
                             new TouchpointId(rs.getObject(3, UUID.class)), InteractionKind.valueOf(rs.getString(4)),
                             rs.getObject(5, OffsetDateTime.class).toInstant())))
                     .list();
