@@ -24,9 +24,10 @@ public interface Comments {
 
     /**
      * The free-text answers of many completed responses at once (one read per thousand responses rather than one per
-     * response), per response; responses without comments are absent.
+     * response), per response id; responses without comments are absent. Each read names the months its responses were
+     * created in, so on PostgreSQL it looks in those months' partitions only.
      */
-    Map<UUID, List<Comment>> of(Collection<UUID> responses);
+    Map<UUID, List<Comment>> of(Collection<ResponseKey> responses);
 
     /** The response when it is completed; empty for an unknown or unfinished one. */
     Optional<AnsweredResponse> answered(UUID response);

@@ -24,19 +24,20 @@ import nl.buitenin.privacy.PersonKey;
  * @param scores      the scored answers (NPS, CSAT, CES, rating), in the survey's question order
  * @param contactAt   when the contact the response is about took place, when known: the interaction's time for a
  *                    response invited after a recorded interaction; null for imported, widget and other responses
+ * @param createdAt   when the response was created (its invitation, or its completion for one stored completed): the
+ *                    month it is kept in, which a read by its id names ({@link ResponseKey})
  */
 public record ScoredResponse(UUID response, SurveyId survey, @Nullable PersonKey person, @Nullable TouchpointId touchpoint,
         Instant completedAt, @Nullable String staff, @Nullable String team, List<CompletedResponse.Score> scores,
-        @Nullable Instant contactAt) {
+        @Nullable Instant contactAt, Instant createdAt) {
 
     public ScoredResponse {
         scores = List.copyOf(scores);
     }
 
-    /** A response whose contact time is not known. */
-    public ScoredResponse(UUID response, SurveyId survey, @Nullable PersonKey person, @Nullable TouchpointId touchpoint,
-            Instant completedAt, @Nullable String staff, @Nullable String team, List<CompletedResponse.Score> scores) {
-        this(response, survey, person, touchpoint, completedAt, staff, team, scores, null);
+    /** The response's id with the month it is kept in. */
+    public ResponseKey key() {
+        return new ResponseKey(response, createdAt);
     }
 
     /** The score given to a question, if it was answered. */

@@ -28,6 +28,7 @@ import nl.buitenin.listening.Comment;
 import nl.buitenin.listening.Comments;
 import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.ResponseKey;
 import nl.buitenin.listening.ScoredResponse;
 import nl.buitenin.listening.ScoredResponses;
 import nl.buitenin.organisation.Organisations;
@@ -100,7 +101,7 @@ public class GamingReadings {
     /** The NPS answers, each with the comments of its response when it names a staff member or team. */
     private List<Answer> answers(List<ScoredResponse> responses) {
         List<ScoredResponse> withNps = responses.stream().filter(r -> r.first(QuestionType.NPS).isPresent()).toList();
-        List<UUID> served = withNps.stream().filter(r -> r.staff() != null || r.team() != null).map(ScoredResponse::response).toList();
+        List<ResponseKey> served = withNps.stream().filter(r -> r.staff() != null || r.team() != null).map(ScoredResponse::key).toList();
         Map<UUID, List<Comment>> written = comments.of(served);
         // One purpose check for all who wrote a comment (not one, with its log line, per comment).
         Map<PersonKey, Instant> earliestComment = new HashMap<>();

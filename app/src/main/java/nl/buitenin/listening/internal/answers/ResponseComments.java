@@ -2,9 +2,12 @@ package nl.buitenin.listening.internal.answers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +23,8 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.AnsweredResponse;
 import nl.buitenin.listening.Comment;
 import nl.buitenin.listening.Comments;
+import nl.buitenin.listening.ResponseKey;
+import nl.buitenin.platform.Slices;
 import nl.buitenin.privacy.PersonKey;
 
 /** The open comments of completed responses, read for other modules. */
@@ -54,15 +59,30 @@ class ResponseComments implements Comments {
     }
 
     @Override
-    public Map<UUID, List<Comment>> of(Collection<UUID> responses) {
+    public Map<UUID, List<Comment>> of(Collection<ResponseKey> responses) {
         Map<UUID, List<Comment>> comments = new LinkedHashMap<>();
-        List<UUID> ids = List.copyOf(new LinkedHashSet<>(responses));
-        for (int from = 0; from < ids.size(); from += 1000) {
-            jdbc.sql(SELECT + "and r.id in (:ids) order by r.id, a.question_key").param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+        // By the month they are kept in, so that each statement's thousand responses span few months.
+        List<ResponseKey> keys = new LinkedHashSet<>(responses).stream().sorted(Comparator.comparing(ResponseKey::createdAt)).toList();
+        for (List<ResponseKey> slice : Slices.of(keys, 1000)) {
+            OffsetDateTime first = utc(slice.get(0).createdAt());
+            OffsetDateTime last = utc(slice.get(slice.size() - 1).createdAt());
+            // The bounds on both tables' partition keys let PostgreSQL prune the other months; without them every id was
+            // looked up in every month's index (docs/scaling.md).
+            jdbc.sql(BY_KEYS).param("ids", slice.stream().map(ResponseKey::id).toList()).param("first", first).param("last", last)
                     .query(ResponseComments::comment).list()
                     .forEach(c -> comments.computeIfAbsent(c.response(), r -> new ArrayList<>()).add(c));
         }
         return comments;
+    }
+
+    static final String BY_KEYS = "select r.id, r.person_key, r.touchpoint_id, r.completed_at, a.question_key, a.text_value "
+            + "from listening_answer a join listening_response r on r.id = a.response_id and r.created_at = a.response_created_at "
+            + "where r.status = 'COMPLETED' and a.text_value is not null and r.id in (:ids) "
+            + "and r.created_at >= :first and r.created_at <= :last and a.response_created_at >= :first and a.response_created_at <= :last "
+            + "order by r.id, a.question_key";
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

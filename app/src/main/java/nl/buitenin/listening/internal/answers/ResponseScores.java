@@ -37,7 +37,9 @@ import nl.buitenin.privacy.PersonKey;
 class ResponseScores implements ScoredResponses {
 
     private static final String SELECT = "select r.id, r.survey_id, r.person_key, r.touchpoint_id, r.completed_at, r.staff_ref, r.team, "
-            + "a.question_key, a.score, r.source_ref from listening_response r join listening_answer a on a.response_id = r.id "
+            + "a.question_key, a.score, r.source_ref, r.created_at from listening_response r "
+            // An answer carries its response's created_at (the month both are kept in): joined on the answer's whole key.
+            + "join listening_answer a on a.response_id = r.id and a.response_created_at = r.created_at "
             + "where r.status = 'COMPLETED' and a.score is not null and r.completed_at >= :from and r.completed_at < :to ";
     private static final String ORDER = " order by r.completed_at, r.id";
 
@@ -124,7 +126,7 @@ class ResponseScores implements ScoredResponses {
                 Instant contactAt = row.source != null && row.source.startsWith(INTERACTION)
                         ? contacts.get(row.source.substring(INTERACTION.length())) : null;
                 result.add(new ScoredResponse(row.id, row.survey, row.person, row.touchpoint, row.completedAt, row.staff, row.team, scores,
-                        contactAt));
+                        contactAt, row.createdAt));
             }
         }
         return result;
@@ -144,6 +146,7 @@ class ResponseScores implements ScoredResponses {
         private String staff;
         private String team;
         private String source;
+        private Instant createdAt;
         private final Map<String, Integer> scores = new HashMap<>();
 
         static Row of(ResultSet rs) throws SQLException {
@@ -158,6 +161,7 @@ class ResponseScores implements ScoredResponses {
             row.staff = rs.getString(6);
             row.team = rs.getString(7);
             row.source = rs.getString(10);
+            row.createdAt = rs.getObject(11, OffsetDateTime.class).toInstant();
             return row;
         }
     }
