@@ -262,6 +262,9 @@ final class ScaleLoad {
     private void loadAnswers(ConfigurableApplicationContext app, DataSource dataSource, ScaleData generator,
             TransactionTemplate transaction, List<ScaleData.SurveySpec> surveys, long total) throws Exception {
         ScoreHistograms histograms = app.getBean(ScoreHistograms.class);
+        // As for interactions: responses and answers belong in their months' partitions, not all in the default one (until
+        // 2026-12-06 they stayed there, 3.8 GB at the full size).
+        MonthlyPartitions partitions = app.getBean(MonthlyPartitions.class);
         Map<String, ScoreScale> scales = Map.of("nps", ScoreScale.NPS, "csat-boeking", ScoreScale.CSAT, "ces-contact", ScoreScale.CES);
         SplittableRandom random = new SplittableRandom(21);
         long[] perDay = generator.perDay(total);
@@ -299,6 +302,7 @@ final class ScaleLoad {
                     given += chunkAnswers;
                     chunk.clear();
                     chunkAnswers = 0;
+                    partitions.createAhead(3);
                 }
             }
         }
@@ -308,8 +312,13 @@ final class ScaleLoad {
             histogramNanos += t[1];
             given += chunkAnswers;
         }
+        partitions.createAhead(3);
         double seconds = (System.nanoTime() - started) / 1e9;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long waiting = jdbc.queryForObject("select count(*) from listening_response_default", Long.class)
+                + jdbc.queryForObject("select count(*) from listening_answer_default", Long.class);
+        ScaleBenchmark.log("answers: %d monthly partitions, %d rows left in the default partitions",
+                partitions.partitions("listening_response").size() - 1, waiting);
         long stored = jdbc.queryForObject("select count(*) from listening_answer", Long.class);
         long counted = jdbc.queryForObject("select coalesce(sum(answer_count), 0) from score_histogram", Long.class);
         ScaleBenchmark.log("answers: %d answers in %d responses stored in %.0f s (COPY %.0f s, %.0f answers/s; histograms %.0f s); check: %d counted "
