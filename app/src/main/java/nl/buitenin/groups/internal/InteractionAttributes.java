@@ -76,7 +76,7 @@ public class InteractionAttributes {
     }
 
     /** The moments of a person's earliest and latest new interaction. */
-    public record NewInteractions(Instant earliest, Instant latest) {
+    private record NewInteractions(Instant earliest, Instant latest) {
 
         NewInteractions and(NewInteractions other) {
             return new NewInteractions(earliest.isBefore(other.earliest) ? earliest : other.earliest,
@@ -97,14 +97,9 @@ public class InteractionAttributes {
     }
 
     /**
-     * Computes the derived attributes of these people again from their earliest new interaction on (nothing before it
-     * changed); returns how many people's attributes changed.
+     * Derives from each person's earliest new interaction on ({@code sinceEarliest}) or from their whole history; returns
+     * how many people's attributes changed.
      */
-    @Transactional
-    public int deriveSince(Map<PersonKey, NewInteractions> persons) {
-        return derive(persons, true);
-    }
-
     private int derive(Map<PersonKey, NewInteractions> persons, boolean sinceEarliest) {
         if (persons.isEmpty()) {
             return 0;
