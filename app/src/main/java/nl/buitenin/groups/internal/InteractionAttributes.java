@@ -119,13 +119,13 @@ public class InteractionAttributes {
             List<PersonKey> slice = readable.subList(start, Math.min(readable.size(), start + JdbcDerivedAttributes.SLICE));
             Map<PersonKey, Instant> since = new LinkedHashMap<>();
             slice.forEach(person -> since.put(person, sinceEarliest ? persons.get(person).earliest() : Instant.MIN));
-            // One lower bound for the slice's reads: the earliest any of them needs (a batch of a feed spans hours).
+            // One lower bound for the slice's reads: the earliest any of them needs (a batch of a feed spans hours). From the
+            // beginning of time nothing is stored before, and DerivedAttributes.from is DerivedAttributes.of.
             Map<PersonKey, List<Interactions.Occurred>> histories = sinceEarliest
                     ? interactions.historiesOf(slice, DerivedAttributes.windowStart(Collections.min(since.values()), zone))
                     : interactions.historiesOf(slice);
-            changed.addAll(derived.replaceFrom(since, (person, before) -> sinceEarliest
-                    ? DerivedAttributes.from(since.get(person), before, histories.get(person), placeOf, zone)
-                    : DerivedAttributes.of(histories.get(person), placeOf, zone), now));
+            changed.addAll(derived.replaceFrom(since,
+                    (person, before) -> DerivedAttributes.from(since.get(person), before, histories.get(person), placeOf, zone), now));
         }
         rules.evaluate(changed);
         return changed.size();
