@@ -1,7 +1,6 @@
 package nl.buitenin.access.web;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,9 +10,10 @@ import nl.buitenin.access.AnySignedIn;
 import nl.buitenin.access.internal.JdbcUsers;
 import nl.buitenin.access.internal.StoredUser;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 
 /** The signed-in user's own account: choosing a new password. */
-@Controller
+@PageController
 @AnySignedIn
 class AccountController {
 

@@ -1,6 +1,5 @@
 package nl.buitenin.access.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,8 +11,9 @@ import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.access.internal.JdbcUsers;
 import nl.buitenin.access.internal.StoredUser;
 import nl.buitenin.platform.LanguagePreference;
+import nl.buitenin.platform.PageController;
 
-@Controller
+@PageController
 class LoginController {
 
     private final LocaleResolver localeResolver;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +21,10 @@ import nl.buitenin.access.internal.ApiKeys;
 import nl.buitenin.access.internal.JdbcUsers;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 
 /** Administrators manage users and API keys. */
-@Controller
+@PageController
 @Allow(Role.ADMIN)
 class UserAdminController {
 

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +33,14 @@ import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.listening.ScoredResponses;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 
 /**
  * The pages of assumptions: the list and one assumption with its evidence (analysts and administrators), the
  * organisation's figure (management), and "my assumptions" (every member of staff, their own only).
  */
-@Controller
+@PageController
 class AssumptionsController {
 
     private final AssumptionBook book;

@@ -37,7 +37,7 @@ public final class OfferRules {
 
     public static List<Reason> decide(Policy policy, OfferPolicy offers, OfferFacts facts, List<LoggedContact> log, String topic,
             Channel channel, Instant now) {
-        ReasonTexts texts = new ReasonTexts(policy);
+        ReasonTexts texts = ReasonTexts.of(policy);
         List<Reason> reasons = new ArrayList<>(2);
         if (!facts.consentGiven()) {
             reasons.add(new Reason(ReasonCode.NO_OFFER_CONSENT, "Deze persoon heeft geen toestemming gegeven voor aanbiedingen.",

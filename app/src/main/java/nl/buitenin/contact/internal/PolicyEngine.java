@@ -28,12 +28,6 @@ import nl.buitenin.privacy.PersonKey;
 public final class PolicyEngine {
 
     private final Sampler sampler;
-    /** The texts of the last policy seen, as one value so that policy and texts always belong together. */
-    private record CachedTexts(Policy policy, ReasonTexts texts) {
-    }
-
-    private volatile CachedTexts cached;
-
     public PolicyEngine(Sampler sampler) {
         this.sampler = sampler;
     }
@@ -43,7 +37,7 @@ public final class PolicyEngine {
     }
 
     public List<Reason> decide(Policy policy, PersonFacts facts, PersonKey person, TouchpointId touchpoint, ContactKind kind, Instant now) {
-        ReasonTexts reasonTexts = textsFor(policy);
+        ReasonTexts reasonTexts = ReasonTexts.of(policy);
         List<Reason> reasons = new ArrayList<>(2);
         ZonedDateTime local = now.atZone(policy.zone());
         LocalDate today = local.toLocalDate();
@@ -93,7 +87,7 @@ public final class PolicyEngine {
      * person raised, it asks nothing, and holding it back for a survey cap would break the promise.
      */
     public List<Reason> decideToldBack(Policy policy, ToldBackFacts facts, Instant now) {
-        ReasonTexts reasonTexts = textsFor(policy);
+        ReasonTexts reasonTexts = ReasonTexts.of(policy);
         List<Reason> reasons = new ArrayList<>(2);
         if (!facts.known()) {
             reasons.add(reasonTexts.get(ReasonCode.PERSON_UNKNOWN));
@@ -135,7 +129,7 @@ public final class PolicyEngine {
             return new Postponement(reasons, next.get());
         }
         List<Reason> refused = new ArrayList<>(reasons);
-        refused.add(textsFor(policy).get(ReasonCode.TOO_LONG_AFTER_CONTACT));
+        refused.add(ReasonTexts.of(policy).get(ReasonCode.TOO_LONG_AFTER_CONTACT));
         return new Postponement(List.copyOf(refused), null);
     }
 
@@ -186,14 +180,5 @@ public final class PolicyEngine {
         if (thisYear >= policy.capPerYear()) {
             reasons.add(texts.get(ReasonCode.YEAR_CAP));
         }
-    }
-
-    private ReasonTexts textsFor(Policy policy) {
-        CachedTexts current = cached;
-        if (current == null || current.policy() != policy) {
-            current = new CachedTexts(policy, new ReasonTexts(policy));
-            cached = current;
-        }
-        return current.texts();
     }
 }

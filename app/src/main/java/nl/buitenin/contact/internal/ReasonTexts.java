@@ -3,15 +3,37 @@ package nl.buitenin.contact.internal;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.contact.Reason;
 import nl.buitenin.contact.ReasonCode;
 
 /** The reasons' texts for one policy, in Dutch and English, made once per policy rather than per decision. */
 final class ReasonTexts {
 
+    /** The texts of the last policy asked for, as one value so that policy and texts always belong together. */
+    private record Cached(Policy policy, ReasonTexts texts) {
+    }
+
+    /** One policy at a time is in force, so one entry suffices; a changed policy replaces it. */
+    private static volatile @Nullable Cached last;
+
     private final Map<ReasonCode, Reason> reasons = new EnumMap<>(ReasonCode.class);
 
-    ReasonTexts(Policy p) {
+    /**
+     * The texts for this policy, made again only when the policy differs from the last one asked for: survey decisions
+     * and offer decisions ask for them on every decision.
+     */
+    static ReasonTexts of(Policy policy) {
+        Cached current = last;
+        if (current == null || !current.policy().equals(policy)) {
+            current = new Cached(policy, new ReasonTexts(policy));
+            last = current;
+        }
+        return current.texts();
+    }
+
+    private ReasonTexts(Policy p) {
         add(ReasonCode.NO_CONSENT, "Deze persoon heeft geen toestemming gegeven om om feedback te worden gevraagd.",
                 "This person has not consented to being asked for feedback.");
         add(ReasonCode.DO_NOT_ASK, "Deze persoon heeft gevraagd nooit om feedback te worden gevraagd.",

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import java.time.DayOfWeek;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,9 +20,10 @@ import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 
 /** The contact policy settings and the latest decisions with their reasons. */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class ContactPolicyController {
 

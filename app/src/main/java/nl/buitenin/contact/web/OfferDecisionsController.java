@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +26,13 @@ import nl.buitenin.contact.internal.OfferPolicyFile;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 
 /**
  * Offers under the contact policy, for staff: the shared contact budget (limits and what was sent this week, month and
  * quarter per kind), its settings, and the latest offer decisions with their reasons in words.
  */
-@Controller
+@PageController
 class OfferDecisionsController {
 
     private final OfferPolicies policies;

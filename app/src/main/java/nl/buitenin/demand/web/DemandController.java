@@ -11,7 +11,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +34,12 @@ import nl.buitenin.demand.internal.volume.VolumeImport;
 import nl.buitenin.platform.CsvInput;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The planner's pages: heat map and trend, import, forecast with backtest, staffing plan. */
-@Controller
+@PageController
 @Allow({Role.PLANNER, Role.ADMIN, Role.ANALYST})
 class DemandController {
 

@@ -17,7 +17,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,13 +37,14 @@ import nl.buitenin.demand.internal.volume.SeriesKey;
 import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 
 /**
  * The roster page (a day of a series as a grid of intervals, edited per cell, or a CSV file for many days at once) and
  * the gaps as CSV. Planners and administrators only: the roster is theirs to write.
  */
-@Controller
+@PageController
 @Allow({Role.PLANNER, Role.ADMIN})
 class RosterController {
 

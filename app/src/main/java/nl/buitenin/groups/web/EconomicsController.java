@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +28,7 @@ import nl.buitenin.groups.internal.SplitGains;
 import nl.buitenin.groups.internal.SplitSettings;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 
 /**
@@ -37,7 +37,7 @@ import nl.buitenin.platform.RequestValues;
  * answers "the costs go up — does everyone agree?". A what-if drops, merges or adds a group. Administrators enter the
  * numbers on the same page; analysts read.
  */
-@Controller
+@PageController
 class EconomicsController {
 
     private final SplitComparison comparison;

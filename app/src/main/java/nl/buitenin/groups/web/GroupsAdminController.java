@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,6 +28,7 @@ import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
@@ -37,7 +37,7 @@ import nl.buitenin.privacy.SmallCellRule;
  * and one sent through the API are checked alike; a wrong field is named next to it (the rule's error from its
  * parser, naming the word). Analysts read the list only.
  */
-@Controller
+@PageController
 class GroupsAdminController {
 
     private final JdbcGroups groups;

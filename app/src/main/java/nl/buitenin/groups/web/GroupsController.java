@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,13 +20,14 @@ import nl.buitenin.insight.Estimate;
 import nl.buitenin.insight.ScoreScale;
 import nl.buitenin.insight.readings.Difference;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
  * The page "Groepen": every group with its size and, for a period, its NPS, CSAT and CES with n and interval (as cards
  * that wrap on a phone), and the difference between two chosen groups with its interval and p-value.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class GroupsController {
 

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +36,7 @@ import nl.buitenin.platform.IngestReport;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.PurposeRefusedException;
 
 /**
@@ -45,7 +45,7 @@ import nl.buitenin.privacy.PurposeRefusedException;
  * preferences. Planners and administrators enter guides and trips (form or CSV), put guides on a trip by hand and take
  * over the optimal assignment; analysts read.
  */
-@Controller
+@PageController
 class PlanningController {
 
     private final PlanningWork work;

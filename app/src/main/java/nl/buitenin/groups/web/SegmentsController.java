@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +22,11 @@ import nl.buitenin.groups.internal.SegmentProposal;
 import nl.buitenin.groups.internal.SegmentTexts;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.SmallCellRule;
 
 /** The page "Gevonden in de gegevens": search for segments, and rename, adopt or dismiss each proposal. */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class SegmentsController {
 

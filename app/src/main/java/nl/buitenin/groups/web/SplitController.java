@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,13 +20,14 @@ import nl.buitenin.groups.internal.SplitComparison.Row;
 import nl.buitenin.groups.internal.SplitComparison.Side;
 import nl.buitenin.insight.readings.Difference;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.SmallCellRule;
 
 /**
  * The page "Werkte de splitsing?": per group of a split and for everyone together a theme's share and NPS and CSAT
  * before against after the split's date, each difference with its interval and p-value, and what that means in words.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class SplitController {
 

@@ -3,7 +3,6 @@ package nl.buitenin.insight.web;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,13 +11,14 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.access.Users;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.PageController;
 
 /**
  * The download buttons: scores per touchpoint and week and (for an analyst) the comments, as CSV or XLSX, for a period
  * that starts as the journey map's (the last 12 weeks). The buttons are plain links to the export API, so a download
  * needs no script, and the files are the ones machines get with an API key.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class ExportsController {
 

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +44,7 @@ import nl.buitenin.journey.Touchpoint;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.ReplicaReads;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
@@ -60,7 +60,7 @@ import nl.buitenin.privacy.SmallCellRule;
  * ({@link GroupFilter}), a customer group: its cards' scores are then that group's answers, and the figures that cannot
  * be split by group (volume, shares, themes, trend, comments) say so in words instead of showing everyone's.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class JourneyMapController {
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +23,10 @@ import nl.buitenin.journey.internal.JdbcJourneys;
 import nl.buitenin.journey.internal.Names;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 
 /** The journey pages: everybody reads the map of journeys; analysts and administrators change it. */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER})
 class JourneyController {
 

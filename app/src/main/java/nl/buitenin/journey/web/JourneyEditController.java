@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +31,14 @@ import nl.buitenin.journey.internal.JourneyEditor.TouchpointChange;
 import nl.buitenin.journey.internal.Names;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 
 /**
  * The pages that change a mapped journey: one edit page per journey, stage and touchpoint (names, and for a
  * touchpoint its channel, place and stage), archive and restore, delete (refused with what still refers to it),
  * and the arrows that move stages and touchpoints. The same roles as creating them: administrators and analysts.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class JourneyEditController {
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +29,13 @@ import nl.buitenin.platform.CsvInput;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 
 /**
  * Importing answers from another tool in three steps: upload the export, check the proposed mapping against a
  * preview of the first rows, then follow the import to its counts and rejected lines.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class AnswerImportController {
 

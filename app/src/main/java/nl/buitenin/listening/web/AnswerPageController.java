@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -32,6 +31,7 @@ import nl.buitenin.listening.internal.answers.JdbcResponses;
 import nl.buitenin.listening.internal.answers.Response;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.SignedTokens.Refusal;
 import nl.buitenin.platform.SignedTokens.Verification;
 import nl.buitenin.privacy.OwnChoices;
@@ -44,7 +44,7 @@ import nl.buitenin.privacy.PurposeNames;
  * saves partial answers, and ends by telling what happens with the feedback. A used, changed or
  * expired link gets a friendly page that says so.
  */
-@Controller
+@PageController
 @PublicEndpoint(why = "reached by a signed one-time link; the token is checked on every request")
 class AnswerPageController {
 

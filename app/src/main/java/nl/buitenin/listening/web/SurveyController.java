@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -30,10 +29,11 @@ import nl.buitenin.listening.internal.checker.Language;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 
 /** The survey list, the editor with the checker's advice next to each question, and the phone preview. */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class SurveyController {
 

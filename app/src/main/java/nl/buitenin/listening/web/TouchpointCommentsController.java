@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +24,7 @@ import nl.buitenin.listening.internal.answers.JdbcResponses;
 import nl.buitenin.listening.internal.answers.JdbcResponses.Comment;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
@@ -36,7 +36,7 @@ import nl.buitenin.privacy.PurposeRefusedException;
  * improvement" and the read is logged; a comment the purpose does not allow (past retention, no consent) is not shown.
  * Each comment says the sentiment read in it, when a module reads texts ({@link CommentSentiments}).
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class TouchpointCommentsController {
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,6 +29,7 @@ import nl.buitenin.listening.internal.widget.WidgetSites;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.LanguagePreference;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.SignedTokens.Refusal;
 import nl.buitenin.platform.SignedTokens.Verification;
 
@@ -43,7 +43,7 @@ import nl.buitenin.platform.SignedTokens.Verification;
  * The language comes from {@code ?lang=}, else the browser's; cookies are not relied on, since browsers
  * drop them inside another site's frame. Answers are saved and sent exactly as on the answer page.
  */
-@Controller
+@PageController
 @PublicEndpoint(why = "reached by a signed one-time widget link; the token is checked on every request")
 class WidgetAnswerController {
 

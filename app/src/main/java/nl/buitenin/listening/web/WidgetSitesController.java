@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +24,13 @@ import nl.buitenin.listening.internal.widget.WidgetSites;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 
 /**
  * The page where admins and analysts register the sites that show a survey in their own pages. Admins also make
  * and bind the API keys a site's server uses (as they do all keys); analysts see which keys a site has.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class WidgetSitesController {
 

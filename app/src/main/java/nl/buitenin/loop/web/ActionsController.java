@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +28,7 @@ import nl.buitenin.loop.internal.Improving;
 import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.privacy.SmallCellRule;
@@ -38,7 +38,7 @@ import nl.buitenin.privacy.SmallCells;
  * The theme taxonomy and the improvement actions, managed by analysts and administrators. The counts of cases,
  * answers and people told are hidden below the small-cell minimum: these viewers do not handle the cases.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class ActionsController {
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +34,7 @@ import nl.buitenin.loop.internal.AnswerThemes;
 import nl.buitenin.loop.internal.Themes;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PurposeGuard;
 import nl.buitenin.privacy.PurposeId;
@@ -47,7 +47,7 @@ import nl.buitenin.privacy.PurposeRefusedException;
  * shows the sentiment read in its comments (through {@link TextSentiments}, when a module reads texts), which the
  * analyst corrects in place, and the page lists the answers of one sentiment on request.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class AnswerThemesController {
 

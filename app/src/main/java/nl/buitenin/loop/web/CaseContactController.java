@@ -2,7 +2,6 @@ package nl.buitenin.loop.web;
 
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +11,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.loop.CaseId;
 import nl.buitenin.loop.internal.CaseFile;
 import nl.buitenin.loop.internal.CaseWork;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PurposeRefusedException;
@@ -21,7 +21,7 @@ import nl.buitenin.privacy.PurposeRefusedException;
  * under the purpose "complaint handling", which logs who read them for which person. An agent sees
  * them only for a case their team may see.
  */
-@Controller
+@PageController
 @Allow(Role.AGENT)
 class CaseContactController {
 

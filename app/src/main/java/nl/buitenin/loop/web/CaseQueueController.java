@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +45,7 @@ import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
@@ -55,7 +55,7 @@ import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.PurposeRefusedException;
 
 /** The agent's queue, a case with its notes, call-backs and history, and the complaint form. */
-@Controller
+@PageController
 @Allow(Role.AGENT)
 class CaseQueueController {
 

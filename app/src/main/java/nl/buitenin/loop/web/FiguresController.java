@@ -10,7 +10,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,11 +20,12 @@ import nl.buitenin.loop.internal.LoopFigures;
 import nl.buitenin.loop.internal.Quarter;
 import nl.buitenin.loop.internal.QuarterlyReport;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 
 /** Loop-closure figures and the quarterly "you said, we did" report; figures about fewer than k people are hidden. */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class FiguresController {
 

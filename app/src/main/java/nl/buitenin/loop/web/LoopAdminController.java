@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +21,11 @@ import nl.buitenin.loop.internal.Teams;
 import nl.buitenin.loop.internal.Webhooks;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 
 /** Administrators manage teams and their leads, case types and their SLA, and the service-desk webhooks. */
-@Controller
+@PageController
 @Allow(Role.ADMIN)
 class LoopAdminController {
 

@@ -2,16 +2,16 @@ package nl.buitenin.loop.web;
 
 import java.util.Locale;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.loop.internal.YouSaidWeDid;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.PageController;
 
 /** The organisation's public "you said, we did" page: completed actions and their themes, no personal data. */
-@Controller
+@PageController
 class PublicPageController {
 
     private final YouSaidWeDid youSaidWeDid;

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +25,13 @@ import nl.buitenin.loop.internal.CaseWork;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 
 /**
  * The team lead's view: open cases per agent, SLA breaches, ageing and the cases escalated to the lead,
  * with reassignment. Only the lead of the user's team sees it filled in.
  */
-@Controller
+@PageController
 @Allow(Role.AGENT)
 class TeamLeadController {
 

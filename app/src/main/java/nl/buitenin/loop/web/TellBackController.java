@@ -3,7 +3,6 @@ package nl.buitenin.loop.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +18,7 @@ import nl.buitenin.loop.internal.TellBackTasks;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.Persons;
 import nl.buitenin.privacy.PurposeId;
@@ -28,7 +28,7 @@ import nl.buitenin.privacy.PurposeRefusedException;
  * "You said, we did" by phone: the phone number of a call-back task (read through privacy under the
  * purpose "service improvement", only when the agent asks for it) and the outcome of the call.
  */
-@Controller
+@PageController
 @Allow(Role.AGENT)
 class TellBackController {
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +20,10 @@ import nl.buitenin.offers.internal.InterestSettings;
 import nl.buitenin.offers.internal.InterestSettingsFile;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
+import nl.buitenin.platform.PageController;
 
 /** How interactions make interests: per kind the weight and the half-life in days, the threshold, and whether a purchase closes. */
-@Controller
+@PageController
 class InterestSettingsController {
 
     private final InterestBook book;

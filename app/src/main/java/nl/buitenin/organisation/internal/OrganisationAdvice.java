@@ -2,18 +2,19 @@ package nl.buitenin.organisation.internal;
 
 import java.util.Locale;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import nl.buitenin.organisation.Organisation;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.PageController;
 
 /**
  * Every page knows the organisation and its word for the people it serves, in the page's language:
  * {@code ${person}} ("klant"), {@code ${persons}} ("klanten").
+ * Pages only ({@link PageController}): an API call has no model to fill.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class OrganisationAdvice {
 
     private final Organisations organisations;

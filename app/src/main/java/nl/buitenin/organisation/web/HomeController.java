@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import nl.buitenin.access.AnySignedIn;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.ReplicaReads;
 import nl.buitenin.platform.StartFigure;
 import nl.buitenin.platform.StartPanel;
@@ -23,7 +23,7 @@ import nl.buitenin.platform.StartPanel;
  * The start page: the panels of figures the signed-in user's roles act on (contributed by the modules that own
  * them, see {@link StartPanel}), then the capabilities they may open as tiles per menu group.
  */
-@Controller
+@PageController
 class HomeController {
 
     private static final Logger log = LoggerFactory.getLogger(HomeController.class);

@@ -1,6 +1,5 @@
 package nl.buitenin.organisation.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +11,9 @@ import nl.buitenin.organisation.Organisation;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.organisation.PersonWord;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 
-@Controller
+@PageController
 @Allow(Role.ADMIN)
 class OrganisationController {
 

@@ -9,19 +9,20 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.buitenin.platform.MenuGroup;
 import nl.buitenin.platform.NavigationEntry;
+import nl.buitenin.platform.PageController;
 
 /**
  * Puts the navigation the signed-in user may see into every page's model: the entries they may open, in their menu
  * groups (a group with nothing to open is left out).
+ * Pages only ({@link PageController}): an API call has no model to fill.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class NavigationAdvice {
 
     private final List<NavigationEntry> entries;

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +14,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PersonKey;
@@ -26,7 +26,7 @@ import nl.buitenin.privacy.internal.PrivacyProperties;
 import nl.buitenin.privacy.internal.Purposes;
 
 /** Who read what, for which purpose, about whom: per person and per purpose, with filters. */
-@Controller
+@PageController
 @Allow({Role.PRIVACY_OFFICER, Role.ADMIN})
 class AccessLogController {
 

@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.Consents;
 import nl.buitenin.privacy.OwnChoices;
 import nl.buitenin.privacy.OwnInterests;
@@ -45,7 +45,7 @@ import nl.buitenin.privacy.internal.SignedLinks;
  * about them, their consents and preferences, a download of everything and a button to be forgotten.
  * Every handler checks the token itself and is rate-limited per client address.
  */
-@Controller
+@PageController
 @PublicEndpoint(why = "the person's own page, opened with a signed, expiring link; each handler verifies the token")
 class OwnPageController {
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +16,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.ContactDetails;
 import nl.buitenin.privacy.PersonKey;
@@ -33,7 +33,7 @@ import nl.buitenin.privacy.internal.SignedLinks;
  * The privacy officer finds a person by the organisation's customer id. The page shows no contact
  * details until a purpose is chosen; that read is checked and logged like any other.
  */
-@Controller
+@PageController
 @Allow(Role.PRIVACY_OFFICER)
 class PersonsController {
 

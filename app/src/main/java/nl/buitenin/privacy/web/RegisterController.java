@@ -12,7 +12,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,6 +25,7 @@ import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.privacy.SmallCells;
 import nl.buitenin.privacy.internal.JdbcConsents;
@@ -39,7 +39,7 @@ import nl.buitenin.privacy.internal.Purposes;
  * The processing register (GDPR art. 30): the privacy officer manages the purposes; an administrator
  * may read them. Exported as CSV and as a printable page.
  */
-@Controller
+@PageController
 @Allow({Role.PRIVACY_OFFICER, Role.ADMIN})
 class RegisterController {
 

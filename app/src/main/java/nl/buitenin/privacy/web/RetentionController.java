@@ -1,17 +1,17 @@
 package nl.buitenin.privacy.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.internal.Actors;
 import nl.buitenin.privacy.internal.Retention;
 
 /** Retention: preview what the daily job would do, run it now, and see what earlier runs did. */
-@Controller
+@PageController
 @Allow(Role.PRIVACY_OFFICER)
 class RetentionController {
 

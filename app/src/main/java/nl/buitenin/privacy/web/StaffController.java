@@ -3,7 +3,6 @@ package nl.buitenin.privacy.web;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.internal.StaffData;
 
@@ -19,7 +19,7 @@ import nl.buitenin.privacy.internal.StaffData;
  * Staff are people too: the privacy officer looks up a staff reference (who served the person), sees what every module
  * holds about it, and erases it on the staff member's request (the team stays, for team figures).
  */
-@Controller
+@PageController
 @Allow(Role.PRIVACY_OFFICER)
 class StaffController {
 

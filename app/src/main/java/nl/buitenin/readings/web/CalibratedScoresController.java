@@ -3,7 +3,6 @@ package nl.buitenin.readings.web;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +11,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.readings.internal.CalibratedScores;
 
@@ -20,7 +20,7 @@ import nl.buitenin.readings.internal.CalibratedScores;
  * score of a question type, as given and calibrated for who happened to answer, each with n and 95 % interval, small cells hidden, and
  * the pairs of touchpoints the calibration puts in the other order named in words.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class CalibratedScoresController {
 

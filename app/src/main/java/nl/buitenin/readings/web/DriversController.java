@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +16,7 @@ import nl.buitenin.listening.ScoredSurvey;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.readings.internal.DriverReading;
 import nl.buitenin.readings.internal.DriverReport;
 
@@ -24,7 +24,7 @@ import nl.buitenin.readings.internal.DriverReport;
  * "What matters most": per driver question of a survey its importance for the overall score and its current
  * performance, as a table and as a priority matrix, with what such a reading does and does not show.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class DriversController {
 

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +24,7 @@ import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.loop.TeamLeads;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.readings.internal.GamingReadings;
 import nl.buitenin.readings.internal.GamingReport;
 
@@ -33,7 +33,7 @@ import nl.buitenin.readings.internal.GamingReport;
  * administrators; per person only for the lead of that person's team, and only those flagged, by pseudonym. An agent
  * who leads no team sees that the page is not for them. Reasons are told in words; nothing is ranked by score.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class GamingController {
 

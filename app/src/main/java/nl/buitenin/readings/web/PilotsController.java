@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,7 @@ import nl.buitenin.journey.Journeys;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.readings.internal.Pilot;
@@ -38,7 +38,7 @@ import nl.buitenin.readings.internal.Pilots;
  * grouped by journey stage) and a pilot's page, which shows what it can detect before it starts, its progress while
  * it runs (never the effect: a fixed horizon) and its result with plain words once it has ended.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class PilotsController {
 

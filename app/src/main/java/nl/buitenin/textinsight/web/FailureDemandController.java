@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +39,7 @@ import nl.buitenin.loop.ThemeTaxonomy;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.textinsight.internal.FailureDemandFigures;
@@ -54,7 +54,7 @@ import nl.buitenin.textinsight.internal.TextInsightProperties;
  * which an analyst confirms or rejects in place. From a question an analyst opens an improvement action in loop that
  * names the question and links back here.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class FailureDemandController {
 

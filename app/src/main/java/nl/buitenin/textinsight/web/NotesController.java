@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +34,7 @@ import nl.buitenin.loop.ThemeTaxonomy;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.textinsight.NoteKind;
@@ -48,7 +48,7 @@ import nl.buitenin.textinsight.internal.TextReading;
  * Staff record what they heard (a focus group, a phone call, at the door) and see the latest notes with the sentiment
  * the analysis read in them. The text of a note about a person is shown only when "service improvement" allows it.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class NotesController {
 

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +28,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.Touchpoints;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.PurposeId;
 import nl.buitenin.textinsight.TextSource;
@@ -39,7 +39,7 @@ import nl.buitenin.textinsight.internal.TextSearch;
  * "service improvement"; an agent searches the texts of cases only, under "complaint handling". Results show the part
  * of the text with the words, the touchpoint by name, the date in words and a link to the item.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST, Role.AGENT})
 class SearchController {
 

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +22,7 @@ import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.textinsight.internal.SentimentTrend;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The share of negative texts per week as a chart, with the same figures in a table for screen readers and for
  * anyone who wants the numbers: per week the share, its 95 % interval and n, or "fewer than k" for a small cell.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class SentimentTrendController {
 

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +23,7 @@ import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 import nl.buitenin.platform.NotFoundException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.textinsight.internal.SuggestedThemes;
 
 /**
@@ -31,7 +31,7 @@ import nl.buitenin.textinsight.internal.SuggestedThemes;
  * state while it runs), sees each suggestion with its key phrases, size and three examples, and adopts it (after
  * editing its name) or dismisses it. Works without JavaScript as plain form posts.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class SuggestedThemesController {
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,7 @@ import nl.buitenin.access.Users;
 import nl.buitenin.assumptions.AssumptionResult;
 import nl.buitenin.assumptions.Assumptions;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.workshop.internal.Item;
 import nl.buitenin.workshop.internal.ItemKind;
 import nl.buitenin.workshop.internal.JoinCodes;
@@ -38,7 +38,7 @@ import nl.buitenin.workshop.internal.Workshops;
  * {@link Workshops} refuses whoever did not join (analysts and administrators, the facilitator's roles, see every
  * workshop).
  */
-@Controller
+@PageController
 @AnySignedIn
 class BoardController {
 

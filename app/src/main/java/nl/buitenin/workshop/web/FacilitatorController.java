@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,7 @@ import nl.buitenin.journey.Journey;
 import nl.buitenin.journey.Journeys;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.workshop.internal.Workshop;
 import nl.buitenin.workshop.internal.WorkshopForm;
@@ -32,7 +32,7 @@ import nl.buitenin.workshop.internal.Workshops;
  * The facilitator's pages (analysts and administrators): the list of workshops with the form to open one, grouping the
  * notes, running the dot vote and closing the workshop.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class FacilitatorController {
 

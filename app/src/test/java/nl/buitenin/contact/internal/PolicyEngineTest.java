@@ -235,6 +235,23 @@ class PolicyEngineTest {
         assertThat(engine.decide(oneAQuarter, toldLastWeek, ANNA, PHONE, TUESDAY_AFTERNOON)).isEmpty();
     }
 
+    /** The reasons' texts are kept for the last policy only while it is the policy asked about: a changed one is named. */
+    @Test
+    void theTextsOfAReasonFollowAChangedPolicy() {
+        Policy quietFromEight = askEveryone();
+        Policy quietFromTen = new Policy(1.0, Map.of(), 30, 30, 2, 4, LocalTime.of(22, 0), LocalTime.of(9, 0), Set.of(DayOfWeek.SUNDAY), 3,
+                Channel.EMAIL, AMSTERDAM);
+        Instant lateEvening = ZonedDateTime.of(2026, 3, 3, 22, 30, 0, 0, AMSTERDAM).toInstant();
+        PersonFacts nobody = PersonFacts.consentedWithoutHistory();
+        assertThat(quietText(engine.decide(quietFromEight, nobody, ANNA, PHONE, lateEvening))).contains("20:00");
+        assertThat(quietText(engine.decide(quietFromTen, nobody, ANNA, PHONE, lateEvening))).contains("22:00").doesNotContain("20:00");
+        assertThat(quietText(engine.decide(quietFromEight, nobody, ANNA, PHONE, lateEvening))).contains("20:00");
+    }
+
+    private static String quietText(List<Reason> reasons) {
+        return reasons.stream().filter(r -> r.code() == ReasonCode.QUIET_HOURS).findFirst().orElseThrow().text("en");
+    }
+
     static PersonKey key(int i) {
         String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
         StringBuilder digits = new StringBuilder();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +19,7 @@ import nl.buitenin.access.PublicEndpoint;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.ReadableDates;
 import nl.buitenin.platform.SignedTokens.Refusal;
 import nl.buitenin.platform.SignedTokens.Verification;
@@ -33,7 +33,7 @@ import nl.buitenin.signals.internal.assessment.DayStatement;
  * agreement scale, each with "weet ik niet". Works on a phone. A used, changed or expired link gets the page that
  * says so; a round that is not open says when it is.
  */
-@Controller
+@PageController
 @PublicEndpoint(why = "a colleague's anonymous questionnaire, reached by a signed one-time link; the token is checked on every request")
 class AssessmentAnswerController {
 

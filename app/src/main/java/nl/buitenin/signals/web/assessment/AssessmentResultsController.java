@@ -5,19 +5,19 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.signals.internal.assessment.AssessmentResults;
 import nl.buitenin.signals.internal.assessment.DayArea;
 
 /** The results of Day's self-assessment for analysts and admins: per capability and department, the gap, over time. */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class AssessmentResultsController {
 

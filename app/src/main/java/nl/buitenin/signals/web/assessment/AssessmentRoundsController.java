@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +18,7 @@ import nl.buitenin.access.Allow;
 import nl.buitenin.access.Role;
 import nl.buitenin.platform.ConflictException;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.platform.TableFile;
 import nl.buitenin.signals.internal.assessment.Assessment;
@@ -30,7 +30,7 @@ import nl.buitenin.signals.internal.assessment.StaffLevel;
  * Admins run the self-assessment: define a round (a quarter or half year), and make anonymous one-time links per
  * department and level, downloaded once as CSV to hand out (the links are not kept).
  */
-@Controller
+@PageController
 @Allow(Role.ADMIN)
 class AssessmentRoundsController {
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +15,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
 import nl.buitenin.access.Users;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.signals.internal.listenin.ListenIn;
 import nl.buitenin.signals.internal.listenin.ListenInForm;
 import nl.buitenin.signals.internal.listenin.ListenInKind;
@@ -27,7 +27,7 @@ import nl.buitenin.signals.internal.listenin.Managers;
  * visit in one short form and sees their own entries; an administrator also sees everyone's of the last year, by name.
  * An agent who leads no team is told the page is for managers.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.AGENT})
 class ListenInController {
 

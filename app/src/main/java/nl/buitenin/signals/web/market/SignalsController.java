@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +21,7 @@ import nl.buitenin.loop.ImprovementActions;
 import nl.buitenin.loop.ThemeDefinition;
 import nl.buitenin.loop.ThemeTaxonomy;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.signals.internal.market.DecisionInput;
 import nl.buitenin.signals.internal.market.MarketSignals;
@@ -34,7 +34,7 @@ import nl.buitenin.signals.internal.missed.JdbcMissedSales;
  * Market signals on pages: every signed-in member of staff records one and reads the list and each signal's chain
  * outside → inside; analysts and administrators group missed sales into a signal and decide what is done with it.
  */
-@Controller
+@PageController
 class SignalsController {
 
     private final MarketSignals signals;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +18,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.Users;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.privacy.SmallCellRule;
 import nl.buitenin.signals.internal.missed.JdbcMissedSales;
@@ -32,7 +32,7 @@ import nl.buitenin.signals.internal.missed.MissedSales;
  * things asked for most are one tap away (or typed, with earlier entries suggested), and the reason is the button that
  * saves: two taps. Analysts read the trends.
  */
-@Controller
+@PageController
 class MissedSalesController {
 
     static final int QUICK_PICKS = 6;

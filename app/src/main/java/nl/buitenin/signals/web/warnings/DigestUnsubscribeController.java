@@ -1,13 +1,13 @@
 package nl.buitenin.signals.web.warnings;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import nl.buitenin.access.PublicEndpoint;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.signals.internal.warnings.DigestSubscriptions;
 import nl.buitenin.signals.internal.warnings.WeeklyDigest;
 
@@ -15,7 +15,7 @@ import nl.buitenin.signals.internal.warnings.WeeklyDigest;
  * The unsubscribe link of the weekly digest, without signing in: the link shows a button (a mail scanner that follows
  * the link unsubscribes nobody), and the button ends the subscription.
  */
-@Controller
+@PageController
 @PublicEndpoint(why = "the unsubscribe link of the weekly digest of early warnings; its signed token is checked on every request")
 class DigestUnsubscribeController {
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +19,7 @@ import nl.buitenin.access.Role;
 import nl.buitenin.access.User;
 import nl.buitenin.access.Users;
 import nl.buitenin.platform.InvalidInputException;
+import nl.buitenin.platform.PageController;
 import nl.buitenin.platform.RequestValues;
 import nl.buitenin.signals.internal.warnings.DigestSubscriptions;
 import nl.buitenin.signals.internal.warnings.EarlyWarnings;
@@ -32,7 +32,7 @@ import nl.buitenin.signals.internal.warnings.WarningThresholds;
  * chart, n, threshold and explanation; administrators set the thresholds, and each reader chooses the warnings of their
  * weekly digest.
  */
-@Controller
+@PageController
 @Allow({Role.ADMIN, Role.ANALYST})
 class WarningsController {
 
