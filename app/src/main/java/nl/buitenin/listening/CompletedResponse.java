@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.privacy.PersonKey;
 
@@ -19,13 +21,29 @@ import nl.buitenin.privacy.PersonKey;
  * @param scores           the scores given, per question key
  * @param caseRulesMatched the triggers of the rules met, such as {@code DETRACTOR:nps}
  * @param summary          a short text for a case title, without personal data (scores and choices only)
+ * @param createdAt        when the response was stored first (its partition key; {@link #key()}); null in events
+ *                         published before it was carried
  */
 public record CompletedResponse(UUID response, String sourceRef, SurveyId survey, PersonKey person, TouchpointId touchpoint,
-        List<Score> scores, List<String> caseRulesMatched, String summary, Instant at) {
+        List<Score> scores, List<String> caseRulesMatched, String summary, Instant at, @Nullable Instant createdAt) {
 
     public CompletedResponse {
         scores = List.copyOf(scores);
         caseRulesMatched = List.copyOf(caseRulesMatched);
+    }
+
+    /** A completed response as events before {@code createdAt} described it. */
+    public CompletedResponse(UUID response, String sourceRef, SurveyId survey, PersonKey person, TouchpointId touchpoint,
+            List<Score> scores, List<String> caseRulesMatched, String summary, Instant at) {
+        this(response, sourceRef, survey, person, touchpoint, scores, caseRulesMatched, summary, at, null);
+    }
+
+    /**
+     * The response's id with its partition key, for reads that look in its month only ({@link Comments#of(java.util.Collection)});
+     * null when the event does not carry when the response was stored.
+     */
+    public @Nullable ResponseKey key() {
+        return createdAt == null ? null : new ResponseKey(response, createdAt);
     }
 
     /** One scored answer. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Controller;
  * opposed to a {@code @RestController} of the API. The advice that fills every page's model applies to these only:
  * {@code @ControllerAdvice(annotations = Controller.class)} also matched every API controller (a {@code @RestController}
  * is a {@code @Controller}), so each API call computed a menu and read the organisation five times for a model it never
- * renders, about a twelfth of what an offer decision allocated (BENCHMARKS.md, offer decisions).
+ * renders, at least a twelfth of what an offer decision allocated (BENCHMARKS.md, offer decisions).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

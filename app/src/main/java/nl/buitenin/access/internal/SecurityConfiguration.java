@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,9 +49,10 @@ class SecurityConfiguration {
 
     /**
      * No observations of the security filter chain, its sign-ins or its authorisation decisions. They would only feed
-     * timers nobody reads (requests are already timed as {@code http.server.requests}, failed sign-ins are logged and
-     * audited), while wrapping each of the chain's filters in an observation of its own was a sixth of what an API call
-     * allocated (offer decisions at 500 a second, BENCHMARKS.md), and those allocations set how often the collector pauses.
+     * timers nobody reads (requests are already timed as {@code http.server.requests}; failed sign-ins are counted per
+     * account by {@link SignInAttempts}), while wrapping each of the chain's filters in an observation of its own was
+     * about a seventh of what an API call allocated (offer decisions at 500 a second, BENCHMARKS.md), and those
+     * allocations set how often the collector pauses.
      */
     @Bean
     static SecurityObservationSettings securityObservationSettings() {

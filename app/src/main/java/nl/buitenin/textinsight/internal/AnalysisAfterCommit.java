@@ -1,8 +1,12 @@
 package nl.buitenin.textinsight.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -42,13 +46,15 @@ class AnalysisAfterCommit {
     void on(ResponsesCompleted completed) {
         Set<String> done = analyses.analysed(TextSource.COMMENT,
                 completed.responses().stream().map(r -> r.response().toString()).toList());
+        List<CompletedResponse> fresh = completed.responses().stream().filter(r -> !done.contains(r.response().toString())).toList();
+        // One read for the batch, in the months the responses were stored in; an event from before the key was carried
+        // is read response by response.
+        Map<UUID, List<Comment>> byResponse = new HashMap<>(comments.of(fresh.stream().map(CompletedResponse::key).filter(Objects::nonNull).toList()));
+        fresh.stream().filter(r -> r.key() == null).forEach(r -> byResponse.put(r.response(), comments.of(r.response())));
         List<TextReading.Written> texts = new ArrayList<>();
-        for (CompletedResponse response : completed.responses()) {
+        for (CompletedResponse response : fresh) {
             String ref = response.response().toString();
-            if (done.contains(ref)) {
-                continue;
-            }
-            List<Comment> written = comments.of(response.response());
+            List<Comment> written = byResponse.getOrDefault(response.response(), List.of());
             if (!written.isEmpty()) {
                 texts.add(new TextReading.Written(TextSource.COMMENT, ref, response.person(), response.touchpoint(), response.at(),
                         ResponseText.of(written)));

@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -128,20 +126,18 @@ public class Completions {
         if (batch.isEmpty()) {
             return List.of();
         }
-        List<JdbcResponses.Completing> stored = responses.complete(batch.stream().map(Completion::stored).toList());
-        Set<UUID> done = new HashSet<>();
-        stored.forEach(c -> done.add(c.id()));
+        Map<UUID, Instant> createdAt = responses.complete(batch.stream().map(Completion::stored).toList());
         ZoneId zone = organisations.current().timeZone();
         Map<Cell, Long> counts = new HashMap<>();
         List<Optional<CompletedResponse>> outcome = new ArrayList<>(batch.size());
         for (Completion completion : batch) {
             JdbcResponses.Completing c = completion.stored();
-            if (!done.contains(c.id())) {
+            if (!createdAt.containsKey(c.id())) {
                 outcome.add(Optional.empty());
                 continue;
             }
             CompletedResponse completed = describe(c.id(), c.survey(), c.person(), c.touchpoint(), completion.definition(),
-                    c.answers(), c.at());
+                    c.answers(), c.at(), createdAt.get(c.id()));
             if (c.touchpoint() != null) {
                 LocalDate day = c.at().atZone(zone).toLocalDate();
                 for (CompletedResponse.Score score : completed.scores()) {
@@ -159,7 +155,7 @@ public class Completions {
 
     /** What the other modules learn of a completed response: its scores, a summary without free text, the case rules it meets. */
     static CompletedResponse describe(UUID responseId, SurveyId survey, PersonKey person, TouchpointId touchpoint,
-            SurveyDefinition definition, List<GivenAnswer> answers, Instant at) {
+            SurveyDefinition definition, List<GivenAnswer> answers, Instant at, Instant createdAt) {
         List<CompletedResponse.Score> scores = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         for (GivenAnswer answer : answers) {
@@ -178,6 +174,6 @@ public class Completions {
                     .ifPresent(a -> matched.add(rule.when().name() + ":" + rule.question()));
         }
         return new CompletedResponse(responseId, "answer:" + responseId, survey, person, touchpoint, scores, matched,
-                String.join(" · ", summary), at);
+                String.join(" · ", summary), at, createdAt);
     }
 }

@@ -178,11 +178,11 @@ public class JdbcResponses {
             .plain();
 
     /**
-     * Stores the completed responses and their answers and returns those completed now, in the order given: a new one
-     * whose source has a response already, or an invited one completed meanwhile, is left out. On PostgreSQL a batch of
-     * new responses is two statements, whatever its size.
+     * Stores the completed responses and their answers and returns those completed now, in the order given, each with
+     * when it was stored first (its {@code created_at}): a new one whose source has a response already, or an invited one
+     * completed meanwhile, is left out. On PostgreSQL a batch of new responses is two statements, whatever its size.
      */
-    public List<Completing> complete(List<Completing> batch) {
+    public Map<UUID, Instant> complete(List<Completing> batch) {
         List<Completing> fresh = new ArrayList<>();
         List<Completing> invited = new ArrayList<>();
         batch.forEach(c -> (c.invited() ? invited : fresh).add(c));
@@ -207,11 +207,12 @@ public class JdbcResponses {
         List<Completing> completed = batch.stream().filter(c -> done.contains(c.id())).toList();
         // An invited response came to be when it was stored, which the caller's invitedAt may not say exactly.
         Map<UUID, Instant> createdAt = createdAt(completed.stream().filter(Completing::invited).map(Completing::id).toList());
+        Map<UUID, Instant> stored = new java.util.LinkedHashMap<>();
+        completed.forEach(c -> stored.put(c.id(), c.invited() ? createdAt.get(c.id()) : c.createdAt()));
         List<AnswerRow> answers = new ArrayList<>();
-        completed.forEach(c -> c.answers().forEach(answer ->
-                answers.add(new AnswerRow(c.id(), c.invited() ? createdAt.get(c.id()) : c.createdAt(), answer))));
+        completed.forEach(c -> c.answers().forEach(answer -> answers.add(new AnswerRow(c.id(), stored.get(c.id()), answer))));
         ANSWERS.write(batches, answers);
-        return completed;
+        return stored;
     }
 
     private Map<UUID, Instant> createdAt(List<UUID> responses) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -64,8 +65,10 @@ class ResponseComments implements Comments {
         // By the month they are kept in, so that each statement's thousand responses span few months.
         List<ResponseKey> keys = new LinkedHashSet<>(responses).stream().sorted(Comparator.comparing(ResponseKey::createdAt)).toList();
         for (List<ResponseKey> slice : Slices.of(keys, 1000)) {
-            OffsetDateTime first = utc(slice.get(0).createdAt());
-            OffsetDateTime last = utc(slice.get(slice.size() - 1).createdAt());
+            // Widened to whole seconds: a key made from a moment in the application may be finer than the stored one
+            // (microseconds, rounded), and a bound a microsecond off would lose that response.
+            OffsetDateTime first = utc(slice.get(0).createdAt().truncatedTo(ChronoUnit.SECONDS));
+            OffsetDateTime last = utc(slice.get(slice.size() - 1).createdAt().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
             // The bounds on both tables' partition keys let PostgreSQL prune the other months; without them every id was
             // looked up in every month's index (docs/scaling.md).
             jdbc.sql(BY_KEYS).param("ids", slice.stream().map(ResponseKey::id).toList()).param("first", first).param("last", last)

@@ -72,6 +72,25 @@ class CommentsByKeyTest {
         }
     }
 
+    /**
+     * The key a completion hands on is the application's moment, finer than the stored one (nanoseconds against
+     * microseconds, rounded up here): the response is still found.
+     */
+    @Test
+    void aKeyFinerThanTheStoredMomentFindsItsResponse() {
+        Survey survey = Survey.draft(SurveyFixtures.tripEvaluation(), Instant.now());
+        survey.publish(Instant.now());
+        surveys.add(survey);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).plusNanos(123_456_789);
+        UUID id = UUID.randomUUID();
+        Map<UUID, Instant> stored = responses.complete(List.of(new JdbcResponses.Completing(id, false, survey.id(), null, null,
+                "by-key:" + UUID.randomUUID(), ResponseChannel.IMPORT, "nl", null, null, at,
+                List.of(new GivenAnswer("beter", null, null, "fijne reis")))));
+        assertThat(stored).containsEntry(id, at);
+
+        assertThat(comments.of(List.of(new ResponseKey(id, stored.get(id)))).get(id)).extracting(Comment::text).containsExactly("fijne reis");
+    }
+
     @Test
     void onPostgresAReadLooksOnlyInTheMonthsOfItsResponses() {
         if (TestDatabases.current() != TestDatabases.Kind.POSTGRES) {
