@@ -28,6 +28,7 @@ import nl.buitenin.privacy.PersonKey;
 public final class PolicyEngine {
 
     private final Sampler sampler;
+
     public PolicyEngine(Sampler sampler) {
         this.sampler = sampler;
     }

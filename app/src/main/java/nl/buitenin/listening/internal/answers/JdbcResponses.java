@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,7 +208,7 @@ public class JdbcResponses {
         List<Completing> completed = batch.stream().filter(c -> done.contains(c.id())).toList();
         // An invited response came to be when it was stored, which the caller's invitedAt may not say exactly.
         Map<UUID, Instant> createdAt = createdAt(completed.stream().filter(Completing::invited).map(Completing::id).toList());
-        Map<UUID, Instant> stored = new java.util.LinkedHashMap<>();
+        Map<UUID, Instant> stored = new LinkedHashMap<>();
         completed.forEach(c -> stored.put(c.id(), c.invited() ? createdAt.get(c.id()) : c.createdAt()));
         List<AnswerRow> answers = new ArrayList<>();
         completed.forEach(c -> c.answers().forEach(answer -> answers.add(new AnswerRow(c.id(), stored.get(c.id()), answer))));
