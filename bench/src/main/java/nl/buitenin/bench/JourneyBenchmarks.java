@@ -79,6 +79,7 @@ public final class JourneyBenchmarks {
         int ingestRows = 600_000;
         int rounds = 6;
         int answers = 10_000_000;
+        int statements = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -86,13 +87,19 @@ public final class JourneyBenchmarks {
                 case "--ingest-rows" -> ingestRows = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--answers" -> answers = Integer.parseInt(args[++i]);
+                case "--statements" -> statements = Integer.parseInt(args[++i]);
                 default -> what.add(args[i]);
             }
         }
         if (what.isEmpty()) {
             what = List.of("ingest", "answers", "scores");
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        // --statements N: the N statements with the most execution time in the ingest's rounds (pg_stat_statements).
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        if (statements > 0) {
+            server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = server.start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             ConfigurableApplicationContext app = new SpringApplication(BuiteninApplication.class).run(
                     "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -101,7 +108,8 @@ public final class JourneyBenchmarks {
             try {
                 List<TouchpointId> touchpoints = touchpoints(app.getBean(JdbcJourneys.class));
                 if (what.contains("ingest")) {
-                    ingest(app, postgres, touchpoints, ingestRows, rounds, warmup);
+                    ingest(app, postgres, touchpoints, ingestRows, rounds, warmup,
+                            new Statements(new JdbcTemplate(postgres.getPostgresDatabase()), statements));
                 }
                 if (what.contains("answers")) {
                     answers(app, postgres, touchpoints, rows);
@@ -128,7 +136,7 @@ public final class JourneyBenchmarks {
     // ---- (a) ingestion -------------------------------------------------------------------------
 
     private static void ingest(ConfigurableApplicationContext app, EmbeddedPostgres postgres, List<TouchpointId> touchpoints,
-            int rows, int rounds, int warmup) throws Exception {
+            int rows, int rounds, int warmup, Statements statements) throws Exception {
         int port = Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
         String key = app.getBean(ApiKeys.class).issue("bench", Set.of(Scope.INGEST), null).plainText();
         int batch = 5_000;
@@ -136,7 +144,8 @@ public final class JourneyBenchmarks {
         HttpClient client = HttpClient.newHttpClient();
         URI endpoint = URI.create("http://localhost:" + port + "/api/v1/interactions");
 
-        // The listeners (listening's invitations, demand's counts) work after each batch's commit, on the same
+        // The listeners (listening's invitations, demand's counts, groups' derived attributes, offers' interests, text
+        // insight's failure demand) work after each batch's commit, on the same
         // cores: the API's rate counts until they have finished with every event of the round, not just until the
         // last response. The COPY starts only after that, so it never competes with listeners of the HTTP round.
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
@@ -144,6 +153,7 @@ public final class JourneyBenchmarks {
         post(client, endpoint, key, bodies("warm", touchpoints, warmup, batch), threads);
         awaitListeners(jdbc);
         copy(postgres, csv("warmcopy", touchpoints, warmup));
+        statements.reset();
         // Short rounds, alternating: the machine's speed drifts (other processes, the page cache, checkpoints) by more
         // than the difference measured, and a COPY right after an HTTP round of the same size sees the same drift.
         long httpNanos = 0;
@@ -166,6 +176,8 @@ public final class JourneyBenchmarks {
             copyNanos += copied;
             ratios.add((double) copied / caughtUp);
         }
+        statements.report("the ingest's rounds (HTTP and COPY)",
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "statements-journey-ingest.txt"));
         double httpRate = (double) rounds * perRound / (httpNanos / 1e9);
         double caughtUpRate = (double) rounds * perRound / (caughtUpNanos / 1e9);
         double copyRate = (double) rounds * perRound / (copyNanos / 1e9);

@@ -69,7 +69,7 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
-            int heapMb) {
+            int heapMb, int statements) {
     }
 
     private record Timing(String name, double p50, double p99, double max, int n) {
@@ -82,6 +82,7 @@ public final class ScaleBenchmark {
         int answerRows = 40_000;
         int kafkaRows = 100_000;
         int heapMb = 512;
+        int statements = 0;
         Path out = null;
         Path jar = Path.of("app/target/buitenin-exec.jar");
         for (int i = 0; i < args.length; i++) {
@@ -94,6 +95,7 @@ public final class ScaleBenchmark {
                 case "--heap-mb" -> heapMb = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--statements" -> statements = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
             }
         }
@@ -101,7 +103,7 @@ public final class ScaleBenchmark {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -pl app,bench -am package -Dmaven.test.skip=true");
         }
         out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
-        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb)).run();
+        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements)).run();
     }
 
     private final Options options;
@@ -134,10 +136,15 @@ public final class ScaleBenchmark {
         log("scale %.4f: %d interactions, %d answers; PostgreSQL in %s; load average %.1f on %d cores", options.scale(),
                 interactions, answers, data, loadAverage(), Runtime.getRuntime().availableProcessors());
         // Settings of a server that loads in bulk (fewer checkpoints), with commits that wait for the disk as in production.
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                 .setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100").start();
+                .setServerConfig("max_connections", "100");
+        if (options.statements() > 0) {
+            // The database's own account of each statement's time in the interactions' phase (Statements).
+            server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = server.start();
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "buitenin.interactions", "buitenin.interactions.dlt",
                 "buitenin.answers", "buitenin.answers.dlt", "buitenin.cases.opened", "buitenin.actions.completed",
                 "buitenin.responses.completed");
@@ -192,7 +199,9 @@ public final class ScaleBenchmark {
             signIn(http, base);
             reads(http, base, setup);
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            ingest(base, postgres.getPostgresDatabase(), jdbc, setup);
+            Statements statements = new Statements(jdbc, options.statements());
+            ingest(base, postgres.getPostgresDatabase(), jdbc, setup, statements);
+            statements.report("interactions (HTTP rounds and COPY rounds)", options.out().resolve("statements-interactions.txt"));
             answers(base, postgres.getPostgresDatabase(), jdbc, setup);
             kafka(base, jdbc, brokers, setup);
         } finally {
@@ -298,7 +307,8 @@ public final class ScaleBenchmark {
     }
 
     /** The HTTP API against COPY for interactions, in alternating rounds, on top of the loaded history. */
-    private void ingest(String base, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup) throws Exception {
+    private void ingest(String base, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup, Statements statements)
+            throws Exception {
         URI endpoint = URI.create(base + "/api/v1/interactions");
         HttpClient client = HttpClient.newHttpClient();
         int rounds = 4;
@@ -309,6 +319,7 @@ public final class ScaleBenchmark {
         JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies("warm", setup.touchpoints(), Math.min(perRound, 50_000), batch, at), 2);
         JourneyBenchmarks.awaitListeners(jdbc);
         copyInteractions(dataSource, "warmcopy", setup.touchpoints(), Math.min(perRound, 50_000), at, setup.zone());
+        statements.reset();
         long httpNanos = 0;
         long copyNanos = 0;
         for (int round = 0; round < rounds; round++) {
