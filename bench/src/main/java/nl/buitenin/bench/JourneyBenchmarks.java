@@ -145,9 +145,9 @@ public final class JourneyBenchmarks {
         URI endpoint = URI.create("http://localhost:" + port + "/api/v1/interactions");
 
         // The listeners (listening's invitations, demand's counts, groups' derived attributes, offers' interests, text
-        // insight's failure demand) work after each batch's commit, on the same
-        // cores: the API's rate counts until they have finished with every event of the round, not just until the
-        // last response. The COPY starts only after that, so it never competes with listeners of the HTTP round.
+        // insight's failure demand) work after each batch's commit, on the same cores: the API's rate counts until they
+        // have finished with every event of the round, not just until the last response. The COPY starts only after
+        // that, so it never competes with listeners of the HTTP round.
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
         // Warm up both paths (JIT, connection pools), then alternate halves so neither profits from order.
         post(client, endpoint, key, bodies("warm", touchpoints, warmup, batch), threads);
