@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -89,9 +90,7 @@ class KillDuringIngestIT {
             List<Future<?>> workers = client.start(executor, CLIENT_THREADS);
             List<Set<String>> acknowledgedBeforeKill = new ArrayList<>();
             for (int kill = 1; kill <= CRASH_MARKS.size(); kill++) {
-                if (!client.crashRequests().tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the client never reached crash mark " + kill + ":\n" + server.logTail());
-                }
+                awaitCrashMark(client, workers, kill, server);
                 server.kill();
                 acknowledgedBeforeKill.add(client.acknowledged());
                 server.start();
@@ -109,6 +108,31 @@ class KillDuringIngestIT {
         } finally {
             executor.shutdownNow();
             server.stop();
+        }
+    }
+
+    /**
+     * Waits until the client has had the rows of crash mark {@code kill} acknowledged. A client thread that gave up (a
+     * batch answered with a client error, or not taken whole) ends the wait at once with its reason, instead of after
+     * the whole time-out with none.
+     */
+    private static void awaitCrashMark(RetryingIngest client, List<Future<?>> workers, int kill, ServerProcess server) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!client.crashRequests().tryAcquire(1, TimeUnit.SECONDS)) {
+            for (Future<?> worker : workers) {
+                if (worker.isDone()) {
+                    try {
+                        worker.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("a client thread gave up before crash mark " + kill + ": " + client.describe()
+                                + "\nthe server's log ends with:\n" + server.logTail(), e.getCause());
+                    }
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the client never reached crash mark " + kill + ": " + client.describe()
+                        + "\nthe server's log ends with:\n" + server.logTail());
+            }
         }
     }
 
