@@ -49,7 +49,8 @@ class AnalysisAfterCommit {
         List<CompletedResponse> fresh = completed.responses().stream().filter(r -> !done.contains(r.response().toString())).toList();
         // One read for the batch, in the months the responses were stored in; an event from before the key was carried
         // is read response by response.
-        Map<UUID, List<Comment>> byResponse = new HashMap<>(comments.of(fresh.stream().map(CompletedResponse::key).filter(Objects::nonNull).toList()));
+        Map<UUID, List<Comment>> byResponse = new HashMap<>(
+                comments.of(fresh.stream().map(CompletedResponse::key).filter(Objects::nonNull).toList()));
         fresh.stream().filter(r -> r.key() == null).forEach(r -> byResponse.put(r.response(), comments.of(r.response())));
         List<TextReading.Written> texts = new ArrayList<>();
         for (CompletedResponse response : fresh) {
