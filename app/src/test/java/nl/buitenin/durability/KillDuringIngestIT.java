@@ -59,8 +59,12 @@ class KillDuringIngestIT {
         Set<String> stored = storedSourceIds("jdbc:h2:file:" + dataDir.resolve("buitenin").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "", outcome.prefix());
         outcome.check(stored);
+        List<String> log = Files.readAllLines(serverLog("h2"));
+        // Each start after a kill finds the file not closed cleanly and rolls back what the killed transactions left.
+        assertThat(log.stream().filter(line -> line.contains("was not closed cleanly"))).as("starts that rolled back leftovers")
+                .hasSize(CRASH_MARKS.size());
         // The graceful stop at the end closes the database after the application, not before it.
-        assertThat(Files.readAllLines(serverLog("h2")).stream().filter(line -> line.contains("Database is already closed")
+        assertThat(log.stream().filter(line -> line.contains("Database is already closed")
                 || line.contains("Invocation of destroy method failed"))).as("the server log's complaints of a closed database").isEmpty();
     }
 

@@ -26,6 +26,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import nl.buitenin.platform.internal.H2CrashRecovery;
+
 /**
  * Moves an instance that was tried out on the embedded H2 database to PostgreSQL: creates the schema
  * on the (empty) target with the same migrations, copies every table in foreign-key order in one
@@ -64,6 +66,8 @@ public class MigrateToPostgres implements Callable<Integer> {
         }
         String sourceUrl = "jdbc:h2:file:" + dataDir.resolve("buitenin").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE";
+        // A database left by a killed process holds uncommitted entries that a reading session may take for its own.
+        H2CrashRecovery.recover(file, sourceUrl, "sa", "");
         Report report = migrate(sourceUrl, "sa", "", targetUrl, user, password);
         report.print();
         return report.matches() ? 0 : 1;

@@ -22,6 +22,12 @@ class PlatformConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
 
+    /** Rolls back what a killed process left in the embedded H2 database, before the pool opens it. */
+    @Bean
+    static H2CrashRecovery h2CrashRecovery() {
+        return new H2CrashRecovery();
+    }
+
     @Bean
     StartupNotes startupNotes() {
         return new StartupNotes();
