@@ -17,8 +17,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * After the embedded H2 database was not closed cleanly (the process killed, the machine lost power), rolls back what
- * H2 left of the transactions that were running ({@link H2Leftovers}) before the connection pool opens the database:
+ * After the embedded H2 database was not closed cleanly (the process killed, the machine lost power), repairs what H2
+ * left of the transactions that were running ({@link H2Leftovers}) before the connection pool opens the database:
  * then no other session exists yet. A clean stop marks the file, so a normal start costs one read of its header.
  * <p>
  * Spring Boot's Hikari pool opens its first connection when it is first asked for one, which is after this runs.
@@ -36,7 +36,7 @@ public class H2CrashRecovery implements BeanPostProcessor {
     }
 
     /**
-     * Rolls back the leftovers in the H2 file database at {@code url} if its file ({@code file}) was not closed
+     * Repairs the leftovers in the H2 file database at {@code url} if its file ({@code file}) was not closed
      * cleanly; does nothing for a file that was, or that does not exist yet. The database must not be open elsewhere.
      */
     public static void recover(Path file, String url, String user, String password) {
@@ -45,21 +45,22 @@ public class H2CrashRecovery implements BeanPostProcessor {
                 return;
             }
             log.warn("The embedded database {} was not closed cleanly (the process was stopped without closing it): "
-                    + "rolling back what the transactions running at that moment left in its tables.", file);
+                    + "repairing what the transactions running at that moment left in its tables.", file);
             H2Leftovers.Report report;
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                report = H2Leftovers.rollBack(connection);
+                report = H2Leftovers.repair(connection);
             }
-            if (report.total() == 0) {
+            if (report.total() == 0 && report.transactionsCommitted() == 0) {
                 log.info("Nothing was left behind: {} tables read in {} ms.", report.tablesRead(), report.millis());
             } else {
-                log.warn("Rolled back {} entries of transactions that never ended, per table {}: {} tables read in {} ms.",
-                        report.total(), report.perTable(), report.tablesRead(), report.millis());
+                log.warn("Repaired {} entries: rolled back, of transactions that had not committed, per table {}; committed, of {} "
+                        + "transactions that had committed, per table {}. {} tables read in {} ms.", report.total(), report.rolledBack(),
+                        report.transactionsCommitted(), report.committed(), report.tablesRead(), report.millis());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the embedded database's file " + file, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the embedded database " + file + " to roll back what a stopped process left in it: "
+            throw new IllegalStateException("Cannot open the embedded database " + file + " to repair what a stopped process left in it: "
                     + e.getMessage(), e);
         }
     }

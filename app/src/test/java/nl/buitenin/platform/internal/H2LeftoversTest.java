@@ -2,6 +2,9 @@ package nl.buitenin.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,13 +19,15 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.tx.Transaction;
+import org.h2.mvstore.tx.TransactionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The state a killed H2 process can leave (h2database issue 2080): a running transaction's changes in the tables'
  * maps in the file, its undo log not. It is made here on a real H2 file the way it arises: a transaction changes rows,
- * the store is written while its undo log is empty, and the database is closed without writing again (as by a kill).
+ * the store is written while its undo log is empty, and the file is taken as it is then (as a kill leaves it).
  * Without the rollback of {@link H2Leftovers} the next start inherits the uncommitted entries (a source id that was
  * never committed cannot be claimed); with it, every table holds exactly what was committed.
  */
@@ -46,16 +51,18 @@ class H2LeftoversTest {
                 update day_count set n = n + 5 where day_id = 1;
                 delete from claim where source_id = 'deleted-then-killed'
                 """);
-        Path file = dir.resolve("db.mv.db");
+        Path file = dir.resolve("killed.mv.db");
         assertThat(H2Leftovers.closedCleanly(file)).as("the file of a killed process").isFalse();
+        url = killedUrl();
 
         H2Leftovers.Report report;
         try (Connection first = DriverManager.getConnection(url, "sa", "")) {
-            report = H2Leftovers.rollBack(first);
+            report = H2Leftovers.repair(first);
         }
         // claim: the inserted row and its key, the deleted row and its key; day_count: the updated row.
-        assertThat(report.perTable()).isEqualTo(Map.of("claim", 4, "day_count", 1));
-        assertThat(H2Leftovers.closedCleanly(file)).as("after the rollback the database was closed").isTrue();
+        assertThat(report.rolledBack()).isEqualTo(Map.of("claim", 4, "day_count", 1));
+        assertThat(report.committed()).isEmpty();
+        assertThat(H2Leftovers.closedCleanly(file)).as("after the repair the database was closed").isTrue();
 
         try (Connection next = DriverManager.getConnection(url, "sa", "");
                 Statement statement = next.createStatement()) {
@@ -65,7 +72,49 @@ class H2LeftoversTest {
             statement.execute("set lock_timeout 2000");
             assertThat(statement.executeUpdate("insert into claim values ('never-committed', 2) on conflict do nothing")).isEqualTo(1);
             assertThat(statement.executeUpdate("update day_count set n = n + 5 where day_id = 1")).isEqualTo(1);
-            assertThat(H2Leftovers.rollBack(next).total()).as("nothing left on a second look").isZero();
+            assertThat(H2Leftovers.repair(next).total()).as("nothing left on a second look").isZero();
+        }
+    }
+
+    @Test
+    void aTransactionKilledAfterItsCommitMarkIsCommittedNotLeftLockedAndInvisible() throws Exception {
+        String url = url();
+        try (Connection setup = DriverManager.getConnection(url, "sa", "");
+                Statement statement = setup.createStatement()) {
+            statement.execute("create table claim (source_id varchar(200) primary key, at_day int not null)");
+            statement.execute("create table day_count (day_id int primary key, n bigint not null)");
+            statement.execute("insert into claim values ('kept', 1), ('deleted', 1)");
+            statement.execute("insert into day_count values (1, 10)");
+        }
+        killAfterTheCommitMark(url, """
+                insert into claim values ('committed', 1);
+                update day_count set n = n + 5 where day_id = 1;
+                delete from claim where source_id = 'deleted'
+                """);
+        url = killedUrl();
+
+        H2Leftovers.Report report;
+        try (Connection first = DriverManager.getConnection(url, "sa", "")) {
+            // What H2 2.5.252 leaves: the transaction recovered as committed, but neither committed nor ended.
+            SessionLocal session = (SessionLocal) first.unwrap(JdbcConnection.class).getSession();
+            assertThat(session.getDatabase().getStore().getTransactionStore().getOpenTransactions()).as("transactions left open by H2")
+                    .extracting(Transaction::getStatus).containsExactly(Transaction.STATUS_COMMITTED);
+            report = H2Leftovers.repair(first);
+        }
+        assertThat(report.transactionsCommitted()).isEqualTo(1);
+        assertThat(report.committed()).isEqualTo(Map.of("claim", 4, "day_count", 1));
+        assertThat(report.rolledBack()).isEmpty();
+
+        try (Connection next = DriverManager.getConnection(url, "sa", "");
+                Statement statement = next.createStatement()) {
+            SessionLocal session = (SessionLocal) next.unwrap(JdbcConnection.class).getSession();
+            assertThat(session.getDatabase().getStore().getTransactionStore().getOpenTransactions()).as("after the repair").isEmpty();
+            assertThat(texts(statement, "select source_id from claim order by source_id")).containsExactly("committed", "kept");
+            assertThat(texts(statement, "select n from day_count")).containsExactly("15");
+            statement.execute("set lock_timeout 2000");
+            assertThat(statement.executeUpdate("insert into claim values ('committed', 2) on conflict do nothing")).as("a retry").isZero();
+            assertThat(statement.executeUpdate("update day_count set n = n + 1 where day_id = 1")).isEqualTo(1);
+            assertThat(texts(statement, "select n from day_count")).containsExactly("16");
         }
     }
 
@@ -77,7 +126,7 @@ class H2LeftoversTest {
             statement.execute("create table claim (source_id varchar(200) primary key)");
             statement.execute("insert into claim values ('a'), ('b')");
             assertThat(H2Leftovers.closedCleanly(dir.resolve("db.mv.db"))).as("while open").isFalse();
-            H2Leftovers.Report report = H2Leftovers.rollBack(connection);
+            H2Leftovers.Report report = H2Leftovers.repair(connection);
             assertThat(report.total()).isZero();
             assertThat(report.tablesRead()).isPositive();
         }
@@ -87,7 +136,7 @@ class H2LeftoversTest {
     @Test
     void aFileThatIsNotAnH2StoreCountsAsNotClosedCleanly() throws Exception {
         Path file = dir.resolve("other.mv.db");
-        java.nio.file.Files.writeString(file, "clean:1\n");
+        Files.writeString(file, "clean:1\n");
         assertThat(H2Leftovers.closedCleanly(file)).isFalse();
     }
 
@@ -100,7 +149,7 @@ class H2LeftoversTest {
      * the file holds when the tables were written after the changes and the undo log before them) and closes the
      * database without writing anything more.
      */
-    private static void killDuringATransaction(String url, String statements) throws SQLException {
+    private void killDuringATransaction(String url, String statements) throws SQLException, IOException {
         Connection running = DriverManager.getConnection(url, "sa", "");
         running.setAutoCommit(false);
         try (Statement statement = running.createStatement()) {
@@ -114,9 +163,44 @@ class H2LeftoversTest {
         assertThat(undoLog.size()).as("the running transaction's undo log").isPositive();
         undoLog.clear();
         store.commit();
-        try (Statement statement = DriverManager.getConnection(url, "sa", "").createStatement()) {
-            statement.execute("shutdown immediately");
+        killedCopy();
+        running.close();
+    }
+
+    /**
+     * Runs {@code statements} in a transaction and writes its commit mark to its undo log the way H2's commit does first
+     * (TransactionStore.markUndoLogAsCommitted), then writes the store and closes the database without writing more: a
+     * process killed after the commit mark reached the file and before the changes were marked committed.
+     */
+    private void killAfterTheCommitMark(String url, String statements) throws Exception {
+        Connection running = DriverManager.getConnection(url, "sa", "");
+        running.setAutoCommit(false);
+        try (Statement statement = running.createStatement()) {
+            for (String sql : statements.split(";")) {
+                statement.executeUpdate(sql.strip());
+            }
         }
+        SessionLocal session = (SessionLocal) running.unwrap(JdbcConnection.class).getSession();
+        TransactionStore transactions = session.getDatabase().getStore().getTransactionStore();
+        Method mark = TransactionStore.class.getDeclaredMethod("markUndoLogAsCommitted", int.class, long.class);
+        mark.setAccessible(true);
+        mark.invoke(transactions, session.getTransaction().getId(), 1L);
+        session.getDatabase().getStore().getMvStore().commit();
+        killedCopy();
+        running.close();
+    }
+
+    /**
+     * The file as a killed process leaves it: a copy taken right after the store was written, while the database is open.
+     * (Closing H2, even with SHUTDOWN IMMEDIATELY, first rolls back the open sessions and, with WRITE_DELAY=0, writes that.)
+     * H2 writes nothing in between: with WRITE_DELAY=0 it writes only when a transaction ends or a store is asked for.
+     */
+    private void killedCopy() throws IOException {
+        Files.copy(dir.resolve("db.mv.db"), dir.resolve("killed.mv.db"));
+    }
+
+    private String killedUrl() {
+        return url().replace(dir.resolve("db").toAbsolutePath().toString(), dir.resolve("killed").toAbsolutePath().toString());
     }
 
     private static List<String> texts(Statement statement, String sql) throws SQLException {
