@@ -39,18 +39,8 @@ class H2LeftoversTest {
     @Test
     void theEntriesOfATransactionThatNeverEndedAreRolledBackToWhatWasCommitted() throws Exception {
         String url = url();
-        try (Connection setup = DriverManager.getConnection(url, "sa", "");
-                Statement statement = setup.createStatement()) {
-            statement.execute("create table claim (source_id varchar(200) primary key, at_day int not null)");
-            statement.execute("create table day_count (day_id int primary key, n bigint not null)");
-            statement.execute("insert into claim values ('kept', 1), ('deleted-then-killed', 1)");
-            statement.execute("insert into day_count values (1, 10)");
-        }
-        killDuringATransaction(url, """
-                insert into claim values ('never-committed', 1);
-                update day_count set n = n + 5 where day_id = 1;
-                delete from claim where source_id = 'deleted-then-killed'
-                """);
+        claimsAndADayCount(url);
+        killDuringATransaction(url, theTransaction("never-committed"));
         Path file = dir.resolve("killed.mv.db");
         assertThat(H2Leftovers.closedCleanly(file)).as("the file of a killed process").isFalse();
         url = killedUrl();
@@ -66,7 +56,7 @@ class H2LeftoversTest {
 
         try (Connection next = DriverManager.getConnection(url, "sa", "");
                 Statement statement = next.createStatement()) {
-            assertThat(texts(statement, "select source_id from claim order by source_id")).containsExactly("deleted-then-killed", "kept");
+            assertThat(texts(statement, "select source_id from claim order by source_id")).containsExactly("deleted", "kept");
             assertThat(texts(statement, "select n from day_count")).containsExactly("10");
             // The retry of the batch that was running: its claim is new, not a duplicate, and nothing waits.
             statement.execute("set lock_timeout 2000");
@@ -79,18 +69,8 @@ class H2LeftoversTest {
     @Test
     void aTransactionKilledAfterItsCommitMarkIsCommittedNotLeftLockedAndInvisible() throws Exception {
         String url = url();
-        try (Connection setup = DriverManager.getConnection(url, "sa", "");
-                Statement statement = setup.createStatement()) {
-            statement.execute("create table claim (source_id varchar(200) primary key, at_day int not null)");
-            statement.execute("create table day_count (day_id int primary key, n bigint not null)");
-            statement.execute("insert into claim values ('kept', 1), ('deleted', 1)");
-            statement.execute("insert into day_count values (1, 10)");
-        }
-        killAfterTheCommitMark(url, """
-                insert into claim values ('committed', 1);
-                update day_count set n = n + 5 where day_id = 1;
-                delete from claim where source_id = 'deleted'
-                """);
+        claimsAndADayCount(url);
+        killAfterTheCommitMark(url, theTransaction("committed"));
         url = killedUrl();
 
         H2Leftovers.Report report;
@@ -150,13 +130,7 @@ class H2LeftoversTest {
      * database without writing anything more.
      */
     private void killDuringATransaction(String url, String statements) throws SQLException, IOException {
-        Connection running = DriverManager.getConnection(url, "sa", "");
-        running.setAutoCommit(false);
-        try (Statement statement = running.createStatement()) {
-            for (String sql : statements.split(";")) {
-                statement.executeUpdate(sql.strip());
-            }
-        }
+        Connection running = runningTransaction(url, statements);
         SessionLocal session = (SessionLocal) running.unwrap(JdbcConnection.class).getSession();
         MVStore store = session.getDatabase().getStore().getMvStore();
         MVMap<Object, Object> undoLog = store.openMap("undoLog." + session.getTransaction().getId());
@@ -173,13 +147,7 @@ class H2LeftoversTest {
      * process killed after the commit mark reached the file and before the changes were marked committed.
      */
     private void killAfterTheCommitMark(String url, String statements) throws Exception {
-        Connection running = DriverManager.getConnection(url, "sa", "");
-        running.setAutoCommit(false);
-        try (Statement statement = running.createStatement()) {
-            for (String sql : statements.split(";")) {
-                statement.executeUpdate(sql.strip());
-            }
-        }
+        Connection running = runningTransaction(url, statements);
         SessionLocal session = (SessionLocal) running.unwrap(JdbcConnection.class).getSession();
         TransactionStore transactions = session.getDatabase().getStore().getTransactionStore();
         Method mark = TransactionStore.class.getDeclaredMethod("markUndoLogAsCommitted", int.class, long.class);
@@ -201,6 +169,35 @@ class H2LeftoversTest {
 
     private String killedUrl() {
         return url().replace(dir.resolve("db").toAbsolutePath().toString(), dir.resolve("killed").toAbsolutePath().toString());
+    }
+
+    /** Two claims ('kept', 'deleted') and a day's count of 10, committed. */
+    private static void claimsAndADayCount(String url) throws SQLException {
+        try (Connection setup = DriverManager.getConnection(url, "sa", "");
+                Statement statement = setup.createStatement()) {
+            statement.execute("create table claim (source_id varchar(200) primary key, at_day int not null)");
+            statement.execute("create table day_count (day_id int primary key, n bigint not null)");
+            statement.execute("insert into claim values ('kept', 1), ('deleted', 1)");
+            statement.execute("insert into day_count values (1, 10)");
+        }
+    }
+
+    /** The work of the transaction that is killed: a new claim, the day's count up by 5, the claim 'deleted' removed. */
+    private static String theTransaction(String newClaim) {
+        return "insert into claim values ('" + newClaim + "', 1); update day_count set n = n + 5 where day_id = 1; "
+                + "delete from claim where source_id = 'deleted'";
+    }
+
+    /** A connection whose transaction has run {@code statements} (separated by semicolons) and is still open. */
+    private static Connection runningTransaction(String url, String statements) throws SQLException {
+        Connection running = DriverManager.getConnection(url, "sa", "");
+        running.setAutoCommit(false);
+        try (Statement statement = running.createStatement()) {
+            for (String sql : statements.split(";")) {
+                statement.executeUpdate(sql.strip());
+            }
+        }
+        return running;
     }
 
     private static List<String> texts(Statement statement, String sql) throws SQLException {
