@@ -2,8 +2,12 @@ package nl.buitenin.platform.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,7 +45,7 @@ public class H2CrashRecovery implements BeanPostProcessor {
      */
     public static void recover(Path file, String url, String user, String password) {
         try {
-            if (!Files.isRegularFile(file) || H2Leftovers.closedCleanly(file)) {
+            if (!Files.isRegularFile(file) || H2Leftovers.closedCleanly(file) || inUse(file)) {
                 return;
             }
             log.warn("The embedded database {} was not closed cleanly (the process was stopped without closing it): "
@@ -62,6 +66,21 @@ public class H2CrashRecovery implements BeanPostProcessor {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the embedded database " + file + " to repair what a stopped process left in it: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether another process (or this one) has the file open: H2 locks it while the database is open, and its header
+     * then lacks the clean mark too. Left to the pool, whose opening fails with H2's own "already in use".
+     */
+    static boolean inUse(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true)) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            // Cannot tell (no lock support on this file system): look, as if it were free.
+            return false;
         }
     }
 
