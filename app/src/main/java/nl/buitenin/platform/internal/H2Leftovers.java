@@ -168,7 +168,8 @@ final class H2Leftovers {
             Object kept = commit ? value.getCurrentValue() : value.getCommittedValue();
             if (kept != null && !(kept instanceof VersionedValue<?>)) {
                 throw new IllegalStateException("H2 left an uncommitted entry in " + name + " whose value has an unknown type ("
-                        + kept.getClass().getName() + "); the database was not changed. Restore it from a backup.");
+                        + kept.getClass().getName() + "); the repair stopped there, tables before it may be repaired already. "
+                        + "Restore the database from a backup.");
             }
             keys.add(key);
             // H2's own values (rows, index entries) are their own committed version; null removes the entry.
