@@ -58,14 +58,15 @@ class DemoAsDocumentedTest {
 
     /**
      * The demo's interactions came in without events, and the groups step derives the attributes from them all the same
-     * (docs/groups.md, "Attributes derived from interactions"): people have {@code purchases_12m}, and the demo's group by
-     * rule on it, "Vaste boekers" ({@code purchases_12m >= 2}), has members now.
+     * (docs/groups.md, "Attributes derived from interactions"): people have a derived {@code product}, and the demo's group
+     * by rule on the count of purchases (computed from the interactions when read), "Vaste boekers"
+     * ({@code purchases_12m >= 2}), has members now.
      */
     @Test
     void theDemosInteractionsGiveDerivedAttributesAndARuleGroupOnThemHasMembers() {
-        long withPurchases = jdbc.sql("select count(distinct person_key) from groups_attribute where derived and name = 'purchases_12m'")
+        long withPurchases = jdbc.sql("select count(distinct person_key) from groups_attribute where derived and name = 'product'")
                 .query(Long.class).single();
-        assertThat(withPurchases).as("people with a derived purchases_12m").isGreaterThan(50);
+        assertThat(withPurchases).as("people with a derived product (the journey of their latest purchase)").isGreaterThan(50);
         long members = jdbc.sql("""
                 select count(distinct m.person_key) from groups_membership m join groups_group g on g.id = m.group_id
                 where g.rule_text = 'purchases_12m >= 2' and m.valid_from <= current_timestamp

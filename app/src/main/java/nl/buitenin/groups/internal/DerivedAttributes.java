@@ -29,11 +29,22 @@ import nl.buitenin.journey.TouchpointId;
  * </ul>
  * A value is written only where it changes. Interactions at an unknown touchpoint count in the numbers but set no
  * channel or product.
+ * <p>
+ * Only {@link #STORED} ({@code channel}, {@code product}) are kept in the attribute store; the {@link #COUNTS} are
+ * computed from the interactions when they are read ({@link CountedAttributes}). Stored, a count cost a row at every
+ * interaction and another at its lapse, and every new interaction rewrote the values after the lapses of the year
+ * before it: most of the database's time in HTTP ingestion (BENCHMARKS.md, <i>Scale</i>).
  */
 public final class DerivedAttributes {
 
     /** The names derived, for the documentation and the page. */
     public static final List<String> NAMES = List.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m", "channel", "product");
+
+    /** The counts, computed when read and never stored. */
+    public static final java.util.Set<String> COUNTS = java.util.Set.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m");
+
+    /** The values kept in the attribute store: they change only when a person turns to another channel or product. */
+    public static final java.util.Set<String> STORED = java.util.Set.of("channel", "product");
 
     private DerivedAttributes() {
     }
@@ -85,28 +96,36 @@ public final class DerivedAttributes {
         return values;
     }
 
-    /**
-     * How far back before {@code since} a history must reach for {@link #from}: a count just before {@code since} holds
-     * the interactions of the twelve months before it (each lapses twelve months after it in the organisation's time
-     * zone), and a month more covers the shorter months and a change of clocks.
-     */
-    public static Instant windowStart(Instant since, ZoneId zone) {
-        return since.atZone(zone).minusMonths(13).toInstant();
+    /** The counts among these values (for a history, {@link #of} without places gives the counts only). */
+    public static List<Value> counts(List<Value> values) {
+        return values.stream().filter(v -> COUNTS.contains(v.name())).toList();
     }
 
     /**
-     * The person's derived values from {@code since} on, when nothing before {@code since} changed: what {@link #of}
-     * gives for the whole history from that moment on, computed from only part of it. {@code before} holds the values in
-     * effect just before {@code since} (the stored ones); {@code window} the interactions from
-     * {@link #windowStart}{@code (since)} on, oldest first (more is allowed). The counts just before {@code since} are
-     * exact from the window alone; a channel or product set before the window is taken from {@code before}. New
-     * interactions arrive for the recent past, so a person with years of history is then read for a year, not for years.
+     * How far back before a moment a history must reach for the counts at that moment to be exact: a count holds the
+     * interactions of the twelve months before it (each lapses twelve months after it in the organisation's time zone),
+     * and a month more covers the shorter months and a change of clocks.
      */
-    public static List<Value> from(Instant since, Map<String, String> before, List<Occurred> window,
+    public static Instant windowStart(Instant at, ZoneId zone) {
+        return at.atZone(zone).minusMonths(13).toInstant();
+    }
+
+    /**
+     * The person's {@link #STORED} values from {@code since} on, when nothing before {@code since} changed: what
+     * {@link #of} gives for the whole history from that moment on, computed from only part of it. {@code before} holds the
+     * stored values in effect just before {@code since}; {@code recent} the interactions from {@code since} on, oldest
+     * first (earlier ones are allowed and only update what held before). A channel or product is the one of the latest
+     * interaction, so the values from {@code since} on follow from the interactions from then on and the value just
+     * before: new interactions arrive for the recent past, and a person with years of history is then read for days.
+     */
+    public static List<Value> from(Instant since, Map<String, String> before, List<Occurred> recent,
             Function<TouchpointId, @Nullable Place> places, ZoneId zone) {
         Map<String, String> current = new java.util.HashMap<>(before);
         List<Value> values = new ArrayList<>();
-        for (Value value : of(window, places, zone)) {
+        for (Value value : of(recent, places, zone)) {
+            if (!STORED.contains(value.name())) {
+                continue;
+            }
             if (value.from().isBefore(since)) {
                 current.put(value.name(), value.value());
             } else if (!value.value().equals(current.put(value.name(), value.value()))) {

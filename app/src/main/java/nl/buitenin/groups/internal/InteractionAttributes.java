@@ -33,15 +33,16 @@ import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeGuard;
 
 /**
- * Keeps the attributes derived from interactions ({@link DerivedAttributes}) up to date: when journey records
- * interactions ({@link InteractionsRecorded}, one event per batch), each person's attributes are computed again from
- * the moment of their earliest new interaction on (from the year before it, read through journey's
- * {@link Interactions}, under the purpose "customer groups", each person's read logged; a few hundred people per
- * statement), stored in the attribute store marked derived, and the rule groups evaluated again for those whose
- * attributes changed — as for attributes sent through the API. Computing again gives the same rows as computing from
- * the whole history (a test holds the two together), so it is idempotent: an event handled twice, or an interaction
- * sent late for the past, gives the same rows. Reading the whole history instead set the pace of HTTP ingestion at
- * scale (BENCHMARKS.md).
+ * Keeps the stored attributes derived from interactions ({@link DerivedAttributes#STORED}: channel and product) up to
+ * date: when journey records interactions ({@link InteractionsRecorded}, one event per batch), each person's values are
+ * computed again from the moment of their earliest new interaction on (from the interactions since then and the
+ * value just before, read through journey's {@link Interactions}, under the purpose "customer groups", each person's
+ * read logged; a few hundred people per statement), stored in the attribute store marked derived where they differ,
+ * and the rule groups evaluated again for those whose attributes changed — as for attributes sent through the API —
+ * and, when a rule names a count, for everybody with a new interaction (counts are computed when read:
+ * {@link CountedAttributes}). Computing again gives the same rows as computing from the whole history (a test holds the
+ * two together), so it is idempotent: an event handled twice, or an interaction sent late for the past, gives the same
+ * rows.
  */
 @Service
 public class InteractionAttributes {
@@ -85,9 +86,9 @@ public class InteractionAttributes {
     }
 
     /**
-     * Computes the derived attributes of these people again from their whole history (each with the moment of their latest
-     * interaction, for the purpose's retention): for a history that came in without events. Returns how many people's
-     * attributes changed.
+     * Computes the stored derived attributes of these people again from their whole history (each with the moment of their
+     * latest interaction, for the purpose's retention) and evaluates the rule groups for them: for a history that came
+     * in without events. Returns how many people's stored attributes changed.
      */
     @Transactional
     public int derive(Map<PersonKey, Instant> persons) {
@@ -122,12 +123,12 @@ public class InteractionAttributes {
             // One lower bound for the slice's reads: the earliest any of them needs (a batch of a feed spans hours). From the
             // beginning of time nothing is stored before, and DerivedAttributes.from is DerivedAttributes.of.
             Map<PersonKey, List<Interactions.Occurred>> histories = sinceEarliest
-                    ? interactions.historiesOf(slice, DerivedAttributes.windowStart(Collections.min(since.values()), zone))
+                    ? interactions.historiesOf(slice, Collections.min(since.values()))
                     : interactions.historiesOf(slice);
             changed.addAll(derived.replaceFrom(since,
                     (person, before) -> DerivedAttributes.from(since.get(person), before, histories.get(person), placeOf, zone), now));
         }
-        rules.evaluate(changed);
+        rules.evaluateAfterInteractions(changed, new LinkedHashSet<>(readable));
         return changed.size();
     }
 

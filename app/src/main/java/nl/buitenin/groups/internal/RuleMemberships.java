@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
@@ -18,7 +19,8 @@ import nl.buitenin.privacy.PersonKey;
  * Memberships of groups by rule, made from the person's attributes: at every moment an attribute of theirs changes the
  * rule is evaluated on what held then, and the person is in the group for the stretches it holds. Evaluated again in
  * full whenever their attributes change (a value sent late for the past changes the history too) and, for everybody,
- * when a rule is created or changed.
+ * when a rule is created or changed. A rule that names a count ({@code purchases_12m >= 2}) reads the counts from the
+ * person's interactions ({@link CountedAttributes}); the others read the attribute store alone.
  */
 @Service
 public class RuleMemberships {
@@ -26,12 +28,14 @@ public class RuleMemberships {
     private final JdbcGroups groups;
     private final JdbcAttributes attributes;
     private final JdbcMemberships memberships;
+    private final CountedAttributes counted;
     private final Clock clock;
 
-    RuleMemberships(JdbcGroups groups, JdbcAttributes attributes, JdbcMemberships memberships, Clock clock) {
+    RuleMemberships(JdbcGroups groups, JdbcAttributes attributes, JdbcMemberships memberships, CountedAttributes counted, Clock clock) {
         this.groups = groups;
         this.attributes = attributes;
         this.memberships = memberships;
+        this.counted = counted;
         this.clock = clock;
     }
 
@@ -39,27 +43,66 @@ public class RuleMemberships {
     @Transactional
     public void evaluate(Collection<PersonKey> persons) {
         List<Group> rules = groups.activeRules();
+        if (rules.isEmpty() || persons.isEmpty()) {
+            return;
+        }
+        List<PersonKey> people = new ArrayList<>(new java.util.LinkedHashSet<>(persons));
+        evaluate(rules, people, readableIfCounted(rules, people), clock.instant());
+    }
+
+    /**
+     * After new interactions: evaluates every active rule group for the people whose stored attributes changed and, when
+     * a rule names a count, for every person with a new interaction whose interactions may be read ({@code readable},
+     * already checked and logged by the caller): their counts changed even where nothing stored did.
+     */
+    @Transactional
+    public void evaluateAfterInteractions(Collection<PersonKey> changed, Set<PersonKey> readable) {
+        List<Group> rules = groups.activeRules();
         if (rules.isEmpty()) {
             return;
         }
-        evaluate(rules, new ArrayList<>(new java.util.LinkedHashSet<>(persons)), clock.instant());
+        boolean counts = namesACount(rules);
+        java.util.LinkedHashSet<PersonKey> people = new java.util.LinkedHashSet<>(changed);
+        if (counts) {
+            people.addAll(readable);
+        }
+        if (!people.isEmpty()) {
+            evaluate(rules, new ArrayList<>(people), counts ? readable : Set.of(), clock.instant());
+        }
     }
 
     /** Evaluates one group's rule for everybody with attributes (a rule created, changed or retired). */
     @Transactional
     public void evaluate(Group group) {
-        evaluate(List.of(group), attributes.persons(), clock.instant());
+        List<PersonKey> people = attributes.persons();
+        evaluate(List.of(group), people, readableIfCounted(List.of(group), people), clock.instant());
+    }
+
+    private Set<PersonKey> readableIfCounted(List<Group> rules, List<PersonKey> people) {
+        return namesACount(rules) ? counted.readable(people, "interactions for counts in group rules") : Set.of();
+    }
+
+    /** Whether an active one of these rules names a count, which then has to be computed from the interactions. */
+    static boolean namesACount(List<Group> rules) {
+        return rules.stream().anyMatch(g -> g.active() && g.rule() != null
+                && g.rule().attributes().stream().anyMatch(DerivedAttributes.COUNTS::contains));
     }
 
     /**
      * Evaluates these groups' rules (an inactive group holds for nobody) for these people, a few hundred people at a
-     * time: their attribute timelines read at once, their rule memberships replaced at once.
+     * time: their attribute timelines read at once (with the counts of those in {@code counts}), their rule memberships
+     * replaced at once.
      */
-    private void evaluate(List<Group> rules, List<PersonKey> persons, Instant now) {
+    private void evaluate(List<Group> rules, List<PersonKey> persons, Set<PersonKey> counts, Instant now) {
         List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
         for (int start = 0; start < persons.size(); start += JdbcDerivedAttributes.SLICE) {
             List<PersonKey> slice = persons.subList(start, Math.min(persons.size(), start + JdbcDerivedAttributes.SLICE));
             Map<PersonKey, List<Attribute>> timelines = attributes.ofAll(slice);
+            List<PersonKey> countedHere = slice.stream().filter(counts::contains).toList();
+            if (!countedHere.isEmpty()) {
+                counted.timelines(countedHere).forEach((person, mine) -> timelines.put(person,
+                        CountedAttributes.merged(timelines.get(person), mine)));
+            }
             List<JdbcMemberships.RuleStretches> stretches = new ArrayList<>();
             for (PersonKey person : slice) {
                 for (Group group : rules) {

@@ -67,17 +67,19 @@ public class SegmentFinder {
     private final ThemeTagging tagging;
     private final ThemeTaxonomy taxonomy;
     private final JdbcSegments segments;
+    private final CountedAttributes counted;
     private final PurposeGuard purposes;
     private final SmallCellRule smallCells;
     private final Organisations organisations;
     private final Clock clock;
 
-    SegmentFinder(ScoredResponses responses, ThemeTagging tagging, ThemeTaxonomy taxonomy, JdbcSegments segments, PurposeGuard purposes,
+    SegmentFinder(ScoredResponses responses, ThemeTagging tagging, ThemeTaxonomy taxonomy, JdbcSegments segments, CountedAttributes counted, PurposeGuard purposes,
             SmallCellRule smallCells, Organisations organisations, Clock clock) {
         this.responses = responses;
         this.tagging = tagging;
         this.taxonomy = taxonomy;
         this.segments = segments;
+        this.counted = counted;
         this.purposes = purposes;
         this.smallCells = smallCells;
         this.organisations = organisations;
@@ -102,7 +104,7 @@ public class SegmentFinder {
         Map<PersonKey, Instant> latest = new HashMap<>();
         scored.stream().filter(r -> r.person() != null).forEach(r -> latest.merge(r.person(), r.completedAt(), (a, b) -> a.isAfter(b) ? a : b));
         Set<PersonKey> allowed = latest.isEmpty() ? Set.of()
-                : purposes.allowed(CustomerGroups.PURPOSE, latest, "answers, themes and attributes for the segment finder");
+                : purposes.allowed(CustomerGroups.PURPOSE, latest, "answers, themes, attributes and interactions for the segment finder");
         List<PersonKey> people = allowed.stream().sorted(Comparator.comparing(PersonKey::value)).toList();
         if (people.size() < MIN_PEOPLE) {
             throw new ConflictException("groups.conflict.segments.tooFew", people.size(), MIN_PEOPLE);
@@ -114,7 +116,11 @@ public class SegmentFinder {
         List<Feature> features = new ArrayList<>();
         features.addAll(scores(scored, index));
         features.addAll(themes(scored, index));
-        features.addAll(attributes(segments.attributesAt(to), people));
+        // The stored attributes and the counts computed from the interactions of these people (read under the purpose
+        // checked above) as they hold now.
+        Map<PersonKey, Map<String, String>> attributes = segments.attributesAt(to);
+        counted.at(people, to).forEach((person, counts) -> attributes.computeIfAbsent(person, p -> new HashMap<>()).putAll(counts));
+        features.addAll(attributes(attributes, people));
         MixedData data = data(features, people.size());
         SegmentSearch.Result result = SegmentSearch.find(data);
         KPrototypes.Clustering chosen = result.chosen();

@@ -22,11 +22,11 @@ import nl.buitenin.journey.Interactions.Occurred;
 import nl.buitenin.journey.TouchpointId;
 
 /**
- * Deriving a person's values from their earliest new interaction on ({@link DerivedAttributes#from}, with the stored
- * values before it and only the year before it read) gives what deriving them from the whole history gives
- * ({@link DerivedAttributes#of}, the independent computation here): for thousands of random histories, over several
- * years, with interactions at the same moment, on month ends and leap days, across changes of the clocks, at unknown
- * touchpoints, and new interactions that come late for the past.
+ * Deriving a person's stored values (channel, product) from their earliest new interaction on
+ * ({@link DerivedAttributes#from}, with the stored values before it and only the interactions from it on read) gives
+ * what deriving them from the whole history gives ({@link DerivedAttributes#of}, the independent computation here): for
+ * thousands of random histories, over several years, with interactions at the same moment, on month ends and leap days,
+ * across changes of the clocks, at unknown touchpoints, and new interactions that come late for the past.
  */
 class DerivedFromNewInteractionsTest {
 
@@ -75,7 +75,7 @@ class DerivedFromNewInteractionsTest {
                 withNewBeforeOld++;
             }
 
-            List<DerivedAttributes.Value> stored = DerivedAttributes.of(sorted(old), PLACES, AMSTERDAM);
+            List<DerivedAttributes.Value> stored = kept(DerivedAttributes.of(sorted(old), PLACES, AMSTERDAM));
             Map<String, String> before = new HashMap<>();
             List<DerivedAttributes.Value> kept = new ArrayList<>();
             for (DerivedAttributes.Value value : stored) {
@@ -84,33 +84,37 @@ class DerivedFromNewInteractionsTest {
                     kept.add(value);
                 }
             }
-            Instant windowStart = DerivedAttributes.windowStart(since, AMSTERDAM);
-            List<Occurred> window = all.stream().filter(o -> !o.at().isBefore(windowStart)).toList();
-            List<DerivedAttributes.Value> incremental = concat(kept, DerivedAttributes.from(since, before, window, PLACES, AMSTERDAM));
+            List<Occurred> recent = all.stream().filter(o -> !o.at().isBefore(since)).toList();
+            List<DerivedAttributes.Value> incremental = concat(kept, DerivedAttributes.from(since, before, recent, PLACES, AMSTERDAM));
 
             assertThat(incremental).as("run %d: old %s, added %s", run, old, added)
-                    .containsExactlyInAnyOrderElementsOf(DerivedAttributes.of(all, PLACES, AMSTERDAM));
+                    .containsExactlyInAnyOrderElementsOf(kept(DerivedAttributes.of(all, PLACES, AMSTERDAM)));
         }
         // The late interactions were there: the case that needs the stored values before them.
         assertThat(withNewBeforeOld).isGreaterThan(500);
     }
 
     @Test
-    void aChannelSetBeforeTheWindowIsTakenFromTheStoredValues() {
+    void aChannelSetLongBeforeIsTakenFromTheStoredValues() {
         Instant longAgo = Instant.parse("2023-05-01T10:00:00Z");
         Instant now = Instant.parse("2025-06-01T10:00:00Z");
         Occurred call = new Occurred("a", touchpoint(2), InteractionKind.CONTACT, longAgo);
         Occurred unknownPlace = new Occurred("b", touchpoint(4), InteractionKind.CONTACT, now);
+        Occurred web = new Occurred("c", touchpoint(1), InteractionKind.VISIT, now.plusSeconds(60));
         Map<String, String> before = new HashMap<>();
-        DerivedAttributes.of(List.of(call), PLACES, AMSTERDAM).forEach(v -> before.put(v.name(), v.value()));
-        assertThat(before).containsEntry("channel", "phone").containsEntry("contacts_12m", "0");
+        kept(DerivedAttributes.of(List.of(call), PLACES, AMSTERDAM)).forEach(v -> before.put(v.name(), v.value()));
+        assertThat(before).containsExactly(Map.entry("channel", "phone"));
 
-        // The window holds only the new contact at an unknown touchpoint: the channel stays phone, the counts go to one.
-        assertThat(DerivedAttributes.from(now, before, List.of(unknownPlace), PLACES, AMSTERDAM)).containsExactly(
-                new DerivedAttributes.Value("contacts_12m", "1", now),
-                new DerivedAttributes.Value("interactions_12m", "1", now),
-                new DerivedAttributes.Value("contacts_12m", "0", Instant.parse("2026-06-01T10:00:00Z")),
-                new DerivedAttributes.Value("interactions_12m", "0", Instant.parse("2026-06-01T10:00:00Z")));
+        // Only a contact at an unknown touchpoint since: the channel stays phone, nothing to store.
+        assertThat(DerivedAttributes.from(now, before, List.of(unknownPlace), PLACES, AMSTERDAM)).isEmpty();
+        // A visit on the web after it: the channel becomes web from then on; the counts are never among the stored values.
+        assertThat(DerivedAttributes.from(now, before, List.of(unknownPlace, web), PLACES, AMSTERDAM))
+                .containsExactly(new DerivedAttributes.Value("channel", "web", now.plusSeconds(60)));
+    }
+
+    /** The values that are stored: channel and product. */
+    private static List<DerivedAttributes.Value> kept(List<DerivedAttributes.Value> values) {
+        return values.stream().filter(v -> DerivedAttributes.STORED.contains(v.name())).toList();
     }
 
     private static List<Occurred> history(Random random, int size, String prefix) {
