@@ -63,7 +63,11 @@ import nl.buitenin.journey.internal.Names;
  * <li>{@code scores}: journey-map scores per touchpoint and week from the histograms vs the same
  * {@code GROUP BY} over a raw table of answers.</li>
  * </ul>
- * Run: {@code java -cp bench/target/benchmarks.jar nl.buitenin.bench.JourneyBenchmarks [ingest] [answers] [scores] [--rows N] [--ingest-rows N] [--rounds N] [--warmup N] [--answers N]}
+ * Run: {@code java -cp bench/target/benchmarks.jar nl.buitenin.bench.JourneyBenchmarks [ingest] [answers] [scores] [--rows N] [--ingest-rows N] [--rounds N] [--warmup N] [--answers N] [--count-rule]}
+ * <p>
+ * {@code --count-rule}: a group by a rule over a count ({@code purchases_12m >= 2}, as the demo's "Vaste boekers") exists
+ * during the ingest, so that the listeners compute every new interaction's person's counts and rule memberships (without
+ * it the groups' listener stores channel and product only).
  */
 public final class JourneyBenchmarks {
 
@@ -80,6 +84,7 @@ public final class JourneyBenchmarks {
         int rounds = 6;
         int answers = 10_000_000;
         int statements = 0;
+        boolean countRule = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -88,6 +93,7 @@ public final class JourneyBenchmarks {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--answers" -> answers = Integer.parseInt(args[++i]);
                 case "--statements" -> statements = Integer.parseInt(args[++i]);
+                case "--count-rule" -> countRule = true;
                 default -> what.add(args[i]);
             }
         }
@@ -107,6 +113,11 @@ public final class JourneyBenchmarks {
                     "--logging.level.root=WARN");
             try {
                 List<TouchpointId> touchpoints = touchpoints(app.getBean(JdbcJourneys.class));
+                if (countRule) {
+                    app.getBean(nl.buitenin.groups.internal.GroupWork.class).create(new nl.buitenin.groups.internal.GroupInput("Vaste boekers",
+                            "Frequent bookers", null, null, "RULE", null, "purchases_12m >= 2"));
+                    System.out.println("ingest: with a group by a rule over a count (purchases_12m >= 2)");
+                }
                 if (what.contains("ingest")) {
                     ingest(app, postgres, touchpoints, ingestRows, rounds, warmup,
                             new Statements(new JdbcTemplate(postgres.getPostgresDatabase()), statements));
