@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,10 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
-import nl.buitenin.platform.Slices;
-
 import nl.buitenin.groups.CustomerGroups;
 import nl.buitenin.journey.Interactions;
 import nl.buitenin.organisation.Organisations;
+import nl.buitenin.platform.Slices;
 import nl.buitenin.privacy.PersonKey;
 import nl.buitenin.privacy.PurposeGuard;
 
@@ -89,7 +89,7 @@ public class CountedAttributes {
         all.addAll(stored);
         all.addAll(counts);
         // A stable sort: at one moment the stored values keep their order.
-        all.sort(java.util.Comparator.comparing(Attribute::from));
+        all.sort(Comparator.comparing(Attribute::from));
         return all;
     }
 }

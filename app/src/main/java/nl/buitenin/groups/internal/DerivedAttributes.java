@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -41,10 +42,10 @@ public final class DerivedAttributes {
     public static final List<String> NAMES = List.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m", "channel", "product");
 
     /** The counts, computed when read and never stored. */
-    public static final java.util.Set<String> COUNTS = java.util.Set.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m");
+    public static final Set<String> COUNTS = Set.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m");
 
     /** The values kept in the attribute store: they change only when a person turns to another channel or product. */
-    public static final java.util.Set<String> STORED = java.util.Set.of("channel", "product");
+    public static final Set<String> STORED = Set.of("channel", "product");
 
     private DerivedAttributes() {
     }
@@ -99,15 +100,6 @@ public final class DerivedAttributes {
     /** The counts among these values (for a history, {@link #of} without places gives the counts only). */
     public static List<Value> counts(List<Value> values) {
         return values.stream().filter(v -> COUNTS.contains(v.name())).toList();
-    }
-
-    /**
-     * How far back before a moment a history must reach for the counts at that moment to be exact: a count holds the
-     * interactions of the twelve months before it (each lapses twelve months after it in the organisation's time zone),
-     * and a month more covers the shorter months and a change of clocks.
-     */
-    public static Instant windowStart(Instant at, ZoneId zone) {
-        return at.atZone(zone).minusMonths(13).toInstant();
     }
 
     /**

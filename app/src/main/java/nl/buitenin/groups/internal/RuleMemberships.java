@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ public class RuleMemberships {
         if (rules.isEmpty() || persons.isEmpty()) {
             return;
         }
-        List<PersonKey> people = new ArrayList<>(new java.util.LinkedHashSet<>(persons));
+        List<PersonKey> people = new ArrayList<>(new LinkedHashSet<>(persons));
         evaluate(rules, people, readableIfCounted(rules, people), clock.instant());
     }
 
@@ -62,7 +63,7 @@ public class RuleMemberships {
             return;
         }
         boolean counts = namesACount(rules);
-        java.util.LinkedHashSet<PersonKey> people = new java.util.LinkedHashSet<>(changed);
+        LinkedHashSet<PersonKey> people = new LinkedHashSet<>(changed);
         if (counts) {
             people.addAll(readable);
         }

@@ -73,8 +73,8 @@ public class SegmentFinder {
     private final Organisations organisations;
     private final Clock clock;
 
-    SegmentFinder(ScoredResponses responses, ThemeTagging tagging, ThemeTaxonomy taxonomy, JdbcSegments segments, CountedAttributes counted, PurposeGuard purposes,
-            SmallCellRule smallCells, Organisations organisations, Clock clock) {
+    SegmentFinder(ScoredResponses responses, ThemeTagging tagging, ThemeTaxonomy taxonomy, JdbcSegments segments, CountedAttributes counted,
+            PurposeGuard purposes, SmallCellRule smallCells, Organisations organisations, Clock clock) {
         this.responses = responses;
         this.tagging = tagging;
         this.taxonomy = taxonomy;
