@@ -321,6 +321,34 @@ class InteractionsApiTest {
                 .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
     }
 
+    @Test
+    void eachPersonsHistoryIsReadFromTheirOwnMomentOn() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        List<PersonKey> people = List.of(new PersonKey(Unique.personKey()), new PersonKey(Unique.personKey()), new PersonKey(Unique.personKey()));
+        StringBuilder batch = new StringBuilder("{\"items\":[");
+        String[] months = {"2025-11-03T08:00:00Z", "2026-01-15T12:30:00Z", "2026-03-02T09:00:00Z", "2026-03-02T09:00:00Z", "2026-06-30T23:59:59Z"};
+        for (int p = 0; p < people.size(); p++) {
+            for (int m = 0; m < months.length; m++) {
+                batch.append(p + m == 0 ? "" : ",").append(item(tag + "-" + p + "-" + m, months[m], people.get(p).value()));
+            }
+        }
+        send(batch.append("]}").toString()).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(15));
+        // Each person with a bound of their own: before everything, on the moment of two interactions (included), after all.
+        java.util.Map<PersonKey, Instant> since = new java.util.LinkedHashMap<>();
+        since.put(people.get(0), Instant.parse("2020-01-01T00:00:00Z"));
+        since.put(people.get(1), Instant.parse("2026-03-02T09:00:00Z"));
+        since.put(people.get(2), Instant.parse("2026-07-01T00:00:00Z"));
+
+        java.util.Map<PersonKey, List<Interactions.Occurred>> read = transactions.execute(s -> interactions.historiesSince(since));
+        java.util.Map<PersonKey, List<Interactions.Occurred>> whole = transactions.execute(s -> interactions.historiesOf(people));
+
+        assertThat(read.get(people.get(0))).hasSize(5).isEqualTo(whole.get(people.get(0)));
+        assertThat(read.get(people.get(1))).extracting(Interactions.Occurred::sourceId)
+                .containsExactly(tag + "-1-2", tag + "-1-3", tag + "-1-4");
+        assertThat(read.get(people.get(1))).isEqualTo(whole.get(people.get(1)).subList(2, 5));
+        assertThat(read.get(people.get(2))).isEmpty();
+    }
+
     private org.springframework.test.web.servlet.ResultActions send(String body) throws Exception {
         return mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + ingestKey).header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).content(body));

@@ -15,4 +15,15 @@ public final class Unique {
     public static String name(String base) {
         return base + " " + UUID.randomUUID().toString().substring(0, 8);
     }
+
+    /** A person key (p_ and 26 letters of base 32) no other test uses. */
+    public static String personKey() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder key = new StringBuilder("p_");
+        for (int i = 0; i < 26; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
 }

@@ -61,12 +61,16 @@ public class CountedAttributes {
         List<PersonKey> people = readable.stream().distinct().toList();
         for (List<PersonKey> slice : Slices.of(people, JdbcDerivedAttributes.SLICE)) {
             interactions.historiesOf(slice).forEach((person, history) -> timelines.put(person,
-                    DerivedAttributes.counts(DerivedAttributes.of(history, touchpoint -> null, zone)).stream()
-                            .map(value -> new Attribute(person, value.name(), value.value(), value.from(),
-                                    JdbcDerivedAttributes.sourceId(person, value)))
-                            .toList()));
+                    timeline(person, DerivedAttributes.of(history, touchpoint -> null, zone))));
         }
         return timelines;
+    }
+
+    /** A person's counts as attributes, from the values {@link DerivedAttributes#of} gave for their whole history. */
+    static List<Attribute> timeline(PersonKey person, List<DerivedAttributes.Value> values) {
+        return DerivedAttributes.counts(values).stream()
+                .map(value -> new Attribute(person, value.name(), value.value(), value.from(), JdbcDerivedAttributes.sourceId(person, value)))
+                .toList();
     }
 
     /**

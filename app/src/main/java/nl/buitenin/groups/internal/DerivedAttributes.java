@@ -112,9 +112,17 @@ public final class DerivedAttributes {
      */
     public static List<Value> from(Instant since, Map<String, String> before, List<Occurred> recent,
             Function<TouchpointId, @Nullable Place> places, ZoneId zone) {
+        return storedFrom(since, before, of(recent, places, zone));
+    }
+
+    /**
+     * {@link #from} for the values {@link #of} gave for the interactions from {@code since} on (or for more of the
+     * history: earlier values only update what held before) — for a caller that needs those values for the counts too.
+     */
+    public static List<Value> storedFrom(Instant since, Map<String, String> before, List<Value> derived) {
         Map<String, String> current = new java.util.HashMap<>(before);
         List<Value> values = new ArrayList<>();
-        for (Value value : of(recent, places, zone)) {
+        for (Value value : derived) {
             if (!STORED.contains(value.name())) {
                 continue;
             }

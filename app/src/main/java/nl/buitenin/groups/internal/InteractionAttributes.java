@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,21 +113,29 @@ public class InteractionAttributes {
         Instant now = clock.instant();
         Collection<PersonKey> changed = new LinkedHashSet<>();
         List<PersonKey> readable = persons.keySet().stream().filter(allowed::contains).toList();
+        // When a rule names a count the rules need each person's whole history: read it once, here, for both.
+        boolean counts = rules.countsNeeded();
+        Map<PersonKey, List<Attribute>> countTimelines = new HashMap<>();
         // A few hundred people at a time, each step for all of them at once: an event of thousands of people then costs a
         // few statements per slice instead of several per person.
         for (int start = 0; start < readable.size(); start += JdbcDerivedAttributes.SLICE) {
             List<PersonKey> slice = readable.subList(start, Math.min(readable.size(), start + JdbcDerivedAttributes.SLICE));
             Map<PersonKey, Instant> since = new LinkedHashMap<>();
             slice.forEach(person -> since.put(person, sinceEarliest ? persons.get(person).earliest() : Instant.MIN));
-            // One lower bound for the slice's reads: the earliest any of them needs (a batch of a feed spans hours). From the
-            // beginning of time nothing is stored before, and DerivedAttributes.from is DerivedAttributes.of.
-            Map<PersonKey, List<Interactions.Occurred>> histories = sinceEarliest
-                    ? interactions.historiesOf(slice, Collections.min(since.values()))
+            // Without counts, each person's history from their earliest new interaction on. From the beginning of time
+            // nothing is stored before, and DerivedAttributes.from is DerivedAttributes.of.
+            Map<PersonKey, List<Interactions.Occurred>> histories = sinceEarliest && !counts
+                    ? interactions.historiesSince(since)
                     : interactions.historiesOf(slice);
+            Map<PersonKey, List<DerivedAttributes.Value>> values = new HashMap<>();
+            histories.forEach((person, history) -> values.put(person, DerivedAttributes.of(history, placeOf, zone)));
             changed.addAll(derived.replaceFrom(since,
-                    (person, before) -> DerivedAttributes.from(since.get(person), before, histories.get(person), placeOf, zone), now));
+                    (person, before) -> DerivedAttributes.storedFrom(since.get(person), before, values.get(person)), now));
+            if (counts) {
+                values.forEach((person, mine) -> countTimelines.put(person, CountedAttributes.timeline(person, mine)));
+            }
         }
-        rules.evaluateAfterInteractions(changed, new LinkedHashSet<>(readable));
+        rules.evaluateAfterInteractions(changed, new LinkedHashSet<>(readable), countTimelines);
         return changed.size();
     }
 

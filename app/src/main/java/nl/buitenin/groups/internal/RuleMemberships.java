@@ -48,16 +48,25 @@ public class RuleMemberships {
             return;
         }
         List<PersonKey> people = new ArrayList<>(new LinkedHashSet<>(persons));
-        evaluate(rules, people, readableIfCounted(rules, people), clock.instant());
+        evaluate(rules, people, readableIfCounted(rules, people), Map.of(), clock.instant());
+    }
+
+    /**
+     * Whether an active rule names a count: then whoever has new interactions needs their counts, and a caller that reads
+     * their whole histories anyway can pass them to {@link #evaluateAfterInteractions} instead of having them read again.
+     */
+    public boolean countsNeeded() {
+        return namesACount(groups.activeRules());
     }
 
     /**
      * After new interactions: evaluates every active rule group for the people whose stored attributes changed and, when
      * a rule names a count, for every person with a new interaction whose interactions may be read ({@code readable},
-     * already checked and logged by the caller): their counts changed even where nothing stored did.
+     * already checked and logged by the caller): their counts changed even where nothing stored did. {@code known} holds
+     * the counts the caller computed already (from {@link CountedAttributes#timeline}); the others' are read here.
      */
     @Transactional
-    public void evaluateAfterInteractions(Collection<PersonKey> changed, Set<PersonKey> readable) {
+    public void evaluateAfterInteractions(Collection<PersonKey> changed, Set<PersonKey> readable, Map<PersonKey, List<Attribute>> known) {
         List<Group> rules = groups.activeRules();
         if (rules.isEmpty()) {
             return;
@@ -68,7 +77,7 @@ public class RuleMemberships {
             people.addAll(readable);
         }
         if (!people.isEmpty()) {
-            evaluate(rules, new ArrayList<>(people), counts ? readable : Set.of(), clock.instant());
+            evaluate(rules, new ArrayList<>(people), counts ? readable : Set.of(), known, clock.instant());
         }
     }
 
@@ -76,7 +85,7 @@ public class RuleMemberships {
     @Transactional
     public void evaluate(Group group) {
         List<PersonKey> people = attributes.persons();
-        evaluate(List.of(group), people, readableIfCounted(List.of(group), people), clock.instant());
+        evaluate(List.of(group), people, readableIfCounted(List.of(group), people), Map.of(), clock.instant());
     }
 
     private Set<PersonKey> readableIfCounted(List<Group> rules, List<PersonKey> people) {
@@ -91,19 +100,32 @@ public class RuleMemberships {
 
     /**
      * Evaluates these groups' rules (an inactive group holds for nobody) for these people, a few hundred people at a
-     * time: their attribute timelines read at once (with the counts of those in {@code counts}), their rule memberships
-     * replaced at once.
+     * time: their attribute timelines read at once (with the counts of those in {@code counts}: from {@code known} where
+     * it has them, read otherwise), their rule memberships replaced at once.
      */
-    private void evaluate(List<Group> rules, List<PersonKey> persons, Set<PersonKey> counts, Instant now) {
+    private void evaluate(List<Group> rules, List<PersonKey> persons, Set<PersonKey> counts, Map<PersonKey, List<Attribute>> known,
+            Instant now) {
         List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
         for (int start = 0; start < persons.size(); start += JdbcDerivedAttributes.SLICE) {
             List<PersonKey> slice = persons.subList(start, Math.min(persons.size(), start + JdbcDerivedAttributes.SLICE));
             Map<PersonKey, List<Attribute>> timelines = attributes.ofAll(slice);
-            List<PersonKey> countedHere = slice.stream().filter(counts::contains).toList();
-            if (!countedHere.isEmpty()) {
-                counted.timelines(countedHere).forEach((person, mine) -> timelines.put(person,
-                        CountedAttributes.merged(timelines.get(person), mine)));
+            Map<PersonKey, List<Attribute>> countsHere = new HashMap<>();
+            List<PersonKey> unknown = new ArrayList<>();
+            for (PersonKey person : slice) {
+                if (!counts.contains(person)) {
+                    continue;
+                }
+                List<Attribute> mine = known.get(person);
+                if (mine == null) {
+                    unknown.add(person);
+                } else {
+                    countsHere.put(person, mine);
+                }
             }
+            if (!unknown.isEmpty()) {
+                countsHere.putAll(counted.timelines(unknown));
+            }
+            countsHere.forEach((person, mine) -> timelines.put(person, CountedAttributes.merged(timelines.get(person), mine)));
             List<JdbcMemberships.RuleStretches> stretches = new ArrayList<>();
             for (PersonKey person : slice) {
                 for (Group group : rules) {
