@@ -31,11 +31,10 @@ public interface Interactions {
     Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons);
 
     /**
-     * {@link #historiesOf} for the people in {@code since}, each history from the person's own moment (included) on: the
-     * index on person and moment reads only those rows, and on PostgreSQL the months before the earliest moment are not
+     * {@link #historiesOf}, each history from {@code since} (included) on: on PostgreSQL the months before it are not
      * read at all (their partitions are pruned). Personal data, as {@link #historyOf}.
      */
-    Map<PersonKey, List<Occurred>> historiesSince(Map<PersonKey, Instant> since);
+    Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons, Instant since);
 
     /** When the person had contact at any touchpoint since the given moment, newest first. */
     List<Instant> recentContacts(PersonKey person, Instant since);

@@ -322,7 +322,7 @@ class InteractionsApiTest {
     }
 
     @Test
-    void eachPersonsHistoryIsReadFromTheirOwnMomentOn() throws Exception {
+    void historiesFromAMomentLeaveOutWhatCameBefore() throws Exception {
         String tag = UUID.randomUUID().toString();
         List<PersonKey> people = List.of(new PersonKey(Unique.personKey()), new PersonKey(Unique.personKey()), new PersonKey(Unique.personKey()));
         StringBuilder batch = new StringBuilder("{\"items\":[");
@@ -333,20 +333,19 @@ class InteractionsApiTest {
             }
         }
         send(batch.append("]}").toString()).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(15));
-        // Each person with a bound of their own: before everything, on the moment of two interactions (included), after all.
-        java.util.Map<PersonKey, Instant> since = new java.util.LinkedHashMap<>();
-        since.put(people.get(0), Instant.parse("2020-01-01T00:00:00Z"));
-        since.put(people.get(1), Instant.parse("2026-03-02T09:00:00Z"));
-        since.put(people.get(2), Instant.parse("2026-07-01T00:00:00Z"));
-
-        java.util.Map<PersonKey, List<Interactions.Occurred>> read = transactions.execute(s -> interactions.historiesSince(since));
+        // From the moment of two interactions (included): the three from then on, as the whole history has them.
+        java.util.Map<PersonKey, List<Interactions.Occurred>> read = transactions.execute(
+                s -> interactions.historiesOf(people, Instant.parse("2026-03-02T09:00:00Z")));
         java.util.Map<PersonKey, List<Interactions.Occurred>> whole = transactions.execute(s -> interactions.historiesOf(people));
 
-        assertThat(read.get(people.get(0))).hasSize(5).isEqualTo(whole.get(people.get(0)));
+        assertThat(whole.get(people.get(0))).hasSize(5);
         assertThat(read.get(people.get(1))).extracting(Interactions.Occurred::sourceId)
                 .containsExactly(tag + "-1-2", tag + "-1-3", tag + "-1-4");
-        assertThat(read.get(people.get(1))).isEqualTo(whole.get(people.get(1)).subList(2, 5));
-        assertThat(read.get(people.get(2))).isEmpty();
+        for (PersonKey person : people) {
+            assertThat(read.get(person)).isEqualTo(whole.get(person).subList(2, 5));
+        }
+        assertThat(transactions.execute(s -> interactions.historiesOf(people, Instant.parse("2026-07-01T00:00:00Z"))).get(people.get(2)))
+                .isEmpty();
     }
 
     private org.springframework.test.web.servlet.ResultActions send(String body) throws Exception {

@@ -47,6 +47,10 @@ class BulkInsertTest {
             .column("id", Type.UUID, Count::id).column("channel", Type.TEXT, Count::channel).column("slot", Type.TEXT, Count::slot)
             .column("n", Type.BIGINT, Count::n).adding("bulk_insert_sum_key", "n", "channel", "slot");
 
+    static final BulkInsert<Row> CLAIMED = BulkInsert.<Row>into("bulk_insert_claimed")
+            .column("id", Type.UUID, Row::id).column("source", Type.TEXT, Row::source).column("happened_at", Type.TIMESTAMP, Row::at)
+            .claimedIn("bulk_insert_claim", "source", "happened_at").ifAbsent("source");
+
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -65,6 +69,9 @@ class BulkInsertTest {
                 + "score integer, big bigint, happened_at timestamp with time zone, local_day date, note text)");
         jdbc.execute("create table if not exists bulk_insert_sum (id uuid primary key, channel varchar(20) not null, "
                 + "slot varchar(20) not null, n bigint not null, constraint bulk_insert_sum_key unique (channel, slot))");
+        jdbc.execute("create table if not exists bulk_insert_claim (source varchar(100) primary key, happened_at timestamp with time zone not null)");
+        jdbc.execute("create table if not exists bulk_insert_claimed (id uuid primary key, source varchar(100) not null, "
+                + "happened_at timestamp with time zone not null)");
     }
 
     /** The probe tables go again: the database is shared with tests that scan every table (PersonalDataContractTest). */
@@ -72,6 +79,67 @@ class BulkInsertTest {
     void dropTables() {
         jdbc.execute("drop table if exists bulk_insert_probe");
         jdbc.execute("drop table if exists bulk_insert_sum");
+        jdbc.execute("drop table if exists bulk_insert_claim");
+        jdbc.execute("drop table if exists bulk_insert_claimed");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    // Without the claims in order, PostgreSQL reports a deadlock while H2 spins in its inserts: fail rather than hang.
+    @org.junit.jupiter.api.Timeout(120)
+    void sendersOfOverlappingClaimedBatchesInAnyOrderWaitForEachOtherAndNeverDeadlock() throws Exception {
+        // The claimed inserts are the ingestion's (interactions, responses), which clients send concurrently and retry.
+        for (BulkInsert<Row> insert : List.of(CLAIMED)) {
+            String run = UUID.randomUUID().toString();
+            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<List<String>>>> sent = new ArrayList<>();
+                for (int s = 0; s < 4; s++) {
+                    long seed = s;
+                    // Each sender: rounds of 1 500 keys out of the same 2 000, each batch in an order of its own, and the
+                    // transaction open a little after the write, as the ingestion's is (it counts the days, publishes the event).
+                    sent.add(senders.submit(() -> {
+                        java.util.Random random = new java.util.Random(seed);
+                        List<List<String>> told = new ArrayList<>();
+                        for (int round = 0; round < 8; round++) {
+                            List<Row> rows = new ArrayList<>();
+                            for (int k : random.ints(0, 2000).distinct().limit(1500).toArray()) {
+                                rows.add(new Row(UUID.randomUUID(), run + "-" + k, null, null, Instant.parse("2026-03-01T00:00:00Z"), null, null));
+                            }
+                            List<Row> written = new ArrayList<>();
+                            transactions.executeWithoutResult(status -> {
+                                written.addAll(insert.write(jdbc, rows));
+                                pause(20);
+                            });
+                            List<Row> inOrder = rows.stream().filter(written::contains).toList();
+                            told.add(List.of(String.valueOf(written.equals(inOrder)), String.valueOf(written.size())));
+                        }
+                        return told;
+                    }));
+                }
+                int created = 0;
+                for (java.util.concurrent.Future<List<List<String>>> f : sent) {
+                    for (List<String> round : f.get()) {
+                        assertThat(round.get(0)).as("told back in the order given").isEqualTo("true");
+                        created += Integer.parseInt(round.get(1));
+                    }
+                }
+                String table = "bulk_insert_claimed";
+                Integer stored = jdbc.queryForObject("select count(*) from " + table + " where source like ?", Integer.class, run + "-%");
+                assertThat(created).as("each key created once").isEqualTo(stored);
+                assertThat(jdbc.queryForObject("select count(distinct source) from " + table + " where source like ?", Integer.class, run + "-%"))
+                        .isEqualTo(stored);
+            } finally {
+                senders.shutdown();
+            }
+        }
     }
 
     @Test

@@ -55,52 +55,28 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
 
     @Override
     public Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons) {
+        return historiesOf(persons, null);
+    }
+
+    @Override
+    public Map<PersonKey, List<Occurred>> historiesOf(Collection<PersonKey> persons, @Nullable Instant since) {
         Map<PersonKey, List<Occurred>> histories = new LinkedHashMap<>();
         persons.forEach(p -> histories.put(p, new ArrayList<>()));
         List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
         // In slices of a few hundred people: one statement each, and no database's limit on the size of an in-list.
         for (List<String> slice : Slices.of(keys, HISTORY_SLICE)) {
-            jdbc.sql("select person_key, source_id, touchpoint_id, kind, occurred_at from interaction "
-                            + "where person_key in (:p) order by person_key, occurred_at, source_id")
-                    .param("p", slice)
-                    .query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(occurred(rs)))
-                    .list();
-        }
-        return histories;
-    }
-
-    @Override
-    public Map<PersonKey, List<Occurred>> historiesSince(Map<PersonKey, Instant> since) {
-        Map<PersonKey, List<Occurred>> histories = new LinkedHashMap<>();
-        since.keySet().forEach(p -> histories.put(p, new ArrayList<>()));
-        for (List<PersonKey> slice : Slices.of(new ArrayList<>(since.keySet()), HISTORY_SLICE)) {
-            // Each person with their own lower bound, joined as a table of values: a batch that spans months then reads
-            // each person's rows from their own new interaction on rather than everybody's from the batch's earliest. The
-            // earliest bound once more as a constant, so that PostgreSQL prunes the partitions before it.
-            StringBuilder sql = new StringBuilder("select i.person_key, i.source_id, i.touchpoint_id, i.kind, i.occurred_at from interaction i "
-                    + "join (values ");
-            List<Object> params = new ArrayList<>();
-            Instant earliest = null;
-            for (PersonKey person : slice) {
-                Instant from = since.get(person);
-                sql.append(params.isEmpty() ? "" : ", ").append("(cast(? as varchar(200)), cast(? as timestamp with time zone))");
-                params.add(person.value());
-                params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-                earliest = earliest == null || from.isBefore(earliest) ? from : earliest;
+            JdbcClient.StatementSpec statement = jdbc.sql("select person_key, source_id, touchpoint_id, kind, occurred_at from interaction "
+                    + "where person_key in (:p) " + (since == null ? "" : "and occurred_at >= :since ") + "order by person_key, occurred_at, source_id")
+                    .param("p", slice);
+            if (since != null) {
+                statement = statement.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
             }
-            sql.append(") as b(person_key, since) on i.person_key = b.person_key and i.occurred_at >= b.since "
-                    + "where i.occurred_at >= ? order by i.person_key, i.occurred_at, i.source_id");
-            params.add(OffsetDateTime.ofInstant(earliest, ZoneOffset.UTC));
-            jdbc.sql(sql.toString()).params(params)
-                    .query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(occurred(rs)))
+            statement.query((rs, n) -> histories.get(new PersonKey(rs.getString(1))).add(new Occurred(rs.getString(2),
+                            new TouchpointId(rs.getObject(3, UUID.class)), InteractionKind.valueOf(rs.getString(4)),
+                            rs.getObject(5, OffsetDateTime.class).toInstant())))
                     .list();
         }
         return histories;
-    }
-
-    private static Occurred occurred(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Occurred(rs.getString(2), new TouchpointId(rs.getObject(3, UUID.class)), InteractionKind.valueOf(rs.getString(4)),
-                rs.getObject(5, OffsetDateTime.class).toInstant());
     }
 
     /** How many people's histories one statement reads at most. */
