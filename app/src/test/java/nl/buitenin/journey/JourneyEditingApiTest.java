@@ -162,8 +162,14 @@ class JourneyEditingApiTest {
         assertThat(touchpoints.all()).extracting(Touchpoint::id).doesNotContain(shopId).contains(TouchpointId.of(phone));
         assertThat(touchpoints.byId(shopId).orElseThrow().archived()).isTrue();
         assertThat(journeys.all().stream().flatMap(j -> j.touchpoints().stream()).map(Touchpoint::id)).doesNotContain(shopId);
+        // Ids as plain strings, as they are given back to the API (a touchpoint in a batch of interactions).
+        mvc.perform(get("/api/v1/journeys/" + journey).with(user("anouk").roles("ANALYST")))
+                .andExpect(jsonPath("$.id").value(journey))
+                .andExpect(jsonPath("$.stages[0].id").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")))
+                .andExpect(jsonPath("$.stages[0].touchpoints[0].journey").value(journey));
         mvc.perform(get("/api/v1/touchpoints?archived=true").with(user("anouk").roles("ANALYST")))
-                .andExpect(jsonPath("$[?(@.id.value == '" + shop + "')].archived").value(hasItem(true)));
+                .andExpect(jsonPath("$[?(@.id == '" + shop + "')].archived").value(hasItem(true)))
+                .andExpect(jsonPath("$[?(@.id == '" + shop + "')].stage").value(hasItem(org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))));
 
         // Archiving the journey hides everything under it; restoring it brings back what was in use, not the shop.
         as(post("/api/v1/journeys/" + journey + "/archive"), "").andExpect(status().isNoContent());

@@ -77,25 +77,54 @@ class JourneysApi {
     record TouchpointOrder(List<String> touchpoints) {
     }
 
+    /**
+     * A journey as the API shows it: ids as plain strings, as every other endpoint gives and takes them (the domain's id
+     * records would show as {@code {"value": …}}).
+     */
+    record JourneyView(String id, String nameNl, String nameEn, List<StageView> stages, boolean archived) {
+
+        static JourneyView of(Journey journey) {
+            return new JourneyView(journey.id().value().toString(), journey.nameNl(), journey.nameEn(),
+                    journey.stages().stream().map(StageView::of).toList(), journey.archived());
+        }
+    }
+
+    record StageView(String id, String nameNl, String nameEn, List<TouchpointView> touchpoints, boolean archived) {
+
+        static StageView of(nl.buitenin.journey.Stage stage) {
+            return new StageView(stage.id().value().toString(), stage.nameNl(), stage.nameEn(),
+                    stage.touchpoints().stream().map(TouchpointView::of).toList(), stage.archived());
+        }
+    }
+
+    record TouchpointView(String id, String journey, String stage, String nameNl, String nameEn, Channel channel,
+            @org.jspecify.annotations.Nullable String location, boolean archived) {
+
+        static TouchpointView of(Touchpoint t) {
+            return new TouchpointView(t.id().value().toString(), t.journey().value().toString(), t.stage().value().toString(),
+                    t.nameNl(), t.nameEn(), t.channel(), t.location(), t.archived());
+        }
+    }
+
     @GetMapping("/journeys")
     @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER}, scopes = Scope.READ)
     @Operation(summary = "All journeys in use with their stages and touchpoints; archived=true includes the archived ones")
-    List<Journey> journeys(@RequestParam(defaultValue = "false") boolean archived) {
-        return archived ? journeys.allIncludingArchived() : journeys.all();
+    List<JourneyView> journeys(@RequestParam(defaultValue = "false") boolean archived) {
+        return (archived ? journeys.allIncludingArchived() : journeys.all()).stream().map(JourneyView::of).toList();
     }
 
     @GetMapping("/journeys/{id}")
     @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER}, scopes = Scope.READ)
     @Operation(summary = "One journey with its stages and touchpoints")
-    Journey journey(@PathVariable UUID id) {
-        return journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey.thing.journey", id));
+    JourneyView journey(@PathVariable UUID id) {
+        return JourneyView.of(journeys.byId(new JourneyId(id)).orElseThrow(() -> new NotFoundException("journey.thing.journey", id)));
     }
 
     @GetMapping("/touchpoints")
     @Allow(value = {Role.ADMIN, Role.ANALYST, Role.AGENT, Role.PLANNER}, scopes = Scope.READ)
     @Operation(summary = "All touchpoints in use; archived=true includes the archived ones (and those in archived stages or journeys)")
-    List<Touchpoint> touchpoints(@RequestParam(defaultValue = "false") boolean archived) {
-        return archived ? touchpoints.allIncludingArchived() : touchpoints.all();
+    List<TouchpointView> touchpoints(@RequestParam(defaultValue = "false") boolean archived) {
+        return (archived ? touchpoints.allIncludingArchived() : touchpoints.all()).stream().map(TouchpointView::of).toList();
     }
 
     @PostMapping("/journeys")
