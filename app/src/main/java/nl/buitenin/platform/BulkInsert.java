@@ -186,22 +186,27 @@ public final class BulkInsert<T> {
             return List.of();
         }
         List<T> given = List.copyOf(rows);
-        if (claimTable == null) {
-            return jdbc.execute((ConnectionCallback<List<T>>) connection -> isPostgres(connection)
-                    ? withUnnest(connection, given) : portably(connection, given));
-        }
-        // The claims in the order of their key (a stable sort: of a key given twice the first still goes in). Two batches
-        // that share keys, sent at the same time in different orders, then wait for each other on the key table instead
-        // of each holding a key the other needs: a deadlock, seen on PostgreSQL with four senders of overlapping batches.
-        // Told back in the order given.
-        Function<? super T, ?> claimKey = columns.get(claimColumns[0]).value();
-        List<T> ordered = new ArrayList<>(given);
-        ordered.sort(Comparator.comparing((T row) -> text(claimKey.apply(row)), Comparator.nullsFirst(Comparator.naturalOrder())));
+        // A claimed batch goes in in the order of its claims' key (a stable sort: of a key given twice the first still goes
+        // in). Two batches that share keys, sent at the same time in different orders, then wait for each other on the
+        // key table instead of each holding a key the other needs: a deadlock, seen on PostgreSQL with four senders of
+        // overlapping batches.
+        List<T> ordered = claimTable == null ? given : inClaimOrder(given);
         List<T> written = jdbc.execute((ConnectionCallback<List<T>>) connection -> isPostgres(connection)
                 ? withUnnest(connection, ordered) : portably(connection, ordered));
+        if (ordered == given) {
+            return written;
+        }
+        // Told back in the order given.
         Set<T> went = Collections.newSetFromMap(new IdentityHashMap<>());
         went.addAll(written);
         return given.stream().filter(went::contains).toList();
+    }
+
+    private List<T> inClaimOrder(List<T> given) {
+        Function<? super T, ?> claimKey = columns.get(claimColumns[0]).value();
+        List<T> ordered = new ArrayList<>(given);
+        ordered.sort(Comparator.comparing((T row) -> text(claimKey.apply(row)), Comparator.nullsFirst(Comparator.naturalOrder())));
+        return ordered;
     }
 
     private List<T> withUnnest(Connection connection, List<T> rows) throws SQLException {
