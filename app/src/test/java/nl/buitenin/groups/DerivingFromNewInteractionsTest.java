@@ -21,7 +21,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.buitenin.groups.internal.AttributeInput;
 import nl.buitenin.groups.internal.DerivedAttributes;
+import nl.buitenin.groups.internal.GroupWork;
+import nl.buitenin.groups.internal.JdbcMemberships;
+import nl.buitenin.groups.internal.RuleMemberships;
 import nl.buitenin.groups.internal.InteractionAttributes;
 import nl.buitenin.groups.internal.JdbcDerivedAttributes;
 import nl.buitenin.journey.Channel;
@@ -60,6 +64,12 @@ class DerivingFromNewInteractionsTest {
     JdbcJourneys journeys;
     @Autowired
     EventPublicationRegistry registry;
+    @Autowired
+    GroupWork groupWork;
+    @Autowired
+    RuleMemberships rules;
+    @Autowired
+    JdbcMemberships memberships;
 
     private record Planned(PersonKey person, TouchpointId touchpoint, InteractionKind kind, Instant at) {
     }
@@ -104,6 +114,65 @@ class DerivingFromNewInteractionsTest {
         planned.forEach(p -> latest.merge(p.person(), p.at(), (a, b) -> a.isAfter(b) ? a : b));
         assertThat(deriving.derive(latest)).as("people whose values the whole history changes").isZero();
         assertThat(derived.ofAll(people)).isEqualTo(byTheListener);
+    }
+
+    /**
+     * The rule groups see each person's attributes as they are after the listener's change (read once with the derived
+     * values and changed in memory): the memberships the listener made equal those made by evaluating the rules again
+     * from what is stored, for a rule over a sent attribute and a derived one together and a rule over a count.
+     */
+    @Test
+    void theRulesSeeTheAttributesAsTheyAreAfterTheChange() throws Exception {
+        GroupsFixture fixture = GroupsFixture.in(context, mvc);
+        TouchpointId shop = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names(Unique.name("Fietsreis"),
+                Unique.name("Cycling trip"))), new Names("Boeken", "Booking")), new Names(Unique.name("Webwinkel"), Unique.name("Web shop")),
+                Channel.WEB, null);
+        List<TouchpointId> touchpoints = List.of(fixture.touchpoint(), shop);
+        GroupId briskOnline = fixture.group("RULE", null, "pace = brisk and channel = web");
+        GroupId frequent = fixture.group("RULE", null, "purchases_12m >= 2");
+        Random random = new Random(61207L);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(690, ChronoUnit.DAYS);
+        List<PersonKey> people = fixture.people(30);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<Planned> planned = new ArrayList<>();
+        for (PersonKey person : people) {
+            for (int i = random.nextInt(12); i > 0; i--) {
+                planned.add(new Planned(person, touchpoints.get(random.nextInt(2)),
+                        InteractionKind.values()[random.nextInt(InteractionKind.values().length)],
+                        start.plus(random.nextInt(680 * 24), ChronoUnit.HOURS)));
+            }
+        }
+        planned.sort(Comparator.comparing(Planned::at));
+        int third = planned.size() / 3 + 1;
+        for (int from = 0, round = 0; from < planned.size(); from += third, round++) {
+            // Between the batches, each person's pace as another system sends it, at moments of its own.
+            List<AttributeInput> paces = new ArrayList<>();
+            for (PersonKey person : people) {
+                paces.add(new AttributeInput("pace-" + tag + "-" + round + "-" + person.value(), person.value(), "pace",
+                        random.nextBoolean() ? "brisk" : "calm",
+                        OffsetDateTime.ofInstant(start.plus(random.nextInt(680 * 24), ChronoUnit.HOURS), ZoneOffset.UTC).toString()));
+            }
+            assertThat(groupWork.attributes(paces).rejected()).isZero();
+            send(planned.subList(from, Math.min(planned.size(), from + third)), tag);
+        }
+
+        Map<PersonKey, List<String>> byTheListener = ruleMemberships(people, List.of(briskOnline, frequent));
+        assertThat(byTheListener.values().stream().flatMap(List::stream).filter(m -> m.startsWith(briskOnline.toString())).count())
+                .as("stretches of the rule over pace and channel").isGreaterThan(5);
+        assertThat(byTheListener.values().stream().flatMap(List::stream).filter(m -> m.startsWith(frequent.toString())).count())
+                .as("stretches of the rule over a count").isGreaterThan(5);
+        rules.evaluate(people);
+        assertThat(ruleMemberships(people, List.of(briskOnline, frequent))).isEqualTo(byTheListener);
+    }
+
+    /** Each person's memberships of these groups as group, from and to, in order. */
+    private Map<PersonKey, List<String>> ruleMemberships(List<PersonKey> people, List<GroupId> groups) {
+        Map<PersonKey, List<String>> byPerson = new LinkedHashMap<>();
+        for (PersonKey person : people) {
+            byPerson.put(person, memberships.of(person).stream().filter(m -> groups.contains(m.group()))
+                    .map(m -> m.group() + " " + m.from() + " " + m.to()).sorted().toList());
+        }
+        return byPerson;
     }
 
     private void send(List<Planned> batch, String tag) throws InterruptedException {

@@ -40,7 +40,8 @@ import nl.buitenin.privacy.PurposeGuard;
  * read logged; a few hundred people per statement), stored in the attribute store marked derived where they differ,
  * and the rule groups evaluated again for those whose attributes changed — as for attributes sent through the API —
  * and, when a rule names a count, for everybody with a new interaction (counts are computed when read:
- * {@link CountedAttributes}). Computing again gives the same rows as computing from the whole history (a test holds the
+ * {@link CountedAttributes}; each person's attributes are read once, with their stored derived values, and handed to
+ * the rules as they are after the change). Computing again gives the same rows as computing from the whole history (a test holds the
  * two together), so it is idempotent: an event handled twice, or an interaction sent late for the past, gives the same
  * rows.
  */
@@ -114,9 +115,12 @@ public class InteractionAttributes {
         Instant now = clock.instant();
         Collection<PersonKey> changed = new LinkedHashSet<>();
         List<PersonKey> readable = persons.keySet().stream().filter(allowed::contains).toList();
-        // When a rule names a count the rules need each person's whole history: read it once, here, for both.
-        boolean counts = rules.countsNeeded();
+        // When a rule names a count the rules need each person's whole history: read it once, here, for both. When any rule
+        // is active they need each person's attributes: read with the stored derived values, once, for both.
+        RuleMemberships.Active active = rules.active();
+        boolean counts = active.counts();
         Map<PersonKey, List<Attribute>> countTimelines = new HashMap<>();
+        Map<PersonKey, List<Attribute>> attributeTimelines = new HashMap<>();
         // A few hundred people at a time, each step for all of them at once: an event of thousands of people then costs a
         // few statements per slice instead of several per person.
         for (int start = 0; start < readable.size(); start += JdbcDerivedAttributes.SLICE) {
@@ -132,13 +136,18 @@ public class InteractionAttributes {
                     : interactions.historiesOf(slice);
             Map<PersonKey, List<DerivedAttributes.Value>> values = new HashMap<>();
             histories.forEach((person, history) -> values.put(person, DerivedAttributes.of(history, placeOf, zone)));
-            changed.addAll(derived.replaceFrom(since,
-                    (person, before) -> DerivedAttributes.storedFrom(since.get(person), before, values.get(person)), now));
+            JdbcDerivedAttributes.Replaced replaced = derived.replaceFrom(since,
+                    (person, before) -> DerivedAttributes.storedFrom(since.get(person), before, values.get(person)), now, active.any());
+            changed.addAll(replaced.changed());
+            if (active.any()) {
+                replaced.rows().forEach((person, rows) -> attributeTimelines.put(person,
+                        rows.stream().map(JdbcAttributes.Stored::attribute).toList()));
+            }
             if (counts) {
                 values.forEach((person, mine) -> countTimelines.put(person, CountedAttributes.timeline(person, mine)));
             }
         }
-        rules.evaluateAfterInteractions(changed, new LinkedHashSet<>(readable), countTimelines);
+        rules.evaluateAfterInteractions(changed, new LinkedHashSet<>(readable), countTimelines, attributeTimelines);
         return changed.size();
     }
 

@@ -48,25 +48,34 @@ public class RuleMemberships {
             return;
         }
         List<PersonKey> people = new ArrayList<>(new LinkedHashSet<>(persons));
-        evaluate(rules, people, readableIfCounted(rules, people), Map.of(), clock.instant());
+        evaluate(rules, people, readableIfCounted(rules, people), Map.of(), Map.of(), clock.instant());
+    }
+
+    /** Which rules are active: any at all, and one that names a count. */
+    public record Active(boolean any, boolean counts) {
     }
 
     /**
-     * Whether an active rule names a count: then whoever has new interactions needs their counts, and a caller that reads
-     * their whole histories anyway can pass them to {@link #evaluateAfterInteractions} instead of having them read again.
+     * Whether any rule group is active (then whoever's attributes change needs evaluating, and a caller that reads their
+     * attributes anyway can pass them to {@link #evaluateAfterInteractions}) and whether one names a count (then whoever
+     * has new interactions needs their counts, and a caller that reads their whole histories anyway can pass them too).
      */
-    public boolean countsNeeded() {
-        return namesACount(groups.activeRules());
+    public Active active() {
+        List<Group> rules = groups.activeRules();
+        return new Active(!rules.isEmpty(), namesACount(rules));
     }
 
     /**
      * After new interactions: evaluates every active rule group for the people whose stored attributes changed and, when
      * a rule names a count, for every person with a new interaction whose interactions may be read ({@code readable},
-     * already checked and logged by the caller): their counts changed even where nothing stored did. {@code known} holds
-     * the counts the caller computed already (from {@link CountedAttributes#timeline}); the others' are read here.
+     * already checked and logged by the caller): their counts changed even where nothing stored did. {@code knownCounts}
+     * holds the counts the caller computed already (from {@link CountedAttributes#timeline}), {@code knownAttributes} the
+     * attributes it read (and changed) already, in the order they take effect; the others' are read here (a rule made
+     * active between the caller's reading and this).
      */
     @Transactional
-    public void evaluateAfterInteractions(Collection<PersonKey> changed, Set<PersonKey> readable, Map<PersonKey, List<Attribute>> known) {
+    public void evaluateAfterInteractions(Collection<PersonKey> changed, Set<PersonKey> readable, Map<PersonKey, List<Attribute>> knownCounts,
+            Map<PersonKey, List<Attribute>> knownAttributes) {
         List<Group> rules = groups.activeRules();
         if (rules.isEmpty()) {
             return;
@@ -77,7 +86,7 @@ public class RuleMemberships {
             people.addAll(readable);
         }
         if (!people.isEmpty()) {
-            evaluate(rules, new ArrayList<>(people), counts ? readable : Set.of(), known, clock.instant());
+            evaluate(rules, new ArrayList<>(people), counts ? readable : Set.of(), knownCounts, knownAttributes, clock.instant());
         }
     }
 
@@ -85,7 +94,7 @@ public class RuleMemberships {
     @Transactional
     public void evaluate(Group group) {
         List<PersonKey> people = attributes.persons();
-        evaluate(List.of(group), people, readableIfCounted(List.of(group), people), Map.of(), clock.instant());
+        evaluate(List.of(group), people, readableIfCounted(List.of(group), people), Map.of(), Map.of(), clock.instant());
     }
 
     private Set<PersonKey> readableIfCounted(List<Group> rules, List<PersonKey> people) {
@@ -100,15 +109,16 @@ public class RuleMemberships {
 
     /**
      * Evaluates these groups' rules (an inactive group holds for nobody) for these people, a few hundred people at a
-     * time: their attribute timelines read at once (with the counts of those in {@code counts}: from {@code known} where
-     * it has them, read otherwise), their rule memberships replaced at once.
+     * time: their attribute timelines from {@code knownAttributes} or read at once (with the counts of those in
+     * {@code counts}: from {@code known} where it has them, read otherwise), their rule memberships replaced at once.
      */
     private void evaluate(List<Group> rules, List<PersonKey> persons, Set<PersonKey> counts, Map<PersonKey, List<Attribute>> known,
-            Instant now) {
+            Map<PersonKey, List<Attribute>> knownAttributes, Instant now) {
         List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
         for (int start = 0; start < persons.size(); start += JdbcDerivedAttributes.SLICE) {
             List<PersonKey> slice = persons.subList(start, Math.min(persons.size(), start + JdbcDerivedAttributes.SLICE));
-            Map<PersonKey, List<Attribute>> timelines = attributes.ofAll(slice);
+            Map<PersonKey, List<Attribute>> timelines = new HashMap<>(attributes.ofAll(slice.stream().filter(p -> !knownAttributes.containsKey(p)).toList()));
+            slice.stream().filter(knownAttributes::containsKey).forEach(p -> timelines.put(p, knownAttributes.get(p)));
             Map<PersonKey, List<Attribute>> countsHere = new HashMap<>();
             List<PersonKey> unknown = new ArrayList<>();
             for (PersonKey person : slice) {
