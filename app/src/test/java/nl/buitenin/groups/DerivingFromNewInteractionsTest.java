@@ -77,10 +77,7 @@ class DerivingFromNewInteractionsTest {
     @Test
     void derivingFromTheNewInteractionsStoresWhatTheWholeHistoryGives() throws Exception {
         GroupsFixture fixture = GroupsFixture.in(context, mvc);
-        TouchpointId shop = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names(Unique.name("Fietsreis"),
-                Unique.name("Cycling trip"))), new Names("Boeken", "Booking")), new Names(Unique.name("Webwinkel"), Unique.name("Web shop")),
-                Channel.WEB, null);
-        List<TouchpointId> touchpoints = List.of(fixture.touchpoint(), shop);
+        List<TouchpointId> touchpoints = List.of(fixture.touchpoint(), webShop());
         Random random = new Random(61206L);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Within the purpose's 24 months, so that every person may be read.
@@ -124,10 +121,7 @@ class DerivingFromNewInteractionsTest {
     @Test
     void theRulesSeeTheAttributesAsTheyAreAfterTheChange() throws Exception {
         GroupsFixture fixture = GroupsFixture.in(context, mvc);
-        TouchpointId shop = journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names(Unique.name("Fietsreis"),
-                Unique.name("Cycling trip"))), new Names("Boeken", "Booking")), new Names(Unique.name("Webwinkel"), Unique.name("Web shop")),
-                Channel.WEB, null);
-        List<TouchpointId> touchpoints = List.of(fixture.touchpoint(), shop);
+        List<TouchpointId> touchpoints = List.of(fixture.touchpoint(), webShop());
         GroupId briskOnline = fixture.group("RULE", null, "pace = brisk and channel = web");
         GroupId frequent = fixture.group("RULE", null, "purchases_12m >= 2");
         Random random = new Random(61207L);
@@ -173,6 +167,13 @@ class DerivingFromNewInteractionsTest {
                     .map(m -> m.group() + " " + m.from() + " " + m.to()).sorted().toList());
         }
         return byPerson;
+    }
+
+    /** A touchpoint on the web, in a journey of its own. */
+    private TouchpointId webShop() {
+        return journeys.addTouchpoint(journeys.addStage(journeys.createJourney(new Names(Unique.name("Fietsreis"),
+                Unique.name("Cycling trip"))), new Names("Boeken", "Booking")), new Names(Unique.name("Webwinkel"), Unique.name("Web shop")),
+                Channel.WEB, null);
     }
 
     private void send(List<Planned> batch, String tag) throws InterruptedException {
