@@ -81,6 +81,40 @@ class ScoreHistogramsTest {
     }
 
     @Test
+    void theTotalsOfTheWeeksAreWhatATotalQueryReturns() {
+        // Two touchpoints, two questions on different scales, a period that starts and ends mid-week (the journey map's
+        // default of 12 weeks ending on a Thursday): the weeks' sums must equal the total the store computes itself.
+        TouchpointId web = new TouchpointId(UUID.randomUUID());
+        TouchpointId phone = new TouchpointId(UUID.randomUUID());
+        String nps = "nps-" + UUID.randomUUID().toString().substring(0, 8);
+        String csat = "csat-" + UUID.randomUUID().toString().substring(0, 8);
+        Random random = new Random(29);
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        for (int i = 0; i < 600; i++) {
+            TouchpointId touchpoint = random.nextBoolean() ? web : phone;
+            LocalDate day = start.plusDays(random.nextInt(100));
+            if (random.nextBoolean()) {
+                histograms.record(touchpoint, day, nps, ScoreScale.NPS, random.nextInt(11));
+            } else {
+                histograms.record(touchpoint, day, csat, ScoreScale.CSAT, 1 + random.nextInt(5));
+            }
+        }
+        LocalDate to = LocalDate.of(2026, 3, 26);
+        LocalDate from = to.minusWeeks(12).plusDays(1);
+        for (String question : List.of(nps, csat)) {
+            List<ScoreSlice> weeks = histograms.summarise(new ScoreQuery(Set.of(web, phone), from, to, question, Grouping.WEEK, true));
+            List<ScoreSlice> total = histograms.summarise(new ScoreQuery(Set.of(web, phone), from, to, question, Grouping.TOTAL, true));
+
+            assertThat(weeks).hasSizeGreaterThan(20);
+            assertThat(total).hasSize(2);
+            assertThat(ScoreSlice.totals(weeks, from)).isEqualTo(total);
+        }
+        List<ScoreSlice> bothQuestions = histograms.summarise(new ScoreQuery(Set.of(web, phone), from, to, null, Grouping.WEEK, true));
+        assertThat(ScoreSlice.totals(bothQuestions, from))
+                .isEqualTo(histograms.summarise(new ScoreQuery(Set.of(web, phone), from, to, null, Grouping.TOTAL, true)));
+    }
+
+    @Test
     void summingOverTouchpointsAddsTheirCounts() {
         TouchpointId web = new TouchpointId(UUID.randomUUID());
         TouchpointId phone = new TouchpointId(UUID.randomUUID());

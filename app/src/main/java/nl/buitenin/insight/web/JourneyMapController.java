@@ -300,10 +300,12 @@ class JourneyMapController {
                             .computeIfAbsent(touchpoint, t -> new ArrayList<>()).add(ScoreCell.of(scale, score, smallCells))));
         } else {
             volumes = interactions.volumes(from, to);
-            for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.TOTAL, true))) {
+            // The weeks once; the period's totals are their sums (two queries of the roll-ups fewer per page).
+            List<ScoreSlice> weeks = histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.WEEK, true));
+            for (ScoreSlice slice : ScoreSlice.totals(weeks, from)) {
                 scores.computeIfAbsent(slice.touchpoint(), t -> new ArrayList<>()).add(ScoreCell.of(slice, smallCells));
             }
-            for (ScoreSlice slice : histograms.summarise(new ScoreQuery(Set.of(), from, to, null, Grouping.WEEK, true))) {
+            for (ScoreSlice slice : weeks) {
                 weekly.computeIfAbsent(slice.touchpoint(), t -> new HashMap<>()).computeIfAbsent(slice.questionKey(), q -> new HashMap<>())
                         .put(slice.periodStart(), slice);
             }
