@@ -69,7 +69,7 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
-            int heapMb, int statements) {
+            int heapMb, int statements, List<String> appOptions) {
     }
 
     private record Timing(String name, double p50, double p99, double max, int n) {
@@ -83,6 +83,7 @@ public final class ScaleBenchmark {
         int kafkaRows = 100_000;
         int heapMb = 512;
         int statements = 0;
+        List<String> appOptions = new ArrayList<>();
         Path out = null;
         Path jar = Path.of("app/target/buitenin-exec.jar");
         for (int i = 0; i < args.length; i++) {
@@ -96,6 +97,8 @@ public final class ScaleBenchmark {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--statements" -> statements = Integer.parseInt(args[++i]);
+                // A JVM option for the application's process (repeatable), e.g. a flight recording to see where a read's time goes.
+                case "--app-option" -> appOptions.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
             }
         }
@@ -103,7 +106,7 @@ public final class ScaleBenchmark {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -pl app,bench -am package -Dmaven.test.skip=true");
         }
         out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
-        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements)).run();
+        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements, List.copyOf(appOptions))).run();
     }
 
     private final Options options;
@@ -178,8 +181,10 @@ public final class ScaleBenchmark {
         Path appLog = options.out().resolve("app.log");
         Path dataDir = Files.createTempDirectory("buitenin-scale-app");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + options.heapMb() + "m", "-Xlog:gc*:file=" + gcLog + ":uptime,level,tags",
-                "-jar", options.jar().toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heapMb() + "m", "-Xlog:gc*:file=" + gcLog + ":uptime,level,tags"));
+        command.addAll(options.appOptions());
+        command.addAll(List.of("-jar", options.jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("BUITENIN_DB_URL", url.replace("?user=postgres", ""));
         builder.environment().put("BUITENIN_DB_USER", "postgres");
         builder.environment().put("BUITENIN_DB_PASSWORD", "");
@@ -197,9 +202,11 @@ public final class ScaleBenchmark {
             awaitReady(http, base, process, appLog);
             log("application ready in %.0f s", (System.nanoTime() - start) / 1e9);
             signIn(http, base);
-            reads(http, base, setup);
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             Statements statements = new Statements(jdbc, options.statements());
+            statements.reset();
+            reads(http, base, setup);
+            statements.report("warm reads (journey map, scores, their baseline)", options.out().resolve("statements-reads.txt"));
             ingest(base, postgres.getPostgresDatabase(), jdbc, setup, statements);
             statements.report("interactions (HTTP rounds and COPY rounds)", options.out().resolve("statements-interactions.txt"));
             answers(base, postgres.getPostgresDatabase(), jdbc, setup);

@@ -39,9 +39,10 @@ final class Statements {
         double total = jdbc.queryForObject("select coalesce(sum(total_exec_time), 0) from pg_stat_statements", Double.class);
         List<String> lines = jdbc.query("select calls, total_exec_time, rows, shared_blks_hit, shared_blks_read, "
                 + "regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements order by total_exec_time desc limit ?",
-                (rs, n) -> String.format(Locale.ROOT, "%9.1f s %5.1f %% %8d calls %10d rows %12d hit %10d read  %s",
-                        rs.getDouble(2) / 1000, 100 * rs.getDouble(2) / Math.max(total, 1e-9), rs.getLong(1), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), abbreviate(rs.getString(6))), top);
+                (rs, n) -> String.format(Locale.ROOT, "%9.1f s %5.1f %% %8d calls %9.2f ms/call %10d rows %12d hit %10d read  %s",
+                        rs.getDouble(2) / 1000, 100 * rs.getDouble(2) / Math.max(total, 1e-9), rs.getLong(1),
+                        rs.getDouble(2) / Math.max(rs.getLong(1), 1), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        abbreviate(rs.getString(6))), top);
         ScaleBenchmark.log("statements by execution time in %s (%.1f s in all):%n%s", phase, total / 1000, String.join("\n", lines));
         Files.write(file, lines);
     }
