@@ -86,6 +86,27 @@ class ErrorsInTheReadersLanguageTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsSaidWithoutInternalTypeNames() throws Exception {
+        // The endpoint takes {"items": [...]}; a bare list used to be answered with Jackson's English message naming
+        // the application's own record (nl.buitenin.journey.web.InteractionsApi$InteractionBatch).
+        String list = """
+                [{"sourceId":"shape-1","touchpoint":"nope","at":"2026-01-01T10:00:00Z"}]""";
+        post("/api/v1/interactions", list, "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Onleesbare inhoud van het verzoek"))
+                .andExpect(jsonPath("$.detail").value("De inhoud van het verzoek moet een JSON-object zijn met de velden die "
+                        + "de API-documentatie van dit adres noemt (geen lijst of losse waarde)"));
+        post("/api/v1/interactions", list, "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The request body must be a JSON object with the fields named in the "
+                        + "API documentation of this endpoint (not a list or a single value)"))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("nl.buitenin"))));
+        // A field of the wrong type still names its field, and broken JSON still says where.
+        post("/api/v1/interactions", "{\"items\": 5}", "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("items"));
+        post("/api/v1/interactions", "{\"items\": [", "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("The request body is not valid JSON for this endpoint")));
+    }
+
+    @Test
     void accessPasswordsAndTakenNames() throws Exception {
         String nameAsPassword = """
                 {"username":"naam-als-wachtwoord","displayName":"Naam","password":"naam-als-wachtwoord","roles":["AGENT"]}""";

@@ -133,9 +133,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (detail != null && detail.length() > 500) {
             detail = detail.substring(0, 500) + "…";
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                texts.text("platform.unreadable", List.of(String.valueOf(detail)),
-                        "The request body is not valid JSON for this endpoint: " + detail));
+        String unreadable = texts.text("platform.unreadable", List.of(String.valueOf(detail)),
+                "The request body is not valid JSON for this endpoint: " + detail);
+        // A body of the wrong shape as a whole is said in the reader's words, without the internal type Jackson names.
+        String shape = JsonFields.wrongShape(ex).orElse(null);
+        if (shape != null) {
+            unreadable = texts.text(shape, List.of(), unreadable);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable);
         problem.setTitle(texts.text("platform.unreadable.title", List.of(), "Unreadable request body"));
         // A value of the wrong type (a word where a channel or a moment belongs) names its field, like any invalid input.
         JsonFields.wrongValue(ex).ifPresent(error -> {

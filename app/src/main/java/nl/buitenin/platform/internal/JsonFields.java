@@ -1,9 +1,11 @@
 package nl.buitenin.platform.internal;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
@@ -23,6 +25,21 @@ final class JsonFields {
                 Object value = jackson instanceof InvalidFormatException format ? format.getValue() : null;
                 return Optional.of(value == null ? FieldError.of(field, "platform.invalid.type")
                         : FieldError.of(field, "platform.invalid.value", shorten(String.valueOf(value))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The message key for a body of the wrong shape as a whole (a list where the endpoint takes an object, a word, or
+     * nothing): Jackson's own message for it names the application's internal types, which a caller cannot act on.
+     */
+    static Optional<String> wrongShape(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+                Class<?> target = mismatch.getTargetType();
+                boolean list = target != null && (target.isArray() || Collection.class.isAssignableFrom(target));
+                return Optional.of(list ? "platform.unreadable.list" : "platform.unreadable.object");
             }
         }
         return Optional.empty();
