@@ -1,6 +1,8 @@
 package nl.buitenin.platform.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -16,7 +18,7 @@ final class JsonFields {
     }
 
     static Optional<FieldError> wrongValue(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : causes(error)) {
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 String field = path(jackson);
                 if (field.isEmpty()) {
@@ -35,7 +37,7 @@ final class JsonFields {
      * nothing): Jackson's own message for it names the application's internal types, which a caller cannot act on.
      */
     static Optional<String> wrongShape(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : causes(error)) {
             if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
                 Class<?> target = mismatch.getTargetType();
                 boolean list = target != null && (target.isArray() || Collection.class.isAssignableFrom(target));
@@ -43,6 +45,15 @@ final class JsonFields {
             }
         }
         return Optional.empty();
+    }
+
+    /** The error and its causes, outermost first. */
+    private static List<Throwable> causes(Throwable error) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 
     private static String path(JacksonException e) {
