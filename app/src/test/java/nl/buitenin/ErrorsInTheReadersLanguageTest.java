@@ -99,11 +99,38 @@ class ErrorsInTheReadersLanguageTest {
                 .andExpect(jsonPath("$.detail").value("The request body must be a JSON object with the fields named in the "
                         + "API documentation of this endpoint (not a list or a single value)"))
                 .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("nl.buitenin"))));
-        // A field of the wrong type still names its field, and broken JSON still says where.
+        // A field of the wrong type still names its field.
         post("/api/v1/interactions", "{\"items\": 5}", "en").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("items"));
-        post("/api/v1/interactions", "{\"items\": [", "en").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("The request body is not valid JSON for this endpoint")));
+    }
+
+    @Test
+    void brokenJsonAWrongFieldAndNoBodyAreSaidWithoutJacksonsEnglish() throws Exception {
+        // Cut off after the 22 characters of its second line (column 23): where the JSON breaks, as line and column, in the reader's words (Jackson's own
+        // "Unexpected end-of-input ... expected close marker for Array" was put inside the Dutch sentence until now).
+        String cutOff = "{\"items\": [\n  {\"sourceId\": \"cut-1\"";
+        post("/api/v1/interactions", cutOff, "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Onleesbare inhoud van het verzoek"))
+                .andExpect(jsonPath("$.detail").value("De inhoud van het verzoek is geen geldige JSON: de fout zit op regel 2, kolom 23"))
+                .andExpect(jsonPath("$.line").value(2))
+                .andExpect(jsonPath("$.column").value(23));
+        // The closing brace, where a value or ']' belongs, is the 12th character.
+        post("/api/v1/interactions", "{\"items\": [}", "en").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The request body is not valid JSON: the error is at line 1, column 12"));
+        // A value of the wrong type: the field and the application's own sentence for it, no Java type.
+        post("/api/v1/interactions", "{\"items\": 5}", "nl").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("De inhoud van het verzoek kon niet worden gelezen: items: ")))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("java."))))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("Cannot deserialize"))));
+        // No body at all: Spring's "Required request body is missing" named the controller's method.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/interactions")
+                        .with(user(officer)).with(csrf()).header("Accept-Language", "nl").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Dit adres verwacht een inhoud (JSON), maar het verzoek had er geen"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/interactions")
+                        .with(user(officer)).with(csrf()).header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("This endpoint expects a body (JSON), but the request had none"));
     }
 
     @Test

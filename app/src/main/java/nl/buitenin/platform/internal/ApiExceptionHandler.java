@@ -3,6 +3,7 @@ package nl.buitenin.platform.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
@@ -125,7 +126,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // Jackson's message names the line, column and JSON path of the first problem.
+        // For a case not known below: Jackson's message, which names the line, column and JSON path of the first problem.
         String detail = ex.getMostSpecificCause().getMessage();
         if (detail != null) {
             detail = detail.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s+", " ").trim();
@@ -135,17 +136,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String unreadable = texts.text("platform.unreadable", List.of(String.valueOf(detail)),
                 "The request body is not valid JSON for this endpoint: " + detail);
-        // A body of the wrong shape as a whole is said in the reader's words, without the internal type Jackson names.
+        // What Jackson and Spring say in English (and with the application's internal type and method names) is said in
+        // the reader's words where the case is known: a body of the wrong shape as a whole, a field of the wrong type, JSON
+        // broken at a line and column, no body at all.
+        Optional<FieldError> field = JsonFields.wrongValue(ex).map(error -> new FieldError(error.field(), texts.message(error)));
+        Optional<JsonFields.Place> broken = JsonFields.brokenAt(ex);
         String shape = JsonFields.wrongShape(ex).orElse(null);
         if (shape != null) {
             unreadable = texts.text(shape, List.of(), unreadable);
+        } else if (field.isPresent()) {
+            unreadable = texts.text("platform.unreadable.field", List.of(field.get().field(), field.get().message()), unreadable);
+        } else if (broken.isPresent()) {
+            unreadable = texts.text("platform.unreadable.syntax", List.of(String.valueOf(broken.get().line()), String.valueOf(broken.get().column())),
+                    unreadable);
+        } else if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+            unreadable = texts.text("platform.unreadable.missing", List.of(), unreadable);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable);
         problem.setTitle(texts.text("platform.unreadable.title", List.of(), "Unreadable request body"));
         // A value of the wrong type (a word where a channel or a moment belongs) names its field, like any invalid input.
-        JsonFields.wrongValue(ex).ifPresent(error -> {
-            FieldError told = new FieldError(error.field(), texts.message(error));
-            problem.setProperty("errors", List.of(Map.of("field", told.field(), "message", told.message())));
+        field.ifPresent(told -> problem.setProperty("errors", List.of(Map.of("field", told.field(), "message", told.message()))));
+        broken.ifPresent(at -> {
+            problem.setProperty("line", at.line());
+            problem.setProperty("column", at.column());
         });
         return ResponseEntity.badRequest().body(problem);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -19,7 +20,8 @@ final class JsonFields {
 
     static Optional<FieldError> wrongValue(Throwable error) {
         for (Throwable cause : causes(error)) {
-            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            // Broken JSON inside a field carries that field's path too, but it is not a value of the wrong kind (brokenAt).
+            if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException) && !jackson.getPath().isEmpty()) {
                 String field = path(jackson);
                 if (field.isEmpty()) {
                     return Optional.empty();
@@ -45,6 +47,23 @@ final class JsonFields {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line and column where a body stops being JSON (broken syntax, a body cut off), as Jackson's parser found them:
+     * its own message around them is English and quotes the parser's internals.
+     */
+    static Optional<Place> brokenAt(Throwable error) {
+        for (Throwable cause : causes(error)) {
+            if (cause instanceof StreamReadException broken && broken.getLocation() != null && broken.getLocation().getLineNr() > 0) {
+                return Optional.of(new Place(broken.getLocation().getLineNr(), broken.getLocation().getColumnNr()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A place in a body: its line and column, from 1. */
+    record Place(int line, int column) {
     }
 
     /** The error and its causes, outermost first. */
