@@ -69,7 +69,7 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
-            int heapMb, int statements, List<String> appOptions) {
+            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse) {
     }
 
     private record Timing(String name, double p50, double p99, double max, int n) {
@@ -86,6 +86,8 @@ public final class ScaleBenchmark {
         List<String> appOptions = new ArrayList<>();
         Path out = null;
         Path jar = Path.of("app/target/buitenin-exec.jar");
+        boolean keepDatabase = false;
+        Path reuse = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -99,17 +101,34 @@ public final class ScaleBenchmark {
                 case "--statements" -> statements = Integer.parseInt(args[++i]);
                 // A JVM option for the application's process (repeatable), e.g. a flight recording to see where a read's time goes.
                 case "--app-option" -> appOptions.add(args[++i]);
+                // Keep the loaded database under --out (and its setup) for later runs with --reuse: the load of the full size
+                // takes most of an hour, the measurements a few minutes.
+                case "--keep-database" -> keepDatabase = true;
+                // Measure again on the database a run with --keep-database left in DIR (its --out), without loading.
+                case "--reuse" -> reuse = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
             }
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -pl app,bench -am package -Dmaven.test.skip=true");
         }
+        if (reuse != null && !Files.isRegularFile(reuse.resolve(SETUP))) {
+            throw new IllegalStateException(reuse.resolve(SETUP) + " is missing: --reuse takes the --out of a run with --keep-database");
+        }
         out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
-        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements, List.copyOf(appOptions))).run();
+        new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements,
+                List.copyOf(appOptions), keepDatabase, reuse)).run();
     }
 
+    /** The file, next to the kept database, with what a later run needs from the load (ids, the API key, the period). */
+    static final String SETUP = "setup.properties";
+
     private final Options options;
+    /**
+     * Every source id this run sends or copies starts with it: a run on a kept database must not send the ids of an earlier
+     * run, which the application would take as the same rows sent again (and skip).
+     */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, String> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
 
@@ -135,11 +154,24 @@ public final class ScaleBenchmark {
     private void run() throws Exception {
         long interactions = Math.round(50_000_000 * options.scale());
         long answers = Math.round(10_000_000 * options.scale());
-        Path data = options.out().resolve("postgres");
-        log("scale %.4f: %d interactions, %d answers; PostgreSQL in %s; load average %.1f on %d cores", options.scale(),
-                interactions, answers, data, loadAverage(), Runtime.getRuntime().availableProcessors());
+        Path kept = options.reuse() != null ? options.reuse() : options.out();
+        Path data = kept.resolve("postgres");
+        if (options.reuse() == null) {
+            // zonky initialises an empty directory; one left by an earlier run is not loaded here.
+            deleteTree(data);
+        } else {
+            Properties saved = readSetup(options.reuse());
+            interactions = Long.parseLong(saved.getProperty("interactions"));
+            answers = Long.parseLong(saved.getProperty("answers"));
+        }
+        // The kept database's size, not --scale, when measuring again.
+        double scale = interactions / 50_000_000.0;
+        log("scale %.4f: %d interactions, %d answers; PostgreSQL in %s%s; load average %.1f on %d cores", scale,
+                interactions, answers, data, options.reuse() != null ? " (kept by an earlier run, not loaded again)" : "",
+                loadAverage(), Runtime.getRuntime().availableProcessors());
         // Settings of a server that loads in bulk (fewer checkpoints), with commits that wait for the disk as in production.
-        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+        // Not zonky's own clean-up: it would delete a directory that --keep-database keeps.
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                 .setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100");
@@ -151,19 +183,38 @@ public final class ScaleBenchmark {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "buitenin.interactions", "buitenin.interactions.dlt",
                 "buitenin.answers", "buitenin.answers.dlt", "buitenin.cases.opened", "buitenin.actions.completed",
                 "buitenin.responses.completed");
+        boolean keep = options.keepDatabase() || options.reuse() != null;
         try {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            ScaleLoad.Setup setup = new ScaleLoad(table).load(url, postgres.getPostgresDatabase(), interactions, answers);
+            ScaleLoad.Setup setup;
+            if (options.reuse() != null) {
+                setup = ScaleLoad.Setup.from(readSetup(options.reuse()));
+                table.add(String.format(Locale.ROOT, "| load: none, the database kept by an earlier run (%s) | | | | |", options.reuse()));
+            } else {
+                setup = new ScaleLoad(table).load(url, postgres.getPostgresDatabase(), interactions, answers);
+                if (keep) {
+                    Properties saved = setup.properties();
+                    saved.setProperty("interactions", Long.toString(interactions));
+                    saved.setProperty("answers", Long.toString(answers));
+                    try (var writer = Files.newBufferedWriter(options.out().resolve(SETUP))) {
+                        saved.store(writer, "ScaleBenchmark --keep-database: the load's setup, for --reuse " + options.out());
+                    }
+                }
+            }
             kafka.afterPropertiesSet();
             measureApplication(url, postgres, kafka.getBrokersAsString(), setup);
         } finally {
             kafka.destroy();
             postgres.close();
-            deleteTree(data);
+            if (keep) {
+                log("the database is kept in %s: measure again with --reuse %s", data, kept);
+            } else {
+                deleteTree(data);
+            }
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Scale benchmark, %s UTC: %d interactions, %d answers (scale %.4f); load average %.1f on %d cores%n",
-                Instant.now().truncatedTo(ChronoUnit.MINUTES), interactions, answers, options.scale(), loadAverage(),
+                Instant.now().truncatedTo(ChronoUnit.MINUTES), interactions, answers, scale, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.println();
         System.out.println("| figure | value | baseline (same run) | ratio | target |");
@@ -171,6 +222,14 @@ public final class ScaleBenchmark {
         table.forEach(System.out::println);
         System.out.println();
         results.values().forEach(System.out::println);
+    }
+
+    private static Properties readSetup(Path dir) throws IOException {
+        Properties saved = new Properties();
+        try (var reader = Files.newBufferedReader(dir.resolve(SETUP))) {
+            saved.load(reader);
+        }
+        return saved;
     }
 
     // ---- 2.-5. the application at that size --------------------------------------------------------------------------
@@ -323,19 +382,19 @@ public final class ScaleBenchmark {
         int batch = 5_000;
         Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
         // Warm-up of both paths.
-        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies("warm", setup.touchpoints(), Math.min(perRound, 50_000), batch, at), 2);
+        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies(run + "-warm", setup.touchpoints(), Math.min(perRound, 50_000), batch, at), 2);
         JourneyBenchmarks.awaitListeners(jdbc);
-        copyInteractions(dataSource, "warmcopy", setup.touchpoints(), Math.min(perRound, 50_000), at, setup.zone());
+        copyInteractions(dataSource, run + "-warmcopy", setup.touchpoints(), Math.min(perRound, 50_000), at, setup.zone());
         statements.reset();
         long httpNanos = 0;
         long copyNanos = 0;
         for (int round = 0; round < rounds; round++) {
-            List<String> bodies = bodies("http" + round, setup.touchpoints(), perRound, batch, at);
+            List<String> bodies = bodies(run + "-http" + round, setup.touchpoints(), perRound, batch, at);
             long start = System.nanoTime();
             JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, 2);
             JourneyBenchmarks.awaitListeners(jdbc);
             httpNanos += System.nanoTime() - start;
-            copyNanos += copyInteractions(dataSource, "copy" + round, setup.touchpoints(), perRound, at, setup.zone());
+            copyNanos += copyInteractions(dataSource, run + "-copy" + round, setup.touchpoints(), perRound, at, setup.zone());
         }
         double http = (double) rounds * perRound / (httpNanos / 1e9);
         double copy = (double) rounds * perRound / (copyNanos / 1e9);
@@ -398,21 +457,21 @@ public final class ScaleBenchmark {
         int batch = 2_000;
         Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
         ScaleData.SurveySpec survey = setup.answerSurvey();
-        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), answerBodies("warm", survey, setup.touchpoints(), Math.min(perRound, 10_000), batch, at), 2);
+        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), answerBodies(run + "-warm", survey, setup.touchpoints(), Math.min(perRound, 10_000), batch, at), 2);
         JourneyBenchmarks.awaitListeners(jdbc);
-        copyAnswers(dataSource, "warmcopy", survey, setup, Math.min(perRound, 10_000), at);
+        copyAnswers(dataSource, run + "-warmcopy", survey, setup, Math.min(perRound, 10_000), at);
         long httpNanos = 0;
         long listenerNanos = 0;
         long copyNanos = 0;
         for (int round = 0; round < rounds; round++) {
-            List<String> bodies = answerBodies("http" + round, survey, setup.touchpoints(), perRound, batch, at);
+            List<String> bodies = answerBodies(run + "-http" + round, survey, setup.touchpoints(), perRound, batch, at);
             long start = System.nanoTime();
             JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, 2);
             long responded = System.nanoTime();
             httpNanos += responded - start;
             JourneyBenchmarks.awaitListeners(jdbc);
             listenerNanos += System.nanoTime() - responded;
-            copyNanos += copyAnswers(dataSource, "copy" + round, survey, setup, perRound, at);
+            copyNanos += copyAnswers(dataSource, run + "-copy" + round, survey, setup, perRound, at);
         }
         double http = (double) rounds * perRound / (httpNanos / 1e9);
         double copy = (double) rounds * perRound / (copyNanos / 1e9);
@@ -472,7 +531,7 @@ public final class ScaleBenchmark {
         List<UUID> kafkaTouchpoint = List.of(setup.kafkaTouchpoint());
         List<UUID> httpTouchpoint = List.of(setup.ingestTouchpoint());
         // HTTP first, of the same size, right before.
-        List<String> bodies = bodies("kafka-http", httpTouchpoint, rows, 5_000, at);
+        List<String> bodies = bodies(run + "-kafka-http", httpTouchpoint, rows, 5_000, at);
         long start = System.nanoTime();
         JourneyBenchmarks.post(HttpClient.newHttpClient(), URI.create(base + "/api/v1/interactions"), setup.apiKey(), bodies, 2);
         JourneyBenchmarks.awaitListeners(jdbc);
@@ -484,15 +543,17 @@ public final class ScaleBenchmark {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         List<String> items = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            items.add("{\"sourceId\":\"kafka-" + i + "\",\"touchpoint\":\"" + setup.kafkaTouchpoint() + "\",\"at\":\""
+            items.add("{\"sourceId\":\"" + run + "-kafka-" + i + "\",\"touchpoint\":\"" + setup.kafkaTouchpoint() + "\",\"at\":\""
                     + at.plusMillis(i * 997L % 86_000_000L) + "\",\"person\":\"" + ScaleData.person(i) + "\",\"kind\":\"contact\"}");
         }
+        // On a kept database the touchpoint has an earlier run's rows: wait for this run's on top of them.
+        long before = jdbc.queryForObject("select count(*) from interaction where touchpoint_id = ?", Long.class, kafkaTouchpoint.get(0));
         long produced;
         start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>(rows);
             for (int i = 0; i < rows; i++) {
-                sent.add(producer.send(new ProducerRecord<>("buitenin.interactions", "kafka-" + i, items.get(i))));
+                sent.add(producer.send(new ProducerRecord<>("buitenin.interactions", run + "-kafka-" + i, items.get(i))));
             }
             for (Future<RecordMetadata> f : sent) {
                 f.get();
@@ -500,7 +561,7 @@ public final class ScaleBenchmark {
             produced = System.nanoTime() - start;
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (jdbc.queryForObject("select count(*) from interaction where touchpoint_id = ?", Long.class, kafkaTouchpoint.get(0)) < rows) {
+        while (jdbc.queryForObject("select count(*) from interaction where touchpoint_id = ?", Long.class, kafkaTouchpoint.get(0)) < before + rows) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the Kafka records were not all stored within 30 minutes");
             }

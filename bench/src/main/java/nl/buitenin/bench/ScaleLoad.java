@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -78,6 +80,33 @@ final class ScaleLoad {
     /** What the application process needs from the load: ids, the API key, the surveys, the period. */
     record Setup(List<UUID> touchpoints, UUID kafkaTouchpoint, UUID ingestTouchpoint, ScaleData.SurveySpec answerSurvey,
             String apiKey, LocalDate first, LocalDate last, ZoneId zone) {
+
+        /** As written next to a kept database ({@code --keep-database}). */
+        Properties properties() {
+            Properties saved = new Properties();
+            saved.setProperty("touchpoints", String.join(",", touchpoints.stream().map(UUID::toString).toList()));
+            saved.setProperty("kafkaTouchpoint", kafkaTouchpoint.toString());
+            saved.setProperty("ingestTouchpoint", ingestTouchpoint.toString());
+            saved.setProperty("answerSurvey", answerSurvey.id().toString());
+            saved.setProperty("answerQuestions", String.join(",", answerSurvey.questions().stream()
+                    .map(q -> q.key() + ":" + q.min() + ":" + q.max()).toList()));
+            saved.setProperty("apiKey", apiKey);
+            saved.setProperty("first", first.toString());
+            saved.setProperty("last", last.toString());
+            saved.setProperty("zone", zone.getId());
+            return saved;
+        }
+
+        /** Read back for {@code --reuse}. */
+        static Setup from(Properties saved) {
+            List<ScaleData.Question> questions = Arrays.stream(saved.getProperty("answerQuestions").split(",")).map(q -> q.split(":"))
+                    .map(q -> new ScaleData.Question(q[0], Integer.parseInt(q[1]), Integer.parseInt(q[2]))).toList();
+            return new Setup(Arrays.stream(saved.getProperty("touchpoints").split(",")).map(UUID::fromString).toList(),
+                    UUID.fromString(saved.getProperty("kafkaTouchpoint")), UUID.fromString(saved.getProperty("ingestTouchpoint")),
+                    new ScaleData.SurveySpec(UUID.fromString(saved.getProperty("answerSurvey")), questions), saved.getProperty("apiKey"),
+                    LocalDate.parse(saved.getProperty("first")), LocalDate.parse(saved.getProperty("last")),
+                    ZoneId.of(saved.getProperty("zone")));
+        }
     }
 
     Setup load(String url, DataSource dataSource, long interactions, long answers) throws Exception {
