@@ -270,10 +270,17 @@ public final class JourneyBenchmarks {
     static final java.util.concurrent.atomic.AtomicInteger BUSY_REFUSALS = new java.util.concurrent.atomic.AtomicInteger();
 
     static void post(HttpClient client, URI endpoint, String key, List<String> bodies, int threads) throws Exception {
+        post(client, List.of(endpoint), key, bodies, threads);
+    }
+
+    /** Sends the bodies to the endpoints in turn (one node each, as a load balancer would), on {@code threads} threads. */
+    static void post(HttpClient client, List<URI> endpoints, String key, List<String> bodies, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> sent = new ArrayList<>();
-            for (String body : bodies) {
+            for (int i = 0; i < bodies.size(); i++) {
+                String body = bodies.get(i);
+                URI endpoint = endpoints.get(i % endpoints.size());
                 sent.add(pool.submit(() -> {
                     HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint)
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

@@ -69,7 +69,11 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
-            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse) {
+            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse, int nodes) {
+    }
+
+    /** One application process: its address, its logs and its data directory. */
+    private record Node(int number, Process process, String base, Path gcLog, Path appLog, Path dataDir) {
     }
 
     private record Timing(String name, double p50, double p99, double max, int n) {
@@ -88,6 +92,7 @@ public final class ScaleBenchmark {
         Path jar = Path.of("app/target/buitenin-exec.jar");
         boolean keepDatabase = false;
         Path reuse = null;
+        int nodes = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -106,6 +111,9 @@ public final class ScaleBenchmark {
                 case "--keep-database" -> keepDatabase = true;
                 // Measure again on the database a run with --keep-database left in DIR (its --out), without loading.
                 case "--reuse" -> reuse = Path.of(args[++i]);
+                // Application processes on the one database (as behind a load balancer): the reads go to the first, the
+                // ingestion (HTTP and Kafka) to all of them in turn, with two client threads per node.
+                case "--nodes" -> nodes = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
             }
         }
@@ -117,7 +125,7 @@ public final class ScaleBenchmark {
         }
         out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
         new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements,
-                List.copyOf(appOptions), keepDatabase, reuse)).run();
+                List.copyOf(appOptions), keepDatabase, reuse, nodes)).run();
     }
 
     /** The file, next to the kept database, with what a later run needs from the load (ids, the API key, the period). */
@@ -235,9 +243,45 @@ public final class ScaleBenchmark {
     // ---- 2.-5. the application at that size --------------------------------------------------------------------------
 
     private void measureApplication(String url, EmbeddedPostgres postgres, String brokers, ScaleLoad.Setup setup) throws Exception {
+        List<Node> nodes = new ArrayList<>();
+        try {
+            for (int number = 1; number <= options.nodes(); number++) {
+                nodes.add(startNode(number, url, brokers));
+            }
+            List<String> bases = nodes.stream().map(Node::base).toList();
+            String base = bases.get(0);
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            signIn(http, base);
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+            Statements statements = new Statements(jdbc, options.statements());
+            statements.reset();
+            reads(http, base, setup);
+            statements.report("warm reads (journey map, scores, their baseline)", options.out().resolve("statements-reads.txt"));
+            ingest(bases, postgres.getPostgresDatabase(), jdbc, setup, statements);
+            statements.report("interactions (HTTP rounds and COPY rounds)", options.out().resolve("statements-interactions.txt"));
+            answers(bases, postgres.getPostgresDatabase(), jdbc, setup);
+            kafka(bases, jdbc, brokers, setup);
+        } finally {
+            for (Node node : nodes) {
+                node.process().destroy();
+                if (!node.process().waitFor(60, TimeUnit.SECONDS)) {
+                    node.process().destroyForcibly().waitFor();
+                }
+                deleteTree(node.dataDir());
+            }
+        }
+        for (Node node : nodes) {
+            heap(node);
+        }
+    }
+
+    /** Starts one application process on the database and waits until it is ready. */
+    private Node startNode(int number, String url, String brokers) throws Exception {
         int port = freePort();
-        Path gcLog = options.out().resolve("gc.log");
-        Path appLog = options.out().resolve("app.log");
+        String suffix = number == 1 ? "" : "-" + number;
+        Path gcLog = options.out().resolve("gc" + suffix + ".log");
+        Path appLog = options.out().resolve("app" + suffix + ".log");
         Path dataDir = Files.createTempDirectory("buitenin-scale-app");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heapMb() + "m", "-Xlog:gc*:file=" + gcLog + ":uptime,level,tags"));
@@ -251,33 +295,28 @@ public final class ScaleBenchmark {
         builder.environment().put("BUITENIN_DATA_DIR", dataDir.toString());
         builder.environment().put("BUITENIN_KAFKA_BOOTSTRAP_SERVERS", brokers);
         builder.redirectErrorStream(true).redirectOutput(appLog.toFile());
-        log("starting the application: %s (log %s)", String.join(" ", builder.command()), appLog);
+        log("starting node %d of the application: %s (log %s)", number, String.join(" ", builder.command()), appLog);
         long start = System.nanoTime();
         Process process = builder.start();
+        Node node = new Node(number, process, "http://localhost:" + port, gcLog, appLog, dataDir);
         try {
-            String base = "http://localhost:" + port;
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            awaitReady(http, base, process, appLog);
-            log("application ready in %.0f s", (System.nanoTime() - start) / 1e9);
-            signIn(http, base);
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            Statements statements = new Statements(jdbc, options.statements());
-            statements.reset();
-            reads(http, base, setup);
-            statements.report("warm reads (journey map, scores, their baseline)", options.out().resolve("statements-reads.txt"));
-            ingest(base, postgres.getPostgresDatabase(), jdbc, setup, statements);
-            statements.report("interactions (HTTP rounds and COPY rounds)", options.out().resolve("statements-interactions.txt"));
-            answers(base, postgres.getPostgresDatabase(), jdbc, setup);
-            kafka(base, jdbc, brokers, setup);
-        } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), node.base(), process, appLog);
+        } catch (Exception notReady) {
+            process.destroyForcibly().waitFor();
             deleteTree(dataDir);
+            throw notReady;
         }
-        heap(gcLog, appLog);
+        log("node %d ready in %.0f s", number, (System.nanoTime() - start) / 1e9);
+        return node;
+    }
+
+    private static List<URI> endpoints(List<String> bases, String path) {
+        return bases.stream().map(base -> URI.create(base + path)).toList();
+    }
+
+    /** What the figures' names say about where the requests went. */
+    private String across() {
+        return options.nodes() == 1 ? "" : String.format(Locale.ROOT, ", across %d nodes", options.nodes());
     }
 
     private static void awaitReady(HttpClient http, String base, Process process, Path appLog) throws Exception {
@@ -373,16 +412,17 @@ public final class ScaleBenchmark {
     }
 
     /** The HTTP API against COPY for interactions, in alternating rounds, on top of the loaded history. */
-    private void ingest(String base, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup, Statements statements)
+    private void ingest(List<String> bases, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup, Statements statements)
             throws Exception {
-        URI endpoint = URI.create(base + "/api/v1/interactions");
+        List<URI> endpoint = endpoints(bases, "/api/v1/interactions");
+        int threads = 2 * bases.size();
         HttpClient client = HttpClient.newHttpClient();
         int rounds = 4;
         int perRound = options.ingestRows() / rounds;
         int batch = 5_000;
         Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
         // Warm-up of both paths.
-        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies(run + "-warm", setup.touchpoints(), Math.min(perRound, 50_000), batch, at), 2);
+        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies(run + "-warm", setup.touchpoints(), Math.min(perRound, 50_000), batch, at), threads);
         JourneyBenchmarks.awaitListeners(jdbc);
         copyInteractions(dataSource, run + "-warmcopy", setup.touchpoints(), Math.min(perRound, 50_000), at, setup.zone());
         statements.reset();
@@ -391,18 +431,18 @@ public final class ScaleBenchmark {
         for (int round = 0; round < rounds; round++) {
             List<String> bodies = bodies(run + "-http" + round, setup.touchpoints(), perRound, batch, at);
             long start = System.nanoTime();
-            JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, 2);
+            JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, threads);
             JourneyBenchmarks.awaitListeners(jdbc);
             httpNanos += System.nanoTime() - start;
             copyNanos += copyInteractions(dataSource, run + "-copy" + round, setup.touchpoints(), perRound, at, setup.zone());
         }
         double http = (double) rounds * perRound / (httpNanos / 1e9);
         double copy = (double) rounds * perRound / (copyNanos / 1e9);
-        log("ingest at size: %d interactions, HTTP API (batches of %d, 2 client threads, until the listeners finished) %.0f rows/s, "
-                + "COPY %.0f rows/s, ratio %.2f; batches refused with 503 and sent again so far: %d", rounds * perRound, batch, http, copy,
-                http / copy, JourneyBenchmarks.BUSY_REFUSALS.get());
-        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/interactions, until listeners done, %d rows | %.0f rows/s | "
-                + "%.0f rows/s (COPY) | %.2f | >= 0.50 |", rounds * perRound, http, copy, http / copy));
+        log("ingest at size: %d interactions, HTTP API (batches of %d, %d client threads%s, until the listeners finished) %.0f rows/s, "
+                + "COPY %.0f rows/s, ratio %.2f; batches refused with 503 and sent again so far: %d", rounds * perRound, batch, threads, across(),
+                http, copy, http / copy, JourneyBenchmarks.BUSY_REFUSALS.get());
+        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/interactions%s, until listeners done, %d rows | %.0f rows/s | "
+                + "%.0f rows/s (COPY) | %.2f | >= 0.50 |", across(), rounds * perRound, http, copy, http / copy));
         results.put("ingest", String.format(Locale.ROOT, "RESULT scale-ingest ratio=%.4f value=%.1f unit=rows/s baseline=%.1f",
                 http / copy, http, copy));
         httpRate = http;
@@ -449,15 +489,16 @@ public final class ScaleBenchmark {
      * until the last response; the listeners' work after it (histograms, text, events published) is awaited before the
      * next COPY round and the next phase, and reported on its own, so that it slows neither of them down.
      */
-    private void answers(String base, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup) throws Exception {
-        URI endpoint = URI.create(base + "/api/v1/answers");
+    private void answers(List<String> bases, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup) throws Exception {
+        List<URI> endpoint = endpoints(bases, "/api/v1/answers");
+        int threads = 2 * bases.size();
         HttpClient client = HttpClient.newHttpClient();
         int rounds = 2;
         int perRound = options.answerRows() / rounds;
         int batch = 2_000;
         Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
         ScaleData.SurveySpec survey = setup.answerSurvey();
-        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), answerBodies(run + "-warm", survey, setup.touchpoints(), Math.min(perRound, 10_000), batch, at), 2);
+        JourneyBenchmarks.post(client, endpoint, setup.apiKey(), answerBodies(run + "-warm", survey, setup.touchpoints(), Math.min(perRound, 10_000), batch, at), threads);
         JourneyBenchmarks.awaitListeners(jdbc);
         copyAnswers(dataSource, run + "-warmcopy", survey, setup, Math.min(perRound, 10_000), at);
         long httpNanos = 0;
@@ -466,7 +507,7 @@ public final class ScaleBenchmark {
         for (int round = 0; round < rounds; round++) {
             List<String> bodies = answerBodies(run + "-http" + round, survey, setup.touchpoints(), perRound, batch, at);
             long start = System.nanoTime();
-            JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, 2);
+            JourneyBenchmarks.post(client, endpoint, setup.apiKey(), bodies, threads);
             long responded = System.nanoTime();
             httpNanos += responded - start;
             JourneyBenchmarks.awaitListeners(jdbc);
@@ -475,12 +516,12 @@ public final class ScaleBenchmark {
         }
         double http = (double) rounds * perRound / (httpNanos / 1e9);
         double copy = (double) rounds * perRound / (copyNanos / 1e9);
-        log("answers at size: %d surveys (NPS and CSAT), HTTP API (batches of %d, 2 client threads) %.0f surveys/s, COPY %.0f surveys/s, ratio %.2f; "
-                + "the listeners went on for %.1f s after the last responses (%.0f surveys/s counted until they finished)",
-                rounds * perRound, batch, http, copy, http / copy, listenerNanos / 1e9,
+        log("answers at size: %d surveys (NPS and CSAT), HTTP API (batches of %d, %d client threads%s) %.0f surveys/s, COPY %.0f surveys/s, "
+                + "ratio %.2f; the listeners went on for %.1f s after the last responses (%.0f surveys/s counted until they finished)",
+                rounds * perRound, batch, threads, across(), http, copy, http / copy, listenerNanos / 1e9,
                 (double) rounds * perRound / ((httpNanos + listenerNanos) / 1e9));
-        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/answers (NPS + CSAT), %d surveys | %.0f surveys/s | "
-                + "%.0f surveys/s (COPY) | %.2f | >= 0.50 |", rounds * perRound, http, copy, http / copy));
+        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/answers (NPS + CSAT)%s, %d surveys | %.0f surveys/s | "
+                + "%.0f surveys/s (COPY) | %.2f | >= 0.50 |", across(), rounds * perRound, http, copy, http / copy));
         results.put("answers", String.format(Locale.ROOT, "RESULT scale-answers ratio=%.4f value=%.1f unit=surveys/s baseline=%.1f",
                 http / copy, http, copy));
     }
@@ -525,7 +566,7 @@ public final class ScaleBenchmark {
      * every row is stored and every listener has finished. The application consumes with its defaults (500 records a
      * poll, one transaction each).
      */
-    private void kafka(String base, JdbcTemplate jdbc, String brokers, ScaleLoad.Setup setup) throws Exception {
+    private void kafka(List<String> bases, JdbcTemplate jdbc, String brokers, ScaleLoad.Setup setup) throws Exception {
         int rows = options.kafkaRows();
         Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
         List<UUID> kafkaTouchpoint = List.of(setup.kafkaTouchpoint());
@@ -533,7 +574,7 @@ public final class ScaleBenchmark {
         // HTTP first, of the same size, right before.
         List<String> bodies = bodies(run + "-kafka-http", httpTouchpoint, rows, 5_000, at);
         long start = System.nanoTime();
-        JourneyBenchmarks.post(HttpClient.newHttpClient(), URI.create(base + "/api/v1/interactions"), setup.apiKey(), bodies, 2);
+        JourneyBenchmarks.post(HttpClient.newHttpClient(), endpoints(bases, "/api/v1/interactions"), setup.apiKey(), bodies, 2 * bases.size());
         JourneyBenchmarks.awaitListeners(jdbc);
         double http = rows / ((System.nanoTime() - start) / 1e9);
 
@@ -571,14 +612,18 @@ public final class ScaleBenchmark {
         double viaKafka = rows / ((System.nanoTime() - start) / 1e9);
         log("kafka: %d interactions, produced in %.1f s; stored and counted through Kafka %.0f rows/s, through the HTTP API %.0f rows/s; "
                 + "ratio %.2f", rows, produced / 1e9, viaKafka, http, viaKafka / http);
-        table.add(String.format(Locale.ROOT, "| Kafka topic buitenin.interactions, until stored and listeners done, %d rows | %.0f rows/s | "
-                + "%.0f rows/s (HTTP API) | %.2f | reported |", rows, viaKafka, http, viaKafka / http));
+        table.add(String.format(Locale.ROOT, "| Kafka topic buitenin.interactions%s, until stored and listeners done, %d rows | %.0f rows/s | "
+                + "%.0f rows/s (HTTP API) | %.2f | reported |", across(), rows, viaKafka, http, viaKafka / http));
         results.put("kafka", String.format(Locale.ROOT, "RESULT scale-kafka ratio=%.4f value=%.1f unit=rows/s baseline=%.1f",
                 viaKafka / http, viaKafka, http));
     }
 
     /** The largest heap after a collection, from the GC log (G1's "Pause ... 300M->120M(512M)" lines). */
-    private void heap(Path gcLog, Path appLog) throws IOException {
+    private void heap(Node node) throws IOException {
+        Path gcLog = node.gcLog();
+        Path appLog = node.appLog();
+        String which = options.nodes() == 1 ? "" : " of node " + node.number();
+        String key = options.nodes() == 1 ? "heap" : "heap-" + node.number();
         long maxAfter = 0;
         long maxBefore = 0;
         int pauses = 0;
@@ -593,15 +638,15 @@ public final class ScaleBenchmark {
             }
         }
         boolean oom = Files.readString(appLog).contains("OutOfMemoryError");
-        log("heap: %d collections (%d full); largest heap after a collection %d MB, before %d MB, of -Xmx%dm; OutOfMemoryError: %s",
-                pauses, full, maxAfter, maxBefore, options.heapMb(), oom ? "yes" : "no");
+        log("heap%s: %d collections (%d full); largest heap after a collection %d MB, before %d MB, of -Xmx%dm; OutOfMemoryError: %s",
+                which, pauses, full, maxAfter, maxBefore, options.heapMb(), oom ? "yes" : "no");
         if (pauses == 0) {
             throw new IllegalStateException("no collections in " + gcLog);
         }
-        table.add(String.format(Locale.ROOT, "| heap after GC, largest, through all of the above (%d collections, %d full%s) | %d MB | "
-                + "%d MB (-Xmx) | %.2f | < 512 MB |", pauses, full, oom ? ", OutOfMemoryError" : "", maxAfter, options.heapMb(),
+        table.add(String.format(Locale.ROOT, "| heap%s after GC, largest, through all of the above (%d collections, %d full%s) | %d MB | "
+                + "%d MB (-Xmx) | %.2f | < 512 MB |", which, pauses, full, oom ? ", OutOfMemoryError" : "", maxAfter, options.heapMb(),
                 (double) maxAfter / options.heapMb()));
-        results.put("heap", String.format(Locale.ROOT, "RESULT scale-heap ratio=%.4f value=%d unit=MB baseline=%d",
+        results.put(key, String.format(Locale.ROOT, "RESULT scale-" + key + " ratio=%.4f value=%d unit=MB baseline=%d",
                 (double) maxAfter / options.heapMb(), maxAfter, options.heapMb()));
     }
 
