@@ -170,20 +170,20 @@ public final class ScaleBenchmark {
         long answers = Math.round(10_000_000 * options.scale());
         Path kept = options.reuse() != null ? options.reuse() : options.out();
         Path data = kept.resolve("postgres");
+        // What the kept database's earlier run saved: read once, for the sizes here and the setup below.
+        Properties saved = null;
         if (options.reuse() == null) {
             // zonky initialises an empty directory; one left by an earlier run is not loaded here.
             deleteTree(data);
         } else {
-            Properties saved = readSetup(options.reuse());
+            saved = readSetup(options.reuse());
             interactions = Long.parseLong(saved.getProperty("interactions"));
             answers = Long.parseLong(saved.getProperty("answers"));
             // Each run sends rows for fewer than 100 000 people; 250 000 apart, 16 runs fit in the 4 million loaded.
             int runs = Integer.parseInt(saved.getProperty("runs", "1"));
             personOffset = 250_000L * runs % 4_000_000L;
             saved.setProperty("runs", Integer.toString(runs + 1));
-            try (var writer = Files.newBufferedWriter(options.reuse().resolve(SETUP))) {
-                saved.store(writer, "ScaleBenchmark --keep-database: the load's setup, for --reuse " + options.reuse());
-            }
+            writeSetup(options.reuse(), saved);
             log("run %d on this database: its people start at number %d", runs + 1, personOffset);
         }
         // The kept database's size, not --scale, when measuring again.
@@ -209,19 +209,17 @@ public final class ScaleBenchmark {
         try {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             ScaleLoad.Setup setup;
-            if (options.reuse() != null) {
-                setup = ScaleLoad.Setup.from(readSetup(options.reuse()));
+            if (saved != null) {
+                setup = ScaleLoad.Setup.from(saved);
                 table.add(String.format(Locale.ROOT, "| load: none, the database kept by an earlier run (%s) | | | | |", options.reuse()));
             } else {
                 setup = new ScaleLoad(table).load(url, postgres.getPostgresDatabase(), interactions, answers);
                 if (keep) {
-                    Properties saved = setup.properties();
-                    saved.setProperty("interactions", Long.toString(interactions));
-                    saved.setProperty("answers", Long.toString(answers));
-                    saved.setProperty("runs", "1");
-                    try (var writer = Files.newBufferedWriter(options.out().resolve(SETUP))) {
-                        saved.store(writer, "ScaleBenchmark --keep-database: the load's setup, for --reuse " + options.out());
-                    }
+                    Properties loaded = setup.properties();
+                    loaded.setProperty("interactions", Long.toString(interactions));
+                    loaded.setProperty("answers", Long.toString(answers));
+                    loaded.setProperty("runs", "1");
+                    writeSetup(options.out(), loaded);
                 }
             }
             kafka.afterPropertiesSet();
@@ -253,6 +251,12 @@ public final class ScaleBenchmark {
             saved.load(reader);
         }
         return saved;
+    }
+
+    private static void writeSetup(Path dir, Properties saved) throws IOException {
+        try (var writer = Files.newBufferedWriter(dir.resolve(SETUP))) {
+            saved.store(writer, "ScaleBenchmark --keep-database: the load's setup, for --reuse " + dir);
+        }
     }
 
     /** The i-th person this run sends or copies rows for. */
@@ -332,6 +336,11 @@ public final class ScaleBenchmark {
 
     private static List<URI> endpoints(List<String> bases, String path) {
         return bases.stream().map(base -> URI.create(base + path)).toList();
+    }
+
+    /** Two client threads per node, as with one node until now. */
+    private int clientThreads() {
+        return 2 * options.nodes();
     }
 
     /** What the figures' names say about where the requests went. */
@@ -435,7 +444,7 @@ public final class ScaleBenchmark {
     private void ingest(List<String> bases, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup, Statements statements)
             throws Exception {
         List<URI> endpoint = endpoints(bases, "/api/v1/interactions");
-        int threads = 2 * bases.size();
+        int threads = clientThreads();
         HttpClient client = HttpClient.newHttpClient();
         int rounds = 4;
         int perRound = options.ingestRows() / rounds;
@@ -511,7 +520,7 @@ public final class ScaleBenchmark {
      */
     private void answers(List<String> bases, DataSource dataSource, JdbcTemplate jdbc, ScaleLoad.Setup setup) throws Exception {
         List<URI> endpoint = endpoints(bases, "/api/v1/answers");
-        int threads = 2 * bases.size();
+        int threads = clientThreads();
         HttpClient client = HttpClient.newHttpClient();
         int rounds = 2;
         int perRound = options.answerRows() / rounds;
@@ -594,7 +603,7 @@ public final class ScaleBenchmark {
         // HTTP first, of the same size, right before.
         List<String> bodies = bodies(run + "-kafka-http", httpTouchpoint, rows, 5_000, at);
         long start = System.nanoTime();
-        JourneyBenchmarks.post(HttpClient.newHttpClient(), endpoints(bases, "/api/v1/interactions"), setup.apiKey(), bodies, 2 * bases.size());
+        JourneyBenchmarks.post(HttpClient.newHttpClient(), endpoints(bases, "/api/v1/interactions"), setup.apiKey(), bodies, clientThreads());
         JourneyBenchmarks.awaitListeners(jdbc);
         double http = rows / ((System.nanoTime() - start) / 1e9);
 
