@@ -69,6 +69,13 @@ public interface Interactions {
     }
 
     /**
+     * Every known person with at least one interaction, in the order of their keys: for evaluating a rule over what the
+     * interactions say for everybody they say it of (a rule created or changed). Personal data: the caller reads them
+     * under a purpose it has checked.
+     */
+    List<PersonKey> persons();
+
+    /**
      * The interactions of known persons from {@code since} (included) to {@code until} (excluded), oldest first, for
      * counting volumes per group of people. Personal data: the caller reads them under a purpose it has checked.
      */

@@ -22,9 +22,9 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.buitenin.groups.internal.DerivedAttributes;
-import nl.buitenin.groups.internal.InteractionAttributes;
-import nl.buitenin.groups.internal.JdbcDerivedAttributes;
+import nl.buitenin.groups.internal.ComputedAttributes;
 import nl.buitenin.groups.internal.JdbcMemberships;
+import nl.buitenin.groups.internal.RuleMemberships;
 import nl.buitenin.journey.InteractionKind;
 import nl.buitenin.journey.internal.InteractionIngest;
 import nl.buitenin.journey.internal.InteractionInput;
@@ -34,10 +34,11 @@ import nl.buitenin.testing.DatabaseTest;
 import nl.buitenin.testing.EventsHandled;
 
 /**
- * Deriving the attributes of many people in one call (as an event of interactions does, a few hundred people per
- * statement) stores exactly what deriving each of them alone stores: every kind of person is there twice with the same
- * interactions, one twin derived alone, the other among all the others, and the twins' derived attributes, rule
- * memberships and access-log rows must be the same — besides what is known by hand of each kind. On H2 and PostgreSQL.
+ * Evaluating the rules after the interactions of many people in one call (as an event of interactions does, a few
+ * hundred people per statement, their attributes computed from their interactions) gives exactly what evaluating each
+ * of them alone gives: every kind of person is there twice with the same interactions, one twin evaluated alone, the
+ * other among all the others, and the twins' computed attributes, rule memberships and access-log rows must be the same
+ * — besides what is known by hand of each kind. On H2 and PostgreSQL.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -52,9 +53,9 @@ class DerivingManyPeopleAtOnceTest {
     @Autowired
     InteractionIngest ingest;
     @Autowired
-    InteractionAttributes deriving;
+    RuleMemberships rules;
     @Autowired
-    JdbcDerivedAttributes derived;
+    ComputedAttributes computed;
     @Autowired
     JdbcMemberships memberships;
     @Autowired
@@ -65,7 +66,7 @@ class DerivingManyPeopleAtOnceTest {
     JdbcTemplate jdbc;
 
     @Test
-    void derivingManyPeopleAtOnceStoresWhatDerivingEachAloneStores() throws Exception {
+    void evaluatingManyPeopleAtOnceGivesWhatEvaluatingEachAloneGives() throws Exception {
         GroupsFixture fixture = GroupsFixture.in(context, mvc);
         GroupId regulars = fixture.group("RULE", null, "purchases_12m >= 2");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -85,48 +86,42 @@ class DerivingManyPeopleAtOnceTest {
         EventsHandled handled = EventsHandled.since(registry);
         ingest.ingest(stored);
         handled.await();
-        // The event derived them all; everybody but the unchanged kind loses their derived attributes again, so that the
-        // calls below have something to store.
+        // The event evaluated them all; everybody but the unchanged kind loses their rule memberships again, so that the
+        // calls below have something to make.
         for (Map<String, PersonKey> twins : List.of(alone, together)) {
             twins.forEach((kind, person) -> {
                 if (!kind.equals("unchanged")) {
-                    jdbc.update("delete from groups_attribute where derived = true and person_key = ?", person.value());
+                    jdbc.update("delete from groups_membership where origin = 'RULE' and person_key = ?", person.value());
                 }
             });
         }
 
-        int changedAlone = 0;
         for (String kind : KINDS) {
-            changedAlone += deriving.derive(Map.of(alone.get(kind), latest(kind, now)));
+            rules.evaluateAfterInteractions(Map.of(alone.get(kind), latest(kind, now)));
         }
         Map<PersonKey, Instant> all = new LinkedHashMap<>();
         KINDS.forEach(kind -> all.put(together.get(kind), latest(kind, now)));
-        int changedTogether = deriving.derive(all);
+        rules.evaluateAfterInteractions(all);
 
-        // By hand: the long and short histories are stored again; the empty one has nothing to store, the old one is past
-        // the purpose's retention (24 months) and refused, the unchanged one is as it was.
-        assertThat(changedAlone).isEqualTo(2);
-        assertThat(changedTogether).isEqualTo(2);
         for (String kind : KINDS) {
             PersonKey one = alone.get(kind);
             PersonKey other = together.get(kind);
-            assertThat(derived.of(other)).as(kind).isEqualTo(derived.of(one));
+            assertThat(values(other)).as(kind).isEqualTo(values(one));
             assertThat(ruleMemberships(other)).as(kind).isEqualTo(ruleMemberships(one));
             assertThat(logged(other)).as(kind).isEqualTo(logged(one));
         }
-        // Stored: the channel and product from the first interaction on (all at one touchpoint); the counts are computed
-        // from the interactions when the rule reads them.
-        assertThat(derived.of(together.get("short"))).extracting(DerivedAttributes.Value::name, DerivedAttributes.Value::from)
+        // By hand: the channel and product from the first interaction on (all at one touchpoint), the purchases counted.
+        assertThat(values(together.get("short"))).filteredOn(v -> !DerivedAttributes.COUNTS.contains(v.name()))
+                .extracting(DerivedAttributes.Value::name, DerivedAttributes.Value::from)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("channel", now.minus(300, ChronoUnit.DAYS)),
                         org.assertj.core.groups.Tuple.tuple("product", now.minus(300, ChronoUnit.DAYS)));
         assertThat(customerGroupsAt(together.get("short"), now.minus(10, ChronoUnit.DAYS).minusSeconds(1))).doesNotContain(regulars);
         assertThat(customerGroupsAt(together.get("short"), now)).contains(regulars);
         assertThat(customerGroupsAt(together.get("long"), now)).contains(regulars);
-        assertThat(derived.of(together.get("empty"))).isEmpty();
-        assertThat(derived.of(together.get("old"))).isEmpty();
-        assertThat(customerGroupsAt(together.get("old"), now.minus(790, ChronoUnit.DAYS))).doesNotContain(regulars);
-        assertThat(derived.of(together.get("unchanged"))).contains(new DerivedAttributes.Value("channel", "location",
-                now.minus(100, ChronoUnit.DAYS)));
+        assertThat(values(together.get("empty"))).isEmpty();
+        assertThat(ruleMemberships(together.get("empty"))).isEmpty();
+        // The old one is past the purpose's retention (24 months): refused, so never evaluated, though its purchases counted.
+        assertThat(ruleMemberships(together.get("old"))).isEmpty();
         assertThat(customerGroupsAt(together.get("unchanged"), now.minus(50, ChronoUnit.DAYS).minusSeconds(1))).doesNotContain(regulars);
         assertThat(customerGroupsAt(together.get("unchanged"), now.minus(50, ChronoUnit.DAYS))).contains(regulars);
         // The event logged a read of everybody with interactions; the calls one of everybody (the old one refused).
@@ -134,16 +129,18 @@ class DerivingManyPeopleAtOnceTest {
         assertThat(logged(together.get("empty"))).containsExactly("read");
         assertThat(logged(together.get("old"))).containsExactly("RETENTION_PASSED", "RETENTION_PASSED");
 
-        // Handled twice, the same rows: nothing changes, one more read each is logged.
-        Map<PersonKey, List<DerivedAttributes.Value>> before = new LinkedHashMap<>();
-        all.keySet().forEach(p -> before.put(p, derived.of(p)));
+        // Handled twice, the same memberships: one more read each is logged.
         Map<PersonKey, List<String>> membershipsBefore = new LinkedHashMap<>();
         all.keySet().forEach(p -> membershipsBefore.put(p, ruleMemberships(p)));
-        assertThat(deriving.derive(all)).isZero();
-        all.keySet().forEach(p -> {
-            assertThat(derived.of(p)).isEqualTo(before.get(p));
-            assertThat(ruleMemberships(p)).isEqualTo(membershipsBefore.get(p));
-        });
+        rules.evaluateAfterInteractions(all);
+        all.keySet().forEach(p -> assertThat(ruleMemberships(p)).isEqualTo(membershipsBefore.get(p)));
+        assertThat(logged(together.get("long"))).containsExactly("read", "read", "read");
+    }
+
+    /** The person's attributes computed from their interactions, without the source ids that name the person. */
+    private List<DerivedAttributes.Value> values(PersonKey person) {
+        return computed.timelines(List.of(person)).getOrDefault(person, List.of()).stream()
+                .map(a -> new DerivedAttributes.Value(a.name(), a.value(), a.from())).toList();
     }
 
     /** A kind of person's interactions: moment and kind. */

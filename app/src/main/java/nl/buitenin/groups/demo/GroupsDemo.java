@@ -18,11 +18,9 @@ import nl.buitenin.groups.internal.AttributeInput;
 import nl.buitenin.groups.internal.Group;
 import nl.buitenin.groups.internal.GroupInput;
 import nl.buitenin.groups.internal.GroupWork;
-import nl.buitenin.groups.internal.InteractionAttributes;
 import nl.buitenin.groups.internal.MembershipInput;
 import nl.buitenin.groups.internal.SplitSettings;
 import nl.buitenin.insight.ThemedAnswers;
-import nl.buitenin.journey.Interactions;
 import nl.buitenin.listening.CompletedResponse;
 import nl.buitenin.listening.ScoredResponse;
 import nl.buitenin.listening.ScoredResponses;
@@ -37,11 +35,9 @@ import nl.buitenin.privacy.PersonKey;
  * chose) and their number of trips as it grows, which fill two groups by rule ("55 en ouder", "vaste wandelaars").
  * Everything goes through {@link GroupWork}, the path of the API and the CSV import.
  * <p>
- * The demo's interactions are loaded without journey's events, so the listener that derives attributes from
- * interactions ({@code purchases_12m}, {@code channel}, ...) never saw them: this step asks that same service,
- * {@link InteractionAttributes#derive}, for every person with an interaction, once, after the groups exist. The listener
- * and this step share one writer of derived attributes. A third group by rule, "vaste boekers" ({@code purchases_12m >= 2}),
- * reads them.
+ * A third group by rule, "vaste boekers" ({@code purchases_12m >= 2}), reads an attribute computed from the
+ * interactions (loaded before this step, without journey's events): creating it evaluates its rule for everybody with
+ * an interaction, through the same {@link GroupWork#create} as the API.
  */
 @Component
 class GroupsDemo implements DemoStep {
@@ -60,14 +56,9 @@ class GroupsDemo implements DemoStep {
     private final ScoredResponses responses;
     private final ThemedAnswers themes;
     private final SplitSettings settings;
-    private final Interactions interactions;
-    private final InteractionAttributes derived;
 
-    GroupsDemo(GroupWork work, ScoredResponses responses, ThemedAnswers themes, SplitSettings settings, Interactions interactions,
-            InteractionAttributes derived) {
+    GroupsDemo(GroupWork work, ScoredResponses responses, ThemedAnswers themes, SplitSettings settings) {
         this.work = work;
-        this.interactions = interactions;
-        this.derived = derived;
         this.responses = responses;
         this.themes = themes;
         this.settings = settings;
@@ -155,21 +146,6 @@ class GroupsDemo implements DemoStep {
             work.attributes(batch);
         }
         economics(brisk, enjoying, paceTheme);
-        deriveFromInteractions(context.firstDay().atStartOfDay(context.zone()).toInstant(), end);
-    }
-
-    /** The attributes derived from the demo's interactions, for every person who had one, in chunks of a few hundred. */
-    private void deriveFromInteractions(Instant from, Instant to) {
-        Map<PersonKey, Instant> latest = new LinkedHashMap<>();
-        interactions.momentsOfPersons(from, to).forEach(m -> latest.merge(m.person(), m.at(), (a, b) -> a.isAfter(b) ? a : b));
-        List<PersonKey> persons = new ArrayList<>(latest.keySet());
-        long started = System.nanoTime();
-        for (List<PersonKey> chunk : chunks(persons, 500)) {
-            Map<PersonKey, Instant> part = new LinkedHashMap<>();
-            chunk.forEach(p -> part.put(p, latest.get(p)));
-            derived.derive(part);
-        }
-        LOG.info("Demo: attributes derived from the interactions of {} people in {} ms", persons.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

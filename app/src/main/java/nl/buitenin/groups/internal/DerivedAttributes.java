@@ -31,21 +31,18 @@ import nl.buitenin.journey.TouchpointId;
  * A value is written only where it changes. Interactions at an unknown touchpoint count in the numbers but set no
  * channel or product.
  * <p>
- * Only {@link #STORED} ({@code channel}, {@code product}) are kept in the attribute store; the {@link #COUNTS} are
- * computed from the interactions when they are read ({@link CountedAttributes}). Stored, a count cost a row at every
- * interaction and another at its lapse, and every new interaction rewrote the values after the lapses of the year
- * before it: most of the database's time in HTTP ingestion (BENCHMARKS.md, <i>Scale</i>).
+ * None of them is stored: they are computed from the interactions when they are read ({@link ComputedAttributes}).
+ * Stored, they cost rows at every interaction (and, for a count, at its lapse) and a read and a write of each new
+ * interaction's person's values while ingesting: most of the database's time in HTTP ingestion (BENCHMARKS.md,
+ * <i>Scale</i>).
  */
 public final class DerivedAttributes {
 
-    /** The names derived, for the documentation and the page. */
+    /** The names derived: a rule naming one of them reads the interactions. */
     public static final List<String> NAMES = List.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m", "channel", "product");
 
-    /** The counts, computed when read and never stored. */
+    /** The counts among them. */
     public static final Set<String> COUNTS = Set.of("purchases_12m", "contacts_12m", "visits_12m", "interactions_12m");
-
-    /** The values kept in the attribute store: they change only when a person turns to another channel or product. */
-    public static final Set<String> STORED = Set.of("channel", "product");
 
     private DerivedAttributes() {
     }
@@ -100,39 +97,6 @@ public final class DerivedAttributes {
     /** The counts among these values (for a history, {@link #of} without places gives the counts only). */
     public static List<Value> counts(List<Value> values) {
         return values.stream().filter(v -> COUNTS.contains(v.name())).toList();
-    }
-
-    /**
-     * The person's {@link #STORED} values from {@code since} on, when nothing before {@code since} changed: what
-     * {@link #of} gives for the whole history from that moment on, computed from only part of it. {@code before} holds the
-     * stored values in effect just before {@code since}; {@code recent} the interactions from {@code since} on, oldest
-     * first (earlier ones are allowed and only update what held before). A channel or product is the one of the latest
-     * interaction, so the values from {@code since} on follow from the interactions from then on and the value just
-     * before: new interactions arrive for the recent past, and a person with years of history is then read for days.
-     */
-    public static List<Value> from(Instant since, Map<String, String> before, List<Occurred> recent,
-            Function<TouchpointId, @Nullable Place> places, ZoneId zone) {
-        return storedFrom(since, before, of(recent, places, zone));
-    }
-
-    /**
-     * {@link #from} for the values {@link #of} gave for the interactions from {@code since} on (or for more of the
-     * history: earlier values only update what held before) — for a caller that needs those values for the counts too.
-     */
-    public static List<Value> storedFrom(Instant since, Map<String, String> before, List<Value> derived) {
-        Map<String, String> current = new java.util.HashMap<>(before);
-        List<Value> values = new ArrayList<>();
-        for (Value value : derived) {
-            if (!STORED.contains(value.name())) {
-                continue;
-            }
-            if (value.from().isBefore(since)) {
-                current.put(value.name(), value.value());
-            } else if (!value.value().equals(current.put(value.name(), value.value()))) {
-                values.add(value);
-            }
-        }
-        return values;
     }
 
     private static String countName(InteractionKind kind) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.buitenin.platform.Slices;
 import nl.buitenin.privacy.PersonKey;
 
 /** Attributes of persons with the moment each holds from, in {@code groups_attribute}; a source id is stored once. */
@@ -42,43 +42,21 @@ public class JdbcAttributes {
     /** {@link #of} for each of these people (an empty list for one without), read a few hundred people per statement. */
     public Map<PersonKey, List<Attribute>> ofAll(Collection<PersonKey> persons) {
         Map<PersonKey, List<Attribute>> timelines = new LinkedHashMap<>();
-        rowsOf(persons, false).forEach((person, rows) -> timelines.put(person, rows.stream().map(Stored::attribute).toList()));
+        persons.forEach(p -> timelines.put(p, new ArrayList<>()));
+        List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
+        for (List<String> slice : Slices.of(keys, SLICE)) {
+            jdbc.sql("select person_key, name, attr_value, valid_from, source_id from groups_attribute where person_key in (:p) "
+                    + "order by person_key, valid_from, recorded_at, source_id")
+                    .param("p", slice)
+                    .query((rs, row) -> new Attribute(new PersonKey(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5))).list()
+                    .forEach(a -> timelines.get(a.person()).add(a));
+        }
         return timelines;
     }
 
-    /** A row of {@code groups_attribute}: the attribute, its row's id, when it was recorded, whether it was derived. */
-    public record Stored(UUID id, Attribute attribute, Instant recordedAt, boolean derived) {
-    }
-
-    /**
-     * The order in which a person's rows take effect, as {@link #rowsOf} reads them, for rows kept in memory: by the moment
-     * they hold from, then by when they were recorded. A stable sort keeps the order read at a tie, where the database
-     * also ordered by source id (in its collation, which Java's string order need not match).
-     */
-    public static final Comparator<Stored> IN_EFFECT = Comparator.comparing((Stored row) -> row.attribute().from())
-            .thenComparing(Stored::recordedAt);
-
-    /**
-     * Each person's rows (an empty list for one without) in the order they take effect: by the moment they hold from, then
-     * by when they were recorded, then by source id; all of them, or only the derived ones. A few hundred people per
-     * statement.
-     */
-    public Map<PersonKey, List<Stored>> rowsOf(Collection<PersonKey> persons, boolean derivedOnly) {
-        Map<PersonKey, List<Stored>> rows = new LinkedHashMap<>();
-        persons.forEach(p -> rows.put(p, new ArrayList<>()));
-        List<String> keys = persons.stream().map(PersonKey::value).distinct().toList();
-        for (int start = 0; start < keys.size(); start += JdbcDerivedAttributes.SLICE) {
-            jdbc.sql("select person_key, name, attr_value, valid_from, source_id, id, recorded_at, derived from groups_attribute "
-                    + "where person_key in (:p)" + (derivedOnly ? " and derived = true" : "")
-                    + " order by person_key, valid_from, recorded_at, source_id")
-                    .param("p", new ArrayList<>(keys.subList(start, Math.min(keys.size(), start + JdbcDerivedAttributes.SLICE))))
-                    .query((rs, row) -> new Stored(rs.getObject(6, UUID.class), new Attribute(new PersonKey(rs.getString(1)), rs.getString(2),
-                            rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)),
-                            rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getBoolean(8))).list()
-                    .forEach(r -> rows.get(r.attribute().person()).add(r));
-        }
-        return rows;
-    }
+    /** How many people one statement reads at most: few statements, and no database's in-list limit reached. */
+    static final int SLICE = 500;
 
     /** Everybody with at least one attribute, for evaluating a new or changed rule. */
     public List<PersonKey> persons() {

@@ -67,19 +67,19 @@ public class SegmentFinder {
     private final ThemeTagging tagging;
     private final ThemeTaxonomy taxonomy;
     private final JdbcSegments segments;
-    private final CountedAttributes counted;
+    private final ComputedAttributes computed;
     private final PurposeGuard purposes;
     private final SmallCellRule smallCells;
     private final Organisations organisations;
     private final Clock clock;
 
-    SegmentFinder(ScoredResponses responses, ThemeTagging tagging, ThemeTaxonomy taxonomy, JdbcSegments segments, CountedAttributes counted,
+    SegmentFinder(ScoredResponses responses, ThemeTagging tagging, ThemeTaxonomy taxonomy, JdbcSegments segments, ComputedAttributes computed,
             PurposeGuard purposes, SmallCellRule smallCells, Organisations organisations, Clock clock) {
         this.responses = responses;
         this.tagging = tagging;
         this.taxonomy = taxonomy;
         this.segments = segments;
-        this.counted = counted;
+        this.computed = computed;
         this.purposes = purposes;
         this.smallCells = smallCells;
         this.organisations = organisations;
@@ -116,10 +116,10 @@ public class SegmentFinder {
         List<Feature> features = new ArrayList<>();
         features.addAll(scores(scored, index));
         features.addAll(themes(scored, index));
-        // The stored attributes and the counts computed from the interactions of these people (read under the purpose
-        // checked above) as they hold now.
+        // The stored attributes and those computed from the interactions of these people (the counts, channel and product;
+        // read under the purpose checked above) as they hold now.
         Map<PersonKey, Map<String, String>> attributes = segments.attributesAt(to);
-        counted.at(people, to).forEach((person, counts) -> attributes.computeIfAbsent(person, p -> new HashMap<>()).putAll(counts));
+        computed.at(people, to).forEach((person, derived) -> attributes.computeIfAbsent(person, p -> new HashMap<>()).putAll(derived));
         features.addAll(attributes(attributes, people));
         MixedData data = data(features, people.size());
         SegmentSearch.Result result = SegmentSearch.find(data);

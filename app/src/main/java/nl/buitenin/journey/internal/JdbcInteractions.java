@@ -129,6 +129,12 @@ class JdbcInteractions implements Interactions, PersonalDataErasure {
     }
 
     @Override
+    public List<PersonKey> persons() {
+        return jdbc.sql("select distinct person_key from interaction where person_key is not null order by person_key")
+                .query((rs, n) -> new PersonKey(rs.getString(1))).list();
+    }
+
+    @Override
     public List<Moment> momentsOfPersons(Instant since, Instant until) {
         return jdbc.sql("select person_key, occurred_at from interaction where person_key is not null and occurred_at >= :since "
                         + "and occurred_at < :until order by occurred_at, source_id")

@@ -18,7 +18,7 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.buitenin.groups.internal.DerivedAttributes;
-import nl.buitenin.groups.internal.JdbcDerivedAttributes;
+import nl.buitenin.groups.internal.ComputedAttributes;
 import nl.buitenin.journey.Channel;
 import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.journey.internal.InteractionIngest;
@@ -33,13 +33,13 @@ import nl.buitenin.testing.Unique;
 
 /**
  * Attributes derived from interactions, end to end on H2 and PostgreSQL: interactions recorded through journey's
- * ingest (which publishes InteractionsRecorded) become stored attributes (channel, product) and counts computed when a
- * rule reads them, a rule group over a count gets the right history (its lapse worked out here by hand), and recording
- * the same batch again changes nothing.
+ * ingest (which publishes InteractionsRecorded) give attributes computed when read (counts, channel, product) and
+ * nothing stored; a rule group over a count gets the right history (its lapse worked out here by hand), one over the
+ * channel follows the latest interaction's channel, and recording the same batch again changes nothing.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
-class DerivedAttributesStorageTest {
+class DerivedAttributesFromTheIngestTest {
 
     @Autowired
     ApplicationContext context;
@@ -48,7 +48,7 @@ class DerivedAttributesStorageTest {
     @Autowired
     InteractionIngest ingest;
     @Autowired
-    JdbcDerivedAttributes derived;
+    ComputedAttributes computed;
     @Autowired
     CustomerGroups customerGroups;
     @Autowired
@@ -81,12 +81,13 @@ class DerivedAttributesStorageTest {
         ingest.ingest(batch);
         handled.await();
 
-        List<DerivedAttributes.Value> values = derived.of(person);
-        assertThat(values).contains(new DerivedAttributes.Value("channel", "location", first));
+        List<DerivedAttributes.Value> values = values(person);
+        assertThat(values).contains(new DerivedAttributes.Value("channel", "location", first),
+                new DerivedAttributes.Value("purchases_12m", "1", first), new DerivedAttributes.Value("purchases_12m", "2", second));
         assertThat(values).filteredOn(v -> v.name().equals("product")).singleElement()
                 .satisfies(v -> assertThat(v.value()).startsWith("Wandelreis"));
-        assertThat(values).as("counts are computed when read, never stored")
-                .noneMatch(v -> DerivedAttributes.COUNTS.contains(v.name()));
+        assertThat(jdbc.sql("select count(*) from groups_attribute where person_key = :p").param("p", person.value()).query(Long.class).single())
+                .as("what interactions say is computed when read, never stored").isZero();
         assertThat(customerGroups.of(person, second.minusSeconds(1))).doesNotContain(regulars);
         assertThat(customerGroups.of(person, second)).contains(regulars);
         assertThat(customerGroups.of(person, now)).contains(regulars);
@@ -99,7 +100,7 @@ class DerivedAttributesStorageTest {
         EventsHandled again = EventsHandled.since(registry);
         ingest.ingest(batch);
         again.await();
-        assertThat(derived.of(person)).isEqualTo(values);
+        assertThat(values(person)).isEqualTo(values);
         assertThat(customerGroups.of(person, second)).contains(regulars);
         assertThat(customerGroups.of(person, lapse)).doesNotContain(regulars);
     }
@@ -139,42 +140,47 @@ class DerivedAttributesStorageTest {
         assertThat(customerGroups.of(person, now.minus(20, ChronoUnit.DAYS))).contains(regulars);
         assertThat(customerGroups.of(person, now)).contains(regulars);
         // The late purchase is now the first: the channel and product are set from it on.
-        assertThat(derived.of(person)).first().isEqualTo(new DerivedAttributes.Value("channel", "location", now.minus(40, ChronoUnit.DAYS)));
+        assertThat(values(person)).filteredOn(v -> v.name().equals("channel")).first().isEqualTo(new DerivedAttributes.Value("channel", "location", now.minus(40, ChronoUnit.DAYS)));
     }
 
     /**
-     * A new interaction rewrites only the values it changes: the rows of the values it leaves as they were keep their
-     * ids (they are not deleted and inserted again), and the stored values are still exactly the person's whole set,
-     * each once.
+     * A rule over the channel follows the channel of the person's latest interaction: in from a visit to the web shop, out
+     * at a later purchase at a location, in again at a later visit; one sent late for the past between them changes that
+     * history too.
      */
     @Test
-    void aNewInteractionRewritesOnlyTheValuesItChanges() throws Exception {
+    void aRuleOverTheChannelFollowsTheLatestInteraction() throws Exception {
+        GroupId online = fixture.group("RULE", null, "channel = web");
         PersonKey person = fixture.person();
         TouchpointId shop = webShop();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Instant first = now.minus(700, ChronoUnit.DAYS);
-        Instant second = now.minus(600, ChronoUnit.DAYS);
-        Instant third = now.minus(10, ChronoUnit.DAYS);
+        Instant visit = now.minus(100, ChronoUnit.DAYS);
+        Instant purchase = now.minus(60, ChronoUnit.DAYS);
+        Instant again = now.minus(10, ChronoUnit.DAYS);
         EventsHandled handled = EventsHandled.since(registry);
-        ingest.ingest(List.of(purchase(tag + "-1", person, first), visit(tag + "-2", person, shop, second)));
+        ingest.ingest(List.of(visit(tag + "-1", person, shop, visit), purchase(tag + "-2", person, purchase), visit(tag + "-3", person, shop, again)));
         handled.await();
-        java.util.Map<DerivedAttributes.Value, UUID> before = rows(person);
-        assertThat(before).containsKeys(new DerivedAttributes.Value("channel", "location", first),
-                new DerivedAttributes.Value("channel", "web", second));
+        assertThat(customerGroups.of(person, visit.minusSeconds(1))).doesNotContain(online);
+        assertThat(customerGroups.of(person, visit)).contains(online);
+        assertThat(customerGroups.of(person, purchase.minusSeconds(1))).contains(online);
+        assertThat(customerGroups.of(person, purchase)).doesNotContain(online);
+        assertThat(customerGroups.of(person, again)).contains(online);
 
-        EventsHandled next = EventsHandled.since(registry);
-        ingest.ingest(List.of(purchase(tag + "-3", person, third)));
-        next.await();
-        java.util.Map<DerivedAttributes.Value, UUID> after = rows(person);
+        // A visit 30 days ago, sent late: online again from then on.
+        Instant late = now.minus(30, ChronoUnit.DAYS);
+        EventsHandled lateHandled = EventsHandled.since(registry);
+        ingest.ingest(List.of(visit(tag + "-4", person, shop, late)));
+        lateHandled.await();
+        assertThat(customerGroups.of(person, late.minusSeconds(1))).doesNotContain(online);
+        assertThat(customerGroups.of(person, late)).contains(online);
+        assertThat(customerGroups.of(person, now)).contains(online);
+    }
 
-        // The values before the new purchase stay, on the same rows; the purchase sets the channel back to location (its
-        // product is the one already held, so no new product value).
-        before.forEach((value, id) -> assertThat(after.get(value)).as("the row of %s", value).isEqualTo(id));
-        assertThat(after).containsKey(new DerivedAttributes.Value("channel", "location", third));
-        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(derived.of(person));
-        assertThat(after.values()).doesNotHaveDuplicates();
-        assertThat(after).hasSize(before.size() + 1);
+    /** The person's attributes computed from their interactions, without the source ids that name the person. */
+    private List<DerivedAttributes.Value> values(PersonKey person) {
+        return computed.timelines(List.of(person)).getOrDefault(person, List.of()).stream()
+                .map(a -> new DerivedAttributes.Value(a.name(), a.value(), a.from())).toList();
     }
 
     private TouchpointId webShop() {
@@ -186,19 +192,6 @@ class DerivedAttributesStorageTest {
     private InteractionInput visit(String sourceId, PersonKey person, TouchpointId touchpoint, Instant at) {
         return new InteractionInput("derived-" + sourceId, touchpoint.toString(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString(),
                 person.value(), "VISIT");
-    }
-
-    /** Each stored derived value of the person with its row's id; fails when a value is stored twice. */
-    private java.util.Map<DerivedAttributes.Value, UUID> rows(PersonKey person) {
-        java.util.Map<DerivedAttributes.Value, UUID> rows = new java.util.HashMap<>();
-        jdbc.sql("select name, attr_value, valid_from, id from groups_attribute where person_key = :p and derived = true")
-                .param("p", person.value()).query((rs, n) -> {
-                    DerivedAttributes.Value value = new DerivedAttributes.Value(rs.getString(1), rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant());
-                    assertThat(rows.put(value, rs.getObject(4, UUID.class))).as("stored twice: %s", value).isNull();
-                    return value;
-                }).list();
-        return rows;
     }
 
     private InteractionInput purchase(String sourceId, PersonKey person, Instant at) {
