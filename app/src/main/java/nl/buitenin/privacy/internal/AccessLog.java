@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.buitenin.platform.BulkInsert;
 import nl.buitenin.platform.PageRequest;
 import nl.buitenin.platform.PageResult;
 import nl.buitenin.privacy.PersonKey;
@@ -43,7 +44,9 @@ public class AccessLog {
 
     /**
      * Logs a read (refusal null) or a refusal (its reason) of each of these people's data, one row each as
-     * {@link #record} writes it, in one JDBC batch: deriving attributes for thousands of people at once logs them all.
+     * {@link #record} writes it, in one statement on PostgreSQL ({@link BulkInsert}: a JDBC batch there is still a
+     * statement per row, 13 % of the database's time of HTTP ingestion while a rule over the interactions read thousands
+     * of people per batch) and one JDBC batch elsewhere.
      */
     public void recordAll(String actor, PurposeId purpose, Map<PersonKey, String> refusals, String what) {
         if (refusals.isEmpty()) {
@@ -52,12 +55,25 @@ public class AccessLog {
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         String by = truncate(actor, 200);
         String about = truncate(what, 200);
-        List<Object[]> rows = new ArrayList<>(refusals.size());
-        refusals.forEach((person, refusal) -> rows.add(new Object[] {UUID.randomUUID(), at, by, purpose.value(),
-                person == null ? null : person.value(), about, refusal}));
-        batches.batchUpdate("insert into privacy_access_log (id, read_at, actor, purpose_id, person_key, what, refusal) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        List<Row> rows = new ArrayList<>(refusals.size());
+        refusals.forEach((person, refusal) -> rows.add(new Row(UUID.randomUUID(), at, by, purpose.value(),
+                person == null ? null : person.value(), about, refusal)));
+        INSERT.write(batches, rows);
     }
+
+    /** A row of the log as it is written. */
+    private record Row(UUID id, OffsetDateTime at, String actor, String purpose, String person, String what, String refusal) {
+    }
+
+    private static final BulkInsert<Row> INSERT = BulkInsert.<Row>into("privacy_access_log")
+            .column("id", BulkInsert.Type.UUID, Row::id)
+            .column("read_at", BulkInsert.Type.TIMESTAMP, Row::at)
+            .column("actor", BulkInsert.Type.TEXT, Row::actor)
+            .column("purpose_id", BulkInsert.Type.TEXT, Row::purpose)
+            .column("person_key", BulkInsert.Type.TEXT, Row::person)
+            .column("what", BulkInsert.Type.TEXT, Row::what)
+            .column("refusal", BulkInsert.Type.TEXT, Row::refusal)
+            .plain();
 
     /**
      * A filter of the log; every part is optional.
