@@ -67,7 +67,7 @@ import nl.buitenin.journey.internal.Names;
  * <p>
  * {@code --count-rule}: a group by a rule over a count ({@code purchases_12m >= 2}, as the demo's "Vaste boekers") exists
  * during the ingest, so that the listeners compute every new interaction's person's counts and rule memberships (without
- * it the groups' listener stores channel and product only).
+ * it, or another rule over an attribute derived from interactions, the groups' listener reads and writes nothing).
  */
 public final class JourneyBenchmarks {
 

@@ -69,7 +69,7 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
-            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse, int nodes) {
+            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse, int nodes, boolean countRule) {
     }
 
     /** One application process: its address, its logs and its data directory. */
@@ -93,6 +93,7 @@ public final class ScaleBenchmark {
         boolean keepDatabase = false;
         Path reuse = null;
         int nodes = 1;
+        boolean countRule = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -114,6 +115,9 @@ public final class ScaleBenchmark {
                 // Application processes on the one database (as behind a load balancer): the reads go to the first, the
                 // ingestion (HTTP and Kafka) to all of them in turn, with two client threads per node.
                 case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+                // During the interactions' HTTP phase a group by a rule over a count exists (purchases_12m >= 2, as the demo's
+                // "Vaste boekers"): every new interaction's person is then evaluated from their whole history.
+                case "--count-rule" -> countRule = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
             }
         }
@@ -125,7 +129,7 @@ public final class ScaleBenchmark {
         }
         out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
         new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements,
-                List.copyOf(appOptions), keepDatabase, reuse, nodes)).run();
+                List.copyOf(appOptions), keepDatabase, reuse, nodes, countRule)).run();
     }
 
     /** The file, next to the kept database, with what a later run needs from the load (ids, the API key, the period). */
@@ -282,7 +286,14 @@ public final class ScaleBenchmark {
             statements.reset();
             reads(http, base, setup);
             statements.report("warm reads (journey map, scores, their baseline)", options.out().resolve("statements-reads.txt"));
-            ingest(bases, postgres.getPostgresDatabase(), jdbc, setup, statements);
+            UUID rule = options.countRule() ? countRule(jdbc) : null;
+            try {
+                ingest(bases, postgres.getPostgresDatabase(), jdbc, setup, statements);
+            } finally {
+                if (rule != null) {
+                    removeCountRule(jdbc, rule);
+                }
+            }
             statements.report("interactions (HTTP rounds and COPY rounds)", options.out().resolve("statements-interactions.txt"));
             answers(bases, postgres.getPostgresDatabase(), jdbc, setup);
             kafka(bases, jdbc, brokers, setup);
@@ -298,6 +309,28 @@ public final class ScaleBenchmark {
         for (Node node : nodes) {
             heap(node);
         }
+    }
+
+    /**
+     * Stores an active group by the rule {@code purchases_12m >= 2} straight in the database: through the application, its
+     * creation would evaluate it for everybody with an interaction (millions of histories) before the phase. The listener
+     * reads the active rules for each event, so it takes it from the next batch on; its members are those the phase makes.
+     */
+    private static UUID countRule(JdbcTemplate jdbc) {
+        UUID id = UUID.randomUUID();
+        String name = "Vaste boekers (benchmark " + id.toString().substring(0, 8) + ")";
+        jdbc.update("insert into groups_group (id, name_nl, name_en, description_nl, description_en, kind, split, rule_text, active, "
+                + "created_at, updated_at) values (?, ?, ?, '', '', 'RULE', null, 'purchases_12m >= 2', true, current_timestamp, "
+                + "current_timestamp)", id, name, name.replace("Vaste boekers", "Frequent bookers"));
+        log("a group by the rule purchases_12m >= 2 is active during the interactions' phase");
+        return id;
+    }
+
+    /** Takes the phase's group by rule away again, with its memberships, so that a later run on a kept database has none. */
+    private static void removeCountRule(JdbcTemplate jdbc, UUID id) {
+        int members = jdbc.update("delete from groups_membership where group_id = ?", id);
+        jdbc.update("delete from groups_group where id = ?", id);
+        log("the group by rule removed again (%d memberships made in the phase)", members);
     }
 
     /** Starts one application process on the database and waits until it is ready. */
@@ -470,8 +503,9 @@ public final class ScaleBenchmark {
         log("ingest at size: %d interactions, HTTP API (batches of %d, %d client threads%s, until the listeners finished) %.0f rows/s, "
                 + "COPY %.0f rows/s, ratio %.2f; batches refused with 503 and sent again so far: %d", rounds * perRound, batch, threads, across(),
                 http, copy, http / copy, JourneyBenchmarks.BUSY_REFUSALS.get());
-        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/interactions%s, until listeners done, %d rows | %.0f rows/s | "
-                + "%.0f rows/s (COPY) | %.2f | >= 0.50 |", across(), rounds * perRound, http, copy, http / copy));
+        table.add(String.format(Locale.ROOT, "| ingest at size: POST /api/v1/interactions%s%s, until listeners done, %d rows | %.0f rows/s | "
+                + "%.0f rows/s (COPY) | %.2f | >= 0.50 |", across(), options.countRule() ? ", a rule over a count active" : "",
+                rounds * perRound, http, copy, http / copy));
         results.put("ingest", String.format(Locale.ROOT, "RESULT scale-ingest ratio=%.4f value=%.1f unit=rows/s baseline=%.1f",
                 http / copy, http, copy));
         httpRate = http;
