@@ -155,7 +155,7 @@ public final class JourneyBenchmarks {
         HttpClient client = HttpClient.newHttpClient();
         URI endpoint = URI.create("http://localhost:" + port + "/api/v1/interactions");
 
-        // The listeners (listening's invitations, demand's counts, groups' derived attributes, offers' interests, text
+        // The listeners (listening's invitations, demand's counts, groups' rules over what the interactions say, offers' interests, text
         // insight's failure demand) work after each batch's commit, on the same cores: the API's rate counts until they
         // have finished with every event of the round, not just until the last response. The COPY starts only after
         // that, so it never competes with listeners of the HTTP round.

@@ -1,7 +1,6 @@
 package nl.buitenin.groups.demo;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

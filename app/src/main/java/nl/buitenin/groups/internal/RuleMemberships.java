@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +67,9 @@ public class RuleMemberships {
             return;
         }
         Set<PersonKey> readable = computed.readable(new HashMap<>(latest), "interactions for derived attributes");
-        evaluate(rules, new ArrayList<>(readable), readable, clock.instant());
+        // In the order of their keys: two batches with people in common, evaluated at the same time, then replace those
+        // people's memberships in the same order and wait for each other instead of deadlocking.
+        evaluate(rules, readable.stream().sorted(Comparator.comparing(PersonKey::value)).toList(), readable, clock.instant());
     }
 
     /**
