@@ -181,6 +181,50 @@ class DerivingFromNewInteractionsTest {
         assertThat(ruleMemberships(people, List.of(briskOnline, frequent))).isEqualTo(byTheListener);
     }
 
+    /**
+     * With only rules over counts active, the listener evaluates each person from their earliest new interaction on,
+     * from the 12 months before it, and keeps the memberships before it: after a feed in time order over two years in
+     * six batches and a batch sent late for the past, the memberships equal those of evaluating the whole histories again
+     * for everybody (the path a rule made or changed takes). Among the rules one over a sent attribute and a count.
+     */
+    @Test
+    void fromTheEarliestNewInteractionOnTheCountRulesHoldWhereTheWholeHistorySays() throws Exception {
+        GroupsFixture fixture = GroupsFixture.in(context, mvc);
+        groupsStore.activeRules().forEach(g -> groupWork.retire(g.id()));
+        TouchpointId touchpoint = fixture.touchpoint();
+        GroupId frequent = fixture.group("RULE", null, "purchases_12m >= 2");
+        GroupId briskAndBusy = fixture.group("RULE", null, "pace = brisk and interactions_12m >= 4");
+        Random random = new Random(61208L);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(700, ChronoUnit.DAYS);
+        List<PersonKey> people = fixture.people(30);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<AttributeInput> paces = new ArrayList<>();
+        List<Planned> planned = new ArrayList<>();
+        for (PersonKey person : people) {
+            paces.add(new AttributeInput("pace-" + tag + "-" + person.value(), person.value(), "pace", random.nextBoolean() ? "brisk" : "calm",
+                    OffsetDateTime.ofInstant(start.plus(random.nextInt(690), ChronoUnit.DAYS), ZoneOffset.UTC).toString()));
+            for (int i = random.nextInt(20); i > 0; i--) {
+                InteractionKind kind = random.nextInt(3) == 0 ? InteractionKind.PURCHASE : InteractionKind.VISIT;
+                planned.add(new Planned(person, touchpoint, kind, start.plus(random.nextInt(690 * 24), ChronoUnit.HOURS)));
+            }
+        }
+        assertThat(groupWork.attributes(paces).rejected()).isZero();
+        List<Planned> late = new ArrayList<>();
+        List<Planned> feed = new ArrayList<>();
+        planned.forEach(p -> (random.nextInt(6) == 0 ? late : feed).add(p));
+        feed.sort(Comparator.comparing(Planned::at));
+        int sixth = feed.size() / 6 + 1;
+        for (int from = 0; from < feed.size(); from += sixth) {
+            send(feed.subList(from, Math.min(feed.size(), from + sixth)), tag);
+        }
+        send(late, tag);
+
+        Map<PersonKey, List<String>> byTheListener = ruleMemberships(people, List.of(frequent, briskAndBusy));
+        assertThat(byTheListener.values().stream().mapToLong(List::size).sum()).as("stretches made by the listener").isGreaterThan(20);
+        rules.evaluate(people);
+        assertThat(ruleMemberships(people, List.of(frequent, briskAndBusy))).isEqualTo(byTheListener);
+    }
+
     /** Each person's memberships of these groups as group, from and to, in order. */
     private Map<PersonKey, List<String>> ruleMemberships(List<PersonKey> people, List<GroupId> groups) {
         Map<PersonKey, List<String>> byPerson = new LinkedHashMap<>();

@@ -97,10 +97,10 @@ class DerivingManyPeopleAtOnceTest {
         }
 
         for (String kind : KINDS) {
-            rules.evaluateAfterInteractions(Map.of(alone.get(kind), latest(kind, now)));
+            rules.evaluateAfterInteractions(Map.of(alone.get(kind), whole(latest(kind, now))));
         }
-        Map<PersonKey, Instant> all = new LinkedHashMap<>();
-        KINDS.forEach(kind -> all.put(together.get(kind), latest(kind, now)));
+        Map<PersonKey, RuleMemberships.NewInteractions> all = new LinkedHashMap<>();
+        KINDS.forEach(kind -> all.put(together.get(kind), whole(latest(kind, now))));
         rules.evaluateAfterInteractions(all);
 
         for (String kind : KINDS) {
@@ -135,6 +135,11 @@ class DerivingManyPeopleAtOnceTest {
         rules.evaluateAfterInteractions(all);
         all.keySet().forEach(p -> assertThat(ruleMemberships(p)).isEqualTo(membershipsBefore.get(p)));
         assertThat(logged(together.get("long"))).containsExactly("read", "read", "read");
+    }
+
+    /** New interactions from the beginning of time to {@code latest}: the whole history evaluated, whatever the rules. */
+    private static RuleMemberships.NewInteractions whole(Instant latest) {
+        return new RuleMemberships.NewInteractions(Instant.EPOCH, latest);
     }
 
     /** The person's attributes computed from their interactions, without the source ids that name the person. */

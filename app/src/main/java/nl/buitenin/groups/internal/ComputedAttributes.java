@@ -90,6 +90,27 @@ public class ComputedAttributes {
         return timelines;
     }
 
+    /**
+     * Each person's counts from the interactions since 12 months before their {@code since} (in the organisation's time
+     * zone, and two days more for the ends of months): right from {@code since} on, where every interaction not yet
+     * lapsed is among those read; before it they may miss older ones. For evaluating rules that name only counts from a
+     * person's earliest new interaction on, without reading the years before (on PostgreSQL their months' partitions
+     * are pruned). One lower bound per slice, the earliest any of its people needs. The caller has found them
+     * {@link #readable}.
+     */
+    public Map<PersonKey, List<Attribute>> countsFrom(Collection<PersonKey> readable, Map<PersonKey, Instant> since) {
+        ZoneId zone = organisations.current().timeZone();
+        Map<PersonKey, List<Attribute>> timelines = new LinkedHashMap<>();
+        List<PersonKey> people = readable.stream().distinct().toList();
+        for (List<PersonKey> slice : Slices.of(people, JdbcAttributes.SLICE)) {
+            Instant window = slice.stream().map(person -> since.get(person).atZone(zone).minusMonths(12).minusDays(2).toInstant())
+                    .min(Comparator.naturalOrder()).orElseThrow();
+            interactions.historiesOf(slice, window).forEach((person, history) -> timelines.put(person,
+                    timeline(person, DerivedAttributes.counts(DerivedAttributes.of(history, touchpoint -> null, zone)))));
+        }
+        return timelines;
+    }
+
     /** A person's derived values as attributes, in the order they take effect. */
     static List<Attribute> timeline(PersonKey person, List<DerivedAttributes.Value> values) {
         return values.stream().map(value -> new Attribute(person, value.name(), value.value(), value.from(), sourceId(person, value))).toList();

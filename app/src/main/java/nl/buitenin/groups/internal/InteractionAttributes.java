@@ -1,6 +1,5 @@
 package nl.buitenin.groups.internal;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,9 +30,9 @@ public class InteractionAttributes {
 
     @ApplicationModuleListener
     void on(InteractionsRecorded recorded) {
-        Map<PersonKey, Instant> latest = new HashMap<>();
+        Map<PersonKey, RuleMemberships.NewInteractions> spans = new HashMap<>();
         recorded.interactions().stream().filter(i -> i.person() != null)
-                .forEach(i -> latest.merge(i.person(), i.at(), (a, b) -> a.isAfter(b) ? a : b));
-        rules.evaluateAfterInteractions(latest);
+                .forEach(i -> spans.merge(i.person(), new RuleMemberships.NewInteractions(i.at(), i.at()), RuleMemberships.NewInteractions::and));
+        rules.evaluateAfterInteractions(spans);
     }
 }

@@ -131,6 +131,25 @@ public class JdbcMemberships implements CustomerGroups {
         }
     }
 
+    /**
+     * The stretches the rules of these groups made for these people, by group and person, oldest first (a group and
+     * person without any are absent). A few hundred people per call, as the caller keeps them.
+     */
+    Map<GroupId, Map<PersonKey, List<Instant[]>>> ruleStretches(Collection<GroupId> groups, Collection<PersonKey> persons) {
+        Map<GroupId, Map<PersonKey, List<Instant[]>>> stretches = new HashMap<>();
+        if (groups.isEmpty() || persons.isEmpty()) {
+            return stretches;
+        }
+        jdbc.sql("select " + COLUMNS + " from groups_membership where origin = 'RULE' and group_id in (:g) and person_key in (:p) "
+                + "order by valid_from, id")
+                .param("g", groups.stream().map(GroupId::value).distinct().toList())
+                .param("p", persons.stream().map(PersonKey::value).distinct().toList())
+                .query(JdbcMemberships::membership).list()
+                .forEach(m -> stretches.computeIfAbsent(m.group(), g -> new HashMap<>()).computeIfAbsent(m.person(), p -> new ArrayList<>())
+                        .add(new Instant[] {m.from(), m.to()}));
+        return stretches;
+    }
+
     /** Every membership of the person, oldest first. */
     public List<Membership> of(PersonKey person) {
         return jdbc.sql("select " + COLUMNS + " from groups_membership where person_key = :p order by valid_from, id")

@@ -54,22 +54,44 @@ public class RuleMemberships {
         evaluate(rules, people, readableIfDerived(rules, people), clock.instant());
     }
 
+    /** The moments of a person's earliest and latest new interaction. */
+    public record NewInteractions(Instant earliest, Instant latest) {
+
+        public NewInteractions and(NewInteractions other) {
+            return new NewInteractions(earliest.isBefore(other.earliest) ? earliest : other.earliest,
+                    latest.isAfter(other.latest) ? latest : other.latest);
+        }
+    }
+
     /**
-     * After new interactions of these people (each with the moment of their latest new one): when an active rule names an
-     * attribute derived from interactions, evaluates every active rule group for those of them whose interactions may be
-     * read (checked and logged here, under "customer groups"): what their interactions say changed. Otherwise nothing
-     * changed for any rule, and nothing is read.
+     * After new interactions of these people: when an active rule names an attribute derived from interactions, evaluates
+     * every active rule group for those of them whose interactions may be read (checked and logged here, under "customer
+     * groups", with the moment of their latest new interaction): what their interactions say changed. Otherwise nothing
+     * changed for any rule, and nothing is read. When those rules name only counts, nothing before a person's earliest new
+     * interaction changed and a count there needs only the 12 months before it: their memberships are evaluated from
+     * that moment on and the ones before it kept ({@link #joined}); a rule over the channel or the product needs the whole
+     * history (the latest interaction before may be years old). An interaction sent late for the past moves the
+     * person's moment back with it.
      */
     @Transactional
-    public void evaluateAfterInteractions(Map<PersonKey, Instant> latest) {
+    public void evaluateAfterInteractions(Map<PersonKey, NewInteractions> spans) {
         List<Group> rules = groups.activeRules();
-        if (latest.isEmpty() || !namesADerived(rules)) {
+        if (spans.isEmpty() || !namesADerived(rules)) {
             return;
         }
-        Set<PersonKey> readable = computed.readable(new HashMap<>(latest), "interactions for derived attributes");
+        Map<PersonKey, Instant> latest = new HashMap<>();
+        spans.forEach((person, span) -> latest.put(person, span.latest()));
+        Set<PersonKey> readable = computed.readable(latest, "interactions for derived attributes");
         // In the order of their keys: two batches with people in common, evaluated at the same time, then replace those
         // people's memberships in the same order and wait for each other instead of deadlocking.
-        evaluate(rules, readable.stream().sorted(Comparator.comparing(PersonKey::value)).toList(), readable, clock.instant());
+        List<PersonKey> people = readable.stream().sorted(Comparator.comparing(PersonKey::value)).toList();
+        if (namesOnlyCounts(rules)) {
+            Map<PersonKey, Instant> since = new HashMap<>();
+            people.forEach(person -> since.put(person, spans.get(person).earliest()));
+            evaluateFrom(rules, people, since, clock.instant());
+        } else {
+            evaluate(rules, people, readable, clock.instant());
+        }
     }
 
     /**
@@ -97,6 +119,63 @@ public class RuleMemberships {
     static boolean namesADerived(List<Group> rules) {
         return rules.stream().anyMatch(g -> g.active() && g.rule() != null
                 && g.rule().attributes().stream().anyMatch(DerivedAttributes.NAMES::contains));
+    }
+
+    /** Whether the derived attributes the active ones of these rules name are all counts. */
+    static boolean namesOnlyCounts(List<Group> rules) {
+        return rules.stream().filter(g -> g.active() && g.rule() != null).flatMap(g -> g.rule().attributes().stream())
+                .filter(DerivedAttributes.NAMES::contains).allMatch(DerivedAttributes.COUNTS::contains);
+    }
+
+    /**
+     * Evaluates these groups' rules for these people from each one's {@code since} on, keeping what the rules made before
+     * it: the stored attributes whole, the counts from the 12 months before {@code since} ({@link ComputedAttributes#countsFrom}),
+     * the memberships joined at {@code since}.
+     */
+    private void evaluateFrom(List<Group> rules, List<PersonKey> persons, Map<PersonKey, Instant> since, Instant now) {
+        List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
+        for (List<PersonKey> slice : Slices.of(persons, JdbcAttributes.SLICE)) {
+            Map<PersonKey, List<Attribute>> timelines = new HashMap<>(attributes.ofAll(slice));
+            computed.countsFrom(slice, since)
+                    .forEach((person, mine) -> timelines.put(person, ComputedAttributes.merged(timelines.get(person), mine)));
+            Map<nl.buitenin.groups.GroupId, Map<PersonKey, List<Instant[]>>> before = memberships.ruleStretches(ids, slice);
+            List<JdbcMemberships.RuleStretches> stretches = new ArrayList<>();
+            for (PersonKey person : slice) {
+                for (Group group : rules) {
+                    List<Instant[]> earlier = before.getOrDefault(group.id(), Map.of()).getOrDefault(person, List.of());
+                    List<Instant[]> fresh = group.active() ? stretches(group, timelines.get(person)) : List.of();
+                    stretches.add(new JdbcMemberships.RuleStretches(group.id(), person, joined(earlier, since.get(person), fresh)));
+                }
+            }
+            memberships.replaceRuleMemberships(ids, slice, stretches, now);
+        }
+    }
+
+    /**
+     * The stretches before {@code since} as they were (one that went on past it cut there), then those of {@code fresh}
+     * from {@code since} on (one that began before it starting there), one stretch where a rule held on through
+     * {@code since}. {@code fresh} is right only from {@code since} on; both lists oldest first.
+     */
+    static List<Instant[]> joined(List<Instant[]> earlier, Instant since, List<Instant[]> fresh) {
+        List<Instant[]> joined = new ArrayList<>();
+        for (Instant[] stretch : earlier) {
+            if (stretch[0].isBefore(since)) {
+                joined.add(new Instant[] {stretch[0], stretch[1] == null || stretch[1].isAfter(since) ? since : stretch[1]});
+            }
+        }
+        for (Instant[] stretch : fresh) {
+            if (stretch[1] != null && !stretch[1].isAfter(since)) {
+                continue;
+            }
+            Instant from = stretch[0].isBefore(since) ? since : stretch[0];
+            Instant[] last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && from.equals(since) && since.equals(last[1])) {
+                last[1] = stretch[1];
+            } else {
+                joined.add(new Instant[] {from, stretch[1]});
+            }
+        }
+        return joined;
     }
 
     /**
