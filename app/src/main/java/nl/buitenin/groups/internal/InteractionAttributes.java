@@ -16,8 +16,9 @@ import nl.buitenin.privacy.PersonKey;
  * ({@link InteractionsRecorded}, one event per batch) and such a rule is active, the rule groups are evaluated again for
  * each person with a new interaction (their interactions read under the purpose "customer groups", each read logged, a
  * few hundred people per statement); without such a rule the listener reads and writes nothing. Evaluating computes the
- * memberships again from the whole history, so it is idempotent: an event handled twice, or an interaction sent late for
- * the past, gives the same memberships.
+ * memberships again from the whole history, or, when the rules name only counts, from each person's earliest new
+ * interaction on (from the 12 months before it, the memberships before it kept): either way it is idempotent, and an
+ * event handled twice, or an interaction sent late for the past, gives the same memberships.
  */
 @Service
 public class InteractionAttributes {
