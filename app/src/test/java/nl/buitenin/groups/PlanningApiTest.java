@@ -76,12 +76,16 @@ class PlanningApiTest {
      * use) in turn from a random start. Two random codes per call let two tests of a run share a language now and then,
      * and a guide of the other test then filled a place this test expects to stay open (failed once on PostgreSQL).
      */
+    /**
+     * A language code of ISO 639's range for local use, qaa to qtz, which has no name, so that a page shows the code
+     * itself. Not beyond qtz: "quc" is K'iche' and was shown by its name (a failed run, 2026-12-07).
+     */
     private static String language() {
-        int code = LANGUAGES.getAndIncrement() % (26 * 26);
+        int code = LANGUAGES.getAndIncrement() % (20 * 26);
         return "q" + (char) ('a' + code / 26) + (char) ('a' + code % 26);
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger LANGUAGES = new java.util.concurrent.atomic.AtomicInteger(new Random().nextInt(26 * 26));
+    private static final java.util.concurrent.atomic.AtomicInteger LANGUAGES = new java.util.concurrent.atomic.AtomicInteger(new Random().nextInt(20 * 26));
 
     /**
      * Weeks of their own for this class: a random start far from the demo and from other tests, then one week
