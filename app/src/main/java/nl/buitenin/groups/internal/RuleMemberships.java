@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,7 @@ public class RuleMemberships {
             return;
         }
         List<PersonKey> people = new ArrayList<>(new LinkedHashSet<>(persons));
-        evaluate(rules, people, readableIfDerived(rules, people), clock.instant());
+        evaluate(rules, people, wholeHistories(readableIfDerived(rules, people)), Map.of(), clock.instant());
     }
 
     /** The moments of a person's earliest and latest new interaction. */
@@ -88,9 +89,9 @@ public class RuleMemberships {
         if (namesOnlyCounts(rules)) {
             Map<PersonKey, Instant> since = new HashMap<>();
             people.forEach(person -> since.put(person, spans.get(person).earliest()));
-            evaluateFrom(rules, people, since, clock.instant());
+            evaluate(rules, people, slice -> computed.countsFrom(slice, since), since, clock.instant());
         } else {
-            evaluate(rules, people, readable, clock.instant());
+            evaluate(rules, people, wholeHistories(readable), Map.of(), clock.instant());
         }
     }
 
@@ -105,7 +106,7 @@ public class RuleMemberships {
             people.addAll(computed.persons());
         }
         List<PersonKey> all = new ArrayList<>(people);
-        evaluate(List.of(group), all, readableIfDerived(List.of(group), all), clock.instant());
+        evaluate(List.of(group), all, wholeHistories(readableIfDerived(List.of(group), all)), Map.of(), clock.instant());
     }
 
     private Set<PersonKey> readableIfDerived(List<Group> rules, List<PersonKey> people) {
@@ -125,30 +126,6 @@ public class RuleMemberships {
     static boolean namesOnlyCounts(List<Group> rules) {
         return rules.stream().filter(g -> g.active() && g.rule() != null).flatMap(g -> g.rule().attributes().stream())
                 .filter(DerivedAttributes.NAMES::contains).allMatch(DerivedAttributes.COUNTS::contains);
-    }
-
-    /**
-     * Evaluates these groups' rules for these people from each one's {@code since} on, keeping what the rules made before
-     * it: the stored attributes whole, the counts from the 12 months before {@code since} ({@link ComputedAttributes#countsFrom}),
-     * the memberships joined at {@code since}.
-     */
-    private void evaluateFrom(List<Group> rules, List<PersonKey> persons, Map<PersonKey, Instant> since, Instant now) {
-        List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
-        for (List<PersonKey> slice : Slices.of(persons, JdbcAttributes.SLICE)) {
-            Map<PersonKey, List<Attribute>> timelines = new HashMap<>(attributes.ofAll(slice));
-            computed.countsFrom(slice, since)
-                    .forEach((person, mine) -> timelines.put(person, ComputedAttributes.merged(timelines.get(person), mine)));
-            Map<nl.buitenin.groups.GroupId, Map<PersonKey, List<Instant[]>>> before = memberships.ruleStretches(ids, slice);
-            List<JdbcMemberships.RuleStretches> stretches = new ArrayList<>();
-            for (PersonKey person : slice) {
-                for (Group group : rules) {
-                    List<Instant[]> earlier = before.getOrDefault(group.id(), Map.of()).getOrDefault(person, List.of());
-                    List<Instant[]> fresh = group.active() ? stretches(group, timelines.get(person)) : List.of();
-                    stretches.add(new JdbcMemberships.RuleStretches(group.id(), person, joined(earlier, since.get(person), fresh)));
-                }
-            }
-            memberships.replaceRuleMemberships(ids, slice, stretches, now);
-        }
     }
 
     /**
@@ -180,24 +157,34 @@ public class RuleMemberships {
 
     /**
      * Evaluates these groups' rules (an inactive group holds for nobody) for these people, a few hundred people at a
-     * time: their stored attributes read at once, with the derived attributes of those in {@code derived} computed from
-     * their interactions, their rule memberships replaced at once.
+     * time: their stored attributes read at once, with the derived attributes {@code derivedOf} computes for the slice,
+     * their rule memberships replaced at once. A person with a moment in {@code since} is evaluated from it on, the
+     * stretches the rules made before it kept ({@link #joined}); the others as a whole.
      */
-    private void evaluate(List<Group> rules, List<PersonKey> persons, Set<PersonKey> derived, Instant now) {
+    private void evaluate(List<Group> rules, List<PersonKey> persons, Function<List<PersonKey>, Map<PersonKey, List<Attribute>>> derivedOf,
+            Map<PersonKey, Instant> since, Instant now) {
         List<nl.buitenin.groups.GroupId> ids = rules.stream().map(Group::id).toList();
         for (List<PersonKey> slice : Slices.of(persons, JdbcAttributes.SLICE)) {
             Map<PersonKey, List<Attribute>> timelines = new HashMap<>(attributes.ofAll(slice));
-            computed.timelines(slice.stream().filter(derived::contains).toList())
-                    .forEach((person, mine) -> timelines.put(person, ComputedAttributes.merged(timelines.get(person), mine)));
+            derivedOf.apply(slice).forEach((person, mine) -> timelines.put(person, ComputedAttributes.merged(timelines.get(person), mine)));
+            Map<nl.buitenin.groups.GroupId, Map<PersonKey, List<Instant[]>>> before = since.isEmpty() ? Map.of()
+                    : memberships.ruleStretches(ids, slice);
             List<JdbcMemberships.RuleStretches> stretches = new ArrayList<>();
             for (PersonKey person : slice) {
                 for (Group group : rules) {
-                    stretches.add(new JdbcMemberships.RuleStretches(group.id(), person,
-                            group.active() ? stretches(group, timelines.get(person)) : List.of()));
+                    List<Instant[]> fresh = group.active() ? stretches(group, timelines.get(person)) : List.of();
+                    Instant from = since.get(person);
+                    stretches.add(new JdbcMemberships.RuleStretches(group.id(), person, from == null ? fresh
+                            : joined(before.getOrDefault(group.id(), Map.of()).getOrDefault(person, List.of()), from, fresh)));
                 }
             }
             memberships.replaceRuleMemberships(ids, slice, stretches, now);
         }
+    }
+
+    /** The derived attributes of those of a slice in {@code derived}, over their whole histories. */
+    private Function<List<PersonKey>, Map<PersonKey, List<Attribute>>> wholeHistories(Set<PersonKey> derived) {
+        return slice -> computed.timelines(slice.stream().filter(derived::contains).toList());
     }
 
     /** The stretches [from, to) in which the group's rule holds for a person with this attribute history (oldest first). */
