@@ -1,6 +1,7 @@
 package nl.buitenin.platform;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,21 +97,45 @@ public final class StorableText {
                 scan(path + "[" + i + "]", Array.get(value, i), errors, depth + 1);
             }
         } else if (value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                if (component.isAnnotationPresent(CheckedPerItem.class)) {
-                    continue;
-                }
-                Object part;
+            for (Part part : PARTS.get(value.getClass())) {
+                Object component;
                 try {
-                    component.getAccessor().setAccessible(true);
-                    part = component.getAccessor().invoke(value);
+                    component = part.accessor().invoke(value);
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     continue;
                 }
-                scan(join(path, component.getName()), part, errors, depth + 1);
+                scan(join(path, part.name()), component, errors, depth + 1);
             }
         }
     }
+
+    /** A record's component to scan: its name and its accessor, made accessible once. */
+    private record Part(String name, Method accessor) {
+    }
+
+    /**
+     * The components to scan per record class, worked out once: every batch item is scanned, and reading the components
+     * and their annotations anew for each one cost as much as the rest of an interaction's validation.
+     */
+    private static final ClassValue<List<Part>> PARTS = new ClassValue<>() {
+        @Override
+        protected List<Part> computeValue(Class<?> type) {
+            List<Part> parts = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.isAnnotationPresent(CheckedPerItem.class)) {
+                    continue;
+                }
+                Method accessor = component.getAccessor();
+                try {
+                    accessor.setAccessible(true);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                parts.add(new Part(component.getName(), accessor));
+            }
+            return List.copyOf(parts);
+        }
+    };
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.buitenin.testing.DatabaseTest;
@@ -59,6 +60,8 @@ class EventPublicationRegistryTest {
     JdbcClient jdbc;
     @Autowired
     IncompleteEventPublications incomplete;
+    @Autowired
+    EventSerializer serializer;
 
     @Test
     void aFailedListenerKeepsItsEventUntilItIsHandled() throws Exception {
@@ -72,6 +75,16 @@ class EventPublicationRegistryTest {
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
         waitFor(() -> HANDLED.get() == 1);
         waitFor(() -> jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+    }
+
+    /** The log's own serializer, wrapped so that an event's listeners share one serialization (EventsSerializedOnce). */
+    @Test
+    void theEventLogSerializesAnEventOnceForAllItsListenersAndReadsItBack() {
+        Probe probe = new Probe("één keer");
+        Object text = serializer.serialize(probe);
+
+        assertThat(serializer.serialize(probe)).isSameAs(text);
+        assertThat(serializer.deserialize(text, Probe.class)).isEqualTo(probe);
     }
 
     @Test

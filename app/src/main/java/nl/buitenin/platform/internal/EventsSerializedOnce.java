@@ -1,0 +1,66 @@
+package nl.buitenin.platform.internal;
+
+import java.lang.ref.WeakReference;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Has Spring Modulith's event log serialize an event once, however many listeners it has.
+ * <p>
+ * Why: the log stores one publication per listener and its repository serializes the event anew for each one
+ * ({@code JdbcEventPublicationRepository.create}). A batch of 1 000 interactions has five listeners, so the same 70 kB of
+ * JSON was written five times: a fifth of the application's processor time in HTTP ingestion, by a flight recording of
+ * {@code JourneyBenchmarks ingest}. The serializer Spring Modulith configured is kept, and wrapped.
+ */
+@Component
+public class EventsSerializedOnce implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof EventSerializer serializer && !(bean instanceof OncePerEvent)) {
+            return new OncePerEvent(serializer);
+        }
+        return bean;
+    }
+
+    /**
+     * Remembers, per thread, the last event it serialized (weakly) and its text, and gives that text again for the same
+     * instance: the listeners' publications of one event are stored one after the other in the publishing thread.
+     * Only records are remembered: this application's events are records of unmodifiable values, so one instance
+     * always has one text; any other event is serialized every time, as before. A thread holds one text until it
+     * publishes its next event.
+     */
+    static final class OncePerEvent implements EventSerializer {
+
+        private record Last(WeakReference<Object> event, Object serialized) {
+        }
+
+        private final EventSerializer delegate;
+        private final ThreadLocal<Last> last = new ThreadLocal<>();
+
+        OncePerEvent(EventSerializer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object serialize(Object event) {
+            if (!event.getClass().isRecord()) {
+                return delegate.serialize(event);
+            }
+            Last previous = last.get();
+            if (previous != null && previous.event().get() == event) {
+                return previous.serialized();
+            }
+            Object serialized = delegate.serialize(event);
+            last.set(new Last(new WeakReference<>(event), serialized));
+            return serialized;
+        }
+
+        @Override
+        public <T> T deserialize(Object serialized, Class<T> type) {
+            return delegate.deserialize(serialized, type);
+        }
+    }
+}
