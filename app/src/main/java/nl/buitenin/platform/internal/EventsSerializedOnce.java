@@ -5,6 +5,8 @@ import java.lang.ref.WeakReference;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Has Spring Modulith's event log serialize an event once, however many listeners it has.
@@ -27,10 +29,11 @@ public class EventsSerializedOnce implements BeanPostProcessor {
 
     /**
      * Remembers, per thread, the last event it serialized (weakly) and its text, and gives that text again for the same
-     * instance: the listeners' publications of one event are stored one after the other in the publishing thread.
-     * Only records are remembered: this application's events are records of unmodifiable values, so one instance
-     * always has one text; any other event is serialized every time, as before. A thread holds one text until it
-     * publishes its next event.
+     * instance: the listeners' publications of one event are stored one after the other in the publishing thread, in
+     * the publishing transaction. Only records are remembered, and only inside a transaction, until it ends: this
+     * application's events are records of unmodifiable values, so one instance always has one text, and no thread
+     * keeps a text (up to a few hundred kilobytes for a batch of interactions with their reasons) once its transaction
+     * is over. Any other event, or one published outside a transaction, is serialized every time, as before.
      */
     static final class OncePerEvent implements EventSerializer {
 
@@ -46,7 +49,7 @@ public class EventsSerializedOnce implements BeanPostProcessor {
 
         @Override
         public Object serialize(Object event) {
-            if (!event.getClass().isRecord()) {
+            if (!event.getClass().isRecord() || !TransactionSynchronizationManager.isSynchronizationActive()) {
                 return delegate.serialize(event);
             }
             Last previous = last.get();
@@ -54,6 +57,14 @@ public class EventsSerializedOnce implements BeanPostProcessor {
                 return previous.serialized();
             }
             Object serialized = delegate.serialize(event);
+            if (previous == null) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        last.remove();
+                    }
+                });
+            }
             last.set(new Last(new WeakReference<>(event), serialized));
             return serialized;
         }
