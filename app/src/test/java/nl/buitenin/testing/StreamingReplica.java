@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,6 +73,39 @@ public final class StreamingReplica implements AutoCloseable {
 
     public String user() {
         return "postgres";
+    }
+
+    /**
+     * Waits until the replica has replayed everything the primary had written when this was called: its replay
+     * position at or past the primary's current WAL position. Not the same as a lag of zero by the application's
+     * measure, which is also zero (rounded, or clamped from below zero) while the replica is replaying a stream of
+     * transactions committed a moment ago and more are still to come.
+     */
+    public void awaitReplayed(Duration within) {
+        String target = single(primaryUrl(), "select cast(pg_current_wal_lsn() as text)");
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!"t".equals(single(replicaUrl(), "select pg_last_wal_replay_lsn() >= cast('" + target + "' as pg_lsn)"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the replica did not replay up to " + target + " within " + within);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String single(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user(), "");
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " on " + url, e);
+        }
     }
 
     /** Stops the replica at once, as a crash would ({@code pg_ctl stop -m immediate}). */
