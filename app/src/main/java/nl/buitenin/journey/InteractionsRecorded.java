@@ -86,6 +86,41 @@ public record InteractionsRecorded(List<Interaction> interactions) {
         return interactions.size();
     }
 
+    /** Characters of the stored form besides the interactions: its field names, brackets and the kinds' names. */
+    public static final int STORED_OVERHEAD = 400;
+
+    /**
+     * An upper bound of the characters one interaction adds to the event's stored form ({@link Columns} as JSON), so a
+     * publisher can keep an event within what the event log holds: its numbers at their longest, its touchpoint as if
+     * it were the only one at it, and each text with its quotes and a comma, every character JSON escapes counted as
+     * its longest escape ({@code \u0000}).
+     */
+    public static int storedLengthAtMost(Interaction interaction) {
+        // touchpoint index, epoch second, nano and kind index (at most 11, 20, 10 and 11 characters with their commas),
+        // the touchpoint's id in the list of distinct ones (36 and quotes and a comma).
+        int length = 11 + 21 + 11 + 11 + 39;
+        length += textLength(interaction.person() == null ? null : interaction.person().value());
+        length += textLength(interaction.sourceId());
+        length += textLength(interaction.reason());
+        length += textLength(interaction.reasonCode());
+        length += textLength(interaction.staff());
+        length += textLength(interaction.team());
+        length += textLength(interaction.topic());
+        return length;
+    }
+
+    private static int textLength(@Nullable String text) {
+        if (text == null) {
+            return 5; // null,
+        }
+        int length = 3; // quotes and a comma
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            length += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+        }
+        return length;
+    }
+
     /** The form in which the event log stores the event. */
     @JsonValue
     Columns columns() {

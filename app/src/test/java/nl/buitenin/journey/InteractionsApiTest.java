@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,6 +67,11 @@ class InteractionsApiTest {
     List<PersonalDataSource> sources;
     @Autowired
     ApplicationEvents recorded;
+    @Autowired
+    EventSerializer serializer;
+
+    /** The characters H2's event log holds of a serialized event (vendor migration V1_4_0). */
+    static final int EVENT_LOG_COLUMN = 1_000_000;
 
     String ingestKey;
     String touchpoint;
@@ -230,10 +236,82 @@ class InteractionsApiTest {
 
         List<InteractionsRecorded> published = recorded.stream(InteractionsRecorded.class)
                 .filter(e -> e.interactions().get(0).sourceId().startsWith(tag)).toList();
-        assertThat(published).hasSize(4);
-        assertThat(published).allSatisfy(e -> assertThat(e.interactions().stream().mapToInt(i -> i.reason().length()).sum())
-                .isLessThanOrEqualTo(250_000));
+        assertThat(published).hasSizeGreaterThan(1);
+        assertThat(published).allSatisfy(e -> assertThat(((String) serializer.serialize(e)).length()).isLessThanOrEqualTo(EVENT_LOG_COLUMN));
         assertThat(published.stream().mapToInt(InteractionsRecorded::size).sum()).isEqualTo(1_000);
+    }
+
+    /**
+     * Every field as long as it may be, and every character of the source ids and reasons one that JSON escapes (a
+     * quote, a backslash, a line break): the stored events are twice the characters of the fields, and still each fits
+     * H2's event log. The batch is taken whole, on H2 as on PostgreSQL.
+     */
+    @Test
+    void aBatchOfTheLongestFieldsInCharactersJsonEscapesStillFitsTheEventLog() throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String team = "T".repeat(100);
+        String topic = "O".repeat(100);
+        String staff = "s".repeat(64);
+        String code = "c".repeat(64);
+        String reason = "\\\\\\\"\\n".repeat(83) + "x";
+        StringBuilder batch = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 1_000; i++) {
+            String id = tag + "-" + i + "-";
+            String sourceId = id + "\\\"".repeat(200 - id.length());
+            batch.append(i == 0 ? "" : ",").append("{\"sourceId\":\"").append(sourceId).append("\",\"touchpoint\":\"").append(touchpoint)
+                    .append("\",\"at\":\"2026-03-02T09:00:00Z\",\"kind\":\"contact\",\"reason\":\"").append(reason)
+                    .append("\",\"reasonCode\":\"").append(code).append("\",\"staff\":\"").append(staff).append("\",\"team\":\"")
+                    .append(team).append("\",\"topic\":\"").append(topic).append("\"}");
+        }
+        send(batch.append("]}").toString()).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1_000));
+
+        List<InteractionsRecorded> published = recorded.stream(InteractionsRecorded.class)
+                .filter(e -> e.interactions().get(0).sourceId().startsWith(tag + "-")).toList();
+        assertThat(published.stream().mapToInt(InteractionsRecorded::size).sum()).isEqualTo(1_000);
+        assertThat(published.get(0).interactions().get(0).sourceId()).hasSize(200).endsWith("\"\"");
+        assertThat(published.get(0).interactions().get(0).reason()).hasSize(250);
+        assertThat(published).allSatisfy(e -> assertThat(((String) serializer.serialize(e)).length()).isLessThanOrEqualTo(EVENT_LOG_COLUMN));
+        assertThat(jdbc.sql("select count(*) from interaction where source_id like :tag").param("tag", tag + "-%").query(Long.class).single())
+                .isEqualTo(1_000);
+    }
+
+    /**
+     * The bound a publisher splits events by is never below what the application's own serializer writes: random events
+     * with texts of quotes, backslashes, line breaks and other control characters, letters beyond ASCII and emoji, and
+     * missing values.
+     */
+    @Test
+    void theStoredLengthOfAnEventIsNeverMoreThanItsBound() {
+        java.util.Random random = new java.util.Random(20261207L);
+        String[] pieces = {"a", "Z", "9", " ", "\"", "\\", "\n", "\t", "\u0001", "\u001f", "é", "ß", "\u20ac", "\ud83d\ude00", "/", "<", "'"};
+        TouchpointId[] touchpoints = {TouchpointId.of(touchpoint), new TouchpointId(UUID.randomUUID()), new TouchpointId(UUID.randomUUID())};
+        for (int e = 0; e < 300; e++) {
+            List<InteractionsRecorded.Interaction> interactions = new java.util.ArrayList<>();
+            int bound = InteractionsRecorded.STORED_OVERHEAD;
+            for (int i = 0, n = 1 + random.nextInt(40); i < n; i++) {
+                InteractionsRecorded.Interaction interaction = new InteractionsRecorded.Interaction(touchpoints[random.nextInt(3)],
+                        random.nextBoolean() ? null : new PersonKey(PERSON), Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
+                        random.nextInt(1_000_000_000)), text(random, pieces, 1 + random.nextInt(200)),
+                        InteractionKind.values()[random.nextInt(InteractionKind.values().length)], maybe(random, pieces, 1000),
+                        maybe(random, pieces, 64), maybe(random, pieces, 64), maybe(random, pieces, 100), maybe(random, pieces, 100));
+                interactions.add(interaction);
+                bound += InteractionsRecorded.storedLengthAtMost(interaction);
+            }
+            String stored = (String) serializer.serialize(InteractionsRecorded.of(interactions));
+            assertThat(stored.length()).as(stored).isLessThanOrEqualTo(bound);
+        }
+    }
+
+    private static String maybe(java.util.Random random, String[] pieces, int max) {
+        return random.nextInt(4) == 0 ? null : text(random, pieces, 1 + random.nextInt(max));
+    }
+
+    private static String text(java.util.Random random, String[] pieces, int length) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
     }
 
     @Test

@@ -36,10 +36,17 @@ import nl.buitenin.platform.InvalidInputException.FieldError;
 public class InteractionIngest {
 
     public static final int MAX_BATCH = 10_000;
-    /** Interactions per published event (about 70 kB of JSON in the event log's columns). */
-    static final int EVENT_SIZE = 1_000;
-    /** Characters of reasons per published event (see {@link #publish}). */
-    static final int EVENT_REASON_CHARS = 250_000;
+    /**
+     * Interactions per published event, at most: the event log stores an event once per listener (five), and the
+     * listeners each handle it in a transaction of their own, so the fewer events the better. Events of 1 000 kept HTTP
+     * ingestion at 0.39 of a raw COPY where events of 5 000 reached 0.47-0.49 (BENCHMARKS.md, Journeys and scores).
+     */
+    static final int EVENT_SIZE = 5_000;
+    /**
+     * Characters of an event's stored form, at most ({@link InteractionsRecorded#storedLengthAtMost}): H2's event log
+     * holds a million, and the JSON of long reasons and source ids full of quotes can be twice their characters.
+     */
+    static final int EVENT_CHARS = 900_000;
 
     private final JdbcTouchpoints touchpoints;
     private final InteractionWriter writer;
@@ -167,20 +174,19 @@ public class InteractionIngest {
     }
 
     /**
-     * A few events of at most EVENT_SIZE interactions and EVENT_REASON_CHARS characters of reasons: far fewer rows in
-     * the event log than one per interaction, and each small enough for the log's column (on H2 a million characters;
-     * a reason may take a thousand, twice that once its quotes are escaped in JSON).
+     * A few events of at most EVENT_SIZE interactions and EVENT_CHARS characters in the event log: far fewer rows there
+     * than one per interaction, and each small enough for the log's column (on H2 a million characters; a reason may
+     * take a thousand, and a source id 200, each twice that or more once escaped in JSON).
      */
     private void publish(List<InteractionsRecorded.Interaction> recorded) {
         int from = 0;
-        int chars = 0;
+        int chars = InteractionsRecorded.STORED_OVERHEAD;
         for (int i = 0; i < recorded.size(); i++) {
-            String reason = recorded.get(i).reason();
-            int length = reason == null ? 0 : reason.length();
-            if (i - from == EVENT_SIZE || (i > from && chars + length > EVENT_REASON_CHARS)) {
+            int length = InteractionsRecorded.storedLengthAtMost(recorded.get(i));
+            if (i - from == EVENT_SIZE || (i > from && chars + length > EVENT_CHARS)) {
                 events.publishEvent(InteractionsRecorded.of(recorded.subList(from, i)));
                 from = i;
-                chars = 0;
+                chars = InteractionsRecorded.STORED_OVERHEAD;
             }
             chars += length;
         }
