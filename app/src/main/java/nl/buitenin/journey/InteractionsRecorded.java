@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
+import nl.buitenin.platform.EventChunks;
+
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -99,25 +101,13 @@ public record InteractionsRecorded(List<Interaction> interactions) {
         // touchpoint index, epoch second, nano and kind index (at most 11, 20, 10 and 11 characters with their commas),
         // the touchpoint's id in the list of distinct ones (36 and quotes and a comma).
         int length = 11 + 21 + 11 + 11 + 39;
-        length += textLength(interaction.person() == null ? null : interaction.person().value());
-        length += textLength(interaction.sourceId());
-        length += textLength(interaction.reason());
-        length += textLength(interaction.reasonCode());
-        length += textLength(interaction.staff());
-        length += textLength(interaction.team());
-        length += textLength(interaction.topic());
-        return length;
-    }
-
-    private static int textLength(@Nullable String text) {
-        if (text == null) {
-            return 5; // null,
-        }
-        int length = 3; // quotes and a comma
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            length += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
-        }
+        length += EventChunks.textLength(interaction.person() == null ? null : interaction.person().value());
+        length += EventChunks.textLength(interaction.sourceId());
+        length += EventChunks.textLength(interaction.reason());
+        length += EventChunks.textLength(interaction.reasonCode());
+        length += EventChunks.textLength(interaction.staff());
+        length += EventChunks.textLength(interaction.team());
+        length += EventChunks.textLength(interaction.topic());
         return length;
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.journey.TouchpointId;
+import nl.buitenin.platform.EventChunks;
 import nl.buitenin.privacy.PersonKey;
 
 /**
@@ -48,5 +49,21 @@ public record CompletedResponse(UUID response, String sourceRef, SurveyId survey
 
     /** One scored answer. */
     public record Score(String questionKey, QuestionType type, int value) {
+    }
+
+    /**
+     * An upper bound of the characters this response takes in a {@link ResponsesCompleted} event in the event log, so
+     * the publisher can keep each event within what the log holds ({@link EventChunks}): 600 for the field names, the
+     * ids, the times and the brackets, 80 per score besides its question key, and every text at its longest escape.
+     */
+    public int storedLengthAtMost() {
+        int length = 600 + EventChunks.textLength(sourceRef) + EventChunks.textLength(summary);
+        for (Score score : scores) {
+            length += 80 + EventChunks.textLength(score.questionKey());
+        }
+        for (String rule : caseRulesMatched) {
+            length += EventChunks.textLength(rule);
+        }
+        return length;
     }
 }

@@ -24,6 +24,7 @@ import nl.buitenin.journey.TouchpointId;
 import nl.buitenin.platform.IngestReport.ItemOutcome;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.EventBacklog;
+import nl.buitenin.platform.EventChunks;
 import nl.buitenin.platform.InvalidInputException;
 import nl.buitenin.platform.InvalidInputException.FieldError;
 
@@ -42,12 +43,6 @@ public class InteractionIngest {
      * ingestion at 0.39 of a raw COPY where events of 5 000 reached 0.47-0.49 (BENCHMARKS.md, Journeys and scores).
      */
     static final int EVENT_SIZE = 5_000;
-    /**
-     * Characters of an event's stored form, at most ({@link InteractionsRecorded#storedLengthAtMost}): H2's event log
-     * holds a million, and the JSON of long reasons and source ids full of quotes can be twice their characters.
-     */
-    static final int EVENT_CHARS = 900_000;
-
     private final JdbcTouchpoints touchpoints;
     private final InteractionWriter writer;
     private final Organisations organisations;
@@ -174,24 +169,14 @@ public class InteractionIngest {
     }
 
     /**
-     * A few events of at most EVENT_SIZE interactions and EVENT_CHARS characters in the event log: far fewer rows there
-     * than one per interaction, and each small enough for the log's column (on H2 a million characters; a reason may
-     * take a thousand, and a source id 200, each twice that or more once escaped in JSON).
+     * A few events of at most EVENT_SIZE interactions, each small enough for the event log's column
+     * ({@link EventChunks}; on H2 a million characters: a reason may take a thousand, and a source id 200, each twice that
+     * or more once escaped in JSON).
      */
     private void publish(List<InteractionsRecorded.Interaction> recorded) {
-        int from = 0;
-        int chars = InteractionsRecorded.STORED_OVERHEAD;
-        for (int i = 0; i < recorded.size(); i++) {
-            int length = InteractionsRecorded.storedLengthAtMost(recorded.get(i));
-            if (i - from == EVENT_SIZE || (i > from && chars + length > EVENT_CHARS)) {
-                events.publishEvent(InteractionsRecorded.of(recorded.subList(from, i)));
-                from = i;
-                chars = InteractionsRecorded.STORED_OVERHEAD;
-            }
-            chars += length;
-        }
-        if (from < recorded.size()) {
-            events.publishEvent(InteractionsRecorded.of(recorded.subList(from, recorded.size())));
+        for (List<InteractionsRecorded.Interaction> chunk : EventChunks.of(recorded, EVENT_SIZE, InteractionsRecorded.STORED_OVERHEAD,
+                InteractionsRecorded::storedLengthAtMost)) {
+            events.publishEvent(InteractionsRecorded.of(chunk));
         }
     }
 }

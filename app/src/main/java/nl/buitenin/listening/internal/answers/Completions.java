@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.buitenin.platform.EventChunks;
 import nl.buitenin.insight.AnswerCount;
 import nl.buitenin.insight.ScoreHistograms;
 import nl.buitenin.insight.ScoreScale;
@@ -40,7 +41,10 @@ import nl.buitenin.privacy.PersonKey;
 @Service
 public class Completions {
 
-    /** Responses per published event (a few hundred kB of JSON): far fewer rows in the event log than one per answer. */
+    /**
+     * Responses per published event, at most (fewer when their JSON would not fit the event log: {@link EventChunks}): far
+     * fewer rows in the event log than one per answer.
+     */
     static final int EVENT_SIZE = 500;
 
     private final JdbcResponses responses;
@@ -107,8 +111,9 @@ public class Completions {
     public List<Optional<CompletedResponse>> complete(List<Completion> batch) {
         List<Optional<CompletedResponse>> outcome = store(batch);
         List<CompletedResponse> completed = outcome.stream().flatMap(Optional::stream).toList();
-        for (int from = 0; from < completed.size(); from += EVENT_SIZE) {
-            events.publishEvent(new ResponsesCompleted(completed.subList(from, Math.min(completed.size(), from + EVENT_SIZE))));
+        // Each event small enough for the event log too: a long survey's scores and summary make a response a few kB.
+        for (List<CompletedResponse> chunk : EventChunks.of(completed, EVENT_SIZE, 100, CompletedResponse::storedLengthAtMost)) {
+            events.publishEvent(new ResponsesCompleted(chunk));
         }
         return outcome;
     }

@@ -40,7 +40,10 @@ import nl.buitenin.journey.internal.Names;
 import nl.buitenin.listening.internal.CaseRule;
 import nl.buitenin.listening.internal.JdbcSurveys;
 import nl.buitenin.listening.internal.Survey;
+import nl.buitenin.listening.QuestionType;
+import nl.buitenin.listening.internal.LocalizedText;
 import nl.buitenin.listening.internal.SurveyDefinition;
+import nl.buitenin.listening.internal.SurveyQuestion;
 import nl.buitenin.loop.Cases;
 import nl.buitenin.organisation.Organisations;
 import nl.buitenin.platform.MonthlyPartitions;
@@ -75,6 +78,8 @@ class AnswerBatchesTest {
     EventPublicationRegistry events;
     @Autowired
     MonthlyPartitions partitions;
+    @Autowired
+    org.springframework.modulith.events.core.EventSerializer serializer;
 
     /**
      * A source sent again with another time stays one response: the source is claimed in listening_response_key, since on
@@ -171,6 +176,84 @@ class AnswerBatchesTest {
         // The detractor's answer meets the survey's case rule, as it would on the answer page.
         handled.await();
         assertThat(cases.hasOpenCase(detractor)).isTrue();
+    }
+
+    /**
+     * The longest survey (30 questions, each key 40 characters) answered in full, 500 responses in one batch: the event
+     * of completed responses must still fit H2's event log (a million characters of JSON), and the batch is taken whole.
+     */
+    @Test
+    void aBatchOfTheLongestSurveysAnsweredInFullFitsTheEventLog() throws Exception {
+        TouchpointId touchpoint = touchpoint();
+        List<SurveyQuestion> questions = new java.util.ArrayList<>();
+        for (int q = 0; q < SurveyDefinition.MAX_QUESTIONS; q++) {
+            questions.add(new SurveyQuestion(String.format("vraag-over-de-reis-en-de-gids-nummer-%02d", q), QuestionType.NPS,
+                    new LocalizedText("Vraag " + q, "Question " + q), List.of(), true));
+        }
+        SurveyDefinition longest = new SurveyDefinition(new LocalizedText("Lang", "Long"), null, questions,
+                new LocalizedText("Bedankt.", "Thanks."), List.of(), List.of());
+        Survey survey = Survey.draft(longest, Instant.now());
+        survey.publish(Instant.now());
+        surveys.add(survey);
+        String key = apiKeys.issue("answers-" + UUID.randomUUID(), Set.of(Scope.INGEST), null).plainText();
+        String at = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).withNano(0).toString();
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder answers = new StringBuilder();
+        for (SurveyQuestion question : questions) {
+            answers.append(answers.isEmpty() ? "" : ",").append('"').append(question.key()).append("\":[\"10\"]");
+        }
+        StringBuilder batch = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 500; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"sourceId\":\"").append(prefix).append('-').append(i).append("\",\"survey\":\"")
+                    .append(survey.id().value()).append("\",\"touchpoint\":\"").append(touchpoint.value()).append("\",\"at\":\"").append(at)
+                    .append("\",\"answers\":{").append(answers).append("}}");
+        }
+        mvc.perform(post("/api/v1/answers").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                        .content(batch.append("]}").toString()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(500));
+    }
+
+    /**
+     * The bound the publisher splits events of completed responses by is never below what the application's serializer
+     * writes: random responses with quotes, backslashes, control characters, non-ASCII and emoji in their texts.
+     */
+    @Test
+    void theStoredLengthOfCompletedResponsesIsNeverMoreThanTheirBound() {
+        java.util.Random random = new java.util.Random(20261207L);
+        String[] pieces = {"a", "9", " ", "\"", "\\", "\n", "\u0001", "é", "\u20ac", "\ud83d\ude00", "·", ":"};
+        for (int e = 0; e < 200; e++) {
+            List<nl.buitenin.listening.CompletedResponse> responses = new java.util.ArrayList<>();
+            int bound = 100;
+            for (int r = 0, n = 1 + random.nextInt(20); r < n; r++) {
+                List<nl.buitenin.listening.CompletedResponse.Score> scores = new java.util.ArrayList<>();
+                for (int q = 0, k = random.nextInt(31); q < k; q++) {
+                    scores.add(new nl.buitenin.listening.CompletedResponse.Score(text(random, pieces, 1 + random.nextInt(40)),
+                            QuestionType.values()[random.nextInt(QuestionType.values().length)], random.nextInt(11)));
+                }
+                List<String> matched = new java.util.ArrayList<>();
+                for (int m = 0, k = random.nextInt(4); m < k; m++) {
+                    matched.add(text(random, pieces, 1 + random.nextInt(50)));
+                }
+                UUID id = UUID.randomUUID();
+                nl.buitenin.listening.CompletedResponse response = new nl.buitenin.listening.CompletedResponse(id, text(random, pieces, 1 + random.nextInt(60)),
+                        new nl.buitenin.listening.SurveyId(UUID.randomUUID()), random.nextBoolean() ? null : new PersonKey("p_abcdefghijklmnopqrstuvwxyz"),
+                        random.nextBoolean() ? null : new TouchpointId(UUID.randomUUID()), scores, matched, text(random, pieces, random.nextInt(3_000)),
+                        Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L), random.nextInt(1_000_000_000)),
+                        random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L)));
+                responses.add(response);
+                bound += response.storedLengthAtMost();
+            }
+            String stored = (String) serializer.serialize(new nl.buitenin.listening.ResponsesCompleted(responses));
+            assertThat(stored.length()).as(stored).isLessThanOrEqualTo(bound);
+        }
+    }
+
+    private static String text(java.util.Random random, String[] pieces, int length) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
     }
 
     @Test
