@@ -43,6 +43,7 @@ public class InteractionIngest {
      * ingestion at 0.39 of a raw COPY where events of 5 000 reached 0.47-0.49 (BENCHMARKS.md, Journeys and scores).
      */
     static final int EVENT_SIZE = 5_000;
+
     private final JdbcTouchpoints touchpoints;
     private final InteractionWriter writer;
     private final Organisations organisations;
