@@ -8,9 +8,10 @@
 #   --runs R    runs of each benchmark (default 3); the table gives the median and the range, not the best.
 #   --quick     short iterations and small sizes, so the whole script ends in minutes: for checking that the
 #               script and the benchmarks work, not for figures to compare.
-#   --only      a subset, by the names --list prints; "scale" stands for all scale-* figures (one run of
+#   --only      a subset, by the names --list prints; "scale" stands for the scale-* figures (one run of
 #               ScaleBenchmark gives them all; SCALE=0.1 in the environment runs it at a tenth of the size,
-#               SCALE_ARGS adds its options). Without --only, everything but the scale benchmark.
+#               SCALE_ARGS adds its options), "scale-replica" for those and the read replica's (--replica).
+#               Without --only, everything but the scale benchmark.
 #   --out DIR   where the logs and JMH results go (default: a new directory under /tmp); kept afterwards.
 #   --skip-build  use the jars and classes of an earlier build (after changing nothing but this script).
 #
@@ -54,6 +55,12 @@ BENCHMARKS+=(
   "scale-heap|MB: largest heap after GC / -Xmx512m (lower is better)"
 )
 SCALE_NAMES=(scale-map scale-map-p99 scale-scores scale-scores-p99 scale-ingest scale-answers scale-kafka scale-heap)
+# With a read replica (ScaleBenchmark --replica, which these names add): a second node reads from a streaming replica.
+BENCHMARKS+=(
+  "scale-replica-ingest|rows/s at scale with 10 dashboard reads/s: node reading from a replica / node reading from the primary"
+  "scale-replica-map|p50 ms of the journey map meanwhile: from the replica / from the primary (lower is better)"
+)
+SCALE_REPLICA_NAMES=(scale-replica-ingest scale-replica-map)
 # Command-line start-up (bench/cli-startup.sh, one script for the three, each against a bare JVM start).
 BENCHMARKS+=(
   "cli-startup-version|wall time: buitenin --version / java -version"
@@ -92,6 +99,7 @@ else
   IFS=',' read -ra wanted <<<"$ONLY"
   for w in "${wanted[@]}"; do
     if [[ $w == scale ]]; then SELECTED+=("${SCALE_NAMES[@]}"); continue; fi
+    if [[ $w == scale-replica ]]; then SELECTED+=("${SCALE_NAMES[@]}" "${SCALE_REPLICA_NAMES[@]}"); continue; fi
     names | grep -qx -- "$w" || { echo "unknown benchmark '$w'; known: $(names | tr '\n' ' ')" >&2; exit 2; }
     SELECTED+=("$w")
   done
@@ -370,15 +378,17 @@ for db in h2 postgres; do
   fi
 done
 
-if selected_any "${SCALE_NAMES[@]}"; then
+if selected_any "${SCALE_NAMES[@]}" "${SCALE_REPLICA_NAMES[@]}"; then
   # All figures of one run come from one JVM: the load, then the application as a process of its own. With --quick a
   # thousandth of the size; otherwise SCALE (default 1: 50 M interactions, 10 M answers; 0.1 a tenth).
   # SCALE_ARGS (environment) adds options of ScaleBenchmark, such as "--requests 30 --ingest-rows 20000".
   sizes=(--scale "${SCALE:-1}")
   [[ -n ${SCALE_ARGS:-} ]] && read -ra extra <<<"$SCALE_ARGS" && sizes+=("${extra[@]}")
   $QUICK && sizes=(--scale 0.001 --requests 30 --ingest-rows 20000 --answer-rows 4000 --kafka-rows 5000)
+  # The replica's figures need its phase (pg_basebackup from Debian's postgresql package).
+  selected_any "${SCALE_REPLICA_NAMES[@]}" && sizes+=(--replica)
   wanted=()
-  for n in "${SCALE_NAMES[@]}"; do selected "$n" && wanted+=("$n"); done
+  for n in "${SCALE_NAMES[@]}" "${SCALE_REPLICA_NAMES[@]}"; do selected "$n" && wanted+=("$n"); done
   log "scale (ScaleBenchmark ${sizes[*]})"
   for run in $(seq "$RUNS"); do
     collect "$run" "$OUT/scale-run$run.log" "${wanted[@]}" -- main_run ScaleBenchmark "${sizes[@]}" --out "$OUT/scale-run$run"

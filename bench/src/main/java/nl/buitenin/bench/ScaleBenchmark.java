@@ -69,11 +69,12 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full|Remark|Cleanup).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private record Options(double scale, int requests, int ingestRows, int answerRows, int kafkaRows, Path out, Path jar,
-            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse, int nodes, boolean countRule) {
+            int heapMb, int statements, List<String> appOptions, boolean keepDatabase, Path reuse, int nodes, boolean countRule,
+            boolean replica, int replicaRows, double readRate, boolean replicaUnused) {
     }
 
     /** One application process: its address, its logs and its data directory. */
-    private record Node(int number, Process process, String base, Path gcLog, Path appLog, Path dataDir) {
+    record Node(int number, Process process, String base, Path gcLog, Path appLog, Path dataDir) {
     }
 
     private record Timing(String name, double p50, double p99, double max, int n) {
@@ -94,6 +95,10 @@ public final class ScaleBenchmark {
         Path reuse = null;
         int nodes = 1;
         boolean countRule = false;
+        boolean replica = false;
+        int replicaRows = 600_000;
+        double readRate = 10;
+        boolean replicaUnused = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -118,6 +123,15 @@ public final class ScaleBenchmark {
                 // During the interactions' HTTP phase a group by a rule over a count exists (purchases_12m >= 2, as the demo's
                 // "Vaste boekers"): every new interaction's person is then evaluated from their whole history.
                 case "--count-rule" -> countRule = true;
+                // At the end, a streaming replica of the database (pg_basebackup) and a second node that reads from it: interactions
+                // sent to each node in turn while dashboard reads arrive at --read-rate a second, read from the primary by the first
+                // node and from the replica by the second (ReadsWhileIngesting).
+                case "--replica" -> replica = true;
+                case "--replica-rows" -> replicaRows = Integer.parseInt(args[++i]);
+                case "--read-rate" -> readRate = Double.parseDouble(args[++i]);
+                // The control of --replica: the replica is made and replays, but the second node is not told of it and reads
+                // from the primary too; what is left between the nodes is the second node and the replay, not where reads go.
+                case "--replica-unused" -> replicaUnused = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see BENCHMARKS.md");
             }
         }
@@ -127,9 +141,16 @@ public final class ScaleBenchmark {
         if (reuse != null && !Files.isRegularFile(reuse.resolve(SETUP))) {
             throw new IllegalStateException(reuse.resolve(SETUP) + " is missing: --reuse takes the --out of a run with --keep-database");
         }
+        if (replicaUnused && !replica) {
+            throw new IllegalArgumentException("--replica-unused goes with --replica");
+        }
+        if (replica && nodes != 1) {
+            throw new IllegalArgumentException("--replica compares one node reading from the primary with one reading from the replica: "
+                    + "not with --nodes");
+        }
         out = out == null ? Files.createTempDirectory("buitenin-scale") : Files.createDirectories(out);
         new ScaleBenchmark(new Options(scale, requests, ingestRows, answerRows, kafkaRows, out, jar, heapMb, statements,
-                List.copyOf(appOptions), keepDatabase, reuse, nodes, countRule)).run();
+                List.copyOf(appOptions), keepDatabase, reuse, nodes, countRule, replica, replicaRows, readRate, replicaUnused)).run();
     }
 
     /** The file, next to the kept database, with what a later run needs from the load (ids, the API key, the period). */
@@ -227,7 +248,7 @@ public final class ScaleBenchmark {
                 }
             }
             kafka.afterPropertiesSet();
-            measureApplication(url, postgres, kafka.getBrokersAsString(), setup);
+            measureApplication(url, postgres, data, kafka.getBrokersAsString(), setup);
         } finally {
             kafka.destroy();
             postgres.close();
@@ -270,7 +291,8 @@ public final class ScaleBenchmark {
 
     // ---- 2.-5. the application at that size --------------------------------------------------------------------------
 
-    private void measureApplication(String url, EmbeddedPostgres postgres, String brokers, ScaleLoad.Setup setup) throws Exception {
+    private void measureApplication(String url, EmbeddedPostgres postgres, Path data, String brokers, ScaleLoad.Setup setup)
+            throws Exception {
         List<Node> nodes = new ArrayList<>();
         try {
             for (int number = 1; number <= options.nodes(); number++) {
@@ -297,6 +319,9 @@ public final class ScaleBenchmark {
             statements.report("interactions (HTTP rounds and COPY rounds)", options.out().resolve("statements-interactions.txt"));
             answers(bases, postgres.getPostgresDatabase(), jdbc, setup);
             kafka(bases, jdbc, brokers, setup);
+            if (options.replica()) {
+                replica(nodes, url, postgres.getPort(), data, brokers, jdbc, setup);
+            }
         } finally {
             for (Node node : nodes) {
                 node.process().destroy();
@@ -333,8 +358,31 @@ public final class ScaleBenchmark {
         log("the group by rule removed again (%d memberships made in the phase)", members);
     }
 
+    /**
+     * Makes the streaming replica (after the phases above, so that they ran without it), starts a node that reads from it
+     * and compares it with the first node under the same ingestion and dashboard reads. The replica's node is measured for
+     * its heap too.
+     */
+    private void replica(List<Node> nodes, String url, int primaryPort, Path data, String brokers, JdbcTemplate jdbc,
+            ScaleLoad.Setup setup) throws Exception {
+        try (ReplicaServer replica = ReplicaServer.start(primaryPort, data, data.resolveSibling("replica"))) {
+            Node reading = startNode(2, url, brokers, options.replicaUnused() ? Map.of() : Map.of("BUITENIN_DB_REPLICA_URL",
+                    replica.jdbcUrl(), "BUITENIN_DB_REPLICA_USER", "postgres", "BUITENIN_DB_REPLICA_PASSWORD", ""));
+            nodes.add(reading);
+            Instant at = setup.last().atStartOfDay(setup.zone()).toInstant();
+            new ReadsWhileIngesting(options.replicaRows(), options.readRate(), options.replicaUnused(), table, results,
+                    (tag, rows) -> bodies(run + "-" + tag, setup.touchpoints(), rows, 5_000, at)).measure(nodes.get(0), reading, replica,
+                            jdbc, setup.apiKey());
+        }
+    }
+
     /** Starts one application process on the database and waits until it is ready. */
     private Node startNode(int number, String url, String brokers) throws Exception {
+        return startNode(number, url, brokers, Map.of());
+    }
+
+    /** Starts one application process on the database, with these environment variables besides, and waits until it is ready. */
+    private Node startNode(int number, String url, String brokers, Map<String, String> environment) throws Exception {
         int port = freePort();
         String suffix = number == 1 ? "" : "-" + number;
         Path gcLog = options.out().resolve("gc" + suffix + ".log");
@@ -351,6 +399,7 @@ public final class ScaleBenchmark {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("BUITENIN_DATA_DIR", dataDir.toString());
         builder.environment().put("BUITENIN_KAFKA_BOOTSTRAP_SERVERS", brokers);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(appLog.toFile());
         log("starting node %d of the application: %s (log %s)", number, String.join(" ", builder.command()), appLog);
         long start = System.nanoTime();
@@ -400,7 +449,7 @@ public final class ScaleBenchmark {
         throw new IllegalStateException("the application was not ready within 10 minutes; see " + appLog);
     }
 
-    private static void signIn(HttpClient http, String base) throws Exception {
+    static void signIn(HttpClient http, String base) throws Exception {
         String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = FORM_CSRF.matcher(login);
         if (!csrf.find()) {
@@ -685,8 +734,10 @@ public final class ScaleBenchmark {
     private void heap(Node node) throws IOException {
         Path gcLog = node.gcLog();
         Path appLog = node.appLog();
-        String which = options.nodes() == 1 ? "" : " of node " + node.number();
-        String key = options.nodes() == 1 ? "heap" : "heap-" + node.number();
+        // The replica's node (--replica) is a second node too.
+        boolean only = options.nodes() == 1 && node.number() == 1;
+        String which = only ? "" : " of node " + node.number();
+        String key = only ? "heap" : "heap-" + node.number();
         long maxAfter = 0;
         long maxBefore = 0;
         int pauses = 0;
