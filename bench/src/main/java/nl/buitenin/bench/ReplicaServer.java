@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,7 +18,7 @@ import java.util.stream.Stream;
  * A streaming replica of the scale benchmark's embedded PostgreSQL, made as an operator makes one: {@code pg_basebackup
  * -R -X stream} of the running primary, started as a hot standby with the primary's own server binaries (zonky's, whose
  * major version the data directory needs). {@code pg_basebackup} is a client and comes from Debian's PostgreSQL
- * ({@code BUITENIN_PG_BIN} or {@code /usr/lib/postgresql/<version>/bin}), as in the replica test; a newer one copies
+ * ({@code apt-get install postgresql-client}, or {@code BUITENIN_PG_BIN}), as in the replica test; a newer one copies
  * an older server.
  */
 final class ReplicaServer implements AutoCloseable {
@@ -44,7 +43,6 @@ final class ReplicaServer implements AutoCloseable {
     static ReplicaServer start(int primaryPort, Path primaryData, Path base) throws Exception {
         String major = Files.readString(primaryData.resolve("PG_VERSION")).strip();
         Path serverBin = serverBinaries(major);
-        Path basebackup = clientBinaries().resolve("pg_basebackup");
         ScaleBenchmark.deleteTree(base);
         Path directory = base.resolve("data");
         Files.createDirectories(directory);
@@ -57,7 +55,7 @@ final class ReplicaServer implements AutoCloseable {
         }
         Path log = base.resolve("server.log");
         long start = System.nanoTime();
-        run(List.of(basebackup.toString(), "-h", "127.0.0.1", "-p", Integer.toString(primaryPort), "-U", "postgres", "-D",
+        run(List.of(basebackup(), "-h", "127.0.0.1", "-p", Integer.toString(primaryPort), "-U", "postgres", "-D",
                 directory.toString(), "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"), base, 4 * 3600);
         ScaleBenchmark.log("base backup of the primary (PostgreSQL %s) into %s in %.0f s", major, directory, (System.nanoTime() - start) / 1e9);
         int port = freePort();
@@ -119,21 +117,16 @@ final class ReplicaServer implements AutoCloseable {
         throw new IllegalStateException("no PostgreSQL " + major + " server binaries under " + unpacked);
     }
 
-    /** Debian's client programs, for {@code pg_basebackup}: {@code BUITENIN_PG_BIN}, else the newest installed version. */
-    private static Path clientBinaries() throws IOException {
-        List<Path> candidates = new ArrayList<>();
+    /**
+     * {@code pg_basebackup}: in {@code BUITENIN_PG_BIN} when set, else the one on the path (Debian's
+     * {@code postgresql-client} puts a wrapper in {@code /usr/bin} that runs the newest installed version).
+     */
+    private static String basebackup() {
         String configured = System.getenv("BUITENIN_PG_BIN");
         if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured));
+            return Path.of(configured, "pg_basebackup").toString();
         }
-        Path debian = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(debian)) {
-            try (Stream<Path> versions = Files.list(debian)) {
-                versions.sorted(Comparator.reverseOrder()).map(v -> v.resolve("bin")).forEach(candidates::add);
-            }
-        }
-        return candidates.stream().filter(bin -> Files.isExecutable(bin.resolve("pg_basebackup"))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("--replica needs pg_basebackup (apt-get install postgresql, or BUITENIN_PG_BIN)"));
+        return "pg_basebackup";
     }
 
     /** Runs a PostgreSQL program, as the user {@code postgres} when this JVM runs as root; its output in {@code base}/commands.log. */
