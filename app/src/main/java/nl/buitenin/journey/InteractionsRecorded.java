@@ -88,6 +88,30 @@ public record InteractionsRecorded(List<Interaction> interactions) {
         return interactions.size();
     }
 
+    /**
+     * Whether an interaction says why the person made contact. A listener that reads only reasons names this as its
+     * condition: the event log then stores no publication for it, and it gets no transaction, for the events of plain
+     * contacts that are most of them.
+     */
+    public boolean hasReasons() {
+        for (Interaction interaction : interactions) {
+            if (interaction.reason() != null && !interaction.reason().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an interaction names both a person and a topic: the condition of a listener that reads only those. */
+    public boolean hasTopicsOfPeople() {
+        for (Interaction interaction : interactions) {
+            if (interaction.person() != null && interaction.topic() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Characters of the stored form besides the interactions: its field names, brackets and the kinds' names. */
     public static final int STORED_OVERHEAD = 400;
 

@@ -209,7 +209,45 @@ public final class BulkInsert<T> {
         return ordered;
     }
 
+    /**
+     * Rows from which a batch is written with the plan cache on {@code auto} (see {@link #withUnnest}); a smaller one has
+     * few foreign-key checks to plan and is not worth the two extra round trips.
+     */
+    static final int CACHED_CHECKS_FROM = 50;
+
+    /**
+     * On PostgreSQL the connection plans each statement for its values ({@code plan_cache_mode = force_custom_plan},
+     * {@code PostgresCustomPlans}, for reads by lists of ids over monthly partitions). A foreign key's check is a statement
+     * too, run once per inserted row, and that setting made PostgreSQL plan it anew for every row: 49 ms of checks for
+     * 5 000 interactions against 19 ms on a plan kept for the connection (explain analyze, docs/scaling.md). So a batch of
+     * {@link #CACHED_CHECKS_FROM} rows or more is written with {@code auto} for this statement only: set for the
+     * transaction before it and set back after it. With {@code auto} the statement itself is planned for its values for
+     * its first five runs on a connection and then, once prepared on the server, on a generic plan when that looks no
+     * dearer: for these statements a hash join of the claims, as fast as the values' plan (a merge join) or faster.
+     */
     private List<T> withUnnest(Connection connection, List<T> rows) throws SQLException {
+        String before = rows.size() >= CACHED_CHECKS_FROM ? planCache(connection, "auto") : null;
+        List<T> written = withUnnestAsPlanned(connection, rows);
+        // Not after a failure: the transaction is aborted then, and a setting made for it ends with it.
+        if (before != null && !before.equals("auto")) {
+            planCache(connection, before);
+        }
+        return written;
+    }
+
+    /** Sets the plan cache mode for the rest of the transaction and returns the one before. */
+    private static String planCache(Connection connection, String mode) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(
+                "select current_setting('plan_cache_mode'), set_config('plan_cache_mode', ?, true)")) {
+            set.setString(1, mode);
+            try (ResultSet result = set.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    private List<T> withUnnestAsPlanned(Connection connection, List<T> rows) throws SQLException {
         int size = rows.size();
         try (PreparedStatement statement = connection.prepareStatement(postgres)) {
             for (int c = 0; c < columns.size(); c++) {

@@ -15,7 +15,9 @@ class InterestListener {
         this.book = book;
     }
 
-    @ApplicationModuleListener
+    // Only events in which an interaction names a person and a topic (InterestBook.record passes over the rest): for the
+    // others the event log stores no publication of this listener.
+    @ApplicationModuleListener(condition = "#p0.hasTopicsOfPeople()")
     void on(InteractionsRecorded recorded) {
         book.record(recorded.interactions());
     }

@@ -60,7 +60,9 @@ public class DemandAfterCommit {
         this.reading = reading;
     }
 
-    @ApplicationModuleListener
+    // Only events with a reason: for the others the event log stores no publication of this listener (measured in
+    // JourneyBenchmarks ingest, BENCHMARKS.md), and no transaction is begun.
+    @ApplicationModuleListener(condition = "#p0.hasReasons()")
     void on(InteractionsRecorded recorded) {
         Map<PersonKey, List<Interaction>> byPerson = new LinkedHashMap<>();
         List<DemandReadings.Read> read = new ArrayList<>();
