@@ -40,11 +40,13 @@ class BulkInsertPlanCacheTest {
     TransactionTemplate transactions;
 
     private final UUID parent = UUID.randomUUID();
+    private boolean postgres;
 
     @BeforeEach
     void tables() {
         String database = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        Assumptions.assumeTrue(database.toLowerCase().contains("postgres"), "PostgreSQL's plan cache");
+        postgres = database.toLowerCase().contains("postgres");
+        Assumptions.assumeTrue(postgres, "PostgreSQL's plan cache");
         jdbc.execute("create table if not exists bulk_plan_parent (id uuid primary key)");
         jdbc.execute("create table if not exists bulk_plan_child (id uuid primary key, parent_id uuid not null references "
                 + "bulk_plan_parent (id), plan_cache_mode text)");
@@ -58,6 +60,10 @@ class BulkInsertPlanCacheTest {
     /** The probe tables go again: the database is shared with tests that scan every table (PersonalDataContractTest). */
     @AfterEach
     void dropTables() {
+        // Runs after the skipped test on H2 too, which made none of them.
+        if (!postgres) {
+            return;
+        }
         jdbc.execute("drop table if exists bulk_plan_child");
         jdbc.execute("drop table if exists bulk_plan_parent");
         jdbc.execute("drop function if exists bulk_plan_mode()");
