@@ -14,7 +14,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 import nl.buitenin.platform.EventChunks;
-
 import nl.buitenin.privacy.PersonKey;
 
 /**

@@ -1,6 +1,5 @@
 package nl.buitenin.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -58,7 +57,7 @@ final class ReplicaServer implements AutoCloseable {
         run(List.of(basebackup(), "-h", "127.0.0.1", "-p", Integer.toString(primaryPort), "-U", "postgres", "-D",
                 directory.toString(), "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"), base, 4 * 3600);
         ScaleBenchmark.log("base backup of the primary (PostgreSQL %s) into %s in %.0f s", major, directory, (System.nanoTime() - start) / 1e9);
-        int port = freePort();
+        int port = ScaleBenchmark.freePort();
         // The primary's settings, as zonky gives them on its command line; replay waits for no query longer than the default 30 s.
         String options = String.join(" ", "-c port=" + port, "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=" + base,
                 "-c hot_standby=on", "-c shared_buffers=512MB", "-c max_connections=100");
@@ -147,11 +146,5 @@ final class ReplicaServer implements AutoCloseable {
 
     private static boolean asRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -764,7 +764,7 @@ public final class ScaleBenchmark {
                 (double) maxAfter / options.heapMb(), maxAfter, options.heapMb()));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -38,7 +38,7 @@ public class InteractionIngest {
 
     public static final int MAX_BATCH = 10_000;
     /**
-     * Interactions per published event, at most: the event log stores an event once per listener (five), and the
+     * Interactions per published event, at most: the event log stores an event once per listener (three to five), and the
      * listeners each handle it in a transaction of their own, so the fewer events the better. Events of 1 000 kept HTTP
      * ingestion at 0.39 of a raw COPY where events of 5 000 reached 0.47-0.49 (BENCHMARKS.md, Journeys and scores).
      */

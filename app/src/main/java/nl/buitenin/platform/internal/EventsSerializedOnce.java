@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Has Spring Modulith's event log serialize an event once, however many listeners it has.
  * <p>
  * Why: the log stores one publication per listener and its repository serializes the event anew for each one
- * ({@code JdbcEventPublicationRepository.create}). An event of interactions has five listeners, so the same JSON (70 kB
+ * ({@code JdbcEventPublicationRepository.create}). An event of interactions had five listeners, so the same JSON (70 kB
  * for 1 000 interactions) was written five times: a fifth of the application's processor time in HTTP ingestion, by a
  * flight recording of {@code JourneyBenchmarks ingest}. The serializer Spring Modulith configured is kept, and wrapped.
  */

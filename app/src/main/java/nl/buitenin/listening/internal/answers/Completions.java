@@ -46,6 +46,8 @@ public class Completions {
      * fewer rows in the event log than one per answer.
      */
     static final int EVENT_SIZE = 500;
+    /** Characters of a {@code ResponsesCompleted} event besides its responses: its field name and brackets. */
+    static final int EVENT_OVERHEAD = 100;
 
     private final JdbcResponses responses;
     private final ScoreHistograms histograms;
@@ -112,7 +114,7 @@ public class Completions {
         List<Optional<CompletedResponse>> outcome = store(batch);
         List<CompletedResponse> completed = outcome.stream().flatMap(Optional::stream).toList();
         // Each event small enough for the event log too: a long survey's scores and summary make a response a few kB.
-        for (List<CompletedResponse> chunk : EventChunks.of(completed, EVENT_SIZE, 100, CompletedResponse::storedLengthAtMost)) {
+        for (List<CompletedResponse> chunk : EventChunks.of(completed, EVENT_SIZE, EVENT_OVERHEAD, CompletedResponse::storedLengthAtMost)) {
             events.publishEvent(new ResponsesCompleted(chunk));
         }
         return outcome;
